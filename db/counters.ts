@@ -1,0 +1,75 @@
+import type { Kysely } from 'kysely';
+import type { Database } from './types';
+
+export interface NewCounter {
+  tenant_id: number;
+  unit_id: number;
+  code: string;
+  name: string;
+  survey_id: number;
+  sectors: readonly string[];
+  kiosk?: boolean;
+}
+
+export async function createCounter(db: Kysely<Database>, { sectors, ...counter }: NewCounter) {
+  return db.transaction().execute(async (trx) => {
+    const row = await trx.insertInto('counters').values(counter).returningAll().executeTakeFirstOrThrow();
+    await trx
+      .insertInto('counter_sectors')
+      .values(sectors.map((sector_code, position) => ({ tenant_id: counter.tenant_id, counter_id: row.id, sector_code, position })))
+      .execute();
+    return row;
+  });
+}
+
+/**
+ * What the citizen page needs to know about a counter: where it is, what it serves, and the
+ * survey version it asks now (the newest version of its survey).
+ */
+export async function findActiveCounter(db: Kysely<Database>, code: string) {
+  const counter = await db
+    .selectFrom('counters as c')
+    .innerJoin('units as u', 'u.id', 'c.unit_id')
+    .innerJoin('tenants as t', 't.id', 'c.tenant_id')
+    .select(['c.id', 'c.tenant_id', 'c.unit_id', 'c.code', 'c.name', 'c.kiosk', 'c.survey_id', 'u.name as unit_name', 't.name as tenant_name'])
+    .where('c.code', '=', code)
+    .where('c.retired_at', 'is', null)
+    .executeTakeFirst();
+  if (!counter) return undefined;
+  const [sectors, version] = await Promise.all([
+    db
+      .selectFrom('counter_sectors')
+      .select('sector_code')
+      .where('counter_id', '=', counter.id)
+      .orderBy('position')
+      .execute(),
+    db
+      .selectFrom('survey_versions')
+      .select(['id', 'version', 'definition'])
+      .where('survey_id', '=', counter.survey_id)
+      .orderBy('version', 'desc')
+      .limit(1)
+      .executeTakeFirstOrThrow(),
+  ]);
+  return { ...counter, sectors: sectors.map((s) => s.sector_code), surveyVersion: version };
+}
+
+export type ActiveCounter = NonNullable<Awaited<ReturnType<typeof findActiveCounter>>>;
+
+export async function listCounters(db: Kysely<Database>, tenantId: number) {
+  return db
+    .selectFrom('counters')
+    .select(['id', 'code', 'name', 'unit_id', 'retired_at'])
+    .where('tenant_id', '=', tenantId)
+    .orderBy('code')
+    .execute();
+}
+
+export async function findCounterByCode(db: Kysely<Database>, tenantId: number, code: string) {
+  return db
+    .selectFrom('counters')
+    .select(['id', 'code', 'unit_id'])
+    .where('tenant_id', '=', tenantId)
+    .where('code', '=', code)
+    .executeTakeFirst();
+}

@@ -1,0 +1,65 @@
+import { mkdirSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, PostgresDialect, sql } from 'kysely';
+import { PGliteDialect } from 'kysely-pglite-dialect';
+import pg from 'pg';
+import type { Database } from './types';
+
+export type DbKind = 'pglite' | 'postgres';
+
+export interface DbHandle {
+  /** For submissions and admin changes. */
+  dbWrite: Kysely<Database>;
+  /** For dashboards and exports; the same database until a read replica is configured. */
+  dbRead: Kysely<Database>;
+  kind: DbKind;
+  close(): Promise<void>;
+}
+
+export interface DbOptions {
+  /** postgres://… — real PostgreSQL. Without it, an embedded PGlite is used. */
+  databaseUrl?: string | undefined;
+  /** PGlite's data folder; omitted means in memory (tests). */
+  dataDir?: string | undefined;
+  /** PostgreSQL only: work inside this schema (created if missing), so test runs never meet. */
+  schema?: string | undefined;
+  poolSize?: number;
+}
+
+const INT8 = 20;
+const NUMERIC = 1700;
+const DATE = 1082;
+// Counts and ids stay far below 2^53, so plain numbers are safe and both drivers agree.
+const toNumber = (v: string) => Number(v);
+const asIs = (v: string) => v;
+
+export async function createDb(options: DbOptions): Promise<DbHandle> {
+  if (options.databaseUrl) return createPostgres(options.databaseUrl, options);
+  if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
+  const pglite = await PGlite.create(options.dataDir, {
+    parsers: { [INT8]: toNumber, [NUMERIC]: toNumber, [DATE]: asIs },
+  });
+  const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
+  return { dbWrite: db, dbRead: db, kind: 'pglite', close: () => db.destroy() };
+}
+
+async function createPostgres(url: string, options: DbOptions): Promise<DbHandle> {
+  const schema = options.schema;
+  if (schema && !/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`invalid schema name: ${schema}`);
+  const types = {
+    getTypeParser(oid: number, format?: 'text' | 'binary') {
+      if (oid === INT8 || oid === NUMERIC) return toNumber;
+      if (oid === DATE) return asIs;
+      return pg.types.getTypeParser(oid, format);
+    },
+  };
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.poolSize ?? 10,
+    types,
+    ...(schema ? { options: `-c search_path=${schema}` } : {}),
+  });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  if (schema) await sql`create schema if not exists ${sql.id(schema)}`.execute(db);
+  return { dbWrite: db, dbRead: db, kind: 'postgres', close: () => db.destroy() };
+}

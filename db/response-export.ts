@@ -1,0 +1,64 @@
+import { sql, type Kysely } from 'kysely';
+import type { Answers, SurveyDefinition } from '../surveys/instrument-schema';
+import { filterConditions, filterJoins, type StatsFilter } from './stats';
+import type { Database } from './types';
+
+export interface ExportRow {
+  id: number;
+  submitted_at: Date;
+  unit_code: string;
+  unit_name: string;
+  counter_code: string;
+  counter_name: string;
+  sector_code: string;
+  channel: string;
+  survey_key: string;
+  survey_version: number;
+  survey_version_id: number;
+  satisfied: boolean | null;
+  weight: number;
+  answers: Answers;
+  comment: string | null;
+  dossier_code: string | null;
+  flags: string[];
+}
+
+/** The survey versions that responses matching the filter were given under, oldest first. */
+export async function surveyVersionsInFilter(db: Kysely<Database>, filter: StatsFilter) {
+  const result = await sql<{ id: number; definition: SurveyDefinition }>`
+    select sv.id, sv.definition from survey_versions sv
+    where sv.tenant_id = ${filter.tenantId} and sv.id in (
+      select distinct r.survey_version_id from responses r ${filterJoins(filter)}
+      where ${filterConditions(filter, 'submitted_at')})
+    order by sv.id`.execute(db);
+  return result.rows;
+}
+
+/**
+ * Responses matching the filter, in pages ordered by id (arrival order): keyset pagination keeps
+ * memory flat and works the same on PGlite, which has no server-side cursors across requests.
+ */
+export async function* streamResponses(db: Kysely<Database>, filter: StatsFilter, pageSize = 1000): AsyncGenerator<ExportRow[]> {
+  let afterId = 0;
+  for (;;) {
+    const result: { rows: ExportRow[] } = await sql<ExportRow>`
+      select r.id, r.submitted_at, un.code as unit_code, un.name as unit_name, c.code as counter_code,
+             c.name as counter_name, r.sector_code, r.channel, s.key as survey_key, v.version as survey_version,
+             r.survey_version_id, r.satisfied, r.weight, r.answers, r.comment, r.dossier_code, r.flags
+      from responses r
+      join units un on un.id = r.unit_id
+      join counters c on c.id = r.counter_id
+      join survey_versions v on v.id = r.survey_version_id
+      join surveys s on s.id = v.survey_id
+      ${filterJoins(filter)}
+      where ${filterConditions(filter, 'submitted_at')}
+        and r.id > ${afterId}
+      order by r.id
+      limit ${pageSize}`.execute(db);
+    if (result.rows.length === 0) return;
+    yield result.rows;
+    const last = result.rows[result.rows.length - 1]!;
+    afterId = last.id;
+    if (result.rows.length < pageSize) return;
+  }
+}

@@ -1,0 +1,143 @@
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Answers } from '../surveys/instrument-schema';
+import { rollupDeltas, type RollupDelta } from './rollup-deltas';
+import type { Channel, Database } from './types';
+
+export interface NewResponse {
+  tenant_id: number;
+  survey_version_id: number;
+  counter_id: number;
+  unit_id: number;
+  sector_code: string;
+  channel: Channel;
+  submitted_at: Date;
+  answers: Answers;
+  comment: string | null;
+  dossier_code: string | null;
+  client_key: string;
+  token_id: string | null;
+  satisfied: boolean | null;
+  weight?: number;
+  flags?: string[];
+}
+
+export type StoredResult = { id: number; replay: boolean };
+
+export class TokenAlreadyUsedError extends Error {
+  constructor() {
+    super('form token already used');
+  }
+}
+
+/**
+ * The one writer path for responses (QR, kiosk, interviewer entry, import): inserts the
+ * responses and bumps their rollups in one transaction, so a rate never disagrees with the
+ * rows behind it. A client key seen before is not stored again; its first id is returned.
+ */
+export async function storeResponses(db: Kysely<Database>, items: readonly NewResponse[]): Promise<StoredResult[]> {
+  if (items.length === 0) return [];
+  return db.transaction().execute(async (trx) => {
+    const results: StoredResult[] = [];
+    const inserted: NewResponse[] = [];
+    for (const item of items) {
+      if (item.token_id && (await tokenUsed(trx, item.tenant_id, item.token_id))) {
+        const replayed = await findResponseIdByClientKey(trx, item.tenant_id, item.client_key);
+        if (replayed === undefined) throw new TokenAlreadyUsedError();
+        results.push({ id: replayed, replay: true });
+        continue;
+      }
+      // ON CONFLICT waits for a concurrent twin to commit, then yields to it: stored once.
+      const row = await trx
+        .insertInto('responses')
+        .values({
+          ...item,
+          answers: JSON.stringify(item.answers),
+          weight: item.weight ?? 1,
+          flags: item.flags ?? [],
+        })
+        .onConflict((oc) => oc.columns(['tenant_id', 'client_key']).doNothing())
+        .returning('id')
+        .executeTakeFirst()
+        .catch((error: unknown) => {
+          if (isUniqueViolation(error, 'responses_token_idx')) throw new TokenAlreadyUsedError();
+          throw error;
+        });
+      if (row) {
+        results.push({ id: row.id, replay: false });
+        inserted.push(item);
+      } else {
+        const first = await findResponseIdByClientKey(trx, item.tenant_id, item.client_key);
+        if (first === undefined) throw new Error(`client key ${item.client_key} conflicted but is not stored`);
+        results.push({ id: first, replay: true });
+      }
+    }
+    const official = inserted
+      .filter((r) => (r.flags ?? []).length === 0)
+      .map((r) => ({ ...r, weight: r.weight ?? 1 }));
+    await addToRollups(trx, rollupDeltas(official));
+    return results;
+  });
+}
+
+function isUniqueViolation(error: unknown, constraint: string): boolean {
+  const e = error as { code?: string; constraint?: string; message?: string };
+  return e?.code === '23505' && (e.constraint === constraint || (e.message ?? '').includes(constraint));
+}
+
+async function tokenUsed(trx: Transaction<Database>, tenantId: number, tokenId: string) {
+  const row = await trx
+    .selectFrom('responses')
+    .select('id')
+    .where('tenant_id', '=', tenantId)
+    .where('token_id', '=', tokenId)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+const ROLLUP_CHUNK = 500;
+
+async function addToRollups(trx: Transaction<Database>, deltas: RollupDelta[]) {
+  for (let i = 0; i < deltas.length; i += ROLLUP_CHUNK) {
+    await trx
+      .insertInto('daily_rollups')
+      .values(deltas.slice(i, i + ROLLUP_CHUNK))
+      .onConflict((oc) =>
+        oc
+          .columns([
+            'tenant_id',
+            'question_key',
+            'day',
+            'unit_id',
+            'counter_id',
+            'sector_code',
+            'survey_version_id',
+            'channel',
+            'value',
+          ])
+          .doUpdateSet({
+            count: sql`daily_rollups.count + excluded.count`,
+            weight_sum: sql`daily_rollups.weight_sum + excluded.weight_sum`,
+          }),
+      )
+      .execute();
+  }
+}
+
+export async function countResponses(db: Kysely<Database>, tenantId: number): Promise<number> {
+  const row = await db
+    .selectFrom('responses')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('tenant_id', '=', tenantId)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+export async function findResponseIdByClientKey(db: Kysely<Database>, tenantId: number, clientKey: string) {
+  const row = await db
+    .selectFrom('responses')
+    .select('id')
+    .where('tenant_id', '=', tenantId)
+    .where('client_key', '=', clientKey)
+    .executeTakeFirst();
+  return row?.id;
+}

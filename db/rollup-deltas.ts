@@ -1,0 +1,71 @@
+import type { Answers } from '../surveys/instrument-schema';
+import { localDay } from '../surveys/time';
+import type { Channel } from './types';
+
+/** The rollup row that carries each response's satisfied (1) / not satisfied (0) verdict. */
+export const SATISFIED_KEY = '_satisfied';
+
+export interface RollupSource {
+  tenant_id: number;
+  submitted_at: Date;
+  unit_id: number;
+  counter_id: number;
+  sector_code: string;
+  survey_version_id: number;
+  channel: Channel;
+  answers: Answers;
+  satisfied: boolean | null;
+  weight: number;
+}
+
+export interface RollupDelta {
+  tenant_id: number;
+  day: string;
+  unit_id: number;
+  counter_id: number;
+  sector_code: string;
+  survey_version_id: number;
+  channel: Channel;
+  question_key: string;
+  value: number;
+  count: number;
+  weight_sum: number;
+}
+
+/**
+ * Folds responses into per-cell increments. "No opinion" (null) is left out, as it is left out
+ * of every denominator. Sorted so that concurrent writers lock rows in one order (no deadlocks).
+ */
+export function rollupDeltas(responses: readonly RollupSource[]): RollupDelta[] {
+  const cells = new Map<string, RollupDelta>();
+  const bump = (r: RollupSource, day: string, question_key: string, value: number) => {
+    const id = [r.tenant_id, question_key, day, r.unit_id, r.counter_id, r.sector_code, r.survey_version_id, r.channel, value].join('|');
+    const cell = cells.get(id);
+    if (cell) {
+      cell.count += 1;
+      cell.weight_sum += r.weight;
+      return;
+    }
+    cells.set(id, {
+      tenant_id: r.tenant_id,
+      day,
+      unit_id: r.unit_id,
+      counter_id: r.counter_id,
+      sector_code: r.sector_code,
+      survey_version_id: r.survey_version_id,
+      channel: r.channel,
+      question_key,
+      value,
+      count: 1,
+      weight_sum: r.weight,
+    });
+  };
+  for (const r of responses) {
+    const day = localDay(r.submitted_at);
+    for (const [key, value] of Object.entries(r.answers)) {
+      if (value !== null) bump(r, day, key, value);
+    }
+    if (r.satisfied !== null) bump(r, day, SATISFIED_KEY, r.satisfied ? 1 : 0);
+  }
+  return [...cells.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, cell]) => cell);
+}

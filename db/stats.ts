@@ -1,0 +1,106 @@
+import { sql, type Kysely, type RawBuilder } from 'kysely';
+import { addDays, dayStartUtc } from '../surveys/time';
+import { SATISFIED_KEY } from './rollup-deltas';
+import type { Channel, Database } from './types';
+
+export const GROUP_BYS = ['sector', 'unit', 'counter', 'day', 'month', 'none'] as const;
+export type GroupBy = (typeof GROUP_BYS)[number];
+
+export interface StatsFilter {
+  tenantId: number;
+  /** Inclusive local days, 'YYYY-MM-DD' (Asia/Ho_Chi_Minh). */
+  from: string;
+  to: string;
+  /** A unit's path: the unit and its whole subtree. */
+  unitPath?: string | undefined;
+  sector?: string | undefined;
+  counterId?: number | undefined;
+  channel?: Channel | undefined;
+  surveyId?: number | undefined;
+}
+
+export interface SatisfiedCount {
+  key: string;
+  satisfied: number;
+  valid: number;
+}
+
+const ROLLUP_KEYS: Record<GroupBy, RawBuilder<string>> = {
+  sector: sql`r.sector_code`,
+  unit: sql`r.unit_id::text`,
+  counter: sql`r.counter_id::text`,
+  day: sql`to_char(r.day, 'YYYY-MM-DD')`,
+  month: sql`to_char(r.day, 'YYYY-MM')`,
+  none: sql`'all'`,
+};
+
+/** Satisfied and valid counts per group, read from the daily rollups only. */
+export async function satisfiedCountsFromRollups(
+  db: Kysely<Database>,
+  filter: StatsFilter,
+  groupBy: GroupBy,
+): Promise<SatisfiedCount[]> {
+  const key = ROLLUP_KEYS[groupBy];
+  const result = await sql<SatisfiedCount>`
+    select ${key} as key,
+           coalesce(sum(r.count) filter (where r.value = 1), 0)::int as satisfied,
+           sum(r.count)::int as valid
+    from daily_rollups r
+    ${filterJoins(filter)}
+    where r.question_key = ${SATISFIED_KEY}
+      and ${filterConditions(filter)}
+    group by 1
+    order by 1`.execute(db);
+  return result.rows;
+}
+
+/**
+ * The same figures recounted from the raw responses: the check that rollups never drift,
+ * and the baseline the dashboard's speed is measured against.
+ */
+export async function satisfiedCountsFromResponses(
+  db: Kysely<Database>,
+  filter: StatsFilter,
+  groupBy: GroupBy,
+): Promise<SatisfiedCount[]> {
+  const key = ROLLUP_KEYS[groupBy];
+  const result = await sql<SatisfiedCount>`
+    select ${key} as key,
+           (count(*) filter (where r.satisfied))::int as satisfied,
+           count(*)::int as valid
+    from (
+      select x.*, (x.submitted_at at time zone 'Asia/Ho_Chi_Minh')::date as day
+      from responses x
+    ) r
+    ${filterJoins(filter)}
+    where r.satisfied is not null
+      and cardinality(r.flags) = 0
+      and ${filterConditions(filter)}
+    group by 1
+    order by 1`.execute(db);
+  return result.rows;
+}
+
+/** Joins and conditions shared by every query over rows aliased `r` with a `day` column. */
+export function filterJoins(filter: StatsFilter): RawBuilder<unknown> {
+  return sql`${filter.unitPath ? sql`join units u on u.id = r.unit_id` : sql``}
+    ${filter.surveyId !== undefined ? sql`join survey_versions sv on sv.id = r.survey_version_id` : sql``}`;
+}
+
+export function filterConditions(filter: StatsFilter, time: 'day' | 'submitted_at' = 'day'): RawBuilder<unknown> {
+  const period =
+    time === 'day'
+      ? sql`r.day between ${filter.from}::date and ${filter.to}::date`
+      : sql`r.submitted_at >= ${dayStartUtc(filter.from)} and r.submitted_at < ${dayStartUtc(addDays(filter.to, 1))}`;
+  return sql`r.tenant_id = ${filter.tenantId}
+      and ${period}
+      ${filter.unitPath ? sql`and u.path like ${likePrefix(filter.unitPath)}` : sql``}
+      ${filter.sector ? sql`and r.sector_code = ${filter.sector}` : sql``}
+      ${filter.counterId !== undefined ? sql`and r.counter_id = ${filter.counterId}` : sql``}
+      ${filter.channel ? sql`and r.channel = ${filter.channel}` : sql``}
+      ${filter.surveyId !== undefined ? sql`and sv.survey_id = ${filter.surveyId}` : sql``}`;
+}
+
+function likePrefix(path: string): string {
+  return path.replace(/[\\%_]/g, (c) => `\\${c}`) + '%';
+}

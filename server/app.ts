@@ -1,0 +1,33 @@
+import { existsSync } from 'node:fs';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { Hono } from 'hono';
+import { authRoutes } from './auth/auth.routes';
+import { citizenRoutes } from './citizen/citizen.routes';
+import type { AppDeps, AppEnv } from './context';
+import { handleError } from './errors';
+import { exportRoutes } from './exports/exports.routes';
+import { statsRoutes } from './stats/stats.routes';
+
+/** The whole HTTP face; tests build it over their own database. */
+export function createApp(deps: AppDeps) {
+  const app = new Hono<AppEnv>();
+  app.onError(handleError);
+  app.notFound((c) =>
+    c.json({ error: 'Not found', message: { vi: 'Không tìm thấy địa chỉ này.', en: 'Not found.' } }, 404),
+  );
+
+  app.get('/healthz', (c) => c.json({ status: 'ok', database: deps.db.kind }));
+  app.route('/q', citizenRoutes(deps));
+  app.route('/api/auth', authRoutes(deps));
+  app.route('/api/exports', exportRoutes(deps));
+  app.route('/api', statsRoutes(deps));
+
+  const clientDir = deps.config.clientDir;
+  if (clientDir && existsSync(clientDir)) {
+    app.get('/', (c) => c.redirect('/app/'));
+    app.use('/app/*', serveStatic({ root: clientDir, rewriteRequestPath: (p) => p.replace(/^\/app/, '') }));
+    // The analyst app routes in the browser: any other /app path gets its page.
+    app.get('/app/*', serveStatic({ root: clientDir, path: 'index.html' }));
+  }
+  return app;
+}

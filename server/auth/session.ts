@@ -1,0 +1,49 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { Context, MiddlewareHandler } from 'hono';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import type { Kysely } from 'kysely';
+import { createSession, deleteSession, findSessionUser } from '../../db/sessions';
+import type { Database } from '../../db/types';
+import type { AppEnv } from '../context';
+import { RequestError } from '../errors';
+
+export const SESSION_COOKIE = 'hailong_session';
+const SESSION_HOURS = 12;
+
+// Only the hash is stored, so a leaked sessions table opens no session.
+const hashId = (id: string) => createHash('sha256').update(id).digest('base64url');
+
+export async function startSession(c: Context, db: Kysely<Database>, user: { id: number; tenant_id: number }) {
+  const id = randomBytes(32).toString('base64url');
+  const expires = new Date(Date.now() + SESSION_HOURS * 3600_000);
+  await createSession(db, { id_hash: hashId(id), tenant_id: user.tenant_id, user_id: user.id, expires_at: expires });
+  setCookie(c, SESSION_COOKIE, id, {
+    httpOnly: true,
+    sameSite: 'Lax',
+    secure: new URL(c.req.url).protocol === 'https:',
+    path: '/',
+    expires,
+  });
+}
+
+export async function endSession(c: Context, db: Kysely<Database>) {
+  const id = getCookie(c, SESSION_COOKIE);
+  if (id) await deleteSession(db, hashId(id));
+  deleteCookie(c, SESSION_COOKIE, { path: '/' });
+}
+
+const NOT_LOGGED_IN = {
+  vi: 'Bạn chưa đăng nhập hoặc phiên làm việc đã hết hạn. Xin đăng nhập lại.',
+  en: 'You are not logged in, or your session has expired. Please log in again.',
+};
+
+/** Lets the request through only with a live session; the user is then `c.get('user')`. */
+export function requireSession(db: Kysely<Database>): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const id = getCookie(c, SESSION_COOKIE);
+    const user = id ? await findSessionUser(db, hashId(id), new Date()) : undefined;
+    if (!user) throw new RequestError(401, NOT_LOGGED_IN);
+    c.set('user', user);
+    await next();
+  };
+}

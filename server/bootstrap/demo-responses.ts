@@ -1,0 +1,115 @@
+import type { Kysely } from 'kysely';
+import { findActiveCounter, type ActiveCounter } from '../../db/counters';
+import { storeResponses, type NewResponse } from '../../db/responses';
+import type { Database } from '../../db/types';
+import { allQuestionsOf, type Answers, type Question } from '../../surveys/instrument-schema';
+import { respondentSatisfied } from '../../surveys/scoring';
+import { addDays, dayStartUtc, localDay } from '../../surveys/time';
+import { DEMO_COUNTERS } from './demo-tenant';
+
+/** Client keys of generated answers start with this, so they can always be told apart. */
+export const DEMO_KEY_PREFIX = 'demo-';
+
+// Rough shares satisfied per sector, some below target on purpose so the dashboard has work.
+const BASE_SATISFACTION: Record<string, number> = {
+  land: 0.82,
+  construction: 0.87,
+  investment: 0.9,
+  business: 0.93,
+  health: 0.86,
+  education: 0.9,
+  civil_status: 0.95,
+  justice: 0.91,
+};
+
+const COMMENTS = {
+  good: ['Cán bộ nhiệt tình, hướng dẫn rõ ràng.', 'Thủ tục nhanh gọn, trả kết quả đúng hẹn.', 'Phòng chờ sạch sẽ, có đủ ghế ngồi.'],
+  bad: ['Phải chờ quá lâu, không có số thứ tự.', 'Hồ sơ bị trả lại nhiều lần vì thiếu giấy tờ.', 'Cán bộ trả lời qua loa, chưa hướng dẫn kỹ.'],
+};
+
+/** Deterministic, so the demo looks the same on every machine. */
+function mulberry32(seed: number) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+type Random = () => number;
+const pick = <T>(random: Random, items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
+const clamp = (v: number, lo: number, hi: number) => Math.max(lo, Math.min(hi, v));
+
+function answerFor(q: Question, satisfied: boolean, overall: number, random: Random): number | null {
+  if (!q.required && q.allowNoOpinion && random() < 0.06) return null;
+  if (q.type === 'percent') return Math.round(satisfied ? 70 + random() * 30 : 25 + random() * 50);
+  if (q.type === 'choice') {
+    const codes = (q.options ?? []).map((o) => o.code).sort((a, b) => a - b);
+    const half = Math.ceil(codes.length / 2);
+    return pick(random, satisfied ? codes.slice(half - 1) : codes.slice(0, half));
+  }
+  return clamp(overall + pick(random, [-1, 0, 0, 0, 1]), 1, 5);
+}
+
+function answersFor(counter: ActiveCounter, satisfied: boolean, random: Random): Answers {
+  const overall = satisfied ? (random() < 0.45 ? 5 : 4) : pick(random, [1, 2, 2, 3, 3, 3]);
+  const answers: Answers = {};
+  for (const q of allQuestionsOf(counter.surveyVersion.definition)) {
+    answers[q.key] = q === counter.surveyVersion.definition.overall ? overall : answerFor(q, satisfied, overall, random);
+  }
+  return answers;
+}
+
+/**
+ * A year of clearly labelled demo answers up to today, stored through the one writer path in
+ * batches. Returns how many were stored.
+ */
+export async function generateDemoResponses(db: Kysely<Database>, today = localDay(new Date()), days = 365): Promise<number> {
+  const random = mulberry32(20230101);
+  const counters = (await Promise.all(DEMO_COUNTERS.map((c) => findActiveCounter(db, c.code)))).filter(
+    (c): c is ActiveCounter => c !== undefined,
+  );
+  let batch: NewResponse[] = [];
+  let stored = 0;
+  const flush = async () => {
+    stored += (await storeResponses(db, batch)).filter((r) => !r.replay).length;
+    batch = [];
+  };
+  for (let d = days - 1; d >= 0; d--) {
+    const day = addDays(today, -d);
+    const start = dayStartUtc(day).getTime();
+    const weekday = new Date(start + 7 * 3600_000).getUTCDay();
+    const season = Math.sin((d / 365) * 2 * Math.PI) * 0.03;
+    for (const counter of counters) {
+      const visits = weekday === 0 ? 0 : weekday === 6 ? Math.floor(random() * 3) : 3 + Math.floor(random() * 7);
+      for (let i = 0; i < visits; i++) {
+        const sector = pick(random, counter.sectors);
+        const satisfied = random() < clamp((BASE_SATISFACTION[sector] ?? 0.9) + season, 0, 1);
+        const answers = answersFor(counter, satisfied, random);
+        const minutes = 7.5 * 60 + Math.floor(random() * 9.5 * 60);
+        const comment = random() < 0.12 ? pick(random, satisfied ? COMMENTS.good : COMMENTS.bad) : null;
+        batch.push({
+          tenant_id: counter.tenant_id,
+          survey_version_id: counter.surveyVersion.id,
+          counter_id: counter.id,
+          unit_id: counter.unit_id,
+          sector_code: sector,
+          channel: random() < 0.8 ? 'qr' : 'kiosk',
+          submitted_at: new Date(start + minutes * 60_000),
+          answers,
+          comment,
+          dossier_code: null,
+          client_key: `${DEMO_KEY_PREFIX}${day}-${counter.code}-${i}`,
+          token_id: null,
+          satisfied: respondentSatisfied(counter.surveyVersion.definition, answers),
+        });
+        if (batch.length >= 500) await flush();
+      }
+    }
+  }
+  if (batch.length > 0) await flush();
+  return stored;
+}

@@ -1,0 +1,87 @@
+import { randomUUID } from 'node:crypto';
+import { Hono, type Context } from 'hono';
+import { findActiveCounter, type ActiveCounter } from '../../db/counters';
+import type { AppDeps, AppEnv } from '../context';
+import { RequestError } from '../errors';
+import { parseJsonBody } from '../json-body';
+import { issueFormToken } from './form-token';
+import { renderCounterNotFoundPage, renderThankYouPage } from './message-pages';
+import { readForm } from './read-form';
+import { submissionEnvelope, submitResponse, TOKEN_ERROR_KEY } from './submit-response';
+import { EMPTY_VALUES, renderSurveyFormPage, type FormValues } from './survey-form-page';
+import { langOf, T, type Lang } from './texts';
+
+const COUNTER_CODE = /^[a-z0-9][a-z0-9-]{1,62}$/;
+
+const wantsJson = (c: Context) => /application\/json/i.test(c.req.header('accept') ?? '');
+const sendsJson = (c: Context) => /^application\/json\b/i.test(c.req.header('content-type') ?? '');
+
+const NO_STORE = { 'Cache-Control': 'no-store' };
+
+export function citizenRoutes({ db, config }: AppDeps) {
+  const submitCtx = () => ({ db: db.dbWrite, secret: config.secret, tokenTtlMinutes: config.tokenTtlMinutes });
+
+  async function loadCounter(c: Context): Promise<ActiveCounter | undefined> {
+    const code = c.req.param('code') ?? '';
+    return COUNTER_CODE.test(code) ? findActiveCounter(db.dbRead, code) : undefined;
+  }
+
+  function notFound(c: Context, lang: Lang) {
+    if (wantsJson(c) || sendsJson(c)) throw new RequestError(404, T.notFoundBody);
+    return c.html(renderCounterNotFoundPage(lang), 404);
+  }
+
+  function formPage(c: Context, counter: ActiveCounter, lang: Lang, values: FormValues, errors = {}, clientKey: string = randomUUID()) {
+    const token = issueFormToken(config.secret, counter.id);
+    const status = Object.keys(errors).length > 0 ? 422 : 200;
+    return c.html(renderSurveyFormPage({ counter, lang, token, clientKey, values, errors }), status, NO_STORE);
+  }
+
+  return new Hono<AppEnv>()
+    .get('/:code', async (c) => {
+      const lang = langOf(c.req.query('lang'));
+      const counter = await loadCounter(c);
+      if (!counter) return notFound(c, lang);
+      if (wantsJson(c)) {
+        return c.json(
+          {
+            counter: { code: counter.code, name: counter.name, unit: counter.unit_name, sectors: counter.sectors, kiosk: counter.kiosk },
+            survey: { versionId: counter.surveyVersion.id, ...counter.surveyVersion.definition },
+            token: issueFormToken(config.secret, counter.id),
+          },
+          200,
+          NO_STORE,
+        );
+      }
+      return formPage(c, counter, lang, EMPTY_VALUES);
+    })
+    .post('/:code', async (c) => {
+      const lang = langOf(c.req.query('lang'));
+      const counter = await loadCounter(c);
+      if (!counter) return notFound(c, lang);
+
+      if (sendsJson(c)) {
+        const envelope = await parseJsonBody(c, submissionEnvelope);
+        const stored = await submitResponse(submitCtx(), counter, envelope);
+        return c.json({ id: stored.id }, stored.replay ? 200 : 201);
+      }
+
+      const body = await c.req.parseBody().catch(() => {
+        throw new RequestError(400, { vi: 'Không đọc được phiếu gửi lên.', en: 'The form could not be read.' });
+      });
+      const fields = Object.fromEntries(Object.entries(body).filter((e): e is [string, string] => typeof e[1] === 'string'));
+      const { values, envelope } = readForm(fields);
+      const parsedEnvelope = submissionEnvelope.safeParse(envelope);
+      if (!parsedEnvelope.success) {
+        return formPage(c, counter, lang, values, { [TOKEN_ERROR_KEY]: { vi: 'Phiếu không hợp lệ. Xin trả lời và gửi lại.', en: 'The form is not valid. Please answer and send again.' } });
+      }
+      try {
+        const stored = await submitResponse(submitCtx(), counter, parsedEnvelope.data);
+        return c.html(renderThankYouPage(lang, counter.code, stored.id), stored.replay ? 200 : 201, NO_STORE);
+      } catch (error) {
+        if (!(error instanceof RequestError) || error.status !== 422) throw error;
+        // Keep what the person answered; a fresh token lets them simply press Send again.
+        return formPage(c, counter, lang, values, error.fields ?? {}, parsedEnvelope.data.clientKey);
+      }
+    });
+}

@@ -1,0 +1,165 @@
+import type { ActiveCounter } from '../../db/counters';
+import { COMMENT_ERROR_KEY, DOSSIER_ERROR_KEY, FORM_ERROR_KEY, SECTOR_ERROR_KEY } from '../../surveys/answers-schema';
+import { allQuestionsOf, type LocalizedText, type Question } from '../../surveys/instrument-schema';
+import { NO_OPINION_LABEL, SCALE_LEVELS } from '../../surveys/scale';
+import { sectorName } from '../../surveys/sectors';
+import { renderPage } from './page-layout';
+import { TOKEN_ERROR_KEY } from './submit-response';
+import { T, type Lang } from './texts';
+
+/** What the person typed or picked so far, as the form sent it back. */
+export interface FormValues {
+  answers: Record<string, string>;
+  comment: string;
+  dossierCode: string;
+  sector: string;
+}
+
+export const EMPTY_VALUES: FormValues = { answers: {}, comment: '', dossierCode: '', sector: '' };
+
+export interface SurveyFormProps {
+  counter: ActiveCounter;
+  lang: Lang;
+  token: string;
+  clientKey: string;
+  values: FormValues;
+  errors: Record<string, LocalizedText>;
+}
+
+export const answerField = (key: string) => `q.${key}`;
+export const NO_OPINION_VALUE = 'na';
+
+function ErrorText({ id, text, lang }: { id: string; text: LocalizedText | undefined; lang: Lang }) {
+  return text ? (
+    <p class="err" id={id}>
+      {text[lang]}
+    </p>
+  ) : null;
+}
+
+function ScaleQuestion({ q, lang, value, error }: { q: Question; lang: Lang; value: string | undefined; error?: LocalizedText }) {
+  const name = answerField(q.key);
+  const errId = `err-${q.key}`;
+  return (
+    <fieldset class={error ? 'has-err' : undefined} aria-describedby={error ? errId : undefined}>
+      <legend>
+        {q.text[lang]} <span class="hint">({q.required ? T.overallHint[lang] : T.optionalHint[lang]})</span>
+      </legend>
+      <div class="scale">
+        {SCALE_LEVELS.map((level) => (
+          <label class="opt">
+            <input type="radio" name={name} value={String(level.value)} checked={value === String(level.value)} required={q.required} />
+            <span class="face" aria-hidden="true">
+              {level.face}
+            </span>
+            {level.label[lang]}
+          </label>
+        ))}
+      </div>
+      {q.allowNoOpinion && !q.required ? (
+        <label class="na">
+          <input type="radio" name={name} value={NO_OPINION_VALUE} checked={value === NO_OPINION_VALUE} />
+          {NO_OPINION_LABEL[lang]}
+        </label>
+      ) : null}
+      <ErrorText id={errId} text={error} lang={lang} />
+    </fieldset>
+  );
+}
+
+function OtherQuestion({ q, lang, value, error }: { q: Question; lang: Lang; value: string | undefined; error?: LocalizedText }) {
+  const name = answerField(q.key);
+  const errId = `err-${q.key}`;
+  return (
+    <fieldset class={error ? 'has-err' : undefined} aria-describedby={error ? errId : undefined}>
+      <legend>
+        {q.text[lang]} <span class="hint">({q.required ? T.overallHint[lang] : T.optionalHint[lang]})</span>
+      </legend>
+      {q.type === 'percent' ? (
+        <input type="number" name={name} min={0} max={100} step={1} inputMode="numeric" value={value ?? ''} aria-label={q.text[lang]} />
+      ) : (
+        (q.options ?? []).map((o) => (
+          <label class="choice">
+            <input type="radio" name={name} value={String(o.code)} checked={value === String(o.code)} />
+            {o.label[lang]}
+          </label>
+        ))
+      )}
+      <ErrorText id={errId} text={error} lang={lang} />
+    </fieldset>
+  );
+}
+
+function SurveyForm({ counter, lang, token, clientKey, values, errors }: SurveyFormProps) {
+  const def = counter.surveyVersion.definition;
+  const other: Lang = lang === 'vi' ? 'en' : 'vi';
+  const summary = errors[FORM_ERROR_KEY] ?? errors[TOKEN_ERROR_KEY];
+  const hasErrors = Object.keys(errors).length > 0;
+  return (
+    <>
+      <header>
+        <div>
+          <h1>{def.title[lang]}</h1>
+          <p class="where">
+            {counter.name} · {counter.unit_name}
+          </p>
+        </div>
+        <a class="lang" href={`?lang=${other}`} lang={other}>
+          {T.switchTo[lang]}
+        </a>
+      </header>
+      <p>{def.intro[lang]}</p>
+      {hasErrors ? (
+        <div class="summary" role="alert">
+          <strong>{T.errorSummary[lang]}</strong>
+          {summary ? <p>{summary[lang]}</p> : null}
+        </div>
+      ) : null}
+      <form method="post" action={`/q/${counter.code}?lang=${lang}`}>
+        <input type="hidden" name="token" value={token} />
+        <input type="hidden" name="clientKey" value={clientKey} />
+        <input type="hidden" name="lang" value={lang} />
+        {counter.sectors.length > 1 ? (
+          <>
+            <label class="block" for="sector">
+              {T.sector[lang]}
+            </label>
+            <select id="sector" name="sector">
+              {counter.sectors.map((s) => (
+                <option value={s} selected={values.sector === s}>
+                  {sectorName(s, lang)}
+                </option>
+              ))}
+            </select>
+            <ErrorText id="err-sector" text={errors[SECTOR_ERROR_KEY]} lang={lang} />
+          </>
+        ) : null}
+        {allQuestionsOf(def).map((q) =>
+          q.type === 'scale5' ? (
+            <ScaleQuestion q={q} lang={lang} value={values.answers[q.key]} error={errors[q.key]} />
+          ) : (
+            <OtherQuestion q={q} lang={lang} value={values.answers[q.key]} error={errors[q.key]} />
+          ),
+        )}
+        <label class="block" for="comment">
+          {def.comment.label[lang]} <span class="hint">({T.optionalHint[lang]})</span>
+        </label>
+        <textarea id="comment" name="comment" maxLength={def.comment.maxLength}>
+          {values.comment}
+        </textarea>
+        <ErrorText id="err-comment" text={errors[COMMENT_ERROR_KEY]} lang={lang} />
+        <label class="block" for="dossierCode">
+          {T.dossierCode[lang]}
+        </label>
+        <input id="dossierCode" type="text" name="dossierCode" value={values.dossierCode} autoComplete="off" placeholder="000.00.17.H31-230101-0001" />
+        <ErrorText id="err-dossier" text={errors[DOSSIER_ERROR_KEY]} lang={lang} />
+        <button type="submit">{T.send[lang]}</button>
+        <p class="privacy">{T.privacy[lang]}</p>
+      </form>
+    </>
+  );
+}
+
+export function renderSurveyFormPage(props: SurveyFormProps): string {
+  return renderPage(props.lang, props.counter.surveyVersion.definition.title[props.lang], <SurveyForm {...props} />);
+}

@@ -1,0 +1,29 @@
+import { z } from 'zod';
+
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must start with postgres:// or postgresql://')
+    .optional(),
+  HAILONG_DATA_DIR: z.string().min(1).default('./data'),
+  HAILONG_ADMIN_PASSWORD: z.string().min(10, 'HAILONG_ADMIN_PASSWORD must have at least 10 characters').optional(),
+  HAILONG_DEMO: z.enum(['0', '1', 'full']).default('1'),
+  HAILONG_SECRET: z.string().min(32, 'HAILONG_SECRET must have at least 32 characters').optional(),
+  HAILONG_PUBLIC_URL: z.url().optional(),
+  HAILONG_TOKEN_TTL_MINUTES: z.coerce.number().int().positive().default(120),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+/** Reads the environment once, at start, and says plainly which variable is wrong. */
+export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const blanksRemoved = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== ''));
+  const parsed = envSchema.safeParse(blanksRemoved);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`hailong cannot start, the configuration is wrong:\n${lines.join('\n')}`);
+  }
+  return parsed.data;
+}

@@ -1,0 +1,78 @@
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import { findCounterByCode } from '../../db/counters';
+import { findSurveyByKey } from '../../db/surveys';
+import type { StatsFilter } from '../../db/stats';
+import { CHANNELS, type Database } from '../../db/types';
+import { findUnit } from '../../db/units';
+import { isSectorCode } from '../../surveys/sectors';
+import { isIsoDay, localDay } from '../../surveys/time';
+import type { SessionUser } from '../context';
+import { RequestError } from '../errors';
+
+const day = z.string().refine(isIsoDay, 'use a date as YYYY-MM-DD, e.g. 2026-03-14');
+
+/** The filter every analyst view and export shares, as it appears in the URL. */
+export const filterQuery = z
+  .object({
+    from: day.optional(),
+    to: day.optional(),
+    unit: z.coerce.number().int().positive('unit must be a unit id').optional(),
+    sector: z.string().refine(isSectorCode, 'unknown sector code').optional(),
+    counter: z.string().max(63).optional(),
+    channel: z.enum(CHANNELS as [string, ...string[]]).optional(),
+    survey: z.string().max(63).optional(),
+  })
+  .refine((q) => !q.from || !q.to || q.from <= q.to, { message: '"from" must not be after "to"', path: ['from'] });
+export type FilterQuery = z.infer<typeof filterQuery>;
+
+export function parseQuery<S extends z.ZodType>(schema: S, query: Record<string, string>): z.output<S> {
+  const blanksRemoved = Object.fromEntries(Object.entries(query).filter(([, v]) => v !== ''));
+  const parsed = schema.safeParse(blanksRemoved);
+  if (parsed.success) return parsed.data;
+  const fields: Record<string, { vi: string; en: string }> = {};
+  for (const issue of parsed.error.issues) {
+    fields[issue.path.join('.') || '_query'] ??= { vi: `Tham số không hợp lệ: ${issue.message}`, en: issue.message };
+  }
+  throw new RequestError(400, { vi: 'Bộ lọc không hợp lệ.', en: 'The filter is not valid.' }, fields);
+}
+
+const OUT_OF_SCOPE = {
+  vi: 'Bạn không có quyền xem đơn vị này.',
+  en: 'You do not have access to this unit.',
+};
+
+/**
+ * Resolves the URL filter against the user's tenant and unit scope. Defaults: from 1 January of
+ * this year to today (Vietnam time); the unit the user is scoped to.
+ */
+export async function resolveFilter(db: Kysely<Database>, user: SessionUser, q: FilterQuery): Promise<StatsFilter> {
+  const today = localDay(new Date());
+  const filter: StatsFilter = {
+    tenantId: user.tenant_id,
+    from: q.from ?? `${today.slice(0, 4)}-01-01`,
+    to: q.to ?? today,
+    sector: q.sector,
+    channel: q.channel as StatsFilter['channel'],
+  };
+  const scope = user.unit_id === null ? undefined : await findUnit(db, user.tenant_id, user.unit_id);
+  if (q.unit !== undefined) {
+    const unit = await findUnit(db, user.tenant_id, q.unit);
+    if (!unit) throw new RequestError(404, { vi: 'Không tìm thấy đơn vị.', en: 'Unit not found.' });
+    if (scope && !unit.path.startsWith(scope.path)) throw new RequestError(403, OUT_OF_SCOPE);
+    filter.unitPath = unit.path;
+  } else if (scope) {
+    filter.unitPath = scope.path;
+  }
+  if (q.counter !== undefined) {
+    const counter = await findCounterByCode(db, user.tenant_id, q.counter);
+    if (!counter) throw new RequestError(404, { vi: 'Không tìm thấy quầy.', en: 'Counter not found.' });
+    filter.counterId = counter.id;
+  }
+  if (q.survey !== undefined) {
+    const survey = await findSurveyByKey(db, user.tenant_id, q.survey);
+    if (!survey) throw new RequestError(404, { vi: 'Không tìm thấy phiếu khảo sát.', en: 'Survey not found.' });
+    filter.surveyId = survey.id;
+  }
+  return filter;
+}

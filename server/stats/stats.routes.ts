@@ -1,0 +1,90 @@
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { listCounters } from '../../db/counters';
+import { listSectors, targetsInForce } from '../../db/sectors';
+import { GROUP_BYS, satisfiedCountsFromRollups, type GroupBy, type StatsFilter } from '../../db/stats';
+import { listUnits } from '../../db/units';
+import { OVERALL_KEY, OVERALL_TARGET, SECTORS } from '../../surveys/sectors';
+import { summarize } from '../../surveys/statistics';
+import { requireSession } from '../auth/session';
+import type { AppDeps, AppEnv } from '../context';
+import { filterQuery, parseQuery, resolveFilter } from './stats-filter';
+
+const statsQuery = z.intersection(filterQuery, z.object({ groupBy: z.enum(GROUP_BYS).default('sector') }));
+
+export function statsRoutes({ db }: AppDeps) {
+  const session = requireSession(db.dbRead);
+  return new Hono<AppEnv>()
+    .get('/stats', session, async (c) => {
+      const user = c.get('user');
+      const q = parseQuery(statsQuery, c.req.query());
+      const filter = await resolveFilter(db.dbRead, user, q);
+      const [rows, [overall], labels, targets] = await Promise.all([
+        satisfiedCountsFromRollups(db.dbRead, filter, q.groupBy),
+        satisfiedCountsFromRollups(db.dbRead, filter, 'none'),
+        labelsFor(db.dbRead, user.tenant_id, q.groupBy),
+        targetLookup(db.dbRead, filter),
+      ]);
+      const targetOf = (key: string | null, year: number) =>
+        targets(q.groupBy === 'sector' ? key : (filter.sector ?? null), year);
+      const endYear = Number(filter.to.slice(0, 4));
+      return c.json({
+        filter: { ...q, from: filter.from, to: filter.to },
+        groupBy: q.groupBy,
+        overall: {
+          key: OVERALL_KEY,
+          label: filter.sector ? (labels.get(filter.sector) ?? filter.sector) : 'Tổng thể',
+          ...summarize({ satisfied: overall?.satisfied ?? 0, valid: overall?.valid ?? 0, target: targets(filter.sector ?? null, endYear) }),
+        },
+        rows: rows.map((r) => ({
+          key: r.key,
+          label: labels.get(r.key) ?? r.key,
+          ...summarize({
+            satisfied: r.satisfied,
+            valid: r.valid,
+            target: targetOf(r.key, q.groupBy === 'day' || q.groupBy === 'month' ? Number(r.key.slice(0, 4)) : endYear),
+          }),
+        })),
+      });
+    })
+    .get('/meta', session, async (c) => {
+      const user = c.get('user');
+      const [units, counters, sectors, targets] = await Promise.all([
+        listUnits(db.dbRead, user.tenant_id),
+        listCounters(db.dbRead, user.tenant_id),
+        listSectors(db.dbRead, user.tenant_id),
+        targetsInForce(db.dbRead, user.tenant_id, new Date().getFullYear()),
+      ]);
+      return c.json({
+        units: units.map((u) => ({ id: u.id, parentId: u.parent_id, code: u.code, name: u.name, kind: u.kind })),
+        counters: counters.filter((k) => !k.retired_at).map((k) => ({ code: k.code, name: k.name, unitId: k.unit_id })),
+        sectors: sectors.map((s) => ({ code: s.code, name: { vi: s.name_vi, en: s.name_en }, target: targets.get(s.code) ?? null })),
+        overallTarget: targets.get(OVERALL_KEY) ?? OVERALL_TARGET,
+      });
+    });
+}
+
+/** Display names for the keys of a grouping. */
+async function labelsFor(db: AppDeps['db']['dbRead'], tenantId: number, groupBy: GroupBy): Promise<Map<string, string>> {
+  if (groupBy === 'unit') return new Map((await listUnits(db, tenantId)).map((u) => [String(u.id), u.name]));
+  if (groupBy === 'counter') return new Map((await listCounters(db, tenantId)).map((k) => [String(k.id), k.name]));
+  return new Map((await listSectors(db, tenantId)).map((s) => [s.code, s.name_vi]));
+}
+
+/**
+ * The target in force for a sector (or overall, for null) in a year, read once per request:
+ * the tenant's plan first, then the defaults of domain.md §2.
+ */
+async function targetLookup(db: AppDeps['db']['dbRead'], filter: StatsFilter) {
+  const first = Number(filter.from.slice(0, 4));
+  const last = Number(filter.to.slice(0, 4));
+  const byYear = new Map<number, Map<string, number>>();
+  for (let year = first; year <= last; year++) byYear.set(year, await targetsInForce(db, filter.tenantId, year));
+  return (sector: string | null, year: number): number => {
+    const plan = byYear.get(year);
+    const key = sector ?? OVERALL_KEY;
+    return (
+      plan?.get(key) ?? SECTORS.find((s) => s.code === sector)?.defaultTarget ?? plan?.get(OVERALL_KEY) ?? OVERALL_TARGET
+    );
+  };
+}
