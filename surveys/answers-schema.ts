@@ -1,0 +1,210 @@
+import { z } from 'zod';
+import {
+  allQuestionsOf,
+  type Answers,
+  type LocalizedText,
+  type Question,
+  type SurveyDefinition,
+} from './instrument-schema';
+import { isDossierCode, normalizeDossierCode } from './dossier-code';
+import { isSectorCode } from './sectors';
+import { SCALE_MAX, SCALE_MIN } from './scale';
+
+/**
+ * Keys of errors that are not about one question. Question keys start with a letter, so these
+ * `_`-prefixed keys can never collide with one.
+ */
+export const FORM_ERROR_KEY = '_form';
+export const COMMENT_ERROR_KEY = '_comment';
+export const SECTOR_ERROR_KEY = '_sector';
+export const DOSSIER_ERROR_KEY = '_dossier_code';
+
+export type ValidationErrors = Record<string, LocalizedText>;
+export type AnswersResult = { ok: true; answers: Answers } | { ok: false; errors: ValidationErrors };
+
+// Messages tell the respondent what to do next, not what went wrong inside.
+const MESSAGES = {
+  notAnObject: {
+    vi: 'Không đọc được các câu trả lời. Xin tải lại trang và gửi lại.',
+    en: 'The answers could not be read. Please reload the page and submit again.',
+  },
+  unknownQuestion: {
+    vi: 'Câu hỏi này không có trong phiếu khảo sát. Xin tải lại trang để có phiếu mới nhất.',
+    en: 'This question is not part of the survey. Please reload the page to get the current form.',
+  },
+  required: { vi: 'Xin trả lời câu hỏi này.', en: 'Please answer this question.' },
+  noOpinionNotAllowed: {
+    vi: 'Câu hỏi này cần một mức đánh giá; không chọn được "Không ý kiến".',
+    en: 'This question needs a rating; "No opinion" is not available here.',
+  },
+  scale5: {
+    vi: `Xin chọn một mức từ ${SCALE_MIN} (Rất không hài lòng) đến ${SCALE_MAX} (Rất hài lòng).`,
+    en: `Please choose a level from ${SCALE_MIN} (very dissatisfied) to ${SCALE_MAX} (very satisfied).`,
+  },
+  percent: {
+    vi: 'Xin nhập một số nguyên từ 0 đến 100.',
+    en: 'Please enter a whole number from 0 to 100.',
+  },
+  sector: {
+    vi: 'Lĩnh vực không hợp lệ. Xin chọn lại lĩnh vực trong danh sách.',
+    en: 'Unknown sector. Please choose a sector from the list.',
+  },
+  dossierCode: {
+    vi: 'Mã hồ sơ không đúng dạng. Xin nhập như trên Giấy tiếp nhận, ví dụ 000.00.17.H31-230101-0001.',
+    en: 'The dossier code is not in the expected form. Enter it as printed on the receipt, e.g. 000.00.17.H31-230101-0001.',
+  },
+  commentType: {
+    vi: 'Không đọc được góp ý. Xin nhập lại.',
+    en: 'The comment could not be read. Please type it again.',
+  },
+} as const satisfies Record<string, LocalizedText>;
+
+function choiceMessage(q: Question): LocalizedText {
+  const opts = q.options ?? [];
+  return {
+    vi: `Xin chọn một trong các phương án: ${opts.map((o) => `${o.code} (${o.label.vi})`).join('; ')}.`,
+    en: `Please choose one of the options: ${opts.map((o) => `${o.code} (${o.label.en})`).join('; ')}.`,
+  };
+}
+
+/** Why a non-null value does not fit the question, or null when it fits. */
+function valueError(q: Question, v: unknown): LocalizedText | null {
+  const isInt = typeof v === 'number' && Number.isInteger(v);
+  switch (q.type) {
+    case 'scale5':
+      return isInt && v >= SCALE_MIN && v <= SCALE_MAX ? null : MESSAGES.scale5;
+    case 'percent':
+      return isInt && v >= 0 && v <= 100 ? null : MESSAGES.percent;
+    case 'choice':
+      return isInt && (q.options ?? []).some((o) => o.code === v) ? null : choiceMessage(q);
+  }
+}
+
+function isPlainObject(raw: unknown): raw is Record<string, unknown> {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return false;
+  const proto: unknown = Object.getPrototypeOf(raw);
+  return proto === Object.prototype || proto === null;
+}
+
+/**
+ * Check a respondent's answers against one survey version. Null means "Không ý kiến"; an absent
+ * key (or an explicit undefined) means unanswered. Every problem is reported at once, keyed by
+ * question, so the form can mark all of them in one round trip.
+ */
+export function validateAnswers(def: SurveyDefinition, raw: unknown): AnswersResult {
+  if (!isPlainObject(raw)) return { ok: false, errors: { [FORM_ERROR_KEY]: MESSAGES.notAnObject } };
+
+  const questions = new Map(allQuestionsOf(def).map((q) => [q.key, q] as const));
+  const errors: ValidationErrors = {};
+  const answers: Answers = {};
+
+  for (const key of Object.keys(raw)) {
+    if (!questions.has(key)) errors[key] = MESSAGES.unknownQuestion;
+  }
+  for (const [key, q] of questions) {
+    const v = Object.hasOwn(raw, key) ? raw[key] : undefined;
+    if (v === undefined) {
+      if (q.required) errors[key] = MESSAGES.required;
+    } else if (v === null) {
+      if (q.allowNoOpinion) answers[key] = null;
+      else errors[key] = MESSAGES.noOpinionNotAllowed;
+    } else {
+      const err = valueError(q, v);
+      if (err) errors[key] = err;
+      else answers[key] = v as number;
+    }
+  }
+
+  return Object.keys(errors).length > 0 ? { ok: false, errors } : { ok: true, answers };
+}
+
+/**
+ * Clean a free-text comment before it is stored: NFC so the same Vietnamese word (precomposed or
+ * with combining marks, depending on the phone's keyboard) compares and searches equal; control
+ * characters other than newline and tab removed (they break CSV/XLSX exports and terminals; \r
+ * goes too, so Windows line ends become \n); lone surrogates replaced so the text encodes as UTF-8.
+ * Cut to maxLength UTF-16 units — the unit the HTML maxlength attribute counts — without splitting
+ * an emoji's surrogate pair.
+ */
+export function normalizeComment(s: string, maxLength: number): string {
+  let out = s
+    .normalize('NFC')
+    .replace(/\p{Cs}/gu, '\uFFFD')
+    .replace(/[^\P{Cc}\n\t]/gu, '')
+    .trim();
+  if (out.length > maxLength) {
+    let cut = Math.max(0, maxLength);
+    const last = out.charCodeAt(cut - 1);
+    if (last >= 0xd800 && last <= 0xdbff) cut -= 1;
+    out = out.slice(0, cut).trimEnd();
+  }
+  return out;
+}
+
+/**
+ * The zod schema of a whole submission for one survey version. Answers are checked by
+ * validateAnswers; each problem becomes an issue whose path ends in the error key and whose params
+ * carry the Vietnamese and English message (see submissionErrors). An empty comment becomes
+ * undefined so "no comment" is stored one way only.
+ */
+export function buildSubmissionSchema(def: SurveyDefinition) {
+  return z.object({
+    answers: z.unknown().transform((raw, ctx) => {
+      const r = validateAnswers(def, raw);
+      if (r.ok) return r.answers;
+      for (const [key, msg] of Object.entries(r.errors)) {
+        ctx.addIssue({ code: 'custom', message: msg.en, path: [key], params: { errorKey: key, message: msg }, input: raw });
+      }
+      return z.NEVER;
+    }),
+    comment: z
+      .string({ error: MESSAGES.commentType.en })
+      .optional()
+      .transform((s) => {
+        const c = s === undefined ? '' : normalizeComment(s, def.comment.maxLength);
+        return c === '' ? undefined : c;
+      }),
+    sector: z
+      .string()
+      .optional()
+      .refine((s) => s === undefined || isSectorCode(s), {
+        message: MESSAGES.sector.en,
+        params: { errorKey: SECTOR_ERROR_KEY, message: MESSAGES.sector },
+      }),
+    dossierCode: z
+      .string()
+      .optional()
+      .transform((s) => (s === undefined ? '' : normalizeDossierCode(s)))
+      .refine((s) => s === '' || isDossierCode(s), {
+        message: MESSAGES.dossierCode.en,
+        params: { errorKey: DOSSIER_ERROR_KEY, message: MESSAGES.dossierCode },
+      })
+      .transform((s) => (s === '' ? undefined : s)),
+  });
+}
+
+export type Submission = z.output<ReturnType<typeof buildSubmissionSchema>>;
+export type SubmissionResult = { ok: true; submission: Submission } | { ok: false; errors: ValidationErrors };
+
+const TOP_LEVEL_ERROR_KEYS: Record<string, string> = {
+  comment: COMMENT_ERROR_KEY,
+  sector: SECTOR_ERROR_KEY,
+  dossierCode: DOSSIER_ERROR_KEY,
+};
+
+/** Parse a submission and return errors in the same {vi, en} per-key shape as validateAnswers. */
+export function validateSubmission(def: SurveyDefinition, raw: unknown): SubmissionResult {
+  const parsed = buildSubmissionSchema(def).safeParse(raw);
+  if (parsed.success) return { ok: true, submission: parsed.data };
+  const errors: ValidationErrors = {};
+  for (const issue of parsed.error.issues) {
+    const params = (issue as { params?: { errorKey?: string; message?: LocalizedText } }).params;
+    const top = String(issue.path[0] ?? '');
+    const key = params?.errorKey ?? TOP_LEVEL_ERROR_KEYS[top] ?? FORM_ERROR_KEY;
+    const msg =
+      params?.message ??
+      (key === COMMENT_ERROR_KEY ? MESSAGES.commentType : key === SECTOR_ERROR_KEY ? MESSAGES.sector : key === DOSSIER_ERROR_KEY ? MESSAGES.dossierCode : MESSAGES.notAnObject);
+    errors[key] ??= msg;
+  }
+  return { ok: false, errors };
+}

@@ -1,0 +1,45 @@
+import type { LocalizedText } from './instrument-schema';
+
+/**
+ * Sectors (lĩnh vực) and the default targets of the seed plan year (Kế hoạch 199/KH-UBND, 2023).
+ * Targets here are only defaults: a plan year may raise them, and a result is always judged against
+ * the target in force for its period, which lives with the plan, not here.
+ */
+export const SECTORS = [
+  { code: 'land', name: { vi: 'Đất đai', en: 'Land' }, defaultTarget: 85 },
+  { code: 'construction', name: { vi: 'Xây dựng', en: 'Construction' }, defaultTarget: 85 },
+  { code: 'investment', name: { vi: 'Đầu tư', en: 'Investment' }, defaultTarget: 85 },
+  { code: 'health', name: { vi: 'Y tế', en: 'Health' }, defaultTarget: 85 },
+  { code: 'education', name: { vi: 'Giáo dục', en: 'Education' }, defaultTarget: 85 },
+  { code: 'civil_status', name: { vi: 'Hộ tịch', en: 'Civil status' }, defaultTarget: 90 },
+  { code: 'justice', name: { vi: 'Tư pháp', en: 'Justice' }, defaultTarget: 90 },
+  { code: 'business', name: { vi: 'Đăng ký kinh doanh', en: 'Business registration' }, defaultTarget: 90 },
+  {
+    code: 'labour',
+    name: { vi: 'Lao động – Thương binh và Xã hội', en: 'Labour, invalids and social affairs' },
+    defaultTarget: 90,
+  },
+  { code: 'transport', name: { vi: 'Giao thông', en: 'Transport' }, defaultTarget: 90 },
+  { code: 'other', name: { vi: 'Khác', en: 'Other' }, defaultTarget: 90 },
+] as const satisfies readonly { code: string; name: LocalizedText; defaultTarget: number }[];
+
+export type SectorCode = (typeof SECTORS)[number]['code'];
+
+/** Target for all sectors together (Tổng thể). */
+export const OVERALL_TARGET = 90;
+
+/** Key used where a per-sector map also carries the all-sectors figure; not a valid sector code. */
+export const OVERALL_KEY = '_overall';
+
+const SECTOR_CODES: ReadonlySet<string> = new Set(SECTORS.map((s) => s.code));
+
+export function isSectorCode(s: unknown): s is SectorCode {
+  return typeof s === 'string' && SECTOR_CODES.has(s);
+}
+
+/** Display name of a sector; the overall key reads "Tổng thể"; unknown codes fall back to the code itself. */
+export function sectorName(code: string, lang: 'vi' | 'en'): string {
+  if (code === OVERALL_KEY) return lang === 'vi' ? 'Tổng thể' : 'Overall';
+  const sector = SECTORS.find((s) => s.code === code);
+  return sector ? sector.name[lang] : code;
+}
