@@ -5,7 +5,7 @@ import type { AppDeps, AppEnv } from '../context';
 import { RequestError } from '../errors';
 import { parseJsonBody } from '../json-body';
 import { issueFormToken } from './form-token';
-import { renderCounterNotFoundPage, renderThankYouPage } from './message-pages';
+import { renderCounterNotFoundPage, renderMessagePage, renderThankYouPage } from './message-pages';
 import { readForm } from './read-form';
 import { submissionEnvelope, submitResponse, TOKEN_ERROR_KEY } from './submit-response';
 import { EMPTY_VALUES, renderSurveyFormPage, type FormValues } from './survey-form-page';
@@ -15,6 +15,9 @@ const COUNTER_CODE = /^[a-z0-9][a-z0-9-]{1,62}$/;
 
 const wantsJson = (c: Context) => /application\/json/i.test(c.req.header('accept') ?? '');
 const sendsJson = (c: Context) => /^application\/json\b/i.test(c.req.header('content-type') ?? '');
+
+const sendsForm = (c: Context) =>
+  /^(application\/x-www-form-urlencoded|multipart\/form-data)\b/i.test(c.req.header('content-type') ?? '');
 
 const NO_STORE = { 'Cache-Control': 'no-store' };
 
@@ -66,6 +69,12 @@ export function citizenRoutes({ db, config }: AppDeps) {
         return c.json({ id: stored.id }, stored.replay ? 200 : 201);
       }
 
+      if (!sendsForm(c)) {
+        throw new RequestError(415, {
+          vi: 'Phiếu phải được gửi dưới dạng biểu mẫu hoặc JSON.',
+          en: 'Send the form as application/x-www-form-urlencoded, multipart/form-data or JSON.',
+        });
+      }
       const body = await c.req.parseBody().catch(() => {
         throw new RequestError(400, { vi: 'Không đọc được phiếu gửi lên.', en: 'The form could not be read.' });
       });
@@ -79,6 +88,9 @@ export function citizenRoutes({ db, config }: AppDeps) {
         const stored = await submitResponse(submitCtx(), counter, parsedEnvelope.data);
         return c.html(renderThankYouPage(lang, counter.code, stored.id), stored.replay ? 200 : 201, NO_STORE);
       } catch (error) {
+        if (error instanceof RequestError && error.status === 409) {
+          return c.html(renderMessagePage(lang, error.text), 409, NO_STORE);
+        }
         if (!(error instanceof RequestError) || error.status !== 422) throw error;
         // Keep what the person answered; a fresh token lets them simply press Send again.
         return formPage(c, counter, lang, values, error.fields ?? {}, parsedEnvelope.data.clientKey);

@@ -1,3 +1,4 @@
+import type { LocalizedText } from '../../surveys/instrument-schema';
 import { renderPage } from './page-layout';
 import { T, type Lang } from './texts';
 
@@ -22,12 +23,16 @@ export function renderThankYouPage(lang: Lang, counterCode: string, responseId: 
 }
 
 export function renderCounterNotFoundPage(lang: Lang): string {
+  return renderMessagePage(lang, T.notFoundBody, T.notFoundTitle);
+}
+
+export function renderMessagePage(lang: Lang, body: LocalizedText, title?: LocalizedText): string {
   return renderPage(
     lang,
-    T.notFoundTitle[lang],
-    <div class="done">
-      <h1>{T.notFoundTitle[lang]}</h1>
-      <p>{T.notFoundBody[lang]}</p>
+    (title ?? body)[lang],
+    <div class="done" role="status">
+      {title ? <h1>{title[lang]}</h1> : null}
+      <p>{body[lang]}</p>
     </div>,
   );
 }

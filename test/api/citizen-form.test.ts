@@ -1,0 +1,194 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { issueFormToken } from '../../server/citizen/form-token';
+import { dbSnapshot } from '../support/db-snapshot';
+import { createTestApp, formToken, newClientKey, submitJson, type TestApp } from '../support/test-app';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(() => t.close());
+
+const SHORT_FORM_KEYS = ['overall', 'access_q', 'procedure_q', 'civil_servant_q', 'result_q', 'feedback_q'];
+
+describe('GET /q/:code', () => {
+  it('renders the counter survey in Vietnamese, with a token and every question, without scripts', async () => {
+    const res = await t.app.request('/q/demo-land');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/text\/html/);
+    const html = await res.text();
+    expect(html).toMatch(/<html lang="vi">/);
+    expect(html).toContain('name="viewport" content="width=device-width, initial-scale=1"');
+    expect(html).toContain('Quầy Đất đai');
+    expect(html).toContain('Rất không hài lòng');
+    expect(html).toMatch(/name="token" value="[^"]+\.[^"]+"/);
+    for (const key of SHORT_FORM_KEYS) expect(html).toContain(`name="q.${key}"`);
+    expect(html).not.toContain('<script');
+  });
+
+  it('switches to English with ?lang=en', async () => {
+    const html = await (await t.app.request('/q/demo-land?lang=en')).text();
+    expect(html).toMatch(/<html lang="en">/);
+    expect(html).toContain('Very dissatisfied');
+  });
+
+  it('answers JSON for outside tools: counter, survey version with questions, token', async () => {
+    const res = await t.app.request('/q/demo-health', { headers: { accept: 'application/json' } });
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { counter: { code: string; sectors: string[] }; survey: { versionId: number; key: string; factors: unknown[] }; token: string };
+    expect(body.counter).toMatchObject({ code: 'demo-health', sectors: ['health'] });
+    expect(body.survey.key).toBe('health-outpatient');
+    expect(body.survey.versionId).toBeGreaterThan(0);
+    expect(body.survey.factors.length).toBe(5);
+    expect(body.token).toContain('.');
+  });
+
+  it('shows a friendly 404 page for an unknown counter, and JSON 404 to tools', async () => {
+    const res = await t.app.request('/q/no-such-counter');
+    expect(res.status).toBe(404);
+    expect(await res.text()).toContain('Không tìm thấy quầy này');
+    const json = await t.app.request('/q/no-such-counter', { headers: { accept: 'application/json' } });
+    expect(json.status).toBe(404);
+    expect(((await json.json()) as { error: string }).error).toMatch(/QR code/);
+    expect((await t.app.request('/q/..%2F..%2Fetc')).status).toBe(404);
+  });
+});
+
+describe('POST /q/:code with JSON', () => {
+  it('stores an answer once: 201 with an id, then 200 with the same id for a retry', async () => {
+    const before = await dbSnapshot(t.db);
+    const clientKey = newClientKey();
+    const token = await formToken(t.app, 'demo-land');
+    const body = { clientKey, token, answers: { overall: 4, access_q: 5, procedure_q: null } };
+    const first = await submitJson(t.app, 'demo-land', body);
+    expect(first.status).toBe(201);
+    const { id } = (await first.json()) as { id: number };
+    const retry = await submitJson(t.app, 'demo-land', body);
+    expect(retry.status).toBe(200);
+    expect(await retry.json()).toEqual({ id });
+    const after = await dbSnapshot(t.db);
+    expect(after.responses).toBe(before.responses + 1);
+    // overall + access_q + the satisfied marker; "no opinion" is not counted
+    expect(after.rollupCount).toBe(before.rollupCount + 3);
+  });
+
+  it('refuses a token used by another submission with 409, storing nothing', async () => {
+    const token = await formToken(t.app, 'demo-land');
+    expect((await submitJson(t.app, 'demo-land', { token, answers: { overall: 5 } })).status).toBe(201);
+    const before = await dbSnapshot(t.db);
+    const again = await submitJson(t.app, 'demo-land', { token, answers: { overall: 1 } });
+    expect(again.status).toBe(409);
+    expect(((await again.json()) as { error: string }).error).toMatch(/already sent/);
+    expect(await dbSnapshot(t.db)).toEqual(before);
+  });
+
+  it('refuses bad answers with 422 and an error per field, storing nothing', async () => {
+    const before = await dbSnapshot(t.db);
+    const res = await submitJson(t.app, 'demo-land', { answers: { overall: 7, access_q: 'good', nope: 3 } });
+    expect(res.status).toBe(422);
+    const body = (await res.json()) as { fields: Record<string, { vi: string; en: string }> };
+    expect(Object.keys(body.fields).sort()).toEqual(['access_q', 'nope', 'overall']);
+    expect(body.fields.overall!.vi).toMatch(/Xin chọn một mức/);
+    const missing = await submitJson(t.app, 'demo-land', { answers: { access_q: 4 } });
+    expect(missing.status).toBe(422);
+    expect(Object.keys(((await missing.json()) as { fields: object }).fields)).toEqual(['overall']);
+    expect(await dbSnapshot(t.db)).toEqual(before);
+  });
+
+  it('refuses a token of another counter, a forged token and an expired token', async () => {
+    const before = await dbSnapshot(t.db);
+    const other = await submitJson(t.app, 'demo-land', { token: await formToken(t.app, 'demo-health'), answers: { overall: 5 } });
+    expect(other.status).toBe(422);
+    expect(((await other.json()) as { fields: object }).fields).toHaveProperty('_token');
+    const forged = await submitJson(t.app, 'demo-land', { token: issueFormToken('not-the-secret', 1), answers: { overall: 5 } });
+    expect(forged.status).toBe(422);
+    const counter = (await (await t.app.request('/q/demo-land', { headers: { accept: 'application/json' } })).json()) as { token: string };
+    const payload = JSON.parse(Buffer.from(counter.token.split('.')[0]!, 'base64url').toString()) as { c: number };
+    const old = issueFormToken(t.state.secret, payload.c, Date.now() - 3 * 3600_000);
+    const expired = await submitJson(t.app, 'demo-land', { token: old, answers: { overall: 5 } });
+    expect(expired.status).toBe(422);
+    expect(((await expired.json()) as { error: string }).error).toMatch(/expired/);
+    expect(await dbSnapshot(t.db)).toEqual(before);
+  });
+
+  it('takes the sector from the counter, and refuses one the counter does not serve', async () => {
+    const ok = await submitJson(t.app, 'demo-investment', { answers: { overall: 5 }, sector: 'business' });
+    expect(ok.status).toBe(201);
+    const wrong = await submitJson(t.app, 'demo-investment', { answers: { overall: 5 }, sector: 'health' });
+    expect(wrong.status).toBe(422);
+    expect(((await wrong.json()) as { fields: object }).fields).toHaveProperty('_sector');
+  });
+
+  it('validates the dossier code format', async () => {
+    const good = await submitJson(t.app, 'demo-land', { answers: { overall: 4 }, dossierCode: '000.00.17.H31-230101-0001' });
+    expect(good.status).toBe(201);
+    const bad = await submitJson(t.app, 'demo-land', { answers: { overall: 4 }, dossierCode: 'abc' });
+    expect(bad.status).toBe(422);
+    expect(((await bad.json()) as { fields: object }).fields).toHaveProperty('_dossier_code');
+  });
+
+  it('answers 415 for a wrong content type and 400 for malformed JSON, 422 for a missing client key', async () => {
+    const before = await dbSnapshot(t.db);
+    const base = { method: 'POST', body: '{"answers":' } as const;
+    expect((await t.app.request('/q/demo-land', { ...base, headers: { 'content-type': 'application/json' } })).status).toBe(400);
+    expect((await t.app.request('/q/demo-land', { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'x' })).status).toBe(415);
+    const noKey = await t.app.request('/q/demo-land', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ token: await formToken(t.app, 'demo-land'), answers: { overall: 5 } }),
+    });
+    expect(noKey.status).toBe(422);
+    expect(((await noKey.json()) as { fields: object }).fields).toHaveProperty('clientKey');
+    expect(await dbSnapshot(t.db)).toEqual(before);
+  });
+});
+
+describe('POST /q/:code with the HTML form (JavaScript off)', () => {
+  async function formFields(lang = 'vi') {
+    const html = await (await t.app.request(`/q/demo-land?lang=${lang}`)).text();
+    const token = /name="token" value="([^"]+)"/.exec(html)![1]!;
+    const clientKey = /name="clientKey" value="([^"]+)"/.exec(html)![1]!;
+    return { token, clientKey };
+  }
+  const post = (fields: Record<string, string>) =>
+    t.app.request('/q/demo-land?lang=vi', { method: 'POST', body: new URLSearchParams(fields) });
+
+  it('stores the answers and shows the thank-you page; a double submit is stored once', async () => {
+    const before = await dbSnapshot(t.db);
+    const fields = { ...(await formFields()), 'q.overall': '5', 'q.access_q': '4', 'q.procedure_q': 'na', comment: '  Cán bộ tận tình  ' };
+    const res = await post(fields);
+    expect(res.status).toBe(201);
+    const html = await res.text();
+    expect(html).toContain('Cảm ơn bạn đã đánh giá!');
+    const again = await post(fields);
+    expect(again.status).toBe(200);
+    const after = await dbSnapshot(t.db);
+    expect(after.responses).toBe(before.responses + 1);
+    const row = await t.db.dbRead.selectFrom('responses').selectAll().orderBy('id', 'desc').executeTakeFirstOrThrow();
+    expect(row.answers).toEqual({ overall: 5, access_q: 4, procedure_q: null });
+    expect(row.comment).toBe('Cán bộ tận tình');
+    expect(row.satisfied).toBe(true);
+    expect(row.channel).toBe('qr');
+  });
+
+  it('shows a kind page, not JSON, when a used form is sent again with another key', async () => {
+    const fields = { ...(await formFields()), 'q.overall': '4' };
+    expect((await post(fields)).status).toBe(201);
+    const res = await post({ ...fields, clientKey: newClientKey() });
+    expect(res.status).toBe(409);
+    expect(res.headers.get('content-type')).toMatch(/text\/html/);
+    expect(await res.text()).toContain('Phiếu này đã được gửi rồi');
+  });
+
+  it('re-renders the form with a message beside the missing answer, keeping the other answers', async () => {
+    const before = await dbSnapshot(t.db);
+    const res = await post({ ...(await formFields()), 'q.access_q': '2', comment: 'Chờ lâu' });
+    expect(res.status).toBe(422);
+    const html = await res.text();
+    expect(html).toContain('Phiếu chưa gửi được');
+    expect(html).toMatch(/id="err-overall"[^>]*>Xin trả lời câu hỏi này/);
+    expect(html).toMatch(/name="q.access_q" value="2" checked/);
+    expect(html).toContain('Chờ lâu</textarea>');
+    expect(await dbSnapshot(t.db)).toEqual(before);
+  });
+});

@@ -1,0 +1,27 @@
+import { randomBytes } from 'node:crypto';
+import { sql } from 'kysely';
+import { createDb, type DbHandle } from '../../db/create-db';
+import { migrateToLatest } from '../../db/migrate';
+
+/**
+ * A migrated, empty database for one test file: in-memory PGlite by default, or a schema of its
+ * own on the PostgreSQL named by DATABASE_URL (dropped again on close), so runs never meet.
+ */
+export async function createTestDb(): Promise<DbHandle> {
+  const url = process.env.DATABASE_URL;
+  if (!url) {
+    const handle = await createDb({});
+    await migrateToLatest(handle.dbWrite);
+    return handle;
+  }
+  const schema = `test_${randomBytes(6).toString('hex')}`;
+  const handle = await createDb({ databaseUrl: url, schema, poolSize: 4 });
+  await migrateToLatest(handle.dbWrite, schema);
+  return {
+    ...handle,
+    close: async () => {
+      await sql`drop schema ${sql.id(schema)} cascade`.execute(handle.dbWrite);
+      await handle.close();
+    },
+  };
+}
