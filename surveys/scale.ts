@@ -6,9 +6,9 @@ import type { LocalizedText } from './instrument-schema';
  */
 export const SCALE_LEVELS = [
   { value: 1, label: { vi: 'Rất không hài lòng', en: 'Very dissatisfied' }, face: '😠' },
-  { value: 2, label: { vi: 'Không hài lòng', en: 'Dissatisfied' }, face: '🙁' },
+  { value: 2, label: { vi: 'Không hài lòng', en: 'Dissatisfied' }, face: '😞' },
   { value: 3, label: { vi: 'Bình thường', en: 'Neutral' }, face: '😐' },
-  { value: 4, label: { vi: 'Hài lòng', en: 'Satisfied' }, face: '🙂' },
+  { value: 4, label: { vi: 'Hài lòng', en: 'Satisfied' }, face: '😊' },
   { value: 5, label: { vi: 'Rất hài lòng', en: 'Very satisfied' }, face: '😄' },
 ] as const satisfies readonly { value: number; label: LocalizedText; face: string }[];
 

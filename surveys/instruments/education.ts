@@ -190,8 +190,8 @@ export const educationSurvey = defineInstrument({
   ],
   comment: {
     label: {
-      vi: 'Ông/Bà có góp ý gì để nhà trường tốt hơn? (không bắt buộc)',
-      en: 'Any suggestions to improve the school? (optional)',
+      vi: 'Ông/Bà có góp ý gì để nhà trường tốt hơn?',
+      en: 'Any suggestions to improve the school?',
     },
     maxLength: 1000,
   },

@@ -235,8 +235,8 @@ export const healthOutpatient = defineInstrument({
   ],
   comment: {
     label: {
-      vi: 'Ông/Bà có góp ý gì để cơ sở y tế phục vụ tốt hơn? (không bắt buộc)',
-      en: 'Any suggestions to help the facility serve you better? (optional)',
+      vi: 'Ông/Bà có góp ý gì để cơ sở y tế phục vụ tốt hơn?',
+      en: 'Any suggestions to help the facility serve you better?',
     },
     maxLength: 1000,
   },

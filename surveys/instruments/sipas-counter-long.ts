@@ -222,8 +222,8 @@ export const sipasCounterLong = defineInstrument({
   ],
   comment: {
     label: {
-      vi: 'Ông/Bà có góp ý gì để chúng tôi phục vụ tốt hơn? (không bắt buộc)',
-      en: 'Any suggestions to help us serve you better? (optional)',
+      vi: 'Ông/Bà có góp ý gì để chúng tôi phục vụ tốt hơn?',
+      en: 'Any suggestions to help us serve you better?',
     },
     maxLength: 1000,
   },

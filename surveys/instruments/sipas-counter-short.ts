@@ -106,8 +106,8 @@ export const sipasCounterShort = defineInstrument({
   ],
   comment: {
     label: {
-      vi: 'Ông/Bà có góp ý gì để chúng tôi phục vụ tốt hơn? (không bắt buộc)',
-      en: 'Any suggestions to help us serve you better? (optional)',
+      vi: 'Ông/Bà có góp ý gì để chúng tôi phục vụ tốt hơn?',
+      en: 'Any suggestions to help us serve you better?',
     },
     maxLength: 1000,
   },

@@ -1,0 +1,87 @@
+import { sql } from 'kysely';
+import { afterEach, describe, expect, it } from 'vitest';
+import { listCounters } from '../../db/counters';
+import { migrateToLatest } from '../../db/migrate';
+import { countResponses } from '../../db/responses';
+import { firstTenant } from '../../db/tenants';
+import { findUserByUsername } from '../../db/users';
+import { verifyPassword } from '../../server/auth/password';
+import { firstStart } from '../../server/bootstrap/first-start';
+import { generateDemoResponses } from '../../server/bootstrap/demo-responses';
+import { parseEnv } from '../../server/env';
+import type { DbHandle } from '../../db/create-db';
+import { satisfiedCountsFromResponses, satisfiedCountsFromRollups } from '../../db/stats';
+import { createTestDb } from '../support/test-db';
+
+let db: DbHandle | undefined;
+afterEach(async () => {
+  await db?.close();
+  db = undefined;
+});
+
+describe('first start on an empty database', () => {
+  it('creates the demo city with the six demo counters and an admin with the configured password', async () => {
+    db = await createTestDb();
+    const state = await firstStart(db.dbWrite, parseEnv({ HAILONG_ADMIN_PASSWORD: 'a-long-password' }), () => {});
+    expect(state.isDemo).toBe(true);
+    expect(state.generatedAdminPassword).toBeUndefined();
+    const codes = (await listCounters(db.dbRead, state.tenantId)).map((c) => c.code);
+    expect(codes.sort()).toEqual(['demo-civil', 'demo-construction', 'demo-education', 'demo-health', 'demo-investment', 'demo-land']);
+    const admin = (await findUserByUsername(db.dbRead, 'admin'))!;
+    expect(admin.role).toBe('admin');
+    expect(admin.password_hash).not.toContain('a-long-password');
+    expect(admin.password_hash).toMatch(/^scrypt\$32768\$8\$1\$/);
+    expect(await verifyPassword('a-long-password', admin.password_hash)).toBe(true);
+    expect(await verifyPassword('a-long-passwore', admin.password_hash)).toBe(false);
+    expect(await countResponses(db.dbRead, state.tenantId)).toBe(0);
+  });
+
+  it('generates a password when none is configured, shows it once, and keeps it on the next start', async () => {
+    db = await createTestDb();
+    const env = parseEnv({ HAILONG_DEMO: '0' });
+    const first = await firstStart(db.dbWrite, env, () => {});
+    expect(first.generatedAdminPassword).toMatch(/^[A-Za-z0-9]{16}$/);
+    expect(first.isDemo).toBe(false);
+    expect(await listCounters(db.dbRead, first.tenantId)).toEqual([]);
+    const second = await firstStart(db.dbWrite, env, () => {});
+    expect(second.generatedAdminPassword).toBeUndefined();
+    expect(second.secret).toBe(first.secret);
+    const admin = (await findUserByUsername(db.dbRead, 'admin'))!;
+    expect(await verifyPassword(first.generatedAdminPassword!, admin.password_hash)).toBe(true);
+  });
+
+  it('runs migrations again without harm, and forbids changing a stored survey version', async () => {
+    db = await createTestDb();
+    await migrateToLatest(db.dbWrite);
+    await firstStart(db.dbWrite, parseEnv({}), () => {});
+    await expect(
+      sql`update survey_versions set definition = '{}'::jsonb`.execute(db.dbWrite),
+    ).rejects.toThrow(/immutable/);
+  });
+
+  it('HAILONG_DEMO=full generates labelled demo answers whose rollups equal a recount', async () => {
+    db = await createTestDb();
+    const state = await firstStart(db.dbWrite, parseEnv({}), () => {});
+    const stored = await generateDemoResponses(db.dbWrite, '2026-03-31', 40);
+    expect(stored).toBeGreaterThan(500);
+    expect(await countResponses(db.dbRead, state.tenantId)).toBe(stored);
+    const keys = await sql<{ n: number }>`select count(*)::int as n from responses where client_key not like 'demo-%'`.execute(db.dbRead);
+    expect(keys.rows[0]!.n).toBe(0);
+    expect((await firstTenant(db.dbRead))!.name).toMatch(/minh họa/);
+    const filter = { tenantId: state.tenantId, from: '2026-01-01', to: '2026-12-31' };
+    expect(await satisfiedCountsFromRollups(db.dbRead, filter, 'sector')).toEqual(await satisfiedCountsFromResponses(db.dbRead, filter, 'sector'));
+    // the same seed gives the same data: a second run over the same days stores nothing new
+    expect(await generateDemoResponses(db.dbWrite, '2026-03-31', 40)).toBe(0);
+  });
+});
+
+describe('configuration', () => {
+  it('says which variable is wrong', () => {
+    expect(() => parseEnv({ PORT: 'abc' })).toThrow(/PORT/);
+    expect(() => parseEnv({ HAILONG_DEMO: 'yes' })).toThrow(/HAILONG_DEMO/);
+    expect(() => parseEnv({ DATABASE_URL: 'mysql://x' })).toThrow(/DATABASE_URL must start with postgres/);
+    expect(() => parseEnv({ HAILONG_ADMIN_PASSWORD: 'short' })).toThrow(/at least 10 characters/);
+    expect(parseEnv({ PORT: '' }).PORT).toBe(3000);
+    expect(parseEnv({}).HAILONG_DATA_DIR).toBe('./data');
+  });
+});
