@@ -1,0 +1,48 @@
+import { useEffect, useState } from 'preact/hooks';
+
+/**
+ * Two pages do not need a router library: the pathname picks the page, the history API moves
+ * between them, and the server answers every /app/* path with index.html.
+ */
+export const BASE = '/app/';
+export const LOGIN_PATH = `${BASE}login`;
+
+export type Route = 'login' | 'dashboard' | 'not_found';
+
+export function routeOf(pathname: string): Route {
+  const path = pathname.replace(/\/+$/, '');
+  if (path === '/app' || path === '') return 'dashboard';
+  if (path === '/app/login') return 'login';
+  return 'not_found';
+}
+
+// pushState fires no event, so navigations announce themselves with this one; back/forward use popstate.
+const NAVIGATE_EVENT = 'hailong:navigate';
+
+export function navigate(to: string, options: { replace?: boolean } = {}): void {
+  if (to === location.pathname + location.search) return;
+  if (options.replace) history.replaceState(null, '', to);
+  else history.pushState(null, '', to);
+  dispatchEvent(new Event(NAVIGATE_EVENT));
+}
+
+export interface Place {
+  pathname: string;
+  search: string;
+}
+
+/** The current pathname and query string, re-rendering on every navigation. */
+export function useLocation(): Place {
+  const read = (): Place => ({ pathname: location.pathname, search: location.search });
+  const [place, setPlace] = useState(read);
+  useEffect(() => {
+    const update = () => setPlace(read());
+    addEventListener('popstate', update);
+    addEventListener(NAVIGATE_EVENT, update);
+    return () => {
+      removeEventListener('popstate', update);
+      removeEventListener(NAVIGATE_EVENT, update);
+    };
+  }, []);
+  return place;
+}

@@ -1,0 +1,32 @@
+import type { MetaUnit } from './api-types';
+
+export interface UnitOption {
+  id: number;
+  name: string;
+  depth: number;
+}
+
+/**
+ * Units in tree order (province, then each district with its wards beneath it), with their depth
+ * so a plain <select> can indent them. Units whose parent is not visible to the user start a tree.
+ */
+export function unitOptions(units: readonly MetaUnit[]): UnitOption[] {
+  const ids = new Set(units.map((u) => u.id));
+  const children = new Map<number | null, MetaUnit[]>();
+  for (const u of units) {
+    const parent = u.parentId !== null && ids.has(u.parentId) ? u.parentId : null;
+    const list = children.get(parent) ?? [];
+    list.push(u);
+    children.set(parent, list);
+  }
+  const out: UnitOption[] = [];
+  const walk = (parent: number | null, depth: number) => {
+    const list = [...(children.get(parent) ?? [])].sort((a, b) => a.name.localeCompare(b.name, 'vi'));
+    for (const u of list) {
+      out.push({ id: u.id, name: u.name, depth });
+      walk(u.id, depth + 1);
+    }
+  };
+  walk(null, 0);
+  return out;
+}
