@@ -1,5 +1,5 @@
-import { useState } from 'preact/hooks';
-import { ApiError, login, NETWORK_ERROR } from '../api';
+import { useEffect, useState } from 'preact/hooks';
+import { ApiError, fetchMe, login, NETWORK_ERROR } from '../api';
 import type { LocalizedText } from '../api-types';
 import { LangSwitch } from '../components/lang-switch';
 import { t } from '../i18n';
@@ -13,6 +13,13 @@ export function LoginPage() {
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<LocalizedText | null>(null);
+
+  // Someone already signed in who opens the login page goes straight to the dashboard.
+  useEffect(() => {
+    fetchMe()
+      .then(() => navigate(BASE))
+      .catch(() => {});
+  }, []);
 
   const submit = async (e: Event) => {
     e.preventDefault();

@@ -58,11 +58,16 @@ export function statsRoutes({ db }: AppDeps) {
       return c.json({
         units: units.map((u) => ({ id: u.id, parentId: u.parent_id, code: u.code, name: u.name, kind: u.kind })),
         counters: counters.filter((k) => !k.retired_at).map((k) => ({ code: k.code, name: k.name, unitId: k.unit_id })),
-        sectors: sectors.map((s) => ({ code: s.code, name: { vi: s.name_vi, en: s.name_en }, target: targets.get(s.code) ?? null })),
+        sectors: sectors.sort(bySectorOrder).map((s) => ({ code: s.code, name: { vi: s.name_vi, en: s.name_en }, target: targets.get(s.code) ?? null })),
         overallTarget: targets.get(OVERALL_KEY) ?? OVERALL_TARGET,
       });
     });
 }
+
+// The plan's order (the 85 % sectors first), not the alphabet of codes.
+const SECTOR_ORDER = new Map<string, number>(SECTORS.map((s, i) => [s.code, i]));
+const bySectorOrder = (a: { code: string }, b: { code: string }) =>
+  (SECTOR_ORDER.get(a.code) ?? SECTORS.length) - (SECTOR_ORDER.get(b.code) ?? SECTORS.length);
 
 /** Display names for the keys of a grouping. */
 async function labelsFor(db: AppDeps['db']['dbRead'], tenantId: number, groupBy: GroupBy): Promise<Map<string, string>> {

@@ -113,6 +113,7 @@ describe('GET /api/stats against hand-worked figures', () => {
     expect(res.status).toBe(400);
     const body = (await res.json()) as { fields: Record<string, unknown> };
     expect(Object.keys(body.fields).sort()).toEqual(['from', 'groupBy']);
+    expect((body.fields as Record<string, { vi: string }>).from!.vi).toMatch(/YYYY-MM-DD/);
     expect((await get('/api/stats?from=2026-05-01&to=2026-04-01')).status).toBe(400);
     expect((await get('/api/stats?unit=999999')).status).toBe(404);
   });
@@ -155,5 +156,27 @@ describe('rollups equal a recount from raw responses', () => {
     const stats = (await (await get('/api/stats?from=2026-01-01&to=2026-03-31&groupBy=month')).json()) as Stats;
     expect(stats.rows.map((r) => ({ key: r.key, satisfied: r.satisfied, valid: r.n }))).toEqual(recount);
     expect(recount.map((r) => r.key)).toEqual(['2026-01', '2026-02', '2026-03']);
+  });
+});
+
+describe('GET /api/meta', () => {
+  it('lists sectors in the plan order with the targets in force, and the unit tree', async () => {
+    const meta = (await (await get('/api/meta')).json()) as {
+      sectors: { code: string; target: number }[];
+      units: { id: number; parentId: number | null; name: string }[];
+      counters: { code: string }[];
+      overallTarget: number;
+    };
+    expect(meta.sectors.slice(0, 5).map((s) => [s.code, s.target])).toEqual([
+      ['land', 85],
+      ['construction', 85],
+      ['investment', 85],
+      ['health', 85],
+      ['education', 85],
+    ]);
+    expect(meta.sectors.find((s) => s.code === 'civil_status')!.target).toBe(90);
+    expect(meta.overallTarget).toBe(90);
+    expect(meta.units.filter((u) => u.parentId === null).map((u) => u.name)).toEqual(['Tỉnh Hưng Yên']);
+    expect(meta.counters).toHaveLength(6);
   });
 });
