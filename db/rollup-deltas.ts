@@ -1,6 +1,7 @@
 import type { Answers } from '../surveys/instrument-schema';
 import { localDay } from '../surveys/time';
-import type { Channel } from './types';
+import type { Insertable } from 'kysely';
+import type { Channel, DailyRollupsTable } from './types';
 
 /** The rollup row that carries each response's satisfied (1) / not satisfied (0) verdict. */
 export const SATISFIED_KEY = '_satisfied';
@@ -18,19 +19,8 @@ export interface RollupSource {
   weight: number;
 }
 
-export interface RollupDelta {
-  tenant_id: number;
-  day: string;
-  unit_id: number;
-  counter_id: number;
-  sector_code: string;
-  survey_version_id: number;
-  channel: Channel;
-  question_key: string;
-  value: number;
-  count: number;
-  weight_sum: number;
-}
+/** One increment of a rollup cell: the row inserted, or added to the stored one. */
+export type RollupDelta = Insertable<DailyRollupsTable>;
 
 /**
  * Folds responses into per-cell increments. "No opinion" (null) is left out, as it is left out

@@ -1,12 +1,19 @@
 import { existsSync } from 'node:fs';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { authRoutes } from './auth/auth.routes';
 import { citizenRoutes } from './citizen/citizen.routes';
 import type { AppDeps, AppEnv } from './context';
-import { handleError } from './errors';
+import { errorBody, handleError, RequestError } from './errors';
 import { exportRoutes } from './exports/exports.routes';
 import { statsRoutes } from './stats/stats.routes';
+
+export const MAX_BODY_BYTES = 64 * 1024;
+const TOO_LARGE = new RequestError(413, {
+  vi: 'Dữ liệu gửi lên quá lớn (tối đa 64 KB). Xin rút gọn góp ý và gửi lại.',
+  en: 'The request is too large (64 KB at most). Please shorten the comment and send again.',
+});
 
 /** The whole HTTP face; tests build it over their own database. */
 export function createApp(deps: AppDeps) {
@@ -14,6 +21,15 @@ export function createApp(deps: AppDeps) {
   app.onError(handleError);
   app.notFound((c) =>
     c.json({ error: 'Not found', message: { vi: 'Không tìm thấy địa chỉ này.', en: 'Not found.' } }, 404),
+  );
+
+  // A survey answer is a few hundred bytes; nothing hailong takes needs more than this.
+  app.use(
+    '*',
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: (c) => c.json(errorBody(TOO_LARGE), 413),
+    }),
   );
 
   app.get('/healthz', (c) => c.json({ status: 'ok', database: deps.db.kind }));

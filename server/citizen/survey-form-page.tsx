@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import type { ActiveCounter } from '../../db/counters';
 import { COMMENT_ERROR_KEY, DOSSIER_ERROR_KEY, FORM_ERROR_KEY, SECTOR_ERROR_KEY } from '../../surveys/answers-schema';
 import { allQuestionsOf, type LocalizedText, type Question } from '../../surveys/instrument-schema';
@@ -37,14 +38,27 @@ function ErrorText({ id, text, lang }: { id: string; text: LocalizedText | undef
   ) : null;
 }
 
-function ScaleQuestion({ q, lang, value, error }: { q: Question; lang: Lang; value: string | undefined; error?: LocalizedText }) {
-  const name = answerField(q.key);
+type QuestionProps = { q: Question; lang: Lang; value: string | undefined; error?: LocalizedText | undefined };
+
+/** The frame every question shares: its text as the legend, and the error beside it. */
+function QuestionFieldset({ q, lang, error, children }: QuestionProps & { children: ComponentChildren }) {
   const errId = `err-${q.key}`;
   return (
     <fieldset class={error ? 'has-err' : undefined} aria-describedby={error ? errId : undefined}>
       <legend>
         {q.text[lang]} <span class="hint">({q.required ? T.overallHint[lang] : T.optionalHint[lang]})</span>
       </legend>
+      {children}
+      <ErrorText id={errId} text={error} lang={lang} />
+    </fieldset>
+  );
+}
+
+function ScaleQuestion(props: QuestionProps) {
+  const { q, lang, value } = props;
+  const name = answerField(q.key);
+  return (
+    <QuestionFieldset {...props}>
       <div class="scale">
         {SCALE_LEVELS.map((level) => (
           <label class="opt">
@@ -62,19 +76,15 @@ function ScaleQuestion({ q, lang, value, error }: { q: Question; lang: Lang; val
           {NO_OPINION_LABEL[lang]}
         </label>
       ) : null}
-      <ErrorText id={errId} text={error} lang={lang} />
-    </fieldset>
+    </QuestionFieldset>
   );
 }
 
-function OtherQuestion({ q, lang, value, error }: { q: Question; lang: Lang; value: string | undefined; error?: LocalizedText }) {
+function OtherQuestion(props: QuestionProps) {
+  const { q, lang, value } = props;
   const name = answerField(q.key);
-  const errId = `err-${q.key}`;
   return (
-    <fieldset class={error ? 'has-err' : undefined} aria-describedby={error ? errId : undefined}>
-      <legend>
-        {q.text[lang]} <span class="hint">({q.required ? T.overallHint[lang] : T.optionalHint[lang]})</span>
-      </legend>
+    <QuestionFieldset {...props}>
       {q.type === 'percent' ? (
         <input type="number" name={name} min={0} max={100} step={1} inputMode="numeric" value={value ?? ''} aria-label={q.text[lang]} />
       ) : (
@@ -85,8 +95,7 @@ function OtherQuestion({ q, lang, value, error }: { q: Question; lang: Lang; val
           </label>
         ))
       )}
-      <ErrorText id={errId} text={error} lang={lang} />
-    </fieldset>
+    </QuestionFieldset>
   );
 }
 

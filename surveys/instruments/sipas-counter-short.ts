@@ -1,4 +1,5 @@
 import { defineInstrument } from './define-instrument';
+import { SIPAS_OVERALL_QUESTION } from './sipas-overall-question';
 
 /**
  * The short counter form most QR users answer: the same overall question as the long form (so both
@@ -24,16 +25,7 @@ export const sipasCounterShort = defineInstrument({
     en: 'Citizens and representatives of organisations or businesses who have just used the one-stop counter',
   },
   satisfactionRule: 'overall_question',
-  overall: {
-    key: 'overall',
-    type: 'scale5',
-    required: true,
-    allowNoOpinion: false,
-    text: {
-      vi: 'Nhìn chung, Ông/Bà hài lòng thế nào với dịch vụ hành chính công nhận được?',
-      en: 'Overall, how satisfied are you with the public administrative service you received?',
-    },
-  },
+  overall: SIPAS_OVERALL_QUESTION,
   factors: [
     {
       key: 'access',

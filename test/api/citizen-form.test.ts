@@ -143,6 +143,16 @@ describe('POST /q/:code with JSON', () => {
   });
 });
 
+describe('oversized bodies', () => {
+  it('are refused with 413 before anything is read, storing nothing', async () => {
+    const before = await dbSnapshot(t.db);
+    const res = await submitJson(t.app, 'demo-land', { answers: { overall: 5 }, comment: 'x'.repeat(70 * 1024) });
+    expect(res.status).toBe(413);
+    expect(((await res.json()) as { error: string }).error).toMatch(/too large/);
+    expect(await dbSnapshot(t.db)).toEqual(before);
+  });
+});
+
 describe('POST /q/:code with the HTML form (JavaScript off)', () => {
   async function formFields(lang = 'vi') {
     const html = await (await t.app.request(`/q/demo-land?lang=${lang}`)).text();
