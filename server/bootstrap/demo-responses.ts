@@ -51,7 +51,8 @@ function answerFor(q: Question, satisfied: boolean, overall: number, random: Ran
     const half = Math.ceil(codes.length / 2);
     return pick(random, satisfied ? codes.slice(half - 1) : codes.slice(0, half));
   }
-  return clamp(overall + pick(random, [-1, 0, 0, 0, 1]), 1, 5);
+  // A satisfied respondent's items stay at 4–5, so the factor-mean rule agrees with their mood.
+  return clamp(overall + pick(random, [-1, 0, 0, 0, 1]), satisfied ? 4 : 1, satisfied ? 5 : 4);
 }
 
 function answersFor(counter: ActiveCounter, satisfied: boolean, random: Random): Answers {
@@ -67,7 +68,12 @@ function answersFor(counter: ActiveCounter, satisfied: boolean, random: Random):
  * A year of clearly labelled demo answers up to today, stored through the one writer path in
  * batches. Returns how many were stored.
  */
-export async function generateDemoResponses(db: Kysely<Database>, today = localDay(new Date()), days = 365): Promise<number> {
+export async function generateDemoResponses(
+  db: Kysely<Database>,
+  today = localDay(new Date()),
+  days = 365,
+  progress: (line: string) => void = () => {},
+): Promise<number> {
   const random = mulberry32(20230101);
   const counters = (await Promise.all(DEMO_COUNTERS.map((c) => findActiveCounter(db, c.code)))).filter(
     (c): c is ActiveCounter => c !== undefined,
@@ -83,6 +89,7 @@ export async function generateDemoResponses(db: Kysely<Database>, today = localD
     const start = dayStartUtc(day).getTime();
     const weekday = new Date(start + 7 * 3600_000).getUTCDay();
     const season = Math.sin((d / 365) * 2 * Math.PI) * 0.03;
+    if (d % 30 === 0) progress(`  … ${day}: ${stored + batch.length}`);
     for (const counter of counters) {
       const visits = weekday === 0 ? 0 : weekday === 6 ? Math.floor(random() * 3) : 3 + Math.floor(random() * 7);
       for (let i = 0; i < visits; i++) {

@@ -33,7 +33,7 @@ export async function firstStart(db: Kysely<Database>, env: Env, log: (line: str
       await createDemoTenant(db, planYear);
       if (env.HAILONG_DEMO === 'full') {
         log('Đang tạo một năm dữ liệu minh họa… / Generating a year of demo answers…');
-        demoResponses = await generateDemoResponses(db);
+        demoResponses = await generateDemoResponses(db, undefined, undefined, log);
       }
     }
   }
