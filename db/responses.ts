@@ -19,6 +19,8 @@ export interface NewResponse {
   satisfied: boolean | null;
   weight?: number;
   flags?: string[];
+  origin_hash?: string | null;
+  device_hash?: string | null;
 }
 
 export type StoredResult = { id: number; replay: boolean };
@@ -26,6 +28,12 @@ export type StoredResult = { id: number; replay: boolean };
 export class TokenAlreadyUsedError extends Error {
   constructor() {
     super('form token already used');
+  }
+}
+
+export class DossierAlreadyRatedError extends Error {
+  constructor(readonly dossierCode: string) {
+    super(`dossier ${dossierCode} is already rated`);
   }
 }
 
@@ -60,6 +68,7 @@ export async function storeResponses(db: Kysely<Database>, items: readonly NewRe
         .executeTakeFirst()
         .catch((error: unknown) => {
           if (isUniqueViolation(error, 'responses_token_idx')) throw new TokenAlreadyUsedError();
+          if (isUniqueViolation(error, 'responses_dossier_idx')) throw new DossierAlreadyRatedError(item.dossier_code ?? '');
           throw error;
         });
       if (row) {
@@ -96,7 +105,7 @@ async function tokenUsed(trx: Transaction<Database>, tenantId: number, tokenId: 
 
 const ROLLUP_CHUNK = 500;
 
-async function addToRollups(trx: Transaction<Database>, deltas: RollupDelta[]) {
+export async function addToRollups(trx: Transaction<Database>, deltas: RollupDelta[]) {
   for (let i = 0; i < deltas.length; i += ROLLUP_CHUNK) {
     await trx
       .insertInto('daily_rollups')

@@ -101,6 +101,7 @@ export function filterConditions(filter: StatsFilter, time: 'day' | 'submitted_a
       ${filter.surveyId !== undefined ? sql`and sv.survey_id = ${filter.surveyId}` : sql``}`;
 }
 
-function likePrefix(path: string): string {
+/** LIKE pattern for everything under a unit's path (its subtree). */
+export function likePrefix(path: string): string {
   return path.replace(/[\\%_]/g, (c) => `\\${c}`) + '%';
 }

@@ -103,6 +103,10 @@ export interface ResponsesTable {
   satisfied: boolean | null;
   weight: Generated<number>;
   flags: ColumnType<string[], string[] | undefined, string[]>;
+  /** Keyed hash, rotating daily, of the sender's address: enough to see bursts, not to find a person. */
+  origin_hash: string | null;
+  /** Keyed hash, rotating daily, of the browser's own random key (absent without JavaScript). */
+  device_hash: string | null;
   created_at: CreatedAt;
 }
 

@@ -1,12 +1,14 @@
 import { existsSync } from 'node:fs';
 import { serveStatic } from '@hono/node-server/serve-static';
-import { Hono } from 'hono';
+import { Hono, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { authRoutes } from './auth/auth.routes';
 import { citizenRoutes } from './citizen/citizen.routes';
 import type { AppDeps, AppEnv } from './context';
 import { errorBody, handleError, RequestError } from './errors';
 import { exportRoutes } from './exports/exports.routes';
+import { flaggedRoutes } from './flagged/flagged.routes';
+import { posterRoutes } from './posters/posters.routes';
 import { statsRoutes } from './stats/stats.routes';
 
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -34,11 +36,23 @@ export function createApp(deps: AppDeps) {
 
   app.get('/healthz', (c) => c.json({ status: 'ok', database: deps.db.kind }));
   app.route('/q', citizenRoutes(deps));
-  app.route('/api/auth', authRoutes(deps));
-  app.route('/api/exports', exportRoutes(deps));
-  app.route('/api', statsRoutes(deps));
 
   const clientDir = deps.config.clientDir;
+  if (clientDir && existsSync(clientDir)) {
+    // The citizen page's script and service worker: fixed names, so revalidated rather than cached long.
+    const revalidate: MiddlewareHandler = async (c, next) => {
+      await next();
+      c.header('Cache-Control', 'no-cache');
+    };
+    app.get('/q-assets/citizen.js', revalidate, serveStatic({ root: clientDir, path: 'q-assets/citizen.js' }));
+    app.get('/q-sw.js', revalidate, serveStatic({ root: clientDir, path: 'q-assets/sw.js' }));
+  }
+  app.route('/api/auth', authRoutes(deps));
+  app.route('/api/exports', exportRoutes(deps));
+  app.route('/posters', posterRoutes(deps));
+  app.route('/api', statsRoutes(deps));
+  app.route('/api', flaggedRoutes(deps));
+
   if (clientDir && existsSync(clientDir)) {
     app.get('/', (c) => c.redirect('/app/'));
     app.use('/app/*', serveStatic({ root: clientDir, rewriteRequestPath: (p) => p.replace(/^\/app/, '') }));

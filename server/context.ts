@@ -17,9 +17,22 @@ export interface AppConfig {
   tokenTtlMinutes: number;
   /** The public base URL, when the server sits behind a proxy. */
   publicUrl?: string | undefined;
+  visits: VisitRules;
+  /** Take the client address from X-Forwarded-For (only behind a proxy that sets it). */
+  trustProxy: boolean;
   /** Folder of the built analyst app (vite build), if served. */
   clientDir?: string | undefined;
 }
+
+/** One visit, one answer: when answers are flagged as a burst, and the kiosk's pace. */
+export interface VisitRules {
+  /** More than this many answers from one address or browser at one counter within the window are flagged. */
+  burstMax: number;
+  burstWindowMinutes: number;
+  kioskIntervalSeconds: number;
+}
+
+export const DEFAULT_VISIT_RULES: VisitRules = { burstMax: 5, burstWindowMinutes: 10, kioskIntervalSeconds: 10 };
 
 export interface AppDeps {
   db: DbHandle;

@@ -13,6 +13,10 @@ const envSchema = z.object({
   HAILONG_SECRET: z.string().min(32, 'HAILONG_SECRET must have at least 32 characters').optional(),
   HAILONG_PUBLIC_URL: z.url().optional(),
   HAILONG_TOKEN_TTL_MINUTES: z.coerce.number().int().positive().default(120),
+  HAILONG_BURST_MAX: z.coerce.number().int().positive().default(5),
+  HAILONG_BURST_WINDOW_MINUTES: z.coerce.number().int().positive().default(10),
+  HAILONG_KIOSK_INTERVAL_SECONDS: z.coerce.number().int().min(0).default(10),
+  HAILONG_TRUST_PROXY: z.enum(['0', '1']).default('0'),
 });
 
 export type Env = z.infer<typeof envSchema>;

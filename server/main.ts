@@ -3,6 +3,7 @@ import { serve } from '@hono/node-server';
 import { createDb } from '../db/create-db';
 import { migrateToLatest } from '../db/migrate';
 import { createApp } from './app';
+import { appConfigFromEnv } from './app-config';
 import { firstStart } from './bootstrap/first-start';
 import { ADMIN_USERNAME } from './bootstrap/admin-account';
 import { parseEnv } from './env';
@@ -15,15 +16,7 @@ async function main() {
   await migrateToLatest(handle.dbWrite);
   const state = await firstStart(handle.dbWrite, env, log);
 
-  const app = createApp({
-    db: handle,
-    config: {
-      secret: state.secret,
-      tokenTtlMinutes: env.HAILONG_TOKEN_TTL_MINUTES,
-      publicUrl: env.HAILONG_PUBLIC_URL,
-      clientDir: resolve('dist/client'),
-    },
-  });
+  const app = createApp({ db: handle, config: appConfigFromEnv(env, state.secret, resolve('dist/client')) });
   const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, () => {
     const base = (env.HAILONG_PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, '');
     log('');

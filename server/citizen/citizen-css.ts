@@ -6,7 +6,7 @@ main{max-width:560px;margin:0 auto;padding:12px}
 header{display:flex;justify-content:space-between;align-items:flex-start;gap:8px}
 h1{font-size:1.25rem;margin:.2em 0}
 .where{margin:0;color:#444}
-.lang{display:inline-block;min-height:44px;padding:10px 12px;color:#0b4f9c}
+button.lang{width:auto;min-height:44px;margin:0;padding:10px 12px;background:none;color:#0b4f9c;font:inherit;text-decoration:underline}
 fieldset{border:1px solid #d0d7de;border-radius:10px;background:#fff;margin:12px 0;padding:10px 10px 12px}
 legend{font-weight:600;padding:0 4px}
 .hint{font-weight:400;color:#555;font-size:.85rem}
@@ -27,6 +27,9 @@ label.block{display:block;font-weight:600;margin:12px 0 4px}
 .summary{background:#fdecea;border:2px solid #b3261e;border-radius:10px;padding:10px;margin:10px 0}
 button{width:100%;min-height:52px;margin:16px 0 8px;border:0;border-radius:10px;background:#0b4f9c;color:#fff;font:600 1.1rem system-ui,sans-serif;cursor:pointer}
 button:focus-visible{outline:3px solid #f5a623;outline-offset:2px}
+.status{font-weight:600;min-height:1.4em}
+.status.ok{color:#1a7f37}
+.status.wait{color:#8a5a00}
 .privacy{font-size:.85rem;color:#444}
 .done{background:#fff;border-radius:10px;padding:20px;text-align:center;margin-top:24px}
 .done .big{font-size:3rem}

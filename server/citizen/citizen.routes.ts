@@ -1,28 +1,35 @@
 import { randomUUID } from 'node:crypto';
 import { Hono, type Context } from 'hono';
 import { findActiveCounter, type ActiveCounter } from '../../db/counters';
+import { FORM_ERROR_KEY } from '../../surveys/answers-schema';
+import { EMPTY_VALUES, formFieldsToSubmission, type FormValues } from '../../surveys/form-fields';
+import { clientAddress } from '../client-address';
 import type { AppDeps, AppEnv } from '../context';
 import { RequestError } from '../errors';
 import { parseJsonBody } from '../json-body';
 import { issueFormToken } from './form-token';
 import { renderCounterNotFoundPage, renderMessagePage, renderThankYouPage } from './message-pages';
-import { readForm } from './read-form';
 import { submissionEnvelope, submitResponse, TOKEN_ERROR_KEY } from './submit-response';
-import { EMPTY_VALUES, renderSurveyFormPage, type FormValues } from './survey-form-page';
+import { renderSurveyFormPage } from './survey-form-page';
 import { langOf, T, type Lang } from './texts';
 
 const COUNTER_CODE = /^[a-z0-9][a-z0-9-]{1,62}$/;
 
 const wantsJson = (c: Context) => /application\/json/i.test(c.req.header('accept') ?? '');
 const sendsJson = (c: Context) => /^application\/json\b/i.test(c.req.header('content-type') ?? '');
-
 const sendsForm = (c: Context) =>
   /^(application\/x-www-form-urlencoded|multipart\/form-data)\b/i.test(c.req.header('content-type') ?? '');
 
 const NO_STORE = { 'Cache-Control': 'no-store' };
 
 export function citizenRoutes({ db, config }: AppDeps) {
-  const submitCtx = () => ({ db: db.dbWrite, secret: config.secret, tokenTtlMinutes: config.tokenTtlMinutes });
+  const submitCtx = (c: Context) => ({
+    db: db.dbWrite,
+    secret: config.secret,
+    tokenTtlMinutes: config.tokenTtlMinutes,
+    visits: config.visits,
+    address: clientAddress(c, config.trustProxy),
+  });
 
   async function loadCounter(c: Context): Promise<ActiveCounter | undefined> {
     const code = c.req.param('code') ?? '';
@@ -34,10 +41,30 @@ export function citizenRoutes({ db, config }: AppDeps) {
     return c.html(renderCounterNotFoundPage(lang), 404);
   }
 
-  function formPage(c: Context, counter: ActiveCounter, lang: Lang, values: FormValues, errors = {}, clientKey: string = randomUUID()) {
+  /** Kiosk mode: set on the counter, or asked for by an enrolled tablet's URL. */
+  const isKiosk = (c: Context, counter: ActiveCounter) => counter.kiosk || c.req.query('kiosk') === '1';
+
+  function formPage(
+    c: Context,
+    counter: ActiveCounter,
+    lang: Lang,
+    values: FormValues,
+    errors = {},
+    clientKey: string = randomUUID(),
+    status?: 200 | 422 | 429,
+  ) {
     const token = issueFormToken(config.secret, counter.id);
-    const status = Object.keys(errors).length > 0 ? 422 : 200;
-    return c.html(renderSurveyFormPage({ counter, lang, token, clientKey, values, errors }), status, NO_STORE);
+    const page = renderSurveyFormPage({
+      counter,
+      lang,
+      kiosk: isKiosk(c, counter),
+      kioskIntervalSeconds: config.visits.kioskIntervalSeconds,
+      token,
+      clientKey,
+      values,
+      errors,
+    });
+    return c.html(page, status ?? (Object.keys(errors).length > 0 ? 422 : 200), NO_STORE);
   }
 
   return new Hono<AppEnv>()
@@ -56,7 +83,9 @@ export function citizenRoutes({ db, config }: AppDeps) {
           NO_STORE,
         );
       }
-      return formPage(c, counter, lang, EMPTY_VALUES);
+      // A receipt-slip QR carries the dossier code, so the person does not have to type it.
+      const dossierCode = (c.req.query('dossier') ?? '').slice(0, 40);
+      return formPage(c, counter, lang, { ...EMPTY_VALUES, dossierCode });
     })
     .post('/:code', async (c) => {
       const lang = langOf(c.req.query('lang'));
@@ -65,10 +94,9 @@ export function citizenRoutes({ db, config }: AppDeps) {
 
       if (sendsJson(c)) {
         const envelope = await parseJsonBody(c, submissionEnvelope);
-        const stored = await submitResponse(submitCtx(), counter, envelope);
+        const stored = await submitResponse(submitCtx(c), counter, envelope);
         return c.json({ id: stored.id }, stored.replay ? 200 : 201);
       }
-
       if (!sendsForm(c)) {
         throw new RequestError(415, {
           vi: 'Phiếu phải được gửi dưới dạng biểu mẫu hoặc JSON.',
@@ -79,19 +107,29 @@ export function citizenRoutes({ db, config }: AppDeps) {
         throw new RequestError(400, { vi: 'Không đọc được phiếu gửi lên.', en: 'The form could not be read.' });
       });
       const fields = Object.fromEntries(Object.entries(body).filter((e): e is [string, string] => typeof e[1] === 'string'));
-      const { values, envelope } = readForm(fields);
+      const { values, envelope } = formFieldsToSubmission(fields);
+      const clientKey = typeof envelope.clientKey === 'string' ? envelope.clientKey : undefined;
+
+      // The language switch is a submit button: show the same answers in the other language.
+      if (fields.switchLang) return formPage(c, counter, langOf(fields.switchLang), values, {}, clientKey);
+
       const parsedEnvelope = submissionEnvelope.safeParse(envelope);
       if (!parsedEnvelope.success) {
-        return formPage(c, counter, lang, values, { [TOKEN_ERROR_KEY]: { vi: 'Phiếu không hợp lệ. Xin trả lời và gửi lại.', en: 'The form is not valid. Please answer and send again.' } });
+        return formPage(c, counter, lang, values, {
+          [TOKEN_ERROR_KEY]: { vi: 'Phiếu không hợp lệ. Xin trả lời và gửi lại.', en: 'The form is not valid. Please answer and send again.' },
+        });
       }
       try {
-        const stored = await submitResponse(submitCtx(), counter, parsedEnvelope.data);
-        return c.html(renderThankYouPage(lang, counter.code, stored.id), stored.replay ? 200 : 201, NO_STORE);
+        const stored = await submitResponse(submitCtx(c), counter, parsedEnvelope.data);
+        const kiosk = parsedEnvelope.data.channel === 'kiosk' ? { intervalSeconds: config.visits.kioskIntervalSeconds } : undefined;
+        return c.html(renderThankYouPage(lang, counter.code, stored.id, kiosk), stored.replay ? 200 : 201, NO_STORE);
       } catch (error) {
-        if (error instanceof RequestError && error.status === 409) {
-          return c.html(renderMessagePage(lang, error.text), 409, NO_STORE);
+        if (!(error instanceof RequestError)) throw error;
+        if (error.status === 409) return c.html(renderMessagePage(lang, error.text), 409, NO_STORE);
+        if (error.status === 429) {
+          return formPage(c, counter, lang, values, { [FORM_ERROR_KEY]: error.text }, parsedEnvelope.data.clientKey, 429);
         }
-        if (!(error instanceof RequestError) || error.status !== 422) throw error;
+        if (error.status !== 422) throw error;
         // Keep what the person answered; a fresh token lets them simply press Send again.
         return formPage(c, counter, lang, values, error.fields ?? {}, parsedEnvelope.data.clientKey);
       }

@@ -2,7 +2,13 @@ import type { LocalizedText } from '../../surveys/instrument-schema';
 import { renderPage } from './page-layout';
 import { T, type Lang } from './texts';
 
-export function renderThankYouPage(lang: Lang, counterCode: string, responseId: number): string {
+export function renderThankYouPage(
+  lang: Lang,
+  counterCode: string,
+  responseId: number,
+  kiosk?: { intervalSeconds: number },
+): string {
+  const formUrl = `/q/${counterCode}?lang=${lang}${kiosk ? '&kiosk=1' : ''}`;
   return renderPage(
     lang,
     T.thanksTitle[lang],
@@ -15,10 +21,18 @@ export function renderThankYouPage(lang: Lang, counterCode: string, responseId: 
       <p class="hint">
         {T.receipt[lang]}: <span data-response-id={String(responseId)}>#{responseId}</span>
       </p>
-      <p>
-        <a href={`/q/${counterCode}?lang=${lang}`}>{T.thanksAgain[lang]}</a>
-      </p>
+      {kiosk ? (
+        <>
+          <p>{T.kioskNext[lang].replace('{s}', String(kiosk.intervalSeconds))}</p>
+        </>
+      ) : (
+        <p>
+          <a href={formUrl}>{T.thanksAgain[lang]}</a>
+        </p>
+      )}
     </div>,
+    // Works with JavaScript off: the tablet is back on a fresh form after the pause.
+    kiosk ? <meta http-equiv="refresh" content={`${kiosk.intervalSeconds};url=${formUrl}`} /> : undefined,
   );
 }
 

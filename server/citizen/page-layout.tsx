@@ -4,7 +4,7 @@ import { CITIZEN_CSS } from './citizen-css';
 import type { Lang } from './texts';
 
 /** The shell of every citizen page: small, no external assets, readable on a 360 px phone. */
-function PageLayout({ lang, title, children }: { lang: Lang; title: string; children: ComponentChildren }) {
+function PageLayout({ lang, title, head, children }: { lang: Lang; title: string; head?: ComponentChildren; children: ComponentChildren }) {
   return (
     <html lang={lang}>
       <head>
@@ -13,6 +13,7 @@ function PageLayout({ lang, title, children }: { lang: Lang; title: string; chil
         <meta name="robots" content="noindex" />
         <title>{title}</title>
         <style dangerouslySetInnerHTML={{ __html: CITIZEN_CSS }} />
+        {head}
       </head>
       <body>
         <main>{children}</main>
@@ -21,11 +22,11 @@ function PageLayout({ lang, title, children }: { lang: Lang; title: string; chil
   );
 }
 
-export function renderPage(lang: Lang, title: string, body: ComponentChildren): string {
+export function renderPage(lang: Lang, title: string, body: ComponentChildren, head?: ComponentChildren): string {
   return (
     '<!doctype html>' +
     render(
-      <PageLayout lang={lang} title={title}>
+      <PageLayout lang={lang} title={title} head={head}>
         {body}
       </PageLayout>,
     )

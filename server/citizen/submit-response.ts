@@ -1,13 +1,17 @@
 import { z } from 'zod';
 import type { ActiveCounter } from '../../db/counters';
-import { findResponseIdByClientKey, storeResponses, TokenAlreadyUsedError } from '../../db/responses';
+import { DossierAlreadyRatedError, findResponseIdByClientKey, storeResponses, TokenAlreadyUsedError } from '../../db/responses';
+import { recentActivity } from '../../db/visit-signals';
 import type { Channel, Database } from '../../db/types';
 import type { Kysely } from 'kysely';
-import { SECTOR_ERROR_KEY, validateSubmission } from '../../surveys/answers-schema';
+import { DOSSIER_ERROR_KEY, SECTOR_ERROR_KEY, validateSubmission } from '../../surveys/answers-schema';
 import type { LocalizedText } from '../../surveys/instrument-schema';
 import { respondentSatisfied } from '../../surveys/scoring';
+import { localDay } from '../../surveys/time';
+import type { VisitRules } from '../context';
 import { RequestError } from '../errors';
 import { checkFormToken } from './form-token';
+import { sourceHash } from './source-hash';
 
 /** The submission contract shared by the HTML form and the JSON API. */
 export const submissionEnvelope = z.object({
@@ -20,6 +24,11 @@ export const submissionEnvelope = z.object({
   dossierCode: z.string().optional(),
   sector: z.string().optional(),
   channel: z.enum(['qr', 'kiosk', 'web']).default('qr'),
+  /** A random key the browser keeps for itself; only its daily-rotating hash is stored. */
+  deviceKey: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{8,64}$/, 'deviceKey must be 8–64 letters, digits, "-" or "_"')
+    .optional(),
 });
 export type SubmissionEnvelope = z.output<typeof submissionEnvelope>;
 
@@ -40,6 +49,16 @@ const TOKEN_MESSAGES: Record<string, LocalizedText> = {
   },
 };
 
+export const DOSSIER_RATED: LocalizedText = {
+  vi: 'Hồ sơ này đã được đánh giá rồi. Cảm ơn bạn! Mỗi hồ sơ chỉ đánh giá một lần.',
+  en: 'This dossier has already been rated. Thank you! Each dossier is rated once.',
+};
+
+const KIOSK_TOO_SOON: LocalizedText = {
+  vi: 'Xin đợi vài giây rồi gửi lại: máy đánh giá tại quầy nhận phiếu tiếp theo sau ít giây.',
+  en: 'Please wait a few seconds and send again: the counter tablet takes the next answer after a short pause.',
+};
+
 const TOKEN_USED: LocalizedText = {
   vi: 'Phiếu này đã được gửi rồi. Cảm ơn bạn! Mỗi lần giao dịch chỉ đánh giá một lần.',
   en: 'This form was already sent. Thank you! Each visit is rated once.',
@@ -49,6 +68,9 @@ export interface SubmitContext {
   db: Kysely<Database>;
   secret: string;
   tokenTtlMinutes: number;
+  visits: VisitRules;
+  /** The sender's address, hashed before anything is stored. */
+  address: string | null;
   now?: Date;
 }
 
@@ -91,6 +113,11 @@ export async function submitResponse(
     });
   }
 
+  const day = localDay(now);
+  const originHash = sourceHash(ctx.secret, day, 'origin', ctx.address);
+  const deviceHash = sourceHash(ctx.secret, day, 'device', envelope.deviceKey ?? null);
+  const flags = await visitFlags(ctx, counter.id, channel, now, originHash, deviceHash);
+
   try {
     const [stored] = await storeResponses(ctx.db, [
       {
@@ -107,13 +134,48 @@ export async function submitResponse(
         client_key: envelope.clientKey,
         token_id: check.token.nonce,
         satisfied: respondentSatisfied(def, parsed.submission.answers),
+        flags,
+        origin_hash: originHash,
+        device_hash: deviceHash,
       },
     ]);
     return stored!;
   } catch (error) {
     if (error instanceof TokenAlreadyUsedError) throw new RequestError(409, TOKEN_USED, { [TOKEN_ERROR_KEY]: TOKEN_USED });
+    if (error instanceof DossierAlreadyRatedError) {
+      throw new RequestError(409, DOSSIER_RATED, { [DOSSIER_ERROR_KEY]: DOSSIER_RATED });
+    }
     throw error;
   }
+}
+
+/**
+ * Bursts (more than `burstMax` answers from one address or browser at one counter within the
+ * window) are stored but flagged, and stay out of official rates until an analyst clears them.
+ * A kiosk tablet is one device by design, so it is paced instead: too soon after the last answer
+ * is refused.
+ */
+async function visitFlags(
+  ctx: SubmitContext,
+  counterId: number,
+  channel: Channel,
+  now: Date,
+  originHash: string | null,
+  deviceHash: string | null,
+): Promise<string[]> {
+  if (!originHash && !deviceHash) return [];
+  const { burstMax, burstWindowMinutes, kioskIntervalSeconds } = ctx.visits;
+  const windowMs = Math.max(burstWindowMinutes * 60_000, kioskIntervalSeconds * 1000);
+  const since = new Date(now.getTime() - windowMs);
+  if (channel === 'kiosk') {
+    // The tablet's own key when it has one, so phones on the office Wi-Fi do not pace the kiosk.
+    const activity = await recentActivity(ctx.db, { counterId, deviceHash, originHash: deviceHash ? null : originHash, since });
+    const sinceLast = activity.lastAt ? now.getTime() - activity.lastAt.getTime() : Infinity;
+    if (sinceLast < kioskIntervalSeconds * 1000) throw new RequestError(429, KIOSK_TOO_SOON);
+    return [];
+  }
+  const activity = await recentActivity(ctx.db, { counterId, originHash, deviceHash, since });
+  return activity.fromOrigin >= burstMax || activity.fromDevice >= burstMax ? ['burst'] : [];
 }
 
 function invalid(fields: Record<string, LocalizedText>): RequestError {

@@ -2,33 +2,28 @@ import type { ComponentChildren } from 'preact';
 import type { ActiveCounter } from '../../db/counters';
 import { COMMENT_ERROR_KEY, DOSSIER_ERROR_KEY, FORM_ERROR_KEY, SECTOR_ERROR_KEY } from '../../surveys/answers-schema';
 import { allQuestionsOf, type LocalizedText, type Question } from '../../surveys/instrument-schema';
+import { answerField, NO_OPINION_VALUE, type FormValues } from '../../surveys/form-fields';
 import { NO_OPINION_LABEL, SCALE_LEVELS } from '../../surveys/scale';
 import { sectorName } from '../../surveys/sectors';
 import { renderPage } from './page-layout';
 import { TOKEN_ERROR_KEY } from './submit-response';
 import { T, type Lang } from './texts';
 
-/** What the person typed or picked so far, as the form sent it back. */
-export interface FormValues {
-  answers: Record<string, string>;
-  comment: string;
-  dossierCode: string;
-  sector: string;
-}
-
-export const EMPTY_VALUES: FormValues = { answers: {}, comment: '', dossierCode: '', sector: '' };
-
 export interface SurveyFormProps {
   counter: ActiveCounter;
   lang: Lang;
+  /** Kiosk mode: a tablet at the counter that resets itself; no way off the form. */
+  kiosk: boolean;
+  kioskIntervalSeconds: number;
   token: string;
   clientKey: string;
   values: FormValues;
   errors: Record<string, LocalizedText>;
 }
 
-export const answerField = (key: string) => `q.${key}`;
-export const NO_OPINION_VALUE = 'na';
+
+/** The small script that adds offline sending and kiosk resets; the form works without it. */
+export const ENHANCE_SCRIPT = '/q-assets/citizen.js';
 
 function ErrorText({ id, text, lang }: { id: string; text: LocalizedText | undefined; lang: Lang }) {
   return text ? (
@@ -99,11 +94,12 @@ function OtherQuestion(props: QuestionProps) {
   );
 }
 
-function SurveyForm({ counter, lang, token, clientKey, values, errors }: SurveyFormProps) {
+function SurveyForm({ counter, lang, kiosk, kioskIntervalSeconds, token, clientKey, values, errors }: SurveyFormProps) {
   const def = counter.surveyVersion.definition;
   const other: Lang = lang === 'vi' ? 'en' : 'vi';
   const summary = errors[FORM_ERROR_KEY] ?? errors[TOKEN_ERROR_KEY];
   const hasErrors = Object.keys(errors).length > 0;
+  const action = `/q/${counter.code}?lang=${lang}${kiosk ? '&kiosk=1' : ''}`;
   return (
     <>
       <header>
@@ -113,9 +109,10 @@ function SurveyForm({ counter, lang, token, clientKey, values, errors }: SurveyF
             {counter.name} · {counter.unit_name}
           </p>
         </div>
-        <a class="lang" href={`?lang=${other}`} lang={other}>
+        {/* A submit button, not a link: switching language keeps what was already answered. */}
+        <button class="lang" type="submit" form="survey" name="switchLang" value={other} formNoValidate lang={other}>
           {T.switchTo[lang]}
-        </a>
+        </button>
       </header>
       <p>{def.intro[lang]}</p>
       {hasErrors ? (
@@ -124,10 +121,17 @@ function SurveyForm({ counter, lang, token, clientKey, values, errors }: SurveyF
           {summary ? <p>{summary[lang]}</p> : null}
         </div>
       ) : null}
-      <form method="post" action={`/q/${counter.code}?lang=${lang}`}>
+      <form
+        id="survey"
+        method="post"
+        action={action}
+        data-counter={counter.code}
+        data-lang={lang}
+        data-kiosk={kiosk ? String(kioskIntervalSeconds) : undefined}
+      >
         <input type="hidden" name="token" value={token} />
         <input type="hidden" name="clientKey" value={clientKey} />
-        <input type="hidden" name="lang" value={lang} />
+        <input type="hidden" name="channel" value={kiosk ? 'kiosk' : 'qr'} />
         {counter.sectors.length > 1 ? (
           <>
             <label class="block" for="sector">
@@ -163,8 +167,10 @@ function SurveyForm({ counter, lang, token, clientKey, values, errors }: SurveyF
         <input id="dossierCode" type="text" name="dossierCode" value={values.dossierCode} autoComplete="off" placeholder="000.00.17.H31-230101-0001" />
         <ErrorText id="err-dossier" text={errors[DOSSIER_ERROR_KEY]} lang={lang} />
         <button type="submit">{T.send[lang]}</button>
+        <p id="status" class="status" role="status" aria-live="polite"></p>
         <p class="privacy">{T.privacy[lang]}</p>
       </form>
+      <script src={ENHANCE_SCRIPT} defer />
     </>
   );
 }

@@ -23,6 +23,10 @@ export const T = {
     en: 'Your answer has been recorded and helps the office serve people better.',
   },
   thanksAgain: { vi: 'Đánh giá lần giao dịch khác', en: 'Rate another visit' },
+  kioskNext: {
+    vi: 'Phiếu mới sẽ hiện sau {s} giây cho người tiếp theo.',
+    en: 'A fresh form appears in {s} seconds for the next person.',
+  },
   receipt: { vi: 'Mã phiếu', en: 'Receipt number' },
   notFoundTitle: { vi: 'Không tìm thấy quầy này', en: 'Counter not found' },
   notFoundBody: {

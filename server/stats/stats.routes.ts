@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { listCounters } from '../../db/counters';
+import { countFlagged } from '../../db/flagged-responses';
 import { listSectors, targetsInForce } from '../../db/sectors';
 import { GROUP_BYS, satisfiedCountsFromRollups, type GroupBy, type StatsFilter } from '../../db/stats';
 import { listUnits } from '../../db/units';
@@ -19,11 +20,12 @@ export function statsRoutes({ db }: AppDeps) {
       const user = c.get('user');
       const q = parseQuery(statsQuery, c.req.query());
       const filter = await resolveFilter(db.dbRead, user, q);
-      const [rows, [overall], labels, targets] = await Promise.all([
+      const [rows, [overall], labels, targets, flagged] = await Promise.all([
         satisfiedCountsFromRollups(db.dbRead, filter, q.groupBy),
         satisfiedCountsFromRollups(db.dbRead, filter, 'none'),
         labelsFor(db.dbRead, user.tenant_id, q.groupBy),
         targetLookup(db.dbRead, filter),
+        countFlagged(db.dbRead, filter),
       ]);
       const targetOf = (key: string | null, year: number) =>
         targets(q.groupBy === 'sector' ? key : (filter.sector ?? null), year);
@@ -31,6 +33,8 @@ export function statsRoutes({ db }: AppDeps) {
       return c.json({
         filter: { ...q, from: filter.from, to: filter.to },
         groupBy: q.groupBy,
+        // Said beside the rates, so nobody wonders why a burst they know of is not counted.
+        excluded: { flagged },
         overall: {
           key: OVERALL_KEY,
           label: filter.sector ? (labels.get(filter.sector) ?? filter.sector) : 'Tổng thể',

@@ -2,6 +2,7 @@ import type { DbHandle } from '../../db/create-db';
 import { createApp } from '../../server/app';
 import { firstStart, type StartState } from '../../server/bootstrap/first-start';
 import { parseEnv } from '../../server/env';
+import { appConfigFromEnv } from '../../server/app-config';
 import { createTestDb } from './test-db';
 
 export const ADMIN_PASSWORD = 'test-admin-password';
@@ -16,12 +17,10 @@ export interface TestApp {
 /** The real app over a fresh database with the demo tenant (no demo answers) and an admin. */
 export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const db = await createTestDb();
-  const parsed = parseEnv({ HAILONG_DEMO: '1', HAILONG_ADMIN_PASSWORD: ADMIN_PASSWORD, ...env });
+  // Tests say who is sending with X-Forwarded-For.
+  const parsed = parseEnv({ HAILONG_DEMO: '1', HAILONG_ADMIN_PASSWORD: ADMIN_PASSWORD, HAILONG_TRUST_PROXY: '1', ...env });
   const state = await firstStart(db.dbWrite, parsed, () => {});
-  const app = createApp({
-    db,
-    config: { secret: state.secret, tokenTtlMinutes: parsed.HAILONG_TOKEN_TTL_MINUTES },
-  });
+  const app = createApp({ db, config: appConfigFromEnv(parsed, state.secret) });
   return { app, db, state, close: () => db.close() };
 }
 

@@ -1,11 +1,29 @@
-import type { FormValues } from './survey-form-page';
-import { NO_OPINION_VALUE } from './survey-form-page';
+/**
+ * The citizen form's fields and the JSON submission they become. Shared by the server (which reads
+ * the form when JavaScript is off) and the enhancement script (which sends the same answers as
+ * JSON), so both say the same thing in the same words.
+ */
+
+/** The value of the "Không ý kiến" (no opinion) radio button. */
+export const NO_OPINION_VALUE = 'na';
+
+export const answerField = (key: string) => `q.${key}`;
+
+/** What the person typed or picked so far, as the form sent it back. */
+export interface FormValues {
+  answers: Record<string, string>;
+  comment: string;
+  dossierCode: string;
+  sector: string;
+}
+
+export const EMPTY_VALUES: FormValues = { answers: {}, comment: '', dossierCode: '', sector: '' };
 
 /**
  * Turns the HTML form's fields into the JSON submission shape. Values stay as given when they are
- * not numbers, so the validator can name exactly what is wrong.
+ * not whole numbers, so the validator can name exactly what is wrong.
  */
-export function readForm(fields: Record<string, string>): {
+export function formFieldsToSubmission(fields: Record<string, string>): {
   values: FormValues;
   envelope: Record<string, unknown>;
 } {
@@ -34,7 +52,7 @@ export function readForm(fields: Record<string, string>): {
       comment: values.comment,
       dossierCode: values.dossierCode,
       ...(values.sector ? { sector: values.sector } : {}),
-      channel: 'qr',
+      channel: fields.channel === 'kiosk' ? 'kiosk' : 'qr',
     },
   };
 }

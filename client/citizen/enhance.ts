@@ -1,0 +1,125 @@
+import { formFieldsToSubmission } from '../../surveys/form-fields';
+import { TEXTS, type Lang } from './citizen-texts';
+import { watchIdle } from './kiosk-idle-reset';
+import { addPending, loadPending, removePending, type PendingSubmission } from './pending-store';
+import { sendSubmission, type LocalizedText } from './send-submission';
+
+// Progressive enhancement of the citizen form: without this script the form still works.
+const KIOSK_IDLE_MS = 60_000;
+const RETRY_MS = 30_000;
+
+const form = document.getElementById('survey') as HTMLFormElement | null;
+const lang: Lang = form?.dataset.lang === 'en' ? 'en' : 'vi';
+const kioskSeconds = form?.dataset.kiosk !== undefined ? Number(form.dataset.kiosk) : null;
+const say = (text: LocalizedText) => text[lang];
+
+function storage(): Storage | null {
+  try {
+    return window.localStorage;
+  } catch {
+    return null;
+  }
+}
+
+/** A random key this browser keeps; the server stores only a daily-rotating hash of it. */
+function deviceKey(store: Storage | null): string | undefined {
+  if (!store) return undefined;
+  let key = store.getItem('hailong.device');
+  if (!key) {
+    key = crypto.randomUUID();
+    store.setItem('hailong.device', key);
+  }
+  return key;
+}
+
+function setStatus(text: string, kind: 'ok' | 'wait' | '' = '') {
+  const status = document.getElementById('status');
+  if (!status) return;
+  status.textContent = text;
+  status.className = `status ${kind}`;
+}
+
+/** Replaces the form with a message; on a kiosk, a fresh form follows after the pause. */
+function showDone(title: string, body: string) {
+  const main = document.querySelector('main');
+  if (!main || !form) return;
+  const formUrl = form.getAttribute('action') ?? location.href;
+  const box = document.createElement('div');
+  box.className = 'done';
+  box.setAttribute('role', 'status');
+  const h1 = document.createElement('h1');
+  h1.textContent = title;
+  const p = document.createElement('p');
+  p.textContent = body;
+  box.append(h1, p);
+  if (kioskSeconds !== null) {
+    const next = document.createElement('p');
+    next.textContent = say(TEXTS.kioskNext).replace('{s}', String(kioskSeconds));
+    box.append(next);
+    // The form's action already carries the kiosk flag, so the tablet stays in kiosk mode.
+    setTimeout(() => location.replace(formUrl), kioskSeconds * 1000);
+  } else {
+    const again = document.createElement('a');
+    again.href = formUrl;
+    again.textContent = say(TEXTS.again);
+    box.append(again);
+  }
+  main.replaceChildren(box);
+  window.scrollTo(0, 0);
+}
+
+async function flushPending(store: Storage) {
+  for (const item of loadPending(store)) {
+    const result = await sendSubmission(item, fetch);
+    if (result.outcome === 'later') return;
+    removePending(store, item.body.clientKey);
+    if (result.outcome === 'stored') setStatus(say(TEXTS.sentLater), 'ok');
+  }
+}
+
+function enhanceForm(form: HTMLFormElement, store: Storage | null) {
+  form.addEventListener('submit', async (event) => {
+    const submitter = (event as SubmitEvent).submitter as HTMLButtonElement | null;
+    if (submitter?.name === 'switchLang' || !store || !form.checkValidity()) return;
+    event.preventDefault();
+    const fields: Record<string, string> = {};
+    new FormData(form).forEach((value, name) => {
+      if (typeof value === 'string') fields[name] = value;
+    });
+    const { envelope } = formFieldsToSubmission(fields);
+    const item: PendingSubmission = {
+      url: new URL(form.action).pathname,
+      body: { ...(envelope as PendingSubmission['body']), deviceKey: deviceKey(store) },
+      savedAt: Date.now(),
+    };
+    // Kept before sending: if the connection drops or the tab closes, the answer is not lost.
+    addPending(store, item);
+    setStatus(say(TEXTS.sending));
+    const result = await sendSubmission(item, fetch);
+    if (result.outcome === 'later') {
+      showDone(say(TEXTS.thanks), say(TEXTS.savedOffline));
+      document.querySelector('.done')?.classList.add('wait');
+      return;
+    }
+    removePending(store, item.body.clientKey);
+    if (result.outcome === 'stored') showDone(say(TEXTS.thanks), say(TEXTS.sent));
+    else if (result.outcome === 'refused') showDone(say(TEXTS.thanks), result.message ? say(result.message) : '');
+    // Answers to fix: the server shows the form again with a message beside each field.
+    else HTMLFormElement.prototype.submit.call(form);
+  });
+  if (kioskSeconds !== null) watchIdle(form, KIOSK_IDLE_MS);
+}
+
+function start() {
+  const store = storage();
+  if (form) enhanceForm(form, store);
+  if (store) {
+    void flushPending(store);
+    window.addEventListener('online', () => void flushPending(store));
+    setInterval(() => navigator.onLine && void flushPending(store), RETRY_MS);
+  }
+  // Once opened, the form loads again without a connection.
+  if ('serviceWorker' in navigator) navigator.serviceWorker.register('/q-sw.js', { scope: '/q/' }).catch(() => {});
+}
+
+start();

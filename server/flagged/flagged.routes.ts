@@ -1,0 +1,46 @@
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { clearFlags, countFlagged, listFlagged } from '../../db/flagged-responses';
+import { findUnit } from '../../db/units';
+import { requireSession } from '../auth/session';
+import type { AppDeps, AppEnv } from '../context';
+import { RequestError } from '../errors';
+import { filterQuery, parseQuery, resolveFilter } from '../stats/stats-filter';
+
+const NOTHING_TO_CLEAR = {
+  vi: 'Không có phiếu bị gắn cờ nào với mã này (có thể đã được gỡ cờ).',
+  en: 'No flagged answer with this id (it may have been cleared already).',
+};
+
+/** Answers flagged as bursts: listed for analysts, out of official rates until cleared. */
+export function flaggedRoutes({ db }: AppDeps) {
+  const session = requireSession(db.dbRead);
+  return new Hono<AppEnv>()
+    .get('/flagged', session, async (c) => {
+      const filter = await resolveFilter(db.dbRead, c.get('user'), parseQuery(filterQuery, c.req.query()));
+      const [total, items] = await Promise.all([countFlagged(db.dbRead, filter), listFlagged(db.dbRead, filter)]);
+      return c.json({
+        total,
+        items: items.map((r) => ({
+          id: r.id,
+          submittedAt: r.submitted_at,
+          counter: { code: r.counter_code, name: r.counter_name },
+          sector: r.sector_code,
+          channel: r.channel,
+          flags: r.flags,
+          satisfied: r.satisfied,
+          answers: r.answers,
+          comment: r.comment,
+        })),
+      });
+    })
+    .post('/flagged/:id/clear', session, async (c) => {
+      const id = z.coerce.number().int().positive().safeParse(c.req.param('id'));
+      if (!id.success) throw new RequestError(400, { vi: 'Mã phiếu phải là số.', en: 'The answer id must be a number.' });
+      const user = c.get('user');
+      const scope = user.unit_id === null ? undefined : await findUnit(db.dbRead, user.tenant_id, user.unit_id);
+      const cleared = await clearFlags(db.dbWrite, user.tenant_id, id.data, scope?.path);
+      if (!cleared) throw new RequestError(404, NOTHING_TO_CLEAR);
+      return c.json({ id: id.data, cleared: true });
+    });
+}

@@ -1,0 +1,108 @@
+import { Hono, type Context, type MiddlewareHandler } from 'hono';
+import { findPosterCounter, findUnitPosterCounters, isActiveCounterCode, type PosterCounter } from '../../db/counter-posters';
+import { isDossierCode, normalizeDossierCode } from '../../surveys/dossier-code';
+import type { LocalizedText } from '../../surveys/instrument-schema';
+import { requireSession } from '../auth/session';
+import type { AppDeps, AppEnv } from '../context';
+import { RequestError } from '../errors';
+import { counterUrl, publicBase } from './counter-url';
+import { paperSizeOf } from './poster-css';
+import { renderCounterPoster, renderPosterMessage, renderUnitPosters, type PosterData } from './poster-page';
+import { P } from './poster-texts';
+import { qrPng, qrSvg, qrSvgWithCaption } from './qr-images';
+
+const COUNTER_CODE = /^[a-z0-9][a-z0-9-]{1,62}$/;
+// One path segment names the poster page or one of its downloads: demo-land, demo-land.svg, demo-land.png.
+const POSTER_FILE = /^([a-z0-9][a-z0-9-]{1,62})(?:\.(svg|png))?$/;
+const MAX_INT4 = 2_147_483_647;
+
+// An SVG served from our origin must never run anything, whatever ends up inside it.
+const SVG_HEADERS = {
+  'Content-Type': 'image/svg+xml; charset=utf-8',
+  'X-Content-Type-Options': 'nosniff',
+  'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'",
+};
+const PNG_HEADERS = { 'Content-Type': 'image/png', 'X-Content-Type-Options': 'nosniff' };
+const PRIVATE = { 'Cache-Control': 'private, no-cache' };
+// The receipt QR depends only on the address and the dossier code; one-stop systems may keep it.
+const RECEIPT_CACHE = { 'Cache-Control': 'public, max-age=86400' };
+
+const attachment = (name: string) => ({ 'Content-Disposition': `attachment; filename="${name}"` });
+const inline = (name: string) => ({ 'Content-Disposition': `inline; filename="${name}"` });
+
+const LOG_IN = { vi: 'Đăng nhập', en: 'Log in' };
+const wantsHtml = (c: Context) => /text\/html/i.test(c.req.header('accept') ?? '');
+
+/**
+ * QR posters for counters (behind login: officers and analysts print them) and the receipt-slip
+ * QR (public: a one-stop system fetches one per receipt, and it encodes only a public address).
+ */
+export function posterRoutes({ db, config }: AppDeps) {
+  const requireLogin = requireSession(db.dbRead);
+  // Someone who opens a poster link in the browser without a session gets a page saying so, not JSON.
+  const session: MiddlewareHandler<AppEnv> = async (c, next) => {
+    try {
+      return await requireLogin(c, next);
+    } catch (error) {
+      if (error instanceof RequestError && error.status === 401 && wantsHtml(c)) {
+        return c.html(renderPosterMessage(error.text, { href: '/app/login', text: LOG_IN }), 401);
+      }
+      throw error;
+    }
+  };
+
+  /** Refuses as a page to a person in a browser, as JSON to anything else. */
+  function refuse(c: Context, status: 404, text: LocalizedText) {
+    if (wantsHtml(c)) return c.html(renderPosterMessage(text), status);
+    throw new RequestError(status, text);
+  }
+
+  async function posterData(c: Context, counter: PosterCounter): Promise<PosterData> {
+    const url = counterUrl(publicBase(c, config), counter.code);
+    return { counter, url, qrSvg: await qrSvg(url, 'poster') };
+  }
+
+  async function receiptUrl(c: Context): Promise<{ code: string; url: string }> {
+    const code = c.req.param('code') ?? '';
+    const raw = c.req.query('dossier');
+    const dossier = raw === undefined ? '' : normalizeDossierCode(raw);
+    if (!isDossierCode(dossier)) throw new RequestError(422, P.badDossier, { dossier: P.badDossier });
+    if (!COUNTER_CODE.test(code) || !(await isActiveCounterCode(db.dbRead, code))) {
+      throw new RequestError(404, P.counterNotFound);
+    }
+    return { code, url: counterUrl(publicBase(c, config), code, dossier) };
+  }
+
+  return new Hono<AppEnv>()
+    .get('/unit/:unitId{[0-9]+}', session, async (c) => {
+      const unitId = Number(c.req.param('unitId'));
+      const found = unitId <= MAX_INT4 ? await findUnitPosterCounters(db.dbRead, c.get('user').tenant_id, unitId) : undefined;
+      if (!found) return refuse(c, 404, P.unitNotFound);
+      const posters = await Promise.all(found.counters.map((counter) => posterData(c, counter)));
+      return c.html(renderUnitPosters(found.unit, posters, paperSizeOf(c.req.query('size'))), 200, PRIVATE);
+    })
+    .get('/:code/receipt.svg', async (c) => {
+      const { code, url } = await receiptUrl(c);
+      return c.body(await qrSvg(url, 'receipt'), 200, { ...SVG_HEADERS, ...RECEIPT_CACHE, ...inline(`hailong-receipt-${code}.svg`) });
+    })
+    .get('/:code/receipt.png', async (c) => {
+      const { code, url } = await receiptUrl(c);
+      const png = await qrPng(url, 'receipt');
+      return c.body(new Uint8Array(png), 200, { ...PNG_HEADERS, ...RECEIPT_CACHE, ...inline(`hailong-receipt-${code}.png`) });
+    })
+    .get('/:file', session, async (c) => {
+      const match = POSTER_FILE.exec(c.req.param('file'));
+      const counter = match ? await findPosterCounter(db.dbRead, c.get('user').tenant_id, match[1]!) : undefined;
+      if (!match || !counter) return refuse(c, 404, P.counterNotFound);
+      const poster = await posterData(c, counter);
+      const name = `hailong-qr-${counter.code}`;
+      if (match[2] === 'svg') {
+        return c.body(await qrSvgWithCaption(poster.url, 'poster'), 200, { ...SVG_HEADERS, ...PRIVATE, ...attachment(`${name}.svg`) });
+      }
+      if (match[2] === 'png') {
+        const png = await qrPng(poster.url, 'poster');
+        return c.body(new Uint8Array(png), 200, { ...PNG_HEADERS, ...PRIVATE, ...attachment(`${name}.png`) });
+      }
+      return c.html(renderCounterPoster(poster, paperSizeOf(c.req.query('size'))), 200, PRIVATE);
+    });
+}

@@ -1,0 +1,156 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { satisfiedCountsFromResponses, satisfiedCountsFromRollups } from '../../db/stats';
+import { sourceHash } from '../../server/citizen/source-hash';
+import { dbSnapshot } from '../support/db-snapshot';
+import { createTestApp, formToken, login, newClientKey, submitJson, type TestApp } from '../support/test-app';
+
+let t: TestApp;
+let cookie: string;
+beforeAll(async () => {
+  t = await createTestApp({ HAILONG_BURST_MAX: '3', HAILONG_KIOSK_INTERVAL_SECONDS: '10' });
+  cookie = await login(t.app);
+});
+afterAll(() => t.close());
+
+const from = (ip: string) => ({ 'x-forwarded-for': ip });
+async function submitFrom(ip: string, code: string, body: Record<string, unknown>) {
+  return t.app.request(`/q/${code}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...from(ip) },
+    body: JSON.stringify({ clientKey: newClientKey(), token: await formToken(t.app, code), ...body }),
+  });
+}
+const api = async <T>(path: string, init: RequestInit = {}) => {
+  const res = await t.app.request(path, { ...init, headers: { cookie, ...(init.headers ?? {}) } });
+  return { status: res.status, body: (await res.json()) as T };
+};
+
+describe('one rating per dossier', () => {
+  it('refuses a second rating of the same dossier kindly, storing one', async () => {
+    const dossierCode = '000.00.17.H31-230101-0042';
+    expect((await submitJson(t.app, 'demo-land', { answers: { overall: 5 }, dossierCode })).status).toBe(201);
+    const before = await dbSnapshot(t.db);
+    const second = await submitJson(t.app, 'demo-construction', { answers: { overall: 1 }, dossierCode: ` ${dossierCode.toLowerCase()} ` });
+    expect(second.status).toBe(409);
+    const body = (await second.json()) as { message: { vi: string }; fields: Record<string, unknown> };
+    expect(body.message.vi).toContain('Hồ sơ này đã được đánh giá rồi');
+    expect(body.fields).toHaveProperty('_dossier_code');
+    expect(await dbSnapshot(t.db)).toEqual(before);
+  });
+
+  it('opens the form with the dossier code of a receipt-slip QR filled in', async () => {
+    const html = await (await t.app.request('/q/demo-land?dossier=000.00.17.H31-230101-0007')).text();
+    expect(html).toMatch(/name="dossierCode" value="000\.00\.17\.H31-230101-0007"/);
+  });
+});
+
+describe('the language switch', () => {
+  it('shows the same answers in English and stores nothing', async () => {
+    const html = await (await t.app.request('/q/demo-land')).text();
+    const token = /name="token" value="([^"]+)"/.exec(html)![1]!;
+    const clientKey = /name="clientKey" value="([^"]+)"/.exec(html)![1]!;
+    const before = await dbSnapshot(t.db);
+    const res = await t.app.request('/q/demo-land?lang=vi', {
+      method: 'POST',
+      body: new URLSearchParams({ token, clientKey, 'q.overall': '4', 'q.access_q': 'na', comment: 'Nhanh', switchLang: 'en' }),
+    });
+    expect(res.status).toBe(200);
+    const english = await res.text();
+    expect(english).toMatch(/<html lang="en">/);
+    expect(english).toMatch(/name="q.overall" value="4" checked/);
+    expect(english).toMatch(/name="q.access_q" value="na" checked/);
+    expect(english).toContain('Nhanh</textarea>');
+    expect(english).toContain(`name="clientKey" value="${clientKey}"`);
+    expect(await dbSnapshot(t.db)).toEqual(before);
+  });
+});
+
+describe('bursts from one sender', () => {
+  it('are stored but flagged past the limit, left out of rates until an analyst clears them', async () => {
+    const statsBefore = (await api<{ overall: { n: number }; excluded: { flagged: number } }>('/api/stats?sector=investment')).body;
+    const statuses: number[] = [];
+    for (let i = 0; i < 5; i++) statuses.push((await submitFrom('203.0.113.9', 'demo-investment', { answers: { overall: 1 } })).status);
+    expect(statuses).toEqual([201, 201, 201, 201, 201]);
+    // another sender at the same counter is not affected
+    expect((await submitFrom('198.51.100.4', 'demo-investment', { answers: { overall: 5 } })).status).toBe(201);
+
+    const rows = await sql<{ flags: string[]; origin_hash: string | null }>`
+      select flags, origin_hash from responses where sector_code = 'investment' order by id`.execute(t.db.dbRead);
+    expect(rows.rows.map((r) => r.flags.join(','))).toEqual(['', '', '', 'burst', 'burst', '']);
+    // no address in clear anywhere in the row
+    const raw = await sql<{ row: string }>`select r::text as row from responses r where sector_code = 'investment'`.execute(t.db.dbRead);
+    for (const r of raw.rows) expect(r.row).not.toContain('203.0.113.9');
+
+    const stats = (await api<{ overall: { n: number }; excluded: { flagged: number } }>('/api/stats?sector=investment')).body;
+    expect(stats.overall.n).toBe(statsBefore.overall.n + 4);
+    expect(stats.excluded.flagged).toBe(2);
+
+    const flagged = (await api<{ total: number; items: { id: number; flags: string[]; counter: { code: string } }[] }>('/api/flagged')).body;
+    expect(flagged.total).toBe(2);
+    expect(flagged.items.every((f) => f.flags.includes('burst') && f.counter.code === 'demo-investment')).toBe(true);
+
+    const clear = await api<{ cleared: boolean }>(`/api/flagged/${flagged.items[0]!.id}/clear`, { method: 'POST' });
+    expect(clear).toEqual({ status: 200, body: { id: flagged.items[0]!.id, cleared: true } });
+    expect((await api(`/api/flagged/${flagged.items[0]!.id}/clear`, { method: 'POST' })).status).toBe(404);
+    const after = (await api<{ overall: { n: number }; excluded: { flagged: number } }>('/api/stats?sector=investment')).body;
+    expect(after.overall.n).toBe(stats.overall.n + 1);
+    expect(after.excluded.flagged).toBe(1);
+
+    const filter = { tenantId: t.state.tenantId, from: '2020-01-01', to: '2030-12-31' };
+    expect(await satisfiedCountsFromRollups(t.db.dbRead, filter, 'counter')).toEqual(
+      await satisfiedCountsFromResponses(t.db.dbRead, filter, 'counter'),
+    );
+  });
+
+  it('are also seen by the browser key when the address changes', async () => {
+    const deviceKey = 'device-key-for-test-1';
+    for (let i = 0; i < 3; i++) expect((await submitFrom(`192.0.2.${i + 1}`, 'demo-health', { answers: { overall: 4 }, deviceKey })).status).toBe(201);
+    expect((await submitFrom('192.0.2.99', 'demo-health', { answers: { overall: 4 }, deviceKey })).status).toBe(201);
+    const rows = await sql<{ flags: string[] }>`select flags from responses where sector_code = 'health' order by id`.execute(t.db.dbRead);
+    expect(rows.rows.map((r) => r.flags.join(','))).toEqual(['', '', '', 'burst']);
+  });
+
+  it('use a keyed hash that changes every day', () => {
+    const a = sourceHash('secret', '2026-03-01', 'origin', '203.0.113.9');
+    expect(a).toBe(sourceHash('secret', '2026-03-01', 'origin', '203.0.113.9'));
+    expect(a).not.toBe(sourceHash('secret', '2026-03-02', 'origin', '203.0.113.9'));
+    expect(a).not.toBe(sourceHash('other', '2026-03-01', 'origin', '203.0.113.9'));
+    expect(a).toHaveLength(22);
+    expect(sourceHash('secret', '2026-03-01', 'origin', null)).toBeNull();
+  });
+});
+
+describe('kiosk mode', () => {
+  it('paces the tablet: a second answer within the interval is refused with 429, storing nothing', async () => {
+    const deviceKey = 'kiosk-tablet-0001';
+    expect((await submitFrom('10.0.0.5', 'demo-civil', { answers: { overall: 5 }, channel: 'kiosk', deviceKey })).status).toBe(201);
+    const before = await dbSnapshot(t.db);
+    const tooSoon = await submitFrom('10.0.0.5', 'demo-civil', { answers: { overall: 4 }, channel: 'kiosk', deviceKey });
+    expect(tooSoon.status).toBe(429);
+    expect(((await tooSoon.json()) as { message: { vi: string } }).message.vi).toMatch(/Xin đợi vài giây/);
+    expect(await dbSnapshot(t.db)).toEqual(before);
+    // a phone on the same Wi-Fi is not paced by the kiosk
+    expect((await submitFrom('10.0.0.5', 'demo-civil', { answers: { overall: 4 }, deviceKey: 'a-phone-key-1' })).status).toBe(201);
+  });
+
+  it('serves a form that says it is a kiosk, and a thank-you page that returns to a fresh form', async () => {
+    const html = await (await t.app.request('/q/demo-education?kiosk=1')).text();
+    expect(html).toMatch(/data-kiosk="10"/);
+    expect(html).toContain('name="channel" value="kiosk"');
+    expect(html).toContain('action="/q/demo-education?lang=vi&amp;kiosk=1"');
+    const token = /name="token" value="([^"]+)"/.exec(html)![1]!;
+    const answers = Object.fromEntries([...html.matchAll(/name="(q\.[a-z_0-9]+)" value="5"/g)].map((m) => [m[1]!, '5']));
+    const res = await t.app.request('/q/demo-education?lang=vi&kiosk=1', {
+      method: 'POST',
+      headers: from('10.9.9.9'),
+      body: new URLSearchParams({ token, clientKey: newClientKey(), channel: 'kiosk', ...answers, 'q.respondent_type': '1' }),
+    });
+    expect(res.status).toBe(201);
+    const thanks = await res.text();
+    expect(thanks).toContain('<meta http-equiv="refresh" content="10;url=/q/demo-education?lang=vi&amp;kiosk=1"/>');
+    expect(thanks).not.toContain('<a ');
+    const row = await sql<{ channel: string; satisfied: boolean }>`select channel, satisfied from responses order by id desc limit 1`.execute(t.db.dbRead);
+    expect(row.rows[0]).toEqual({ channel: 'kiosk', satisfied: true });
+  });
+});
