@@ -55,6 +55,7 @@ export default defineConfig(({ mode }) => {
           test: {
             name: 'browser',
             include: ['test/browser/**/*.test.ts'],
+            globalSetup: ['test/browser/build-client.global-setup.ts'],
             environment: 'node',
             testTimeout: 120_000,
             hookTimeout: 300_000,

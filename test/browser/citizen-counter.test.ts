@@ -1,0 +1,205 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { gzipSync } from 'node:zlib';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser } from '../support/browser';
+import { answersAt, loginCookie } from '../support/http-client';
+import { runServer, type RunningServer } from '../support/run-server';
+
+const PASSWORD = 'browser-test-password';
+const KIOSK_PAUSE_S = 3;
+const KIOSK_IDLE_S = 4;
+let server: RunningServer;
+let browser: Browser;
+let cookie: string;
+
+beforeAll(async () => {
+  server = await runServer({
+    HAILONG_ADMIN_PASSWORD: PASSWORD,
+    HAILONG_DEMO: '1',
+    HAILONG_KIOSK_INTERVAL_SECONDS: String(KIOSK_PAUSE_S),
+    HAILONG_KIOSK_IDLE_SECONDS: String(KIOSK_IDLE_S),
+  });
+  browser = await launchBrowser();
+  cookie = await loginCookie(server.url, PASSWORD);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function phone(js = true, serviceWorkers: 'allow' | 'block' = 'allow'): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 360, height: 740 }, javaScriptEnabled: js, serviceWorkers });
+  return context.newPage();
+}
+const pick = (page: Page, key: string, value: string) => page.locator(`label:has(> input[name="q.${key}"][value="${value}"])`).click();
+const send = (page: Page) => page.locator('form#survey button[type="submit"]:not([name])').click();
+
+describe('offline', () => {
+  it('keeps an answer sent without a connection and sends it once when the connection returns', async () => {
+    const page = await phone();
+    await page.goto(`${server.url}/q/demo-land`);
+    // the service worker is in charge and has kept the form
+    await page.waitForFunction(async () => (await caches.keys()).includes('hailong-citizen-v1') && !!navigator.serviceWorker.controller);
+    const before = await answersAt(server.url, cookie, 'demo-land');
+
+    await page.context().setOffline(true);
+    // the form loads again with no connection
+    await page.reload();
+    await expect.poll(() => page.locator('form#survey').count()).toBe(1);
+    await pick(page, 'overall', '4');
+    await send(page);
+    await expect.poll(() => page.locator('.done').textContent()).toContain('Chưa có mạng');
+    expect(await answersAt(server.url, cookie, 'demo-land')).toBe(before);
+
+    await page.context().setOffline(false);
+    await page.evaluate(() => window.dispatchEvent(new Event('online')));
+    await expect.poll(() => answersAt(server.url, cookie, 'demo-land'), { timeout: 15_000 }).toBe(before + 1);
+    await expect.poll(() => page.evaluate(() => localStorage.getItem('hailong.pending'))).toBe('[]');
+    // sending again (a reload flushes whatever is kept) stores nothing more
+    await page.goto(`${server.url}/q/demo-land`);
+    await page.waitForTimeout(500);
+    expect(await answersAt(server.url, cookie, 'demo-land')).toBe(before + 1);
+    await page.context().close();
+  });
+
+  it('stores once an answer whose acknowledgement was lost, sent again with the same client key', async () => {
+    // No service worker here, so the test's network cut sits between the page and the server.
+    const page = await phone(true, 'block');
+    await page.goto(`${server.url}/q/demo-construction`);
+    const before = await answersAt(server.url, cookie, 'demo-construction');
+    // The server stores the answer but the phone never hears back, as on a dropped connection.
+    await page.route('**/q/demo-construction*', async (route) => {
+      if (route.request().method() !== 'POST') return route.continue();
+      await route.fetch();
+      await route.abort('connectionreset');
+    });
+    await pick(page, 'overall', '5');
+    await send(page);
+    await expect.poll(() => page.locator('.done').textContent()).toContain('Chưa có mạng');
+    await page.unroute('**/q/demo-construction*');
+    await page.evaluate(() => window.dispatchEvent(new Event('online')));
+    await expect.poll(() => page.evaluate(() => localStorage.getItem('hailong.pending'))).toBe('[]');
+    expect(await answersAt(server.url, cookie, 'demo-construction')).toBe(before + 1);
+    await page.context().close();
+  });
+});
+
+describe('kiosk mode', () => {
+  it('thanks, pauses, then shows a fresh form; a half-filled form left alone is cleared', async () => {
+    const page = await phone();
+    await page.goto(`${server.url}/q/demo-civil?kiosk=1`);
+    const before = await answersAt(server.url, cookie, 'demo-civil');
+    await pick(page, 'overall', '5');
+    await send(page);
+    await expect.poll(() => page.locator('.done h1').textContent()).toBe('Cảm ơn bạn đã đánh giá!');
+    expect(await page.locator('.done a').count()).toBe(0);
+    expect(await answersAt(server.url, cookie, 'demo-civil')).toBe(before + 1);
+    // still thanking during the pause, then a fresh, empty form
+    await page.waitForTimeout((KIOSK_PAUSE_S * 1000) / 2);
+    expect(await page.locator('form#survey').count()).toBe(0);
+    await page.waitForSelector('form#survey', { timeout: KIOSK_PAUSE_S * 1000 + 5000 });
+    expect(page.url()).toContain('kiosk=1');
+    expect(await page.locator('input[name="q.overall"]:checked').count()).toBe(0);
+
+    await pick(page, 'overall', '2');
+    await page.locator('textarea[name="comment"]').fill('Đang viết dở');
+    await page.waitForTimeout(KIOSK_IDLE_S * 1000 + 5500);
+    expect(await page.locator('input[name="q.overall"]:checked').count()).toBe(0);
+    expect(await page.locator('textarea[name="comment"]').inputValue()).toBe('');
+    await page.context().close();
+  });
+});
+
+describe('one visit, one answer', () => {
+  it('a dossier rated twice is stored once, with a kind message the second time', async () => {
+    const dossier = '000.00.17.H31-230101-0099';
+    const page = await phone(false);
+    const before = await answersAt(server.url, cookie, 'demo-land');
+    for (const expected of ['Cảm ơn bạn đã đánh giá!', 'Hồ sơ này đã được đánh giá rồi']) {
+      await page.goto(`${server.url}/q/demo-land?dossier=${dossier}`);
+      expect(await page.locator('input[name="dossierCode"]').inputValue()).toBe(dossier);
+      await pick(page, 'overall', '4');
+      await send(page);
+      await expect.poll(() => page.locator('.done').textContent()).toContain(expected);
+    }
+    expect(await answersAt(server.url, cookie, 'demo-land')).toBe(before + 1);
+    await page.context().close();
+  });
+
+  it('a replayed form token is refused', async () => {
+    const page = await phone(false);
+    await page.goto(`${server.url}/q/demo-health`);
+    const token = await page.locator('input[name="token"]').inputValue();
+    await pick(page, 'overall', '5');
+    await send(page);
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Cảm ơn bạn đã đánh giá!');
+    const replay = await page.request.post(`${server.url}/q/demo-health`, {
+      headers: { 'content-type': 'application/json' },
+      data: { clientKey: 'replay-attempt-0001', token, answers: { overall: 1 } },
+    });
+    expect(replay.status()).toBe(409);
+    await page.context().close();
+  });
+});
+
+describe('accessible and tiny', () => {
+  const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+  it('has no serious or critical WCAG 2.2 AA violations on the form, its errors, and the thank-you page', async () => {
+    const page = await phone();
+    const audit = async () => {
+      await page.addScriptTag({ content: axeSource });
+      return page.evaluate(async () => {
+        const axe = (window as unknown as { axe: { run(o: object): Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }).axe;
+        const result = await axe.run({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } });
+        return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.nodes.length})`);
+      });
+    };
+    for (const url of ['/q/demo-land', '/q/demo-health?lang=en', '/q/demo-education', '/q/no-such-counter']) {
+      await page.goto(`${server.url}${url}`);
+      expect({ url, violations: await audit() }).toEqual({ url, violations: [] });
+    }
+    await page.goto(`${server.url}/q/demo-land`);
+    await page.locator('form#survey').evaluate((f: HTMLFormElement) => f.setAttribute('novalidate', ''));
+    await page.evaluate(() => localStorage.clear());
+    await send(page);
+    await page.waitForSelector('#err-overall');
+    expect({ url: 'errors', violations: await audit() }).toEqual({ url: 'errors', violations: [] });
+    await pick(page, 'overall', '5');
+    await send(page);
+    await page.waitForSelector('.done');
+    expect({ url: 'thanks', violations: await audit() }).toEqual({ url: 'thanks', violations: [] });
+    await page.context().close();
+  });
+
+  it('switches to English keeping the answers already given', async () => {
+    const page = await phone();
+    await page.goto(`${server.url}/q/demo-land`);
+    await pick(page, 'overall', '4');
+    await page.locator('textarea[name="comment"]').fill('Nhanh gọn');
+    await page.getByRole('button', { name: 'English' }).click();
+    await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('en');
+    expect(await page.locator('input[name="q.overall"][value="4"]').isChecked()).toBe(true);
+    expect(await page.locator('textarea[name="comment"]').inputValue()).toBe('Nhanh gọn');
+    await page.context().close();
+  });
+
+  it('weighs at most 20 KB gzipped, all in, with no chart or dashboard code', async () => {
+    const page = await phone();
+    const loaded: string[] = [];
+    page.on('request', (r) => loaded.push(new URL(r.url()).pathname));
+    await page.goto(`${server.url}/q/demo-land`);
+    await page.waitForLoadState('networkidle');
+    const bodies = await Promise.all(
+      [...new Set(loaded)].filter((p) => !p.endsWith('sw.js')).map(async (p) => Buffer.from(await (await fetch(`${server.url}${p}`)).arrayBuffer())),
+    );
+    const gzipped = bodies.reduce((sum, b) => sum + gzipSync(b, { level: 9 }).length, 0);
+    expect(loaded.some((p) => p.startsWith('/app/'))).toBe(false);
+    expect(bodies.some((b) => b.includes('chart.js') || b.includes('Chart'))).toBe(false);
+    console.log(`citizen page, all in: ${bodies.length} files, ${gzipped} bytes gzipped`);
+    expect(gzipped).toBeLessThanOrEqual(20 * 1024);
+    await page.context().close();
+  });
+});
