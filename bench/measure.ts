@@ -1,5 +1,5 @@
 /** Milliseconds each of `runs` sequential calls took, after a short warm-up. */
-export async function timeRequests(call: () => Promise<Response>, runs: number): Promise<number[]> {
+export async function timeRequests(call: () => Response | Promise<Response>, runs: number): Promise<number[]> {
   for (let i = 0; i < Math.min(50, runs); i++) await (await call()).arrayBuffer();
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {

@@ -73,3 +73,13 @@ export async function findCounterByCode(db: Kysely<Database>, tenantId: number, 
     .where('code', '=', code)
     .executeTakeFirst();
 }
+
+export async function setCounterKiosk(db: Kysely<Database>, tenantId: number, code: string, kiosk: boolean) {
+  return db
+    .updateTable('counters')
+    .set({ kiosk })
+    .where('tenant_id', '=', tenantId)
+    .where('code', '=', code)
+    .returning(['code', 'kiosk'])
+    .executeTakeFirst();
+}

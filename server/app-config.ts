@@ -13,6 +13,7 @@ export function appConfigFromEnv(env: Env, secret: string, clientDir?: string): 
       burstMax: env.HAILONG_BURST_MAX,
       burstWindowMinutes: env.HAILONG_BURST_WINDOW_MINUTES,
       kioskIntervalSeconds: env.HAILONG_KIOSK_INTERVAL_SECONDS,
+      kioskIdleSeconds: env.HAILONG_KIOSK_IDLE_SECONDS,
     },
   };
 }

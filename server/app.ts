@@ -2,10 +2,12 @@ import { existsSync } from 'node:fs';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { compress } from 'hono/compress';
 import { authRoutes } from './auth/auth.routes';
 import { citizenRoutes } from './citizen/citizen.routes';
 import type { AppDeps, AppEnv } from './context';
 import { errorBody, handleError, RequestError } from './errors';
+import { counterRoutes } from './counters/counters.routes';
 import { exportRoutes } from './exports/exports.routes';
 import { flaggedRoutes } from './flagged/flagged.routes';
 import { posterRoutes } from './posters/posters.routes';
@@ -24,6 +26,9 @@ export function createApp(deps: AppDeps) {
   app.notFound((c) =>
     c.json({ error: 'Not found', message: { vi: 'Không tìm thấy địa chỉ này.', en: 'Not found.' } }, 404),
   );
+
+  // Phones on weak connections get every page and script gzipped.
+  app.use('*', compress());
 
   // A survey answer is a few hundred bytes; nothing hailong takes needs more than this.
   app.use(
@@ -52,6 +57,7 @@ export function createApp(deps: AppDeps) {
   app.route('/posters', posterRoutes(deps));
   app.route('/api', statsRoutes(deps));
   app.route('/api', flaggedRoutes(deps));
+  app.route('/api', counterRoutes(deps));
 
   if (clientDir && existsSync(clientDir)) {
     app.get('/', (c) => c.redirect('/app/'));

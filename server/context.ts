@@ -30,9 +30,11 @@ export interface VisitRules {
   burstMax: number;
   burstWindowMinutes: number;
   kioskIntervalSeconds: number;
+  /** A half-filled kiosk form left alone this long is cleared for the next person. */
+  kioskIdleSeconds: number;
 }
 
-export const DEFAULT_VISIT_RULES: VisitRules = { burstMax: 5, burstWindowMinutes: 10, kioskIntervalSeconds: 10 };
+export const DEFAULT_VISIT_RULES: VisitRules = { burstMax: 5, burstWindowMinutes: 10, kioskIntervalSeconds: 10, kioskIdleSeconds: 60 };
 
 export interface AppDeps {
   db: DbHandle;

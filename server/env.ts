@@ -16,6 +16,7 @@ const envSchema = z.object({
   HAILONG_BURST_MAX: z.coerce.number().int().positive().default(5),
   HAILONG_BURST_WINDOW_MINUTES: z.coerce.number().int().positive().default(10),
   HAILONG_KIOSK_INTERVAL_SECONDS: z.coerce.number().int().min(0).default(10),
+  HAILONG_KIOSK_IDLE_SECONDS: z.coerce.number().int().positive().default(60),
   HAILONG_TRUST_PROXY: z.enum(['0', '1']).default('0'),
 });
 

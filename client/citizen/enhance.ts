@@ -1,11 +1,11 @@
 import { formFieldsToSubmission } from '../../surveys/form-fields';
+import { CITIZEN_CACHE } from './cache-name';
 import { TEXTS, type Lang } from './citizen-texts';
 import { watchIdle } from './kiosk-idle-reset';
 import { addPending, loadPending, removePending, type PendingSubmission } from './pending-store';
 import { sendSubmission, type LocalizedText } from './send-submission';
 
 // Progressive enhancement of the citizen form: without this script the form still works.
-const KIOSK_IDLE_MS = 60_000;
 const RETRY_MS = 30_000;
 
 const form = document.getElementById('survey') as HTMLFormElement | null;
@@ -107,7 +107,7 @@ function enhanceForm(form: HTMLFormElement, store: Storage | null) {
     // Answers to fix: the server shows the form again with a message beside each field.
     else HTMLFormElement.prototype.submit.call(form);
   });
-  if (kioskSeconds !== null) watchIdle(form, KIOSK_IDLE_MS);
+  if (kioskSeconds !== null) watchIdle(form, Number(form.dataset.kioskIdle ?? 60) * 1000);
 }
 
 function start() {
@@ -118,8 +118,16 @@ function start() {
     window.addEventListener('online', () => void flushPending(store));
     setInterval(() => navigator.onLine && void flushPending(store), RETRY_MS);
   }
-  // Once opened, the form loads again without a connection.
-  if ('serviceWorker' in navigator) navigator.serviceWorker.register('/q-sw.js', { scope: '/q/' }).catch(() => {});
+  // Once opened, the form loads again without a connection: the worker keeps what it fetches,
+  // and this page (not fetched through it, since it was loaded before) is kept now.
+  if ('serviceWorker' in navigator) {
+    navigator.serviceWorker
+      .register('/q-sw.js', { scope: '/q/' })
+      .then(() => navigator.serviceWorker.ready)
+      .then(() => caches.open(CITIZEN_CACHE))
+      .then((cache) => cache.addAll([location.pathname + location.search, '/q-assets/citizen.js']))
+      .catch(() => {});
+  }
 }
 
 start();

@@ -1,6 +1,7 @@
+import { CITIZEN_CACHE } from './cache-name';
+
 // The citizen form's service worker: network first, the last good copy when offline. Only the
 // form pages and their script are kept; answers never pass through here (they are POSTs).
-const CACHE = 'hailong-citizen-v1';
 
 interface FetchEventLike extends Event {
   request: Request;
@@ -30,7 +31,7 @@ sw.addEventListener('fetch', (e) => {
       .then((res) => {
         if (res.ok) {
           const copy = res.clone();
-          void caches.open(CACHE).then((cache) => cache.put(req, copy));
+          void caches.open(CITIZEN_CACHE).then((cache) => cache.put(req, copy));
         }
         return res;
       })

@@ -59,6 +59,7 @@ export function citizenRoutes({ db, config }: AppDeps) {
       lang,
       kiosk: isKiosk(c, counter),
       kioskIntervalSeconds: config.visits.kioskIntervalSeconds,
+      kioskIdleSeconds: config.visits.kioskIdleSeconds,
       token,
       clientKey,
       values,

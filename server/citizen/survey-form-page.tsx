@@ -15,6 +15,7 @@ export interface SurveyFormProps {
   /** Kiosk mode: a tablet at the counter that resets itself; no way off the form. */
   kiosk: boolean;
   kioskIntervalSeconds: number;
+  kioskIdleSeconds: number;
   token: string;
   clientKey: string;
   values: FormValues;
@@ -94,7 +95,7 @@ function OtherQuestion(props: QuestionProps) {
   );
 }
 
-function SurveyForm({ counter, lang, kiosk, kioskIntervalSeconds, token, clientKey, values, errors }: SurveyFormProps) {
+function SurveyForm({ counter, lang, kiosk, kioskIntervalSeconds, kioskIdleSeconds, token, clientKey, values, errors }: SurveyFormProps) {
   const def = counter.surveyVersion.definition;
   const other: Lang = lang === 'vi' ? 'en' : 'vi';
   const summary = errors[FORM_ERROR_KEY] ?? errors[TOKEN_ERROR_KEY];
@@ -128,6 +129,7 @@ function SurveyForm({ counter, lang, kiosk, kioskIntervalSeconds, token, clientK
         data-counter={counter.code}
         data-lang={lang}
         data-kiosk={kiosk ? String(kioskIntervalSeconds) : undefined}
+        data-kiosk-idle={kiosk ? String(kioskIdleSeconds) : undefined}
       >
         <input type="hidden" name="token" value={token} />
         <input type="hidden" name="clientKey" value={clientKey} />

@@ -153,4 +153,21 @@ describe('kiosk mode', () => {
     const row = await sql<{ channel: string; satisfied: boolean }>`select channel, satisfied from responses order by id desc limit 1`.execute(t.db.dbRead);
     expect(row.rows[0]).toEqual({ channel: 'kiosk', satisfied: true });
   });
+
+  it('is one setting per counter, changed by an administrator', async () => {
+    const set = await api<{ code: string; kiosk: boolean }>('/api/counters/demo-land', {
+      method: 'PATCH',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ kiosk: true }),
+    });
+    expect(set).toEqual({ status: 200, body: { code: 'demo-land', kiosk: true } });
+    const html = await (await t.app.request('/q/demo-land')).text();
+    expect(html).toContain('name="channel" value="kiosk"');
+    const off = await api('/api/counters/demo-land', { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ kiosk: false }) });
+    expect(off.status).toBe(200);
+    expect(await (await t.app.request('/q/demo-land')).text()).toContain('name="channel" value="qr"');
+    const bad = await api('/api/counters/demo-land', { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ kiosk: 'yes' }) });
+    expect(bad.status).toBe(422);
+    expect((await api('/api/counters/nope-counter', { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ kiosk: true }) })).status).toBe(404);
+  });
 });
