@@ -1,7 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Answers } from '../surveys/instrument-schema';
-import { rollupDeltas } from './rollup-deltas';
-import { addToRollups } from './responses';
+import { addToRollups } from './rollups';
 import { filterConditions, filterJoins, likePrefix, type StatsFilter } from './stats';
 import type { Channel, Database } from './types';
 
@@ -71,7 +70,7 @@ export async function clearFlags(db: Kysely<Database>, tenantId: number, id: num
       ])
       .executeTakeFirst();
     if (!row) return false;
-    await addToRollups(trx, rollupDeltas([row]));
+    await addToRollups(trx, [row]);
     return true;
   });
 }

@@ -1,6 +1,6 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Answers } from '../surveys/instrument-schema';
-import { rollupDeltas, type RollupDelta } from './rollup-deltas';
+import { addToRollups } from './rollups';
 import type { Channel, Database } from './types';
 
 export interface NewResponse {
@@ -83,7 +83,7 @@ export async function storeResponses(db: Kysely<Database>, items: readonly NewRe
     const official = inserted
       .filter((r) => (r.flags ?? []).length === 0)
       .map((r) => ({ ...r, weight: r.weight ?? 1 }));
-    await addToRollups(trx, rollupDeltas(official));
+    await addToRollups(trx, official);
     return results;
   });
 }
@@ -101,35 +101,6 @@ async function tokenUsed(trx: Transaction<Database>, tenantId: number, tokenId: 
     .where('token_id', '=', tokenId)
     .executeTakeFirst();
   return row !== undefined;
-}
-
-const ROLLUP_CHUNK = 500;
-
-export async function addToRollups(trx: Transaction<Database>, deltas: RollupDelta[]) {
-  for (let i = 0; i < deltas.length; i += ROLLUP_CHUNK) {
-    await trx
-      .insertInto('daily_rollups')
-      .values(deltas.slice(i, i + ROLLUP_CHUNK))
-      .onConflict((oc) =>
-        oc
-          .columns([
-            'tenant_id',
-            'question_key',
-            'day',
-            'unit_id',
-            'counter_id',
-            'sector_code',
-            'survey_version_id',
-            'channel',
-            'value',
-          ])
-          .doUpdateSet({
-            count: sql`daily_rollups.count + excluded.count`,
-            weight_sum: sql`daily_rollups.weight_sum + excluded.weight_sum`,
-          }),
-      )
-      .execute();
-  }
 }
 
 export async function countResponses(db: Kysely<Database>, tenantId: number): Promise<number> {

@@ -1,7 +1,7 @@
 import type { Answers } from '../surveys/instrument-schema';
-import { localDay } from '../surveys/time';
+import { localDay, VIETNAM_OFFSET_MS } from '../surveys/time';
 import type { Insertable } from 'kysely';
-import type { Channel, DailyRollupsTable } from './types';
+import type { Channel, DailyRollupsTable, HourlyRollupsTable } from './types';
 
 /** The rollup row that carries each response's satisfied (1) / not satisfied (0) verdict. */
 export const SATISFIED_KEY = '_satisfied';
@@ -56,6 +56,39 @@ export function rollupDeltas(responses: readonly RollupSource[]): RollupDelta[] 
       if (value !== null) bump(r, day, key, value);
     }
     if (r.satisfied !== null) bump(r, day, SATISFIED_KEY, r.satisfied ? 1 : 0);
+  }
+  return [...cells.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, cell]) => cell);
+}
+
+export type HourlyDelta = Insertable<HourlyRollupsTable>;
+
+/** Folds responses into per-hour increments (Vietnam time), sorted like rollupDeltas. */
+export function hourlyDeltas(responses: readonly RollupSource[]): HourlyDelta[] {
+  const cells = new Map<string, HourlyDelta>();
+  for (const r of responses) {
+    const day = localDay(r.submitted_at);
+    const hour = new Date(r.submitted_at.getTime() + VIETNAM_OFFSET_MS).getUTCHours();
+    const id = [r.tenant_id, day, String(hour).padStart(2, '0'), r.unit_id, r.counter_id, r.sector_code, r.survey_version_id, r.channel].join('|');
+    let cell = cells.get(id);
+    if (!cell) {
+      cell = {
+        tenant_id: r.tenant_id,
+        day,
+        hour,
+        unit_id: r.unit_id,
+        counter_id: r.counter_id,
+        sector_code: r.sector_code,
+        survey_version_id: r.survey_version_id,
+        channel: r.channel,
+        responses: 0,
+        valid: 0,
+        satisfied: 0,
+      };
+      cells.set(id, cell);
+    }
+    cell.responses += 1;
+    if (r.satisfied !== null) cell.valid += 1;
+    if (r.satisfied === true) cell.satisfied += 1;
   }
   return [...cells.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, cell]) => cell);
 }

@@ -25,20 +25,29 @@ export interface SatisfiedCount {
   valid: number;
 }
 
-const ROLLUP_KEYS: Record<GroupBy, RawBuilder<string>> = {
+/** Groupings used inside hailong only (alerts look at each sector within each unit). */
+export type Grouping = GroupBy | 'sector_unit' | 'survey_version';
+
+const ROLLUP_KEYS: Record<Grouping, RawBuilder<string>> = {
   sector: sql`r.sector_code`,
   unit: sql`r.unit_id::text`,
   counter: sql`r.counter_id::text`,
   day: sql`to_char(r.day, 'YYYY-MM-DD')`,
   month: sql`to_char(r.day, 'YYYY-MM')`,
   none: sql`'all'`,
+  sector_unit: sql`r.sector_code || '|' || r.unit_id::text`,
+  survey_version: sql`r.survey_version_id::text`,
 };
+
+export function groupKey(grouping: Grouping): RawBuilder<string> {
+  return ROLLUP_KEYS[grouping];
+}
 
 /** Satisfied and valid counts per group, read from the daily rollups only. */
 export async function satisfiedCountsFromRollups(
   db: Kysely<Database>,
   filter: StatsFilter,
-  groupBy: GroupBy,
+  groupBy: Grouping,
 ): Promise<SatisfiedCount[]> {
   const key = ROLLUP_KEYS[groupBy];
   const result = await sql<SatisfiedCount>`

@@ -124,6 +124,22 @@ export interface DailyRollupsTable {
   weight_sum: number;
 }
 
+export interface HourlyRollupsTable {
+  tenant_id: number;
+  day: ColumnType<string, string, never>;
+  /** Hour of the day, Vietnam time (0–23). */
+  hour: number;
+  unit_id: number;
+  counter_id: number;
+  sector_code: string;
+  survey_version_id: number;
+  channel: Channel;
+  responses: number;
+  /** Responses with a satisfied / not satisfied verdict (the rate's denominator). */
+  valid: number;
+  satisfied: number;
+}
+
 export interface UsersTable {
   id: Generated<number>;
   tenant_id: number;
@@ -156,6 +172,7 @@ export interface Database {
   counter_sectors: CounterSectorsTable;
   responses: ResponsesTable;
   daily_rollups: DailyRollupsTable;
+  hourly_rollups: HourlyRollupsTable;
   users: UsersTable;
   sessions: SessionsTable;
 }

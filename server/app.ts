@@ -3,7 +3,9 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { compress } from 'hono/compress';
+import { alertRoutes } from './alerts/alerts.routes';
 import { authRoutes } from './auth/auth.routes';
+import { commentRoutes } from './comments/comments.routes';
 import { citizenRoutes } from './citizen/citizen.routes';
 import type { AppDeps, AppEnv } from './context';
 import { errorBody, handleError, RequestError } from './errors';
@@ -11,6 +13,7 @@ import { counterRoutes } from './counters/counters.routes';
 import { exportRoutes } from './exports/exports.routes';
 import { flaggedRoutes } from './flagged/flagged.routes';
 import { posterRoutes } from './posters/posters.routes';
+import { analysisRoutes } from './stats/analysis.routes';
 import { statsRoutes } from './stats/stats.routes';
 
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -56,6 +59,9 @@ export function createApp(deps: AppDeps) {
   app.route('/api/exports', exportRoutes(deps));
   app.route('/posters', posterRoutes(deps));
   app.route('/api', statsRoutes(deps));
+  app.route('/api', analysisRoutes(deps));
+  app.route('/api', alertRoutes(deps));
+  app.route('/api', commentRoutes(deps));
   app.route('/api', flaggedRoutes(deps));
   app.route('/api', counterRoutes(deps));
 

@@ -111,3 +111,13 @@ export function sipasIndex(indices: readonly { index: number | null }[]): number
   const present = indices.map((f) => f.index).filter((i): i is number => i !== null);
   return present.length === 0 ? null : present.reduce((a, b) => a + b, 0) / present.length;
 }
+
+/**
+ * The questions whose answers stand for a respondent's verdict in an answer distribution: the
+ * overall question where the survey has one, else every 5-level item (surveys scored by the
+ * factor mean).
+ */
+export function headlineQuestions(def: SurveyDefinition): string[] {
+  if (def.overall) return [def.overall.key];
+  return def.factors.flatMap((f) => f.items.filter((q) => q.type === 'scale5').map((q) => q.key));
+}

@@ -3,7 +3,9 @@ import { z } from 'zod';
 import { listCounters } from '../../db/counters';
 import { countFlagged } from '../../db/flagged-responses';
 import { listSectors, targetsInForce } from '../../db/sectors';
-import { GROUP_BYS, satisfiedCountsFromRollups, type GroupBy, type StatsFilter } from '../../db/stats';
+import { labelsFor } from './group-labels';
+import { targetLookup } from './target-lookup';
+import { GROUP_BYS, satisfiedCountsFromRollups, type GroupBy } from '../../db/stats';
 import { listUnits } from '../../db/units';
 import { OVERALL_KEY, OVERALL_TARGET, SECTORS } from '../../surveys/sectors';
 import { summarize } from '../../surveys/statistics';
@@ -73,27 +75,4 @@ const SECTOR_ORDER = new Map<string, number>(SECTORS.map((s, i) => [s.code, i]))
 const bySectorOrder = (a: { code: string }, b: { code: string }) =>
   (SECTOR_ORDER.get(a.code) ?? SECTORS.length) - (SECTOR_ORDER.get(b.code) ?? SECTORS.length);
 
-/** Display names for the keys of a grouping. */
-async function labelsFor(db: AppDeps['db']['dbRead'], tenantId: number, groupBy: GroupBy): Promise<Map<string, string>> {
-  if (groupBy === 'unit') return new Map((await listUnits(db, tenantId)).map((u) => [String(u.id), u.name]));
-  if (groupBy === 'counter') return new Map((await listCounters(db, tenantId)).map((k) => [String(k.id), k.name]));
-  return new Map((await listSectors(db, tenantId)).map((s) => [s.code, s.name_vi]));
-}
 
-/**
- * The target in force for a sector (or overall, for null) in a year, read once per request:
- * the tenant's plan first, then the defaults of domain.md §2.
- */
-async function targetLookup(db: AppDeps['db']['dbRead'], filter: StatsFilter) {
-  const first = Number(filter.from.slice(0, 4));
-  const last = Number(filter.to.slice(0, 4));
-  const byYear = new Map<number, Map<string, number>>();
-  for (let year = first; year <= last; year++) byYear.set(year, await targetsInForce(db, filter.tenantId, year));
-  return (sector: string | null, year: number): number => {
-    const plan = byYear.get(year);
-    const key = sector ?? OVERALL_KEY;
-    return (
-      plan?.get(key) ?? SECTORS.find((s) => s.code === sector)?.defaultTarget ?? plan?.get(OVERALL_KEY) ?? OVERALL_TARGET
-    );
-  };
-}

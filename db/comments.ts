@@ -1,0 +1,43 @@
+import { sql, type Kysely } from 'kysely';
+import type { Answers } from '../surveys/instrument-schema';
+import { filterConditions, filterJoins, type StatsFilter } from './stats';
+import type { Database } from './types';
+
+export interface CommentRow {
+  id: number;
+  submitted_at: Date;
+  counter_code: string;
+  counter_name: string;
+  unit_name: string;
+  sector_code: string;
+  survey_version_id: number;
+  satisfied: boolean | null;
+  answers: Answers;
+  comment: string;
+}
+
+/**
+ * Free-text comments for a filter, newest first, in pages (`before` an id). `search` matches
+ * anywhere in the text, case-insensitively; comments are stored NFC, so the search is normalised too.
+ */
+export async function listComments(
+  db: Kysely<Database>,
+  filter: StatsFilter,
+  opts: { search?: string | undefined; limit: number; before?: number | undefined },
+): Promise<CommentRow[]> {
+  const search = opts.search?.normalize('NFC').trim();
+  const pattern = search ? `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
+  const result = await sql<CommentRow>`
+    select r.id, r.submitted_at, c.code as counter_code, c.name as counter_name, un.name as unit_name,
+           r.sector_code, r.survey_version_id, r.satisfied, r.answers, r.comment
+    from responses r
+    join counters c on c.id = r.counter_id
+    join units un on un.id = r.unit_id
+    ${filterJoins(filter)}
+    where r.comment is not null and ${filterConditions(filter, 'submitted_at')}
+      ${pattern ? sql`and r.comment ilike ${pattern}` : sql``}
+      ${opts.before !== undefined ? sql`and r.id < ${opts.before}` : sql``}
+    order by r.id desc
+    limit ${opts.limit}`.execute(db);
+  return result.rows;
+}

@@ -1,0 +1,46 @@
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { listComments } from '../../db/comments';
+import { listSurveyVersions } from '../../db/surveys';
+import { requireSession } from '../auth/session';
+import type { AppDeps, AppEnv } from '../context';
+import { filterQuery, parseQuery, resolveFilter } from '../stats/stats-filter';
+
+const commentsQuery = z.intersection(
+  filterQuery,
+  z.object({
+    q: z.string().max(200).optional(),
+    limit: z.coerce.number().int().min(1).max(200).default(50),
+    before: z.coerce.number().int().positive().optional(),
+  }),
+);
+
+/** What people wrote, newest first, with the rating they gave: the words behind the numbers. */
+export function commentRoutes({ db }: AppDeps) {
+  return new Hono<AppEnv>().get('/comments', requireSession(db.dbRead), async (c) => {
+    const user = c.get('user');
+    const q = parseQuery(commentsQuery, c.req.query());
+    const filter = await resolveFilter(db.dbRead, user, q);
+    const [rows, versions] = await Promise.all([
+      listComments(db.dbRead, filter, { search: q.q, limit: q.limit, before: q.before }),
+      listSurveyVersions(db.dbRead, user.tenant_id),
+    ]);
+    const overallKey = new Map(versions.map((v) => [v.id, v.definition.overall?.key]));
+    return c.json({
+      items: rows.map((r) => {
+        const key = overallKey.get(r.survey_version_id);
+        return {
+          id: r.id,
+          submittedAt: r.submitted_at,
+          counter: { code: r.counter_code, name: r.counter_name },
+          unitName: r.unit_name,
+          sector: r.sector_code,
+          rating: key ? (r.answers[key] ?? null) : null,
+          satisfied: r.satisfied,
+          comment: r.comment,
+        };
+      }),
+      nextBefore: rows.length === q.limit ? rows[rows.length - 1]!.id : null,
+    });
+  });
+}
