@@ -2,6 +2,7 @@ import { stringify } from 'csv-stringify/sync';
 import type { ExportRow } from '../../db/response-export';
 import { allQuestionsOf, type SurveyDefinition } from '../../surveys/instrument-schema';
 import { NO_OPINION_LABEL } from '../../surveys/scale';
+import { vietnamTime } from './codebook-row';
 
 /** Excel opens a UTF-8 CSV with Vietnamese correctly only when it starts with a byte-order mark. */
 export const UTF8_BOM = '\uFEFF';
@@ -31,11 +32,6 @@ export function questionColumns(versions: readonly { definition: SurveyDefinitio
 
 export function csvHeader(questionKeys: readonly string[]): string {
   return UTF8_BOM + stringify([[...FIXED_COLUMNS, ...questionKeys, ...TRAILING_COLUMNS]]);
-}
-
-/** Local time (UTC+7) written out with its offset, so no spreadsheet shifts it. */
-function vietnamTime(d: Date): string {
-  return new Date(d.getTime() + 7 * 3600_000).toISOString().replace('Z', '+07:00');
 }
 
 /**
