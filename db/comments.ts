@@ -6,8 +6,8 @@ import type { Database } from './types';
 export interface CommentRow {
   id: number;
   submitted_at: Date;
-  counter_code: string;
-  counter_name: string;
+  counter_code: string | null;
+  counter_name: string | null;
   unit_name: string;
   sector_code: string;
   survey_version_id: number;
@@ -31,7 +31,7 @@ export async function listComments(
     select r.id, r.submitted_at, c.code as counter_code, c.name as counter_name, un.name as unit_name,
            r.sector_code, r.survey_version_id, r.satisfied, r.answers, r.comment
     from responses r
-    join counters c on c.id = r.counter_id
+    left join counters c on c.id = r.counter_id
     join units un on un.id = r.unit_id
     ${filterJoins(filter)}
     where r.comment is not null and ${filterConditions(filter, 'submitted_at')}

@@ -23,7 +23,7 @@ export async function listFlagged(db: Kysely<Database>, filter: StatsFilter, lim
     select r.id, r.submitted_at, c.code as counter_code, c.name as counter_name, r.sector_code, r.channel,
            r.flags, r.satisfied, r.answers, r.comment
     from responses r
-    join counters c on c.id = r.counter_id
+    left join counters c on c.id = r.counter_id
     ${filterJoins(filter)}
     where cardinality(r.flags) > 0 and ${filterConditions(filter, 'submitted_at')}
     order by r.submitted_at desc, r.id desc
@@ -70,7 +70,8 @@ export async function clearFlags(db: Kysely<Database>, tenantId: number, id: num
       ])
       .executeTakeFirst();
     if (!row) return false;
-    await addToRollups(trx, [row]);
+    // Only counter answers are ever flagged (a wave's interviews are entered by staff).
+    if (row.counter_id !== null) await addToRollups(trx, [{ ...row, counter_id: row.counter_id }]);
     return true;
   });
 }

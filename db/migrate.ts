@@ -2,12 +2,14 @@ import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'k
 import * as m0001 from './migrations/0001-initial-schema';
 import * as m0002 from './migrations/0002-visit-integrity';
 import * as m0003 from './migrations/0003-hourly-rollups';
+import * as m0004 from './migrations/0004-survey-waves';
 
 // Listed by hand so a bundler or a fresh clone can never pick up a stray file.
 const MIGRATIONS: Record<string, Migration> = {
   '0001-initial-schema': m0001,
   '0002-visit-integrity': m0002,
   '0003-hourly-rollups': m0003,
+  '0004-survey-waves': m0004,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

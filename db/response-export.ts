@@ -8,8 +8,9 @@ export interface ExportRow {
   submitted_at: Date;
   unit_code: string;
   unit_name: string;
-  counter_code: string;
-  counter_name: string;
+  /** Null for a survey wave's interviews, which belong to a unit, not a counter. */
+  counter_code: string | null;
+  counter_name: string | null;
   sector_code: string;
   channel: string;
   survey_key: string;
@@ -40,17 +41,26 @@ export async function surveyVersionsInFilter(db: Kysely<Database>, filter: Stats
  */
 export async function* streamResponses(db: Kysely<Database>, filter: StatsFilter, pageSize = 1000): AsyncGenerator<ExportRow[]> {
   let afterId = 0;
+  // A wave's interview weighs N_h / n_h: its stratum's population over the stratum's interviews.
+  const strata =
+    filter.waveId === undefined
+      ? sql``
+      : sql`join wave_strata ws on ws.wave_id = r.wave_id and ws.unit_id = r.unit_id
+            join (select unit_id, count(*) as n from responses where wave_id = ${filter.waveId} group by unit_id) wn
+              on wn.unit_id = r.unit_id`;
+  const weight = filter.waveId === undefined ? sql`r.weight` : sql`ws.population::float8 / wn.n`;
   for (;;) {
     const result: { rows: ExportRow[] } = await sql<ExportRow>`
       select r.id, r.submitted_at, un.code as unit_code, un.name as unit_name, c.code as counter_code,
              c.name as counter_name, r.sector_code, r.channel, s.key as survey_key, v.version as survey_version,
-             r.survey_version_id, r.satisfied, r.weight, r.answers, r.comment, r.dossier_code, r.flags
+             r.survey_version_id, r.satisfied, ${weight} as weight, r.answers, r.comment, r.dossier_code, r.flags
       from responses r
       join units un on un.id = r.unit_id
-      join counters c on c.id = r.counter_id
+      left join counters c on c.id = r.counter_id
       join survey_versions v on v.id = r.survey_version_id
       join surveys s on s.id = v.survey_id
       ${filterJoins(filter)}
+      ${strata}
       where ${filterConditions(filter, 'submitted_at')}
         and r.id > ${afterId}
       order by r.id

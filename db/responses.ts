@@ -6,7 +6,8 @@ import type { Channel, Database } from './types';
 export interface NewResponse {
   tenant_id: number;
   survey_version_id: number;
-  counter_id: number;
+  counter_id: number | null;
+  wave_id?: number | null;
   unit_id: number;
   sector_code: string;
   channel: Channel;
@@ -80,8 +81,9 @@ export async function storeResponses(db: Kysely<Database>, items: readonly NewRe
         results.push({ id: first, replay: true });
       }
     }
+    // Flagged answers wait for an analyst; a wave's interviews are rated apart, weighted by stratum.
     const official = inserted
-      .filter((r) => (r.flags ?? []).length === 0)
+      .filter((r): r is NewResponse & { counter_id: number } => (r.flags ?? []).length === 0 && !r.wave_id && r.counter_id !== null)
       .map((r) => ({ ...r, weight: r.weight ?? 1 }));
     await addToRollups(trx, official);
     return results;

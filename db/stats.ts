@@ -17,6 +17,8 @@ export interface StatsFilter {
   counterId?: number | undefined;
   channel?: Channel | undefined;
   surveyId?: number | undefined;
+  /** A survey wave's interviews; without it, raw-response queries see counter answers only. */
+  waveId?: number | undefined;
 }
 
 export interface SatisfiedCount {
@@ -101,8 +103,12 @@ export function filterConditions(filter: StatsFilter, time: 'day' | 'submitted_a
     time === 'day'
       ? sql`r.day between ${filter.from}::date and ${filter.to}::date`
       : sql`r.submitted_at >= ${dayStartUtc(filter.from)} and r.submitted_at < ${dayStartUtc(addDays(filter.to, 1))}`;
+  // Rollups hold counter answers only; on raw responses a wave's interviews are kept apart.
+  const wave =
+    time === 'day' ? sql`` : filter.waveId !== undefined ? sql`and r.wave_id = ${filter.waveId}` : sql`and r.wave_id is null`;
   return sql`r.tenant_id = ${filter.tenantId}
       and ${period}
+      ${wave}
       ${filter.unitPath ? sql`and u.path like ${likePrefix(filter.unitPath)}` : sql``}
       ${filter.sector ? sql`and r.sector_code = ${filter.sector}` : sql``}
       ${filter.counterId !== undefined ? sql`and r.counter_id = ${filter.counterId}` : sql``}

@@ -90,7 +90,10 @@ export interface ResponsesTable {
   id: Generated<number>;
   tenant_id: number;
   survey_version_id: number;
-  counter_id: number;
+  /** The counter of a QR or kiosk answer; null for a survey wave's interview. */
+  counter_id: number | null;
+  /** The sociological survey wave an interview belongs to; such answers stay out of counter rates. */
+  wave_id: number | null;
   unit_id: number;
   sector_code: string;
   channel: Channel;
@@ -140,6 +143,26 @@ export interface HourlyRollupsTable {
   satisfied: number;
 }
 
+export interface WavesTable {
+  id: Generated<number>;
+  tenant_id: number;
+  name: string;
+  survey_id: number;
+  sector_code: string;
+  period_from: ColumnType<string, string, string>;
+  period_to: ColumnType<string, string, string>;
+  margin: Generated<number>;
+  created_at: CreatedAt;
+}
+
+export interface WaveStrataTable {
+  tenant_id: number;
+  wave_id: number;
+  unit_id: number;
+  /** N_h: transactions (or population) of the stratum in the period. */
+  population: number;
+}
+
 export interface UsersTable {
   id: Generated<number>;
   tenant_id: number;
@@ -173,6 +196,8 @@ export interface Database {
   responses: ResponsesTable;
   daily_rollups: DailyRollupsTable;
   hourly_rollups: HourlyRollupsTable;
+  waves: WavesTable;
+  wave_strata: WaveStrataTable;
   users: UsersTable;
   sessions: SessionsTable;
 }

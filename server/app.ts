@@ -14,6 +14,7 @@ import { exportRoutes } from './exports/exports.routes';
 import { flaggedRoutes } from './flagged/flagged.routes';
 import { posterRoutes } from './posters/posters.routes';
 import { analysisRoutes } from './stats/analysis.routes';
+import { waveRoutes } from './waves/waves.routes';
 import { statsRoutes } from './stats/stats.routes';
 
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -62,6 +63,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api', analysisRoutes(deps));
   app.route('/api', alertRoutes(deps));
   app.route('/api', commentRoutes(deps));
+  app.route('/api', waveRoutes(deps));
   app.route('/api', flaggedRoutes(deps));
   app.route('/api', counterRoutes(deps));
 

@@ -32,7 +32,7 @@ export function commentRoutes({ db }: AppDeps) {
         return {
           id: r.id,
           submittedAt: r.submitted_at,
-          counter: { code: r.counter_code, name: r.counter_name },
+          counter: r.counter_code ? { code: r.counter_code, name: r.counter_name } : null,
           unitName: r.unit_name,
           sector: r.sector_code,
           rating: key ? (r.answers[key] ?? null) : null,

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { findCounterByCode } from '../../db/counters';
 import { findSurveyByKey } from '../../db/surveys';
+import { findWave } from '../../db/waves';
 import type { StatsFilter } from '../../db/stats';
 import { CHANNELS, type Database } from '../../db/types';
 import { findUnit } from '../../db/units';
@@ -9,6 +10,7 @@ import { isSectorCode } from '../../surveys/sectors';
 import { isIsoDay, localDay } from '../../surveys/time';
 import type { SessionUser } from '../context';
 import { RequestError } from '../errors';
+import { inScope, scopePath } from '../auth/unit-scope';
 
 const day = z.string().refine(isIsoDay, 'use a date as YYYY-MM-DD, e.g. 2026-03-14');
 
@@ -22,6 +24,7 @@ export const filterQuery = z
     counter: z.string().max(63).optional(),
     channel: z.enum(CHANNELS as [string, ...string[]]).optional(),
     survey: z.string().max(63).optional(),
+    wave: z.coerce.number().int().positive().optional(),
   })
   .refine((q) => !q.from || !q.to || q.from <= q.to, { message: '"from" must not be after "to"', path: ['from'] });
 export type FilterQuery = z.infer<typeof filterQuery>;
@@ -35,6 +38,7 @@ const PARAM_HELP: Record<string, { vi: string; en: string }> = {
   counter: { vi: 'Mã quầy không hợp lệ.', en: '"counter" must be a counter code.' },
   channel: { vi: 'Kênh phải là qr, kiosk, interviewer hoặc web.', en: '"channel" must be qr, kiosk, interviewer or web.' },
   survey: { vi: 'Mã phiếu khảo sát không hợp lệ.', en: '"survey" must be a survey key.' },
+  wave: { vi: 'Đợt khảo sát phải là mã số đợt (số nguyên dương).', en: '"wave" must be a survey wave id.' },
   groupBy: { vi: 'Nhóm theo phải là sector, unit, counter, day, month hoặc none.', en: '"groupBy" must be sector, unit, counter, day, month or none.' },
 };
 
@@ -50,7 +54,7 @@ export function parseQuery<S extends z.ZodType>(schema: S, query: Record<string,
   throw new RequestError(400, { vi: 'Bộ lọc không hợp lệ.', en: 'The filter is not valid.' }, fields);
 }
 
-const OUT_OF_SCOPE = {
+export const OUT_OF_SCOPE = {
   vi: 'Bạn không có quyền xem đơn vị này.',
   en: 'You do not have access to this unit.',
 };
@@ -68,14 +72,14 @@ export async function resolveFilter(db: Kysely<Database>, user: SessionUser, q: 
     sector: q.sector,
     channel: q.channel as StatsFilter['channel'],
   };
-  const scope = user.unit_id === null ? undefined : await findUnit(db, user.tenant_id, user.unit_id);
+  const scope = await scopePath(db, user);
   if (q.unit !== undefined) {
     const unit = await findUnit(db, user.tenant_id, q.unit);
     if (!unit) throw new RequestError(404, { vi: 'Không tìm thấy đơn vị.', en: 'Unit not found.' });
-    if (scope && !unit.path.startsWith(scope.path)) throw new RequestError(403, OUT_OF_SCOPE);
+    if (!inScope(scope, unit.path)) throw new RequestError(403, OUT_OF_SCOPE);
     filter.unitPath = unit.path;
   } else if (scope) {
-    filter.unitPath = scope.path;
+    filter.unitPath = scope;
   }
   if (q.counter !== undefined) {
     const counter = await findCounterByCode(db, user.tenant_id, q.counter);
@@ -86,6 +90,12 @@ export async function resolveFilter(db: Kysely<Database>, user: SessionUser, q: 
     const survey = await findSurveyByKey(db, user.tenant_id, q.survey);
     if (!survey) throw new RequestError(404, { vi: 'Không tìm thấy phiếu khảo sát.', en: 'Survey not found.' });
     filter.surveyId = survey.id;
+  }
+  if (q.wave !== undefined) {
+    if (!(await findWave(db, user.tenant_id, q.wave))) {
+      throw new RequestError(404, { vi: 'Không tìm thấy đợt khảo sát.', en: 'Survey wave not found.' });
+    }
+    filter.waveId = q.wave;
   }
   return filter;
 }

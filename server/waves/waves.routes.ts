@@ -1,0 +1,150 @@
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { storeResponses } from '../../db/responses';
+import { findSurveyByKey } from '../../db/surveys';
+import type { Database } from '../../db/types';
+import { findUnit } from '../../db/units';
+import { createWave, findWave, latestSurveyVersion, listWaves, stratumProgress } from '../../db/waves';
+import type { Kysely } from 'kysely';
+import { validateSubmission } from '../../surveys/answers-schema';
+import { isSectorCode } from '../../surveys/sectors';
+import { respondentSatisfied } from '../../surveys/scoring';
+import { isIsoDay } from '../../surveys/time';
+import { requireRole } from '../auth/require-role';
+import { requireSession } from '../auth/session';
+import { inScope, scopePath } from '../auth/unit-scope';
+import type { AppDeps, AppEnv, SessionUser } from '../context';
+import { RequestError } from '../errors';
+import { parseJsonBody } from '../json-body';
+import { OUT_OF_SCOPE } from '../stats/stats-filter';
+import { targetLookup } from '../stats/target-lookup';
+import { waveReport } from './wave-report';
+
+const day = z.string().refine(isIsoDay, 'use a date as YYYY-MM-DD');
+
+const newWave = z
+  .object({
+    name: z.string().trim().min(1).max(200),
+    survey: z.string().min(1).max(63),
+    sector: z.string().refine(isSectorCode, 'unknown sector code').default('other'),
+    from: day,
+    to: day,
+    margin: z.number().gt(0).lt(1).default(0.05),
+    strata: z
+      .array(z.object({ unitId: z.number().int().positive(), population: z.number().int().positive() }))
+      .min(1, 'a wave needs at least one stratum (a unit with its population)'),
+  })
+  .refine((w) => w.from <= w.to, { message: '"from" must not be after "to"', path: ['from'] })
+  .refine((w) => new Set(w.strata.map((s) => s.unitId)).size === w.strata.length, {
+    message: 'each unit can be one stratum only',
+    path: ['strata'],
+  });
+
+const interview = z.object({
+  clientKey: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'clientKey must be 8–64 letters, digits, "-" or "_"'),
+  unitId: z.number().int().positive(),
+  sector: z.string().refine(isSectorCode, 'unknown sector code').optional(),
+  answers: z.unknown(),
+  comment: z.string().optional(),
+});
+
+const WAVE_NOT_FOUND = { vi: 'Không tìm thấy đợt khảo sát.', en: 'Survey wave not found.' };
+
+/** Sociological survey waves: set up strata, follow fieldwork, enter interviews, read the weighted rate. */
+export function waveRoutes({ db }: AppDeps) {
+  const session = requireSession(db.dbRead);
+  const waveParam = (raw: string) => {
+    const id = Number(raw);
+    if (!Number.isInteger(id) || id <= 0) throw new RequestError(404, WAVE_NOT_FOUND);
+    return id;
+  };
+  const loadWave = async (user: SessionUser, raw: string) => {
+    const wave = await findWave(db.dbRead, user.tenant_id, waveParam(raw));
+    if (!wave) throw new RequestError(404, WAVE_NOT_FOUND);
+    return wave;
+  };
+
+  return new Hono<AppEnv>()
+    .post('/waves', session, requireRole('admin', 'analyst'), async (c) => {
+      const user = c.get('user');
+      const body = await parseJsonBody(c, newWave);
+      const survey = await findSurveyByKey(db.dbRead, user.tenant_id, body.survey);
+      if (!survey) throw new RequestError(422, { vi: 'Không có phiếu khảo sát này.', en: 'Unknown survey.' }, { survey: { vi: 'Không có phiếu khảo sát này.', en: 'Unknown survey key.' } });
+      await assertUnitsInScope(db.dbRead, user, body.strata.map((s) => s.unitId));
+      const id = await createWave(db.dbWrite, {
+        tenant_id: user.tenant_id,
+        name: body.name,
+        survey_id: survey.id,
+        sector_code: body.sector,
+        period_from: body.from,
+        period_to: body.to,
+        margin: body.margin,
+        strata: body.strata.map((s) => ({ unit_id: s.unitId, population: s.population })),
+      });
+      return c.json({ id }, 201);
+    })
+    .get('/waves', session, async (c) => c.json({ waves: await listWaves(db.dbRead, c.get('user').tenant_id) }))
+    .get('/waves/:id', session, async (c) => {
+      const user = c.get('user');
+      const wave = await loadWave(user, c.req.param('id'));
+      const [strata, targets] = await Promise.all([
+        stratumProgress(db.dbRead, wave.id),
+        targetLookup(db.dbRead, { tenantId: user.tenant_id, from: wave.period_from, to: wave.period_to }),
+      ]);
+      const target = targets(wave.sector_code === 'other' ? null : wave.sector_code, Number(wave.period_to.slice(0, 4)));
+      return c.json({ wave, ...waveReport(strata, wave.margin, target) });
+    })
+    .get('/waves/:id/form', session, async (c) => {
+      const wave = await loadWave(c.get('user'), c.req.param('id'));
+      const version = await latestSurveyVersion(db.dbRead, wave.survey_id);
+      return c.json({ wave, survey: { versionId: version.id, ...version.definition } });
+    })
+    .post('/waves/:id/responses', session, requireRole('interviewer', 'analyst', 'admin'), async (c) => {
+      const user = c.get('user');
+      const wave = await loadWave(user, c.req.param('id'));
+      const body = await parseJsonBody(c, interview);
+      const strata = await stratumProgress(db.dbRead, wave.id);
+      const stratum = strata.find((s) => s.unit_id === body.unitId);
+      if (!stratum) {
+        const text = { vi: 'Đơn vị này không thuộc đợt khảo sát.', en: 'This unit is not a stratum of the wave.' };
+        throw new RequestError(422, text, { unitId: text });
+      }
+      if (!inScope(await scopePath(db.dbRead, user), stratum.unit_path)) throw new RequestError(403, OUT_OF_SCOPE);
+      const version = await latestSurveyVersion(db.dbRead, wave.survey_id);
+      const parsed = validateSubmission(version.definition, { answers: body.answers, comment: body.comment });
+      if (!parsed.ok) {
+        throw new RequestError(422, { vi: 'Phiếu chưa lưu được: xin xem lại các câu được đánh dấu.', en: 'Not saved: check the marked questions.' }, parsed.errors);
+      }
+      const [stored] = await storeResponses(db.dbWrite, [
+        {
+          tenant_id: user.tenant_id,
+          survey_version_id: version.id,
+          counter_id: null,
+          wave_id: wave.id,
+          unit_id: stratum.unit_id,
+          sector_code: body.sector ?? wave.sector_code,
+          channel: 'interviewer',
+          submitted_at: new Date(),
+          answers: parsed.submission.answers,
+          comment: parsed.submission.comment ?? null,
+          dossier_code: null,
+          client_key: body.clientKey,
+          token_id: null,
+          satisfied: respondentSatisfied(version.definition, parsed.submission.answers),
+        },
+      ]);
+      return c.json({ id: stored!.id }, stored!.replay ? 200 : 201);
+    });
+}
+
+async function assertUnitsInScope(db: Kysely<Database>, user: SessionUser, unitIds: readonly number[]) {
+  const scope = await scopePath(db, user);
+  for (const id of unitIds) {
+    const unit = await findUnit(db, user.tenant_id, id);
+    if (!unit) {
+      const text = { vi: `Không tìm thấy đơn vị ${id}.`, en: `Unit ${id} not found.` };
+      throw new RequestError(422, text, { strata: text });
+    }
+    if (!inScope(scope, unit.path)) throw new RequestError(403, OUT_OF_SCOPE);
+  }
+}
