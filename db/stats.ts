@@ -28,7 +28,7 @@ export interface SatisfiedCount {
 }
 
 /** Groupings used inside hailong only (alerts look at each sector within each unit). */
-export type Grouping = GroupBy | 'sector_unit' | 'survey_version';
+export type Grouping = GroupBy | 'sector_unit' | 'survey_version' | 'channel';
 
 const ROLLUP_KEYS: Record<Grouping, RawBuilder<string>> = {
   sector: sql`r.sector_code`,
@@ -39,6 +39,7 @@ const ROLLUP_KEYS: Record<Grouping, RawBuilder<string>> = {
   none: sql`'all'`,
   sector_unit: sql`r.sector_code || '|' || r.unit_id::text`,
   survey_version: sql`r.survey_version_id::text`,
+  channel: sql`r.channel`,
 };
 
 export function groupKey(grouping: Grouping): RawBuilder<string> {

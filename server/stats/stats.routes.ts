@@ -1,16 +1,13 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { listCounters } from '../../db/counters';
-import { countFlagged } from '../../db/flagged-responses';
 import { listSectors, targetsInForce } from '../../db/sectors';
-import { labelsFor } from './group-labels';
-import { targetLookup } from './target-lookup';
-import { GROUP_BYS, satisfiedCountsFromRollups, type GroupBy } from '../../db/stats';
+import { GROUP_BYS } from '../../db/stats';
 import { listUnits } from '../../db/units';
 import { OVERALL_KEY, OVERALL_TARGET, SECTORS } from '../../surveys/sectors';
-import { summarize } from '../../surveys/statistics';
 import { requireSession } from '../auth/session';
 import type { AppDeps, AppEnv } from '../context';
+import { rateTable } from './rate-table';
 import { filterQuery, parseQuery, resolveFilter } from './stats-filter';
 
 const statsQuery = z.intersection(filterQuery, z.object({ groupBy: z.enum(GROUP_BYS).default('sector') }));
@@ -22,35 +19,14 @@ export function statsRoutes({ db }: AppDeps) {
       const user = c.get('user');
       const q = parseQuery(statsQuery, c.req.query());
       const filter = await resolveFilter(db.dbRead, user, q);
-      const [rows, [overall], labels, targets, flagged] = await Promise.all([
-        satisfiedCountsFromRollups(db.dbRead, filter, q.groupBy),
-        satisfiedCountsFromRollups(db.dbRead, filter, 'none'),
-        labelsFor(db.dbRead, user.tenant_id, q.groupBy),
-        targetLookup(db.dbRead, filter),
-        countFlagged(db.dbRead, filter),
-      ]);
-      const targetOf = (key: string | null, year: number) =>
-        targets(q.groupBy === 'sector' ? key : (filter.sector ?? null), year);
-      const endYear = Number(filter.to.slice(0, 4));
+      const table = await rateTable(db.dbRead, filter, q.groupBy);
       return c.json({
         filter: { ...q, from: filter.from, to: filter.to },
         groupBy: q.groupBy,
         // Said beside the rates, so nobody wonders why a burst they know of is not counted.
-        excluded: { flagged },
-        overall: {
-          key: OVERALL_KEY,
-          label: filter.sector ? (labels.get(filter.sector) ?? filter.sector) : 'Tổng thể',
-          ...summarize({ satisfied: overall?.satisfied ?? 0, valid: overall?.valid ?? 0, target: targets(filter.sector ?? null, endYear) }),
-        },
-        rows: rows.map((r) => ({
-          key: r.key,
-          label: labels.get(r.key) ?? r.key,
-          ...summarize({
-            satisfied: r.satisfied,
-            valid: r.valid,
-            target: targetOf(r.key, q.groupBy === 'day' || q.groupBy === 'month' ? Number(r.key.slice(0, 4)) : endYear),
-          }),
-        })),
+        excluded: table.excluded,
+        overall: table.overall,
+        rows: table.rows,
       });
     })
     .get('/meta', session, async (c) => {

@@ -1,0 +1,51 @@
+import type { Kysely } from 'kysely';
+import { countFlagged } from '../../db/flagged-responses';
+import { satisfiedCountsFromRollups, type GroupBy, type StatsFilter } from '../../db/stats';
+import type { Database } from '../../db/types';
+import { OVERALL_KEY } from '../../surveys/sectors';
+import { summarize, type RateSummary } from '../../surveys/statistics';
+import { labelsFor } from './group-labels';
+import { targetLookup } from './target-lookup';
+
+export type RateRow = RateSummary & { key: string; label: string };
+
+export interface RateTable {
+  overall: RateRow;
+  rows: RateRow[];
+  /** Flagged answers in the filter, left out of every figure above. */
+  excluded: { flagged: number };
+}
+
+/**
+ * Rates with intervals and verdicts for a filter, grouped, each against the target in force:
+ * the one computation behind /api/stats, the periodic reports and the Excel export, so they agree.
+ */
+export async function rateTable(db: Kysely<Database>, filter: StatsFilter, groupBy: GroupBy): Promise<RateTable> {
+  const [rows, [overall], labels, targets, flagged] = await Promise.all([
+    satisfiedCountsFromRollups(db, filter, groupBy),
+    satisfiedCountsFromRollups(db, filter, 'none'),
+    labelsFor(db, filter.tenantId, groupBy),
+    targetLookup(db, filter),
+    countFlagged(db, filter),
+  ]);
+  const endYear = Number(filter.to.slice(0, 4));
+  // A sector row is judged by its sector's target; any other row by the filtered sector's, or overall.
+  const targetOf = (key: string) =>
+    targets(
+      groupBy === 'sector' ? key : (filter.sector ?? null),
+      groupBy === 'day' || groupBy === 'month' ? Number(key.slice(0, 4)) : endYear,
+    );
+  return {
+    overall: {
+      key: OVERALL_KEY,
+      label: filter.sector ? (labels.get(filter.sector) ?? filter.sector) : 'Tổng thể',
+      ...summarize({ satisfied: overall?.satisfied ?? 0, valid: overall?.valid ?? 0, target: targets(filter.sector ?? null, endYear) }),
+    },
+    rows: rows.map((r) => ({
+      key: r.key,
+      label: labels.get(r.key) ?? r.key,
+      ...summarize({ satisfied: r.satisfied, valid: r.valid, target: targetOf(r.key) }),
+    })),
+    excluded: { flagged },
+  };
+}
