@@ -1,4 +1,4 @@
-import type { GroupBy, LocalizedText, Me, Meta, Stats } from './api-types';
+import type { Alerts, Comments, Distribution, Factors, GroupBy, Heatmap, LocalizedText, Me, Meta, Stats, Trend } from './api-types';
 import { filterToQuery, type Filter } from './filter';
 
 /**
@@ -61,8 +61,24 @@ export const login = (username: string, password: string) =>
 export const logout = () => request<void>('POST', '/api/auth/logout');
 export const fetchMe = () => request<Me>('GET', '/api/auth/me');
 export const fetchMeta = () => request<Meta>('GET', '/api/meta');
-export const fetchStats = (filter: Filter, groupBy: GroupBy) =>
+export const fetchStats = (filter: Filter, groupBy: GroupBy | 'none') =>
   request<Stats>('GET', `/api/stats?${filterToQuery(filter, { groupBy })}`);
+export const fetchTrend = (filter: Filter) => request<Trend>('GET', `/api/stats/trend?${filterToQuery(filter)}`);
+export const fetchFactors = (filter: Filter) => request<Factors>('GET', `/api/stats/factors?${filterToQuery(filter)}`);
+export const fetchDistribution = (filter: Filter, groupBy: 'sector' | 'unit' | 'counter') =>
+  request<Distribution>('GET', `/api/stats/distribution?${filterToQuery(filter, { groupBy })}`);
+export const fetchHeatmap = (filter: Filter) => request<Heatmap>('GET', `/api/stats/heatmap?${filterToQuery(filter)}`);
+
+/** Alerts look at a rolling window up to today, so only the unit of the filter applies. */
+export const fetchAlerts = (unit: number | undefined) =>
+  request<Alerts>('GET', `/api/alerts${unit === undefined ? '' : `?unit=${unit}`}`);
+
+export const fetchComments = (filter: Filter, search: string, before?: number) => {
+  const extra: Record<string, string> = { limit: '50' };
+  if (search.trim()) extra.q = search.trim();
+  if (before !== undefined) extra.before = String(before);
+  return request<Comments>('GET', `/api/comments?${filterToQuery(filter, extra)}`);
+};
 
 /** A plain link, not a fetch: the browser streams the download and keeps memory flat. */
 export const csvExportUrl = (filter: Filter) => `/api/exports/responses.csv?${filterToQuery(filter)}`;

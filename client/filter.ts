@@ -9,12 +9,17 @@ export interface Filter {
   to: string;
   sector?: string;
   unit?: number;
-  /** Not in the filter bar yet, but kept when a shared link carries them. */
+  /** A counter's public code. */
   counter?: string;
-  channel?: string;
+  channel?: Channel;
+  /** A survey key, e.g. 'sipas-counter-short'. */
+  survey?: string;
 }
 
-const CHANNELS = new Set(['qr', 'kiosk', 'interviewer', 'web']);
+export const CHANNELS = ['qr', 'kiosk', 'interviewer', 'web'] as const;
+export type Channel = (typeof CHANNELS)[number];
+const isChannel = (s: string | null): s is Channel => (CHANNELS as readonly (string | null)[]).includes(s);
+
 const CODE = /^[a-z0-9_-]{1,63}$/i;
 
 /** From 1 January of this year to today, in Vietnam time (what the server defaults to as well). */
@@ -40,7 +45,11 @@ export function filterFromQuery(search: string, now: Date = new Date()): Filter 
   const counter = q.get('counter');
   if (counter && CODE.test(counter)) filter.counter = counter;
   const channel = q.get('channel');
-  if (channel && CHANNELS.has(channel)) filter.channel = channel;
+  if (isChannel(channel)) filter.channel = channel;
+  const survey = q.get('survey');
+  if (survey && CODE.test(survey)) filter.survey = survey;
+  // A range written backwards would only earn an error from the server; read it the right way round.
+  if (filter.from > filter.to) [filter.from, filter.to] = [filter.to, filter.from];
   return filter;
 }
 
@@ -53,6 +62,7 @@ export function filterToQuery(filter: Filter, extra: Record<string, string> = {}
   if (filter.unit !== undefined) q.set('unit', String(filter.unit));
   if (filter.counter) q.set('counter', filter.counter);
   if (filter.channel) q.set('channel', filter.channel);
+  if (filter.survey) q.set('survey', filter.survey);
   for (const [k, v] of Object.entries(extra)) q.set(k, v);
   return q.toString();
 }

@@ -50,3 +50,49 @@ export function formatInterval(interval: { low: number; high: number } | null, l
   const range = `${formatPercentNumber(interval.low, lang)} – ${formatPercentNumber(interval.high, lang)}`;
   return withPercentSign(range, lang);
 }
+
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+function dateFormat(lang: Lang, options: Intl.DateTimeFormatOptions, key: string): Intl.DateTimeFormat {
+  const id = `${lang}:${key}`;
+  let f = dayFormats.get(id);
+  if (!f) {
+    f = new Intl.DateTimeFormat(LOCALE[lang], options);
+    dayFormats.set(id, f);
+  }
+  return f;
+}
+
+/** A 'YYYY-MM-DD' day as people write it: "14/03/2026" in Vietnamese, "14 Mar 2026" in English. */
+export function formatDay(day: string, lang: Lang): string {
+  // Read as noon UTC and shown in UTC, so no time zone can move it to the day before.
+  const date = new Date(`${day}T12:00:00Z`);
+  if (Number.isNaN(date.getTime())) return day;
+  const options: Intl.DateTimeFormatOptions =
+    lang === 'vi' ? { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' } : { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' };
+  return dateFormat(lang, options, 'day').format(date);
+}
+
+/** A 'YYYY-MM' month: "Tháng 3/2026" / "Mar 2026". */
+export function formatMonth(month: string, lang: Lang): string {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  if (!y || !m) return month;
+  if (lang === 'vi') return `Tháng ${m}/${y}`;
+  return dateFormat(lang, { month: 'short', year: 'numeric', timeZone: 'UTC' }, 'month').format(new Date(Date.UTC(y, m - 1, 15)));
+}
+
+/** An instant, in Vietnam time whatever the device's zone: "14/03/2026 09:05". */
+export function formatDateTime(iso: string, lang: Lang): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return dateFormat(
+    lang,
+    { day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false, timeZone: 'Asia/Ho_Chi_Minh' },
+    'datetime',
+  ).format(date);
+}
+
+/** A change in points, always signed: "+2,5" / "−3,1" (a real minus sign, easier to read). */
+export function formatPoints(value: number, lang: Lang): string {
+  const text = formatPercentNumber(Math.abs(value), lang);
+  return value > 0 ? `+${text}` : value < 0 ? `\u2212${text}` : text;
+}

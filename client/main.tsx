@@ -4,7 +4,7 @@ import { t, loadLang, saveLang, type Lang } from './i18n';
 import { LangContext } from './lang-context';
 import { DashboardPage } from './pages/dashboard-page';
 import { LoginPage } from './pages/login-page';
-import { BASE, routeOf, useLocation } from './router';
+import { BASE, routeOf, useLocation, type PageKey } from './router';
 import './styles.css';
 
 function App() {
@@ -15,7 +15,8 @@ function App() {
   useEffect(() => {
     // Screen readers and hyphenation follow the page language.
     document.documentElement.lang = lang;
-    document.title = `${route === 'login' ? t(lang, 'loginTitle') : t(lang, 'overallTitle')} — hailong`;
+    const name = route === 'login' ? t(lang, 'loginTitle') : route === 'not_found' ? t(lang, 'notFound') : t(lang, `page_${route}`);
+    document.title = `${name} — hailong`;
   }, [lang, route]);
 
   const setLang = (next: Lang) => {
@@ -26,7 +27,7 @@ function App() {
   return (
     <LangContext.Provider value={{ lang, setLang }}>
       {route === 'login' && <LoginPage />}
-      {route === 'dashboard' && <DashboardPage search={place.search} />}
+      {route !== 'login' && route !== 'not_found' && <DashboardPage page={route as PageKey} search={place.search} />}
       {route === 'not_found' && (
         <main class="state-message">
           <p>{t(lang, 'notFound')}</p>

@@ -1,19 +1,29 @@
 import { useEffect, useState } from 'preact/hooks';
 
 /**
- * Two pages do not need a router library: the pathname picks the page, the history API moves
- * between them, and the server answers every /app/* path with index.html.
+ * A handful of pages do not need a router library: the pathname picks the page, the history API
+ * moves between them, and the server answers every /app/* path with index.html. The filter is the
+ * query string and travels unchanged from page to page.
  */
 export const BASE = '/app/';
 export const LOGIN_PATH = `${BASE}login`;
 
-export type Route = 'login' | 'dashboard' | 'not_found';
+/** The analyst's pages, in the order of the navigation; the overview is the home screen. */
+export const PAGES = ['overview', 'sectors', 'trend', 'factors', 'distribution', 'heatmap', 'units', 'comments'] as const;
+export type PageKey = (typeof PAGES)[number];
+
+export type Route = PageKey | 'login' | 'not_found';
+
+export function pagePath(page: PageKey): string {
+  return page === 'overview' ? BASE : `${BASE}${page}`;
+}
 
 export function routeOf(pathname: string): Route {
   const path = pathname.replace(/\/+$/, '');
-  if (path === '/app' || path === '') return 'dashboard';
+  if (path === '/app' || path === '') return 'overview';
   if (path === '/app/login') return 'login';
-  return 'not_found';
+  const page = PAGES.find((p) => p !== 'overview' && path === `/app/${p}`);
+  return page ?? 'not_found';
 }
 
 // pushState fires no event, so navigations announce themselves with this one; back/forward use popstate.

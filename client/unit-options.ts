@@ -30,3 +30,33 @@ export function unitOptions(units: readonly MetaUnit[]): UnitOption[] {
   walk(null, 0);
   return out;
 }
+
+/** A unit and everything beneath it: choosing a unit means its whole subtree (the API's rule too). */
+export function subtreeIds(units: readonly MetaUnit[], root: number): Set<number> {
+  const out = new Set<number>([root]);
+  let grew = true;
+  while (grew) {
+    grew = false;
+    for (const u of units) {
+      if (u.parentId !== null && out.has(u.parentId) && !out.has(u.id)) {
+        out.add(u.id);
+        grew = true;
+      }
+    }
+  }
+  return out;
+}
+
+const KIND_NAMES: Record<string, { vi: string; en: string }> = {
+  province: { vi: 'Tỉnh', en: 'Province' },
+  city: { vi: 'Thành phố', en: 'City' },
+  district: { vi: 'Huyện', en: 'District' },
+  town: { vi: 'Thị xã', en: 'Town' },
+  ward: { vi: 'Phường', en: 'Ward' },
+  commune: { vi: 'Xã', en: 'Commune' },
+  service_body: { vi: 'Cơ quan, đơn vị', en: 'Service body' },
+};
+
+export function unitKindName(kind: string, lang: 'vi' | 'en'): string {
+  return KIND_NAMES[kind]?.[lang] ?? kind;
+}

@@ -2,57 +2,57 @@ import type { StatsRow } from '../api-types';
 import { formatCount, formatInterval, formatPercent, formatTarget } from '../format';
 import { t, type Lang } from '../i18n';
 import { confidenceText } from '../verdict';
+import { SortableTable, type Column } from './sortable-table';
 import { VerdictBadge } from './verdict-badge';
 
 interface Props {
   rows: StatsRow[];
   lang: Lang;
   labelOf: (row: StatsRow) => string;
+  /** What a row is: names the first column and the row's data-<kind> attribute ('sector' → data-sector). */
+  kind?: 'sector' | 'unit' | 'month' | 'counter';
+  testid?: string;
+  caption?: string;
+  /** Columns placed before the name (a unit's rank). */
+  leading?: Column<StatsRow>[];
+  /** Columns placed right after the name (a unit's type). */
+  extra?: Column<StatsRow>[];
 }
 
+const KIND_HEADER = { sector: 'sector', unit: 'unit', month: 'month', counter: 'counter' } as const;
+
 /**
- * The figures behind the chart, in words. Cells carry data-col for tests, and numeric cells also
- * carry data-value with the unformatted number, so a test compares numbers, not locale strings.
+ * The figures behind a rate chart, in words and exactly as the API gave them: n, satisfied, rate,
+ * interval, target, verdict (which says "too few answers" below the minimum sample) and confidence.
  */
-export function StatsTable({ rows, lang, labelOf }: Props) {
+export function StatsTable({ rows, lang, labelOf, kind = 'sector', testid = 'sector-table', caption, leading = [], extra = [] }: Props) {
+  const columns: Column<StatsRow>[] = [
+    ...leading,
+    { key: kind, label: t(lang, KIND_HEADER[kind]), rowHeader: true, value: labelOf },
+    ...extra,
+    { key: 'n', label: t(lang, 'answers'), numeric: true, value: (r) => r.n, render: (r) => formatCount(r.n, lang) },
+    { key: 'satisfied', label: t(lang, 'satisfied'), numeric: true, value: (r) => r.satisfied, render: (r) => formatCount(r.satisfied, lang) },
+    { key: 'rate', label: t(lang, 'rate'), numeric: true, value: (r) => r.rate, render: (r) => formatPercent(r.rate, lang) },
+    {
+      key: 'interval',
+      label: t(lang, 'interval'),
+      numeric: true,
+      value: (r) => r.interval?.low ?? null,
+      attrs: (r) => ({ 'data-low': r.interval?.low ?? '', 'data-high': r.interval?.high ?? '' }),
+      render: (r) => formatInterval(r.interval, lang),
+    },
+    { key: 'target', label: t(lang, 'target'), numeric: true, value: (r) => r.target, render: (r) => formatTarget(r.target, lang) },
+    { key: 'verdict', label: t(lang, 'verdict'), value: (r) => r.verdict, render: (r) => <VerdictBadge verdict={r.verdict} lang={lang} /> },
+    { key: 'confidence', label: t(lang, 'confidence'), value: (r) => r.confidence, render: (r) => confidenceText(r.confidence, lang) },
+  ];
   return (
-    <div class="table-scroll">
-      <table class="stats-table" data-testid="sector-table">
-        <caption>{t(lang, 'tableCaption')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t(lang, 'sector')}</th>
-            <th scope="col" class="num">{t(lang, 'answers')}</th>
-            <th scope="col" class="num">{t(lang, 'satisfied')}</th>
-            <th scope="col" class="num">{t(lang, 'rate')}</th>
-            <th scope="col" class="num">{t(lang, 'interval')}</th>
-            <th scope="col" class="num">{t(lang, 'target')}</th>
-            <th scope="col">{t(lang, 'verdict')}</th>
-            <th scope="col">{t(lang, 'confidence')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.key} data-sector={row.key}>
-              <th scope="row" data-col="sector">{labelOf(row)}</th>
-              <td class="num" data-col="n" data-value={row.n}>{formatCount(row.n, lang)}</td>
-              <td class="num" data-col="satisfied" data-value={row.satisfied}>{formatCount(row.satisfied, lang)}</td>
-              <td class="num" data-col="rate" data-value={row.rate ?? ''}>{formatPercent(row.rate, lang)}</td>
-              <td
-                class="num"
-                data-col="interval"
-                data-low={row.interval?.low ?? ''}
-                data-high={row.interval?.high ?? ''}
-              >
-                {formatInterval(row.interval, lang)}
-              </td>
-              <td class="num" data-col="target" data-value={row.target}>{formatTarget(row.target, lang)}</td>
-              <td data-col="verdict" data-value={row.verdict}><VerdictBadge verdict={row.verdict} lang={lang} /></td>
-              <td data-col="confidence" data-value={row.confidence ?? ''}>{confidenceText(row.confidence, lang)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <SortableTable
+      rows={rows}
+      columns={columns}
+      rowKey={(r) => r.key}
+      rowAttrs={(r) => ({ [`data-${kind}`]: r.key, 'data-verdict': r.verdict })}
+      caption={caption ?? t(lang, 'tableCaption')}
+      testid={testid}
+    />
   );
 }

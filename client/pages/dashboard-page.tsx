@@ -1,123 +1,85 @@
-import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
-import { ApiError, csvExportUrl, fetchMe, fetchMeta, fetchStats, logout, NETWORK_ERROR } from '../api';
-import type { LocalizedText, Me, Meta, Stats, StatsRow } from '../api-types';
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { localDay } from '../../surveys/time';
+import { csvExportUrl, fetchMe, fetchMeta, logout } from '../api';
+import type { Me, Meta } from '../api-types';
 import { AppHeader } from '../components/app-header';
 import { FilterBar } from '../components/filter-bar';
-import { OverallCard } from '../components/overall-card';
-import { SectorChart } from '../components/sector-chart';
-import { StatsTable } from '../components/stats-table';
+import { ErrorBox, Loading } from '../components/load-states';
+import { NavBar } from '../components/nav-bar';
 import { filterFromQuery, filterToQuery, type Filter } from '../filter';
 import { t } from '../i18n';
 import { useLang } from '../lang-context';
-import { BASE, LOGIN_PATH, navigate } from '../router';
-import { inSectorOrder, sectorLabel } from '../sector-display';
+import { LOGIN_PATH, navigate, pagePath, type PageKey } from '../router';
+import { useApi } from '../use-api';
+import { CommentsPage } from './comments-page';
+import { DistributionPage } from './distribution-page';
+import { FactorsPage } from './factors-page';
+import { HeatmapPage } from './heatmap-page';
+import { OverviewPage } from './overview-page';
+import type { PageProps } from './page-props';
+import { SectorsPage } from './sectors-page';
+import { TrendPage } from './trend-page';
+import { UnitsPage } from './units-page';
 
-type Load<T> = { kind: 'loading' } | { kind: 'error'; message: LocalizedText } | { kind: 'ready'; data: T };
+const PAGE_VIEWS: Record<PageKey, (props: PageProps) => preact.JSX.Element> = {
+  overview: OverviewPage,
+  sectors: SectorsPage,
+  trend: TrendPage,
+  factors: FactorsPage,
+  distribution: DistributionPage,
+  heatmap: HeatmapPage,
+  units: UnitsPage,
+  comments: CommentsPage,
+};
 
-const messageOf = (err: unknown): LocalizedText => (err instanceof ApiError ? err.text : NETWORK_ERROR);
-const isUnauthorized = (err: unknown) => err instanceof ApiError && err.status === 401;
-
-/** The first analyst view: overall rate, rate per sector as a chart and a table, all for the filter in the URL. */
-export function DashboardPage({ search }: { search: string }) {
+/**
+ * The frame around every analyst page: who is signed in, the pages, and the filter bar. The URL
+ * is the one source of truth for the filter, so a link reproduces the view on another screen.
+ */
+export function DashboardPage({ page, search }: { page: PageKey; search: string }) {
   const { lang } = useLang();
-  const [me, setMe] = useState<Load<Me>>({ kind: 'loading' });
+  const [me, retryMe] = useApi<Me>(fetchMe, 'me');
   const [meta, setMeta] = useState<Meta | null>(null);
-  const [stats, setStats] = useState<Load<Stats>>({ kind: 'loading' });
-  const [attempt, setAttempt] = useState(0);
 
-  // The URL is the one source of truth for the filter; the canonical query also fills in default dates.
+  // The canonical query also fills in the default dates, so the address bar always says what is shown.
   const filter = useMemo(() => filterFromQuery(search), [search]);
   const query = filterToQuery(filter);
   useEffect(() => {
-    if (search.replace(/^\?/, '') !== query) navigate(`${BASE}?${query}`, { replace: true });
-  }, [search, query]);
-
-  useEffect(() => {
-    fetchMe()
-      .then((data) => setMe({ kind: 'ready', data }))
-      .catch((err) => {
-        if (isUnauthorized(err)) navigate(LOGIN_PATH, { replace: true });
-        else setMe({ kind: 'error', message: messageOf(err) });
-      });
-  }, []);
+    if (search.replace(/^\?/, '') !== query) navigate(`${pagePath(page)}?${query}`, { replace: true });
+  }, [search, query, page]);
 
   const signedIn = me.kind === 'ready';
   useEffect(() => {
-    // Without the lists the filter bar still shows dates and "all"; the figures do not depend on them.
+    // Without the lists the filter bar still shows the period and "all"; the figures do not depend on them.
     if (signedIn) fetchMeta().then(setMeta, () => setMeta(null));
   }, [signedIn]);
 
-  useEffect(() => {
-    if (!signedIn) return;
-    let current = true; // a slower answer to an older filter must not overwrite a newer one
-    setStats({ kind: 'loading' });
-    fetchStats(filter, 'sector')
-      .then((data) => current && setStats({ kind: 'ready', data }))
-      .catch((err) => {
-        if (!current) return;
-        if (isUnauthorized(err)) navigate(LOGIN_PATH, { replace: true });
-        else setStats({ kind: 'error', message: messageOf(err) });
-      });
-    return () => {
-      current = false;
-    };
-  }, [signedIn, query, attempt]);
-
-  const labelOf = useCallback((row: StatsRow) => sectorLabel(row, meta, lang), [meta, lang]);
-  // Memoised so the chart is rebuilt only when the figures or the language change.
-  const rows = useMemo(() => (stats.kind === 'ready' ? inSectorOrder(stats.data.rows, meta) : []), [stats, meta]);
-  const onFilter = (next: Filter) => navigate(`${BASE}?${filterToQuery(next)}`);
+  const onFilter = (next: Filter) => navigate(`${pagePath(page)}?${filterToQuery(next)}`);
   const onLogout = async () => {
     await logout().catch(() => {}); // leaving anyway: the login page is where the user wants to be
     navigate(LOGIN_PATH);
   };
 
-  if (me.kind === 'loading') return <p class="state-message" aria-busy="true">{t(lang, 'loading')}</p>;
-  if (me.kind === 'error') return <ErrorBox message={me.message} onRetry={() => location.reload()} />;
+  if (me.kind === 'loading') return <Loading />;
+  if (me.kind === 'error') return <ErrorBox message={me.message} onRetry={retryMe} />;
 
-  const title = filter.sector ? sectorLabel({ key: filter.sector, label: filter.sector }, meta, lang) : t(lang, 'overallTitle');
+  const View = PAGE_VIEWS[page];
   return (
     <>
       <AppHeader me={me.data} onLogout={onLogout} />
-      <main class="dashboard">
-        <FilterBar filter={filter} meta={meta} lang={lang} onChange={onFilter} csvUrl={csvExportUrl(filter)} />
-        <div class="live" aria-live="polite">
-          {stats.kind === 'loading' && (
-            <p class="state-message" aria-busy="true" data-testid="loading">
-              {t(lang, 'loading')}
-            </p>
-          )}
-          {stats.kind === 'error' && <ErrorBox message={stats.message} onRetry={() => setAttempt((n) => n + 1)} />}
-          {stats.kind === 'ready' && stats.data.overall.n === 0 && (
-            <p class="state-message empty" data-testid="empty">
-              {t(lang, 'empty')}
-            </p>
-          )}
-        </div>
-        {stats.kind === 'ready' && stats.data.overall.n > 0 && (
-          <>
-            <OverallCard overall={stats.data.overall} title={title} lang={lang} />
-            <section class="panel" aria-labelledby="by-sector">
-              <h2 id="by-sector">{t(lang, 'bySector')}</h2>
-              <SectorChart rows={rows} lang={lang} labelOf={labelOf} />
-              <StatsTable rows={rows} lang={lang} labelOf={labelOf} />
-            </section>
-          </>
-        )}
+      <NavBar current={page} query={query} />
+      <main class="dashboard" data-page={page}>
+        <h1 class="page-title">{t(lang, `page_${page}`)}</h1>
+        <FilterBar
+          filter={filter}
+          meta={meta}
+          lang={lang}
+          thisYear={Number(localDay(new Date()).slice(0, 4))}
+          onChange={onFilter}
+          csvUrl={csvExportUrl(filter)}
+        />
+        <View filter={filter} query={query} meta={meta} />
       </main>
     </>
-  );
-}
-
-function ErrorBox({ message, onRetry }: { message: LocalizedText; onRetry: () => void }) {
-  const { lang } = useLang();
-  return (
-    <div class="state-message error" role="alert" data-testid="error">
-      <strong>{t(lang, 'errorTitle')}</strong>
-      <p>{message[lang]}</p>
-      <button type="button" class="button secondary" onClick={onRetry}>
-        {t(lang, 'retry')}
-      </button>
-    </div>
   );
 }

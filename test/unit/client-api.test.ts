@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ApiError, csvExportUrl, fetchStats, login, NETWORK_ERROR } from '../../client/api';
+import { ApiError, csvExportUrl, fetchAlerts, fetchComments, fetchDistribution, fetchStats, login, NETWORK_ERROR } from '../../client/api';
 
 const json = (status: number, body: unknown) =>
   new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
@@ -15,6 +15,23 @@ describe('api client', () => {
       '/api/stats?from=2026-01-01&to=2026-03-14&sector=land&groupBy=sector',
       expect.objectContaining({ method: 'GET', credentials: 'same-origin' }),
     );
+  });
+
+  it('asks the analysis endpoints with the same filter query', async () => {
+    const fetch = vi.fn(async () => json(200, { rows: [], items: [], nextBefore: null, alerts: [] }));
+    vi.stubGlobal('fetch', fetch);
+    const filter = { from: '2026-01-01', to: '2026-03-14', unit: 5, survey: 'education' };
+    await fetchDistribution(filter, 'unit');
+    await fetchComments(filter, '  chờ lâu ', 812);
+    await fetchAlerts(5);
+    await fetchAlerts(undefined);
+    const urls = fetch.mock.calls.map((c) => (c as unknown[])[0]);
+    expect(urls).toEqual([
+      '/api/stats/distribution?from=2026-01-01&to=2026-03-14&unit=5&survey=education&groupBy=unit',
+      '/api/comments?from=2026-01-01&to=2026-03-14&unit=5&survey=education&limit=50&q=ch%E1%BB%9D+l%C3%A2u&before=812',
+      '/api/alerts?unit=5',
+      '/api/alerts',
+    ]);
   });
 
   it('keeps a refusal in both languages, with what is wrong in each field', async () => {

@@ -12,7 +12,7 @@ describe('dashboard filter in the URL', () => {
   });
 
   it('round-trips every field through the query string', () => {
-    const full: Filter = { from: '2025-12-15', to: '2026-03-14', sector: 'land', unit: 7, counter: 'demo-land', channel: 'kiosk' };
+    const full: Filter = { from: '2025-12-15', to: '2026-03-14', sector: 'land', unit: 7, counter: 'demo-land', channel: 'kiosk', survey: 'sipas-counter-short' };
     expect(filterFromQuery(`?${filterToQuery(full)}`, NOW)).toEqual(full);
     const bare: Filter = { from: '2026-01-01', to: '2026-01-31' };
     expect(filterFromQuery(filterToQuery(bare), NOW)).toEqual(bare);
@@ -33,13 +33,21 @@ describe('dashboard filter in the URL', () => {
       to: '2026-03-15',
     });
     expect(filterFromQuery('?unit=abc', NOW).unit).toBeUndefined();
+    expect(filterFromQuery('?survey=a%20b', NOW).survey).toBeUndefined();
+  });
+
+  it('reads a range written backwards the right way round', () => {
+    expect(filterFromQuery('?from=2026-03-01&to=2026-01-01', NOW)).toEqual({ from: '2026-01-01', to: '2026-03-01' });
   });
 });
 
 describe('routes under /app/', () => {
   it('maps paths to pages', () => {
-    expect(routeOf('/app/')).toBe('dashboard');
-    expect(routeOf('/app')).toBe('dashboard');
+    expect(routeOf('/app/')).toBe('overview');
+    expect(routeOf('/app')).toBe('overview');
+    expect(routeOf('/app/heatmap')).toBe('heatmap');
+    expect(routeOf('/app/units/')).toBe('units');
+    expect(routeOf('/app/overview')).toBe('not_found');
     expect(routeOf('/app/login')).toBe('login');
     expect(routeOf('/app/login/')).toBe('login');
     expect(routeOf('/app/nope')).toBe('not_found');

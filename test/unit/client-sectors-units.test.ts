@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Meta, MetaUnit, StatsRow } from '../../client/api-types';
-import { sectorBars } from '../../client/components/chart-data';
+import { sectorBars } from '../../client/charts/chart-data';
 import { inSectorOrder, sectorLabel } from '../../client/sector-display';
 import { unitOptions } from '../../client/unit-options';
 import { VERDICT_COLOUR } from '../../client/verdict';
