@@ -98,7 +98,8 @@ export type Level = '1' | '2' | '3' | '4' | '5';
 
 /** GET /api/stats/distribution: how many answered each level of the overall question. */
 export interface Distribution {
-  rows: { key: string; label: string; counts: Record<Level, number>; total: number }[];
+  /** `counted`: respondents (overall question), or item answers for surveys scored by the factor mean. */
+  rows: { key: string; label: string; counts: Record<Level, number>; total: number; counted?: 'respondents' | 'item_answers' }[];
 }
 
 export interface HeatCell {

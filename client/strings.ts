@@ -161,6 +161,10 @@ export const STRINGS = {
   respondents: { vi: 'Số phiếu', en: 'Responses' },
   // Distribution
   distributionTitle: { vi: 'Phân bố câu trả lời (câu hỏi chung)', en: 'Answers to the overall question' },
+  itemAnswersNote: {
+    vi: 'Phiếu giáo dục không có câu hỏi chung: với các dòng có dấu *, mỗi câu trả lời của mọi câu hỏi được đếm, nên tổng lớn hơn số phiếu.',
+    en: 'The education survey has no overall question: rows marked * count every item answer, so their totals exceed the number of respondents.',
+  },
   distributionChartLabel: {
     vi: 'Biểu đồ cột chồng: tỷ lệ từng mức từ 1 (rất không hài lòng) đến 5 (rất hài lòng).',
     en: 'Stacked bar chart: share of each level from 1 (very dissatisfied) to 5 (very satisfied).',

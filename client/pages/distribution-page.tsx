@@ -23,7 +23,7 @@ export function DistributionPage({ filter, query, meta }: PageProps) {
   const [by, setBy] = useState<Grouping>('sector');
   const [dist, retry] = useApi(() => fetchDistribution(filter, by), `${query}&by=${by}`);
   const labelOf = useCallback(
-    (row: Row) => (by === 'sector' ? sectorLabel(row, meta, lang) : row.label),
+    (row: Row) => (by === 'sector' ? sectorLabel(row, meta, lang) : row.label) + (row.counted === 'item_answers' ? ' *' : ''),
     [by, meta, lang],
   );
   const rows = useMemo(() => {
@@ -70,6 +70,11 @@ export function DistributionPage({ filter, query, meta }: PageProps) {
           <div class="chart-and-table">
             <DistributionChart rows={rows} labelOf={labelOf} lang={lang} />
             <SortableTable rows={rows} columns={columns} rowKey={(r) => r.key} caption={t(lang, 'distributionTitle')} testid="distribution-table" />
+            {rows.some((r) => r.counted === 'item_answers') ? (
+              <p class="note" data-testid="item-answers-note">
+                {t(lang, 'itemAnswersNote')}
+              </p>
+            ) : null}
           </div>
         )}
       </LoadView>

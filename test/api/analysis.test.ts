@@ -103,7 +103,7 @@ describe('GET /api/stats/distribution', () => {
     const dist = await get<{ rows: { key: string; label: string; counts: Record<string, number>; total: number }[] }>(
       `/api/stats/distribution?${EARLY_2026}`,
     );
-    expect(dist.rows).toEqual([{ key: 'land', label: 'Đất đai', counts: { 1: 0, 2: 1, 3: 1, 4: 1, 5: 3 }, total: 6 }]);
+    expect(dist.rows).toEqual([{ key: 'land', label: 'Đất đai', counts: { 1: 0, 2: 1, 3: 1, 4: 1, 5: 3 }, total: 6, counted: 'respondents' }]);
   });
 });
 
