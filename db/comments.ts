@@ -41,3 +41,12 @@ export async function listComments(
     limit ${opts.limit}`.execute(db);
   return result.rows;
 }
+
+/** How many comments a filter holds, and how many came with a verdict of not satisfied. */
+export async function countComments(db: Kysely<Database>, filter: StatsFilter): Promise<{ total: number; dissatisfied: number }> {
+  const result = await sql<{ total: number; dissatisfied: number }>`
+    select count(*)::int as total, (count(*) filter (where r.satisfied = false))::int as dissatisfied
+    from responses r ${filterJoins(filter)}
+    where r.comment is not null and ${filterConditions(filter, 'submitted_at')}`.execute(db);
+  return result.rows[0] ?? { total: 0, dissatisfied: 0 };
+}

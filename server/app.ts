@@ -13,6 +13,7 @@ import { counterRoutes } from './counters/counters.routes';
 import { exportRoutes } from './exports/exports.routes';
 import { flaggedRoutes } from './flagged/flagged.routes';
 import { posterRoutes } from './posters/posters.routes';
+import { reportRoutes } from './reports/reports.routes';
 import { analysisRoutes } from './stats/analysis.routes';
 import { waveRoutes } from './waves/waves.routes';
 import { statsRoutes } from './stats/stats.routes';
@@ -64,6 +65,9 @@ export function createApp(deps: AppDeps) {
   app.route('/api', alertRoutes(deps));
   app.route('/api', commentRoutes(deps));
   app.route('/api', waveRoutes(deps));
+  const reports = reportRoutes(deps);
+  app.route('/api', reports.api);
+  app.route('/reports', reports.pages);
   app.route('/api', flaggedRoutes(deps));
   app.route('/api', counterRoutes(deps));
 

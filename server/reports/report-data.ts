@@ -1,0 +1,90 @@
+import type { Kysely } from 'kysely';
+import { countComments } from '../../db/comments';
+import { satisfiedCountsFromRollups, type StatsFilter } from '../../db/stats';
+import type { Database } from '../../db/types';
+import { findUnit } from '../../db/units';
+import { versionSpans } from '../../db/version-timeline';
+import { listWaves, stratumProgress } from '../../db/waves';
+import { DEFAULT_MIN_SAMPLE } from '../../surveys/statistics';
+import { sectorName } from '../../surveys/sectors';
+import type { SessionUser } from '../context';
+import { factorReport } from '../stats/factor-report';
+import { rateTable } from '../stats/rate-table';
+import { resolveFilter } from '../stats/stats-filter';
+import { targetLookup } from '../stats/target-lookup';
+import { waveReport } from '../waves/wave-report';
+import type { ReportPeriodInfo } from './report-period';
+
+const CHANNEL_NAMES: Record<string, { vi: string; en: string }> = {
+  qr: { vi: 'Quét mã QR', en: 'QR code' },
+  kiosk: { vi: 'Máy tại quầy', en: 'Counter kiosk' },
+  interviewer: { vi: 'Điều tra viên', en: 'Interviewer' },
+  web: { vi: 'Trang web', en: 'Web' },
+};
+
+/**
+ * Everything a periodic report says (domain.md §7): rates by sector and by unit against targets,
+ * counts by channel, factor indices, comments, survey waves of the period (weighted, apart), and
+ * a methods note. Built from the same computations as the dashboard, so the figures agree.
+ */
+export async function periodicReport(db: Kysely<Database>, user: SessionUser, period: ReportPeriodInfo, unitId?: number) {
+  const filter: StatsFilter = await resolveFilter(db, user, { from: period.from, to: period.to, unit: unitId });
+  const unit = unitId !== undefined ? await findUnit(db, user.tenant_id, unitId) : undefined;
+  const [bySector, byUnit, channels, factors, comments, spans, waves] = await Promise.all([
+    rateTable(db, filter, 'sector'),
+    rateTable(db, filter, 'unit'),
+    satisfiedCountsFromRollups(db, filter, 'channel'),
+    factorReport(db, filter),
+    countComments(db, filter),
+    versionSpans(db, filter),
+    periodWaves(db, user, period),
+  ]);
+  return {
+    title: { vi: `${period.label.vi}: kết quả đo lường sự hài lòng`, en: `${period.label.en}: satisfaction results` },
+    period,
+    unit: unit ? { id: unit.id, name: unit.name } : null,
+    tenant: user.tenant_name,
+    generatedAt: new Date().toISOString(),
+    overall: bySector.overall,
+    bySector: bySector.rows.map((r) => ({ ...r, label: sectorName(r.key, 'vi'), labelEn: sectorName(r.key, 'en') })),
+    byUnit: byUnit.rows,
+    byChannel: channels.map((c) => ({ channel: c.key, label: CHANNEL_NAMES[c.key] ?? { vi: c.key, en: c.key }, n: c.valid })),
+    factors: factors.surveys,
+    comments,
+    excluded: bySector.excluded,
+    waves,
+    methods: {
+      n: bySector.overall.n,
+      minSample: DEFAULT_MIN_SAMPLE,
+      interval: { vi: 'Khoảng tin cậy Wilson 95%', en: 'Wilson score interval, 95%' },
+      weighting: {
+        vi: 'Phiếu tại quầy (QR, máy tại quầy) không gia quyền. Đợt điều tra xã hội học gia quyền N_h/n_h theo đơn vị, khoảng tin cậy theo cỡ mẫu hiệu dụng; báo cáo riêng, không gộp.',
+        en: 'Counter answers (QR, kiosk) are unweighted. Sociological survey waves are weighted N_h/n_h by unit, with intervals on the effective sample size, and reported apart, never mixed.',
+      },
+      rule: {
+        vi: 'Hài lòng = trả lời 4 (Hài lòng) hoặc 5 (Rất hài lòng) câu hỏi chung; "Không ý kiến" không tính vào mẫu số. Dưới 30 phiếu hợp lệ: chưa đủ số phiếu để kết luận. Phiếu bị gắn cờ (gửi dồn dập) không được tính.',
+        en: 'Satisfied = answer 4 or 5 to the overall question; "no opinion" is left out of denominators. Below 30 valid answers: too few to conclude. Flagged answers (bursts) are not counted.',
+      },
+      surveyVersions: spans.map((s) => ({ survey: s.survey_key, version: s.version, title: s.definition.title, from: s.first_day, to: s.last_day })),
+      complaints: {
+        vi: 'Chưa theo dõi phản ánh, kiến nghị trong kỳ này.',
+        en: 'Complaint follow-up is not yet tracked in this period.',
+      },
+    },
+  };
+}
+
+export type PeriodicReport = Awaited<ReturnType<typeof periodicReport>>;
+
+/** Survey waves whose fieldwork overlaps the period, each with its weighted result. */
+async function periodWaves(db: Kysely<Database>, user: SessionUser, period: ReportPeriodInfo) {
+  const waves = (await listWaves(db, user.tenant_id)).filter((w) => w.period_from <= period.to && w.period_to >= period.from);
+  const targets = await targetLookup(db, { tenantId: user.tenant_id, from: period.from, to: period.to });
+  return Promise.all(
+    waves.map(async (w) => {
+      const target = targets(w.sector_code === 'other' ? null : w.sector_code, Number(w.period_to.slice(0, 4)));
+      const report = waveReport(await stratumProgress(db, w.id), w.margin, target);
+      return { id: w.id, name: w.name, from: w.period_from, to: w.period_to, weighted: report.weighted, unweighted: report.unweighted };
+    }),
+  );
+}

@@ -1,0 +1,215 @@
+import { render } from 'preact-render-to-string';
+import type { LocalizedText } from '../../surveys/instrument-schema';
+import type { RateSummary } from '../../surveys/statistics';
+import type { PeriodicReport } from './report-data';
+import { REPORT_CSS } from './report-css';
+
+type Lang = 'vi' | 'en';
+
+const W = {
+  sector: { vi: 'Lĩnh vực', en: 'Sector' },
+  unit: { vi: 'Đơn vị', en: 'Unit' },
+  n: { vi: 'Số phiếu', en: 'Answers' },
+  satisfied: { vi: 'Hài lòng', en: 'Satisfied' },
+  rate: { vi: 'Tỷ lệ', en: 'Rate' },
+  interval: { vi: 'Khoảng tin cậy 95%', en: '95% interval' },
+  target: { vi: 'Chỉ tiêu', en: 'Target' },
+  verdict: { vi: 'Đánh giá', en: 'Verdict' },
+  overall: { vi: 'Tổng thể', en: 'Overall' },
+  bySector: { vi: '1. Mức độ hài lòng theo lĩnh vực', en: '1. Satisfaction by sector' },
+  byUnit: { vi: '2. Mức độ hài lòng theo đơn vị', en: '2. Satisfaction by unit' },
+  byChannel: { vi: '3. Số phiếu theo kênh', en: '3. Answers by channel' },
+  factors: { vi: '4. Chỉ số thành phần (SIPAS)', en: '4. Factor indices (SIPAS)' },
+  comments: { vi: '5. Góp ý và phản ánh', en: '5. Comments and complaints' },
+  waves: { vi: '6. Điều tra xã hội học (gia quyền, báo cáo riêng)', en: '6. Sociological survey waves (weighted, reported apart)' },
+  methods: { vi: 'Ghi chú phương pháp', en: 'Methods note' },
+  channel: { vi: 'Kênh', en: 'Channel' },
+  factor: { vi: 'Thành phần', en: 'Factor' },
+  index: { vi: 'Chỉ số', en: 'Index' },
+  sipas: { vi: 'Chỉ số SIPAS (trung bình các thành phần)', en: 'SIPAS index (mean of factors)' },
+  print: { vi: 'In: Ctrl+P (khổ A4).', en: 'Print: Ctrl+P (A4).' },
+  excel: { vi: 'Tải Excel', en: 'Download Excel' },
+  due: { vi: 'Hạn nộp', en: 'Due' },
+  generated: { vi: 'Lập lúc', en: 'Generated' },
+  none: { vi: 'Không có.', en: 'None.' },
+  commentsLine: { vi: '{t} góp ý, trong đó {d} từ người chưa hài lòng.', en: '{t} comments, {d} of them from people not satisfied.' },
+  excluded: { vi: '{n} phiếu bị gắn cờ (gửi dồn dập) không được tính.', en: '{n} flagged answers (bursts) are not counted.' },
+  weighted: { vi: 'Tỷ lệ gia quyền', en: 'Weighted rate' },
+  unweighted: { vi: 'Tỷ lệ không gia quyền', en: 'Unweighted rate' },
+  nEff: { vi: 'Cỡ mẫu hiệu dụng', en: 'Effective sample size' },
+  versions: { vi: 'Phiếu khảo sát đã dùng', en: 'Survey versions used' },
+} satisfies Record<string, LocalizedText>;
+
+const VERDICT: Record<string, LocalizedText> = {
+  met: { vi: 'Đạt', en: 'Met' },
+  not_met: { vi: 'Không đạt', en: 'Not met' },
+  too_few: { vi: 'Chưa đủ số phiếu', en: 'Too few answers' },
+};
+const CONFIDENCE: Record<string, LocalizedText> = {
+  confident: { vi: 'chắc chắn', en: 'confident' },
+  not_conclusive: { vi: 'chưa chắc chắn', en: 'not conclusive' },
+};
+
+function fmt(lang: Lang) {
+  const nf = new Intl.NumberFormat(lang === 'vi' ? 'vi-VN' : 'en-GB', { maximumFractionDigits: 1, minimumFractionDigits: 1 });
+  const count = new Intl.NumberFormat(lang === 'vi' ? 'vi-VN' : 'en-GB');
+  return {
+    pct: (v: number | null) => (v === null ? '—' : `${nf.format(v)}%`),
+    count: (v: number) => count.format(v),
+    interval: (i: { low: number; high: number } | null) => (i ? `${nf.format(i.low)}–${nf.format(i.high)}%` : '—'),
+  };
+}
+
+function RateTable({ rows, head, lang, overall }: { rows: (RateSummary & { label: string; key: string })[]; head: LocalizedText; lang: Lang; overall?: RateSummary }) {
+  const f = fmt(lang);
+  const line = (label: string, r: RateSummary, key: string) => (
+    <tr data-key={key}>
+      <td>{label}</td>
+      <td class="num" data-col="n">{f.count(r.n)}</td>
+      <td class="num" data-col="satisfied">{f.count(r.satisfied)}</td>
+      <td class="num" data-col="rate">{f.pct(r.rate)}</td>
+      <td class="num">{f.interval(r.interval)}</td>
+      <td class="num">{f.pct(r.target)}</td>
+      <td class={r.verdict} data-col="verdict">
+        {VERDICT[r.verdict]![lang]}
+        {r.confidence ? ` (${CONFIDENCE[r.confidence]![lang]})` : ''}
+      </td>
+    </tr>
+  );
+  return (
+    <table>
+      <thead>
+        <tr>
+          <th>{head[lang]}</th>
+          <th>{W.n[lang]}</th>
+          <th>{W.satisfied[lang]}</th>
+          <th>{W.rate[lang]}</th>
+          <th>{W.interval[lang]}</th>
+          <th>{W.target[lang]}</th>
+          <th>{W.verdict[lang]}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => line(r.label, r, r.key))}
+        {overall ? line(W.overall[lang], overall, '_overall') : null}
+      </tbody>
+    </table>
+  );
+}
+
+function Report({ report, lang, xlsxUrl }: { report: PeriodicReport; lang: Lang; xlsxUrl: string }) {
+  const f = fmt(lang);
+  const m = report.methods;
+  return (
+    <>
+      <div class="actions">
+        <a href={xlsxUrl}>{W.excel[lang]}</a>
+        <span>{W.print[lang]}</span>
+      </div>
+      <h1>{report.title[lang]}</h1>
+      <p class="sub">
+        {report.tenant}
+        {report.unit ? ` — ${report.unit.name}` : ''}
+        <br />
+        {report.period.from} – {report.period.to}
+        {report.period.due ? ` · ${W.due[lang]}: ${report.period.due}` : ''}
+      </p>
+      <h2>{W.bySector[lang]}</h2>
+      <RateTable rows={report.bySector.map((r) => ({ ...r, label: lang === 'vi' ? r.label : r.labelEn }))} head={W.sector} lang={lang} overall={report.overall} />
+      <h2>{W.byUnit[lang]}</h2>
+      <RateTable rows={report.byUnit} head={W.unit} lang={lang} />
+      <h2>{W.byChannel[lang]}</h2>
+      <table>
+        <thead>
+          <tr>
+            <th>{W.channel[lang]}</th>
+            <th>{W.n[lang]}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {report.byChannel.map((c) => (
+            <tr data-key={c.channel}>
+              <td>{c.label[lang]}</td>
+              <td class="num">{f.count(c.n)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <h2>{W.factors[lang]}</h2>
+      {report.factors.length === 0 ? <p>{W.none[lang]}</p> : null}
+      {report.factors.map((s) => (
+        <table>
+          <thead>
+            <tr>
+              <th>{s.title[lang]}</th>
+              <th>{W.n[lang]}</th>
+              <th>{W.index[lang]}</th>
+              <th>{W.interval[lang]}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {s.factors.map((fa) => (
+              <tr>
+                <td>{fa.label[lang]}</td>
+                <td class="num">{f.count(fa.valid)}</td>
+                <td class="num">{f.pct(fa.index)}</td>
+                <td class="num">{f.interval(fa.interval)}</td>
+              </tr>
+            ))}
+            <tr>
+              <td>{W.sipas[lang]}</td>
+              <td />
+              <td class="num">{f.pct(s.sipasIndex)}</td>
+              <td />
+            </tr>
+          </tbody>
+        </table>
+      ))}
+      <h2>{W.comments[lang]}</h2>
+      <p>
+        {W.commentsLine[lang].replace('{t}', f.count(report.comments.total)).replace('{d}', f.count(report.comments.dissatisfied))}{' '}
+        {m.complaints[lang]}
+      </p>
+      <h2>{W.waves[lang]}</h2>
+      {report.waves.length === 0 ? <p>{W.none[lang]}</p> : null}
+      {report.waves.map((w) => (
+        <p>
+          <strong>{w.name}</strong> ({w.from} – {w.to}): {W.weighted[lang]} {f.pct(w.weighted.rate)} ({f.interval(w.weighted.interval)}, {W.nEff[lang]}{' '}
+          {w.weighted.nEff.toFixed(1)}, {VERDICT[w.weighted.verdict]![lang]}); {W.unweighted[lang]} {f.pct(w.unweighted.rate)}, n = {f.count(w.unweighted.n)}.
+        </p>
+      ))}
+      <h2>{W.methods[lang]}</h2>
+      <p class="note">
+        {report.period.from} – {report.period.to}; n = {f.count(m.n)}. {m.rule[lang]} {m.interval[lang]}. {m.weighting[lang]}{' '}
+        {report.excluded.flagged > 0 ? W.excluded[lang].replace('{n}', f.count(report.excluded.flagged)) : ''}
+      </p>
+      <p class="note">
+        {W.versions[lang]}:{' '}
+        {m.surveyVersions.map((v) => `${v.title[lang]} (v${v.version}, ${v.from} – ${v.to})`).join('; ') || W.none[lang]}
+      </p>
+      <p class="note">
+        {W.generated[lang]}: {report.generatedAt}
+      </p>
+    </>
+  );
+}
+
+/** The report as a printable A4 page, Vietnamese first (English with ?lang=en). */
+export function renderReportPage(report: PeriodicReport, lang: Lang, xlsxUrl: string): string {
+  return (
+    '<!doctype html>' +
+    render(
+      <html lang={lang}>
+        <head>
+          <meta charset="utf-8" />
+          <meta name="viewport" content="width=device-width, initial-scale=1" />
+          <title>{report.title[lang]}</title>
+          <style dangerouslySetInnerHTML={{ __html: REPORT_CSS }} />
+        </head>
+        <body>
+          <Report report={report} lang={lang} xlsxUrl={xlsxUrl} />
+        </body>
+      </html>,
+    )
+  );
+}

@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import { REPORT_KINDS, reportPeriod, type Period } from '../../surveys/periods';
+import { isIsoDay } from '../../surveys/time';
+
+/** Which period a report covers: a reporting period of a year, or any range of days. */
+export const reportQuery = z
+  .object({
+    kind: z.enum([...REPORT_KINDS, 'custom']).default('h1'),
+    year: z.coerce.number().int().min(2000).max(2100).optional(),
+    from: z.string().refine(isIsoDay, 'use a date as YYYY-MM-DD').optional(),
+    to: z.string().refine(isIsoDay, 'use a date as YYYY-MM-DD').optional(),
+    unit: z.coerce.number().int().positive().optional(),
+    lang: z.enum(['vi', 'en']).default('vi'),
+  })
+  .refine((q) => q.kind !== 'custom' || (q.from && q.to && q.from <= q.to), {
+    message: 'a custom report needs "from" and "to", with "from" not after "to"',
+    path: ['from'],
+  })
+  .refine((q) => q.kind === 'custom' || q.year !== undefined, { message: 'say which year the report is for', path: ['year'] });
+export type ReportQuery = z.infer<typeof reportQuery>;
+
+export interface ReportPeriodInfo extends Period {
+  kind: ReportQuery['kind'];
+  due?: string;
+}
+
+export function periodOfQuery(q: ReportQuery): ReportPeriodInfo {
+  if (q.kind === 'custom') {
+    const from = q.from!;
+    const to = q.to!;
+    return { kind: 'custom', from, to, label: { vi: `Từ ${from} đến ${to}`, en: `${from} to ${to}` } };
+  }
+  return reportPeriod(q.kind, q.year!);
+}

@@ -1,0 +1,27 @@
+import { Hono } from 'hono';
+import { requireSession } from '../auth/session';
+import type { AppDeps, AppEnv } from '../context';
+import { parseQuery } from '../stats/stats-filter';
+import { periodicReport } from './report-data';
+import { renderReportPage } from './report-page';
+import { periodOfQuery, reportQuery } from './report-period';
+
+/**
+ * Periodic reports (domain.md §7): `GET /api/reports` as JSON, `GET /reports/print` as a
+ * printable A4 page. Both take kind (q1, h1, q3, m9, year, custom), year or from/to, and unit.
+ */
+export function reportRoutes({ db }: AppDeps) {
+  const session = requireSession(db.dbRead);
+  const build = async (user: AppEnv['Variables']['user'], query: Record<string, string>) => {
+    const q = parseQuery(reportQuery, query);
+    return { q, report: await periodicReport(db.dbRead, user, periodOfQuery(q), q.unit) };
+  };
+  return {
+    api: new Hono<AppEnv>().get('/reports', session, async (c) => c.json((await build(c.get('user'), c.req.query())).report)),
+    pages: new Hono<AppEnv>().get('/print', session, async (c) => {
+      const { q, report } = await build(c.get('user'), c.req.query());
+      const xlsxUrl = `/api/reports/report.xlsx?${new URLSearchParams(c.req.query()).toString()}`;
+      return c.html(renderReportPage(report, q.lang, xlsxUrl));
+    }),
+  };
+}

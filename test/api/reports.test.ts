@@ -1,0 +1,79 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { storeRandomResponses } from '../support/random-responses';
+import { createTestApp, login, type TestApp } from '../support/test-app';
+
+let t: TestApp;
+let cookie: string;
+beforeAll(async () => {
+  t = await createTestApp();
+  cookie = await login(t.app);
+  await storeRandomResponses(t.db, {
+    count: 1200,
+    seed: 11,
+    codes: ['demo-land', 'demo-investment', 'demo-health', 'demo-education', 'demo-civil'],
+    from: new Date('2025-12-01T00:00:00Z'),
+    days: 220,
+    flaggedShare: 0.03,
+  });
+});
+afterAll(() => t.close());
+
+const get = async <T>(path: string): Promise<T> => {
+  const res = await t.app.request(path, { headers: { cookie } });
+  expect(res.status, path).toBe(200);
+  return (await res.json()) as T;
+};
+type Row = { key: string; n: number; satisfied: number; rate: number | null; interval: unknown; target: number; verdict: string; confidence: string | null };
+const figures = (r: Row) => ({ key: r.key, n: r.n, satisfied: r.satisfied, rate: r.rate, interval: r.interval, target: r.target, verdict: r.verdict, confidence: r.confidence });
+
+describe('the 6-month report (15 Dec of the year before to 14 Jun)', () => {
+  it('covers the reporting period and its numbers equal the dashboard for the same filter', async () => {
+    const report = await get<{
+      period: { from: string; to: string; due: string };
+      overall: Row;
+      bySector: Row[];
+      byUnit: Row[];
+      byChannel: { channel: string; n: number }[];
+      factors: { survey: string; factors: unknown[] }[];
+      comments: { total: number };
+      methods: { n: number; surveyVersions: { survey: string; version: number }[] };
+    }>('/api/reports?kind=h1&year=2026');
+    expect(report.period).toMatchObject({ from: '2025-12-15', to: '2026-06-14', due: '2026-06-14' });
+    const sectors = await get<{ overall: Row; rows: Row[] }>('/api/stats?from=2025-12-15&to=2026-06-14&groupBy=sector');
+    const units = await get<{ rows: Row[] }>('/api/stats?from=2025-12-15&to=2026-06-14&groupBy=unit');
+    expect(report.bySector.map(figures)).toEqual(sectors.rows.map(figures));
+    expect(report.byUnit.map(figures)).toEqual(units.rows.map(figures));
+    expect(figures(report.overall)).toEqual(figures(sectors.overall));
+    expect(report.overall.n).toBeGreaterThan(500);
+    expect(report.byChannel.reduce((a, c) => a + c.n, 0)).toBe(report.overall.n);
+    expect(report.methods.n).toBe(report.overall.n);
+    expect(report.methods.surveyVersions.map((v) => v.survey).sort()).toEqual(['education', 'health-outpatient', 'sipas-counter-short']);
+    expect(report.factors.map((f) => f.survey).sort()).toEqual(['education', 'health-outpatient', 'sipas-counter-short']);
+  });
+
+  it('prints as an A4 page showing the same figures', async () => {
+    const res = await t.app.request('/reports/print?kind=h1&year=2026', { headers: { cookie } });
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    expect(html).toContain('@page{size:A4');
+    expect(html).toContain('Báo cáo 6 tháng năm 2026: kết quả đo lường sự hài lòng');
+    const sectors = await get<{ overall: Row; rows: Row[] }>('/api/stats?from=2025-12-15&to=2026-06-14&groupBy=sector');
+    const land = sectors.rows.find((r) => r.key === 'land')!;
+    const landRow = new RegExp(`data-key="land">.*?data-col="n">([^<]+)<.*?data-col="satisfied">([^<]+)<`, 's').exec(html)!;
+    const count = (s: string) => Number(s.replace(/\./g, ''));
+    expect([count(landRow[1]!), count(landRow[2]!)]).toEqual([land.n, land.satisfied]);
+    expect(html).toContain('Khoảng tin cậy Wilson 95%');
+    expect(html).not.toContain('<script');
+  });
+
+  it('takes any custom period, and says what is wrong with a bad one', async () => {
+    const custom = await get<{ period: { from: string; to: string }; overall: Row }>('/api/reports?kind=custom&from=2026-02-01&to=2026-02-28');
+    const stats = await get<{ overall: Row }>('/api/stats?from=2026-02-01&to=2026-02-28');
+    expect(custom.overall.n).toBe(stats.overall.n);
+    const bad = await t.app.request('/api/reports?kind=custom&from=2026-03-01', { headers: { cookie } });
+    expect(bad.status).toBe(400);
+    expect(Object.keys(((await bad.json()) as { fields: object }).fields)).toEqual(['from']);
+    expect((await t.app.request('/api/reports?kind=q1', { headers: { cookie } })).status).toBe(400);
+    expect((await t.app.request('/api/reports?kind=h1&year=2026')).status).toBe(401);
+  });
+});
