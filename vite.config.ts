@@ -51,6 +51,17 @@ export default defineConfig(({ mode }) => {
           },
         },
         {
+          // Checks that need a tool installed beside Node (GNU PSPP): run by CI, not by npm test.
+          extends: true,
+          test: {
+            name: 'tools',
+            include: ['test/tools/**/*.test.ts'],
+            environment: 'node',
+            testTimeout: 60_000,
+            hookTimeout: 120_000,
+          },
+        },
+        {
           extends: true,
           test: {
             name: 'browser',

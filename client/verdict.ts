@@ -1,18 +1,8 @@
 import type { Confidence, Verdict } from '../surveys/statistics';
+import { CONFIDENCE_WORDS as CONFIDENCE_TEXT, VERDICT_WORDS as VERDICT_TEXT } from '../surveys/verdict-words';
 import type { Lang } from './i18n';
 
-/** Verdict words (domain.md §4); the colour is only a second cue, the word always shows. */
-const VERDICT_TEXT: Record<Verdict, Record<Lang, string>> = {
-  met: { vi: 'Đạt', en: 'Met' },
-  not_met: { vi: 'Không đạt', en: 'Not met' },
-  too_few: { vi: 'Chưa đủ số phiếu', en: 'Too few answers' },
-};
-
-const CONFIDENCE_TEXT: Record<Confidence, Record<Lang, string>> = {
-  confident: { vi: 'Chắc chắn', en: 'Confident' },
-  not_conclusive: { vi: 'Chưa chắc chắn', en: 'Not conclusive' },
-};
-
+// Verdict words (domain.md §4); the colour is only a second cue, the word always shows.
 export function verdictText(verdict: Verdict, lang: Lang): string {
   return VERDICT_TEXT[verdict][lang];
 }

@@ -5,6 +5,8 @@ import { requireSession } from '../auth/session';
 import type { AppDeps, AppEnv } from '../context';
 import { filterQuery, parseQuery, resolveFilter } from '../stats/stats-filter';
 import { csvHeader, csvRows, questionColumns } from './responses-csv';
+import { savExportRoute } from './sav.routes';
+import { xlsxExportRoute } from './xlsx.routes';
 
 export function exportRoutes({ db }: AppDeps) {
   return new Hono<AppEnv>().use(requireSession(db.dbRead)).get('/responses.csv', async (c) => {
@@ -20,5 +22,5 @@ export function exportRoutes({ db }: AppDeps) {
         await out.write(csvRows(page, columns));
       }
     });
-  });
+  }).route('/', savExportRoute({ db })).route('/', xlsxExportRoute({ db }));
 }

@@ -1,6 +1,7 @@
 import { render } from 'preact-render-to-string';
 import type { LocalizedText } from '../../surveys/instrument-schema';
 import type { RateSummary } from '../../surveys/statistics';
+import { CONFIDENCE_WORDS, VERDICT_WORDS } from '../../surveys/verdict-words';
 import type { PeriodicReport } from './report-data';
 import { REPORT_CSS } from './report-css';
 
@@ -40,15 +41,6 @@ const W = {
   versions: { vi: 'Phiếu khảo sát đã dùng', en: 'Survey versions used' },
 } satisfies Record<string, LocalizedText>;
 
-const VERDICT: Record<string, LocalizedText> = {
-  met: { vi: 'Đạt', en: 'Met' },
-  not_met: { vi: 'Không đạt', en: 'Not met' },
-  too_few: { vi: 'Chưa đủ số phiếu', en: 'Too few answers' },
-};
-const CONFIDENCE: Record<string, LocalizedText> = {
-  confident: { vi: 'chắc chắn', en: 'confident' },
-  not_conclusive: { vi: 'chưa chắc chắn', en: 'not conclusive' },
-};
 
 function fmt(lang: Lang) {
   const nf = new Intl.NumberFormat(lang === 'vi' ? 'vi-VN' : 'en-GB', { maximumFractionDigits: 1, minimumFractionDigits: 1 });
@@ -71,8 +63,8 @@ function RateTable({ rows, head, lang, overall }: { rows: (RateSummary & { label
       <td class="num">{f.interval(r.interval)}</td>
       <td class="num">{f.pct(r.target)}</td>
       <td class={r.verdict} data-col="verdict">
-        {VERDICT[r.verdict]![lang]}
-        {r.confidence ? ` (${CONFIDENCE[r.confidence]![lang]})` : ''}
+        {VERDICT_WORDS[r.verdict][lang]}
+        {r.confidence ? ` (${CONFIDENCE_WORDS[r.confidence][lang].toLowerCase()})` : ''}
       </td>
     </tr>
   );
@@ -175,7 +167,7 @@ function Report({ report, lang, xlsxUrl }: { report: PeriodicReport; lang: Lang;
       {report.waves.map((w) => (
         <p>
           <strong>{w.name}</strong> ({w.from} – {w.to}): {W.weighted[lang]} {f.pct(w.weighted.rate)} ({f.interval(w.weighted.interval)}, {W.nEff[lang]}{' '}
-          {w.weighted.nEff.toFixed(1)}, {VERDICT[w.weighted.verdict]![lang]}); {W.unweighted[lang]} {f.pct(w.unweighted.rate)}, n = {f.count(w.unweighted.n)}.
+          {w.weighted.nEff.toFixed(1)}, {VERDICT_WORDS[w.weighted.verdict][lang]}); {W.unweighted[lang]} {f.pct(w.unweighted.rate)}, n = {f.count(w.unweighted.n)}.
         </p>
       ))}
       <h2>{W.methods[lang]}</h2>

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { countFlagged } from '../../db/flagged-responses';
 import { satisfiedCountsFromRollups, type GroupBy, type StatsFilter } from '../../db/stats';
 import type { Database } from '../../db/types';
-import { OVERALL_KEY } from '../../surveys/sectors';
+import { OVERALL_KEY, sectorName } from '../../surveys/sectors';
 import { summarize, type RateSummary } from '../../surveys/statistics';
 import { labelsFor } from './group-labels';
 import { targetLookup } from './target-lookup';
@@ -38,7 +38,7 @@ export async function rateTable(db: Kysely<Database>, filter: StatsFilter, group
   return {
     overall: {
       key: OVERALL_KEY,
-      label: filter.sector ? (labels.get(filter.sector) ?? filter.sector) : 'Tổng thể',
+      label: sectorName(filter.sector ?? OVERALL_KEY, 'vi'),
       ...summarize({ satisfied: overall?.satisfied ?? 0, valid: overall?.valid ?? 0, target: targets(filter.sector ?? null, endYear) }),
     },
     rows: rows.map((r) => ({

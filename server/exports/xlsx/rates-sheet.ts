@@ -1,0 +1,57 @@
+import type { Workbook } from 'exceljs';
+import { cellValue } from './cell-value';
+import type { RateGroup, RateRow } from './rate-rows';
+import { FROZEN_HEADER, writeHeader } from './sheet-header';
+import { CONFIDENCE_WORDS, VERDICT_WORDS } from '../../../surveys/verdict-words';
+
+export const RATES_SHEET = 'Tỷ lệ hài lòng';
+
+const COLUMNS = [
+  { name: 'group', vi: 'Nhóm', width: 12 },
+  { name: 'key', vi: 'Mã', width: 14 },
+  { name: 'label', vi: 'Tên', width: 40 },
+  { name: 'n', vi: 'Số phiếu hợp lệ', width: 10 },
+  { name: 'satisfied', vi: 'Số phiếu hài lòng', width: 10 },
+  { name: 'rate', vi: 'Tỷ lệ hài lòng (%)', width: 10 },
+  { name: 'ci_low', vi: 'Khoảng tin cậy 95%: cận dưới (%)', width: 12 },
+  { name: 'ci_high', vi: 'Khoảng tin cậy 95%: cận trên (%)', width: 12 },
+  { name: 'target', vi: 'Chỉ tiêu (%)', width: 10 },
+  { name: 'verdict', vi: 'Kết luận', width: 16 },
+  { name: 'confidence', vi: 'Độ tin cậy của kết luận', width: 16 },
+] as const;
+
+const GROUP_VI: Record<RateGroup, string> = { overall: 'Tổng thể', sector: 'Lĩnh vực', unit: 'Đơn vị' };
+
+/**
+ * The rates as the dashboard computes them, at full precision so they compare equal to the API's
+ * (round for display in the spreadsheet); a blank rate or interval means no valid answers.
+ */
+export function writeRatesSheet(workbook: Workbook, rows: readonly RateRow[]): void {
+  const sheet = workbook.addWorksheet(RATES_SHEET, { views: FROZEN_HEADER });
+  sheet.columns = COLUMNS.map((c) => ({ width: c.width }));
+  writeHeader(
+    sheet,
+    COLUMNS.map((c) => c.name),
+    COLUMNS.map((c) => c.vi),
+  );
+  for (const r of rows) {
+    sheet
+      .addRow(
+        [
+          GROUP_VI[r.group],
+          r.key,
+          r.label,
+          r.n,
+          r.satisfied,
+          r.rate,
+          r.interval?.low ?? null,
+          r.interval?.high ?? null,
+          r.target,
+          VERDICT_WORDS[r.verdict].vi,
+          r.confidence === null ? null : CONFIDENCE_WORDS[r.confidence].vi,
+        ].map(cellValue),
+      )
+      .commit();
+  }
+  sheet.commit();
+}

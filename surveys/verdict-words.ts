@@ -1,0 +1,14 @@
+import type { LocalizedText } from './instrument-schema';
+import type { Confidence, Verdict } from './statistics';
+
+/** The words of a verdict (domain.md §4), the same on screen, in reports and in exports. */
+export const VERDICT_WORDS: Record<Verdict, LocalizedText> = {
+  met: { vi: 'Đạt', en: 'Met' },
+  not_met: { vi: 'Không đạt', en: 'Not met' },
+  too_few: { vi: 'Chưa đủ số phiếu', en: 'Too few answers' },
+};
+
+export const CONFIDENCE_WORDS: Record<Confidence, LocalizedText> = {
+  confident: { vi: 'Chắc chắn', en: 'Confident' },
+  not_conclusive: { vi: 'Chưa chắc chắn', en: 'Not conclusive' },
+};

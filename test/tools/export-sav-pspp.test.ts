@@ -1,0 +1,205 @@
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { delimiter, join } from 'node:path';
+import { promisify } from 'node:util';
+import { parse } from 'csv-parse/sync';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findActiveCounter } from '../../db/counters';
+import { storeResponses, type NewResponse } from '../../db/responses';
+import type { Answers } from '../../surveys/instrument-schema';
+import { respondentSatisfied } from '../../surveys/scoring';
+import { createTestApp, login, type TestApp } from '../support/test-app';
+
+/**
+ * The proof that real tools read hailong's .sav: GNU PSPP opens an export of a known data set and
+ * its FREQUENCIES (plain and weighted), labels and missing values must match hailong's own counts.
+ */
+
+const run = promisify(execFile);
+
+function findPspp(): string {
+  for (const dir of (process.env.PATH ?? '').split(delimiter)) {
+    if (dir && existsSync(join(dir, 'pspp'))) return join(dir, 'pspp');
+  }
+  throw new Error('GNU PSPP is not installed, so the SPSS export cannot be checked: install it with `apt-get install -y pspp` (CI does this in .ci/run).');
+}
+
+interface Table {
+  title: string;
+  rows: string[][];
+}
+
+/** PSPP's CSV output: blocks separated by blank lines, each table's first cell "Table: <title>" (quoted when it has a comma). */
+function tables(csv: string): Table[] {
+  return csv.split(/\n\s*\n/).flatMap((block) => {
+    const [first, ...rows] = parse(block, { relax_column_count: true }) as string[][];
+    const title = first?.[0] ?? '';
+    return title.startsWith('Table: ') ? [{ title: title.slice('Table: '.length), rows }] : [];
+  });
+}
+
+/** A FREQUENCIES table as label → frequency, valid and missing apart ("." is system-missing). */
+function frequencies(table: Table) {
+  const valid = new Map<string, number>();
+  const missing = new Map<string, number>();
+  let section = '';
+  for (const [group, label, freq] of table.rows.slice(1)) {
+    if (group) section = group;
+    if (section === 'Total' || label === undefined || freq === undefined) continue;
+    (section === 'Valid' ? valid : missing).set(label, Number(freq));
+  }
+  return { valid, missing };
+}
+
+// The known data set: answers, weights and comments chosen so every count below is checkable by hand.
+const LONG_COMMENT = 'Thủ tục còn rườm rà; đề nghị niêm yết rõ phí, lệ phí và thời hạn trả kết quả. '.repeat(6).trim();
+const DATA: { code: string; answers: Answers; weight: number; comment?: string }[] = [
+  { code: 'demo-land', answers: { overall: 5, access_q: 4, procedure_q: null }, weight: 1, comment: 'Cán bộ rất tận tình, cảm ơn!' },
+  { code: 'demo-land', answers: { overall: 5, access_q: null }, weight: 2 },
+  { code: 'demo-land', answers: { overall: 4, access_q: 5 }, weight: 0.5 },
+  { code: 'demo-land', answers: { overall: 2 }, weight: 1 },
+  { code: 'demo-land', answers: { overall: 1, access_q: 1 }, weight: 3, comment: LONG_COMMENT },
+  { code: 'demo-land', answers: { overall: 4, access_q: 4 }, weight: 1 },
+  { code: 'demo-civil', answers: { overall: 3, access_q: 3 }, weight: 1 },
+  { code: 'demo-civil', answers: { overall: 4, access_q: null }, weight: 1.25, comment: 'Hướng dẫn dễ hiểu' },
+];
+const LEVELS = ['Rất không hài lòng', 'Không hài lòng', 'Bình thường', 'Hài lòng', 'Rất hài lòng'];
+
+let t: TestApp;
+let cookie: string;
+let dir: string;
+let pspp: string;
+
+beforeAll(async () => {
+  pspp = findPspp();
+  t = await createTestApp();
+  cookie = await login(t.app);
+  dir = await mkdtemp(join(tmpdir(), 'hailong-sav-'));
+  const items: NewResponse[] = [];
+  for (const [i, d] of DATA.entries()) {
+    const counter = (await findActiveCounter(t.db.dbRead, d.code))!;
+    items.push({
+      tenant_id: counter.tenant_id,
+      survey_version_id: counter.surveyVersion.id,
+      counter_id: counter.id,
+      unit_id: counter.unit_id,
+      sector_code: counter.sectors[0]!,
+      channel: 'qr',
+      submitted_at: new Date(Date.now() - (DATA.length - i) * 60_000),
+      answers: d.answers,
+      comment: d.comment ?? null,
+      dossier_code: null,
+      client_key: `sav-${i}`,
+      token_id: null,
+      satisfied: respondentSatisfied(counter.surveyVersion.definition, d.answers),
+      weight: d.weight,
+    });
+  }
+  await storeResponses(t.db.dbWrite, items);
+});
+afterAll(async () => {
+  await t?.close();
+  if (dir) await rm(dir, { recursive: true, force: true });
+});
+
+const get = (path: string) => t.app.request(path, { headers: { cookie } });
+
+/** Exports with the query, has PSPP run the syntax on the file, returns PSPP's tables. */
+async function psppOn(query: string, syntax: string) {
+  const res = await get(`/api/exports/responses.sav${query}`);
+  expect(res.status).toBe(200);
+  const sav = join(dir, 'responses.sav');
+  await writeFile(sav, new Uint8Array(await res.arrayBuffer()));
+  await writeFile(join(dir, 'check.sps'), `GET FILE='${sav}'.\n${syntax}\n`);
+  const out = join(dir, 'out.csv');
+  const { stdout, stderr } = await run(pspp, ['-O', 'format=csv', '-o', out, join(dir, 'check.sps')]);
+  const csv = await readFile(out, 'utf8');
+  // PSPP reports a misread file as warnings or errors, not as a failing exit status.
+  expect(`${stdout}${stderr}${csv}`).not.toMatch(/warning|error/i);
+  return tables(csv);
+}
+
+describe('GET /api/exports/responses.sav', () => {
+  it('reads in PSPP with hailong’s counts, labels and no-opinion as missing, plain and weighted', async () => {
+    const out = await psppOn(
+      '',
+      [
+        'DISPLAY DICTIONARY.',
+        'FREQUENCIES VARIABLES=overall access_q sector.',
+        'WEIGHT BY weight.',
+        'FREQUENCIES VARIABLES=overall.',
+        'WEIGHT OFF.',
+        'LIST VARIABLES=id comment.',
+      ].join('\n'),
+    );
+
+    // The dictionary: question texts as variable labels, the scale as value labels, 9 as missing.
+    const variables = out.find((x) => x.title === 'Variables')!.rows;
+    const header = variables[0]!;
+    const byName = new Map(variables.slice(1).map((r) => [r[0]!, Object.fromEntries(header.map((h, i) => [h, r[i] ?? '']))]));
+    expect(byName.get('overall')!.Label).toBe('Nhìn chung, Ông/Bà hài lòng thế nào với dịch vụ hành chính công nhận được?');
+    expect(byName.get('access_q')).toMatchObject({ Label: 'Nơi ngồi chờ và trang thiết bị tại Bộ phận Một cửa', 'Missing Values': '9', 'Measurement Level': 'Ordinal' });
+    expect(byName.get('comment')).toMatchObject({ 'Print Format': 'A4000' });
+    expect(byName.get('weight')).toMatchObject({ Label: 'Trọng số', 'Print Format': 'F12.4' });
+    const labels = out.find((x) => x.title === 'Value Labels')!.rows;
+    const accessAt = labels.findIndex((r) => r[0] === 'Nơi ngồi chờ và trang thiết bị tại Bộ phận Một cửa');
+    expect(labels.slice(accessAt, accessAt + 6).map((r) => [r[1], r[2]])).toEqual([
+      ['1', 'Rất không hài lòng'],
+      ['2', 'Không hài lòng'],
+      ['3', 'Bình thường'],
+      ['4', 'Hài lòng'],
+      ['5', 'Rất hài lòng'],
+      ['9[a]', 'Không ý kiến'],
+    ]);
+
+    const [overall, access, sector, weighted] = out
+      .filter((x) => x.rows[0]?.[2] === 'Frequency')
+      .map((x) => ({ title: x.title, ...frequencies(x) }));
+
+    // Plain counts of the overall question equal hailong's own distribution (from the rollups).
+    const dist = (await (await get('/api/stats/distribution?groupBy=sector')).json()) as {
+      rows: { label: string; counts: Record<string, number>; total: number }[];
+    };
+    const hailong = new Map<string, number>();
+    for (const row of dist.rows) for (const [v, n] of Object.entries(row.counts)) if (n > 0) hailong.set(LEVELS[Number(v) - 1]!, (hailong.get(LEVELS[Number(v) - 1]!) ?? 0) + n);
+    expect(overall!.title).toBe(byName.get('overall')!.Label);
+    expect(overall!.valid).toEqual(hailong);
+    expect(overall!.valid).toEqual(new Map([['Rất không hài lòng', 1], ['Không hài lòng', 1], ['Bình thường', 1], ['Hài lòng', 3], ['Rất hài lòng', 2]]));
+    expect(overall!.missing.size).toBe(0);
+
+    // No opinion is user-missing under its label; not asked is system-missing; neither is valid.
+    expect(access!.valid).toEqual(new Map([['Rất không hài lòng', 1], ['Bình thường', 1], ['Hài lòng', 2], ['Rất hài lòng', 1]]));
+    expect(access!.missing).toEqual(new Map([['.', 1], ['Không ý kiến', 2]]));
+
+    // Sectors by their Vietnamese names, as many as the distribution counts per sector.
+    expect(sector!.valid).toEqual(new Map(dist.rows.map((r) => [r.label, r.total])));
+    expect(sector!.valid).toEqual(new Map([['Đất đai', 6], ['Hộ tịch', 2]]));
+
+    // WEIGHT BY weight: each level counts the sum of its respondents' weights.
+    const expected = new Map<string, number>();
+    for (const d of DATA) {
+      const label = LEVELS[(d.answers.overall as number) - 1]!;
+      expected.set(label, (expected.get(label) ?? 0) + d.weight);
+    }
+    expect(weighted!.title).toBe(overall!.title);
+    expect(weighted!.valid).toEqual(expected);
+    expect(expected.get('Hài lòng')).toBe(2.75);
+
+    // Comments come back whole, diacritics intact, the long one through its very long string segments.
+    const comments = out.find((x) => x.title === 'Data List')!.rows.slice(1).map((r) => r[1]);
+    expect(comments).toEqual(DATA.map((d) => d.comment ?? ''));
+    expect(Buffer.byteLength(LONG_COMMENT)).toBeGreaterThan(255);
+  });
+
+  it('exports the same filtered rows as the stats', async () => {
+    const out = await psppOn('?sector=civil_status', 'FREQUENCIES VARIABLES=sector overall.');
+    const [sector, overall] = out.filter((x) => x.rows[0]?.[2] === 'Frequency').map(frequencies);
+    expect(sector!.valid).toEqual(new Map([['Hộ tịch', 2]]));
+    expect(overall!.valid).toEqual(new Map([['Bình thường', 1], ['Hài lòng', 1]]));
+    const stats = (await (await get('/api/stats?sector=civil_status')).json()) as { overall: { n: number } };
+    expect(stats.overall.n).toBe(2);
+    expect((await get('/api/exports/responses.sav?channel=fax')).status).toBe(400);
+  });
+});
