@@ -13,6 +13,7 @@ import { counterRoutes } from './counters/counters.routes';
 import { exportRoutes } from './exports/exports.routes';
 import { flaggedRoutes } from './flagged/flagged.routes';
 import { posterRoutes } from './posters/posters.routes';
+import { importRoutes, MAX_IMPORT_BYTES } from './imports/imports.routes';
 import { reportRoutes } from './reports/reports.routes';
 import { analysisRoutes } from './stats/analysis.routes';
 import { waveRoutes } from './waves/waves.routes';
@@ -22,6 +23,11 @@ export const MAX_BODY_BYTES = 64 * 1024;
 const TOO_LARGE = new RequestError(413, {
   vi: 'Dữ liệu gửi lên quá lớn (tối đa 64 KB). Xin rút gọn góp ý và gửi lại.',
   en: 'The request is too large (64 KB at most). Please shorten the comment and send again.',
+});
+
+const IMPORT_TOO_LARGE = new RequestError(413, {
+  vi: 'Tệp quá lớn (tối đa 10 MB). Xin chia thành nhiều tệp.',
+  en: 'The file is too large (10 MB at most). Please split it.',
 });
 
 /** The whole HTTP face; tests build it over their own database. */
@@ -35,14 +41,10 @@ export function createApp(deps: AppDeps) {
   // Phones on weak connections get every page and script gzipped.
   app.use('*', compress());
 
-  // A survey answer is a few hundred bytes; nothing hailong takes needs more than this.
-  app.use(
-    '*',
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: (c) => c.json(errorBody(TOO_LARGE), 413),
-    }),
-  );
+  // A survey answer is a few hundred bytes; only an import of earlier results needs more.
+  const answerLimit = bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => c.json(errorBody(TOO_LARGE), 413) });
+  const importLimit = bodyLimit({ maxSize: MAX_IMPORT_BYTES, onError: (c) => c.json(errorBody(IMPORT_TOO_LARGE), 413) });
+  app.use('*', (c, next) => (c.req.path === '/api/imports' ? importLimit(c, next) : answerLimit(c, next)));
 
   app.get('/healthz', (c) => c.json({ status: 'ok', database: deps.db.kind }));
   app.route('/q', citizenRoutes(deps));
@@ -65,6 +67,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api', alertRoutes(deps));
   app.route('/api', commentRoutes(deps));
   app.route('/api', waveRoutes(deps));
+  app.route('/api', importRoutes(deps));
   const reports = reportRoutes(deps);
   app.route('/api', reports.api);
   app.route('/reports', reports.pages);

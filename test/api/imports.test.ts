@@ -1,0 +1,115 @@
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listUnits } from '../../db/units';
+import { dbSnapshot } from '../support/db-snapshot';
+import { createTestApp, login, type TestApp } from '../support/test-app';
+
+let t: TestApp;
+let cookie: string;
+beforeAll(async () => {
+  t = await createTestApp();
+  cookie = await login(t.app);
+});
+afterAll(() => t.close());
+
+const post = async (query: string, body: BodyInit, type = 'text/csv') => {
+  const res = await t.app.request(`/api/imports?${query}`, { method: 'POST', headers: { cookie, 'content-type': type }, body });
+  return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+};
+const stats = async (query: string) =>
+  ((await (await t.app.request(`/api/stats?from=2020-01-01&to=2030-12-31&${query}`, { headers: { cookie } })).json()) as { overall: { n: number; satisfied: number } }).overall;
+
+const PAPER = [
+  'submitted_at,overall,access_q,procedure_q,comment,dossier_code',
+  '2025-10-02,5,4,9,Cán bộ tận tình,000.00.17.H31-251002-0001',
+  '2025-10-02T15:30,2,,Không ý kiến,"Phải chờ lâu, không có số",',
+  '2025-10-03,4,5,4,,',
+].join('\n');
+
+describe('importing earlier paper-survey results', () => {
+  it('stores every row of a valid CSV through the writer path, and the same file again stores nothing', async () => {
+    const before = await stats('counter=demo-land');
+    const first = await post('counter=demo-land', PAPER);
+    expect(first).toEqual({ status: 201, body: { rows: 3, valid: 3, stored: 3, alreadyImported: 0 } });
+    const after = await stats('counter=demo-land');
+    expect([after.n - before.n, after.satisfied - before.satisfied]).toEqual([3, 2]);
+    const again = await post('counter=demo-land', PAPER);
+    expect(again).toEqual({ status: 200, body: { rows: 3, valid: 3, stored: 0, alreadyImported: 3 } });
+    const csv = await (await t.app.request('/api/exports/responses.csv?from=2025-10-01&to=2025-10-31', { headers: { cookie } })).text();
+    expect(csv).toContain('interviewer');
+    expect(csv).toContain('"Phải chờ lâu, không có số"');
+    // 15:30 written without an offset is Vietnam time
+    expect(csv).toContain('2025-10-02T15:30:00.000+07:00');
+  });
+
+  it('reads semicolon CSV as Excel saves it in Vietnam', async () => {
+    const res = await post('counter=demo-land&dryRun=1', 'submitted_at;overall\n2025-09-01;5\n2025-09-02;3\n');
+    expect(res).toEqual({ status: 200, body: { rows: 2, valid: 2, stored: 0, alreadyImported: 0, dryRun: true } });
+  });
+
+  it('imports nothing from a file with a bad row, and says what is wrong where', async () => {
+    const before = await dbSnapshot(t.db);
+    const bad = [
+      'submitted_at,overall,access_q,dossier_code,mood',
+      '2025-11-01,5,4,000.00.17.H31-251101-0001,',
+      '01/11/2025,7,4,,',
+      '2025-11-02,4,4,000.00.17.H31-251101-0001,',
+    ].join('\n');
+    const res = await post('counter=demo-land', bad);
+    expect(res.status).toBe(422);
+    const problems = res.body.problems as { line: number; column: string; message: { vi: string } }[];
+    expect(problems.map((p) => [p.line, p.column])).toEqual([[1, 'mood']]);
+    const fixedHeader = bad.replace(',mood', '').replace(/,\n/g, '\n').replace(/,$/, '');
+    const rows = await post('counter=demo-land', fixedHeader);
+    expect(rows.status).toBe(422);
+    expect((rows.body.problems as { line: number; column: string }[]).map((p) => [p.line, p.column])).toEqual([
+      [3, 'submitted_at'],
+      [3, 'overall'],
+      [4, 'dossier_code'],
+    ]);
+    expect(await dbSnapshot(t.db)).toEqual(before);
+  });
+
+  it('imports an Excel sheet of interviews into a survey wave, each row naming its stratum', async () => {
+    const units = Object.fromEntries((await listUnits(t.db.dbRead, t.state.tenantId)).map((u) => [u.code, u.id]));
+    const wave = await t.app.request('/api/waves', {
+      method: 'POST',
+      headers: { cookie, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        name: 'Phiếu giấy 2025',
+        survey: 'sipas-counter',
+        from: '2025-06-01',
+        to: '2025-06-30',
+        strata: [
+          { unitId: units['HY-TP-AN-TAO'], population: 300 },
+          { unitId: units['HY-TP-HIEN-NAM'], population: 100 },
+        ],
+      }),
+    });
+    const { id } = (await wave.json()) as { id: number };
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('Phiếu');
+    sheet.addRow(['submitted_at', 'unit_code', 'overall', 'access_1', 'comment']);
+    sheet.addRow(['2025-06-10', 'HY-TP-AN-TAO', 5, 4, 'Ổn']);
+    sheet.addRow(['2025-06-11', 'HY-TP-AN-TAO', 3, 9, '']);
+    sheet.addRow(['2025-06-12', 'HY-TP-HIEN-NAM', 4, 5, '']);
+    const bytes = new Uint8Array(await book.xlsx.writeBuffer());
+    const res = await post(`wave=${id}`, bytes, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    expect(res).toEqual({ status: 201, body: { rows: 3, valid: 3, stored: 3, alreadyImported: 0 } });
+    const report = (await (await t.app.request(`/api/waves/${id}`, { headers: { cookie } })).json()) as { strata: { collected: number; weight: number }[] };
+    expect(report.strata.map((s) => [s.collected, s.weight])).toEqual([
+      [2, 150],
+      [1, 100],
+    ]);
+    const outside = await post(`wave=${id}`, 'submitted_at,unit_code,overall\n2025-06-10,HY,4\n');
+    expect(outside.status).toBe(422);
+  });
+
+  it('refuses what it cannot read, and asks where the answers go', async () => {
+    expect((await post('counter=demo-land', new Uint8Array([0xff, 0xfe, 0x00, 0x41]))).status).toBe(400);
+    expect((await post('', PAPER)).status).toBe(400);
+    expect((await post('counter=no-such-counter', PAPER)).status).toBe(404);
+    const noSession = await t.app.request('/api/imports?counter=demo-land', { method: 'POST', headers: { 'content-type': 'text/csv' }, body: PAPER });
+    expect(noSession.status).toBe(401);
+  });
+});
