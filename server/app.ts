@@ -10,6 +10,7 @@ import { citizenRoutes } from './citizen/citizen.routes';
 import type { AppDeps, AppEnv } from './context';
 import { errorBody, handleError, RequestError } from './errors';
 import { counterRoutes } from './counters/counters.routes';
+import { codebookRoutes } from './exports/codebook.routes';
 import { exportRoutes } from './exports/exports.routes';
 import { flaggedRoutes } from './flagged/flagged.routes';
 import { posterRoutes } from './posters/posters.routes';
@@ -71,6 +72,7 @@ export function createApp(deps: AppDeps) {
   const reports = reportRoutes(deps);
   app.route('/api', reports.api);
   app.route('/reports', reports.pages);
+  app.route('/exports', codebookRoutes(deps).page);
   app.route('/api', flaggedRoutes(deps));
   app.route('/api', counterRoutes(deps));
 

@@ -3,24 +3,31 @@ import { stream } from 'hono/streaming';
 import { streamResponses, surveyVersionsInFilter } from '../../db/response-export';
 import { requireSession } from '../auth/session';
 import type { AppDeps, AppEnv } from '../context';
+import { buildCodebook } from '../../surveys/codebook';
 import { filterQuery, parseQuery, resolveFilter } from '../stats/stats-filter';
-import { csvHeader, csvRows, questionColumns } from './responses-csv';
+import { z } from 'zod';
+
+const csvQuery = z.intersection(filterQuery, z.object({ labels: z.enum(['0', '1']).optional(), codes: z.enum(['0', '1']).optional() }));
+import { csvHeader, csvRows } from './responses-csv';
+import { codebookRoutes } from './codebook.routes';
 import { savExportRoute } from './sav.routes';
 import { xlsxExportRoute } from './xlsx.routes';
 
 export function exportRoutes({ db }: AppDeps) {
   return new Hono<AppEnv>().use(requireSession(db.dbRead)).get('/responses.csv', async (c) => {
-    const filter = await resolveFilter(db.dbRead, c.get('user'), parseQuery(filterQuery, c.req.query()));
-    const columns = questionColumns(await surveyVersionsInFilter(db.dbRead, filter));
+    const q = parseQuery(csvQuery, c.req.query());
+    const filter = await resolveFilter(db.dbRead, c.get('user'), q);
+    const codebook = buildCodebook(await surveyVersionsInFilter(db.dbRead, filter));
+    const options = { labels: q.labels === '1', codes: q.codes === '1' };
     c.header('Content-Type', 'text/csv; charset=utf-8');
     c.header('Content-Disposition', `attachment; filename="hailong-responses-${filter.from}-${filter.to}.csv"`);
     c.header('Cache-Control', 'no-store');
     // Page by page, so memory stays flat whatever the number of rows.
     return stream(c, async (out) => {
-      await out.write(csvHeader(columns));
+      await out.write(csvHeader(codebook, options));
       for await (const page of streamResponses(db.dbRead, filter)) {
-        await out.write(csvRows(page, columns));
+        await out.write(csvRows(page, codebook, options));
       }
     });
-  }).route('/', savExportRoute({ db })).route('/', xlsxExportRoute({ db }));
+  }).route('/', savExportRoute({ db })).route('/', xlsxExportRoute({ db })).route('/', codebookRoutes({ db }).api);
 }

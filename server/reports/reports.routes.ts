@@ -4,11 +4,12 @@ import type { AppDeps, AppEnv } from '../context';
 import { parseQuery } from '../stats/stats-filter';
 import { periodicReport } from './report-data';
 import { renderReportPage } from './report-page';
+import { reportWorkbook } from './report-workbook';
 import { periodOfQuery, reportQuery } from './report-period';
 
 /**
  * Periodic reports (domain.md §7): `GET /api/reports` as JSON, `GET /reports/print` as a
- * printable A4 page. Both take kind (q1, h1, q3, m9, year, custom), year or from/to, and unit.
+ * printable A4 page, `GET /api/reports/report.xlsx` as a workbook. All take kind (q1, h1, q3, m9, year, custom), year or from/to, and unit.
  */
 export function reportRoutes({ db }: AppDeps) {
   const session = requireSession(db.dbRead);
@@ -17,7 +18,16 @@ export function reportRoutes({ db }: AppDeps) {
     return { q, report: await periodicReport(db.dbRead, user, periodOfQuery(q), q.unit) };
   };
   return {
-    api: new Hono<AppEnv>().get('/reports', session, async (c) => c.json((await build(c.get('user'), c.req.query())).report)),
+    api: new Hono<AppEnv>()
+      .get('/reports', session, async (c) => c.json((await build(c.get('user'), c.req.query())).report))
+      .get('/reports/report.xlsx', session, async (c) => {
+        const { report } = await build(c.get('user'), c.req.query());
+        const name = `hailong-bao-cao-${report.period.from}-${report.period.to}.xlsx`;
+        return c.body(await reportWorkbook(report), 200, {
+          'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+          'Content-Disposition': `attachment; filename="${name}"`,
+        });
+      }),
     pages: new Hono<AppEnv>().get('/print', session, async (c) => {
       const { q, report } = await build(c.get('user'), c.req.query());
       const xlsxUrl = `/api/reports/report.xlsx?${new URLSearchParams(c.req.query()).toString()}`;

@@ -76,4 +76,25 @@ describe('GET /api/exports/responses.csv', () => {
     expect(ids).toEqual([...ids].sort((a, b) => a - b));
     expect(new Set(ids).size).toBe(ids.length);
   });
+
+  it('adds a second header row of Vietnamese labels, and writes no opinion as its code, on request', async () => {
+    const csv = await (await get('/api/exports/responses.csv?sector=land&labels=1&codes=1')).text();
+    const [names, labels, ...rows] = parse(csv.slice(1)) as string[][];
+    const col = (name: string) => names!.indexOf(name);
+    expect(labels![col('submitted_at')]).toBe('Thời điểm gửi (giờ Việt Nam)');
+    expect(labels![col('overall')]).toBe('Nhìn chung, Ông/Bà hài lòng thế nào với dịch vụ hành chính công nhận được?');
+    const first = rows.find((r) => r[col('overall')] === '5')!;
+    expect(first[col('procedure_q')]).toBe('9');
+    expect(first[col('civil_servant_q')]).toBe('');
+  });
+
+  it('publishes its codebook as JSON and as a readable page', async () => {
+    const json = (await (await get('/api/exports/codebook.json')).json()) as { variables: { name: string; label: { vi: string }; missing?: { code: number }[] }[] };
+    const access = json.variables.find((v) => v.name === 'access_q')!;
+    expect(access.missing).toEqual([{ code: 9, label: { vi: 'Không ý kiến', en: 'No opinion' } }]);
+    const page = await (await get('/exports/codebook')).text();
+    expect(page).toContain('<tr data-variable="access_q">');
+    expect(page).toContain('1 = Rất không hài lòng; 2 = Không hài lòng; 3 = Bình thường; 4 = Hài lòng; 5 = Rất hài lòng');
+    expect((await t.app.request('/exports/codebook')).status).toBe(401);
+  });
 });

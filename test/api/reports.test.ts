@@ -1,3 +1,4 @@
+import * as XLSX from '@e965/xlsx';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { storeRandomResponses } from '../support/random-responses';
 import { createTestApp, login, type TestApp } from '../support/test-app';
@@ -75,5 +76,19 @@ describe('the 6-month report (15 Dec of the year before to 14 Jun)', () => {
     expect(Object.keys(((await bad.json()) as { fields: object }).fields)).toEqual(['from']);
     expect((await t.app.request('/api/reports?kind=q1', { headers: { cookie } })).status).toBe(400);
     expect((await t.app.request('/api/reports?kind=h1&year=2026')).status).toBe(401);
+  });
+
+  it('downloads as a workbook whose figures equal the report, read back by another library', async () => {
+    const res = await t.app.request('/api/reports/report.xlsx?kind=h1&year=2026', { headers: { cookie } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-disposition')).toContain('hailong-bao-cao-2025-12-15-2026-06-14.xlsx');
+    const book = XLSX.read(new Uint8Array(await res.arrayBuffer()), { type: 'array' });
+    expect(book.SheetNames).toEqual(['Theo lĩnh vực', 'Theo đơn vị', 'Theo kênh', 'Chỉ số thành phần', 'Điều tra XHH', 'Phương pháp']);
+    const rows = XLSX.utils.sheet_to_json<unknown[]>(book.Sheets['Theo lĩnh vực']!, { header: 1 }).slice(3);
+    const sectors = await get<{ overall: Row; rows: (Row & { label: string })[] }>('/api/stats?from=2025-12-15&to=2026-06-14&groupBy=sector');
+    expect(rows.map((r) => [r[1], r[2], r[3], r[7]])).toEqual([
+      ...sectors.rows.map((r) => [r.n, r.satisfied, r.rate, { met: 'Đạt', not_met: 'Không đạt', too_few: 'Chưa đủ số phiếu' }[r.verdict]]),
+      [sectors.overall.n, sectors.overall.satisfied, sectors.overall.rate, { met: 'Đạt', not_met: 'Không đạt', too_few: 'Chưa đủ số phiếu' }[sectors.overall.verdict]],
+    ]);
   });
 });

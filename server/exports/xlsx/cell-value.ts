@@ -1,4 +1,4 @@
-import { neutralizeFormula } from '../responses-csv';
+import { neutralizeFormula } from '../formula-guard';
 
 export type CellValue = number | string | null;
 

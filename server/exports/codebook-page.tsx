@@ -1,0 +1,65 @@
+import { render } from 'preact-render-to-string';
+import type { CodebookVariable } from '../../surveys/codebook';
+
+const CSS = `body{font:14px/1.45 system-ui,sans-serif;margin:24px auto;max-width:1100px;padding:0 12px;color:#1a1a1a}
+table{border-collapse:collapse;width:100%}th,td{border:1px solid #ccc;padding:4px 6px;vertical-align:top;text-align:left}
+th{background:#f0f2f4}code{font-size:13px}.en{color:#555}@media print{body{margin:0}}`;
+
+const values = (v: CodebookVariable['values'] | CodebookVariable['missing']) =>
+  (v ?? []).map((x) => `${x.code} = ${x.label.vi}`).join('; ');
+
+/** The codebook as a page a person reads: every variable, its question, values and missing codes. */
+export function renderCodebookPage(codebook: readonly CodebookVariable[]): string {
+  return (
+    '<!doctype html>' +
+    render(
+      <html lang="vi">
+        <head>
+          <meta charset="utf-8" />
+          <meta name="viewport" content="width=device-width, initial-scale=1" />
+          <title>Từ điển biến / Codebook — hailong</title>
+          <style dangerouslySetInnerHTML={{ __html: CSS }} />
+        </head>
+        <body>
+          <h1>
+            Từ điển biến <span class="en">/ Codebook</span>
+          </h1>
+          <p>
+            Các biến trong tệp xuất CSV, Excel và SPSS. Mã "Không ý kiến" là giá trị khuyết (missing); ô trống là câu không được hỏi hoặc bỏ qua.{' '}
+            <span class="en">Variables of the CSV, Excel and SPSS exports. The no-opinion code is a missing value; an empty cell is a question not asked or skipped.</span>
+          </p>
+          <table>
+            <thead>
+              <tr>
+                <th>Biến / Variable</th>
+                <th>Nhãn / Label</th>
+                <th>Kiểu / Type</th>
+                <th>Giá trị / Values</th>
+                <th>Khuyết / Missing</th>
+                <th>Phiếu / Surveys</th>
+              </tr>
+            </thead>
+            <tbody>
+              {codebook.map((v) => (
+                <tr data-variable={v.name}>
+                  <td>
+                    <code>{v.name}</code>
+                  </td>
+                  <td>
+                    {v.label.vi}
+                    <br />
+                    <span class="en">{v.label.en}</span>
+                  </td>
+                  <td>{v.type === 'string' ? `text (${v.width ?? ''})` : 'number'}</td>
+                  <td>{values(v.values)}</td>
+                  <td>{values(v.missing)}</td>
+                  <td>{(v.surveys ?? []).map((s) => `${s.key} v${s.version}`).join(', ')}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </body>
+      </html>,
+    )
+  );
+}
