@@ -26,6 +26,8 @@ export interface Meta {
   units: MetaUnit[];
   counters: { code: string; name: string; unitId: number }[];
   sectors: { code: string; name: LocalizedText; target: number | null }[];
+  /** The tenant's surveys with their current version (absent from servers older than the filing pages). */
+  surveys?: { key: string; title: LocalizedText; version: number }[];
   overallTarget: number;
 }
 

@@ -1,3 +1,4 @@
+import type { ImportResult, Interview, NewWave, Report, WaveDetail, WaveForm, WaveListItem } from './filing-types';
 import type { Alerts, Comments, Distribution, Factors, GroupBy, Heatmap, LocalizedText, Me, Meta, Stats, Trend } from './api-types';
 import { filterToQuery, type Filter } from './filter';
 
@@ -9,6 +10,8 @@ export class ApiError extends Error {
   constructor(
     readonly status: number,
     readonly text: LocalizedText,
+    /** The whole error body: a wave form reads its `fields`, an import its `problems`. */
+    readonly body: unknown = null,
   ) {
     super(text.en);
   }
@@ -25,21 +28,22 @@ const UNEXPECTED: LocalizedText = {
   en: 'The server answered unexpectedly. Please try again.',
 };
 
-async function request<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
+async function request<T>(method: 'GET' | 'POST', path: string, body?: unknown, raw?: { body: Blob; type: string }): Promise<T> {
   let res: Response;
+  const type: Record<string, string> = raw ? { 'Content-Type': raw.type } : body === undefined ? {} : { 'Content-Type': 'application/json' };
   try {
     res = await fetch(path, {
       method,
       credentials: 'same-origin',
-      headers: { Accept: 'application/json', ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      headers: { Accept: 'application/json', ...type },
+      ...(raw ? { body: raw.body } : body === undefined ? {} : { body: JSON.stringify(body) }),
     });
   } catch {
     throw new ApiError(0, NETWORK_ERROR);
   }
   if (res.status === 204) return undefined as T;
   const json: unknown = await res.json().catch(() => null);
-  if (!res.ok) throw new ApiError(res.status, messageOf(json) ?? UNEXPECTED);
+  if (!res.ok) throw new ApiError(res.status, messageOf(json) ?? UNEXPECTED, json);
   if (json === null) throw new ApiError(res.status, UNEXPECTED);
   return json as T;
 }
@@ -82,3 +86,21 @@ export const fetchComments = (filter: Filter, search: string, before?: number) =
 
 /** A plain link, not a fetch: the browser streams the download and keeps memory flat. */
 export const csvExportUrl = (filter: Filter) => `/api/exports/responses.csv?${filterToQuery(filter)}`;
+
+export const fetchReport = (reportQuery: string) => request<Report>('GET', `/api/reports?${reportQuery}`);
+export const fetchWaves = () => request<{ waves: WaveListItem[] }>('GET', '/api/waves');
+export const fetchWave = (id: number) => request<WaveDetail>('GET', `/api/waves/${id}`);
+export const fetchWaveForm = (id: number) => request<WaveForm>('GET', `/api/waves/${id}/form`);
+export const createWave = (wave: NewWave) => request<{ id: number }>('POST', '/api/waves', wave);
+export const postInterview = (waveId: number, interview: Interview) =>
+  request<{ id: number }>('POST', `/api/waves/${waveId}/responses`, interview);
+
+/** Where an import goes: a counter's earlier paper forms, or a survey wave's interviews. */
+export type ImportTarget = { counter: string } | { wave: number };
+
+/** The file goes as the raw body; a dry run checks every row and stores nothing. */
+export function postImport(target: ImportTarget, file: Blob, type: string, dryRun: boolean) {
+  const q = new URLSearchParams('counter' in target ? { counter: target.counter } : { wave: String(target.wave) });
+  if (dryRun) q.set('dryRun', '1');
+  return request<ImportResult>('POST', `/api/imports?${q}`, undefined, { body: file, type });
+}

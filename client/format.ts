@@ -96,3 +96,16 @@ export function formatPoints(value: number, lang: Lang): string {
   const text = formatPercentNumber(Math.abs(value), lang);
   return value > 0 ? `+${text}` : value < 0 ? `\u2212${text}` : text;
 }
+
+/** A size as people read it: "512 B", "48,2 KB", "1,3 MB" (1 KB = 1024 bytes, as file managers show). */
+export function formatBytes(bytes: number, lang: Lang): string {
+  if (bytes < 1024) return `${formatCount(bytes, lang)} B`;
+  const units = ['KB', 'MB', 'GB'];
+  let value = bytes / 1024;
+  let i = 0;
+  while (value >= 1024 && i < units.length - 1) {
+    value /= 1024;
+    i++;
+  }
+  return `${numberFormat(lang, 1, 1).format(value)} ${units[i]}`;
+}

@@ -4,7 +4,7 @@ import { t, loadLang, saveLang, type Lang } from './i18n';
 import { LangContext } from './lang-context';
 import { DashboardPage } from './pages/dashboard-page';
 import { LoginPage } from './pages/login-page';
-import { BASE, routeOf, useLocation, type PageKey } from './router';
+import { BASE, routeOf, useLocation } from './router';
 import './styles.css';
 
 function App() {
@@ -27,7 +27,7 @@ function App() {
   return (
     <LangContext.Provider value={{ lang, setLang }}>
       {route === 'login' && <LoginPage />}
-      {route !== 'login' && route !== 'not_found' && <DashboardPage page={route as PageKey} search={place.search} />}
+      {route !== 'login' && route !== 'not_found' && <DashboardPage route={route} pathname={place.pathname} search={place.search} />}
       {route === 'not_found' && (
         <main class="state-message">
           <p>{t(lang, 'notFound')}</p>

@@ -12,18 +12,52 @@ export const LOGIN_PATH = `${BASE}login`;
 export const PAGES = ['overview', 'sectors', 'trend', 'factors', 'distribution', 'heatmap', 'units', 'comments'] as const;
 export type PageKey = (typeof PAGES)[number];
 
-export type Route = PageKey | 'login' | 'not_found';
+/**
+ * Pages that take results away or bring them in (exports, reports, survey waves, imports). Exports
+ * read the dashboard filter; the others keep their own query string.
+ */
+export const FILING_PAGES = ['exports', 'reports', 'waves', 'imports'] as const;
+export type FilingPage = (typeof FILING_PAGES)[number];
 
-export function pagePath(page: PageKey): string {
+/** A wave's own pages: its fieldwork and result, the interview entry form, and the form to set one up. */
+export type WavePage = 'wave' | 'wave_entry' | 'wave_new';
+
+export type NavKey = PageKey | FilingPage;
+export type Route = PageKey | FilingPage | WavePage | 'login' | 'not_found';
+
+/** Pages whose figures follow the dashboard filter, so they show the filter bar. */
+export const usesFilter = (route: Route): route is PageKey | 'exports' =>
+  route === 'exports' || (PAGES as readonly string[]).includes(route);
+
+export function pagePath(page: NavKey): string {
   return page === 'overview' ? BASE : `${BASE}${page}`;
 }
+
+export const wavePath = (id: number, entry = false) => `${BASE}waves/${id}${entry ? '/entry' : ''}`;
+export const NEW_WAVE_PATH = `${BASE}waves/new`;
 
 export function routeOf(pathname: string): Route {
   const path = pathname.replace(/\/+$/, '');
   if (path === '/app' || path === '') return 'overview';
   if (path === '/app/login') return 'login';
-  const page = PAGES.find((p) => p !== 'overview' && path === `/app/${p}`);
+  if (path === '/app/waves/new') return 'wave_new';
+  const wave = /^\/app\/waves\/([1-9]\d{0,9})(\/entry)?$/.exec(path);
+  if (wave) return wave[2] ? 'wave_entry' : 'wave';
+  const page = [...PAGES, ...FILING_PAGES].find((p) => p !== 'overview' && path === `/app/${p}`);
   return page ?? 'not_found';
+}
+
+/** The wave a /app/waves/:id path names, or null. */
+export function waveIdOf(pathname: string): number | null {
+  const m = /^\/app\/waves\/([1-9]\d{0,9})(?:\/|$)/.exec(pathname);
+  return m ? Number(m[1]) : null;
+}
+
+/** The entry in the navigation a route belongs to (a wave's pages sit under "waves"). */
+export function navKeyOf(route: Route): NavKey | null {
+  if (route === 'wave' || route === 'wave_entry' || route === 'wave_new') return 'waves';
+  if (route === 'login' || route === 'not_found') return null;
+  return route;
 }
 
 // pushState fires no event, so navigations announce themselves with this one; back/forward use popstate.

@@ -1,4 +1,5 @@
 import type { LocalizedText } from './api-types';
+import { FILING_STRINGS } from './strings-filing';
 
 /** Every word of the analyst app, Vietnamese first. One table, so a missing translation is a type error. */
 export const STRINGS = {
@@ -216,4 +217,5 @@ export const STRINGS = {
     vi: 'Máy chủ chưa có số liệu này. Xin thử lại sau.',
     en: 'The server does not offer these figures yet. Please try again later.',
   },
+  ...FILING_STRINGS,
 } satisfies Record<string, LocalizedText>;

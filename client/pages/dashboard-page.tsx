@@ -9,9 +9,17 @@ import { NavBar } from '../components/nav-bar';
 import { filterFromQuery, filterToQuery, type Filter } from '../filter';
 import { t } from '../i18n';
 import { useLang } from '../lang-context';
-import { LOGIN_PATH, navigate, pagePath, type PageKey } from '../router';
+import { redirectFor } from '../roles';
+import { LOGIN_PATH, navigate, navKeyOf, pagePath, usesFilter, waveIdOf, type PageKey, type Route } from '../router';
 import { useApi } from '../use-api';
 import { CommentsPage } from './comments-page';
+import { ExportsPage } from './exports-page';
+import { ImportsPage } from './imports-page';
+import { InterviewPage } from './interview-page';
+import { ReportsPage } from './reports-page';
+import { WaveNewPage } from './wave-new-page';
+import { WavePage } from './wave-page';
+import { WavesPage } from './waves-page';
 import { DistributionPage } from './distribution-page';
 import { FactorsPage } from './factors-page';
 import { HeatmapPage } from './heatmap-page';
@@ -32,53 +40,76 @@ const PAGE_VIEWS: Record<PageKey, (props: PageProps) => preact.JSX.Element> = {
   comments: CommentsPage,
 };
 
+// The last dashboard filter, so a trip to the reports or waves pages does not lose it.
+let lastFilterQuery = '';
+
 /**
- * The frame around every analyst page: who is signed in, the pages, and the filter bar. The URL
- * is the one source of truth for the filter, so a link reproduces the view on another screen.
+ * The frame around every analyst page: who is signed in, the pages, and (where figures follow it)
+ * the filter bar. The URL is the one source of truth for the filter, so a link reproduces the
+ * view on another screen. Reports, waves and imports keep their own query string.
  */
-export function DashboardPage({ page, search }: { page: PageKey; search: string }) {
+export function DashboardPage({ route, pathname, search }: { route: Exclude<Route, 'login' | 'not_found'>; pathname: string; search: string }) {
   const { lang } = useLang();
   const [me, retryMe] = useApi<Me>(fetchMe, 'me');
   const [meta, setMeta] = useState<Meta | null>(null);
+  const filterPage = usesFilter(route);
 
   // The canonical query also fills in the default dates, so the address bar always says what is shown.
-  const filter = useMemo(() => filterFromQuery(search), [search]);
+  const filter = useMemo(() => filterFromQuery(filterPage ? search : lastFilterQuery), [search, filterPage]);
   const query = filterToQuery(filter);
+  if (filterPage) lastFilterQuery = query;
   useEffect(() => {
-    if (search.replace(/^\?/, '') !== query) navigate(`${pagePath(page)}?${query}`, { replace: true });
-  }, [search, query, page]);
+    if (filterPage && search.replace(/^\?/, '') !== query) navigate(`${pagePath(route)}?${query}`, { replace: true });
+  }, [search, query, route]);
 
   const signedIn = me.kind === 'ready';
+  const role = me.kind === 'ready' ? me.data.role : '';
+  const redirect = signedIn ? redirectFor(role, route) : null;
+  useEffect(() => {
+    if (redirect) navigate(redirect, { replace: true });
+  }, [redirect]);
   useEffect(() => {
     // Without the lists the filter bar still shows the period and "all"; the figures do not depend on them.
     if (signedIn) fetchMeta().then(setMeta, () => setMeta(null));
   }, [signedIn]);
 
-  const onFilter = (next: Filter) => navigate(`${pagePath(page)}?${filterToQuery(next)}`);
+  const onFilter = (next: Filter) => navigate(`${pagePath(route as PageKey | 'exports')}?${filterToQuery(next)}`);
   const onLogout = async () => {
     await logout().catch(() => {}); // leaving anyway: the login page is where the user wants to be
     navigate(LOGIN_PATH);
   };
 
-  if (me.kind === 'loading') return <Loading />;
+  if (me.kind === 'loading' || redirect) return <Loading />;
   if (me.kind === 'error') return <ErrorBox message={me.message} onRetry={retryMe} />;
 
-  const View = PAGE_VIEWS[page];
+  const waveId = waveIdOf(pathname);
   return (
     <>
       <AppHeader me={me.data} onLogout={onLogout} />
-      <NavBar current={page} query={query} />
-      <main class="dashboard" data-page={page}>
-        <h1 class="page-title">{t(lang, `page_${page}`)}</h1>
-        <FilterBar
-          filter={filter}
-          meta={meta}
-          lang={lang}
-          thisYear={Number(localDay(new Date()).slice(0, 4))}
-          onChange={onFilter}
-          csvUrl={csvExportUrl(filter)}
-        />
-        <View filter={filter} query={query} meta={meta} />
+      <NavBar current={navKeyOf(route)} query={query} role={role} />
+      <main class="dashboard" data-page={route}>
+        <h1 class="page-title">{t(lang, `page_${route}`)}</h1>
+        {filterPage && (
+          <FilterBar
+            filter={filter}
+            meta={meta}
+            lang={lang}
+            thisYear={Number(localDay(new Date()).slice(0, 4))}
+            onChange={onFilter}
+            csvUrl={csvExportUrl(filter)}
+          />
+        )}
+        {route === 'exports' && <ExportsPage filter={filter} query={query} meta={meta} />}
+        {filterPage && route !== 'exports' && (() => {
+          const View = PAGE_VIEWS[route as PageKey];
+          return <View filter={filter} query={query} meta={meta} />;
+        })()}
+        {route === 'reports' && <ReportsPage search={search} meta={meta} />}
+        {route === 'waves' && <WavesPage role={role} />}
+        {route === 'wave_new' && <WaveNewPage meta={meta} />}
+        {route === 'wave' && waveId !== null && <WavePage id={waveId} role={role} />}
+        {route === 'wave_entry' && waveId !== null && <InterviewPage id={waveId} />}
+        {route === 'imports' && <ImportsPage meta={meta} />}
       </main>
     </>
   );

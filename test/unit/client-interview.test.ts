@@ -1,0 +1,153 @@
+import { describe, expect, it, vi } from 'vitest';
+import { ApiError, NETWORK_ERROR } from '../../client/api';
+import type { FormQuestion, Interview, WaveForm } from '../../client/filing-types';
+import { interviewQueue, makeClientKey, type QueuedInterview } from '../../client/interview-queue';
+import { parsePercent, pressKey, START, stepsOf, type EntryState, type Step } from '../../client/interview-steps';
+
+const q = (key: string, extra: Partial<FormQuestion> = {}): FormQuestion => ({
+  key, type: 'scale5', text: { vi: key, en: key }, required: false, allowNoOpinion: true, ...extra,
+});
+const survey: WaveForm['survey'] = {
+  versionId: 1,
+  key: 'test',
+  title: { vi: 'Thử', en: 'Test' },
+  overall: q('overall', { required: true, allowNoOpinion: false }),
+  factors: [{ key: 'access', label: { vi: 'Tiếp cận', en: 'Access' }, items: [q('access_1'), q('access_2')] }],
+  extras: [q('come_back', { type: 'choice', options: [1, 2, 3].map((code) => ({ code, label: { vi: `${code}`, en: `${code}` } })) })],
+  comment: { label: { vi: 'Góp ý', en: 'Comment' }, maxLength: 100 },
+};
+
+/** Presses keys one after another, as an interviewer types them. */
+function type(steps: Step[], keys: string[], from: EntryState = START) {
+  let state = from;
+  let saved = false;
+  for (const key of keys) {
+    const r = pressKey(steps, state, key);
+    state = r.state;
+    saved ||= r.save;
+  }
+  return { state, saved };
+}
+
+describe('keyboard interview entry', () => {
+  const steps = stepsOf(survey);
+
+  it('orders the steps as the paper form: overall, factor items, extras, then the comment', () => {
+    expect(steps.map((s) => (s.kind === 'question' ? s.question.key : 'comment'))).toEqual(['overall', 'access_1', 'access_2', 'come_back', 'comment']);
+  });
+
+  it('answers and moves on with one digit; 9 and 0 are "no opinion"; Enter saves', () => {
+    const { state, saved } = type(steps, ['4', '9', '0', '2', 'Enter']);
+    expect(state.answers).toEqual({ overall: 4, access_1: null, access_2: null, come_back: 2 });
+    expect(state.index).toBe(4);
+    expect(saved).toBe(true);
+  });
+
+  it('goes back with Backspace so a slip is retyped, and skips optional questions with Space', () => {
+    const { state } = type(steps, ['3', 'Backspace', '5', ' ', '1']);
+    expect(state.answers).toEqual({ overall: 5, access_2: 1 });
+    expect(state.index).toBe(3);
+  });
+
+  it('refuses "no opinion" where the survey does not allow it, and a skip or save past a required question', () => {
+    let r = type(steps, ['9']);
+    expect(r.state).toMatchObject({ index: 0, answers: {}, notice: 'noOpinionNotHere' });
+    r = type(steps, [' ']);
+    expect(r.state).toMatchObject({ index: 0, notice: 'missingRequired' });
+    r = type(steps, ['Backspace', 'Enter'], { index: 2, answers: { access_1: 4 }, notice: null });
+    expect(r.saved).toBe(false);
+    expect(r.state).toMatchObject({ index: 0, notice: 'missingRequired' });
+  });
+
+  it('ignores keys that mean nothing on a question (6, letters) and takes only listed choice codes', () => {
+    const r = pressKey(steps, START, '6');
+    expect(r.handled).toBe(false);
+    expect(r.state).toBe(START);
+    const atChoice: EntryState = { index: 3, answers: { overall: 4 }, notice: null };
+    expect(pressKey(steps, atChoice, '5').handled).toBe(false);
+    expect(pressKey(steps, atChoice, '3').state.answers.come_back).toBe(3);
+  });
+
+  it('reads a typed percentage as a whole number from 0 to 100', () => {
+    expect(parsePercent('85')).toBe(85);
+    expect(parsePercent('100')).toBe(100);
+    expect(parsePercent('101')).toBeNull();
+    expect(parsePercent('8,5')).toBeNull();
+  });
+});
+
+function memoryStorage() {
+  const data = new Map<string, string>();
+  return { getItem: (k: string) => data.get(k) ?? null, setItem: (k: string, v: string) => void data.set(k, v), data };
+}
+
+const interview = (clientKey: string, unitId = 3): Interview => ({ clientKey, unitId, answers: { overall: 4 } });
+
+describe('the interview queue', () => {
+  it('makes client keys the server accepts', () => {
+    const key = makeClientKey();
+    expect(key).toMatch(/^[A-Za-z0-9_-]{8,64}$/);
+    expect(makeClientKey()).not.toBe(key);
+  });
+
+  it('retries after a network failure with the same client key, so the server stores it once', async () => {
+    const storage = memoryStorage();
+    const stored = new Map<string, number>();
+    let online = false;
+    const send = vi.fn(async (_wave: number, iv: Interview) => {
+      if (!online) throw new ApiError(0, NETWORK_ERROR);
+      if (!stored.has(iv.clientKey)) stored.set(iv.clientKey, stored.size + 100);
+      return { id: stored.get(iv.clientKey)! };
+    });
+    const timers: (() => void)[] = [];
+    let items: readonly QueuedInterview[] = [];
+    const queue = interviewQueue({ waveId: 7, send, storage, schedule: (run) => timers.push(run), onChange: (list) => (items = list) });
+
+    await queue.add(interview('iv-aaaaaaaa'));
+    await queue.add(interview('iv-bbbbbbbb'));
+    expect(items.map((i) => i.status)).toEqual(['retrying', 'retrying']);
+    // Kept across a reload until the server confirms.
+    expect(JSON.parse(storage.data.get('hailong.interviews.7')!)).toHaveLength(2);
+    expect(timers).toHaveLength(1);
+
+    online = true;
+    timers.shift()!();
+    await vi.waitFor(() => expect(items.map((i) => i.status)).toEqual(['saved', 'saved']));
+    expect(items.map((i) => i.id)).toEqual([100, 101]);
+    const keys = send.mock.calls.map((c) => c[1].clientKey);
+    expect(new Set(keys)).toEqual(new Set(['iv-aaaaaaaa', 'iv-bbbbbbbb']));
+    expect(stored.size).toBe(2);
+    expect(JSON.parse(storage.data.get('hailong.interviews.7')!)).toEqual([]);
+  });
+
+  it('sends again, on the next visit, what an earlier one left unconfirmed', async () => {
+    const storage = memoryStorage();
+    const left: QueuedInterview[] = [{ clientKey: 'iv-cccccccc', seq: 1, interview: interview('iv-cccccccc'), status: 'retrying' }];
+    storage.setItem('hailong.interviews.7', JSON.stringify(left));
+    const send = vi.fn(async () => ({ id: 9 }));
+    let items: readonly QueuedInterview[] = [];
+    const queue = interviewQueue({ waveId: 7, send, storage, schedule: () => {}, onChange: (list) => (items = list) });
+    expect(queue.items[0]!.status).toBe('pending');
+    await queue.resume();
+    expect(send).toHaveBeenCalledWith(7, left[0]!.interview);
+    expect(items[0]).toMatchObject({ status: 'saved', id: 9 });
+  });
+
+  it('marks a refusal no retry can fix, keeps it until discarded, and goes on with the next', async () => {
+    const storage = memoryStorage();
+    const refusal = { vi: 'Đơn vị này không thuộc đợt khảo sát.', en: 'This unit is not a stratum of the wave.' };
+    const send = vi.fn(async (_w: number, iv: Interview) => {
+      if (iv.unitId === 99) throw new ApiError(422, refusal);
+      return { id: 1 };
+    });
+    let items: readonly QueuedInterview[] = [];
+    const queue = interviewQueue({ waveId: 2, send, storage, schedule: () => {}, onChange: (list) => (items = list) });
+    await queue.add(interview('iv-dddddddd', 99));
+    await queue.add(interview('iv-eeeeeeee'));
+    expect(items.map((i) => [i.status, i.error])).toEqual([['rejected', refusal], ['saved', undefined]]);
+    expect(send).toHaveBeenCalledTimes(2);
+    queue.discard('iv-dddddddd');
+    expect(items.map((i) => i.clientKey)).toEqual(['iv-eeeeeeee']);
+    expect(JSON.parse(storage.data.get('hailong.interviews.2')!)).toEqual([]);
+  });
+});
