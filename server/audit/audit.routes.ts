@@ -1,0 +1,37 @@
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { listAudit, verifyAuditChain } from '../../db/audit-log';
+import { requireRole } from '../auth/require-role';
+import { requireSession } from '../auth/session';
+import type { AppDeps, AppEnv } from '../context';
+import { parseQuery } from '../stats/stats-filter';
+
+const auditQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+  before: z.coerce.number().int().positive().optional(),
+  action: z.string().regex(/^[a-z_]{1,50}$/).optional(),
+});
+
+/** The audit log, for administrators: `GET /audit` newest first, `GET /audit/verify` the chain's check. */
+export function auditRoutes({ db }: AppDeps) {
+  const admin = [requireSession(db.dbRead), requireRole('admin')] as const;
+  return new Hono<AppEnv>()
+    .get('/audit', ...admin, async (c) => {
+      const q = parseQuery(auditQuery, c.req.query());
+      const rows = await listAudit(db.dbRead, c.get('user').tenant_id, q);
+      return c.json({
+        items: rows.map((r) => ({
+          id: r.id,
+          at: r.at,
+          tenantId: r.tenant_id,
+          actor: { userId: r.actor_user_id, username: r.actor_username },
+          action: r.action,
+          subject: r.subject,
+          details: r.details,
+          hash: r.hash,
+        })),
+        nextBefore: rows.length === q.limit ? rows[rows.length - 1]!.id : null,
+      });
+    })
+    .get('/audit/verify', ...admin, async (c) => c.json(await verifyAuditChain(db.dbRead)));
+}

@@ -1,0 +1,91 @@
+import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { sql } from 'kysely';
+import { verifyAuditChain } from '../../db/audit-log';
+import { createDb, type DbHandle } from '../../db/create-db';
+import { parseEnv } from '../env';
+
+export interface CommandResult {
+  /** 0: intact; 1: broken; 2: could not be checked. */
+  code: 0 | 1 | 2;
+  lines: string[];
+}
+
+/**
+ * `npm run audit:verify`: finds the database as the server does (DATABASE_URL, else
+ * HAILONG_DATA_DIR) and checks the audit log's whole chain. Reads only; never migrates.
+ */
+export async function auditVerifyCommand(source: NodeJS.ProcessEnv = process.env): Promise<CommandResult> {
+  let env;
+  try {
+    env = parseEnv(source);
+  } catch (error) {
+    return { code: 2, lines: [error instanceof Error ? error.message : String(error)] };
+  }
+  if (env.DATABASE_URL) {
+    const handle = await createDb({ databaseUrl: env.DATABASE_URL, poolSize: 1 });
+    try {
+      return await check(handle);
+    } catch (error) {
+      return { code: 2, lines: [`cannot read the database at DATABASE_URL: ${messageOf(error)}`] };
+    } finally {
+      await handle.close();
+    }
+  }
+
+  const dataDir = resolve(env.HAILONG_DATA_DIR);
+  if (!existsSync(join(dataDir, 'PG_VERSION'))) {
+    return { code: 2, lines: [`no hailong database in ${dataDir}: set HAILONG_DATA_DIR (or DATABASE_URL) to the server's`] };
+  }
+  // PGlite does not lock its folder: a second process opening it beside a running server could
+  // damage it. A private copy is read instead, so the server's folder is never written to.
+  const copy = mkdtempSync(join(tmpdir(), 'hailong-audit-verify-'));
+  try {
+    cpSync(dataDir, copy, { recursive: true });
+    let handle: DbHandle;
+    try {
+      handle = await createDb({ dataDir: copy });
+      await sql`select 1`.execute(handle.dbRead);
+    } catch (error) {
+      return {
+        code: 2,
+        lines: [
+          `cannot open the data folder ${dataDir} (${messageOf(error)}).`,
+          'PGlite allows one process per data folder: stop the hailong server, then run npm run audit:verify again.',
+        ],
+      };
+    }
+    try {
+      return await check(handle);
+    } finally {
+      await handle.close();
+    }
+  } finally {
+    rmSync(copy, { recursive: true, force: true });
+  }
+}
+
+async function check(handle: DbHandle): Promise<CommandResult> {
+  const table = await sql<{ name: string | null }>`select to_regclass('audit_log')::text as name`.execute(handle.dbRead);
+  if (!table.rows[0]?.name) {
+    return { code: 2, lines: ['this database has no audit log yet: start hailong once, so it adds it (migration 0005)'] };
+  }
+  const verdict = await verifyAuditChain(handle.dbRead);
+  if (!verdict.ok) {
+    return {
+      code: 1,
+      lines: [`audit log broken at entry #${verdict.brokenAt}: ${verdict.reason}`, `(${verdict.entries} entries before it are intact)`],
+    };
+  }
+  return {
+    code: 0,
+    lines: [
+      `audit log intact: ${verdict.entries} entries`,
+      // Kept somewhere else (a printout, an email), it also shows if the newest entries were ever cut off.
+      ...(verdict.head ? [`last entry #${verdict.head.id}, hash ${verdict.head.hash}`] : []),
+    ],
+  };
+}
+
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
