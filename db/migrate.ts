@@ -3,6 +3,9 @@ import * as m0001 from './migrations/0001-initial-schema';
 import * as m0002 from './migrations/0002-visit-integrity';
 import * as m0003 from './migrations/0003-hourly-rollups';
 import * as m0004 from './migrations/0004-survey-waves';
+import * as m0005 from './migrations/0005-audit-log';
+import * as m0006 from './migrations/0006-complaint-cases';
+import * as m0007 from './migrations/0007-sessions-and-retention';
 
 // Listed by hand so a bundler or a fresh clone can never pick up a stray file.
 const MIGRATIONS: Record<string, Migration> = {
@@ -10,6 +13,9 @@ const MIGRATIONS: Record<string, Migration> = {
   '0002-visit-integrity': m0002,
   '0003-hourly-rollups': m0003,
   '0004-survey-waves': m0004,
+  '0005-audit-log': m0005,
+  '0006-complaint-cases': m0006,
+  '0007-sessions-and-retention': m0007,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

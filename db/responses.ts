@@ -38,12 +38,19 @@ export class DossierAlreadyRatedError extends Error {
   }
 }
 
+/** Work that must commit with a fresh response (a complaint case); never run for a replay. */
+export type AfterInsert = (trx: Transaction<Database>, id: number, item: NewResponse) => Promise<void>;
+
 /**
  * The one writer path for responses (QR, kiosk, interviewer entry, import): inserts the
  * responses and bumps their rollups in one transaction, so a rate never disagrees with the
  * rows behind it. A client key seen before is not stored again; its first id is returned.
  */
-export async function storeResponses(db: Kysely<Database>, items: readonly NewResponse[]): Promise<StoredResult[]> {
+export async function storeResponses(
+  db: Kysely<Database>,
+  items: readonly NewResponse[],
+  afterInsert?: AfterInsert,
+): Promise<StoredResult[]> {
   if (items.length === 0) return [];
   return db.transaction().execute(async (trx) => {
     const results: StoredResult[] = [];
@@ -75,6 +82,7 @@ export async function storeResponses(db: Kysely<Database>, items: readonly NewRe
       if (row) {
         results.push({ id: row.id, replay: false });
         inserted.push(item);
+        if (afterInsert) await afterInsert(trx, row.id, item);
       } else {
         const first = await findResponseIdByClientKey(trx, item.tenant_id, item.client_key);
         if (first === undefined) throw new Error(`client key ${item.client_key} conflicted but is not stored`);

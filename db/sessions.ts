@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database } from './types';
 
 export async function createSession(
@@ -8,8 +8,11 @@ export async function createSession(
   await db.insertInto('sessions').values(session).execute();
 }
 
-/** The session's user, if the session is live and the account not disabled. */
-export async function findSessionUser(db: Kysely<Database>, idHash: string, now: Date) {
+/**
+ * The session's user, if the session is within its absolute lifetime, has been used within the
+ * idle limit, and the account is not disabled.
+ */
+export async function findSessionUser(db: Kysely<Database>, idHash: string, now: Date, idleMinutes: number) {
   return db
     .selectFrom('sessions as s')
     .innerJoin('users as u', 'u.id', 's.user_id')
@@ -20,15 +23,50 @@ export async function findSessionUser(db: Kysely<Database>, idHash: string, now:
       'u.role',
       'u.unit_id',
       's.tenant_id',
+      's.last_seen_at',
       't.name as tenant_name',
       't.is_demo as tenant_is_demo',
     ])
     .where('s.id_hash', '=', idHash)
     .where('s.expires_at', '>', now)
+    .where('s.last_seen_at', '>', new Date(now.getTime() - idleMinutes * 60_000))
     .where('u.disabled_at', 'is', null)
     .executeTakeFirst();
 }
 
+export async function touchSession(db: Kysely<Database>, idHash: string, now: Date) {
+  await db.updateTable('sessions').set({ last_seen_at: now }).where('id_hash', '=', idHash).execute();
+}
+
 export async function deleteSession(db: Kysely<Database>, idHash: string) {
   await db.deleteFrom('sessions').where('id_hash', '=', idHash).execute();
+}
+
+/** Logout everywhere, and what a password reset, a role change or a disabled account does. */
+export async function deleteUserSessions(db: Kysely<Database>, userId: number) {
+  await db.deleteFrom('sessions').where('user_id', '=', userId).execute();
+}
+
+export async function deleteExpiredSessions(db: Kysely<Database>, now: Date, idleMinutes: number) {
+  await db
+    .deleteFrom('sessions')
+    .where((eb) => eb.or([eb('expires_at', '<=', now), eb('last_seen_at', '<=', new Date(now.getTime() - idleMinutes * 60_000))]))
+    .execute();
+}
+
+export async function recordLoginFailure(db: Kysely<Database>, username: string, originHash: string | null) {
+  await db.insertInto('login_failures').values({ username, origin_hash: originHash }).execute();
+}
+
+/** Failed logins for this name, and from this address, since a moment. */
+export async function recentLoginFailures(db: Kysely<Database>, username: string, originHash: string | null, since: Date) {
+  const result = await sql<{ by_name: number; by_origin: number }>`
+    select (count(*) filter (where username = ${username}))::int as by_name,
+           (count(*) filter (where origin_hash = ${originHash}))::int as by_origin
+    from login_failures where at >= ${since} and (username = ${username} or origin_hash = ${originHash})`.execute(db);
+  return { byName: result.rows[0]?.by_name ?? 0, byOrigin: result.rows[0]?.by_origin ?? 0 };
+}
+
+export async function clearLoginFailures(db: Kysely<Database>, username: string) {
+  await db.deleteFrom('login_failures').where('username', '=', username).execute();
 }

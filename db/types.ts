@@ -14,6 +14,8 @@ export interface TenantsTable {
   code: string;
   name: string;
   is_demo: Generated<boolean>;
+  /** Months after which free text is anonymised and contact data deleted. */
+  retention_months: Generated<number>;
   created_at: CreatedAt;
 }
 
@@ -181,6 +183,75 @@ export interface SessionsTable {
   user_id: number;
   created_at: CreatedAt;
   expires_at: Timestamp;
+  last_seen_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+export interface LoginFailuresTable {
+  id: Generated<number>;
+  username: string;
+  origin_hash: string | null;
+  at: ColumnType<Date, Date | string | undefined, never>;
+}
+
+export type CaseStatus = 'received' | 'assigned' | 'answered' | 'closed';
+/** Why a case was opened: a rating of 1–2, a phone left with a comment, or an analyst's choice. */
+export type CaseReason = 'low_rating' | 'contact_request' | 'comment';
+
+export interface CasesTable {
+  id: Generated<number>;
+  tenant_id: number;
+  /** The response the case follows up; unique, so a replay never opens a second case. */
+  response_id: number | null;
+  /** Where it happened (the response's unit). */
+  unit_id: number;
+  assigned_unit_id: number | null;
+  status: ColumnType<CaseStatus, CaseStatus | undefined, CaseStatus>;
+  opened_by: 'auto' | 'analyst';
+  reason: CaseReason;
+  due_at: Timestamp;
+  created_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  assigned_at: Timestamp | null;
+  answered_at: Timestamp | null;
+  closed_at: Timestamp | null;
+  answer_text: string | null;
+  /** Why it was closed without an answer. */
+  close_reason: string | null;
+}
+
+export interface CaseNotesTable {
+  id: Generated<number>;
+  case_id: number;
+  tenant_id: number;
+  author_user_id: number | null;
+  text: string;
+  at: CreatedAt;
+}
+
+/** A phone number given with explicit consent: apart from the answers, deleted when the case closes. */
+export interface CaseContactsTable {
+  case_id: number;
+  tenant_id: number;
+  /** Normalised national form, e.g. 0912345678. */
+  phone: string;
+  consent_at: Timestamp;
+}
+
+/** Written once, never changed: every column is insert-only (see db/audit-log.ts). */
+type AppendOnly<T> = ColumnType<T, T, never>;
+
+export interface AuditLogTable {
+  /** Taken from the identity sequence by appendAudit, because the hash covers it. */
+  id: AppendOnly<number>;
+  /** Null for events of the instance itself (a failed login with an unknown name). */
+  tenant_id: AppendOnly<number | null>;
+  at: AppendOnly<Date>;
+  actor_user_id: AppendOnly<number | null>;
+  actor_username: AppendOnly<string | null>;
+  action: AppendOnly<string>;
+  subject: AppendOnly<string | null>;
+  details: ColumnType<Record<string, unknown>, string, never>;
+  prev_hash: AppendOnly<string>;
+  hash: AppendOnly<string>;
 }
 
 export interface Database {
@@ -200,4 +271,9 @@ export interface Database {
   wave_strata: WaveStrataTable;
   users: UsersTable;
   sessions: SessionsTable;
+  login_failures: LoginFailuresTable;
+  cases: CasesTable;
+  case_notes: CaseNotesTable;
+  case_contacts: CaseContactsTable;
+  audit_log: AuditLogTable;
 }

@@ -20,3 +20,31 @@ export async function countUsers(db: Kysely<Database>, tenantId: number): Promis
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }
+
+export async function listUsers(db: Kysely<Database>, tenantId: number) {
+  return db
+    .selectFrom('users')
+    .select(['id', 'username', 'role', 'unit_id', 'disabled_at', 'created_at'])
+    .where('tenant_id', '=', tenantId)
+    .orderBy('username')
+    .execute();
+}
+
+export async function findUser(db: Kysely<Database>, tenantId: number, id: number) {
+  return db.selectFrom('users').selectAll().where('tenant_id', '=', tenantId).where('id', '=', id).executeTakeFirst();
+}
+
+export async function updateUser(
+  db: Kysely<Database>,
+  tenantId: number,
+  id: number,
+  change: { role?: Role; unit_id?: number | null; disabled_at?: Date | null; password_hash?: string },
+) {
+  return db
+    .updateTable('users')
+    .set(change)
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', id)
+    .returning(['id', 'username', 'role', 'unit_id', 'disabled_at'])
+    .executeTakeFirst();
+}

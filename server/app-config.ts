@@ -9,6 +9,7 @@ export function appConfigFromEnv(env: Env, secret: string, clientDir?: string): 
     publicUrl: env.HAILONG_PUBLIC_URL,
     clientDir,
     trustProxy: env.HAILONG_TRUST_PROXY === '1',
+    caseDueDays: env.HAILONG_CASE_DUE_DAYS,
     visits: {
       burstMax: env.HAILONG_BURST_MAX,
       burstWindowMinutes: env.HAILONG_BURST_WINDOW_MINUTES,

@@ -4,11 +4,16 @@ import { Hono, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { compress } from 'hono/compress';
 import { alertRoutes } from './alerts/alerts.routes';
+import { caseRoutes } from './cases/cases.routes';
+import { auditRoutes } from './audit/audit.routes';
 import { authRoutes } from './auth/auth.routes';
 import { commentRoutes } from './comments/comments.routes';
 import { citizenRoutes } from './citizen/citizen.routes';
 import type { AppDeps, AppEnv } from './context';
+import { rolePolicy } from './auth/role-policy';
 import { errorBody, handleError, RequestError } from './errors';
+import { PRINT_SCRIPT, PRINT_SCRIPT_PATH } from './print-script';
+import { csrfProtection, securityHeaders } from './security-headers';
 import { counterRoutes } from './counters/counters.routes';
 import { codebookRoutes } from './exports/codebook.routes';
 import { exportRoutes } from './exports/exports.routes';
@@ -17,6 +22,7 @@ import { posterRoutes } from './posters/posters.routes';
 import { importRoutes, MAX_IMPORT_BYTES } from './imports/imports.routes';
 import { reportRoutes } from './reports/reports.routes';
 import { analysisRoutes } from './stats/analysis.routes';
+import { userRoutes } from './users/users.routes';
 import { waveRoutes } from './waves/waves.routes';
 import { statsRoutes } from './stats/stats.routes';
 
@@ -41,6 +47,9 @@ export function createApp(deps: AppDeps) {
 
   // Phones on weak connections get every page and script gzipped.
   app.use('*', compress());
+  app.use('*', securityHeaders());
+  app.use('*', csrfProtection(deps.config));
+  app.use('*', rolePolicy(deps.db.dbRead));
 
   // A survey answer is a few hundred bytes; only an import of earlier results needs more.
   const answerLimit = bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => c.json(errorBody(TOO_LARGE), 413) });
@@ -48,6 +57,7 @@ export function createApp(deps: AppDeps) {
   app.use('*', (c, next) => (c.req.path === '/api/imports' ? importLimit(c, next) : answerLimit(c, next)));
 
   app.get('/healthz', (c) => c.json({ status: 'ok', database: deps.db.kind }));
+  app.get(PRINT_SCRIPT_PATH, (c) => c.body(PRINT_SCRIPT, 200, { 'Content-Type': 'text/javascript; charset=utf-8' }));
   app.route('/q', citizenRoutes(deps));
 
   const clientDir = deps.config.clientDir;
@@ -69,12 +79,15 @@ export function createApp(deps: AppDeps) {
   app.route('/api', commentRoutes(deps));
   app.route('/api', waveRoutes(deps));
   app.route('/api', importRoutes(deps));
+  app.route('/api', userRoutes(deps));
   const reports = reportRoutes(deps);
   app.route('/api', reports.api);
   app.route('/reports', reports.pages);
   app.route('/exports', codebookRoutes(deps).page);
   app.route('/api', flaggedRoutes(deps));
   app.route('/api', counterRoutes(deps));
+  app.route('/api', caseRoutes(deps));
+  app.route('/api', auditRoutes(deps));
 
   if (clientDir && existsSync(clientDir)) {
     app.get('/', (c) => c.redirect('/app/'));

@@ -20,6 +20,8 @@ export interface AppConfig {
   visits: VisitRules;
   /** Take the client address from X-Forwarded-For (only behind a proxy that sets it). */
   trustProxy: boolean;
+  /** Days a unit has to answer a complaint case (phản ánh, kiến nghị) before it is overdue. */
+  caseDueDays: number;
   /** Folder of the built analyst app (vite build), if served. */
   clientDir?: string | undefined;
 }

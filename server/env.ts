@@ -18,6 +18,7 @@ const envSchema = z.object({
   HAILONG_KIOSK_INTERVAL_SECONDS: z.coerce.number().int().min(0).default(10),
   HAILONG_KIOSK_IDLE_SECONDS: z.coerce.number().int().positive().default(60),
   HAILONG_TRUST_PROXY: z.enum(['0', '1']).default('0'),
+  HAILONG_CASE_DUE_DAYS: z.coerce.number().int().min(1).max(365).default(7),
 });
 
 export type Env = z.infer<typeof envSchema>;

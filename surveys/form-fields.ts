@@ -15,9 +15,15 @@ export interface FormValues {
   comment: string;
   dossierCode: string;
   sector: string;
+  /** A phone number to be called back on, and whether its consent box is ticked (never by default). */
+  phone: string;
+  contactConsent: boolean;
 }
 
-export const EMPTY_VALUES: FormValues = { answers: {}, comment: '', dossierCode: '', sector: '' };
+export const EMPTY_VALUES: FormValues = { answers: {}, comment: '', dossierCode: '', sector: '', phone: '', contactConsent: false };
+
+/** The value the consent checkbox sends when ticked. */
+export const CONSENT_VALUE = 'yes';
 
 /**
  * Turns the HTML form's fields into the JSON submission shape. Values stay as given when they are
@@ -42,6 +48,8 @@ export function formFieldsToSubmission(fields: Record<string, string>): {
     comment: fields.comment ?? '',
     dossierCode: fields.dossierCode ?? '',
     sector: fields.sector ?? '',
+    phone: fields.phone ?? '',
+    contactConsent: fields.contactConsent === CONSENT_VALUE,
   };
   return {
     values,
@@ -52,6 +60,8 @@ export function formFieldsToSubmission(fields: Record<string, string>): {
       comment: values.comment,
       dossierCode: values.dossierCode,
       ...(values.sector ? { sector: values.sector } : {}),
+      // Only when a number was typed: consent alone says nothing and is not sent.
+      ...(values.phone.trim() ? { contact: { phone: values.phone, consent: values.contactConsent } } : {}),
       channel: fields.channel === 'kiosk' ? 'kiosk' : 'qr',
     },
   };

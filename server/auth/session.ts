@@ -2,13 +2,16 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Context, MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { Kysely } from 'kysely';
-import { createSession, deleteSession, findSessionUser } from '../../db/sessions';
+import { createSession, deleteSession, findSessionUser, touchSession } from '../../db/sessions';
 import type { Database } from '../../db/types';
 import type { AppEnv } from '../context';
 import { RequestError } from '../errors';
 
 export const SESSION_COOKIE = 'hailong_session';
-const SESSION_HOURS = 12;
+/** Absolute lifetime: a session ends after a working day, however active. */
+export const SESSION_HOURS = 12;
+/** A session unused this long ends (a screen left open in an office). */
+export const SESSION_IDLE_MINUTES = 30;
 
 // Only the hash is stored, so a leaked sessions table opens no session.
 const hashId = (id: string) => createHash('sha256').update(id).digest('base64url');
@@ -37,13 +40,27 @@ const NOT_LOGGED_IN = {
   en: 'You are not logged in, or your session has expired. Please log in again.',
 };
 
+/**
+ * The signed-in user of a request, or undefined. Looked up once per request (the role policy and
+ * the routes both ask); an active session's last use is recorded at most once a minute.
+ */
+export async function sessionUser(c: Context<AppEnv>, db: Kysely<Database>) {
+  if (c.get('user')) return c.get('user');
+  const id = getCookie(c, SESSION_COOKIE);
+  if (!id) return undefined;
+  const now = new Date();
+  const found = await findSessionUser(db, hashId(id), now, SESSION_IDLE_MINUTES);
+  if (!found) return undefined;
+  if (now.getTime() - found.last_seen_at.getTime() > 60_000) await touchSession(db, hashId(id), now);
+  const { last_seen_at: _seen, ...user } = found;
+  c.set('user', user);
+  return user;
+}
+
 /** Lets the request through only with a live session; the user is then `c.get('user')`. */
 export function requireSession(db: Kysely<Database>): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    const id = getCookie(c, SESSION_COOKIE);
-    const user = id ? await findSessionUser(db, hashId(id), new Date()) : undefined;
-    if (!user) throw new RequestError(401, NOT_LOGGED_IN);
-    c.set('user', user);
+    if (!(await sessionUser(c, db))) throw new RequestError(401, NOT_LOGGED_IN);
     await next();
   };
 }

@@ -17,9 +17,9 @@ legend{font-weight:600;padding:0 4px}
 .opt:has(input:checked){border-color:#0b4f9c;background:#e7f0fb;font-weight:600}
 .opt:has(input:focus-visible){outline:3px solid #f5a623;outline-offset:2px}
 .na{display:inline-flex;align-items:center;gap:6px;min-height:44px;margin-top:4px;font-size:.9rem}
-.na input,.choice input{width:22px;height:22px}
+.na input,.choice input{flex:none;width:22px;height:22px}
 .choice{display:flex;align-items:center;gap:8px;min-height:44px}
-input[type=number],input[type=text],select,textarea{width:100%;min-height:44px;padding:8px;font:inherit;border:1px solid #8c959f;border-radius:8px}
+input[type=number],input[type=text],input[type=tel],select,textarea{width:100%;min-height:44px;padding:8px;font:inherit;border:1px solid #8c959f;border-radius:8px}
 textarea{min-height:88px}
 label.block{display:block;font-weight:600;margin:12px 0 4px}
 .err{color:#b3261e;font-weight:600;margin:6px 0 0}

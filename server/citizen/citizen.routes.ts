@@ -29,6 +29,7 @@ export function citizenRoutes({ db, config }: AppDeps) {
     tokenTtlMinutes: config.tokenTtlMinutes,
     visits: config.visits,
     address: clientAddress(c, config.trustProxy),
+    caseDueDays: config.caseDueDays,
   });
 
   async function loadCounter(c: Context): Promise<ActiveCounter | undefined> {

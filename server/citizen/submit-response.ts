@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { ActiveCounter } from '../../db/counters';
-import { DossierAlreadyRatedError, findResponseIdByClientKey, storeResponses, TokenAlreadyUsedError } from '../../db/responses';
+import { openCase } from '../../db/cases';
+import { DossierAlreadyRatedError, findResponseIdByClientKey, storeResponses, TokenAlreadyUsedError, type AfterInsert } from '../../db/responses';
 import { recentActivity } from '../../db/visit-signals';
 import type { Channel, Database } from '../../db/types';
 import type { Kysely } from 'kysely';
@@ -8,8 +9,10 @@ import { DOSSIER_ERROR_KEY, SECTOR_ERROR_KEY, validateSubmission } from '../../s
 import type { LocalizedText } from '../../surveys/instrument-schema';
 import { respondentSatisfied } from '../../surveys/scoring';
 import { localDay } from '../../surveys/time';
+import { autoCaseReason, caseDueAt } from '../cases/case-opening';
 import type { VisitRules } from '../context';
 import { RequestError } from '../errors';
+import { contactField, contactRequest } from './contact-request';
 import { checkFormToken } from './form-token';
 import { sourceHash } from './source-hash';
 
@@ -29,6 +32,8 @@ export const submissionEnvelope = z.object({
     .string()
     .regex(/^[A-Za-z0-9_-]{8,64}$/, 'deviceKey must be 8–64 letters, digits, "-" or "_"')
     .optional(),
+  /** A phone number to be called back about a complaint; never stored with the answers. */
+  contact: contactField,
 });
 export type SubmissionEnvelope = z.output<typeof submissionEnvelope>;
 
@@ -71,6 +76,8 @@ export interface SubmitContext {
   visits: VisitRules;
   /** The sender's address, hashed before anything is stored. */
   address: string | null;
+  /** Days a unit has to answer a complaint case. */
+  caseDueDays: number;
   now?: Date;
 }
 
@@ -102,7 +109,8 @@ export async function submitResponse(
     dossierCode: envelope.dossierCode,
     sector: envelope.sector,
   });
-  if (!parsed.ok) throw invalid(parsed.errors);
+  const contact = contactRequest(envelope.contact, now);
+  if (!parsed.ok || !contact.ok) throw invalid({ ...(parsed.ok ? {} : parsed.errors), ...(contact.ok ? {} : contact.errors) });
   const sector = parsed.submission.sector ?? counter.sectors[0];
   if (!sector || !counter.sectors.includes(sector)) {
     throw invalid({
@@ -117,6 +125,17 @@ export async function submitResponse(
   const originHash = sourceHash(ctx.secret, day, 'origin', ctx.address);
   const deviceHash = sourceHash(ctx.secret, day, 'device', envelope.deviceKey ?? null);
   const flags = await visitFlags(ctx, counter.id, channel, now, originHash, deviceHash);
+  const comment = parsed.submission.comment ?? null;
+  const caseReason = autoCaseReason(def, parsed.submission.answers, { comment, contact: contact.contact !== undefined });
+  // The case (and the phone, kept apart from the answers) commits with the response or not at all.
+  // A burst-flagged answer opens one too: people on one office Wi-Fi look like a burst, and a
+  // missed complaint costs more than a spurious case an analyst closes with a reason.
+  const openFollowUp: AfterInsert | undefined = caseReason
+    ? async (trx, id) => {
+        const opened = { tenant_id: counter.tenant_id, response_id: id, unit_id: counter.unit_id, opened_by: 'auto' as const };
+        await openCase(trx, { ...opened, reason: caseReason, created_at: now, due_at: caseDueAt(now, ctx.caseDueDays) }, contact.contact);
+      }
+    : undefined;
 
   try {
     const [stored] = await storeResponses(ctx.db, [
@@ -129,7 +148,7 @@ export async function submitResponse(
         channel,
         submitted_at: now,
         answers: parsed.submission.answers,
-        comment: parsed.submission.comment ?? null,
+        comment,
         dossier_code: parsed.submission.dossierCode ?? null,
         client_key: envelope.clientKey,
         token_id: check.token.nonce,
@@ -138,7 +157,7 @@ export async function submitResponse(
         origin_hash: originHash,
         device_hash: deviceHash,
       },
-    ]);
+    ], openFollowUp);
     return stored!;
   } catch (error) {
     if (error instanceof TokenAlreadyUsedError) throw new RequestError(409, TOKEN_USED, { [TOKEN_ERROR_KEY]: TOKEN_USED });

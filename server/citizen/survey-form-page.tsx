@@ -2,9 +2,10 @@ import type { ComponentChildren } from 'preact';
 import type { ActiveCounter } from '../../db/counters';
 import { COMMENT_ERROR_KEY, DOSSIER_ERROR_KEY, FORM_ERROR_KEY, SECTOR_ERROR_KEY } from '../../surveys/answers-schema';
 import { allQuestionsOf, type LocalizedText, type Question } from '../../surveys/instrument-schema';
-import { answerField, NO_OPINION_VALUE, type FormValues } from '../../surveys/form-fields';
+import { answerField, CONSENT_VALUE, NO_OPINION_VALUE, type FormValues } from '../../surveys/form-fields';
 import { NO_OPINION_LABEL, SCALE_LEVELS } from '../../surveys/scale';
 import { sectorName } from '../../surveys/sectors';
+import { CONTACT_ERROR_KEY } from './contact-request';
 import { renderPage } from './page-layout';
 import { TOKEN_ERROR_KEY } from './submit-response';
 import { T, type Lang } from './texts';
@@ -95,6 +96,29 @@ function OtherQuestion(props: QuestionProps) {
   );
 }
 
+/**
+ * Optional follow-up: a phone number, kept only with the box ticked (never ticked for the person).
+ * A shared kiosk tablet must not offer the last person's number, so it gets no autofill.
+ */
+function ContactBlock({ lang, kiosk, values, error }: { lang: Lang; kiosk: boolean; values: FormValues; error: LocalizedText | undefined }) {
+  return (
+    <fieldset class={error ? 'has-err' : undefined} aria-describedby={error ? 'err-contact' : undefined}>
+      <legend>
+        {T.contactLegend[lang]} <span class="hint">({T.optionalHint[lang]})</span>
+      </legend>
+      <label class="block" for="phone">
+        {T.phone[lang]}
+      </label>
+      <input id="phone" type="tel" name="phone" value={values.phone} maxLength={40} inputMode="tel" autoComplete={kiosk ? 'off' : 'tel'} />
+      <label class="choice">
+        <input type="checkbox" name="contactConsent" value={CONSENT_VALUE} checked={values.contactConsent} />
+        {T.contactConsent[lang]}
+      </label>
+      <ErrorText id="err-contact" text={error} lang={lang} />
+    </fieldset>
+  );
+}
+
 function SurveyForm({ counter, lang, kiosk, kioskIntervalSeconds, kioskIdleSeconds, token, clientKey, values, errors }: SurveyFormProps) {
   const def = counter.surveyVersion.definition;
   const other: Lang = lang === 'vi' ? 'en' : 'vi';
@@ -163,6 +187,7 @@ function SurveyForm({ counter, lang, kiosk, kioskIntervalSeconds, kioskIdleSecon
           {values.comment}
         </textarea>
         <ErrorText id="err-comment" text={errors[COMMENT_ERROR_KEY]} lang={lang} />
+        <ContactBlock lang={lang} kiosk={kiosk} values={values} error={errors[CONTACT_ERROR_KEY]} />
         <label class="block" for="dossierCode">
           {T.dossierCode[lang]}
         </label>

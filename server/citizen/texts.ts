@@ -13,9 +13,18 @@ export const T = {
   optionalHint: { vi: 'Không bắt buộc', en: 'Optional' },
   dossierCode: { vi: 'Mã hồ sơ (nếu có, in trên Giấy tiếp nhận)', en: 'Dossier code (if any, printed on your receipt)' },
   send: { vi: 'Gửi đánh giá', en: 'Send rating' },
+  contactLegend: {
+    vi: 'Để lại số điện thoại nếu bạn muốn được liên hệ lại về góp ý này',
+    en: 'Leave a phone number if you would like to be contacted about this feedback',
+  },
+  phone: { vi: 'Số điện thoại', en: 'Phone number' },
+  contactConsent: {
+    vi: 'Tôi đồng ý để cơ quan lưu số điện thoại này và liên hệ lại với tôi về góp ý này.',
+    en: 'I agree that the office keeps this phone number and contacts me about this feedback.',
+  },
   privacy: {
-    vi: 'Phiếu ẩn danh: không hỏi tên, không lưu địa chỉ IP. Góp ý chỉ dùng để cải thiện dịch vụ.',
-    en: 'Anonymous: no name asked, no IP address stored. Comments are used only to improve the service.',
+    vi: 'Phiếu ẩn danh: không hỏi tên, không lưu địa chỉ IP; câu trả lời và góp ý chỉ dùng để thống kê và cải thiện dịch vụ. Số điện thoại chỉ được lưu khi bạn đồng ý, để riêng khỏi câu trả lời, và bị xoá khi phản ánh được xử lý xong hoặc khi bạn yêu cầu.',
+    en: 'Anonymous: no name asked, no IP address stored; answers and comments are used only for statistics and to improve the service. A phone number is kept only with your consent, apart from your answers, and deleted once your complaint is dealt with or when you ask.',
   },
   thanksTitle: { vi: 'Cảm ơn bạn đã đánh giá!', en: 'Thank you for your rating!' },
   thanksBody: {

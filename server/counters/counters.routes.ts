@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { setCounterKiosk } from '../../db/counters';
+import { recordAudit } from '../audit/record-audit';
 import { requireSession } from '../auth/session';
 import type { AppDeps, AppEnv } from '../context';
 import { RequestError } from '../errors';
@@ -21,6 +22,7 @@ export function counterRoutes({ db }: AppDeps) {
     const { kiosk } = await parseJsonBody(c, counterSettings);
     const counter = await setCounterKiosk(db.dbWrite, user.tenant_id, c.req.param('code'), kiosk);
     if (!counter) throw new RequestError(404, { vi: 'Không tìm thấy quầy.', en: 'Counter not found.' });
+    await recordAudit(db, user, 'counter_changed', `counter:${counter.code}`, { kiosk });
     return c.json(counter);
   });
 }

@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { stream } from 'hono/streaming';
 import { streamResponses, surveyVersionsInFilter } from '../../db/response-export';
+import { auditedExport } from '../audit/audited-export';
 import { requireSession } from '../auth/session';
 import type { AppDeps, AppEnv } from '../context';
 import { buildCodebook } from '../../surveys/codebook';
@@ -25,7 +26,7 @@ export function exportRoutes({ db }: AppDeps) {
     // Page by page, so memory stays flat whatever the number of rows.
     return stream(c, async (out) => {
       await out.write(csvHeader(codebook, options));
-      for await (const page of streamResponses(db.dbRead, filter)) {
+      for await (const page of auditedExport(db, c.get('user'), 'csv', filter, streamResponses(db.dbRead, filter))) {
         await out.write(csvRows(page, codebook, options));
       }
     });

@@ -1,19 +1,17 @@
 import { Hono } from 'hono';
 import { stream } from 'hono/streaming';
-import type { Kysely } from 'kysely';
-import { streamResponses, surveyVersionsInFilter } from '../../db/response-export';
-import type { StatsFilter } from '../../db/stats';
-import type { Database } from '../../db/types';
+import { streamResponses, surveyVersionsInFilter, type ExportRow } from '../../db/response-export';
 import { buildCodebook, type CodebookVariable } from '../../surveys/codebook';
+import { auditedExport } from '../audit/audited-export';
 import { requireSession } from '../auth/session';
 import type { AppDeps, AppEnv } from '../context';
 import { filterQuery, parseQuery, resolveFilter } from '../stats/stats-filter';
 import { codebookRow } from './codebook-row';
 import { writeSav } from './sav/sav-writer';
 
-/** The codebook's values, one response at a time, read in keyset pages. */
-async function* codebookRows(db: Kysely<Database>, filter: StatsFilter, codebook: readonly CodebookVariable[]) {
-  for await (const page of streamResponses(db, filter)) {
+/** The codebook's values, one response at a time, from pages of responses. */
+async function* codebookRows(pages: AsyncIterable<ExportRow[]>, codebook: readonly CodebookVariable[]) {
+  for await (const page of pages) {
     for (const r of page) yield codebookRow(codebook, r);
   }
 }
@@ -28,7 +26,7 @@ export function savExportRoute({ db }: Pick<AppDeps, 'db'>) {
     c.header('Cache-Control', 'no-store');
     return stream(c, async (out) => {
       const fileLabel = `hailong ${filter.from} - ${filter.to}`;
-      for await (const chunk of writeSav(codebook, codebookRows(db.dbRead, filter, codebook), { fileLabel })) {
+      for await (const chunk of writeSav(codebook, codebookRows(auditedExport(db, c.get('user'), 'sav', filter, streamResponses(db.dbRead, filter)), codebook), { fileLabel })) {
         await out.write(chunk);
       }
     });

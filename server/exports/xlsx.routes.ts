@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { stream } from 'hono/streaming';
 import { streamResponses, surveyVersionsInFilter } from '../../db/response-export';
 import { buildCodebook } from '../../surveys/codebook';
+import { auditedExport } from '../audit/audited-export';
 import { requireSession } from '../auth/session';
 import type { AppDeps, AppEnv } from '../context';
 import { filterQuery, parseQuery, resolveFilter } from '../stats/stats-filter';
@@ -26,7 +27,7 @@ export function xlsxExportRoute({ db }: Pick<AppDeps, 'db'>) {
           title: `hailong: phiếu trả lời ${filter.from} – ${filter.to}`,
           description: `Bộ lọc / filter: ${JSON.stringify({ ...q, from: filter.from, to: filter.to })}`,
           codebook: buildCodebook(versions),
-          pages: streamResponses(db.dbRead, filter),
+          pages: auditedExport(db, c.get('user'), 'xlsx', filter, streamResponses(db.dbRead, filter)),
           rates,
         }),
       async (error) => {

@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { clearFlags, countFlagged, listFlagged } from '../../db/flagged-responses';
 import { findUnit } from '../../db/units';
+import { recordAudit } from '../audit/record-audit';
 import { requireSession } from '../auth/session';
 import type { AppDeps, AppEnv } from '../context';
 import { RequestError } from '../errors';
@@ -41,6 +42,7 @@ export function flaggedRoutes({ db }: AppDeps) {
       const scope = user.unit_id === null ? undefined : await findUnit(db.dbRead, user.tenant_id, user.unit_id);
       const cleared = await clearFlags(db.dbWrite, user.tenant_id, id.data, scope?.path);
       if (!cleared) throw new RequestError(404, NOTHING_TO_CLEAR);
+      await recordAudit(db, user, 'flag_cleared', `response:${id.data}`);
       return c.json({ id: id.data, cleared: true });
     });
 }

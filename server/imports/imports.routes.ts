@@ -5,6 +5,7 @@ import { findActiveCounter } from '../../db/counters';
 import { DossierAlreadyRatedError, storeResponses } from '../../db/responses';
 import { findWave, latestSurveyVersion, stratumProgress } from '../../db/waves';
 import { listUnits } from '../../db/units';
+import { recordAudit } from '../audit/record-audit';
 import { requireRole } from '../auth/require-role';
 import { requireSession } from '../auth/session';
 import { inScope, scopePath } from '../auth/unit-scope';
@@ -65,6 +66,7 @@ export function importRoutes({ db }: AppDeps) {
     try {
       const results = await storeResponses(db.dbWrite, responses);
       const stored = results.filter((r) => !r.replay).length;
+      await recordAudit(db, user, 'import', q.counter !== undefined ? `counter:${q.counter}` : `wave:${q.wave}`, { file: fileKey, rows: table.rows.length, stored, alreadyImported: results.length - stored });
       return c.json({ rows: table.rows.length, valid: responses.length, stored, alreadyImported: results.length - stored }, stored > 0 ? 201 : 200);
     } catch (error) {
       if (error instanceof DossierAlreadyRatedError) {

@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { render } from 'preact-render-to-string';
+import { PRINT_SCRIPT_PATH } from '../print-script';
 import type { PosterCounter } from '../../db/counter-posters';
 import type { LocalizedText } from '../../surveys/instrument-schema';
 import { sectorName } from '../../surveys/sectors';
@@ -85,7 +86,8 @@ function PosterLayout({ title, size, toolbar, children }: { title: string; size:
         <meta name="robots" content="noindex" />
         <title>{title}</title>
         <style dangerouslySetInnerHTML={{ __html: posterCss(size) }} />
-      </head>
+      <script src={PRINT_SCRIPT_PATH} defer />
+        </head>
       <body>
         <nav class="toolbar" data-testid="poster-toolbar">
           {toolbar}
@@ -97,9 +99,8 @@ function PosterLayout({ title, size, toolbar, children }: { title: string; size:
   );
 }
 
-// A plain inline handler: the page is still a complete poster (Ctrl+P) with scripts off.
-// (Preact's types want a function; on a server-rendered page the handler can only be this text.)
-const PRINT_ATTRS = { onclick: 'window.print()' } as Record<string, string>;
+// Wired by /print.js (no inline scripts under the CSP); with scripts off, Ctrl+P still prints.
+const PRINT_ATTRS = { 'data-print': '' } as Record<string, string>;
 
 export function renderCounterPoster(poster: PosterData, size: PaperSize): string {
   const code = poster.counter.code;

@@ -1,4 +1,5 @@
 import { render } from 'preact-render-to-string';
+import { PRINT_SCRIPT_PATH } from '../print-script';
 import type { LocalizedText } from '../../surveys/instrument-schema';
 import type { RateSummary } from '../../surveys/statistics';
 import { CONFIDENCE_WORDS, VERDICT_WORDS } from '../../surveys/verdict-words';
@@ -28,7 +29,7 @@ const W = {
   factor: { vi: 'Thành phần', en: 'Factor' },
   index: { vi: 'Chỉ số', en: 'Index' },
   sipas: { vi: 'Chỉ số SIPAS (trung bình các thành phần)', en: 'SIPAS index (mean of factors)' },
-  print: { vi: 'In: Ctrl+P (khổ A4).', en: 'Print: Ctrl+P (A4).' },
+  print: { vi: 'In báo cáo (A4)', en: 'Print (A4)' },
   excel: { vi: 'Tải Excel', en: 'Download Excel' },
   due: { vi: 'Hạn nộp', en: 'Due' },
   generated: { vi: 'Lập lúc', en: 'Generated' },
@@ -95,8 +96,10 @@ function Report({ report, lang, xlsxUrl }: { report: PeriodicReport; lang: Lang;
   return (
     <>
       <div class="actions">
+        <button type="button" data-print="">
+          {W.print[lang]}
+        </button>
         <a href={xlsxUrl}>{W.excel[lang]}</a>
-        <span>{W.print[lang]}</span>
       </div>
       <h1>{report.title[lang]}</h1>
       <p class="sub">
@@ -197,6 +200,7 @@ export function renderReportPage(report: PeriodicReport, lang: Lang, xlsxUrl: st
           <meta name="viewport" content="width=device-width, initial-scale=1" />
           <title>{report.title[lang]}</title>
           <style dangerouslySetInnerHTML={{ __html: REPORT_CSS }} />
+          <script src={PRINT_SCRIPT_PATH} defer />
         </head>
         <body>
           <Report report={report} lang={lang} xlsxUrl={xlsxUrl} />

@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { recordAudit } from '../audit/record-audit';
 import { requireSession } from '../auth/session';
 import type { AppDeps, AppEnv } from '../context';
 import { parseQuery } from '../stats/stats-filter';
@@ -21,7 +22,8 @@ export function reportRoutes({ db }: AppDeps) {
     api: new Hono<AppEnv>()
       .get('/reports', session, async (c) => c.json((await build(c.get('user'), c.req.query())).report))
       .get('/reports/report.xlsx', session, async (c) => {
-        const { report } = await build(c.get('user'), c.req.query());
+        const { q, report } = await build(c.get('user'), c.req.query());
+        await recordAudit(db, c.get('user'), 'report_downloaded', 'report.xlsx', { kind: report.period.kind, from: report.period.from, to: report.period.to, unit: q.unit ?? null });
         const name = `hailong-bao-cao-${report.period.from}-${report.period.to}.xlsx`;
         return c.body(await reportWorkbook(report), 200, {
           'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',

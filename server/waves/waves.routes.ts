@@ -10,6 +10,7 @@ import { validateSubmission } from '../../surveys/answers-schema';
 import { isSectorCode } from '../../surveys/sectors';
 import { respondentSatisfied } from '../../surveys/scoring';
 import { isIsoDay } from '../../surveys/time';
+import { recordAudit } from '../audit/record-audit';
 import { requireRole } from '../auth/require-role';
 import { requireSession } from '../auth/session';
 import { inScope, scopePath } from '../auth/unit-scope';
@@ -81,6 +82,7 @@ export function waveRoutes({ db }: AppDeps) {
         margin: body.margin,
         strata: body.strata.map((s) => ({ unit_id: s.unitId, population: s.population })),
       });
+      await recordAudit(db, user, 'wave_created', `wave:${id}`, { name: body.name, survey: body.survey, sector: body.sector, from: body.from, to: body.to, strata: body.strata });
       return c.json({ id }, 201);
     })
     .get('/waves', session, async (c) => c.json({ waves: await listWaves(db.dbRead, c.get('user').tenant_id) }))

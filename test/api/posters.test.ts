@@ -102,7 +102,7 @@ describe('GET /posters/:code', () => {
     expect(html).toContain('@page{size:A4;');
     expect(html).toContain('href="/posters/demo-land.svg"');
     expect(html).toContain('href="/posters/demo-land.png"');
-    expect(html).toContain('onclick="window.print()"');
+    expect(html).toMatch(/<button[^>]*data-print[^>]*data-testid="print"/);
     expect(countersOnSheet(html)).toEqual(['demo-land']);
   });
 

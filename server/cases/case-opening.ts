@@ -1,0 +1,28 @@
+import type { CaseReason } from '../../db/types';
+import { allQuestionsOf, type Answers, type SurveyDefinition } from '../../surveys/instrument-schema';
+import { isScaleValue } from '../../surveys/scale';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** A rating of 1 or 2 on any 5-level question (the overall question is one of them). */
+export function hasLowRating(def: SurveyDefinition, answers: Answers): boolean {
+  return allQuestionsOf(def).some((q) => {
+    const v = answers[q.key];
+    return q.type === 'scale5' && isScaleValue(v) && v <= 2;
+  });
+}
+
+/**
+ * Why a fresh response opens a case by itself, or null: a low rating always does; a comment does
+ * when the citizen also asked to be called back. A comment alone waits for an analyst.
+ */
+export function autoCaseReason(def: SurveyDefinition, answers: Answers, opts: { comment: string | null; contact: boolean }): CaseReason | null {
+  if (hasLowRating(def, answers)) return 'low_rating';
+  if (opts.contact && opts.comment) return 'contact_request';
+  return null;
+}
+
+/** Due `days` whole days after the case was opened. */
+export function caseDueAt(openedAt: Date, days: number): Date {
+  return new Date(openedAt.getTime() + days * DAY_MS);
+}

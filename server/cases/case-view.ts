@@ -1,0 +1,30 @@
+import type { CaseRow } from '../../db/cases';
+import { maskPhone } from './phone-number';
+
+/**
+ * A case as the dashboard sees it. The phone leaves the server masked, always: staff need to know
+ * a call-back was asked for, not to read the number off a screen.
+ */
+export function caseView(row: CaseRow, now: Date) {
+  const open = row.status === 'received' || row.status === 'assigned';
+  return {
+    id: row.id,
+    responseId: row.response_id,
+    status: row.status,
+    openedBy: row.opened_by,
+    reason: row.reason,
+    unit: { id: row.unit_id, name: row.unit_name },
+    assignedUnit: row.assigned_unit_id === null ? null : { id: row.assigned_unit_id, name: row.assigned_unit_name },
+    createdAt: row.created_at,
+    dueAt: row.due_at,
+    assignedAt: row.assigned_at,
+    answeredAt: row.answered_at,
+    closedAt: row.closed_at,
+    answer: row.answer_text,
+    closeReason: row.close_reason,
+    overdue: open && row.due_at.getTime() < now.getTime(),
+    /** Answered by the due date; null while there is no answer. */
+    answeredOnTime: row.answered_at ? row.answered_at.getTime() <= row.due_at.getTime() : null,
+    contact: row.contact_phone ? { phone: maskPhone(row.contact_phone), consentAt: row.contact_consent_at } : null,
+  };
+}

@@ -1,0 +1,236 @@
+import { Hono, type Context } from 'hono';
+import { z } from 'zod';
+import {
+  addCaseNote,
+  caseFigures,
+  deleteCaseContact,
+  findCase,
+  findCaseResponse,
+  listCaseNotes,
+  listCases,
+  openCase,
+  transitionCase,
+  type CaseChange,
+  type CaseRow,
+} from '../../db/cases';
+import { normalizeComment } from '../../surveys/answers-schema';
+import { isIsoDay } from '../../surveys/time';
+import { recordAudit, type AuditAction } from '../audit/record-audit';
+import { requireRole } from '../auth/require-role';
+import { requireSession } from '../auth/session';
+import { inScope } from '../auth/unit-scope';
+import type { AppDeps, AppEnv } from '../context';
+import { RequestError } from '../errors';
+import { parseJsonBody } from '../json-body';
+import { parseQuery } from '../stats/stats-filter';
+import { caseDueAt, hasLowRating } from './case-opening';
+import { caseScope, dueAtOf, periodOf, unitInScope } from './case-scope';
+import { caseView } from './case-view';
+import { allowedFrom, refusal, type CaseAction } from './case-workflow';
+
+const STATUSES = ['received', 'assigned', 'answered', 'closed'] as const;
+const day = z.string().refine(isIsoDay, 'use a date as YYYY-MM-DD, e.g. 2026-03-14');
+const id = z.coerce.number().int().positive();
+const text = (max: number) =>
+  z
+    .string()
+    .transform((s) => normalizeComment(s, max))
+    .refine((s) => s !== '', 'must not be empty');
+const dueAt = z.union([day, z.iso.datetime({ offset: true })]).transform(dueAtOf);
+
+const periodQuery = {
+  from: day.optional(),
+  to: day.optional(),
+  unit: id.optional(),
+};
+const ordered = { message: '"from" must not be after "to"', path: ['from'] };
+const listQuery = z
+  .object({
+    ...periodQuery,
+    status: z.enum(STATUSES).optional(),
+    overdue: z.enum(['0', '1']).optional(),
+    limit: z.coerce.number().int().min(1).max(500).default(100),
+    before: id.optional(),
+  })
+  .refine((q) => !q.from || !q.to || q.from <= q.to, ordered);
+const figuresQuery = z.object(periodQuery).refine((q) => !q.from || !q.to || q.from <= q.to, ordered);
+
+const openBody = z.object({ responseId: id, note: text(2000).optional() });
+const assignBody = z.object({ unitId: id, dueAt: dueAt.optional() });
+const answerBody = z.object({ answer: text(5000) });
+const closeBody = z.object({ reason: text(500).optional() });
+const noteBody = z.object({ text: text(2000) });
+
+const CASE_NOT_FOUND = {
+  vi: 'Không tìm thấy phản ánh này (hoặc phản ánh thuộc đơn vị khác).',
+  en: 'Case not found (or it belongs to another unit).',
+};
+const RESPONSE_NOT_FOUND = { vi: 'Không tìm thấy phiếu trả lời này.', en: 'Answer not found.' };
+const NOTHING_TO_FOLLOW = {
+  vi: 'Chỉ mở phản ánh cho phiếu có góp ý hoặc có đánh giá thấp (mức 1–2).',
+  en: 'A case is opened only for an answer with a comment or a low rating (1–2).',
+};
+const DUE_BEFORE_OPENED = {
+  vi: 'Hạn xử lý không được trước ngày tiếp nhận phản ánh.',
+  en: 'The due date cannot be before the case was received.',
+};
+
+/**
+ * The audit line for a case change. Never the phone number or the answer's words: the log is kept
+ * for ever; the case keeps the text.
+ */
+function auditCaseChange(c: Context<AppEnv>, deps: AppDeps, action: AuditAction, caseId: number, details: Record<string, unknown> = {}) {
+  return recordAudit(deps.db, c.get('user'), action, `case:${caseId}`, details);
+}
+
+/** Complaints (phản ánh, kiến nghị) followed to the end: for analysts and administrators, within their units. */
+export function caseRoutes(deps: AppDeps) {
+  const { db, config } = deps;
+  const staff = [requireSession(db.dbRead), requireRole('admin', 'analyst')] as const;
+
+  async function visibleCase(c: Context<AppEnv>): Promise<CaseRow> {
+    const caseId = id.safeParse(c.req.param('id'));
+    if (!caseId.success) throw new RequestError(404, CASE_NOT_FOUND);
+    // Another unit's case answers 404, as if it did not exist: its existence is not ours to tell.
+    const found = await findCase(db.dbRead, await caseScope(db.dbRead, c.get('user')), caseId.data);
+    if (!found) throw new RequestError(404, CASE_NOT_FOUND);
+    return found;
+  }
+
+  /** Applies a workflow step if the case is (still) in a state it may start from; 409 otherwise. */
+  async function step(c: Context<AppEnv>, row: CaseRow, action: CaseAction, change: CaseChange, withReason = false) {
+    const from = allowedFrom(action, withReason);
+    const user = c.get('user');
+    const moved = from.includes(row.status) && (await transitionCase(db.dbWrite, user.tenant_id, row.id, from, change));
+    if (!moved) {
+      // Someone may have moved it meanwhile: say why from where it is now.
+      const current = (await findCase(db.dbRead, { tenantId: user.tenant_id }, row.id))?.status ?? row.status;
+      throw new RequestError(409, refusal(action, current));
+    }
+    await auditCaseChange(c, deps, 'case_changed', row.id, { status: { from: row.status, to: change.to } });
+    return viewOf(c, row.id);
+  }
+
+  async function viewOf(c: Context<AppEnv>, caseId: number) {
+    const row = await findCase(db.dbRead, { tenantId: c.get('user').tenant_id }, caseId);
+    return c.json(caseView(row!, new Date()));
+  }
+
+  return new Hono<AppEnv>()
+    .get('/cases', ...staff, async (c) => {
+      const q = parseQuery(listQuery, c.req.query());
+      const scope = await caseScope(db.dbRead, c.get('user'), q.unit);
+      const now = new Date();
+      const period = q.from || q.to ? periodOf(q.from ?? '2000-01-01', q.to, now) : undefined;
+      const rows = await listCases(db.dbRead, {
+        ...scope,
+        status: q.status,
+        overdue: q.overdue === '1',
+        from: period?.from,
+        to: period?.to,
+        now,
+        limit: q.limit,
+        before: q.before,
+      });
+      return c.json({ items: rows.map((r) => caseView(r, now)), nextBefore: rows.length === q.limit ? rows[rows.length - 1]!.id : null });
+    })
+    .get('/cases/figures', ...staff, async (c) => {
+      const q = parseQuery(figuresQuery, c.req.query());
+      const now = new Date();
+      const period = periodOf(q.from, q.to, now);
+      const scope = await caseScope(db.dbRead, c.get('user'), q.unit);
+      const f = await caseFigures(db.dbRead, { ...scope, from: period.from, to: period.to, now });
+      return c.json({ ...f, answeredOnTimeShare: f.answered > 0 ? f.answeredOnTime / f.answered : null, period: period.days });
+    })
+    .get('/cases/:id{[0-9]+}', ...staff, async (c) => {
+      const row = await visibleCase(c);
+      const tenantId = c.get('user').tenant_id;
+      const [notes, response] = await Promise.all([
+        listCaseNotes(db.dbRead, tenantId, row.id),
+        row.response_id === null ? undefined : findCaseResponse(db.dbRead, tenantId, row.response_id),
+      ]);
+      return c.json({
+        ...caseView(row, new Date()),
+        notes: notes.map((n) => ({ id: n.id, text: n.text, at: n.at, author: n.author })),
+        response: response
+          ? {
+              id: response.id,
+              submittedAt: response.submitted_at,
+              counter: response.counter_code ? { code: response.counter_code, name: response.counter_name } : null,
+              sector: response.sector_code,
+              channel: response.channel,
+              satisfied: response.satisfied,
+              flags: response.flags,
+              answers: response.answers,
+              comment: response.comment,
+            }
+          : null,
+      });
+    })
+    .post('/cases', ...staff, async (c) => {
+      const body = await parseJsonBody(c, openBody);
+      const user = c.get('user');
+      const response = await findCaseResponse(db.dbRead, user.tenant_id, body.responseId);
+      const scope = await caseScope(db.dbRead, user);
+      if (!response || !inScope(scope.scopePath, response.unit_path)) throw new RequestError(404, RESPONSE_NOT_FOUND);
+      const low = hasLowRating(response.definition, response.answers);
+      if (!low && !response.comment) throw new RequestError(422, NOTHING_TO_FOLLOW);
+      const now = new Date();
+      const caseId =
+        response.case_id ??
+        (await openCase(db.dbWrite, {
+          tenant_id: user.tenant_id,
+          response_id: response.id,
+          unit_id: response.unit_id,
+          opened_by: 'analyst',
+          reason: low ? 'low_rating' : 'comment',
+          created_at: now,
+          due_at: caseDueAt(now, config.caseDueDays),
+        }));
+      if (response.case_id !== null || caseId === undefined) {
+        throw new RequestError(409, {
+          vi: `Phiếu này đã có phản ánh${response.case_id ? ` số ${response.case_id}` : ''}.`,
+          en: `This answer already has a case${response.case_id ? ` (#${response.case_id})` : ''}.`,
+        });
+      }
+      if (body.note) await addCaseNote(db.dbWrite, { tenant_id: user.tenant_id, case_id: caseId, author_user_id: user.id, text: body.note });
+      await auditCaseChange(c, deps, 'case_created', caseId, { responseId: response.id });
+      const created = await findCase(db.dbRead, { tenantId: user.tenant_id }, caseId);
+      return c.json(caseView(created!, now), 201);
+    })
+    .post('/cases/:id{[0-9]+}/assign', ...staff, async (c) => {
+      const row = await visibleCase(c);
+      const body = await parseJsonBody(c, assignBody);
+      const user = c.get('user');
+      const unit = await unitInScope(db.dbRead, user, (await caseScope(db.dbRead, user)).scopePath, body.unitId);
+      if (body.dueAt && body.dueAt.getTime() < row.created_at.getTime()) throw new RequestError(422, DUE_BEFORE_OPENED, { dueAt: DUE_BEFORE_OPENED });
+      return step(c, row, 'assign', { to: 'assigned', at: new Date(), assignedUnitId: unit.id, dueAt: body.dueAt });
+    })
+    .post('/cases/:id{[0-9]+}/answer', ...staff, async (c) => {
+      const row = await visibleCase(c);
+      const body = await parseJsonBody(c, answerBody);
+      return step(c, row, 'answer', { to: 'answered', at: new Date(), answerText: body.answer });
+    })
+    .post('/cases/:id{[0-9]+}/close', ...staff, async (c) => {
+      const row = await visibleCase(c);
+      // A plain POST with no body closes an answered case; a reason is needed only without an answer.
+      const body = c.req.header('content-type') ? await parseJsonBody(c, closeBody) : {};
+      const reason = body.reason;
+      return step(c, row, 'close', { to: 'closed', at: new Date(), closeReason: reason }, reason !== undefined);
+    })
+    .post('/cases/:id{[0-9]+}/notes', ...staff, async (c) => {
+      const row = await visibleCase(c);
+      const body = await parseJsonBody(c, noteBody);
+      const user = c.get('user');
+      const note = await addCaseNote(db.dbWrite, { tenant_id: user.tenant_id, case_id: row.id, author_user_id: user.id, text: body.text });
+      await auditCaseChange(c, deps, 'case_changed', row.id, { note: note.id });
+      return c.json({ id: note.id, at: note.at, text: body.text, author: user.username }, 201);
+    })
+    .delete('/cases/:id{[0-9]+}/contact', ...staff, async (c) => {
+      const row = await visibleCase(c);
+      const deleted = await deleteCaseContact(db.dbWrite, c.get('user').tenant_id, row.id);
+      if (deleted) await auditCaseChange(c, deps, 'contact_deleted', row.id, { on: 'request' });
+      return c.json({ id: row.id, contactDeleted: deleted });
+    });
+}
+

@@ -1,0 +1,64 @@
+import type { MiddlewareHandler } from 'hono';
+import { secureHeaders } from 'hono/secure-headers';
+import type { AppConfig } from './context';
+import { RequestError } from './errors';
+
+/**
+ * Headers every response carries. The content security policy allows scripts only from hailong
+ * itself (no inline script anywhere: a comment can never run), styles inline (the citizen page
+ * inlines its few rules to load in one request), and no framing.
+ */
+export function securityHeaders(): MiddlewareHandler {
+  const headers = secureHeaders({
+    contentSecurityPolicy: {
+      defaultSrc: ["'self'"],
+      scriptSrc: ["'self'"],
+      styleSrc: ["'self'", "'unsafe-inline'"],
+      imgSrc: ["'self'", 'data:', 'blob:'],
+      connectSrc: ["'self'"],
+      workerSrc: ["'self'"],
+      fontSrc: ["'self'"],
+      objectSrc: ["'none'"],
+      baseUri: ["'none'"],
+      formAction: ["'self'"],
+      frameAncestors: ["'none'"],
+    },
+    referrerPolicy: 'same-origin',
+    crossOriginEmbedderPolicy: false,
+    crossOriginResourcePolicy: false,
+  });
+  return async (c, next) => {
+    await headers(c, next);
+    // A receipt-slip QR is meant to be embedded by one-stop systems on their own pages.
+    c.header('Cross-Origin-Resource-Policy', RECEIPT_QR.test(c.req.path) ? 'cross-origin' : 'same-origin');
+  };
+}
+
+const RECEIPT_QR = /^\/posters\/[^/]+\/receipt\.(svg|png)$/;
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * Refuses state-changing requests that a browser says come from another site: an Origin that is
+ * neither this server nor its public address, or Sec-Fetch-Site: cross-site. A request with
+ * neither header (an old phone's browser, a script) is let through: the session cookie is
+ * SameSite=Lax, so a forged cross-site request carries no session, and JSON needs a CORS
+ * preflight hailong never grants.
+ */
+export function csrfProtection(config: Pick<AppConfig, 'publicUrl'>): MiddlewareHandler {
+  const publicOrigin = config.publicUrl ? new URL(config.publicUrl).origin : undefined;
+  return async (c, next) => {
+    if (!SAFE_METHODS.has(c.req.method)) {
+      const origin = c.req.header('origin');
+      const crossSite = c.req.header('sec-fetch-site') === 'cross-site';
+      const foreign = origin !== undefined && origin !== 'null' && origin !== new URL(c.req.url).origin && origin !== publicOrigin;
+      if (crossSite || foreign || origin === 'null') {
+        throw new RequestError(403, {
+          vi: 'Yêu cầu đến từ một trang khác nên bị từ chối.',
+          en: 'The request came from another site and was refused.',
+        });
+      }
+    }
+    await next();
+  };
+}

@@ -1,0 +1,108 @@
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { deleteUserSessions } from '../../db/sessions';
+import { findUnit } from '../../db/units';
+import { createUser, findUser, findUserByUsername, listUsers, updateUser } from '../../db/users';
+import { hashPassword, randomPassword } from '../auth/password';
+import { requireRole } from '../auth/require-role';
+import { requireSession } from '../auth/session';
+import { recordAudit } from '../audit/record-audit';
+import type { AppDeps, AppEnv } from '../context';
+import { RequestError } from '../errors';
+import { parseJsonBody } from '../json-body';
+
+const ROLES = ['admin', 'analyst', 'officer', 'interviewer'] as const;
+const password = z.string().min(10, 'a password needs at least 10 characters').max(200);
+
+const newUser = z.object({
+  username: z.string().trim().regex(/^[a-z0-9._-]{3,64}$/, 'use 3–64 lower-case letters, digits, ".", "_" or "-"'),
+  role: z.enum(ROLES),
+  unitId: z.number().int().positive().nullable().default(null),
+  password: password.optional(),
+});
+
+const change = z
+  .object({ role: z.enum(ROLES).optional(), unitId: z.number().int().positive().nullable().optional(), disabled: z.boolean().optional() })
+  .refine((c) => Object.keys(c).length > 0, { message: 'say what to change: role, unitId or disabled', path: ['role'] });
+
+const NOT_FOUND = { vi: 'Không tìm thấy tài khoản.', en: 'Account not found.' };
+
+/**
+ * Administrators manage the tenant's accounts. Any change of role, scope, state or password ends
+ * the account's sessions, so it takes effect at once; a generated password is shown once.
+ */
+export function userRoutes({ db }: AppDeps) {
+  const admin = [requireSession(db.dbRead), requireRole('admin')] as const;
+  const unitOk = async (tenantId: number, unitId: number | null | undefined) => {
+    if (unitId == null) return;
+    if (!(await findUnit(db.dbRead, tenantId, unitId))) {
+      const text = { vi: 'Không tìm thấy đơn vị.', en: 'Unit not found.' };
+      throw new RequestError(422, text, { unitId: text });
+    }
+  };
+  const idOf = (raw: string) => {
+    const id = Number(raw);
+    if (!Number.isInteger(id) || id <= 0) throw new RequestError(404, NOT_FOUND);
+    return id;
+  };
+  const view = (u: { id: number; username: string; role: string; unit_id: number | null; disabled_at: Date | null }) => ({
+    id: u.id,
+    username: u.username,
+    role: u.role,
+    unitId: u.unit_id,
+    disabled: u.disabled_at !== null,
+  });
+
+  return new Hono<AppEnv>()
+    .get('/users', ...admin, async (c) => c.json({ users: (await listUsers(db.dbRead, c.get('user').tenant_id)).map(view) }))
+    .post('/users', ...admin, async (c) => {
+      const me = c.get('user');
+      const body = await parseJsonBody(c, newUser);
+      await unitOk(me.tenant_id, body.unitId);
+      if (await findUserByUsername(db.dbRead, body.username)) {
+        const text = { vi: 'Tên đăng nhập đã có người dùng.', en: 'That username is taken.' };
+        throw new RequestError(409, text, { username: text });
+      }
+      const secret = body.password ?? randomPassword();
+      const user = await createUser(db.dbWrite, {
+        tenant_id: me.tenant_id,
+        username: body.username,
+        password_hash: await hashPassword(secret),
+        role: body.role,
+        unit_id: body.unitId,
+      });
+      await recordAudit(db.dbWrite, me, 'user_created', `user:${user.id}`, { username: body.username, role: body.role, unitId: body.unitId });
+      return c.json({ ...view({ ...user, unit_id: body.unitId, disabled_at: null }), ...(body.password ? {} : { password: secret }) }, 201);
+    })
+    .patch('/users/:id', ...admin, async (c) => {
+      const me = c.get('user');
+      const id = idOf(c.req.param('id'));
+      const body = await parseJsonBody(c, change);
+      await unitOk(me.tenant_id, body.unitId);
+      if (id === me.id && (body.disabled || (body.role && body.role !== 'admin'))) {
+        throw new RequestError(409, {
+          vi: 'Bạn không thể tự khoá hoặc tự bỏ quyền quản trị của mình; hãy nhờ một quản trị viên khác.',
+          en: 'You cannot disable yourself or drop your own admin role; ask another administrator.',
+        });
+      }
+      const updated = await updateUser(db.dbWrite, me.tenant_id, id, {
+        ...(body.role ? { role: body.role } : {}),
+        ...(body.unitId !== undefined ? { unit_id: body.unitId } : {}),
+        ...(body.disabled !== undefined ? { disabled_at: body.disabled ? new Date() : null } : {}),
+      });
+      if (!updated) throw new RequestError(404, NOT_FOUND);
+      await deleteUserSessions(db.dbWrite, id);
+      await recordAudit(db.dbWrite, me, body.role ? 'role_changed' : body.disabled ? 'user_disabled' : 'user_changed', `user:${id}`, body);
+      return c.json(view(updated));
+    })
+    .post('/users/:id/reset-password', ...admin, async (c) => {
+      const me = c.get('user');
+      const id = idOf(c.req.param('id'));
+      if (!(await findUser(db.dbRead, me.tenant_id, id))) throw new RequestError(404, NOT_FOUND);
+      const secret = randomPassword();
+      await updateUser(db.dbWrite, me.tenant_id, id, { password_hash: await hashPassword(secret) });
+      await deleteUserSessions(db.dbWrite, id);
+      await recordAudit(db.dbWrite, me, 'password_reset', `user:${id}`, {});
+      return c.json({ id, password: secret });
+    });
+}
