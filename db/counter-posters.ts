@@ -6,6 +6,8 @@ export interface PosterCounter {
   code: string;
   name: string;
   unit_name: string;
+  /** The unit's path, to check it is within the user's scope. */
+  unit_path: string;
   /** Sector codes in the counter's own order. */
   sectors: string[];
 }
@@ -15,7 +17,7 @@ export async function findPosterCounter(db: Kysely<Database>, tenantId: number, 
   const counter = await db
     .selectFrom('counters as c')
     .innerJoin('units as u', 'u.id', 'c.unit_id')
-    .select(['c.id', 'c.code', 'c.name', 'u.name as unit_name'])
+    .select(['c.id', 'c.code', 'c.name', 'u.name as unit_name', 'u.path as unit_path'])
     .where('c.tenant_id', '=', tenantId)
     .where('u.tenant_id', '=', tenantId)
     .where('c.code', '=', code)
@@ -41,7 +43,7 @@ export async function findUnitPosterCounters(db: Kysely<Database>, tenantId: num
   const rows = await db
     .selectFrom('counters as c')
     .innerJoin('units as u', 'u.id', 'c.unit_id')
-    .select(['c.id', 'c.code', 'c.name', 'u.name as unit_name'])
+    .select(['c.id', 'c.code', 'c.name', 'u.name as unit_name', 'u.path as unit_path'])
     .where('c.tenant_id', '=', tenantId)
     .where('u.tenant_id', '=', tenantId)
     .where('u.path', 'like', likePrefix(unit.path))
@@ -54,7 +56,7 @@ export async function findUnitPosterCounters(db: Kysely<Database>, tenantId: num
     rows.map((r) => r.id),
   );
   const counters: PosterCounter[] = rows.map((r) => ({ ...r, sectors: sectors.get(r.id) ?? [] }));
-  return { unit: { id: unit.id, name: unit.name }, counters };
+  return { unit: { id: unit.id, name: unit.name, path: unit.path }, counters };
 }
 
 /**

@@ -22,6 +22,7 @@ import { posterRoutes } from './posters/posters.routes';
 import { importRoutes, MAX_IMPORT_BYTES } from './imports/imports.routes';
 import { reportRoutes } from './reports/reports.routes';
 import { analysisRoutes } from './stats/analysis.routes';
+import { officerRoutes } from './officer/officer.routes';
 import { userRoutes } from './users/users.routes';
 import { waveRoutes } from './waves/waves.routes';
 import { statsRoutes } from './stats/stats.routes';
@@ -80,6 +81,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api', waveRoutes(deps));
   app.route('/api', importRoutes(deps));
   app.route('/api', userRoutes(deps));
+  app.route('/api', officerRoutes(deps));
   const reports = reportRoutes(deps);
   app.route('/api', reports.api);
   app.route('/reports', reports.pages);

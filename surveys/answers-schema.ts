@@ -95,27 +95,28 @@ export function validateAnswers(def: SurveyDefinition, raw: unknown): AnswersRes
   if (!isPlainObject(raw)) return { ok: false, errors: { [FORM_ERROR_KEY]: MESSAGES.notAnObject } };
 
   const questions = new Map(allQuestionsOf(def).map((q) => [q.key, q] as const));
-  const errors: ValidationErrors = {};
+  // A Map, not an object: a key such as "__proto__" must be reported, not assigned as a prototype.
+  const errors = new Map<string, LocalizedText>();
   const answers: Answers = {};
 
   for (const key of Object.keys(raw)) {
-    if (!questions.has(key)) errors[key] = MESSAGES.unknownQuestion;
+    if (!questions.has(key)) errors.set(key, MESSAGES.unknownQuestion);
   }
   for (const [key, q] of questions) {
     const v = Object.hasOwn(raw, key) ? raw[key] : undefined;
     if (v === undefined) {
-      if (q.required) errors[key] = MESSAGES.required;
+      if (q.required) errors.set(key, MESSAGES.required);
     } else if (v === null) {
       if (q.allowNoOpinion) answers[key] = null;
-      else errors[key] = MESSAGES.noOpinionNotAllowed;
+      else errors.set(key, MESSAGES.noOpinionNotAllowed);
     } else {
       const err = valueError(q, v);
-      if (err) errors[key] = err;
+      if (err) errors.set(key, err);
       else answers[key] = v as number;
     }
   }
 
-  return Object.keys(errors).length > 0 ? { ok: false, errors } : { ok: true, answers };
+  return errors.size > 0 ? { ok: false, errors: Object.fromEntries(errors) } : { ok: true, answers };
 }
 
 /**
@@ -131,6 +132,8 @@ export function normalizeComment(s: string, maxLength: number): string {
     .normalize('NFC')
     .replace(/\p{Cs}/gu, '\uFFFD')
     .replace(/[^\P{Cc}\n\t]/gu, '')
+    // Bidirectional overrides and isolates can make a comment display as something else.
+    .replace(/[\u202a-\u202e\u2066-\u2069]/g, '')
     .trim();
   if (out.length > maxLength) {
     let cut = Math.max(0, maxLength);

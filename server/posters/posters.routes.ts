@@ -1,4 +1,6 @@
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
+import { inScope, scopePath } from '../auth/unit-scope';
+import { OUT_OF_SCOPE } from '../stats/stats-filter';
 import { findPosterCounter, findUnitPosterCounters, isActiveCounterCode, type PosterCounter } from '../../db/counter-posters';
 import { isDossierCode, normalizeDossierCode } from '../../surveys/dossier-code';
 import type { LocalizedText } from '../../surveys/instrument-schema';
@@ -52,7 +54,7 @@ export function posterRoutes({ db, config }: AppDeps) {
   };
 
   /** Refuses as a page to a person in a browser, as JSON to anything else. */
-  function refuse(c: Context, status: 404, text: LocalizedText) {
+  function refuse(c: Context, status: 403 | 404, text: LocalizedText) {
     if (wantsHtml(c)) return c.html(renderPosterMessage(text), status);
     throw new RequestError(status, text);
   }
@@ -78,6 +80,7 @@ export function posterRoutes({ db, config }: AppDeps) {
       const unitId = Number(c.req.param('unitId'));
       const found = unitId <= MAX_INT4 ? await findUnitPosterCounters(db.dbRead, c.get('user').tenant_id, unitId) : undefined;
       if (!found) return refuse(c, 404, P.unitNotFound);
+      if (!inScope(await scopePath(db.dbRead, c.get('user')), found.unit.path)) return refuse(c, 403, OUT_OF_SCOPE);
       const posters = await Promise.all(found.counters.map((counter) => posterData(c, counter)));
       return c.html(renderUnitPosters(found.unit, posters, paperSizeOf(c.req.query('size'))), 200, PRIVATE);
     })
@@ -94,6 +97,8 @@ export function posterRoutes({ db, config }: AppDeps) {
       const match = POSTER_FILE.exec(c.req.param('file'));
       const counter = match ? await findPosterCounter(db.dbRead, c.get('user').tenant_id, match[1]!) : undefined;
       if (!match || !counter) return refuse(c, 404, P.counterNotFound);
+      // Officers print the posters of their own counters; analysts those of their units.
+      if (!inScope(await scopePath(db.dbRead, c.get('user')), counter.unit_path)) return refuse(c, 403, OUT_OF_SCOPE);
       const poster = await posterData(c, counter);
       const name = `hailong-qr-${counter.code}`;
       if (match[2] === 'svg') {

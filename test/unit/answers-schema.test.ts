@@ -167,3 +167,20 @@ describe('submission schema', () => {
     if (!r.ok) expect(Object.keys(r.errors)).toEqual(['_form']);
   });
 });
+
+describe('hostile keys and text', () => {
+  it('reports a "__proto__" answer key as unknown instead of assigning a prototype', async () => {
+    const { validateAnswers } = await import('../../surveys/answers-schema');
+    const { sipasCounterShort } = await import('../../surveys/instruments');
+    const raw = JSON.parse('{"overall": 4, "__proto__": {"polluted": 1}}') as unknown;
+    const result = validateAnswers(sipasCounterShort, raw);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(Object.keys(result.errors)).toEqual(['__proto__']);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('removes bidirectional override characters from comments', async () => {
+    const { normalizeComment } = await import('../../surveys/answers-schema');
+    expect(normalizeComment('abc\u202edef\u2066g', 100)).toBe('abcdefg');
+  });
+});
