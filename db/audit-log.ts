@@ -27,7 +27,10 @@ export type AuditAction =
   | 'flag_cleared'
   | 'case_created'
   | 'case_changed'
-  | 'contact_deleted';
+  | 'contact_deleted'
+  | 'response_erased'
+  | 'retention_changed'
+  | 'retention_applied';
 
 export interface NewAuditEntry {
   tenant_id: number | null;

@@ -23,6 +23,7 @@ import { importRoutes, MAX_IMPORT_BYTES } from './imports/imports.routes';
 import { reportRoutes } from './reports/reports.routes';
 import { analysisRoutes } from './stats/analysis.routes';
 import { officerRoutes } from './officer/officer.routes';
+import { privacyRoutes } from './privacy/privacy.routes';
 import { userRoutes } from './users/users.routes';
 import { waveRoutes } from './waves/waves.routes';
 import { statsRoutes } from './stats/stats.routes';
@@ -82,6 +83,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api', importRoutes(deps));
   app.route('/api', userRoutes(deps));
   app.route('/api', officerRoutes(deps));
+  app.route('/api', privacyRoutes(deps));
   const reports = reportRoutes(deps);
   app.route('/api', reports.api);
   app.route('/reports', reports.pages);

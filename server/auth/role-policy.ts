@@ -21,7 +21,7 @@ const READERS: Role[] = ['admin', 'analyst'];
 export const ROLE_RULES: readonly Rule[] = [
   { path: /^\/api\/auth\//, roles: 'any' },
   { path: /^\/api\/meta$/, roles: 'any' },
-  { path: /^\/api\/(users|audit)(\/|$)/, roles: ['admin'] },
+  { path: /^\/api\/(users|audit|privacy)(\/|$)/, roles: ['admin'] },
   { method: 'PATCH', path: /^\/api\/counters\//, roles: ['admin'] },
   { path: /^\/api\/officer\//, roles: ['admin', 'analyst', 'officer'] },
   { method: 'POST', path: /^\/api\/waves$/, roles: READERS },

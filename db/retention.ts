@@ -1,0 +1,59 @@
+import { sql, type Kysely } from 'kysely';
+import { likePrefix } from './stats';
+import type { Database } from './types';
+
+/**
+ * Free text and contact data older than the tenant's retention period are removed: comments and
+ * dossier codes are cleared from responses (the ratings stay, anonymous, so no rate changes), and
+ * phone numbers of cases opened before the cut-off are deleted.
+ */
+export async function applyRetention(db: Kysely<Database>, tenantId: number, cutoff: Date) {
+  return db.transaction().execute(async (trx) => {
+    const responses = await trx
+      .updateTable('responses')
+      .set({ comment: null, dossier_code: null, device_hash: null, origin_hash: null })
+      .where('tenant_id', '=', tenantId)
+      .where('submitted_at', '<', cutoff)
+      .where((eb) => eb.or([eb('comment', 'is not', null), eb('dossier_code', 'is not', null), eb('origin_hash', 'is not', null)]))
+      .executeTakeFirst();
+    const contacts = await sql`
+      delete from case_contacts cc using cases c
+      where c.id = cc.case_id and c.tenant_id = ${tenantId} and c.created_at < ${cutoff}`.execute(trx);
+    return { responses: Number(responses.numUpdatedRows), contacts: Number(contacts.numAffectedRows ?? 0) };
+  });
+}
+
+/**
+ * A person asks for their data to be deleted: the free text, dossier code and hashes of their
+ * answer, and any phone number kept for its case. The ratings stay, anonymous.
+ */
+export async function eraseResponse(db: Kysely<Database>, tenantId: number, responseId: number, unitPath?: string): Promise<boolean> {
+  return db.transaction().execute(async (trx) => {
+    const row = await trx
+      .updateTable('responses as r')
+      .set({ comment: null, dossier_code: null, device_hash: null, origin_hash: null })
+      .where('r.tenant_id', '=', tenantId)
+      .where('r.id', '=', responseId)
+      .$if(unitPath !== undefined, (q) =>
+        q.where('r.unit_id', 'in', (eb) => eb.selectFrom('units').select('id').where('path', 'like', likePrefix(unitPath!))),
+      )
+      .returning('r.id')
+      .executeTakeFirst();
+    if (!row) return false;
+    await sql`delete from case_contacts cc using cases c where c.id = cc.case_id and c.response_id = ${responseId}`.execute(trx);
+    return true;
+  });
+}
+
+export async function tenantRetentionMonths(db: Kysely<Database>, tenantId: number): Promise<number> {
+  const row = await db.selectFrom('tenants').select('retention_months').where('id', '=', tenantId).executeTakeFirstOrThrow();
+  return row.retention_months;
+}
+
+export async function setTenantRetentionMonths(db: Kysely<Database>, tenantId: number, months: number) {
+  await db.updateTable('tenants').set({ retention_months: months }).where('id', '=', tenantId).execute();
+}
+
+export async function listTenantIds(db: Kysely<Database>): Promise<number[]> {
+  return (await db.selectFrom('tenants').select('id').execute()).map((t) => t.id);
+}
