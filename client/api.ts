@@ -87,6 +87,11 @@ export const fetchComments = (filter: Filter, search: string, before?: number) =
 /** A plain link, not a fetch: the browser streams the download and keeps memory flat. */
 export const csvExportUrl = (filter: Filter) => `/api/exports/responses.csv?${filterToQuery(filter)}`;
 
+export const fetchCaseFigures = (from: string, to: string, unit: number | undefined) =>
+  request<{ open: number; overdue: number; answered: number; answeredOnTime: number; answeredOnTimeShare: number | null }>(
+    'GET',
+    `/api/cases/figures?from=${from}&to=${to}${unit === undefined ? '' : `&unit=${unit}`}`,
+  );
 export const fetchReport = (reportQuery: string) => request<Report>('GET', `/api/reports?${reportQuery}`);
 export const fetchWaves = () => request<{ waves: WaveListItem[] }>('GET', '/api/waves');
 export const fetchWave = (id: number) => request<WaveDetail>('GET', `/api/waves/${id}`);

@@ -100,6 +100,10 @@ export const STRINGS = {
   previousPeriod: { vi: 'Kỳ trước', en: 'Previous period' },
   change: { vi: 'Thay đổi', en: 'Change' },
   alertsTitle: { vi: 'Cảnh báo', en: 'Alerts' },
+  complaintsTitle: { vi: 'Phản ánh, kiến nghị', en: 'Complaints' },
+  complaintsOpen: { vi: 'đang mở', en: 'open' },
+  complaintsOverdue: { vi: 'quá hạn', en: 'overdue' },
+  complaintsOnTime: { vi: 'trả lời đúng hạn', en: 'answered on time' },
   alertsIntro: {
     vi: 'Lĩnh vực tại đơn vị có tỷ lệ 30 ngày gần nhất dưới chỉ tiêu (đủ số phiếu) hoặc giảm hơn 5 điểm so với 30 ngày trước đó.',
     en: 'Sectors at a unit whose rate over the last 30 days is below target (with enough answers) or fell by more than 5 points against the 30 days before.',

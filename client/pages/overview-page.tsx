@@ -4,6 +4,7 @@ import { addDays } from '../../surveys/time';
 import { fetchAlerts, fetchStats } from '../api';
 import type { Alert, StatsRow } from '../api-types';
 import { AlertsList } from '../components/alerts-list';
+import { ComplaintsCard } from '../components/complaints-card';
 import { ErrorBox, LoadView, Loading } from '../components/load-states';
 import { OverallCard } from '../components/overall-card';
 import { RateBarChart } from '../components/rate-bar-chart';
@@ -59,6 +60,7 @@ export function OverviewPage({ filter, query, meta }: PageProps) {
                   {t(lang, 'alertsCount')} · <a href="#alerts-title">{t(lang, 'seeDetails')}</a>
                 </p>
               </section>
+              <ComplaintsCard from={filter.from} to={filter.to} unit={filter.unit} />
             </div>
             {data.excluded && data.excluded.flagged > 0 && (
               <p class="note" data-testid="flagged-note">

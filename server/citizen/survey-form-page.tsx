@@ -195,7 +195,9 @@ function SurveyForm({ counter, lang, kiosk, kioskIntervalSeconds, kioskIdleSecon
         <ErrorText id="err-dossier" text={errors[DOSSIER_ERROR_KEY]} lang={lang} />
         <button type="submit">{T.send[lang]}</button>
         <p id="status" class="status" role="status" aria-live="polite"></p>
-        <p class="privacy">{T.privacy[lang]}</p>
+        <p class="privacy">
+          {T.privacy[lang]} {T.retention[lang].replace('{n}', String(counter.retention_months))}
+        </p>
       </form>
       <script src={ENHANCE_SCRIPT} defer />
     </>

@@ -26,6 +26,10 @@ export const T = {
     vi: 'Phiếu ẩn danh: không hỏi tên, không lưu địa chỉ IP; câu trả lời và góp ý chỉ dùng để thống kê và cải thiện dịch vụ. Số điện thoại chỉ được lưu khi bạn đồng ý, để riêng khỏi câu trả lời, và bị xoá khi phản ánh được xử lý xong hoặc khi bạn yêu cầu.',
     en: 'Anonymous: no name asked, no IP address stored; answers and comments are used only for statistics and to improve the service. A phone number is kept only with your consent, apart from your answers, and deleted once your complaint is dealt with or when you ask.',
   },
+  retention: {
+    vi: 'Nội dung góp ý và mã hồ sơ được xoá sau {n} tháng; phần đánh giá được giữ ẩn danh để thống kê.',
+    en: 'Comments and dossier codes are deleted after {n} months; the ratings are kept, anonymous, for statistics.',
+  },
   thanksTitle: { vi: 'Cảm ơn bạn đã đánh giá!', en: 'Thank you for your rating!' },
   thanksBody: {
     vi: 'Ý kiến của bạn đã được ghi nhận và giúp cơ quan phục vụ tốt hơn.',

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { caseFigures } from '../../db/cases';
 import { countComments } from '../../db/comments';
 import { satisfiedCountsFromRollups, type StatsFilter } from '../../db/stats';
 import type { Database } from '../../db/types';
@@ -7,6 +8,8 @@ import { versionSpans } from '../../db/version-timeline';
 import { listWaves, stratumProgress } from '../../db/waves';
 import { DEFAULT_MIN_SAMPLE } from '../../surveys/statistics';
 import { sectorName } from '../../surveys/sectors';
+import { addDays, dayStartUtc } from '../../surveys/time';
+import { scopePath } from '../auth/unit-scope';
 import type { SessionUser } from '../context';
 import { factorReport } from '../stats/factor-report';
 import { rateTable } from '../stats/rate-table';
@@ -30,7 +33,8 @@ const CHANNEL_NAMES: Record<string, { vi: string; en: string }> = {
 export async function periodicReport(db: Kysely<Database>, user: SessionUser, period: ReportPeriodInfo, unitId?: number) {
   const filter: StatsFilter = await resolveFilter(db, user, { from: period.from, to: period.to, unit: unitId });
   const unit = unitId !== undefined ? await findUnit(db, user.tenant_id, unitId) : undefined;
-  const [bySector, byUnit, channels, factors, comments, spans, waves] = await Promise.all([
+  const scope = await scopePath(db, user);
+  const [bySector, byUnit, channels, factors, comments, spans, waves, cases] = await Promise.all([
     rateTable(db, filter, 'sector'),
     rateTable(db, filter, 'unit'),
     satisfiedCountsFromRollups(db, filter, 'channel'),
@@ -38,6 +42,14 @@ export async function periodicReport(db: Kysely<Database>, user: SessionUser, pe
     countComments(db, filter),
     versionSpans(db, filter),
     periodWaves(db, user, period),
+    caseFigures(db, {
+      tenantId: user.tenant_id,
+      scopePath: scope,
+      unitPath: filter.unitPath,
+      from: dayStartUtc(period.from),
+      to: dayStartUtc(addDays(period.to, 1)),
+      now: new Date(),
+    }),
   ]);
   return {
     title: { vi: `${period.label.vi}: kết quả đo lường sự hài lòng`, en: `${period.label.en}: satisfaction results` },
@@ -51,6 +63,7 @@ export async function periodicReport(db: Kysely<Database>, user: SessionUser, pe
     byChannel: channels.map((c) => ({ channel: c.key, label: CHANNEL_NAMES[c.key] ?? { vi: c.key, en: c.key }, n: c.valid })),
     factors: factors.surveys,
     comments,
+    complaints: { ...cases, answeredOnTimeShare: cases.answered > 0 ? cases.answeredOnTime / cases.answered : null },
     excluded: bySector.excluded,
     waves,
     methods: {
@@ -67,8 +80,8 @@ export async function periodicReport(db: Kysely<Database>, user: SessionUser, pe
       },
       surveyVersions: spans.map((s) => ({ survey: s.survey_key, version: s.version, title: s.definition.title, from: s.first_day, to: s.last_day })),
       complaints: {
-        vi: 'Chưa theo dõi phản ánh, kiến nghị trong kỳ này.',
-        en: 'Complaint follow-up is not yet tracked in this period.',
+        vi: 'Phản ánh, kiến nghị: đang mở và quá hạn tính tại thời điểm lập báo cáo; trả lời đúng hạn tính trên các phản ánh được trả lời trong kỳ.',
+        en: 'Complaints: open and overdue as of the report date; answered on time among those answered in the period.',
       },
     },
   };

@@ -34,6 +34,10 @@ const W = {
   due: { vi: 'Hạn nộp', en: 'Due' },
   generated: { vi: 'Lập lúc', en: 'Generated' },
   none: { vi: 'Không có.', en: 'None.' },
+  complaintsLine: {
+    vi: 'Phản ánh, kiến nghị: {o} đang mở, trong đó {d} quá hạn; {a} đã trả lời trong kỳ, đúng hạn {s}.',
+    en: 'Complaints: {o} open, {d} of them overdue; {a} answered in the period, {s} on time.',
+  },
   commentsLine: { vi: '{t} góp ý, trong đó {d} từ người chưa hài lòng.', en: '{t} comments, {d} of them from people not satisfied.' },
   excluded: { vi: '{n} phiếu bị gắn cờ (gửi dồn dập) không được tính.', en: '{n} flagged answers (bursts) are not counted.' },
   weighted: { vi: 'Tỷ lệ gia quyền', en: 'Weighted rate' },
@@ -161,9 +165,14 @@ function Report({ report, lang, xlsxUrl }: { report: PeriodicReport; lang: Lang;
         </table>
       ))}
       <h2>{W.comments[lang]}</h2>
-      <p>
-        {W.commentsLine[lang].replace('{t}', f.count(report.comments.total)).replace('{d}', f.count(report.comments.dissatisfied))}{' '}
-        {m.complaints[lang]}
+      <p>{W.commentsLine[lang].replace('{t}', f.count(report.comments.total)).replace('{d}', f.count(report.comments.dissatisfied))}</p>
+      <p data-testid="complaints">
+        {W.complaintsLine[lang]
+          .replace('{o}', f.count(report.complaints.open))
+          .replace('{d}', f.count(report.complaints.overdue))
+          .replace('{a}', f.count(report.complaints.answered))
+          .replace('{s}', report.complaints.answeredOnTimeShare === null ? '—' : f.pct(report.complaints.answeredOnTimeShare * 100))}{' '}
+        <span class="note">{m.complaints[lang]}</span>
       </p>
       <h2>{W.waves[lang]}</h2>
       {report.waves.length === 0 ? <p>{W.none[lang]}</p> : null}

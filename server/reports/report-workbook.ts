@@ -73,7 +73,11 @@ export async function reportWorkbook(report: PeriodicReport): Promise<Uint8Array
     ['Gia quyền', m.weighting.vi],
     ['Phiếu bị gắn cờ không tính', report.excluded.flagged],
     ['Góp ý', `${report.comments.total} (chưa hài lòng: ${report.comments.dissatisfied})`],
-    ['Phản ánh, kiến nghị', m.complaints.vi],
+    ['Phản ánh đang mở', report.complaints.open],
+    ['Phản ánh quá hạn', report.complaints.overdue],
+    ['Phản ánh đã trả lời trong kỳ', report.complaints.answered],
+    ['Trả lời đúng hạn (tỷ lệ)', report.complaints.answeredOnTimeShare],
+    ['Ghi chú phản ánh', m.complaints.vi],
     ['Phiếu khảo sát', m.surveyVersions.map((v) => `${v.title.vi} v${v.version} (${v.from} – ${v.to})`).join('; ')],
     ['Lập lúc', report.generatedAt],
   ]);

@@ -37,6 +37,7 @@ describe('the 6-month report (15 Dec of the year before to 14 Jun)', () => {
       byChannel: { channel: string; n: number }[];
       factors: { survey: string; factors: unknown[] }[];
       comments: { total: number };
+      complaints: { open: number; overdue: number; answered: number };
       methods: { n: number; surveyVersions: { survey: string; version: number }[] };
     }>('/api/reports?kind=h1&year=2026');
     expect(report.period).toMatchObject({ from: '2025-12-15', to: '2026-06-14', due: '2026-06-14' });
@@ -50,6 +51,8 @@ describe('the 6-month report (15 Dec of the year before to 14 Jun)', () => {
     expect(report.methods.n).toBe(report.overall.n);
     expect(report.methods.surveyVersions.map((v) => v.survey).sort()).toEqual(['education', 'health-outpatient', 'sipas-counter-short']);
     expect(report.factors.map((f) => f.survey).sort()).toEqual(['education', 'health-outpatient', 'sipas-counter-short']);
+    const cases = await get<{ open: number; overdue: number; answered: number }>('/api/cases/figures?from=2025-12-15&to=2026-06-14');
+    expect(report.complaints).toMatchObject({ open: cases.open, overdue: cases.overdue, answered: cases.answered });
   });
 
   it('prints as an A4 page showing the same figures', async () => {
