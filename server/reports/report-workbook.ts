@@ -1,23 +1,12 @@
 import ExcelJS from 'exceljs';
 import type { RateSummary } from '../../surveys/statistics';
-import { CONFIDENCE_WORDS, VERDICT_WORDS } from '../../surveys/verdict-words';
+import { VERDICT_WORDS } from '../../surveys/verdict-words';
+import { rateCells } from '../exports/rate-cells';
 import type { PeriodicReport } from './report-data';
 
 const RATE_HEADER = ['Tên', 'Số phiếu', 'Hài lòng', 'Tỷ lệ (%)', 'KTC 95% thấp', 'KTC 95% cao', 'Chỉ tiêu (%)', 'Đánh giá', 'Độ chắc chắn'];
 
-function rateCells(label: string, r: RateSummary) {
-  return [
-    label,
-    r.n,
-    r.satisfied,
-    r.rate,
-    r.interval?.low ?? null,
-    r.interval?.high ?? null,
-    r.target,
-    VERDICT_WORDS[r.verdict].vi,
-    r.confidence ? CONFIDENCE_WORDS[r.confidence].vi : null,
-  ];
-}
+const rateLine = (label: string, r: RateSummary) => [label, ...rateCells(r)];
 
 /** The periodic report as a workbook to file: one sheet per section, numbers as numbers. */
 export async function reportWorkbook(report: PeriodicReport): Promise<Uint8Array<ArrayBuffer>> {
@@ -33,10 +22,10 @@ export async function reportWorkbook(report: PeriodicReport): Promise<Uint8Array
     return ws;
   };
   sheet('Theo lĩnh vực', report.title.vi, RATE_HEADER, [
-    ...report.bySector.map((r) => rateCells(r.label, r)),
-    rateCells('Tổng thể', report.overall),
+    ...report.bySector.map((r) => rateLine(r.label, r)),
+    rateLine('Tổng thể', report.overall),
   ]);
-  sheet('Theo đơn vị', report.title.vi, RATE_HEADER, report.byUnit.map((r) => rateCells(r.label, r)));
+  sheet('Theo đơn vị', report.title.vi, RATE_HEADER, report.byUnit.map((r) => rateLine(r.label, r)));
   sheet('Theo kênh', report.title.vi, ['Kênh', 'Số phiếu'], report.byChannel.map((c) => [c.label.vi, c.n]));
   sheet(
     'Chỉ số thành phần',

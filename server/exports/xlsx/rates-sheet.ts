@@ -2,7 +2,7 @@ import type { Workbook } from 'exceljs';
 import { cellValue } from './cell-value';
 import type { RateGroup, RateRow } from './rate-rows';
 import { FROZEN_HEADER, writeHeader } from './sheet-header';
-import { CONFIDENCE_WORDS, VERDICT_WORDS } from '../../../surveys/verdict-words';
+import { rateCells } from '../rate-cells';
 
 export const RATES_SHEET = 'Tỷ lệ hài lòng';
 
@@ -41,14 +41,7 @@ export function writeRatesSheet(workbook: Workbook, rows: readonly RateRow[]): v
           GROUP_VI[r.group],
           r.key,
           r.label,
-          r.n,
-          r.satisfied,
-          r.rate,
-          r.interval?.low ?? null,
-          r.interval?.high ?? null,
-          r.target,
-          VERDICT_WORDS[r.verdict].vi,
-          r.confidence === null ? null : CONFIDENCE_WORDS[r.confidence].vi,
+          ...rateCells(r),
         ].map(cellValue),
       )
       .commit();
