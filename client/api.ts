@@ -1,6 +1,7 @@
 import type { ImportResult, Interview, NewWave, Report, WaveDetail, WaveForm, WaveListItem } from './filing-types';
 import type { Alerts, Comments, Distribution, Factors, GroupBy, Heatmap, LocalizedText, Me, Meta, Stats, Trend } from './api-types';
 import { filterToQuery, type Filter } from './filter';
+import type { CaseDetail, CaseItem, CaseList, CaseNote, NewUser, OfficerCounters, UserChange, UserItem } from './admin-types';
 
 /**
  * A refusal from the API, carrying the server's message in both languages so the page can show
@@ -28,7 +29,7 @@ const UNEXPECTED: LocalizedText = {
   en: 'The server answered unexpectedly. Please try again.',
 };
 
-async function request<T>(method: 'GET' | 'POST', path: string, body?: unknown, raw?: { body: Blob; type: string }): Promise<T> {
+async function request<T>(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: string, body?: unknown, raw?: { body: Blob; type: string }): Promise<T> {
   let res: Response;
   const type: Record<string, string> = raw ? { 'Content-Type': raw.type } : body === undefined ? {} : { 'Content-Type': 'application/json' };
   try {
@@ -109,3 +110,24 @@ export function postImport(target: ImportTarget, file: Blob, type: string, dryRu
   if (dryRun) q.set('dryRun', '1');
   return request<ImportResult>('POST', `/api/imports?${q}`, undefined, { body: file, type });
 }
+
+// Accounts (administrators only). A generated password comes back once, in this answer only.
+export const fetchUsers = () => request<{ users: UserItem[] }>('GET', '/api/users');
+export const createUser = (user: NewUser) => request<UserItem & { password?: string }>('POST', '/api/users', user);
+export const changeUser = (id: number, change: UserChange) => request<UserItem>('PATCH', `/api/users/${id}`, change);
+export const resetPassword = (id: number) => request<{ id: number; password: string }>('POST', `/api/users/${id}/reset-password`);
+
+/** How many answers each of the user's counters received today, this month and this year. */
+export const fetchOfficerCounters = () => request<OfficerCounters>('GET', '/api/officer/counters');
+
+// Complaints (phản ánh, kiến nghị), followed from receipt to closing.
+export const fetchCases = (query: string) => request<CaseList>('GET', `/api/cases${query ? `?${query}` : ''}`);
+export const fetchCase = (id: number) => request<CaseDetail>('GET', `/api/cases/${id}`);
+export const assignCase = (id: number, unitId: number, dueAt?: string) =>
+  request<CaseItem>('POST', `/api/cases/${id}/assign`, dueAt ? { unitId, dueAt } : { unitId });
+export const answerCase = (id: number, answer: string) => request<CaseItem>('POST', `/api/cases/${id}/answer`, { answer });
+/** Without a reason the POST goes with no body at all: the server closes an answered case that way. */
+export const closeCase = (id: number, reason?: string) =>
+  request<CaseItem>('POST', `/api/cases/${id}/close`, reason ? { reason } : undefined);
+export const addCaseNote = (id: number, text: string) => request<CaseNote>('POST', `/api/cases/${id}/notes`, { text });
+export const deleteCaseContact = (id: number) => request<{ id: number; contactDeleted: boolean }>('DELETE', `/api/cases/${id}/contact`);

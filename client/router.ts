@@ -19,11 +19,15 @@ export type PageKey = (typeof PAGES)[number];
 export const FILING_PAGES = ['exports', 'reports', 'waves', 'imports'] as const;
 export type FilingPage = (typeof FILING_PAGES)[number];
 
+/** Running the service: a counter's figures and posters, complaints followed up, accounts. */
+export const ADMIN_PAGES = ['counters', 'cases', 'users'] as const;
+export type AdminPage = (typeof ADMIN_PAGES)[number];
+
 /** A wave's own pages: its fieldwork and result, the interview entry form, and the form to set one up. */
 export type WavePage = 'wave' | 'wave_entry' | 'wave_new';
 
-export type NavKey = PageKey | FilingPage;
-export type Route = PageKey | FilingPage | WavePage | 'login' | 'not_found';
+export type NavKey = PageKey | FilingPage | AdminPage;
+export type Route = PageKey | FilingPage | AdminPage | WavePage | 'case' | 'login' | 'not_found';
 
 /** Pages whose figures follow the dashboard filter, so they show the filter bar. */
 export const usesFilter = (route: Route): route is PageKey | 'exports' =>
@@ -35,6 +39,7 @@ export function pagePath(page: NavKey): string {
 
 export const wavePath = (id: number, entry = false) => `${BASE}waves/${id}${entry ? '/entry' : ''}`;
 export const NEW_WAVE_PATH = `${BASE}waves/new`;
+export const casePath = (id: number) => `${BASE}cases/${id}`;
 
 export function routeOf(pathname: string): Route {
   const path = pathname.replace(/\/+$/, '');
@@ -43,7 +48,8 @@ export function routeOf(pathname: string): Route {
   if (path === '/app/waves/new') return 'wave_new';
   const wave = /^\/app\/waves\/([1-9]\d{0,9})(\/entry)?$/.exec(path);
   if (wave) return wave[2] ? 'wave_entry' : 'wave';
-  const page = [...PAGES, ...FILING_PAGES].find((p) => p !== 'overview' && path === `/app/${p}`);
+  if (/^\/app\/cases\/[1-9]\d{0,9}$/.test(path)) return 'case';
+  const page = [...PAGES, ...FILING_PAGES, ...ADMIN_PAGES].find((p) => p !== 'overview' && path === `/app/${p}`);
   return page ?? 'not_found';
 }
 
@@ -53,9 +59,16 @@ export function waveIdOf(pathname: string): number | null {
   return m ? Number(m[1]) : null;
 }
 
+/** The complaint a /app/cases/:id path names, or null. */
+export function caseIdOf(pathname: string): number | null {
+  const m = /^\/app\/cases\/([1-9]\d{0,9})\/?$/.exec(pathname);
+  return m ? Number(m[1]) : null;
+}
+
 /** The entry in the navigation a route belongs to (a wave's pages sit under "waves"). */
 export function navKeyOf(route: Route): NavKey | null {
   if (route === 'wave' || route === 'wave_entry' || route === 'wave_new') return 'waves';
+  if (route === 'case') return 'cases';
   if (route === 'login' || route === 'not_found') return null;
   return route;
 }

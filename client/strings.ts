@@ -1,4 +1,5 @@
 import type { LocalizedText } from './api-types';
+import { ADMIN_STRINGS } from './strings-admin';
 import { FILING_STRINGS } from './strings-filing';
 
 /** Every word of the analyst app, Vietnamese first. One table, so a missing translation is a type error. */
@@ -222,4 +223,5 @@ export const STRINGS = {
     en: 'The server does not offer these figures yet. Please try again later.',
   },
   ...FILING_STRINGS,
+  ...ADMIN_STRINGS,
 } satisfies Record<string, LocalizedText>;

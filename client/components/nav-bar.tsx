@@ -1,6 +1,9 @@
 import { t } from '../i18n';
 import { useLang } from '../lang-context';
-import { navigate, pagePath, PAGES, type NavKey } from '../router';
+import { ADMIN_PAGES, FILING_PAGES, navigate, pagePath, PAGES, type NavKey } from '../router';
+
+const groupOf = (page: NavKey) =>
+  (PAGES as readonly string[]).includes(page) ? 0 : (FILING_PAGES as readonly string[]).includes(page) ? 1 : (ADMIN_PAGES as readonly string[]).includes(page) ? 2 : 3;
 import { navEntries } from '../roles';
 
 /**
@@ -16,8 +19,8 @@ export function NavBar({ current, query, role }: { current: NavKey | null; query
         {navEntries(role).map((page, i, all) => {
           const withFilter = page === 'exports' || (PAGES as readonly string[]).includes(page);
           const href = withFilter ? `${pagePath(page)}?${query}` : pagePath(page);
-          // A divider before the first filing page: analysis above, taking results away below.
-          const first = i > 0 && !(PAGES as readonly string[]).includes(page) && (PAGES as readonly string[]).includes(all[i - 1]!);
+          // A divider between groups: analysis, taking results away, running the service.
+          const first = i > 0 && groupOf(page) !== groupOf(all[i - 1]!);
           return (
             <li key={page} class={first ? 'nav-divider' : undefined}>
               <a

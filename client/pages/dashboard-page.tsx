@@ -10,9 +10,12 @@ import { filterFromQuery, filterToQuery, type Filter } from '../filter';
 import { t } from '../i18n';
 import { useLang } from '../lang-context';
 import { redirectFor } from '../roles';
-import { LOGIN_PATH, navigate, navKeyOf, pagePath, usesFilter, waveIdOf, type PageKey, type Route } from '../router';
+import { caseIdOf, LOGIN_PATH, navigate, navKeyOf, pagePath, usesFilter, waveIdOf, type PageKey, type Route } from '../router';
 import { useApi } from '../use-api';
+import { CasePage, CasesPage } from './cases-page';
 import { CommentsPage } from './comments-page';
+import { CountersPage } from './counters-page';
+import { UsersPage } from './users-page';
 import { ExportsPage } from './exports-page';
 import { ImportsPage } from './imports-page';
 import { InterviewPage } from './interview-page';
@@ -83,6 +86,7 @@ export function DashboardPage({ route, pathname, search }: { route: Exclude<Rout
   if (me.kind === 'error') return <ErrorBox message={me.message} onRetry={retryMe} />;
 
   const waveId = waveIdOf(pathname);
+  const caseId = caseIdOf(pathname);
   return (
     <>
       <AppHeader me={me.data} onLogout={onLogout} />
@@ -110,6 +114,10 @@ export function DashboardPage({ route, pathname, search }: { route: Exclude<Rout
         {route === 'wave' && waveId !== null && <WavePage id={waveId} role={role} />}
         {route === 'wave_entry' && waveId !== null && <InterviewPage id={waveId} />}
         {route === 'imports' && <ImportsPage meta={meta} />}
+        {route === 'counters' && <CountersPage />}
+        {route === 'cases' && <CasesPage search={search} />}
+        {route === 'case' && caseId !== null && <CasePage id={caseId} meta={meta} />}
+        {route === 'users' && <UsersPage meta={meta} />}
       </main>
     </>
   );

@@ -165,7 +165,7 @@ describe('filing routes and roles', () => {
     expect(redirectFor('analyst', 'wave_new')).toBeNull();
     expect(navEntries('officer')).not.toContain('exports');
     expect(navEntries('officer')).not.toContain('reports');
-    expect(redirectFor('officer', 'exports')).toBe('/app/');
+    expect(redirectFor('officer', 'exports')).toBe('/app/counters');
   });
 });
 
