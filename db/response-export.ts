@@ -50,21 +50,27 @@ export async function* streamResponses(db: Kysely<Database>, filter: StatsFilter
               on wn.unit_id = r.unit_id`;
   const weight = filter.waveId === undefined ? sql`r.weight` : sql`ws.population::float8 / wn.n`;
   for (;;) {
+    // The page's ids are chosen first, then joined: when the planner misjudges the filter (fresh
+    // data, no statistics yet) it scans and sorts bare ids, not fully joined rows.
     const result: { rows: ExportRow[] } = await sql<ExportRow>`
+      with page as (
+        select r.id from responses r
+        ${filterJoins(filter)}
+        where ${filterConditions(filter, 'submitted_at')} and r.id > ${afterId}
+        order by r.id
+        limit ${pageSize}
+      )
       select r.id, r.submitted_at, un.code as unit_code, un.name as unit_name, c.code as counter_code,
              c.name as counter_name, r.sector_code, r.channel, s.key as survey_key, v.version as survey_version,
              r.survey_version_id, r.satisfied, ${weight} as weight, r.answers, r.comment, r.dossier_code, r.flags
-      from responses r
+      from page p
+      join responses r on r.id = p.id
       join units un on un.id = r.unit_id
       left join counters c on c.id = r.counter_id
       join survey_versions v on v.id = r.survey_version_id
       join surveys s on s.id = v.survey_id
-      ${filterJoins(filter)}
       ${strata}
-      where ${filterConditions(filter, 'submitted_at')}
-        and r.id > ${afterId}
-      order by r.id
-      limit ${pageSize}`.execute(db);
+      order by r.id`.execute(db);
     if (result.rows.length === 0) return;
     yield result.rows;
     const last = result.rows[result.rows.length - 1]!;
