@@ -42,7 +42,12 @@ describe('offline', () => {
     const page = await phone();
     await page.goto(`${server.url}/q/demo-land`);
     // the service worker is in charge and has kept the form
-    await page.waitForFunction(async () => (await caches.keys()).includes('hailong-citizen-v1') && !!navigator.serviceWorker.controller);
+    // …and has finished keeping both the page and its script (the cache exists before they are in it).
+    await page.waitForFunction(async () => {
+      if (!navigator.serviceWorker.controller || !(await caches.has('hailong-citizen-v1'))) return false;
+      const cache = await caches.open('hailong-citizen-v1');
+      return !!(await cache.match('/q-assets/citizen.js')) && !!(await cache.match(location.pathname + location.search));
+    });
     const before = await answersAt(server.url, cookie, 'demo-land');
 
     await page.context().setOffline(true);
