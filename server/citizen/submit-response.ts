@@ -86,8 +86,9 @@ export interface SubmitContext {
 
 /**
  * Checks a submission against the counter and its survey version and stores it through the one
- * writer path. A client key already stored returns the first result before anything else is
- * checked, so a retry after a lost acknowledgement always succeeds.
+ * writer path. A client key already stored returns the first result whatever else would refuse
+ * it now (an expired token, the kiosk pause), so a retry after a lost acknowledgement always
+ * succeeds. The writer spots replays itself; the lookup here is paid only on the refusal path.
  */
 export async function submitResponse(
   ctx: SubmitContext,
@@ -95,10 +96,23 @@ export async function submitResponse(
   envelope: SubmissionEnvelope,
   channel: Channel = envelope.channel,
 ): Promise<{ id: number; replay: boolean }> {
-  const now = ctx.now ?? new Date();
-  const firstId = await findResponseIdByClientKey(ctx.db, counter.tenant_id, envelope.clientKey);
-  if (firstId !== undefined) return { id: firstId, replay: true };
+  try {
+    return await checkAndStore(ctx, counter, envelope, channel);
+  } catch (error) {
+    if (!(error instanceof RequestError)) throw error;
+    const firstId = await findResponseIdByClientKey(ctx.db, counter.tenant_id, envelope.clientKey);
+    if (firstId !== undefined) return { id: firstId, replay: true };
+    throw error;
+  }
+}
 
+async function checkAndStore(
+  ctx: SubmitContext,
+  counter: ActiveCounter,
+  envelope: SubmissionEnvelope,
+  channel: Channel,
+): Promise<{ id: number; replay: boolean }> {
+  const now = ctx.now ?? new Date();
   const check = checkFormToken(ctx.secret, envelope.token, counter.id, ctx.tokenTtlMinutes, now.getTime());
   if (!check.ok) {
     const text = TOKEN_MESSAGES[check.reason] ?? TOKEN_MESSAGES.invalid!;
