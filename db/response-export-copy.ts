@@ -31,9 +31,9 @@ function textCell(x: RawBuilder<unknown>): RawBuilder<unknown> {
 }
 
 /**
- * A float8 as JavaScript's String(number) writes it. (Beyond 2^53 a short form can sit exactly on
- * the rounding boundary, and PostgreSQL then writes another exact form: 1.2344999999999999e+21 for
- * 1.2345e+21. No weight or answer comes near.)
+ * A float8 as JavaScript's String(number) writes it. (Beyond 2^53, about 9e15, PostgreSQL sometimes
+ * picks another exact form of the same double: 1.2344999999999999e+21 for 1.2345e+21. No weight or
+ * answer comes near.)
  */
 export function jsNumber(x: RawBuilder<unknown>): RawBuilder<unknown> {
   // The common range first, with no parsing; the rest (rare: huge or tiny values, NaN, ±Infinity)
