@@ -18,6 +18,7 @@ export interface DbHandle {
    * PostgreSQL only: runs one `COPY … TO STDOUT` on a connection of its own and streams its bytes,
    * read only as fast as the consumer takes them. The connection goes back to the pool when the
    * stream ends; destroyed part-way, the connection is closed instead (it is still mid-COPY).
+   * JIT is off for the statement (see below).
    */
   copyOut?(statement: string): Promise<CopyToStreamQuery>;
   close(): Promise<void>;
@@ -73,12 +74,21 @@ async function createPostgres(url: string, options: DbOptions): Promise<DbHandle
   if (schema) await sql`create schema if not exists ${sql.id(schema)}`.execute(db);
   const copyOut = async (statement: string) => {
     const client = await pool.connect();
+    // JIT compiling an export's many column expressions costs more than running them: the CSV of
+    // 200,000 responses took 15 s with JIT against 4 s without. Off for this statement only.
+    try {
+      await client.query('set jit = off');
+    } catch (error) {
+      client.release(error as Error);
+      throw error;
+    }
     const stream = client.query(copyTo(statement));
     let released = false;
     const release = (error?: Error) => {
       if (released) return;
       released = true;
-      client.release(error);
+      if (error) client.release(error);
+      else client.query('reset jit').then(() => client.release(), (e: Error) => client.release(e));
     };
     stream.on('end', () => release());
     stream.on('error', (error) => release(error));

@@ -38,7 +38,7 @@ function textCell(x: RawBuilder<unknown>): RawBuilder<unknown> {
 export function jsNumber(x: RawBuilder<unknown>): RawBuilder<unknown> {
   // The common range first, with no parsing; the rest (rare: huge or tiny values, NaN, ±Infinity)
   // rebuilds JavaScript's form from PostgreSQL's "d.ddde±XX".
-  return sql`case when ${x} = 0 then '0' when abs(${x}) >= 1e-4 and abs(${x}) < 1e15 then (${x})::text else (
+  return sql`case when abs(${x}) >= 1e-4 and abs(${x}) < 1e15 then (${x})::text when ${x} = 0 then '0' else (
     select case
       when p.e is null then p.t
       when p.e >= 21 or p.e <= -7 then p.m || 'e' || (case when p.e > 0 then '+' else '-' end) || abs(p.e)
