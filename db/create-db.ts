@@ -13,6 +13,11 @@ export interface DbHandle {
   dbWrite: Kysely<Database>;
   /** For dashboards and exports; the same database until a read replica is configured. */
   dbRead: Kysely<Database>;
+  /**
+   * For the submission writer only: on PostgreSQL a pool of its own, so group commits never queue
+   * behind the reads of a peak (on PGlite, the one session).
+   */
+  dbIngest: Kysely<Database>;
   kind: DbKind;
   /**
    * PostgreSQL only: runs one `COPY … TO STDOUT` on a connection of its own and streams its bytes,
@@ -48,7 +53,7 @@ export async function createDb(options: DbOptions): Promise<DbHandle> {
     parsers: { [INT8]: toNumber, [NUMERIC]: toNumber, [DATE]: asIs },
   });
   const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
-  return { dbWrite: db, dbRead: db, kind: 'pglite', close: () => db.destroy() };
+  return { dbWrite: db, dbRead: db, dbIngest: db, kind: 'pglite', close: () => db.destroy() };
 }
 
 async function createPostgres(url: string, options: DbOptions): Promise<DbHandle> {
@@ -64,13 +69,15 @@ async function createPostgres(url: string, options: DbOptions): Promise<DbHandle
   // extra_float_digits=1 (the default since PostgreSQL 12, pinned in case a server lowers it): a
   // float8 is written as its shortest exact digits, as JavaScript writes a number, so COPY's CSV
   // and the driver read the same values.
-  const pool = new pg.Pool({
+  const poolOptions = {
     connectionString: url,
-    max: options.poolSize ?? 10,
     types,
     options: `-c extra_float_digits=1${schema ? ` -c search_path=${schema}` : ''}`,
-  });
+  };
+  const pool = new pg.Pool({ ...poolOptions, max: options.poolSize ?? 10 });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  // The group-commit writer keeps at most two transactions in flight (db/response-batcher.ts).
+  const ingest = new Kysely<Database>({ dialect: new PostgresDialect({ pool: new pg.Pool({ ...poolOptions, max: 2 }) }) });
   if (schema) await sql`create schema if not exists ${sql.id(schema)}`.execute(db);
   const copyOut = async (statement: string) => {
     const client = await pool.connect();
@@ -95,5 +102,15 @@ async function createPostgres(url: string, options: DbOptions): Promise<DbHandle
     stream.on('close', () => release(stream.readableEnded ? undefined : new Error('COPY abandoned part-way')));
     return stream;
   };
-  return { dbWrite: db, dbRead: db, kind: 'postgres', copyOut, close: () => db.destroy() };
+  return {
+    dbWrite: db,
+    dbRead: db,
+    dbIngest: ingest,
+    kind: 'postgres',
+    copyOut,
+    close: async () => {
+      await ingest.destroy();
+      await db.destroy();
+    },
+  };
 }

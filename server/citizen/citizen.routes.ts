@@ -24,7 +24,7 @@ const sendsForm = (c: Context) =>
 const NO_STORE = { 'Cache-Control': 'no-store' };
 
 export function citizenRoutes({ db, config }: AppDeps) {
-  const writer = createResponseBatcher(db.dbWrite);
+  const writer = createResponseBatcher(db.dbIngest);
   const submitCtx = (c: Context) => ({
     db: db.dbWrite,
     writer,
