@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Hono, type Context } from 'hono';
 import { findActiveCounter, type ActiveCounter } from '../../db/counters';
 import { createResponseBatcher } from '../../db/response-batcher';
+import { createActivityLoader } from '../../db/visit-signals';
 import { FORM_ERROR_KEY } from '../../surveys/answers-schema';
 import { EMPTY_VALUES, formFieldsToSubmission, type FormValues } from '../../surveys/form-fields';
 import { clientAddress } from '../client-address';
@@ -25,9 +26,11 @@ const NO_STORE = { 'Cache-Control': 'no-store' };
 
 export function citizenRoutes({ db, config }: AppDeps) {
   const writer = createResponseBatcher(db.dbIngest);
+  const activity = createActivityLoader(db.dbWrite);
   const submitCtx = (c: Context) => ({
     db: db.dbWrite,
     writer,
+    activity,
     secret: config.secret,
     tokenTtlMinutes: config.tokenTtlMinutes,
     visits: config.visits,

@@ -3,7 +3,7 @@ import type { ActiveCounter } from '../../db/counters';
 import { openCase } from '../../db/cases';
 import type { ResponseBatcher } from '../../db/response-batcher';
 import { DossierAlreadyRatedError, findResponseIdByClientKey, TokenAlreadyUsedError, type AfterInsert } from '../../db/responses';
-import { recentActivity } from '../../db/visit-signals';
+import type { ActivityQuery, SourceActivity } from '../../db/visit-signals';
 import type { Channel, Database } from '../../db/types';
 import type { Kysely } from 'kysely';
 import { DOSSIER_ERROR_KEY, SECTOR_ERROR_KEY, validateSubmission } from '../../surveys/answers-schema';
@@ -74,6 +74,8 @@ export interface SubmitContext {
   db: Kysely<Database>;
   /** The one writer path, committing submissions that arrive together in one transaction. */
   writer: ResponseBatcher;
+  /** Recent answers from one sender at one counter (for burst flags and the kiosk pause). */
+  activity: (query: ActivityQuery) => Promise<SourceActivity>;
   secret: string;
   tokenTtlMinutes: number;
   visits: VisitRules;
@@ -205,12 +207,12 @@ async function visitFlags(
   const since = new Date(now.getTime() - windowMs);
   if (channel === 'kiosk') {
     // The tablet's own key when it has one, so phones on the office Wi-Fi do not pace the kiosk.
-    const activity = await recentActivity(ctx.db, { counterId, deviceHash, originHash: deviceHash ? null : originHash, since });
+    const activity = await ctx.activity({ counterId, deviceHash, originHash: deviceHash ? null : originHash, since });
     const sinceLast = activity.lastAt ? now.getTime() - activity.lastAt.getTime() : Infinity;
     if (sinceLast < kioskIntervalSeconds * 1000) throw new RequestError(429, KIOSK_TOO_SOON);
     return [];
   }
-  const activity = await recentActivity(ctx.db, { counterId, originHash, deviceHash, since });
+  const activity = await ctx.activity({ counterId, originHash, deviceHash, since });
   return activity.fromOrigin >= burstMax || activity.fromDevice >= burstMax ? ['burst'] : [];
 }
 
