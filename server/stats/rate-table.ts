@@ -21,13 +21,14 @@ export interface RateTable {
  * the one computation behind /api/stats, the periodic reports and the Excel export, so they agree.
  */
 export async function rateTable(db: Kysely<Database>, filter: StatsFilter, groupBy: GroupBy): Promise<RateTable> {
-  const [rows, [overall], labels, targets, flagged] = await Promise.all([
+  const [rows, labels, targets, flagged] = await Promise.all([
     satisfiedCountsFromRollups(db, filter, groupBy),
-    satisfiedCountsFromRollups(db, filter, 'none'),
     labelsFor(db, filter.tenantId, groupBy),
     targetLookup(db, filter),
     countFlagged(db, filter),
   ]);
+  // Every rollup row falls in exactly one group, so the groups add up to the whole.
+  const overall = rows.reduce((sum, r) => ({ satisfied: sum.satisfied + r.satisfied, valid: sum.valid + r.valid }), { satisfied: 0, valid: 0 });
   const endYear = Number(filter.to.slice(0, 4));
   // A sector row is judged by its sector's target; any other row by the filtered sector's, or overall.
   const targetOf = (key: string) =>
@@ -39,7 +40,7 @@ export async function rateTable(db: Kysely<Database>, filter: StatsFilter, group
     overall: {
       key: OVERALL_KEY,
       label: sectorName(filter.sector ?? OVERALL_KEY, 'vi'),
-      ...summarize({ satisfied: overall?.satisfied ?? 0, valid: overall?.valid ?? 0, target: targets(filter.sector ?? null, endYear) }),
+      ...summarize({ satisfied: overall.satisfied, valid: overall.valid, target: targets(filter.sector ?? null, endYear) }),
     },
     rows: rows.map((r) => ({
       key: r.key,

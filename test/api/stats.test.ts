@@ -158,6 +158,8 @@ describe('rollups equal a recount from raw responses', () => {
     const stats = (await (await get('/api/stats?from=2026-01-01&to=2026-03-31&groupBy=month')).json()) as Stats;
     expect(stats.rows.map((r) => ({ key: r.key, satisfied: r.satisfied, valid: r.n }))).toEqual(recount);
     expect(recount.map((r) => r.key)).toEqual(['2026-01', '2026-02', '2026-03']);
+    const [whole] = await satisfiedCountsFromResponses(t.db.dbRead, filter, 'none');
+    expect({ satisfied: stats.overall.satisfied, valid: stats.overall.n }).toEqual({ satisfied: whole!.satisfied, valid: whole!.valid });
   });
 });
 
