@@ -11,7 +11,7 @@ import { createCounterCache } from './counter-cache';
 import { issueFormToken } from './form-token';
 import { renderCounterNotFoundPage, renderMessagePage, renderThankYouPage } from './message-pages';
 import { submissionEnvelope, submitResponse, TOKEN_ERROR_KEY } from './submit-response';
-import { renderBlankSurveyFormPage, renderSurveyFormPage } from './survey-form-page';
+import { renderBlankSurveyFormPageBytes, renderSurveyFormPage } from './survey-form-page';
 import { langOf, T, type Lang } from './texts';
 
 const COUNTER_CODE = /^[a-z0-9][a-z0-9-]{1,62}$/;
@@ -22,6 +22,8 @@ const sendsForm = (c: Context) =>
   /^(application\/x-www-form-urlencoded|multipart\/form-data)\b/i.test(c.req.header('content-type') ?? '');
 
 const NO_STORE = { 'Cache-Control': 'no-store' };
+// What c.html() sends, for a page handed over already encoded.
+const HTML_NO_STORE = { 'Content-Type': 'text/html; charset=UTF-8', ...NO_STORE };
 
 export function citizenRoutes({ db, config }: AppDeps) {
   const submitCtx = (c: Context) => ({
@@ -90,7 +92,7 @@ export function citizenRoutes({ db, config }: AppDeps) {
       }
       // A receipt-slip QR carries the dossier code, so the person does not have to type it.
       const dossierCode = (c.req.query('dossier') ?? '').slice(0, 40);
-      const page = renderBlankSurveyFormPage({
+      const page = renderBlankSurveyFormPageBytes({
         counter,
         lang,
         kiosk: isKiosk(c, counter),
@@ -100,7 +102,7 @@ export function citizenRoutes({ db, config }: AppDeps) {
         clientKey: randomUUID(),
         dossierCode,
       });
-      return c.html(page, 200, NO_STORE);
+      return c.body(page, 200, HTML_NO_STORE);
     })
     .post('/:code', async (c) => {
       const lang = langOf(c.req.query('lang'));

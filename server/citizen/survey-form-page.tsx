@@ -218,8 +218,15 @@ const CLIENT_KEY_SLOT = 'hailong-slot-client-key-5c1e9a';
 const DOSSIER_SLOT = 'hailong-slot-dossier-5c1e9a';
 const DOSSIER_ATTRIBUTE = ` value="${DOSSIER_SLOT}"`;
 
-/** The page's text around the token, the client key and the dossier code's value attribute. */
-type BlankFormTemplate = readonly [string, string, string, string];
+/**
+ * The page's text around the token, the client key and the dossier code's value attribute, also
+ * kept as UTF-8 so a request encodes only what it fills in (the page is ~20 KB of mostly
+ * Vietnamese text: encoding it each time was a good part of what remained).
+ */
+interface BlankFormTemplate {
+  text: readonly [string, string, string, string];
+  bytes: readonly [Buffer, Buffer, Buffer, Buffer];
+}
 
 // Keyed by the counter object itself: a reloaded counter (after an edit) is a new object, so its
 // templates start afresh, and those of a dropped counter go with it.
@@ -244,7 +251,8 @@ function blankFormTemplate(props: BlankFormProps): BlankFormTemplate | null {
       const [head, rest] = html.split(TOKEN_SLOT) as [string, string];
       const [middle, rest2] = rest.split(CLIENT_KEY_SLOT) as [string, string | undefined];
       const [beforeDossier, tail] = (rest2 ?? '').split(DOSSIER_ATTRIBUTE) as [string, string | undefined];
-      template = rest2 !== undefined && tail !== undefined ? [head, middle, beforeDossier, tail] : null;
+      const text = [head, middle, beforeDossier, tail ?? ''] as const;
+      template = rest2 !== undefined && tail !== undefined ? { text, bytes: [Buffer.from(head), Buffer.from(middle), Buffer.from(beforeDossier), Buffer.from(tail)] } : null;
     } else {
       template = null;
     }
@@ -257,15 +265,29 @@ function blankFormTemplate(props: BlankFormProps): BlankFormTemplate | null {
 const escapeAttribute = (value: string) =>
   /["&<]/.test(value) ? value.replace(/["&<]/g, (ch) => (ch === '"' ? '&quot;' : ch === '&' ? '&amp;' : '&lt;')) : value;
 
+const blankValues = (dossierCode: string): FormValues => ({ ...EMPTY_VALUES, dossierCode });
+
+// preact writes an empty attribute as a bare name.
+const dossierAttribute = (dossierCode: string) => (dossierCode === '' ? ' value' : ` value="${escapeAttribute(dossierCode)}"`);
+
+const templateFor = (props: BlankFormProps) => (props.token && props.clientKey ? blankFormTemplate(props) : null);
+
 /**
  * A blank form, the page almost every scan gets: the counter's page is rendered once per
  * language and mode, and each request only fills in its token, client key and dossier code.
  * The bytes are those of renderSurveyFormPage with empty values (a test holds them equal).
  */
 export function renderBlankSurveyFormPage(props: BlankFormProps): string {
-  const template = props.token && props.clientKey ? blankFormTemplate(props) : null;
-  if (!template) return renderSurveyFormPage({ ...props, values: { ...EMPTY_VALUES, dossierCode: props.dossierCode }, errors: {} });
-  // preact writes an empty attribute as a bare name.
-  const dossier = props.dossierCode === '' ? ' value' : ` value="${escapeAttribute(props.dossierCode)}"`;
-  return template[0] + escapeAttribute(props.token) + template[1] + escapeAttribute(props.clientKey) + template[2] + dossier + template[3];
+  const template = templateFor(props);
+  if (!template) return renderSurveyFormPage({ ...props, values: blankValues(props.dossierCode), errors: {} });
+  const [a, b, c, d] = template.text;
+  return a + escapeAttribute(props.token) + b + escapeAttribute(props.clientKey) + c + dossierAttribute(props.dossierCode) + d;
+}
+
+/** The same page as renderBlankSurveyFormPage, as UTF-8 ready to send. */
+export function renderBlankSurveyFormPageBytes(props: BlankFormProps): Uint8Array<ArrayBuffer> {
+  const template = templateFor(props);
+  if (!template) return Buffer.from(renderBlankSurveyFormPage(props));
+  const [a, b, c, d] = template.bytes;
+  return Buffer.concat([a, Buffer.from(escapeAttribute(props.token)), b, Buffer.from(escapeAttribute(props.clientKey)), c, Buffer.from(dossierAttribute(props.dossierCode)), d]);
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ActiveCounter } from '../../db/counters';
-import { renderBlankSurveyFormPage, renderSurveyFormPage, type BlankFormProps } from '../../server/citizen/survey-form-page';
+import { renderBlankSurveyFormPage, renderBlankSurveyFormPageBytes, renderSurveyFormPage, type BlankFormProps } from '../../server/citizen/survey-form-page';
 import { EMPTY_VALUES } from '../../surveys/form-fields';
 import { INSTRUMENTS } from '../../surveys/instruments';
 import type { SurveyDefinition } from '../../surveys/instrument-schema';
@@ -45,6 +45,7 @@ describe('renderBlankSurveyFormPage', () => {
               const props: BlankFormProps = { ...base, counter, lang, kiosk, token: `tok${dossierCode.length}.sig-_`, clientKey: crypto.randomUUID(), dossierCode };
               const spliced = renderBlankSurveyFormPage(props);
               expect(spliced).toBe(fullRender(props));
+              expect(Buffer.from(renderBlankSurveyFormPageBytes(props)).toString('utf8')).toBe(spliced);
               expect(spliced).toContain(`name="clientKey" value="${props.clientKey}"`);
             }
           }
@@ -58,6 +59,7 @@ describe('renderBlankSurveyFormPage', () => {
     const props: BlankFormProps = { ...base, counter, lang: 'vi', kiosk: false, token: 'a"><script>x</script>', clientKey: 'k&"<', dossierCode: '"><script>alert(1)</script>' };
     const html = renderBlankSurveyFormPage(props);
     expect(html).toBe(fullRender(props));
+    expect(Buffer.from(renderBlankSurveyFormPageBytes(props)).toString('utf8')).toBe(html);
     expect(html).not.toContain('<script>');
   });
 
@@ -78,6 +80,7 @@ describe('renderBlankSurveyFormPage', () => {
     const props: BlankFormProps = { ...base, counter, lang: 'vi', kiosk: false, token: 'real.token', clientKey: 'real-key', dossierCode: 'D1' };
     const html = renderBlankSurveyFormPage(props);
     expect(html).toBe(fullRender(props));
+    expect(Buffer.from(renderBlankSurveyFormPageBytes(props)).toString('utf8')).toBe(html);
     expect(html).toContain('name="token" value="real.token"');
     expect(html).toContain('hailong-slot-token-5c1e9a');
   });
