@@ -13,6 +13,7 @@ interface Entry {
   counter: Promise<ActiveCounter | undefined>;
   generation: number;
   expiresAt: number;
+  refreshing?: boolean;
 }
 
 export interface CounterCacheOptions {
@@ -30,23 +31,42 @@ export interface CounterCacheOptions {
  */
 export function createCounterCache(db: Kysely<Database>, { ttlMs = COUNTER_CACHE_TTL_MS, now = Date.now }: CounterCacheOptions = {}) {
   const entries = new Map<string, Entry>();
+
+  function load(code: string, generation: number, at: number): Entry {
+    const entry: Entry = { counter: findActiveCounter(db, code), generation, expiresAt: at + ttlMs };
+    // A failed query is not remembered: the next request tries again.
+    entry.counter.catch(() => {
+      if (entries.get(code) === entry) entries.delete(code);
+    });
+    return entry;
+  }
+
   return function activeCounter(code: string): Promise<ActiveCounter | undefined> {
     // Taken before the query: data read after this moment is never kept past its time-to-live,
     // and an edit landing while the query runs makes the entry stale at once.
     const generation = counterGeneration();
     const at = now();
     const hit = entries.get(code);
-    if (hit && hit.generation === generation && hit.expiresAt > at) return hit.counter;
+    if (hit && hit.generation === generation && hit.expiresAt > at) {
+      // In the last fifth of its life an entry is reloaded in the background, so a counter
+      // scanned all day never makes a request wait for the database.
+      if (!hit.refreshing && hit.expiresAt - at < ttlMs / 5) {
+        hit.refreshing = true;
+        const next = load(code, generation, at);
+        next.counter.then(
+          () => {
+            if (entries.get(code) === hit) entries.set(code, next);
+          },
+          () => {},
+        );
+      }
+      return hit.counter;
+    }
 
     if (hit) entries.delete(code);
     else if (entries.size >= MAX_ENTRIES) entries.delete(entries.keys().next().value!);
-    const counter = findActiveCounter(db, code);
-    const entry: Entry = { counter, generation, expiresAt: at + ttlMs };
+    const entry = load(code, generation, at);
     entries.set(code, entry);
-    // A failed query is not remembered: the next request tries again.
-    counter.catch(() => {
-      if (entries.get(code) === entry) entries.delete(code);
-    });
-    return counter;
+    return entry.counter;
   };
 }

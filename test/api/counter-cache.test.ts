@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createCounter, findActiveCounter } from '../../db/counters';
 import { ensureSurveyVersion } from '../../db/surveys';
 import { COUNTER_CACHE_TTL_MS, createCounterCache } from '../../server/citizen/counter-cache';
@@ -105,7 +105,7 @@ describe('createCounterCache', () => {
     expect(await activeCounter('demo-investment')).toBeUndefined();
   });
 
-  it('asks the database once for many requests within the time-to-live', async () => {
+  it('asks the database once for many requests, and reloads a busy counter before it expires so no request waits', async () => {
     let queries = 0;
     const counting = t.db.dbRead.withPlugin({
       transformQuery: (args) => {
@@ -114,10 +114,30 @@ describe('createCounterCache', () => {
       },
       transformResult: async (args) => args.result,
     });
-    const activeCounter = createCounterCache(counting, { now: () => 0 });
+    let clock = 0;
+    const activeCounter = createCounterCache(counting, { now: () => clock });
     const found = await Promise.all(Array.from({ length: 20 }, () => activeCounter('demo-land')));
     expect(new Set(found).size).toBe(1);
     expect(found[0]!.code).toBe('demo-land');
     expect(queries).toBe(3);
+
+    clock = COUNTER_CACHE_TTL_MS / 2;
+    expect(await activeCounter('demo-land')).toBe(found[0]);
+    expect(queries).toBe(3);
+
+    // Near the end of its life: still served from memory, reloaded behind the scenes.
+    clock = COUNTER_CACHE_TTL_MS * 0.9;
+    expect(await activeCounter('demo-land')).toBe(found[0]);
+    let reloaded: unknown;
+    await vi.waitFor(async () => {
+      reloaded = await activeCounter('demo-land');
+      expect(reloaded).not.toBe(found[0]);
+    });
+    expect(reloaded).toMatchObject({ code: 'demo-land' });
+    expect(queries).toBe(6);
+    // Past the first load's life: the reloaded counter, without another query.
+    clock = COUNTER_CACHE_TTL_MS + 1;
+    expect(await activeCounter('demo-land')).toBe(reloaded);
+    expect(queries).toBe(6);
   });
 });
