@@ -53,9 +53,12 @@ export function createCounterCache(db: Kysely<Database>, { ttlMs = COUNTER_CACHE
       if (!hit.refreshing && hit.expiresAt - at < ttlMs / 5) {
         hit.refreshing = true;
         const next = load(code, generation, at);
-        next.counter.then(
-          () => {
-            if (entries.get(code) === hit) entries.set(code, next);
+        Promise.all([hit.counter, next.counter]).then(
+          ([before, after]) => {
+            if (entries.get(code) !== hit) return;
+            // Unchanged, as it nearly always is: the same object stays, and with it the pages
+            // rendered from it (see survey-form-page.tsx), which are not rendered again.
+            entries.set(code, JSON.stringify(before) === JSON.stringify(after) ? { ...next, counter: hit.counter } : next);
           },
           () => {},
         );
