@@ -12,7 +12,7 @@ export async function seedResponses(db: Kysely<Database>, count: number, offset 
     select c.tenant_id, v.id, c.id, c.unit_id, 'land', 'qr',
            timestamptz '2025-01-01 01:00:00+00' + (g % 360) * interval '1 day' + (g % 540) * interval '1 minute',
            jsonb_build_object('overall', 1 + g % 5, 'access_q', 1 + (g * 7) % 5, 'procedure_q', case when g % 11 = 0 then null else 1 + (g * 3) % 5 end),
-           case when g % 9 = 0 then 'Góp ý số ' || g else null end,
+           case when g % 9 = 0 then 'Góp ý số ' || g || ', cán bộ "rất" tận tình' when g % 13 = 0 then '' else null end,
            'bench-' || g, (g % 5) >= 3
     from generate_series(${offset + 1}::int, ${offset + count}::int) g
     cross join (select * from counters where code = 'demo-land') c

@@ -35,13 +35,8 @@ export async function surveyVersionsInFilter(db: Kysely<Database>, filter: Stats
   return result.rows;
 }
 
-/**
- * Responses matching the filter, in pages ordered by id (arrival order): keyset pagination keeps
- * memory flat and works the same on PGlite, which has no server-side cursors across requests.
- */
-export async function* streamResponses(db: Kysely<Database>, filter: StatsFilter, pageSize = 1000): AsyncGenerator<ExportRow[]> {
-  let afterId = 0;
-  // A wave's interview weighs N_h / n_h: its stratum's population over the stratum's interviews.
+/** A wave's interview weighs N_h / n_h: its stratum's population over the stratum's interviews (rows aliased `r`). */
+export function waveWeight(filter: StatsFilter) {
   const strata =
     filter.waveId === undefined
       ? sql``
@@ -49,6 +44,16 @@ export async function* streamResponses(db: Kysely<Database>, filter: StatsFilter
             join (select unit_id, count(*) as n from responses where wave_id = ${filter.waveId} group by unit_id) wn
               on wn.unit_id = r.unit_id`;
   const weight = filter.waveId === undefined ? sql`r.weight` : sql`ws.population::float8 / wn.n`;
+  return { strata, weight };
+}
+
+/**
+ * Responses matching the filter, in pages ordered by id (arrival order): keyset pagination keeps
+ * memory flat and works the same on PGlite, which has no server-side cursors across requests.
+ */
+export async function* streamResponses(db: Kysely<Database>, filter: StatsFilter, pageSize = 1000): AsyncGenerator<ExportRow[]> {
+  let afterId = 0;
+  const { strata, weight } = waveWeight(filter);
   for (;;) {
     // The page's ids are chosen first, then joined: when the planner misjudges the filter (fresh
     // data, no statistics yet) it scans and sorts bare ids, not fully joined rows.

@@ -1,3 +1,4 @@
+import DataLoader from 'dataloader';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from './types';
 
@@ -10,19 +11,46 @@ export interface SourceActivity {
   lastAt: Date | null;
 }
 
+export interface ActivityQuery {
+  counterId: number;
+  originHash: string | null;
+  deviceHash: string | null;
+  since: Date;
+}
+
 /** How busy one sender has been at one counter lately: the raw material of burst flags. */
-export async function recentActivity(
-  db: Kysely<Database>,
-  args: { counterId: number; originHash: string | null; deviceHash: string | null; since: Date },
-): Promise<SourceActivity> {
-  const result = await sql<{ from_origin: number; from_device: number; last_at: Date | null }>`
-    select count(*) filter (where origin_hash = ${args.originHash})::int as from_origin,
-           count(*) filter (where device_hash = ${args.deviceHash})::int as from_device,
-           max(submitted_at) as last_at
-    from responses
-    where counter_id = ${args.counterId}
-      and submitted_at >= ${args.since}
-      and (origin_hash = ${args.originHash} or device_hash = ${args.deviceHash})`.execute(db);
-  const row = result.rows[0];
-  return { fromOrigin: row?.from_origin ?? 0, fromDevice: row?.from_device ?? 0, lastAt: row?.last_at ?? null };
+export async function recentActivity(db: Kysely<Database>, query: ActivityQuery): Promise<SourceActivity> {
+  return (await recentActivities(db, [query]))[0]!;
+}
+
+/**
+ * Answers the burst checks of submissions arriving together with one query per tick: at a peak,
+ * 64 phones cost one round trip instead of 64 waits for a pooled connection. Nothing is cached.
+ */
+export function createActivityLoader(db: Kysely<Database>): (query: ActivityQuery) => Promise<SourceActivity> {
+  const loader = new DataLoader<ActivityQuery, SourceActivity>((queries) => recentActivities(db, queries), {
+    cache: false,
+    maxBatchSize: 256,
+  });
+  return (query) => loader.load(query);
+}
+
+/** recentActivity for many senders at once, in the queries' order. */
+export async function recentActivities(db: Kysely<Database>, queries: readonly ActivityQuery[]): Promise<SourceActivity[]> {
+  const result = await sql<{ i: number; from_origin: number; from_device: number; last_at: Date | null }>`
+    select q.i::int as i, a.from_origin, a.from_device, a.last_at
+    from unnest(${queries.map((q) => q.counterId)}::int[], ${queries.map((q) => q.originHash)}::text[],
+                ${queries.map((q) => q.deviceHash)}::text[], ${queries.map((q) => q.since.toISOString())}::timestamptz[])
+         with ordinality as q(counter_id, origin_hash, device_hash, since, i)
+    cross join lateral (
+      select count(*) filter (where r.origin_hash = q.origin_hash)::int as from_origin,
+             count(*) filter (where r.device_hash = q.device_hash)::int as from_device,
+             max(r.submitted_at) as last_at
+      from responses r
+      where r.counter_id = q.counter_id
+        and r.submitted_at >= q.since
+        and (r.origin_hash = q.origin_hash or r.device_hash = q.device_hash)
+    ) a
+    order by q.i`.execute(db);
+  return result.rows.map((row) => ({ fromOrigin: row.from_origin, fromDevice: row.from_device, lastAt: row.last_at ? new Date(row.last_at) : null }));
 }

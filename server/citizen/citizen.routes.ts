@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Hono, type Context } from 'hono';
 import type { ActiveCounter } from '../../db/counters';
+import { createResponseBatcher } from '../../db/response-batcher';
+import { createActivityLoader } from '../../db/visit-signals';
 import { FORM_ERROR_KEY } from '../../surveys/answers-schema';
 import { formFieldsToSubmission, type FormValues } from '../../surveys/form-fields';
 import { clientAddress } from '../client-address';
@@ -26,8 +28,12 @@ const NO_STORE = { 'Cache-Control': 'no-store' };
 const HTML_NO_STORE = { 'Content-Type': 'text/html; charset=UTF-8', ...NO_STORE };
 
 export function citizenRoutes({ db, config }: AppDeps) {
+  const writer = createResponseBatcher(db.dbIngest);
+  const activity = createActivityLoader(db.dbWrite);
   const submitCtx = (c: Context) => ({
     db: db.dbWrite,
+    writer,
+    activity,
     secret: config.secret,
     tokenTtlMinutes: config.tokenTtlMinutes,
     visits: config.visits,

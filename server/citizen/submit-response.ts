@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import type { ActiveCounter } from '../../db/counters';
 import { openCase } from '../../db/cases';
-import { DossierAlreadyRatedError, findResponseIdByClientKey, storeResponses, TokenAlreadyUsedError, type AfterInsert } from '../../db/responses';
-import { recentActivity } from '../../db/visit-signals';
+import type { ResponseBatcher } from '../../db/response-batcher';
+import { DossierAlreadyRatedError, findResponseIdByClientKey, TokenAlreadyUsedError, type AfterInsert } from '../../db/responses';
+import type { ActivityQuery, SourceActivity } from '../../db/visit-signals';
 import type { Channel, Database } from '../../db/types';
 import type { Kysely } from 'kysely';
 import { DOSSIER_ERROR_KEY, SECTOR_ERROR_KEY, validateSubmission } from '../../surveys/answers-schema';
@@ -71,6 +72,10 @@ const TOKEN_USED: LocalizedText = {
 
 export interface SubmitContext {
   db: Kysely<Database>;
+  /** The one writer path, committing submissions that arrive together in one transaction. */
+  writer: ResponseBatcher;
+  /** Recent answers from one sender at one counter (for burst flags and the kiosk pause). */
+  activity: (query: ActivityQuery) => Promise<SourceActivity>;
   secret: string;
   tokenTtlMinutes: number;
   visits: VisitRules;
@@ -83,8 +88,9 @@ export interface SubmitContext {
 
 /**
  * Checks a submission against the counter and its survey version and stores it through the one
- * writer path. A client key already stored returns the first result before anything else is
- * checked, so a retry after a lost acknowledgement always succeeds.
+ * writer path. A client key already stored returns the first result whatever else would refuse
+ * it now (an expired token, the kiosk pause), so a retry after a lost acknowledgement always
+ * succeeds. The writer spots replays itself; the lookup here is paid only on the refusal path.
  */
 export async function submitResponse(
   ctx: SubmitContext,
@@ -92,10 +98,23 @@ export async function submitResponse(
   envelope: SubmissionEnvelope,
   channel: Channel = envelope.channel,
 ): Promise<{ id: number; replay: boolean }> {
-  const now = ctx.now ?? new Date();
-  const firstId = await findResponseIdByClientKey(ctx.db, counter.tenant_id, envelope.clientKey);
-  if (firstId !== undefined) return { id: firstId, replay: true };
+  try {
+    return await checkAndStore(ctx, counter, envelope, channel);
+  } catch (error) {
+    if (!(error instanceof RequestError)) throw error;
+    const firstId = await findResponseIdByClientKey(ctx.db, counter.tenant_id, envelope.clientKey);
+    if (firstId !== undefined) return { id: firstId, replay: true };
+    throw error;
+  }
+}
 
+async function checkAndStore(
+  ctx: SubmitContext,
+  counter: ActiveCounter,
+  envelope: SubmissionEnvelope,
+  channel: Channel,
+): Promise<{ id: number; replay: boolean }> {
+  const now = ctx.now ?? new Date();
   const check = checkFormToken(ctx.secret, envelope.token, counter.id, ctx.tokenTtlMinutes, now.getTime());
   if (!check.ok) {
     const text = TOKEN_MESSAGES[check.reason] ?? TOKEN_MESSAGES.invalid!;
@@ -138,7 +157,7 @@ export async function submitResponse(
     : undefined;
 
   try {
-    const [stored] = await storeResponses(ctx.db, [
+    return await ctx.writer.write(
       {
         tenant_id: counter.tenant_id,
         survey_version_id: counter.surveyVersion.id,
@@ -157,8 +176,8 @@ export async function submitResponse(
         origin_hash: originHash,
         device_hash: deviceHash,
       },
-    ], openFollowUp);
-    return stored!;
+      openFollowUp,
+    );
   } catch (error) {
     if (error instanceof TokenAlreadyUsedError) throw new RequestError(409, TOKEN_USED, { [TOKEN_ERROR_KEY]: TOKEN_USED });
     if (error instanceof DossierAlreadyRatedError) {
@@ -188,12 +207,12 @@ async function visitFlags(
   const since = new Date(now.getTime() - windowMs);
   if (channel === 'kiosk') {
     // The tablet's own key when it has one, so phones on the office Wi-Fi do not pace the kiosk.
-    const activity = await recentActivity(ctx.db, { counterId, deviceHash, originHash: deviceHash ? null : originHash, since });
+    const activity = await ctx.activity({ counterId, deviceHash, originHash: deviceHash ? null : originHash, since });
     const sinceLast = activity.lastAt ? now.getTime() - activity.lastAt.getTime() : Infinity;
     if (sinceLast < kioskIntervalSeconds * 1000) throw new RequestError(429, KIOSK_TOO_SOON);
     return [];
   }
-  const activity = await recentActivity(ctx.db, { counterId, originHash, deviceHash, since });
+  const activity = await ctx.activity({ counterId, originHash, deviceHash, since });
   return activity.fromOrigin >= burstMax || activity.fromDevice >= burstMax ? ['burst'] : [];
 }
 

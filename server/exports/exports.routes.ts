@@ -10,6 +10,7 @@ import { z } from 'zod';
 
 const csvQuery = z.intersection(filterQuery, z.object({ labels: z.enum(['0', '1']).optional(), codes: z.enum(['0', '1']).optional() }));
 import { csvHeader, csvRows } from './responses-csv';
+import { streamCsvByCopy } from './responses-csv-copy';
 import { codebookRoutes } from './codebook.routes';
 import { savExportRoute } from './sav.routes';
 import { xlsxExportRoute } from './xlsx.routes';
@@ -23,9 +24,11 @@ export function exportRoutes({ db }: AppDeps) {
     c.header('Content-Type', 'text/csv; charset=utf-8');
     c.header('Content-Disposition', `attachment; filename="hailong-responses-${filter.from}-${filter.to}.csv"`);
     c.header('Cache-Control', 'no-store');
-    // Page by page, so memory stays flat whatever the number of rows.
     return stream(c, async (out) => {
       await out.write(csvHeader(codebook, options));
+      // On PostgreSQL the rows come from COPY, several times faster; the same bytes either way.
+      if (db.copyOut) return streamCsvByCopy(out, { ...db, copyOut: db.copyOut }, c.get('user'), filter, codebook, options);
+      // Page by page, so memory stays flat whatever the number of rows.
       for await (const page of auditedExport(db, c.get('user'), 'csv', filter, streamResponses(db.dbRead, filter))) {
         await out.write(csvRows(page, codebook, options));
       }

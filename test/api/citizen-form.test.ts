@@ -74,6 +74,20 @@ describe('POST /q/:code with JSON', () => {
     expect(after.rollupCount).toBe(before.rollupCount + 3);
   });
 
+  it('answers a late retry with its first id even after its token expired', async () => {
+    const counter = (await (await t.app.request('/q/demo-land', { headers: { accept: 'application/json' } })).json()) as { token: string };
+    const payload = JSON.parse(Buffer.from(counter.token.split('.')[0]!, 'base64url').toString()) as { c: number };
+    const body = { clientKey: newClientKey(), token: issueFormToken(t.state.secret, payload.c, Date.now() - 50 * 60_000), answers: { overall: 5 } };
+    const first = await submitJson(t.app, 'demo-land', body);
+    expect(first.status).toBe(201);
+    const before = await dbSnapshot(t.db);
+    // The same answer, sent again from the phone's queue long after the form's token expired.
+    const late = await submitJson(t.app, 'demo-land', { ...body, token: issueFormToken(t.state.secret, payload.c, Date.now() - 3 * 3600_000) });
+    expect(late.status).toBe(200);
+    expect(await late.json()).toEqual(await first.json());
+    expect(await dbSnapshot(t.db)).toEqual(before);
+  });
+
   it('refuses a token used by another submission with 409, storing nothing', async () => {
     const token = await formToken(t.app, 'demo-land');
     expect((await submitJson(t.app, 'demo-land', { token, answers: { overall: 5 } })).status).toBe(201);

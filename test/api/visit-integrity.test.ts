@@ -1,7 +1,10 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { satisfiedCountsFromResponses, satisfiedCountsFromRollups } from '../../db/stats';
+import { storeResponses } from '../../db/responses';
+import { createActivityLoader, recentActivities } from '../../db/visit-signals';
 import { sourceHash } from '../../server/citizen/source-hash';
+import { randomResponses } from '../support/random-responses';
 import { dbSnapshot } from '../support/db-snapshot';
 import { createTestApp, formToken, login, newClientKey, submitJson, type TestApp } from '../support/test-app';
 
@@ -118,6 +121,36 @@ describe('bursts from one sender', () => {
     expect(a).not.toBe(sourceHash('other', '2026-03-01', 'origin', '203.0.113.9'));
     expect(a).toHaveLength(22);
     expect(sourceHash('secret', '2026-03-01', 'origin', null)).toBeNull();
+  });
+});
+
+describe('burst checks of submissions arriving together', () => {
+  it('are answered by one query, each sender with its own counts', async () => {
+    const base = await randomResponses(t.db, { count: 6, seed: 31, codes: ['demo-education'], from: new Date('2026-03-02T02:00:00Z'), days: 0 });
+    const sender = (i: number) => ({ origin_hash: i < 3 ? 'origin-a' : 'origin-b', device_hash: i < 2 ? 'device-a' : null });
+    await storeResponses(
+      t.db.dbWrite,
+      base.map((r, i) => ({ ...r, ...sender(i), submitted_at: new Date(Date.parse('2026-03-02T02:00:00Z') + i * 60_000) })),
+    );
+    const counterId = base[0]!.counter_id!;
+    const since = new Date('2026-03-02T01:00:00Z');
+    const queries = [
+      { counterId, originHash: 'origin-a', deviceHash: null, since },
+      { counterId, originHash: 'origin-b', deviceHash: 'device-a', since },
+      { counterId, originHash: 'origin-a', deviceHash: null, since: new Date('2026-03-02T02:01:30Z') },
+      { counterId, originHash: 'nobody', deviceHash: 'nothing', since },
+      { counterId: counterId + 1000, originHash: 'origin-a', deviceHash: null, since },
+    ];
+    const expected = [
+      { fromOrigin: 3, fromDevice: 0, lastAt: new Date('2026-03-02T02:02:00Z') },
+      { fromOrigin: 3, fromDevice: 2, lastAt: new Date('2026-03-02T02:05:00Z') },
+      { fromOrigin: 1, fromDevice: 0, lastAt: new Date('2026-03-02T02:02:00Z') },
+      { fromOrigin: 0, fromDevice: 0, lastAt: null },
+      { fromOrigin: 0, fromDevice: 0, lastAt: null },
+    ];
+    expect(await recentActivities(t.db.dbRead, queries)).toEqual(expected);
+    const load = createActivityLoader(t.db.dbRead);
+    expect(await Promise.all(queries.map(load))).toEqual(expected);
   });
 });
 

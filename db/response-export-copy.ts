@@ -1,0 +1,127 @@
+import { sql, type Kysely, type RawBuilder } from 'kysely';
+import pg from 'pg';
+import type { CodebookVariable } from '../surveys/codebook';
+import { NO_OPINION_LABEL } from '../surveys/scale';
+import { waveWeight } from './response-export';
+import { filterConditions, filterJoins, type StatsFilter } from './stats';
+import type { Database } from './types';
+
+/**
+ * The CSV export's data rows written by PostgreSQL itself: `COPY (SELECT …) TO STDOUT (FORMAT csv)`
+ * yields exactly the bytes that codebookRow + csvRows + csv-stringify write from keyset pages, at
+ * the speed of COPY. Byte equality holds because:
+ * - csv-stringify and COPY quote a field under the same rule (it holds a comma, a quote, CR or LF)
+ *   and double quotes alike; the one difference, COPY quoting an empty string ("") to tell it from
+ *   NULL, never arises: every empty text is turned into NULL, which both write as nothing;
+ * - numbers go out as float8 text, which (extra_float_digits = 1, pinned by createDb) is the
+ *   shortest exact form, as JavaScript writes it; the forms differ only beyond 1e15 and below 1e-4,
+ *   where jsNumber rewrites PostgreSQL's exponent notation into JavaScript's;
+ * - the formula guard, the time with its +07:00 offset, the no-opinion words or code, N_h / n_h
+ *   weights are the same rules as the TypeScript writers, and test/api/export-csv-copy.test.ts
+ *   compares the two paths byte for byte on data chosen to break them.
+ */
+export interface CsvCopyOptions {
+  /** No opinion as its numeric missing code instead of the words "Không ý kiến". */
+  codes: boolean;
+}
+
+/** A text cell: the CSV's formula guard (a leading = + - @ tab or CR gets an apostrophe), empty as NULL. */
+function textCell(x: RawBuilder<unknown>): RawBuilder<unknown> {
+  return sql`nullif(case when left(${x}, 1) in ('=', '+', '-', '@', E'\\t', E'\\r') then '''' || ${x} else ${x} end, '')`;
+}
+
+/**
+ * A float8 as JavaScript's String(number) writes it. (Beyond 2^53, about 9e15, PostgreSQL sometimes
+ * picks another exact form of the same double: 1.2344999999999999e+21 for 1.2345e+21. No weight or
+ * answer comes near.)
+ */
+export function jsNumber(x: RawBuilder<unknown>): RawBuilder<unknown> {
+  // The common range first, with no parsing; the rest (rare: huge or tiny values, NaN, ±Infinity)
+  // rebuilds JavaScript's form from PostgreSQL's "d.ddde±XX".
+  return sql`case when abs(${x}) >= 1e-4 and abs(${x}) < 1e15 then (${x})::text when ${x} = 0 then '0' else (
+    select case
+      when p.e is null then p.t
+      when p.e >= 21 or p.e <= -7 then p.m || 'e' || (case when p.e > 0 then '+' else '-' end) || abs(p.e)
+      when p.e < 0 then p.sign || '0.' || repeat('0', -p.e - 1) || p.d
+      when length(p.d) <= p.e + 1 then p.sign || p.d || repeat('0', p.e + 1 - length(p.d))
+      else p.sign || left(p.d, p.e + 1) || '.' || substr(p.d, p.e + 2) end
+    from (select q.t, q.m, nullif(split_part(q.t, 'e', 2), '')::int as e,
+                 case when q.m like '-%' then '-' else '' end as sign,
+                 replace(replace(q.m, '-', ''), '.', '') as d
+          from (select (${x})::text as t, split_part((${x})::text, 'e', 1) as m) q) p) end`;
+}
+
+/** A stored answer as exportedAnswer + csvRows write it: absent is empty, null is no opinion (words or code). */
+function answerCell(v: CodebookVariable, key: string, options: CsvCopyOptions): RawBuilder<unknown> {
+  const json = sql`r.answers -> ${key}`;
+  const number = sql`(r.answers ->> ${key})::float8`;
+  const missingCodes = (v.missing ?? []).map((m) => m.code).filter((c): c is number => typeof c === 'number');
+  const first = v.missing?.[0]?.code;
+  const noOpinion = sql.lit(NO_OPINION_LABEL.vi);
+  const whenNull =
+    typeof first !== 'number' ? sql`null` : options.codes ? sql.lit(String(first)) : noOpinion;
+  const whenNumber =
+    missingCodes.length > 0 && !options.codes
+      ? sql`case when ${number} in (${sql.join(missingCodes.map((c) => sql.lit(c)))}) then ${noOpinion} else ${jsNumber(number)} end`
+      : jsNumber(number);
+  return sql`case jsonb_typeof(${json})
+      when 'number' then ${whenNumber}
+      when 'null' then ${whenNull}
+      when 'string' then ${textCell(sql`(r.answers ->> ${key})`)}
+      when 'boolean' then case when (${json})::boolean then '1' end
+      else (${json})::text end`;
+}
+
+/** The codebook's fixed variables, as codebookRow writes them. */
+const FIXED: Record<string, RawBuilder<unknown>> = {
+  id: sql`r.id`,
+  submitted_at: sql`to_char((r.submitted_at at time zone 'UTC') + interval '7 hours', 'YYYY-MM-DD"T"HH24:MI:SS.MS"+07:00"')`,
+  unit_code: textCell(sql`un.code`),
+  unit_name: textCell(sql`un.name`),
+  counter_code: textCell(sql`c.code`),
+  counter_name: textCell(sql`c.name`),
+  sector: textCell(sql`r.sector_code`),
+  channel: textCell(sql`r.channel`),
+  survey: textCell(sql`s.key`),
+  survey_version: sql`v.version`,
+  satisfied: sql`r.satisfied::int`,
+  comment: textCell(sql`r.comment`),
+  dossier_code: textCell(sql`r.dossier_code`),
+  flags: textCell(sql`array_to_string(r.flags, ' ')`),
+};
+
+/**
+ * The COPY statement for the filter's responses in arrival order, one column per codebook variable.
+ * COPY takes no bind parameters, so the compiled query's parameters are written in as literals.
+ */
+export function responsesCsvCopyStatement(
+  db: Kysely<Database>,
+  filter: StatsFilter,
+  codebook: readonly CodebookVariable[],
+  options: CsvCopyOptions,
+): string {
+  const { strata, weight } = waveWeight(filter);
+  const columns = codebook.map((v) =>
+    v.question ? answerCell(v, v.question.key, options) : v.name === 'weight' ? jsNumber(weight) : (FIXED[v.name] ?? sql`null`),
+  );
+  const query = sql`
+    select ${sql.join(columns)}
+    from responses r
+    join units un on un.id = r.unit_id
+    left join counters c on c.id = r.counter_id
+    join survey_versions v on v.id = r.survey_version_id
+    join surveys s on s.id = v.survey_id
+    ${strata}
+    ${filterJoins(filter)}
+    where ${filterConditions(filter, 'submitted_at')}
+    order by r.id`.compile(db);
+  const select = query.sql.replace(/\$(\d+)/g, (_, n: string) => literal(query.parameters[Number(n) - 1]));
+  return `copy (${select}) to stdout with (format csv)`;
+}
+
+function literal(value: unknown): string {
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  if (typeof value === 'string') return pg.escapeLiteral(value);
+  if (value instanceof Date) return `${pg.escapeLiteral(value.toISOString())}::timestamptz`;
+  throw new Error(`no literal for a COPY parameter: ${typeof value}`);
+}
