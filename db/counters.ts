@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { noteCounterChange } from './counter-changes';
 import type { Database } from './types';
 
 export interface NewCounter {
@@ -12,7 +13,7 @@ export interface NewCounter {
 }
 
 export async function createCounter(db: Kysely<Database>, { sectors, ...counter }: NewCounter) {
-  return db.transaction().execute(async (trx) => {
+  const created = await db.transaction().execute(async (trx) => {
     const row = await trx.insertInto('counters').values(counter).returningAll().executeTakeFirstOrThrow();
     await trx
       .insertInto('counter_sectors')
@@ -20,6 +21,8 @@ export async function createCounter(db: Kysely<Database>, { sectors, ...counter 
       .execute();
     return row;
   });
+  noteCounterChange();
+  return created;
 }
 
 /**
@@ -75,11 +78,13 @@ export async function findCounterByCode(db: Kysely<Database>, tenantId: number, 
 }
 
 export async function setCounterKiosk(db: Kysely<Database>, tenantId: number, code: string, kiosk: boolean) {
-  return db
+  const changed = await db
     .updateTable('counters')
     .set({ kiosk })
     .where('tenant_id', '=', tenantId)
     .where('code', '=', code)
     .returning(['code', 'kiosk'])
     .executeTakeFirst();
+  noteCounterChange();
+  return changed;
 }

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { SurveyDefinition } from '../surveys/instrument-schema';
+import { noteCounterChange } from './counter-changes';
 import type { Database } from './types';
 
 /**
@@ -7,7 +8,7 @@ import type { Database } from './types';
  * Versions are immutable, so an existing one is returned as it is.
  */
 export async function ensureSurveyVersion(db: Kysely<Database>, tenantId: number, def: SurveyDefinition) {
-  return db.transaction().execute(async (trx) => {
+  const stored = await db.transaction().execute(async (trx) => {
     let survey = await trx
       .selectFrom('surveys')
       .select('id')
@@ -34,6 +35,9 @@ export async function ensureSurveyVersion(db: Kysely<Database>, tenantId: number
         .executeTakeFirstOrThrow());
     return { surveyId: survey.id, versionId: version.id };
   });
+  // A new version is what a counter's citizen page asks from now on.
+  noteCounterChange();
+  return stored;
 }
 
 export async function findSurveyVersion(db: Kysely<Database>, id: number) {

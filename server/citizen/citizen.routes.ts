@@ -1,18 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import { Hono, type Context } from 'hono';
-import { findActiveCounter, type ActiveCounter } from '../../db/counters';
+import type { ActiveCounter } from '../../db/counters';
 import { createResponseBatcher } from '../../db/response-batcher';
 import { createActivityLoader } from '../../db/visit-signals';
 import { FORM_ERROR_KEY } from '../../surveys/answers-schema';
-import { EMPTY_VALUES, formFieldsToSubmission, type FormValues } from '../../surveys/form-fields';
+import { formFieldsToSubmission, type FormValues } from '../../surveys/form-fields';
 import { clientAddress } from '../client-address';
 import type { AppDeps, AppEnv } from '../context';
 import { RequestError } from '../errors';
 import { parseJsonBody } from '../json-body';
+import { createCounterCache } from './counter-cache';
 import { issueFormToken } from './form-token';
 import { renderCounterNotFoundPage, renderMessagePage, renderThankYouPage } from './message-pages';
 import { submissionEnvelope, submitResponse, TOKEN_ERROR_KEY } from './submit-response';
-import { renderSurveyFormPage } from './survey-form-page';
+import { renderBlankSurveyFormPageBytes, renderSurveyFormPage } from './survey-form-page';
 import { langOf, T, type Lang } from './texts';
 
 const COUNTER_CODE = /^[a-z0-9][a-z0-9-]{1,62}$/;
@@ -23,6 +24,8 @@ const sendsForm = (c: Context) =>
   /^(application\/x-www-form-urlencoded|multipart\/form-data)\b/i.test(c.req.header('content-type') ?? '');
 
 const NO_STORE = { 'Cache-Control': 'no-store' };
+// What c.html() sends, for a page handed over already encoded.
+const HTML_NO_STORE = { 'Content-Type': 'text/html; charset=UTF-8', ...NO_STORE };
 
 export function citizenRoutes({ db, config }: AppDeps) {
   const writer = createResponseBatcher(db.dbIngest);
@@ -38,9 +41,11 @@ export function citizenRoutes({ db, config }: AppDeps) {
     caseDueDays: config.caseDueDays,
   });
 
+  const activeCounter = createCounterCache(db.dbRead);
+
   async function loadCounter(c: Context): Promise<ActiveCounter | undefined> {
     const code = c.req.param('code') ?? '';
-    return COUNTER_CODE.test(code) ? findActiveCounter(db.dbRead, code) : undefined;
+    return COUNTER_CODE.test(code) ? activeCounter(code) : undefined;
   }
 
   function notFound(c: Context, lang: Lang) {
@@ -93,7 +98,17 @@ export function citizenRoutes({ db, config }: AppDeps) {
       }
       // A receipt-slip QR carries the dossier code, so the person does not have to type it.
       const dossierCode = (c.req.query('dossier') ?? '').slice(0, 40);
-      return formPage(c, counter, lang, { ...EMPTY_VALUES, dossierCode });
+      const page = renderBlankSurveyFormPageBytes({
+        counter,
+        lang,
+        kiosk: isKiosk(c, counter),
+        kioskIntervalSeconds: config.visits.kioskIntervalSeconds,
+        kioskIdleSeconds: config.visits.kioskIdleSeconds,
+        token: issueFormToken(config.secret, counter.id),
+        clientKey: randomUUID(),
+        dossierCode,
+      });
+      return c.body(page, 200, HTML_NO_STORE);
     })
     .post('/:code', async (c) => {
       const lang = langOf(c.req.query('lang'));

@@ -2,7 +2,7 @@ import type { ComponentChildren } from 'preact';
 import type { ActiveCounter } from '../../db/counters';
 import { COMMENT_ERROR_KEY, DOSSIER_ERROR_KEY, FORM_ERROR_KEY, SECTOR_ERROR_KEY } from '../../surveys/answers-schema';
 import { allQuestionsOf, type LocalizedText, type Question } from '../../surveys/instrument-schema';
-import { answerField, CONSENT_VALUE, NO_OPINION_VALUE, type FormValues } from '../../surveys/form-fields';
+import { answerField, CONSENT_VALUE, EMPTY_VALUES, NO_OPINION_VALUE, type FormValues } from '../../surveys/form-fields';
 import { NO_OPINION_LABEL, SCALE_LEVELS } from '../../surveys/scale';
 import { sectorName } from '../../surveys/sectors';
 import { CONTACT_ERROR_KEY } from './contact-request';
@@ -206,4 +206,88 @@ function SurveyForm({ counter, lang, kiosk, kioskIntervalSeconds, kioskIdleSecon
 
 export function renderSurveyFormPage(props: SurveyFormProps): string {
   return renderPage(props.lang, props.counter.surveyVersion.definition.title[props.lang], <SurveyForm {...props} />);
+}
+
+/** What differs between two blank forms of the same counter, language and mode. */
+export type BlankFormProps = Omit<SurveyFormProps, 'values' | 'errors'> & { dossierCode: string };
+
+// Stand-ins rendered where the per-request values go, then cut out. Letters, digits and dashes
+// only, so the renderer writes them unchanged.
+const TOKEN_SLOT = 'hailong-slot-token-5c1e9a';
+const CLIENT_KEY_SLOT = 'hailong-slot-client-key-5c1e9a';
+const DOSSIER_SLOT = 'hailong-slot-dossier-5c1e9a';
+const DOSSIER_ATTRIBUTE = ` value="${DOSSIER_SLOT}"`;
+
+/**
+ * The page's text around the token, the client key and the dossier code's value attribute, also
+ * kept as UTF-8 so a request encodes only what it fills in (the page is ~20 KB of mostly
+ * Vietnamese text: encoding it each time was a good part of what remained).
+ */
+interface BlankFormTemplate {
+  text: readonly [string, string, string, string];
+  bytes: readonly [Buffer, Buffer, Buffer, Buffer];
+}
+
+// Keyed by the counter object itself: a reloaded counter (after an edit) is a new object, so its
+// templates start afresh, and those of a dropped counter go with it.
+const templates = new WeakMap<ActiveCounter, Map<string, BlankFormTemplate | null>>();
+
+function blankFormTemplate(props: BlankFormProps): BlankFormTemplate | null {
+  const key = `${props.lang}|${props.kiosk}|${props.kioskIntervalSeconds}|${props.kioskIdleSeconds}`;
+  let byKey = templates.get(props.counter);
+  if (!byKey) templates.set(props.counter, (byKey = new Map()));
+  let template = byKey.get(key);
+  if (template === undefined) {
+    const html = renderSurveyFormPage({
+      ...props,
+      token: TOKEN_SLOT,
+      clientKey: CLIENT_KEY_SLOT,
+      values: { ...EMPTY_VALUES, dossierCode: DOSSIER_SLOT },
+      errors: {},
+    });
+    // A counter or survey text that happened to contain a stand-in is rendered in full instead.
+    const once = (slot: string) => html.indexOf(slot) >= 0 && html.indexOf(slot) === html.lastIndexOf(slot);
+    if (once(TOKEN_SLOT) && once(CLIENT_KEY_SLOT) && once(DOSSIER_SLOT) && once(DOSSIER_ATTRIBUTE)) {
+      const [head, rest] = html.split(TOKEN_SLOT) as [string, string];
+      const [middle, rest2] = rest.split(CLIENT_KEY_SLOT) as [string, string | undefined];
+      const [beforeDossier, tail] = (rest2 ?? '').split(DOSSIER_ATTRIBUTE) as [string, string | undefined];
+      const text = [head, middle, beforeDossier, tail ?? ''] as const;
+      template = rest2 !== undefined && tail !== undefined ? { text, bytes: [Buffer.from(head), Buffer.from(middle), Buffer.from(beforeDossier), Buffer.from(tail)] } : null;
+    } else {
+      template = null;
+    }
+    byKey.set(key, template);
+  }
+  return template;
+}
+
+// The same escaping preact-render-to-string gives an attribute value.
+const escapeAttribute = (value: string) =>
+  /["&<]/.test(value) ? value.replace(/["&<]/g, (ch) => (ch === '"' ? '&quot;' : ch === '&' ? '&amp;' : '&lt;')) : value;
+
+const blankValues = (dossierCode: string): FormValues => ({ ...EMPTY_VALUES, dossierCode });
+
+// preact writes an empty attribute as a bare name.
+const dossierAttribute = (dossierCode: string) => (dossierCode === '' ? ' value' : ` value="${escapeAttribute(dossierCode)}"`);
+
+const templateFor = (props: BlankFormProps) => (props.token && props.clientKey ? blankFormTemplate(props) : null);
+
+/**
+ * A blank form, the page almost every scan gets: the counter's page is rendered once per
+ * language and mode, and each request only fills in its token, client key and dossier code.
+ * The bytes are those of renderSurveyFormPage with empty values (a test holds them equal).
+ */
+export function renderBlankSurveyFormPage(props: BlankFormProps): string {
+  const template = templateFor(props);
+  if (!template) return renderSurveyFormPage({ ...props, values: blankValues(props.dossierCode), errors: {} });
+  const [a, b, c, d] = template.text;
+  return a + escapeAttribute(props.token) + b + escapeAttribute(props.clientKey) + c + dossierAttribute(props.dossierCode) + d;
+}
+
+/** The same page as renderBlankSurveyFormPage, as UTF-8 ready to send. */
+export function renderBlankSurveyFormPageBytes(props: BlankFormProps): Uint8Array<ArrayBuffer> {
+  const template = templateFor(props);
+  if (!template) return Buffer.from(renderBlankSurveyFormPage(props));
+  const [a, b, c, d] = template.bytes;
+  return Buffer.concat([a, Buffer.from(escapeAttribute(props.token)), b, Buffer.from(escapeAttribute(props.clientKey)), c, Buffer.from(dossierAttribute(props.dossierCode)), d]);
 }
