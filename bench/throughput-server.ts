@@ -44,13 +44,25 @@ function bare() {
 async function main() {
   const server = mode === 'bare' ? bare() : mode === 'hailong' ? await hailong() : undefined;
   if (!server) throw new Error('usage: throughput-server.ts hailong|bare');
-  const listener = serve({ fetch: server.fetch, port: 0, hostname: '127.0.0.1' }, (info) => {
+  // Requests still being handled when the load stops finish before the database closes, so the
+  // parent's count sees them committed and the log shows no "pool closed" errors.
+  let inFlight = 0;
+  const fetch = async (request: Request) => {
+    inFlight++;
+    try {
+      return await server.fetch(request);
+    } finally {
+      inFlight--;
+    }
+  };
+  const listener = serve({ fetch, port: 0, hostname: '127.0.0.1' }, (info) => {
     process.stdout.write(`READY ${info.port}\n`);
   });
   // The parent reads the database after this process has closed it (PGlite: one process per folder).
-  process.on('SIGTERM', () => {
+  process.on('SIGTERM', async () => {
     listener.close();
-    void server.close().finally(() => process.exit(0));
+    for (let waited = 0; inFlight > 0 && waited < 30_000; waited += 50) await new Promise((r) => setTimeout(r, 50));
+    await server.close().finally(() => process.exit(0));
   });
 }
 
