@@ -166,6 +166,9 @@ function submissionLoad(port: number, secret: string, targets: TargetCounter[], 
   });
 }
 
+// Lets answers still in flight when a load stops finish before the next load is measured.
+const settle = () => new Promise((resolve) => setTimeout(resolve, 1000));
+
 function figures(result: autocannon.Result): LoadFigures {
   return {
     requestsPerSecond: result['2xx'] / result.duration,
@@ -228,9 +231,11 @@ export async function measureThroughput(opts: { databaseUrl?: string | undefined
     // Warm-up (JIT, connection pools, first pages of the indexes): measured, then dropped.
     await submissionLoad(bareServer.port, secret, targets, `${tag}w`, opts.warmupSeconds, new Map(), new Set());
     await submissionLoad(server.port, secret, targets, tag, opts.warmupSeconds, statuses, sent);
+    await settle();
     for (let run = 0; run < opts.runs; run++) {
       bareRuns.push(figures(await submissionLoad(bareServer.port, secret, targets, `${tag}b`, opts.seconds, new Map(), new Set())));
       hailongRuns.push(figures(await submissionLoad(server.port, secret, targets, tag, opts.seconds, statuses, sent)));
+      await settle();
     }
   } finally {
     await Promise.all([server.stop(), bareServer.stop()]);
