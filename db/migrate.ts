@@ -6,6 +6,7 @@ import * as m0004 from './migrations/0004-survey-waves';
 import * as m0005 from './migrations/0005-audit-log';
 import * as m0006 from './migrations/0006-complaint-cases';
 import * as m0007 from './migrations/0007-sessions-and-retention';
+import * as m0008 from './migrations/0008-partitioned-responses';
 
 // Listed by hand so a bundler or a fresh clone can never pick up a stray file.
 const MIGRATIONS: Record<string, Migration> = {
@@ -16,6 +17,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0005-audit-log': m0005,
   '0006-complaint-cases': m0006,
   '0007-sessions-and-retention': m0007,
+  '0008-partitioned-responses': m0008,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

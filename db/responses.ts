@@ -1,5 +1,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Answers } from '../surveys/instrument-schema';
+import { localMonth } from '../surveys/time';
+import { ensureResponsePartitions } from './response-partitions';
 import { addToRollups } from './rollups';
 import type { Channel, Database } from './types';
 
@@ -41,10 +43,21 @@ export class DossierAlreadyRatedError extends Error {
 /** Work that must commit with a fresh response (a complaint case); never run for a replay. */
 export type AfterInsert = (trx: Transaction<Database>, id: number, item: NewResponse) => Promise<void>;
 
+export interface PendingResponse {
+  item: NewResponse;
+  afterInsert?: AfterInsert | undefined;
+}
+
+/** What became of one response in a batch: stored, a replay of its first copy, or refused. */
+export type WriteOutcome = ({ ok: true } & StoredResult) | { ok: false; error: TokenAlreadyUsedError | DossierAlreadyRatedError };
+
+const CHUNK = 1000;
+
 /**
  * The one writer path for responses (QR, kiosk, interviewer entry, import): inserts the
  * responses and bumps their rollups in one transaction, so a rate never disagrees with the
  * rows behind it. A client key seen before is not stored again; its first id is returned.
+ * All or nothing: a used token or a rated dossier rolls the whole call back.
  */
 export async function storeResponses(
   db: Kysely<Database>,
@@ -52,65 +65,117 @@ export async function storeResponses(
   afterInsert?: AfterInsert,
 ): Promise<StoredResult[]> {
   if (items.length === 0) return [];
+  await ensurePartitionsFor(db, items);
   return db.transaction().execute(async (trx) => {
-    const results: StoredResult[] = [];
-    const inserted: NewResponse[] = [];
-    for (const item of items) {
-      if (item.token_id && (await tokenUsed(trx, item.tenant_id, item.token_id))) {
-        const replayed = await findResponseIdByClientKey(trx, item.tenant_id, item.client_key);
-        if (replayed === undefined) throw new TokenAlreadyUsedError();
-        results.push({ id: replayed, replay: true });
-        continue;
-      }
-      // ON CONFLICT waits for a concurrent twin to commit, then yields to it: stored once.
-      const row = await trx
-        .insertInto('responses')
-        .values({
-          ...item,
-          answers: JSON.stringify(item.answers),
-          weight: item.weight ?? 1,
-          flags: item.flags ?? [],
-        })
-        .onConflict((oc) => oc.columns(['tenant_id', 'client_key']).doNothing())
-        .returning('id')
-        .executeTakeFirst()
-        .catch((error: unknown) => {
-          if (isUniqueViolation(error, 'responses_token_idx')) throw new TokenAlreadyUsedError();
-          if (isUniqueViolation(error, 'responses_dossier_idx')) throw new DossierAlreadyRatedError(item.dossier_code ?? '');
-          throw error;
-        });
-      if (row) {
-        results.push({ id: row.id, replay: false });
-        inserted.push(item);
-        if (afterInsert) await afterInsert(trx, row.id, item);
-      } else {
-        const first = await findResponseIdByClientKey(trx, item.tenant_id, item.client_key);
-        if (first === undefined) throw new Error(`client key ${item.client_key} conflicted but is not stored`);
-        results.push({ id: first, replay: true });
-      }
-    }
-    // Flagged answers wait for an analyst; a wave's interviews are rated apart, weighted by stratum.
-    const official = inserted
-      .filter((r): r is NewResponse & { counter_id: number } => (r.flags ?? []).length === 0 && !r.wave_id && r.counter_id !== null)
-      .map((r) => ({ ...r, weight: r.weight ?? 1 }));
-    await addToRollups(trx, official);
-    return results;
+    const outcomes = await writeResponses(trx, items.map((item) => ({ item, afterInsert })));
+    return outcomes.map((outcome) => {
+      if (!outcome.ok) throw outcome.error;
+      return { id: outcome.id, replay: outcome.replay };
+    });
   });
 }
 
-function isUniqueViolation(error: unknown, constraint: string): boolean {
-  const e = error as { code?: string; constraint?: string; message?: string };
-  return e?.code === '23505' && (e.constraint === constraint || (e.message ?? '').includes(constraint));
+/** Month partitions are created outside the writing transaction: creating one locks the table. */
+export function ensurePartitionsFor(db: Kysely<Database>, items: readonly NewResponse[]): Promise<void> {
+  return ensureResponsePartitions(db, items.map((item) => localMonth(item.submitted_at)));
 }
 
-async function tokenUsed(trx: Transaction<Database>, tenantId: number, tokenId: string) {
-  const row = await trx
-    .selectFrom('responses')
-    .select('id')
-    .where('tenant_id', '=', tenantId)
-    .where('token_id', '=', tokenId)
-    .executeTakeFirst();
-  return row !== undefined;
+/**
+ * Writes a batch inside the caller's transaction with a handful of set-based statements, whatever
+ * its size: the key registry decides which items are new (a client key, form token or dossier
+ * code seen before is skipped, never an error that would abort the batch), then the new
+ * responses, their follow-up work and their rollups. Outcomes come back in the items' order.
+ */
+export async function writeResponses(trx: Transaction<Database>, pending: readonly PendingResponse[]): Promise<WriteOutcome[]> {
+  // Ids follow arrival order (exports list answers by id); keys are then claimed in one sorted
+  // order by every writer, so two batches never wait on each other in a cycle.
+  const ids = await sql<{ id: number }>`
+    select nextval('response_ids') as id from generate_series(1, ${pending.length}::int) order by id`.execute(trx);
+  const claimOrder = pending.map((p, i) => ({ item: p.item, id: ids.rows[i]!.id })).sort((a, b) => compareKeys(a.item, b.item));
+  const idOf = new Map<string, number>();
+  for (let i = 0; i < claimOrder.length; i += CHUNK) {
+    const claimed = await trx
+      .insertInto('response_keys')
+      .values(
+        claimOrder.slice(i, i + CHUNK).map(({ item, id }) => ({
+          tenant_id: item.tenant_id,
+          client_key: item.client_key,
+          response_id: id,
+          submitted_at: item.submitted_at,
+          token_id: item.token_id,
+          dossier_code: item.dossier_code,
+        })),
+      )
+      .onConflict((oc) => oc.doNothing())
+      .returning(['tenant_id', 'client_key', 'response_id'])
+      .execute();
+    for (const row of claimed) idOf.set(keyOf(row), row.response_id);
+  }
+
+  const fresh: (PendingResponse & { id: number; index: number })[] = [];
+  const claimedBy = new Set<string>();
+  pending.forEach((p, index) => {
+    const key = keyOf(p.item);
+    const id = idOf.get(key);
+    // The first of two identical client keys in one batch claims it; the second is its replay.
+    if (id !== undefined && !claimedBy.has(key)) {
+      claimedBy.add(key);
+      fresh.push({ ...p, id, index });
+    }
+  });
+  for (let i = 0; i < fresh.length; i += CHUNK) {
+    await trx
+      .insertInto('responses')
+      .values(
+        fresh.slice(i, i + CHUNK).map(({ item, id }) => ({
+          ...item,
+          id,
+          answers: JSON.stringify(item.answers),
+          weight: item.weight ?? 1,
+          flags: item.flags ?? [],
+        })),
+      )
+      .execute();
+  }
+  for (const { item, id, afterInsert } of fresh) if (afterInsert) await afterInsert(trx, id, item);
+  // Flagged answers wait for an analyst; a wave's interviews are rated apart, weighted by stratum.
+  const official = fresh
+    .map(({ item }) => item)
+    .filter((r): r is NewResponse & { counter_id: number } => (r.flags ?? []).length === 0 && !r.wave_id && r.counter_id !== null)
+    .map((r) => ({ ...r, weight: r.weight ?? 1 }));
+  await addToRollups(trx, official);
+
+  const storedAt = new Map(fresh.map((f) => [f.index, f.id]));
+  const outcomes: WriteOutcome[] = [];
+  for (const [index, { item }] of pending.entries()) {
+    const id = storedAt.get(index);
+    outcomes.push(id !== undefined ? { ok: true, id, replay: false } : await losingOutcome(trx, item));
+  }
+  return outcomes;
+}
+
+/** Why an item was not stored: its client key is a replay, or its token or dossier was used. */
+async function losingOutcome(trx: Transaction<Database>, item: NewResponse): Promise<WriteOutcome> {
+  const first = await findResponseIdByClientKey(trx, item.tenant_id, item.client_key);
+  if (first !== undefined) return { ok: true, id: first, replay: true };
+  if (item.token_id !== null) {
+    const used = await trx
+      .selectFrom('response_keys')
+      .select('response_id')
+      .where('tenant_id', '=', item.tenant_id)
+      .where('token_id', '=', item.token_id)
+      .executeTakeFirst();
+    if (used) return { ok: false, error: new TokenAlreadyUsedError() };
+  }
+  if (item.dossier_code !== null) return { ok: false, error: new DossierAlreadyRatedError(item.dossier_code) };
+  throw new Error(`response with client key ${item.client_key} was neither stored nor found`);
+}
+
+const keyOf = (k: { tenant_id: number; client_key: string }) => `${k.tenant_id}|${k.client_key}`;
+
+function compareKeys(a: NewResponse, b: NewResponse): number {
+  if (a.tenant_id !== b.tenant_id) return a.tenant_id - b.tenant_id;
+  return a.client_key < b.client_key ? -1 : a.client_key > b.client_key ? 1 : 0;
 }
 
 export async function countResponses(db: Kysely<Database>, tenantId: number): Promise<number> {
@@ -124,10 +189,10 @@ export async function countResponses(db: Kysely<Database>, tenantId: number): Pr
 
 export async function findResponseIdByClientKey(db: Kysely<Database>, tenantId: number, clientKey: string) {
   const row = await db
-    .selectFrom('responses')
-    .select('id')
+    .selectFrom('response_keys')
+    .select('response_id')
     .where('tenant_id', '=', tenantId)
     .where('client_key', '=', clientKey)
     .executeTakeFirst();
-  return row?.id;
+  return row?.response_id;
 }

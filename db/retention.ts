@@ -16,6 +16,13 @@ export async function applyRetention(db: Kysely<Database>, tenantId: number, cut
       .where('submitted_at', '<', cutoff)
       .where((eb) => eb.or([eb('comment', 'is not', null), eb('dossier_code', 'is not', null), eb('origin_hash', 'is not', null)]))
       .executeTakeFirst();
+    await trx
+      .updateTable('response_keys')
+      .set({ dossier_code: null })
+      .where('tenant_id', '=', tenantId)
+      .where('submitted_at', '<', cutoff)
+      .where('dossier_code', 'is not', null)
+      .execute();
     const contacts = await sql`
       delete from case_contacts cc using cases c
       where c.id = cc.case_id and c.tenant_id = ${tenantId} and c.created_at < ${cutoff}`.execute(trx);
@@ -40,6 +47,7 @@ export async function eraseResponse(db: Kysely<Database>, tenantId: number, resp
       .returning('r.id')
       .executeTakeFirst();
     if (!row) return false;
+    await trx.updateTable('response_keys').set({ dossier_code: null }).where('response_id', '=', responseId).execute();
     await sql`delete from case_contacts cc using cases c where c.id = cc.case_id and c.response_id = ${responseId}`.execute(trx);
     return true;
   });

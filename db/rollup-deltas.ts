@@ -1,7 +1,7 @@
 import type { Answers } from '../surveys/instrument-schema';
-import { localDay, VIETNAM_OFFSET_MS } from '../surveys/time';
+import { localDay, localMonth, VIETNAM_OFFSET_MS } from '../surveys/time';
 import type { Insertable } from 'kysely';
-import type { Channel, DailyRollupsTable, HourlyRollupsTable } from './types';
+import type { Channel, DailyRollupsTable, HourlyRollupsTable, MonthlyRollupsTable } from './types';
 
 /** The rollup row that carries each response's satisfied (1) / not satisfied (0) verdict. */
 export const SATISFIED_KEY = '_satisfied';
@@ -75,6 +75,37 @@ export function hourlyDeltas(responses: readonly RollupSource[]): HourlyDelta[] 
         tenant_id: r.tenant_id,
         day,
         hour,
+        unit_id: r.unit_id,
+        counter_id: r.counter_id,
+        sector_code: r.sector_code,
+        survey_version_id: r.survey_version_id,
+        channel: r.channel,
+        responses: 0,
+        valid: 0,
+        satisfied: 0,
+      };
+      cells.set(id, cell);
+    }
+    cell.responses += 1;
+    if (r.satisfied !== null) cell.valid += 1;
+    if (r.satisfied === true) cell.satisfied += 1;
+  }
+  return [...cells.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, cell]) => cell);
+}
+
+export type MonthlyDelta = Insertable<MonthlyRollupsTable>;
+
+/** Folds responses into per-month increments (Vietnam time; month = its first day), sorted. */
+export function monthlyDeltas(responses: readonly RollupSource[]): MonthlyDelta[] {
+  const cells = new Map<string, MonthlyDelta>();
+  for (const r of responses) {
+    const month = `${localMonth(r.submitted_at)}-01`;
+    const id = [r.tenant_id, month, r.unit_id, r.counter_id, r.sector_code, r.survey_version_id, r.channel].join('|');
+    let cell = cells.get(id);
+    if (!cell) {
+      cell = {
+        tenant_id: r.tenant_id,
+        month,
         unit_id: r.unit_id,
         counter_id: r.counter_id,
         sector_code: r.sector_code,

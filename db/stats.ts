@@ -1,5 +1,5 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
-import { addDays, dayStartUtc } from '../surveys/time';
+import { addDays, dayStartUtc, wholeMonthsWithin } from '../surveys/time';
 import { SATISFIED_KEY } from './rollup-deltas';
 import type { Channel, Database } from './types';
 
@@ -46,21 +46,38 @@ export function groupKey(grouping: Grouping): RawBuilder<string> {
   return ROLLUP_KEYS[grouping];
 }
 
-/** Satisfied and valid counts per group, read from the daily rollups only. */
+/**
+ * Satisfied and valid counts per group, read from rollups only: monthly rollups for the whole
+ * months of the period, daily rollups for the days around them (and for grouping by day).
+ */
 export async function satisfiedCountsFromRollups(
   db: Kysely<Database>,
   filter: StatsFilter,
   groupBy: Grouping,
 ): Promise<SatisfiedCount[]> {
   const key = ROLLUP_KEYS[groupBy];
+  const months = groupBy === 'day' ? null : wholeMonthsWithin(filter.from, filter.to);
+  // An empty month span ([from, from)) keeps one query shape whether or not a month fits whole.
+  const monthsFrom = months?.from ?? filter.from;
+  const monthsUntil = months?.until ?? filter.from;
   const result = await sql<SatisfiedCount>`
-    select ${key} as key,
-           coalesce(sum(r.count) filter (where r.value = 1), 0)::int as satisfied,
-           sum(r.count)::int as valid
-    from daily_rollups r
+    select ${key} as key, sum(r.satisfied)::int as satisfied, sum(r.valid)::int as valid
+    from (
+      select m.tenant_id, m.month as day, m.unit_id, m.counter_id, m.sector_code, m.survey_version_id, m.channel,
+             m.satisfied, m.valid
+      from monthly_rollups m
+      where m.tenant_id = ${filter.tenantId} and m.month >= ${monthsFrom}::date and m.month < ${monthsUntil}::date
+        and m.valid > 0
+      union all
+      select d.tenant_id, d.day, d.unit_id, d.counter_id, d.sector_code, d.survey_version_id, d.channel,
+             case when d.value = 1 then d.count else 0 end, d.count
+      from daily_rollups d
+      where d.tenant_id = ${filter.tenantId} and d.question_key = ${SATISFIED_KEY}
+        and d.day between ${filter.from}::date and ${filter.to}::date
+        and (d.day < ${monthsFrom}::date or d.day >= ${monthsUntil}::date)
+    ) r
     ${filterJoins(filter)}
-    where r.question_key = ${SATISFIED_KEY}
-      and ${filterConditions(filter)}
+    where ${filterConditions(filter)}
     group by 1
     order by 1`.execute(db);
   return result.rows;

@@ -115,6 +115,30 @@ export interface ResponsesTable {
   created_at: CreatedAt;
 }
 
+/** What makes a submission count once: its client key, form token and dossier code, one row per response. */
+export interface ResponseKeysTable {
+  tenant_id: number;
+  client_key: string;
+  response_id: number;
+  submitted_at: Timestamp;
+  token_id: string | null;
+  dossier_code: string | null;
+}
+
+/** Answers, valid answers and satisfied answers per Vietnam-local month (first day) and cell. */
+export interface MonthlyRollupsTable {
+  tenant_id: number;
+  month: string;
+  unit_id: number;
+  counter_id: number;
+  sector_code: string;
+  survey_version_id: number;
+  channel: Channel;
+  responses: number;
+  valid: number;
+  satisfied: number;
+}
+
 export interface DailyRollupsTable {
   tenant_id: number;
   day: ColumnType<string, string, never>;
@@ -265,6 +289,8 @@ export interface Database {
   counters: CountersTable;
   counter_sectors: CounterSectorsTable;
   responses: ResponsesTable;
+  response_keys: ResponseKeysTable;
+  monthly_rollups: MonthlyRollupsTable;
   daily_rollups: DailyRollupsTable;
   hourly_rollups: HourlyRollupsTable;
   waves: WavesTable;

@@ -7,7 +7,7 @@ import { appConfigFromEnv } from './app-config';
 import { firstStart } from './bootstrap/first-start';
 import { ADMIN_USERNAME } from './bootstrap/admin-account';
 import { parseEnv } from './env';
-import { applyAllRetention } from './privacy/retention';
+import { dailyUpkeep } from './upkeep/daily-upkeep';
 
 async function main() {
   const env = parseEnv();
@@ -18,10 +18,10 @@ async function main() {
   const state = await firstStart(handle.dbWrite, env, log);
 
   const app = createApp({ db: handle, config: appConfigFromEnv(env, state.secret, resolve('dist/client')) });
-  // Free text and contact data past the retention period go at start, then once a day.
-  const retention = () => applyAllRetention(handle.dbWrite).catch((error: unknown) => console.error('retention:', error));
-  await retention();
-  const daily = setInterval(retention, 24 * 3600_000);
+  // Partitions ahead, retention and (embedded) planner statistics: at start, then once a day.
+  const upkeep = () => dailyUpkeep(handle).catch((error: unknown) => console.error('upkeep:', error));
+  await upkeep();
+  const daily = setInterval(upkeep, 24 * 3600_000);
   daily.unref();
 
   const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, () => {

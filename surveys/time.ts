@@ -48,3 +48,28 @@ export function dayStartUtc(day: string): Date {
 export function addDays(day: string, n: number): string {
   return localDay(new Date(dayStartUtc(day).getTime() + n * DAY_MS));
 }
+
+/** The 'YYYY-MM' month n months after (or before, n < 0) the given one. */
+export function addMonths(month: string, n: number): string {
+  const m = /^(\d{4})-(\d{2})$/.exec(month);
+  if (!m) throw new RangeError(`not a YYYY-MM month: ${month}`);
+  const index = Number(m[1]) * 12 + Number(m[2]) - 1 + n;
+  return `${pad(Math.floor(index / 12), 4)}-${pad((index % 12) + 1)}`;
+}
+
+/** Every 'YYYY-MM' month from `from` to `to`, both included (empty when to < from). */
+export function monthsBetween(from: string, to: string): string[] {
+  const months: string[] = [];
+  for (let m = from; m <= to; m = addMonths(m, 1)) months.push(m);
+  return months;
+}
+
+/**
+ * The whole calendar months inside the days [from, to], as [first day, first day after), or
+ * null when no month fits whole: what monthly rollups can answer, the rest is read by day.
+ */
+export function wholeMonthsWithin(from: string, to: string): { from: string; until: string } | null {
+  const first = from.endsWith('-01') ? from.slice(0, 7) : addMonths(from.slice(0, 7), 1);
+  const afterLast = addDays(to, 1).endsWith('-01') ? addMonths(to.slice(0, 7), 1) : to.slice(0, 7);
+  return first < afterLast ? { from: `${first}-01`, until: `${afterLast}-01` } : null;
+}

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Hono, type Context } from 'hono';
 import { findActiveCounter, type ActiveCounter } from '../../db/counters';
+import { createResponseBatcher } from '../../db/response-batcher';
 import { FORM_ERROR_KEY } from '../../surveys/answers-schema';
 import { EMPTY_VALUES, formFieldsToSubmission, type FormValues } from '../../surveys/form-fields';
 import { clientAddress } from '../client-address';
@@ -23,8 +24,10 @@ const sendsForm = (c: Context) =>
 const NO_STORE = { 'Cache-Control': 'no-store' };
 
 export function citizenRoutes({ db, config }: AppDeps) {
+  const writer = createResponseBatcher(db.dbWrite);
   const submitCtx = (c: Context) => ({
     db: db.dbWrite,
+    writer,
     secret: config.secret,
     tokenTtlMinutes: config.tokenTtlMinutes,
     visits: config.visits,

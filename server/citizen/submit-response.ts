@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import type { ActiveCounter } from '../../db/counters';
 import { openCase } from '../../db/cases';
-import { DossierAlreadyRatedError, findResponseIdByClientKey, storeResponses, TokenAlreadyUsedError, type AfterInsert } from '../../db/responses';
+import type { ResponseBatcher } from '../../db/response-batcher';
+import { DossierAlreadyRatedError, findResponseIdByClientKey, TokenAlreadyUsedError, type AfterInsert } from '../../db/responses';
 import { recentActivity } from '../../db/visit-signals';
 import type { Channel, Database } from '../../db/types';
 import type { Kysely } from 'kysely';
@@ -71,6 +72,8 @@ const TOKEN_USED: LocalizedText = {
 
 export interface SubmitContext {
   db: Kysely<Database>;
+  /** The one writer path, committing submissions that arrive together in one transaction. */
+  writer: ResponseBatcher;
   secret: string;
   tokenTtlMinutes: number;
   visits: VisitRules;
@@ -138,7 +141,7 @@ export async function submitResponse(
     : undefined;
 
   try {
-    const [stored] = await storeResponses(ctx.db, [
+    return await ctx.writer.write(
       {
         tenant_id: counter.tenant_id,
         survey_version_id: counter.surveyVersion.id,
@@ -157,8 +160,8 @@ export async function submitResponse(
         origin_hash: originHash,
         device_hash: deviceHash,
       },
-    ], openFollowUp);
-    return stored!;
+      openFollowUp,
+    );
   } catch (error) {
     if (error instanceof TokenAlreadyUsedError) throw new RequestError(409, TOKEN_USED, { [TOKEN_ERROR_KEY]: TOKEN_USED });
     if (error instanceof DossierAlreadyRatedError) {

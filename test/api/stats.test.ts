@@ -134,6 +134,8 @@ describe('rollups equal a recount from raw responses', () => {
     const filters: StatsFilter[] = [
       base,
       { ...base, from: '2026-01-15', to: '2026-02-14' },
+      // Whole months from the monthly rollups, the days around them from the daily ones.
+      { ...base, from: '2025-12-24', to: '2026-03-10' },
       { ...base, sector: 'business' },
       { ...base, channel: 'kiosk' },
       { ...base, unitPath: (await findUnit(t.db.dbRead, t.state.tenantId, ward.id))!.path },

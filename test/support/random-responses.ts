@@ -19,14 +19,27 @@ export function seededRandom(seed: number) {
 
 const CHANNELS: Channel[] = ['qr', 'kiosk', 'interviewer', 'web'];
 
+export interface RandomResponseOptions {
+  count: number;
+  seed: number;
+  codes: string[];
+  from: Date;
+  days: number;
+  flaggedShare?: number;
+}
+
+/** Random answers, stored through the writer path in one call. */
+export async function storeRandomResponses(db: DbHandle, opts: RandomResponseOptions): Promise<NewResponse[]> {
+  const items = await randomResponses(db, opts);
+  await storeResponses(db.dbWrite, items);
+  return items;
+}
+
 /**
  * Random answers at the demo counters over a span of days (around midnight too, where the
- * Vietnam day and the UTC day differ), stored through the writer path.
+ * Vietnam day and the UTC day differ), not stored yet.
  */
-export async function storeRandomResponses(
-  db: DbHandle,
-  opts: { count: number; seed: number; codes: string[]; from: Date; days: number; flaggedShare?: number },
-): Promise<NewResponse[]> {
+export async function randomResponses(db: DbHandle, opts: RandomResponseOptions): Promise<NewResponse[]> {
   const random = seededRandom(opts.seed);
   const counters: ActiveCounter[] = [];
   for (const code of opts.codes) counters.push((await findActiveCounter(db.dbRead, code))!);
@@ -58,6 +71,5 @@ export async function storeRandomResponses(
       flags: random() < (opts.flaggedShare ?? 0) ? ['burst'] : [],
     });
   }
-  await storeResponses(db.dbWrite, items);
   return items;
 }

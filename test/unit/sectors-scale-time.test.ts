@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isSatisfiedValue, NO_OPINION_LABEL, SCALE_LEVELS } from '../../surveys/scale';
 import { isSectorCode, OVERALL_KEY, OVERALL_TARGET, SECTORS, sectorName } from '../../surveys/sectors';
-import { addDays, dayStartUtc, isIsoDay, localDay, localMonth } from '../../surveys/time';
+import { addDays, addMonths, dayStartUtc, isIsoDay, localDay, localMonth, monthsBetween, wholeMonthsWithin } from '../../surveys/time';
 import { isDossierCode, normalizeDossierCode } from '../../surveys/dossier-code';
 
 describe('sectors', () => {
@@ -58,6 +58,23 @@ describe('time (Asia/Ho_Chi_Minh = UTC+7)', () => {
     expect(addDays('2023-12-14', 1)).toBe('2023-12-15');
     expect(addDays('2024-02-28', 2)).toBe('2024-03-01');
     expect(addDays('2024-01-01', -1)).toBe('2023-12-31');
+  });
+
+  it('adds months across year ends and lists the months of a span', () => {
+    expect(addMonths('2024-12', 1)).toBe('2025-01');
+    expect(addMonths('2025-01', -1)).toBe('2024-12');
+    expect(addMonths('2024-03', 22)).toBe('2026-01');
+    expect(monthsBetween('2024-11', '2025-02')).toEqual(['2024-11', '2024-12', '2025-01', '2025-02']);
+    expect(monthsBetween('2025-02', '2025-01')).toEqual([]);
+    expect(() => addMonths('2024-13-01', 1)).toThrow(RangeError);
+  });
+
+  it('finds the whole months inside a span of days', () => {
+    expect(wholeMonthsWithin('2025-01-01', '2025-12-31')).toEqual({ from: '2025-01-01', until: '2026-01-01' });
+    expect(wholeMonthsWithin('2025-01-15', '2025-04-10')).toEqual({ from: '2025-02-01', until: '2025-04-01' });
+    expect(wholeMonthsWithin('2024-02-01', '2024-02-29')).toEqual({ from: '2024-02-01', until: '2024-03-01' });
+    expect(wholeMonthsWithin('2024-02-01', '2024-02-28')).toBeNull();
+    expect(wholeMonthsWithin('2025-01-02', '2025-02-27')).toBeNull();
   });
 });
 

@@ -1,0 +1,100 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createResponseBatcher } from '../../db/response-batcher';
+import { DossierAlreadyRatedError, TokenAlreadyUsedError, type NewResponse } from '../../db/responses';
+import { GROUP_BYS, satisfiedCountsFromResponses, satisfiedCountsFromRollups, type StatsFilter } from '../../db/stats';
+import { randomResponses } from '../support/random-responses';
+import { dailyUpkeep } from '../../server/upkeep/daily-upkeep';
+import { createTestApp, type TestApp } from '../support/test-app';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(async () => t.close());
+
+const countOf = async (where = sql`true`) =>
+  (await sql<{ n: number }>`select count(*)::int as n from responses where ${where}`.execute(t.db.dbRead)).rows[0]!.n;
+
+describe('group commit of submissions', () => {
+  it('stores 400 concurrent submissions once each, in shared transactions, with rollups equal to a recount', async () => {
+    const sizes: number[] = [];
+    const batcher = createResponseBatcher(t.db.dbWrite, { onCommit: (n) => sizes.push(n) });
+    const items = await randomResponses(t.db, {
+      count: 400,
+      seed: 7,
+      codes: ['demo-land', 'demo-health', 'demo-education'],
+      from: new Date('2026-01-25T00:00:00Z'),
+      days: 40,
+      flaggedShare: 0.05,
+    });
+    // Every 10th submission is sent twice at once, as a phone retrying on a bad connection does.
+    const sent = [...items, ...items.filter((_, i) => i % 10 === 0)];
+    const results = await Promise.all(sent.map((item) => batcher.write(item)));
+
+    expect(await countOf(sql`client_key like 'rand-7-%'`)).toBe(400);
+    const idByKey = new Map<string, number>();
+    sent.forEach((item, i) => {
+      const id = results[i]!.id;
+      expect(idByKey.get(item.client_key) ?? id).toBe(id);
+      idByKey.set(item.client_key, id);
+    });
+    expect(new Set(results.map((r) => r.id)).size).toBe(400);
+    expect(results.filter((r) => r.replay)).toHaveLength(40);
+    expect(Math.max(...sizes)).toBeGreaterThan(1);
+    expect(sizes.reduce((a, b) => a + b, 0)).toBe(sent.length);
+
+    const filter: StatsFilter = { tenantId: t.state.tenantId, from: '2026-01-01', to: '2026-03-31' };
+    for (const groupBy of GROUP_BYS) {
+      expect(await satisfiedCountsFromRollups(t.db.dbRead, filter, groupBy)).toEqual(
+        await satisfiedCountsFromResponses(t.db.dbRead, filter, groupBy),
+      );
+    }
+  });
+
+  it('refuses a reused form token or a rated dossier alone, committing the rest of the batch', async () => {
+    const batcher = createResponseBatcher(t.db.dbWrite, { maxInFlight: 1 });
+    const [a, b, c, d, e] = await randomResponses(t.db, { count: 5, seed: 8, codes: ['demo-land'], from: new Date('2026-02-02T03:00:00Z'), days: 1 });
+    const withToken = (r: NewResponse, token_id: string, dossier_code: string | null = null) => ({ ...r!, token_id, dossier_code });
+    // The first write occupies the writer, so the next four queue up and commit together.
+    const settled = await Promise.allSettled([
+      batcher.write(withToken(a!, 'tok-a')),
+      batcher.write(withToken(b!, 'tok-shared')),
+      batcher.write(withToken(c!, 'tok-shared')),
+      batcher.write(withToken(d!, 'tok-d', 'HS-2026-000123')),
+      batcher.write(withToken(e!, 'tok-e', 'HS-2026-000123')),
+    ]);
+    expect(settled.map((s) => s.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'fulfilled', 'rejected']);
+    expect((settled[2] as PromiseRejectedResult).reason).toBeInstanceOf(TokenAlreadyUsedError);
+    expect((settled[4] as PromiseRejectedResult).reason).toBeInstanceOf(DossierAlreadyRatedError);
+    expect(await countOf(sql`client_key like 'rand-8-%'`)).toBe(3);
+  });
+
+  it('fails a submission the database rejects without losing the others queued with it', async () => {
+    const batcher = createResponseBatcher(t.db.dbWrite, { maxInFlight: 1 });
+    const items = await randomResponses(t.db, { count: 4, seed: 9, codes: ['demo-health'], from: new Date('2026-02-03T03:00:00Z'), days: 1 });
+    const broken = { ...items[2]!, unit_id: 987_654 };
+    const settled = await Promise.allSettled([items[0]!, items[1]!, broken, items[3]!].map((item) => batcher.write(item)));
+    expect(settled.map((s) => s.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'fulfilled']);
+    expect(await countOf(sql`client_key like 'rand-9-%'`)).toBe(3);
+  });
+
+  it('creates the month partition an old answer needs', async () => {
+    const batcher = createResponseBatcher(t.db.dbWrite);
+    const [old] = await randomResponses(t.db, { count: 1, seed: 10, codes: ['demo-land'], from: new Date('2019-06-10T03:00:00Z'), days: 1 });
+    await batcher.write(old!);
+    const where = await sql<{ partition: string }>`
+      select tableoid::regclass::text as partition from responses where client_key = ${old!.client_key}`.execute(t.db.dbRead);
+    expect(where.rows[0]!.partition).toMatch(/responses_p201906$/);
+  });
+});
+
+describe('daily upkeep', () => {
+  it('creates the partitions of this month and the next two ahead of time', async () => {
+    await dailyUpkeep(t.db, new Date('2031-11-30T18:00:00Z')); // already 1 December in Vietnam
+    const partitions = await sql<{ name: string }>`
+      select c.relname as name from pg_inherits i join pg_class c on c.oid = i.inhrelid
+      where i.inhparent = 'responses'::regclass and c.relname like 'responses_p203%' order by 1`.execute(t.db.dbRead);
+    expect(partitions.rows.map((p) => p.name)).toEqual(['responses_p203112', 'responses_p203201', 'responses_p203202']);
+  });
+});
