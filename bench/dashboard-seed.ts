@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { ensureResponsePartitions } from '../db/response-partitions';
 import type { Database } from '../db/types';
 import { allQuestionsOf, type SurveyDefinition } from '../surveys/instrument-schema';
 import { DEFAULT_INSTRUMENT_FOR_SECTOR } from '../surveys/instruments';
@@ -70,6 +71,12 @@ export async function seedDashboard(db: Kysely<Database>, tenantId: number, resp
     from counters c join bench_sector_map m on m.i = substr(c.code, 7)::int % ${DASHBOARD_SECTORS.length}
     where c.code like 'bench-%'`.execute(db);
   await sql`create unique index on bench_counter_map (idx)`.execute(db);
+
+  // One partition per month, as the writer makes them; rows in the default partition would
+  // hide the pruning the dashboard and exports rely on.
+  const months: string[] = [];
+  for (let y = 2023; y <= 2025; y++) for (let m = 1; m <= 12; m++) months.push(`${y}-${String(m).padStart(2, '0')}`);
+  await ensureResponsePartitions(db, months);
 
   // Pseudo-random but reproducible: counter, day, time of day (7:00–17:00) and answers each
   // from a different multiplier of the row number; ratings lean to 4–5 as real ones do.

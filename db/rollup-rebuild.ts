@@ -20,8 +20,7 @@ export async function rebuildRollups(db: Kysely<Database>, tenantId: number): Pr
   await db.transaction().execute(async (trx) => {
     await sql`delete from daily_rollups where tenant_id = ${tenantId}`.execute(trx);
     await sql`delete from hourly_rollups where tenant_id = ${tenantId}`.execute(trx);
-    const monthly = await hasMonthlyRollups(trx);
-    if (monthly) await sql`delete from monthly_rollups where tenant_id = ${tenantId}`.execute(trx);
+    await sql`delete from monthly_rollups where tenant_id = ${tenantId}`.execute(trx);
 
     const months = await sql<{ month: string }>`
       select distinct to_char(date_trunc('month', ${LOCAL}), 'YYYY-MM-DD') as month
@@ -56,21 +55,13 @@ export async function rebuildRollups(db: Kysely<Database>, tenantId: number): Pr
         group by 1, 2, 3, 4, 5, 6, 7, 8`.execute(trx);
     }
     // Monthly cells are sums of the hourly ones (same counts, same keys but the time).
-    if (monthly) {
-      await sql`
-        insert into monthly_rollups (tenant_id, month, unit_id, counter_id, sector_code, survey_version_id, channel,
-                                     responses, valid, satisfied)
-        select tenant_id, date_trunc('month', day)::date, unit_id, counter_id, sector_code, survey_version_id, channel,
-               sum(responses)::int, sum(valid)::int, sum(satisfied)::int
-        from hourly_rollups
-        where tenant_id = ${tenantId}
-        group by 1, 2, 3, 4, 5, 6, 7`.execute(trx);
-    }
+    await sql`
+      insert into monthly_rollups (tenant_id, month, unit_id, counter_id, sector_code, survey_version_id, channel,
+                                   responses, valid, satisfied)
+      select tenant_id, date_trunc('month', day)::date, unit_id, counter_id, sector_code, survey_version_id, channel,
+             sum(responses)::int, sum(valid)::int, sum(satisfied)::int
+      from hourly_rollups
+      where tenant_id = ${tenantId}
+      group by 1, 2, 3, 4, 5, 6, 7`.execute(trx);
   });
-}
-
-// monthly_rollups arrives with migration 0008; until then there is nothing to rebuild there.
-async function hasMonthlyRollups(db: Kysely<Database>): Promise<boolean> {
-  const row = await sql<{ found: boolean }>`select to_regclass('monthly_rollups') is not null as found`.execute(db);
-  return row.rows[0]?.found === true;
 }
