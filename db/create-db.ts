@@ -72,7 +72,9 @@ async function createPostgres(url: string, options: DbOptions): Promise<DbHandle
   const poolOptions = {
     connectionString: url,
     types,
-    options: `-c extra_float_digits=1${schema ? ` -c search_path=${schema}` : ''}`,
+    // JIT off: hailong's queries are short (rollups, keyed lookups, pages), and compiling them cost
+    // more than running them — a year's flagged count on 10M answers took 263 ms with JIT, 21 without.
+    options: `-c extra_float_digits=1 -c jit=off${schema ? ` -c search_path=${schema}` : ''}`,
   };
   const pool = new pg.Pool({ ...poolOptions, max: options.poolSize ?? 10 });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });

@@ -1,10 +1,10 @@
 import type { Kysely } from 'kysely';
-import { ensurePartitionsFor, writeResponses, type AfterInsert, type NewResponse, type PendingResponse, type StoredResult } from './responses';
+import { ensurePartitionsFor, writeResponses, type FollowUpCase, type NewResponse, type PendingResponse, type StoredResult } from './responses';
 import type { Database } from './types';
 
 export interface ResponseBatcher {
   /** Resolves once the response is committed (or found as a replay); rejects if refused. */
-  write(item: NewResponse, afterInsert?: AfterInsert): Promise<StoredResult>;
+  write(item: NewResponse, followUp?: FollowUpCase): Promise<StoredResult>;
 }
 
 export interface BatcherOptions {
@@ -61,9 +61,9 @@ export function createResponseBatcher(db: Kysely<Database>, options: BatcherOpti
   }
 
   return {
-    write(item, afterInsert) {
+    write(item, followUp) {
       return new Promise<StoredResult>((resolve, reject) => {
-        queue.push({ item, afterInsert, resolve, reject });
+        queue.push({ item, followUp, resolve, reject });
         pump();
       });
     },

@@ -2,6 +2,7 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Answers } from '../surveys/instrument-schema';
 import { localMonth } from '../surveys/time';
 import { ensureResponsePartitions } from './response-partitions';
+import { openCases, type NewCase, type NewContact } from './cases';
 import { addToRollups } from './rollups';
 import type { Channel, Database } from './types';
 
@@ -40,12 +41,15 @@ export class DossierAlreadyRatedError extends Error {
   }
 }
 
-/** Work that must commit with a fresh response (a complaint case); never run for a replay. */
-export type AfterInsert = (trx: Transaction<Database>, id: number, item: NewResponse) => Promise<void>;
+/** A complaint case that commits with a fresh response (never opened for a replay). */
+export interface FollowUpCase {
+  item: Omit<NewCase, 'response_id'>;
+  contact?: NewContact | undefined;
+}
 
 export interface PendingResponse {
   item: NewResponse;
-  afterInsert?: AfterInsert | undefined;
+  followUp?: FollowUpCase | undefined;
 }
 
 /** What became of one response in a batch: stored, a replay of its first copy, or refused. */
@@ -59,15 +63,11 @@ const CHUNK = 1000;
  * rows behind it. A client key seen before is not stored again; its first id is returned.
  * All or nothing: a used token or a rated dossier rolls the whole call back.
  */
-export async function storeResponses(
-  db: Kysely<Database>,
-  items: readonly NewResponse[],
-  afterInsert?: AfterInsert,
-): Promise<StoredResult[]> {
+export async function storeResponses(db: Kysely<Database>, items: readonly NewResponse[]): Promise<StoredResult[]> {
   if (items.length === 0) return [];
   await ensurePartitionsFor(db, items);
   return db.transaction().execute(async (trx) => {
-    const outcomes = await writeResponses(trx, items.map((item) => ({ item, afterInsert })));
+    const outcomes = await writeResponses(trx, items.map((item) => ({ item })));
     return outcomes.map((outcome) => {
       if (!outcome.ok) throw outcome.error;
       return { id: outcome.id, replay: outcome.replay };
@@ -84,7 +84,7 @@ export function ensurePartitionsFor(db: Kysely<Database>, items: readonly NewRes
  * Writes a batch inside the caller's transaction with a handful of set-based statements, whatever
  * its size: the key registry decides which items are new (a client key, form token or dossier
  * code seen before is skipped, never an error that would abort the batch), then the new
- * responses, their follow-up work and their rollups. Outcomes come back in the items' order.
+ * responses, their complaint cases and their rollups. Outcomes come back in the items' order.
  */
 export async function writeResponses(trx: Transaction<Database>, pending: readonly PendingResponse[]): Promise<WriteOutcome[]> {
   // Ids follow arrival order (exports list answers by id); keys are then claimed in one sorted
@@ -137,7 +137,10 @@ export async function writeResponses(trx: Transaction<Database>, pending: readon
       )
       .execute();
   }
-  for (const { item, id, afterInsert } of fresh) if (afterInsert) await afterInsert(trx, id, item);
+  await openCases(
+    trx,
+    fresh.flatMap(({ id, followUp }) => (followUp ? [{ item: { ...followUp.item, response_id: id }, contact: followUp.contact }] : [])),
+  );
   // Flagged answers wait for an analyst; a wave's interviews are rated apart, weighted by stratum.
   const official = fresh
     .map(({ item }) => item)

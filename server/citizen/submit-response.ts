@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import type { ActiveCounter } from '../../db/counters';
-import { openCase } from '../../db/cases';
 import type { ResponseBatcher } from '../../db/response-batcher';
-import { DossierAlreadyRatedError, findResponseIdByClientKey, TokenAlreadyUsedError, type AfterInsert } from '../../db/responses';
+import { DossierAlreadyRatedError, findResponseIdByClientKey, TokenAlreadyUsedError, type FollowUpCase } from '../../db/responses';
 import type { ActivityQuery, SourceActivity } from '../../db/visit-signals';
 import type { Channel, Database } from '../../db/types';
 import type { Kysely } from 'kysely';
@@ -149,10 +148,10 @@ async function checkAndStore(
   // The case (and the phone, kept apart from the answers) commits with the response or not at all.
   // A burst-flagged answer opens one too: people on one office Wi-Fi look like a burst, and a
   // missed complaint costs more than a spurious case an analyst closes with a reason.
-  const openFollowUp: AfterInsert | undefined = caseReason
-    ? async (trx, id) => {
-        const opened = { tenant_id: counter.tenant_id, response_id: id, unit_id: counter.unit_id, opened_by: 'auto' as const };
-        await openCase(trx, { ...opened, reason: caseReason, created_at: now, due_at: caseDueAt(now, ctx.caseDueDays) }, contact.contact);
+  const followUp: FollowUpCase | undefined = caseReason
+    ? {
+        item: { tenant_id: counter.tenant_id, unit_id: counter.unit_id, opened_by: 'auto', reason: caseReason, created_at: now, due_at: caseDueAt(now, ctx.caseDueDays) },
+        contact: contact.contact,
       }
     : undefined;
 
@@ -176,7 +175,7 @@ async function checkAndStore(
         origin_hash: originHash,
         device_hash: deviceHash,
       },
-      openFollowUp,
+      followUp,
     );
   } catch (error) {
     if (error instanceof TokenAlreadyUsedError) throw new RequestError(409, TOKEN_USED, { [TOKEN_ERROR_KEY]: TOKEN_USED });

@@ -79,6 +79,30 @@ describe('group commit of submissions', () => {
     expect(await countOf(sql`client_key like 'rand-9-%'`)).toBe(3);
   });
 
+  it('opens the cases of a batch with their phones, none for a replay', async () => {
+    const batcher = createResponseBatcher(t.db.dbWrite, { maxInFlight: 1 });
+    const items = await randomResponses(t.db, { count: 4, seed: 11, codes: ['demo-land'], from: new Date('2026-02-04T03:00:00Z'), days: 1 });
+    const opened = (i: number) => ({
+      item: { tenant_id: items[i]!.tenant_id, unit_id: items[i]!.unit_id, opened_by: 'auto' as const, reason: 'low_rating' as const, created_at: new Date(), due_at: new Date(Date.now() + 7 * 86_400_000) },
+      contact: i === 1 ? { phone: '0912345678', consent_at: new Date() } : undefined,
+    });
+    const results = await Promise.all([
+      batcher.write(items[0]!, opened(0)),
+      batcher.write(items[1]!, opened(1)),
+      batcher.write(items[2]!),
+      batcher.write(items[1]!, opened(1)), // the same submission again: no second case
+      batcher.write(items[3]!, opened(3)),
+    ]);
+    const cases = await sql<{ response_id: number; phone: string | null }>`
+      select c.response_id, cc.phone from cases c left join case_contacts cc on cc.case_id = c.id
+      where c.response_id = any(${results.map((r) => r.id)}) order by c.response_id`.execute(t.db.dbRead);
+    expect(cases.rows).toEqual([
+      { response_id: results[0]!.id, phone: null },
+      { response_id: results[1]!.id, phone: '0912345678' },
+      { response_id: results[4]!.id, phone: null },
+    ]);
+  });
+
   it('creates the month partition an old answer needs', async () => {
     const batcher = createResponseBatcher(t.db.dbWrite);
     const [old] = await randomResponses(t.db, { count: 1, seed: 10, codes: ['demo-land'], from: new Date('2019-06-10T03:00:00Z'), days: 1 });
