@@ -86,6 +86,14 @@ function isPlainObject(raw: unknown): raw is Record<string, unknown> {
   return proto === Object.prototype || proto === null;
 }
 
+const questionMaps = new WeakMap<SurveyDefinition, ReadonlyMap<string, Question>>();
+
+function questionsByKey(def: SurveyDefinition): ReadonlyMap<string, Question> {
+  let map = questionMaps.get(def);
+  if (!map) questionMaps.set(def, (map = new Map(allQuestionsOf(def).map((q) => [q.key, q] as const))));
+  return map;
+}
+
 /**
  * Check a respondent's answers against one survey version. Null means "Không ý kiến"; an absent
  * key (or an explicit undefined) means unanswered. Every problem is reported at once, keyed by
@@ -94,7 +102,7 @@ function isPlainObject(raw: unknown): raw is Record<string, unknown> {
 export function validateAnswers(def: SurveyDefinition, raw: unknown): AnswersResult {
   if (!isPlainObject(raw)) return { ok: false, errors: { [FORM_ERROR_KEY]: MESSAGES.notAnObject } };
 
-  const questions = new Map(allQuestionsOf(def).map((q) => [q.key, q] as const));
+  const questions = questionsByKey(def);
   // A Map, not an object: a key such as "__proto__" must be reported, not assigned as a prototype.
   const errors = new Map<string, LocalizedText>();
   const answers: Answers = {};
@@ -195,9 +203,19 @@ const TOP_LEVEL_ERROR_KEYS: Record<string, string> = {
   dossierCode: DOSSIER_ERROR_KEY,
 };
 
+// Building a zod schema costs far more than using it (zod compiles a fast path per schema), and a
+// survey version's definition is one object for as long as its counter is cached: build once each.
+const submissionSchemas = new WeakMap<SurveyDefinition, ReturnType<typeof buildSubmissionSchema>>();
+
+function submissionSchemaFor(def: SurveyDefinition) {
+  let schema = submissionSchemas.get(def);
+  if (!schema) submissionSchemas.set(def, (schema = buildSubmissionSchema(def)));
+  return schema;
+}
+
 /** Parse a submission and return errors in the same {vi, en} per-key shape as validateAnswers. */
 export function validateSubmission(def: SurveyDefinition, raw: unknown): SubmissionResult {
-  const parsed = buildSubmissionSchema(def).safeParse(raw);
+  const parsed = submissionSchemaFor(def).safeParse(raw);
   if (parsed.success) return { ok: true, submission: parsed.data };
   const errors: ValidationErrors = {};
   for (const issue of parsed.error.issues) {
