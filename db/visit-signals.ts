@@ -24,14 +24,20 @@ export async function recentActivity(db: Kysely<Database>, query: ActivityQuery)
 }
 
 /**
- * Answers the burst checks of submissions arriving together with one query per tick: at a peak,
- * 64 phones cost one round trip instead of 64 waits for a pooled connection. Nothing is cached.
+ * Answers the burst checks of submissions arriving together with one query: while one query is
+ * out, the checks that come in wait and go together in the next, so at a peak 64 phones cost a
+ * few round trips instead of 64 (and an idle server adds no wait). Nothing is cached.
  */
 export function createActivityLoader(db: Kysely<Database>): (query: ActivityQuery) => Promise<SourceActivity> {
-  const loader = new DataLoader<ActivityQuery, SourceActivity>((queries) => recentActivities(db, queries), {
-    cache: false,
-    maxBatchSize: 256,
-  });
+  let previous: Promise<unknown> = Promise.resolve();
+  const loader = new DataLoader<ActivityQuery, SourceActivity>(
+    (queries) => {
+      const answered = recentActivities(db, queries);
+      previous = answered.catch(() => undefined);
+      return answered;
+    },
+    { cache: false, maxBatchSize: 256, batchScheduleFn: (dispatch) => void previous.then(() => setImmediate(dispatch)) },
+  );
   return (query) => loader.load(query);
 }
 
