@@ -55,7 +55,11 @@ export interface PendingResponse {
 /** What became of one response in a batch: stored, a replay of its first copy, or refused. */
 export type WriteOutcome = ({ ok: true } & StoredResult) | { ok: false; error: TokenAlreadyUsedError | DossierAlreadyRatedError };
 
-const CHUNK = 1000;
+// Rows travel as one JSON parameter per statement: a batch of any size is one round trip.
+const RESPONSE_COLUMNS = sql.raw(
+  ['id', 'tenant_id', 'survey_version_id', 'counter_id', 'wave_id', 'unit_id', 'sector_code', 'channel', 'submitted_at', 'answers', 'comment',
+    'dossier_code', 'client_key', 'token_id', 'satisfied', 'weight', 'flags', 'origin_hash', 'device_hash'].join(', '),
+);
 
 /**
  * The one writer path for responses (QR, kiosk, interviewer entry, import): inserts the
@@ -87,30 +91,28 @@ export function ensurePartitionsFor(db: Kysely<Database>, items: readonly NewRes
  * responses, their complaint cases and their rollups. Outcomes come back in the items' order.
  */
 export async function writeResponses(trx: Transaction<Database>, pending: readonly PendingResponse[]): Promise<WriteOutcome[]> {
-  // Ids follow arrival order (exports list answers by id); keys are then claimed in one sorted
-  // order by every writer, so two batches never wait on each other in a cycle.
-  const ids = await sql<{ id: number }>`
-    select nextval('response_ids') as id from generate_series(1, ${pending.length}::int) order by id`.execute(trx);
-  const claimOrder = pending.map((p, i) => ({ item: p.item, id: ids.rows[i]!.id })).sort((a, b) => compareKeys(a.item, b.item));
-  const idOf = new Map<string, number>();
-  for (let i = 0; i < claimOrder.length; i += CHUNK) {
-    const claimed = await trx
-      .insertInto('response_keys')
-      .values(
-        claimOrder.slice(i, i + CHUNK).map(({ item, id }) => ({
-          tenant_id: item.tenant_id,
-          client_key: item.client_key,
-          response_id: id,
-          submitted_at: item.submitted_at,
-          token_id: item.token_id,
-          dossier_code: item.dossier_code,
-        })),
-      )
-      .onConflict((oc) => oc.doNothing())
-      .returning(['tenant_id', 'client_key', 'response_id'])
-      .execute();
-    for (const row of claimed) idOf.set(keyOf(row), row.response_id);
-  }
+  // One statement: ids drawn in arrival order (exports list answers by id), then keys claimed in
+  // one sorted order by every writer, so two batches never wait on each other in a cycle.
+  const claims = pending.map(({ item }, ord) => ({
+    ord,
+    tenant_id: item.tenant_id,
+    client_key: item.client_key,
+    submitted_at: item.submitted_at,
+    token_id: item.token_id,
+    dossier_code: item.dossier_code,
+  }));
+  const claimed = await sql<{ tenant_id: number; client_key: string; response_id: number }>`
+    with input as (
+      select * from jsonb_to_recordset(${JSON.stringify(claims)}::jsonb)
+        as t(ord int, tenant_id int, client_key text, submitted_at timestamptz, token_id text, dossier_code text)
+    ),
+    numbered as (select input.*, nextval('response_ids') as response_id from input order by ord)
+    insert into response_keys (tenant_id, client_key, response_id, submitted_at, token_id, dossier_code)
+    select tenant_id, client_key, response_id, submitted_at, token_id, dossier_code from numbered
+    order by tenant_id, client_key
+    on conflict do nothing
+    returning tenant_id, client_key, response_id`.execute(trx);
+  const idOf = new Map(claimed.rows.map((row) => [keyOf(row), row.response_id]));
 
   const fresh: (PendingResponse & { id: number; index: number })[] = [];
   const claimedBy = new Set<string>();
@@ -123,19 +125,11 @@ export async function writeResponses(trx: Transaction<Database>, pending: readon
       fresh.push({ ...p, id, index });
     }
   });
-  for (let i = 0; i < fresh.length; i += CHUNK) {
-    await trx
-      .insertInto('responses')
-      .values(
-        fresh.slice(i, i + CHUNK).map(({ item, id }) => ({
-          ...item,
-          id,
-          answers: JSON.stringify(item.answers),
-          weight: item.weight ?? 1,
-          flags: item.flags ?? [],
-        })),
-      )
-      .execute();
+  if (fresh.length > 0) {
+    const rows = fresh.map(({ item, id }) => ({ ...item, id, weight: item.weight ?? 1, flags: item.flags ?? [] }));
+    await sql`
+      insert into responses (${RESPONSE_COLUMNS})
+      select ${RESPONSE_COLUMNS} from jsonb_populate_recordset(null::responses, ${JSON.stringify(rows)}::jsonb)`.execute(trx);
   }
   await openCases(
     trx,
@@ -176,10 +170,6 @@ async function losingOutcome(trx: Transaction<Database>, item: NewResponse): Pro
 
 const keyOf = (k: { tenant_id: number; client_key: string }) => `${k.tenant_id}|${k.client_key}`;
 
-function compareKeys(a: NewResponse, b: NewResponse): number {
-  if (a.tenant_id !== b.tenant_id) return a.tenant_id - b.tenant_id;
-  return a.client_key < b.client_key ? -1 : a.client_key > b.client_key ? 1 : 0;
-}
 
 export async function countResponses(db: Kysely<Database>, tenantId: number): Promise<number> {
   const row = await db
