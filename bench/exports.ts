@@ -9,7 +9,7 @@ import type { createApp } from '../server/app';
 import { firstStart } from '../server/bootstrap/first-start';
 import { parseEnv } from '../server/env';
 import { plainCopyStatement } from './export-baseline';
-import { download, loginCookie, median, processMemory, startExportServer } from './export-measure';
+import { buildExportServer, download, loginCookie, median, processMemory, startExportServer } from './export-measure';
 import { seedResponses } from './seed-responses';
 
 export interface ExportFigures {
@@ -102,6 +102,7 @@ export async function measureExports(opts: { databaseUrl?: string; rows: number;
   const schema = opts.databaseUrl ? `bench_exports_${randomBytes(4).toString('hex')}` : undefined;
   const dataDir = opts.databaseUrl ? undefined : mkdtempSync(join(tmpdir(), 'hailong-bench-exports-'));
   const env = parseEnv({ HAILONG_DEMO: '1', HAILONG_ADMIN_PASSWORD: BENCH_PASSWORD, ...(opts.databaseUrl ? { DATABASE_URL: opts.databaseUrl } : {}) });
+  await buildExportServer();
   const handle = await createDb({ databaseUrl: opts.databaseUrl, dataDir, schema });
   try {
     await migrateToLatest(handle.dbWrite, schema);

@@ -51,10 +51,13 @@ export function jsNumber(x: RawBuilder<unknown>): RawBuilder<unknown> {
           from (select (${x})::text as t, split_part((${x})::text, 'e', 1) as m) q) p) end`;
 }
 
-/** A stored answer as exportedAnswer + csvRows write it: absent is empty, null is no opinion (words or code). */
-function answerCell(v: CodebookVariable, key: string, options: CsvCopyOptions): RawBuilder<unknown> {
-  const json = sql`r.answers -> ${key}`;
-  const number = sql`(r.answers ->> ${key})::float8`;
+/**
+ * A stored answer as exportedAnswer + csvRows write it: absent is empty, null is no opinion (words
+ * or code). `json` is the answer as jsonb (SQL NULL when absent) and
+ * `number` the same answer already cast to float8 when it is a number, so neither is looked up in
+ * the row's jsonb again for each test below.
+ */
+function answerCell(v: CodebookVariable, json: RawBuilder<unknown>, number: RawBuilder<unknown>, options: CsvCopyOptions): RawBuilder<unknown> {
   const missingCodes = (v.missing ?? []).map((m) => m.code).filter((c): c is number => typeof c === 'number');
   const first = v.missing?.[0]?.code;
   const noOpinion = sql.lit(NO_OPINION_LABEL.vi);
@@ -67,23 +70,60 @@ function answerCell(v: CodebookVariable, key: string, options: CsvCopyOptions): 
   return sql`case jsonb_typeof(${json})
       when 'number' then ${whenNumber}
       when 'null' then ${whenNull}
-      when 'string' then ${textCell(sql`(r.answers ->> ${key})`)}
+      when 'string' then ${textCell(sql`(${json} #>> '{}')`)}
       when 'boolean' then case when (${json})::boolean then '1' end
       else (${json})::text end`;
 }
 
-/** The codebook's fixed variables, as codebookRow writes them. */
+/**
+ * The answer cells of a row, computed in a lateral subquery of the row's answers alone: the
+ * planner puts a Memoize in front of it, so rows with the same answers (most rows: a few questions
+ * on a five-point scale) reuse the cells already written instead of redoing the lookups, casts and
+ * number formatting, which were most of the COPY's cost. Inside, each key is looked up once (`a`)
+ * and each number cast once (`n`). The `offset 0` fences keep the planner from inlining the
+ * subqueries back into every reference. (jsonb_to_record would look all keys up in one call, but
+ * it turns a JSON null, no opinion, into SQL NULL, not asked.)
+ */
+function answerCells(codebook: readonly CodebookVariable[], options: CsvCopyOptions): { from: RawBuilder<unknown>; cells: Map<CodebookVariable, RawBuilder<unknown>> } {
+  const questions = codebook.filter((v) => v.question);
+  const cells = new Map<CodebookVariable, RawBuilder<unknown>>();
+  if (questions.length === 0) return { from: sql``, cells };
+  const keys = [...new Set(questions.map((v) => v.question!.key))];
+  const j = (i: number) => sql.id(`j${i}`);
+  const n = (i: number) => sql.id(`n${i}`);
+  const answers = keys.map((k, i) => sql`r.answers -> ${k} as ${j(i)}`);
+  const numbers = keys.map((_, i) => sql`case when jsonb_typeof(a.${j(i)}) = 'number' then (a.${j(i)})::float8 end as ${n(i)}`);
+  const columns = questions.map((v, q) => {
+    const i = keys.indexOf(v.question!.key);
+    cells.set(v, sql`xa.${sql.id(`q${q}`)}`);
+    return sql`${answerCell(v, sql`a.${j(i)}`, sql`n.${n(i)}`, options)} as ${sql.id(`q${q}`)}`;
+  });
+  return {
+    from: sql`cross join lateral (
+      select ${sql.join(columns)}
+      from (select ${sql.join(answers)} offset 0) a
+      cross join lateral (select ${sql.join(numbers)} offset 0) n
+      offset 0) xa`,
+    cells,
+  };
+}
+
+/**
+ * The codebook's fixed variables, as codebookRow writes them. Cells that depend only on a unit, a
+ * counter, a survey version, or a sector and channel come from lateral subqueries of their own
+ * (below), memoized by the planner: formatted once per unit or counter, not once per row.
+ */
 const FIXED: Record<string, RawBuilder<unknown>> = {
   id: sql`r.id`,
   submitted_at: sql`to_char((r.submitted_at at time zone 'UTC') + interval '7 hours', 'YYYY-MM-DD"T"HH24:MI:SS.MS"+07:00"')`,
-  unit_code: textCell(sql`un.code`),
-  unit_name: textCell(sql`un.name`),
-  counter_code: textCell(sql`c.code`),
-  counter_name: textCell(sql`c.name`),
-  sector: textCell(sql`r.sector_code`),
-  channel: textCell(sql`r.channel`),
-  survey: textCell(sql`s.key`),
-  survey_version: sql`v.version`,
+  unit_code: sql`xu.code`,
+  unit_name: sql`xu.name`,
+  counter_code: sql`xc.code`,
+  counter_name: sql`xc.name`,
+  sector: sql`xr.sector`,
+  channel: sql`xr.channel`,
+  survey: sql`xv.key`,
+  survey_version: sql`xv.version`,
   satisfied: sql`r.satisfied::int`,
   comment: textCell(sql`r.comment`),
   dossier_code: textCell(sql`r.dossier_code`),
@@ -101,16 +141,20 @@ export function responsesCsvCopyStatement(
   options: CsvCopyOptions,
 ): string {
   const { strata, weight } = waveWeight(filter);
-  const columns = codebook.map((v) =>
-    v.question ? answerCell(v, v.question.key, options) : v.name === 'weight' ? jsNumber(weight) : (FIXED[v.name] ?? sql`null`),
-  );
+  const answers = answerCells(codebook, options);
+  const columns = codebook.map((v) => answers.cells.get(v) ?? (v.name === 'weight' ? jsNumber(weight) : (FIXED[v.name] ?? sql`null`)));
   const query = sql`
     select ${sql.join(columns)}
     from responses r
-    join units un on un.id = r.unit_id
-    left join counters c on c.id = r.counter_id
-    join survey_versions v on v.id = r.survey_version_id
-    join surveys s on s.id = v.survey_id
+    cross join lateral (select ${textCell(sql`un.code`)} as code, ${textCell(sql`un.name`)} as name
+                        from units un where un.id = r.unit_id offset 0) xu
+    left join lateral (select ${textCell(sql`c.code`)} as code, ${textCell(sql`c.name`)} as name
+                       from counters c where c.id = r.counter_id offset 0) xc on true
+    cross join lateral (select v.version, ${textCell(sql`s.key`)} as key
+                        from survey_versions v join surveys s on s.id = v.survey_id
+                        where v.id = r.survey_version_id offset 0) xv
+    cross join lateral (select ${textCell(sql`r.sector_code`)} as sector, ${textCell(sql`r.channel`)} as channel offset 0) xr
+    ${answers.from}
     ${strata}
     ${filterJoins(filter)}
     where ${filterConditions(filter, 'submitted_at')}

@@ -1,8 +1,9 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 
 export interface RunningServer {
   url: string;
@@ -21,15 +22,24 @@ async function freePort(): Promise<number> {
   });
 }
 
+let built: Promise<unknown> | undefined;
+
+/** The server bundle `npm start` runs, built once per test file from the current sources. */
+function buildServer(): Promise<unknown> {
+  built ??= promisify(execFile)('npm', ['run', '--silent', 'build:server']);
+  return built;
+}
+
 /**
- * Starts hailong as a user would (server/main.ts), on a free port and a fresh data folder, and
- * waits until /healthz answers.
+ * Starts hailong as `npm start` does (the esbuild bundle of server/main.ts on plain node, with the
+ * same flags), on a free port and a fresh data folder, and waits until /healthz answers.
  */
 export async function runServer(env: Record<string, string> = {}): Promise<RunningServer> {
+  await buildServer();
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'hailong-browser-'));
   let log = '';
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  const child: ChildProcess = spawn(process.execPath, ['--enable-source-maps', '--heap-growing-percent=50', 'dist/server/main.js'], {
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', HAILONG_DATA_DIR: dataDir, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
