@@ -1,11 +1,15 @@
 import { sql, type Kysely } from 'kysely';
+import { ensureResponsePartitions } from '../db/response-partitions';
 import type { Database } from '../db/types';
+import { monthsBetween } from '../surveys/time';
 
 /**
  * Adds `count` synthetic short-form answers at the demo land counter, spread over 2025, with SQL
  * (generate_series), not through HTTP: the export benchmark measures exporting, not ingesting.
  */
 export async function seedResponses(db: Kysely<Database>, count: number, offset = 0): Promise<void> {
+  // 2025's month partitions first: rows in the default partition would hide partition pruning.
+  await ensureResponsePartitions(db, monthsBetween('2025-01', '2025-12'));
   await sql`
     insert into responses (tenant_id, survey_version_id, counter_id, unit_id, sector_code, channel, submitted_at,
                            answers, comment, client_key, satisfied)
