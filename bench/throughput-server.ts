@@ -10,7 +10,7 @@ import { parseEnv } from '../server/env';
 
 // The server the throughput bench loads, run in a child process of its own so the load
 // generator and the server do not share one event loop (as in production, where they never do).
-// `tsx bench/throughput-server.ts hailong|bare`; prints `READY <port>` once it listens.
+// Bundled and run by bench/throughput.ts as `node dist/bench/throughput-server.js hailong|bare`; prints `READY <port>` once it listens.
 //   hailong: the real app (migrate, first start with the demo tenant) on DATABASE_URL +
 //            BENCH_SCHEMA, or on an embedded PGlite in BENCH_DATA_DIR.
 //   bare:    the baseline, a bare Hono handler that parses and validates the same JSON envelope
@@ -23,7 +23,6 @@ async function hailong() {
     databaseUrl: env.DATABASE_URL,
     dataDir: env.DATABASE_URL ? undefined : process.env.BENCH_DATA_DIR,
     schema: process.env.BENCH_SCHEMA,
-    poolSize: 20,
   });
   await migrateToLatest(handle.dbWrite, process.env.BENCH_SCHEMA);
   const state = await firstStart(handle.dbWrite, env, () => {});

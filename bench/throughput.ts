@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
+import { build } from 'esbuild';
 import { sql } from 'kysely';
 import { createDb } from '../db/create-db';
 import { satisfiedCountsFromResponses, satisfiedCountsFromRollups, type GroupBy, type StatsFilter } from '../db/stats';
@@ -11,6 +12,7 @@ import { DEMO_COUNTERS } from '../server/bootstrap/demo-tenant';
 import { issueFormToken } from '../server/citizen/form-token';
 import { allQuestionsOf, type Answers, type SurveyDefinition } from '../surveys/instrument-schema';
 import { localDay } from '../surveys/time';
+import { SERVER_NODE_FLAGS } from './export-measure';
 
 export interface LoadFigures {
   requestsPerSecond: number;
@@ -56,7 +58,22 @@ export interface ThroughputFigures {
 }
 
 const RECOUNT_GROUPINGS: GroupBy[] = ['sector', 'unit', 'counter', 'day', 'month'];
-const TSX = join(process.cwd(), 'node_modules/.bin/tsx');
+const SERVER_BUNDLE = 'dist/bench/throughput-server.js';
+
+/** Both servers run as production runs hailong: a bundle under plain node (see `npm start`). */
+async function buildServers(): Promise<void> {
+  await build({
+    entryPoints: ['bench/throughput-server.ts'],
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'esm',
+    packages: 'external',
+    sourcemap: true,
+    logLevel: 'warning',
+    outfile: SERVER_BUNDLE,
+  });
+}
 
 interface Child {
   port: number;
@@ -64,7 +81,7 @@ interface Child {
 }
 
 function startChild(mode: 'hailong' | 'bare', env: NodeJS.ProcessEnv): Promise<Child> {
-  const child: ChildProcess = spawn(TSX, ['bench/throughput-server.ts', mode], { env, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child: ChildProcess = spawn(process.execPath, [...SERVER_NODE_FLAGS, SERVER_BUNDLE, mode], { env, stdio: ['ignore', 'pipe', 'inherit'] });
   return new Promise((resolve, reject) => {
     let out = '';
     child.once('exit', (code) => reject(new Error(`${mode} server exited (${code}) before listening`)));
@@ -229,6 +246,7 @@ export async function measureThroughput(opts: { databaseUrl?: string | undefined
     HAILONG_TRUST_PROXY: '1',
     HAILONG_ADMIN_PASSWORD: 'bench-password-0',
   };
+  await buildServers();
   const [server, bareServer] = await Promise.all([startChild('hailong', hailongEnv), startChild('bare', baseEnv)]);
   const tag = `tp${randomBytes(3).toString('hex')}`;
   const statuses = new Map<string, number>();
