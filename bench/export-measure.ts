@@ -24,23 +24,15 @@ const SERVER_BUNDLE = 'dist/bench/export-server.js';
 export const SERVER_NODE_FLAGS = ['--enable-source-maps', '--heap-growing-percent=50'];
 
 /**
- * Bundles the bench's server as `npm run build:server` bundles the real one (same esbuild options)
- * and runs it on plain node: under tsx the loader alone holds ~90 MB, which production never pays.
+ * Bundles a bench server as `npm run build:server` bundles the real one (same esbuild options),
+ * to run on plain node: under tsx the loader alone holds ~90 MB, which production never pays.
  * The bundle stays inside the project so its external packages resolve from node_modules.
  */
-export async function buildExportServer(): Promise<void> {
-  await build({
-    entryPoints: ['bench/export-server.ts'],
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'esm',
-    packages: 'external',
-    sourcemap: true,
-    logLevel: 'warning',
-    outfile: SERVER_BUNDLE,
-  });
+export async function bundleForNode(entry: string, outfile: string): Promise<void> {
+  await build({ entryPoints: [entry], bundle: true, platform: 'node', target: 'node20', format: 'esm', packages: 'external', sourcemap: true, logLevel: 'warning', outfile });
 }
+
+export const buildExportServer = () => bundleForNode('bench/export-server.ts', SERVER_BUNDLE);
 
 export async function startExportServer(env: Record<string, string>): Promise<ExportServer> {
   // An empty value removes the variable (DATABASE_URL for a PGlite run).

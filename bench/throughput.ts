@@ -4,7 +4,6 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
-import { build } from 'esbuild';
 import { sql } from 'kysely';
 import { createDb } from '../db/create-db';
 import { satisfiedCountsFromResponses, satisfiedCountsFromRollups, type GroupBy, type StatsFilter } from '../db/stats';
@@ -12,7 +11,7 @@ import { DEMO_COUNTERS } from '../server/bootstrap/demo-tenant';
 import { issueFormToken } from '../server/citizen/form-token';
 import { allQuestionsOf, type Answers, type SurveyDefinition } from '../surveys/instrument-schema';
 import { localDay } from '../surveys/time';
-import { SERVER_NODE_FLAGS } from './export-measure';
+import { bundleForNode, SERVER_NODE_FLAGS } from './export-measure';
 
 export interface LoadFigures {
   requestsPerSecond: number;
@@ -61,19 +60,7 @@ const RECOUNT_GROUPINGS: GroupBy[] = ['sector', 'unit', 'counter', 'day', 'month
 const SERVER_BUNDLE = 'dist/bench/throughput-server.js';
 
 /** Both servers run as production runs hailong: a bundle under plain node (see `npm start`). */
-async function buildServers(): Promise<void> {
-  await build({
-    entryPoints: ['bench/throughput-server.ts'],
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'esm',
-    packages: 'external',
-    sourcemap: true,
-    logLevel: 'warning',
-    outfile: SERVER_BUNDLE,
-  });
-}
+const buildServers = () => bundleForNode('bench/throughput-server.ts', SERVER_BUNDLE);
 
 interface Child {
   port: number;

@@ -55,11 +55,15 @@ export async function* streamResponses(db: Kysely<Database>, filter: StatsFilter
   let afterId = 0;
   const { strata, weight } = waveWeight(filter);
   for (;;) {
-    // The page's ids are chosen first, then joined: when the planner misjudges the filter (fresh
-    // data, no statistics yet) it scans and sorts bare ids, not fully joined rows.
+    // The page's rows are chosen first, then joined: when the planner misjudges the filter (fresh
+    // data, no statistics yet) it scans and sorts bare responses, not fully joined rows. They are
+    // carried whole, not looked up again by id: an id alone names no month, so a second lookup
+    // would probe every month's partition for every row.
     const result: { rows: ExportRow[] } = await sql<ExportRow>`
       with page as (
-        select r.id from responses r
+        select r.id, r.submitted_at, r.unit_id, r.counter_id, r.wave_id, r.sector_code, r.channel, r.survey_version_id,
+               r.satisfied, r.weight, r.answers, r.comment, r.dossier_code, r.flags
+        from responses r
         ${filterJoins(filter)}
         where ${filterConditions(filter, 'submitted_at')} and r.id > ${afterId}
         order by r.id
@@ -68,8 +72,7 @@ export async function* streamResponses(db: Kysely<Database>, filter: StatsFilter
       select r.id, r.submitted_at, un.code as unit_code, un.name as unit_name, c.code as counter_code,
              c.name as counter_name, r.sector_code, r.channel, s.key as survey_key, v.version as survey_version,
              r.survey_version_id, r.satisfied, ${weight} as weight, r.answers, r.comment, r.dossier_code, r.flags
-      from page p
-      join responses r on r.id = p.id
+      from page r
       join units un on un.id = r.unit_id
       left join counters c on c.id = r.counter_id
       join survey_versions v on v.id = r.survey_version_id

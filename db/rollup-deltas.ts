@@ -64,57 +64,39 @@ export type HourlyDelta = Insertable<HourlyRollupsTable>;
 
 /** Folds responses into per-hour increments (Vietnam time), sorted like rollupDeltas. */
 export function hourlyDeltas(responses: readonly RollupSource[]): HourlyDelta[] {
-  const cells = new Map<string, HourlyDelta>();
-  for (const r of responses) {
+  return countCells(responses, (r) => {
     const day = localDay(r.submitted_at);
     const hour = new Date(r.submitted_at.getTime() + VIETNAM_OFFSET_MS).getUTCHours();
-    const id = [r.tenant_id, day, String(hour).padStart(2, '0'), r.unit_id, r.counter_id, r.sector_code, r.survey_version_id, r.channel].join('|');
-    let cell = cells.get(id);
-    if (!cell) {
-      cell = {
-        tenant_id: r.tenant_id,
-        day,
-        hour,
-        unit_id: r.unit_id,
-        counter_id: r.counter_id,
-        sector_code: r.sector_code,
-        survey_version_id: r.survey_version_id,
-        channel: r.channel,
-        responses: 0,
-        valid: 0,
-        satisfied: 0,
-      };
-      cells.set(id, cell);
-    }
-    cell.responses += 1;
-    if (r.satisfied !== null) cell.valid += 1;
-    if (r.satisfied === true) cell.satisfied += 1;
-  }
-  return [...cells.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, cell]) => cell);
+    return { id: `${day}|${String(hour).padStart(2, '0')}`, cell: { day, hour } };
+  });
 }
 
 export type MonthlyDelta = Insertable<MonthlyRollupsTable>;
 
 /** Folds responses into per-month increments (Vietnam time; month = its first day), sorted. */
 export function monthlyDeltas(responses: readonly RollupSource[]): MonthlyDelta[] {
-  const cells = new Map<string, MonthlyDelta>();
-  for (const r of responses) {
+  return countCells(responses, (r) => {
     const month = `${localMonth(r.submitted_at)}-01`;
-    const id = [r.tenant_id, month, r.unit_id, r.counter_id, r.sector_code, r.survey_version_id, r.channel].join('|');
+    return { id: month, cell: { month } };
+  });
+}
+
+type CellCounts = { responses: number; valid: number; satisfied: number };
+type CellKeys = Pick<RollupSource, 'tenant_id' | 'unit_id' | 'counter_id' | 'sector_code' | 'survey_version_id' | 'channel'>;
+
+/** Answers, valid answers and satisfied answers per time slot and cell, sorted by cell. */
+function countCells<Slot extends object>(
+  responses: readonly RollupSource[],
+  slotOf: (r: RollupSource) => { id: string; cell: Slot },
+): (CellKeys & Slot & CellCounts)[] {
+  const cells = new Map<string, CellKeys & Slot & CellCounts>();
+  for (const r of responses) {
+    const slot = slotOf(r);
+    const id = [r.tenant_id, slot.id, r.unit_id, r.counter_id, r.sector_code, r.survey_version_id, r.channel].join('|');
     let cell = cells.get(id);
     if (!cell) {
-      cell = {
-        tenant_id: r.tenant_id,
-        month,
-        unit_id: r.unit_id,
-        counter_id: r.counter_id,
-        sector_code: r.sector_code,
-        survey_version_id: r.survey_version_id,
-        channel: r.channel,
-        responses: 0,
-        valid: 0,
-        satisfied: 0,
-      };
+      const { tenant_id, unit_id, counter_id, sector_code, survey_version_id, channel } = r;
+      cell = { tenant_id, ...slot.cell, unit_id, counter_id, sector_code, survey_version_id, channel, responses: 0, valid: 0, satisfied: 0 };
       cells.set(id, cell);
     }
     cell.responses += 1;
