@@ -23,7 +23,7 @@ export interface DbHandle {
    * PostgreSQL only: runs one `COPY … TO STDOUT` on a connection of its own and streams its bytes,
    * read only as fast as the consumer takes them. The connection goes back to the pool when the
    * stream ends; destroyed part-way, the connection is closed instead (it is still mid-COPY).
-   * JIT is off for the statement (see below).
+   * Runs with the session settings of the pool (JIT and parallel workers off).
    */
   copyOut?(statement: string): Promise<CopyToStreamQuery>;
   close(): Promise<void>;
@@ -85,21 +85,14 @@ async function createPostgres(url: string, options: DbOptions): Promise<DbHandle
   if (schema) await sql`create schema if not exists ${sql.id(schema)}`.execute(db);
   const copyOut = async (statement: string) => {
     const client = await pool.connect();
-    // JIT compiling an export's many column expressions costs more than running them: the CSV of
-    // 200,000 responses took 15 s with JIT against 4 s without. Off for this statement only.
-    try {
-      await client.query('set jit = off');
-    } catch (error) {
-      client.release(error as Error);
-      throw error;
-    }
+    // JIT is off for every session (see poolOptions): an export's many column expressions cost
+    // more to compile than to run (the CSV of 200,000 responses took 15 s with JIT, 4 s without).
     const stream = client.query(copyTo(statement));
     let released = false;
     const release = (error?: Error) => {
       if (released) return;
       released = true;
-      if (error) client.release(error);
-      else client.query('reset jit').then(() => client.release(), (e: Error) => client.release(e));
+      client.release(error);
     };
     stream.on('end', () => release());
     stream.on('error', (error) => release(error));

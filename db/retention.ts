@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { noteCounterChange } from './counter-changes';
 import { likePrefix } from './stats';
 import type { Database } from './types';
 
@@ -60,6 +61,8 @@ export async function tenantRetentionMonths(db: Kysely<Database>, tenantId: numb
 
 export async function setTenantRetentionMonths(db: Kysely<Database>, tenantId: number, months: number) {
   await db.updateTable('tenants').set({ retention_months: months }).where('id', '=', tenantId).execute();
+  // The citizen page states the retention period.
+  noteCounterChange();
 }
 
 export async function listTenantIds(db: Kysely<Database>): Promise<number[]> {

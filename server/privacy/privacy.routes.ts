@@ -1,6 +1,5 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { noteCounterChange } from '../../db/counter-changes';
 import { eraseResponse, setTenantRetentionMonths, tenantRetentionMonths } from '../../db/retention';
 import { recordAudit } from '../audit/record-audit';
 import { requireRole } from '../auth/require-role';
@@ -27,8 +26,6 @@ export function privacyRoutes({ db }: AppDeps) {
       const user = c.get('user');
       const { months } = await parseJsonBody(c, retention);
       await setTenantRetentionMonths(db.dbWrite, user.tenant_id, months);
-      // The citizen page states the retention period.
-      noteCounterChange();
       await recordAudit(db, user, 'retention_changed', null, { months });
       const applied = await applyAllRetention(db.dbWrite);
       return c.json({ months, applied: applied.find((a) => a.tenantId === user.tenant_id) });
