@@ -4,6 +4,7 @@ import { Kysely, PostgresDialect, sql } from 'kysely';
 import { PGliteDialect } from 'kysely-pglite-dialect';
 import pg from 'pg';
 import { to as copyTo, type CopyToStreamQuery } from 'pg-copy-streams';
+import { lockDataDir } from './data-dir-lock';
 import type { Database } from './types';
 
 export type DbKind = 'pglite' | 'postgres';
@@ -49,11 +50,17 @@ const asIs = (v: string) => v;
 export async function createDb(options: DbOptions): Promise<DbHandle> {
   if (options.databaseUrl) return createPostgres(options.databaseUrl, options);
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
+  // One process per data folder: refuses to open one another process has (db/data-dir-lock.ts).
+  const lock = options.dataDir ? lockDataDir(options.dataDir) : undefined;
   const pglite = await PGlite.create(options.dataDir, {
     parsers: { [INT8]: toNumber, [NUMERIC]: toNumber, [DATE]: asIs },
+  }).catch((error: unknown) => {
+    lock?.release();
+    throw error;
   });
   const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
-  return { dbWrite: db, dbRead: db, dbIngest: db, kind: 'pglite', close: () => db.destroy() };
+  const close = () => db.destroy().finally(() => lock?.release());
+  return { dbWrite: db, dbRead: db, dbIngest: db, kind: 'pglite', close };
 }
 
 async function createPostgres(url: string, options: DbOptions): Promise<DbHandle> {

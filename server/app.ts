@@ -14,6 +14,8 @@ import { rolePolicy } from './auth/role-policy';
 import { errorBody, handleError, RequestError } from './errors';
 import { PRINT_SCRIPT, PRINT_SCRIPT_PATH } from './print-script';
 import { csrfProtection, securityHeaders } from './security-headers';
+import { noStoreForPrivateAnswers } from './private-no-store';
+import { refuseNulInUrl } from './nul-bytes';
 import { counterRoutes } from './counters/counters.routes';
 import { codebookRoutes } from './exports/codebook.routes';
 import { exportRoutes } from './exports/exports.routes';
@@ -49,7 +51,9 @@ export function createApp(deps: AppDeps) {
 
   // Phones on weak connections get every page and script gzipped.
   app.use('*', compress());
-  app.use('*', securityHeaders());
+  app.use('*', securityHeaders(deps.config));
+  app.use('*', noStoreForPrivateAnswers());
+  app.use('*', refuseNulInUrl());
   app.use('*', csrfProtection(deps.config));
   app.use('*', rolePolicy(deps.db.dbRead));
 

@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import type { z } from 'zod';
 import { RequestError } from './errors';
+import { assertNoNul } from './nul-bytes';
 
 /** Reads a JSON body and checks it against a schema; every failure is a 4xx a person can act on. */
 export async function parseJsonBody<S extends z.ZodType>(c: Context, schema: S): Promise<z.output<S>> {
@@ -14,6 +15,7 @@ export async function parseJsonBody<S extends z.ZodType>(c: Context, schema: S):
     }
     throw new RequestError(422, { vi: 'Dữ liệu gửi lên chưa đúng.', en: 'The request body is not valid.' }, fields);
   }
+  assertNoNul(parsed.data);
   return parsed.data;
 }
 

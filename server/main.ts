@@ -7,6 +7,7 @@ import { appConfigFromEnv } from './app-config';
 import { firstStart } from './bootstrap/first-start';
 import { ADMIN_USERNAME } from './bootstrap/admin-account';
 import { parseEnv } from './env';
+import { httpServerOptions } from './http-timeouts';
 import { dailyUpkeep } from './upkeep/daily-upkeep';
 
 async function main() {
@@ -24,7 +25,7 @@ async function main() {
   const daily = setInterval(upkeep, 24 * 3600_000);
   daily.unref();
 
-  const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, () => {
+  const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST, serverOptions: httpServerOptions(env) }, () => {
     const base = (env.HAILONG_PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, '');
     log('');
     log(`hailong đang chạy / is running: ${base}`);

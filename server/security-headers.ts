@@ -2,13 +2,17 @@ import type { MiddlewareHandler } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
 import type { AppConfig } from './context';
 import { RequestError } from './errors';
+import { isHttpsRequest } from './request-https';
 
 /**
  * Headers every response carries. The content security policy allows scripts only from hailong
  * itself (no inline script anywhere: a comment can never run), styles inline (the citizen page
- * inlines its few rules to load in one request), and no framing.
+ * inlines its few rules to load in one request), and no framing. No page uses the camera, the
+ * microphone, the location or any other device feature, so none may be asked for. HSTS goes only
+ * with answers over https (directly, or through a trusted proxy that ends TLS): sent over plain
+ * http it would mean nothing to a browser, and tell a wrong story to anyone reading the headers.
  */
-export function securityHeaders(): MiddlewareHandler {
+export function securityHeaders(config: Pick<AppConfig, 'trustProxy'>): MiddlewareHandler {
   const headers = secureHeaders({
     contentSecurityPolicy: {
       defaultSrc: ["'self'"],
@@ -26,15 +30,34 @@ export function securityHeaders(): MiddlewareHandler {
     referrerPolicy: 'same-origin',
     crossOriginEmbedderPolicy: false,
     crossOriginResourcePolicy: false,
+    strictTransportSecurity: false,
+    permissionsPolicy: {
+      accelerometer: [],
+      bluetooth: [],
+      camera: [],
+      displayCapture: [],
+      geolocation: [],
+      gyroscope: [],
+      hid: [],
+      magnetometer: [],
+      microphone: [],
+      midi: [],
+      payment: [],
+      serial: [],
+      usb: [],
+    },
   });
   return async (c, next) => {
     await headers(c, next);
     // A receipt-slip QR is meant to be embedded by one-stop systems on their own pages.
-    c.header('Cross-Origin-Resource-Policy', RECEIPT_QR.test(c.req.path) ? 'cross-origin' : 'same-origin');
+    c.header('Cross-Origin-Resource-Policy', isReceiptQr(c.req.path) ? 'cross-origin' : 'same-origin');
+    if (isHttpsRequest(c, config.trustProxy)) c.header('Strict-Transport-Security', 'max-age=15552000; includeSubDomains');
   };
 }
 
 const RECEIPT_QR = /^\/posters\/[^/]+\/receipt\.(svg|png)$/;
+/** The receipt-slip QR images: public (no login), and meant to be embedded and cached elsewhere. */
+export const isReceiptQr = (path: string) => RECEIPT_QR.test(path);
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 

@@ -1,9 +1,10 @@
 import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { sql } from 'kysely';
 import { verifyAuditChain } from '../../db/audit-log';
 import { createDb, type DbHandle } from '../../db/create-db';
+import { LOCK_FILE } from '../../db/data-dir-lock';
 import { parseEnv } from '../env';
 
 export interface CommandResult {
@@ -38,11 +39,12 @@ export async function auditVerifyCommand(source: NodeJS.ProcessEnv = process.env
   if (!existsSync(join(dataDir, 'PG_VERSION'))) {
     return { code: 2, lines: [`no hailong database in ${dataDir}: set HAILONG_DATA_DIR (or DATABASE_URL) to the server's`] };
   }
-  // PGlite does not lock its folder: a second process opening it beside a running server could
-  // damage it. A private copy is read instead, so the server's folder is never written to.
+  // One process per data folder (the server holds its lock): a private copy is read instead, so
+  // the check runs beside the server and its folder is never written to. The copy leaves out the
+  // server's lock, which names a process still running.
   const copy = mkdtempSync(join(tmpdir(), 'hailong-audit-verify-'));
   try {
-    cpSync(dataDir, copy, { recursive: true });
+    cpSync(dataDir, copy, { recursive: true, filter: (source) => !basename(source).startsWith(LOCK_FILE) });
     let handle: DbHandle;
     try {
       handle = await createDb({ dataDir: copy });

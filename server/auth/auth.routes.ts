@@ -40,7 +40,7 @@ export function authRoutes({ db, config }: AppDeps) {
         throw new RequestError(401, WRONG_LOGIN);
       }
       await noteLoginSuccess(db.dbWrite, username);
-      await startSession(c, db.dbWrite, user);
+      await startSession(c, db.dbWrite, user, config.trustProxy);
       await recordAudit(db, user, 'login', null);
       return c.json({ username: user.username, role: user.role });
     })

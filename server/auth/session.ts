@@ -6,6 +6,7 @@ import { createSession, deleteSession, findSessionUser, touchSession } from '../
 import type { Database } from '../../db/types';
 import type { AppEnv } from '../context';
 import { RequestError } from '../errors';
+import { isHttpsRequest } from '../request-https';
 
 export const SESSION_COOKIE = 'hailong_session';
 /** Absolute lifetime: a session ends after a working day, however active. */
@@ -16,14 +17,18 @@ export const SESSION_IDLE_MINUTES = 30;
 // Only the hash is stored, so a leaked sessions table opens no session.
 const hashId = (id: string) => createHash('sha256').update(id).digest('base64url');
 
-export async function startSession(c: Context, db: Kysely<Database>, user: { id: number; tenant_id: number }) {
+/**
+ * Starts a session and sets its cookie: `Secure` whenever the browser came over TLS, also through a
+ * trusted proxy that ends TLS itself, so the cookie never travels over plain http afterwards.
+ */
+export async function startSession(c: Context, db: Kysely<Database>, user: { id: number; tenant_id: number }, trustProxy: boolean) {
   const id = randomBytes(32).toString('base64url');
   const expires = new Date(Date.now() + SESSION_HOURS * 3600_000);
   await createSession(db, { id_hash: hashId(id), tenant_id: user.tenant_id, user_id: user.id, expires_at: expires });
   setCookie(c, SESSION_COOKIE, id, {
     httpOnly: true,
     sameSite: 'Lax',
-    secure: new URL(c.req.url).protocol === 'https:',
+    secure: isHttpsRequest(c, trustProxy),
     path: '/',
     expires,
   });

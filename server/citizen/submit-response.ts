@@ -15,6 +15,7 @@ import { RequestError } from '../errors';
 import { contactField, contactRequest } from './contact-request';
 import { checkFormToken } from './form-token';
 import { sourceHash } from './source-hash';
+import { freeText } from '../nul-bytes';
 
 /** The submission contract shared by the HTML form and the JSON API. */
 export const submissionEnvelope = z.object({
@@ -23,7 +24,7 @@ export const submissionEnvelope = z.object({
     .regex(/^[A-Za-z0-9_-]{8,64}$/, 'clientKey must be 8–64 letters, digits, "-" or "_"'),
   token: z.string({ error: 'token is required: take it from GET /q/:code' }).min(1).max(500),
   answers: z.unknown(),
-  comment: z.string().optional(),
+  comment: freeText().optional(),
   dossierCode: z.string().optional(),
   sector: z.string().optional(),
   channel: z.enum(['qr', 'kiosk', 'web']).default('qr'),

@@ -25,7 +25,8 @@ const SVG_HEADERS = {
   'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'",
 };
 const PNG_HEADERS = { 'Content-Type': 'image/png', 'X-Content-Type-Options': 'nosniff' };
-const PRIVATE = { 'Cache-Control': 'private, no-cache' };
+// Signed-in pages: kept in no cache (server/private-no-store.ts sets it for every such answer).
+const PRIVATE = { 'Cache-Control': 'no-store' };
 // The receipt QR depends only on the address and the dossier code; one-stop systems may keep it.
 const RECEIPT_CACHE = { 'Cache-Control': 'public, max-age=86400' };
 

@@ -20,6 +20,7 @@ import { parseJsonBody } from '../json-body';
 import { OUT_OF_SCOPE } from '../stats/stats-filter';
 import { targetLookup } from '../stats/target-lookup';
 import { waveReport } from './wave-report';
+import { freeText } from '../nul-bytes';
 
 const day = z.string().refine(isIsoDay, 'use a date as YYYY-MM-DD');
 
@@ -46,7 +47,7 @@ const interview = z.object({
   unitId: z.number().int().positive(),
   sector: z.string().refine(isSectorCode, 'unknown sector code').optional(),
   answers: z.unknown(),
-  comment: z.string().optional(),
+  comment: freeText().optional(),
 });
 
 const WAVE_NOT_FOUND = { vi: 'Không tìm thấy đợt khảo sát.', en: 'Survey wave not found.' };

@@ -81,6 +81,15 @@ const CORPUS: Req[] = [
   { name: 'flag clear of a non-number', method: 'POST', path: '/api/flagged/abc/clear', auth: true, status: 400 },
   { name: 'import with nothing to import', method: 'POST', path: '/api/imports?counter=demo-land', type: 'text/csv', body: '', auth: true, status: 400 },
   { name: 'import with a formula column', method: 'POST', path: '/api/imports?counter=demo-land', type: 'text/csv', body: 'submitted_at,overall,=cmd\n2025-01-01,5,1\n', auth: true, status: 422 },
+  // PostgreSQL refuses NUL (U+0000) in text: each is a 400, never a 500 from the database.
+  { name: 'login with NUL in the name', path: '/api/auth/login', type: json, body: JSON.stringify({ username: 'adm\u0000in', password: 'wrong-password-1' }), status: 400 },
+  { name: 'comments search with NUL', path: '/api/comments?q=%00', auth: true, status: 400 },
+  { name: 'stats with NUL in counter', path: '/api/stats?counter=%00', auth: true, status: 400 },
+  { name: 'export with NUL in survey', path: '/api/exports/responses.csv?survey=a%00b', auth: true, status: 400 },
+  { name: 'NUL in a counter code', path: '/q/demo%00land', type: json, body: () => valid({}), status: 400 },
+  { name: 'NUL in a poster code', path: '/posters/demo%00land', auth: true, status: 400 },
+  { name: 'NUL in an answer key', path: '/q/demo-land', type: json, body: () => valid({ answers: { overall: 4, 'x\u0000': 1 } }), status: 400 },
+  { name: 'wave named with NUL', method: 'POST', path: '/api/waves', type: json, auth: true, body: JSON.stringify({ name: 'Đợt\u00001', survey: 'sipas-counter', from: '2026-01-01', to: '2026-02-01', strata: [{ unitId: 1, population: 50 }] }), status: 400 },
   { name: 'wave with a negative population', method: 'POST', path: '/api/waves', type: json, auth: true, body: JSON.stringify({ name: 'x', survey: 'sipas-counter', from: '2026-01-01', to: '2026-02-01', strata: [{ unitId: 1, population: -5 }] }), status: 422 },
 ];
 

@@ -1,5 +1,5 @@
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,11 +7,14 @@ import { promisify } from 'node:util';
 
 export interface RunningServer {
   url: string;
+  pid: number;
   output: () => string;
   stop(): Promise<void>;
 }
 
-async function freePort(): Promise<number> {
+export const SERVER_BUNDLE = 'dist/server/main.js';
+
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = createServer();
     srv.listen(0, '127.0.0.1', () => {
@@ -24,22 +27,34 @@ async function freePort(): Promise<number> {
 
 let built: Promise<unknown> | undefined;
 
-/** The server bundle `npm start` runs, built once per test file from the current sources. */
-function buildServer(): Promise<unknown> {
-  built ??= promisify(execFile)('npm', ['run', '--silent', 'build:server']);
+/**
+ * The server bundle `npm start` runs, built once per test file from the current sources. Test
+ * files run in parallel, so each builds beside it and renames the result in place: a server
+ * starting meanwhile reads a whole bundle, never one half written.
+ */
+export function buildServer(): Promise<unknown> {
+  built ??= (async () => {
+    const staging = `dist/.build-${process.pid}`;
+    await promisify(execFile)('npm', ['run', '--silent', 'build:server', '--', `--outfile=${staging}/main.js`]);
+    mkdirSync('dist/server', { recursive: true });
+    renameSync(`${staging}/main.js.map`, `${SERVER_BUNDLE}.map`);
+    renameSync(`${staging}/main.js`, SERVER_BUNDLE);
+    rmSync(staging, { recursive: true, force: true });
+  })();
   return built;
 }
 
 /**
  * Starts hailong as `npm start` does (the esbuild bundle of server/main.ts on plain node, with the
- * same flags), on a free port and a fresh data folder, and waits until /healthz answers.
+ * same flags), on a free port and a fresh data folder (or the one given, which is then kept), and
+ * waits until /healthz answers.
  */
-export async function runServer(env: Record<string, string> = {}): Promise<RunningServer> {
+export async function runServer(env: Record<string, string> = {}, options: { dataDir?: string } = {}): Promise<RunningServer> {
   await buildServer();
   const port = await freePort();
-  const dataDir = mkdtempSync(join(tmpdir(), 'hailong-browser-'));
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'hailong-browser-'));
   let log = '';
-  const child: ChildProcess = spawn(process.execPath, ['--enable-source-maps', '--heap-growing-percent=50', 'dist/server/main.js'], {
+  const child: ChildProcess = spawn(process.execPath, ['--enable-source-maps', '--heap-growing-percent=50', SERVER_BUNDLE], {
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', HAILONG_DATA_DIR: dataDir, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -60,11 +75,12 @@ export async function runServer(env: Record<string, string> = {}): Promise<Runni
   }
   return {
     url,
+    pid: child.pid!,
     output: () => log,
     stop: async () => {
       child.kill('SIGTERM');
       await new Promise((r) => (child.exitCode !== null ? r(null) : child.once('exit', r)));
-      rmSync(dataDir, { recursive: true, force: true });
+      if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }
