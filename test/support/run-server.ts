@@ -8,6 +8,8 @@ import { promisify } from 'node:util';
 export interface RunningServer {
   url: string;
   output: () => string;
+  /** The process is still running (it has not exited, crashed or been killed). */
+  alive: () => boolean;
   stop(): Promise<void>;
 }
 
@@ -61,6 +63,7 @@ export async function runServer(env: Record<string, string> = {}): Promise<Runni
   return {
     url,
     output: () => log,
+    alive: () => child.exitCode === null && child.signalCode === null,
     stop: async () => {
       child.kill('SIGTERM');
       await new Promise((r) => (child.exitCode !== null ? r(null) : child.once('exit', r)));
