@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { databaseAnswers } from '../../db/database-ping';
+import { pingDatabase } from '../../db/database-ping';
 
 export interface ProbeOptions {
   /** How long a probe waits for the database's answer. */
@@ -10,19 +10,24 @@ export interface ProbeOptions {
 }
 
 /**
- * Whether the database is reachable, asked at most once per `reuseMs` and never twice at once: a
- * frozen database ties up at most one connection for health checks, however often they come.
+ * Whether the database is reachable, asked at most once per `reuseMs`. A ping still unanswered
+ * is waited on again rather than sent anew, so a frozen database ties up one connection for
+ * health checks however often they come, and each check still answers within `timeoutMs`.
  */
 export function createDatabaseProbe(db: Kysely<any>, { timeoutMs = 2_000, reuseMs = 1_000, now = Date.now }: ProbeOptions = {}) {
   let last: { at: number; reachable: boolean } | undefined;
-  let pending: Promise<boolean> | undefined;
+  let ping: Promise<boolean> | undefined;
   return async function databaseReachable(): Promise<boolean> {
     if (last && now() - last.at < reuseMs) return last.reachable;
-    pending ??= databaseAnswers(db, timeoutMs).then((reachable) => {
-      last = { at: now(), reachable };
-      pending = undefined;
-      return reachable;
+    const current = (ping ??= pingDatabase(db).finally(() => {
+      ping = undefined;
+    }));
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<boolean>((resolve) => {
+      timer = setTimeout(() => resolve(false), timeoutMs);
     });
-    return pending;
+    const reachable = await Promise.race([current, late]).finally(() => clearTimeout(timer));
+    last = { at: now(), reachable };
+    return reachable;
   };
 }
