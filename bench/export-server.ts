@@ -3,6 +3,7 @@ import { createDb } from '../db/create-db';
 import { createApp } from '../server/app';
 import { appConfigFromEnv } from '../server/app-config';
 import { firstStart } from '../server/bootstrap/first-start';
+import { dbTimeoutsFromEnv } from '../server/db-options';
 import { parseEnv } from '../server/env';
 
 /**
@@ -16,6 +17,7 @@ async function main() {
     databaseUrl: env.DATABASE_URL,
     dataDir: env.DATABASE_URL ? undefined : env.HAILONG_DATA_DIR,
     schema: process.env.BENCH_SCHEMA,
+    timeouts: dbTimeoutsFromEnv(env),
   });
   const state = await firstStart(db.dbWrite, env, () => {});
   const app = createApp({ db, config: appConfigFromEnv(env, state.secret) });

@@ -6,6 +6,7 @@ import { createApp } from '../server/app';
 import { appConfigFromEnv } from '../server/app-config';
 import { firstStart } from '../server/bootstrap/first-start';
 import { submissionEnvelope } from '../server/citizen/submit-response';
+import { dbTimeoutsFromEnv } from '../server/db-options';
 import { parseEnv } from '../server/env';
 
 // The server the throughput bench loads, run in a child process of its own so the load
@@ -23,6 +24,7 @@ async function hailong() {
     databaseUrl: env.DATABASE_URL,
     dataDir: env.DATABASE_URL ? undefined : process.env.BENCH_DATA_DIR,
     schema: process.env.BENCH_SCHEMA,
+    timeouts: dbTimeoutsFromEnv(env),
   });
   await migrateToLatest(handle.dbWrite, process.env.BENCH_SCHEMA);
   const state = await firstStart(handle.dbWrite, env, () => {});

@@ -5,6 +5,7 @@ import { PGliteDialect } from 'kysely-pglite-dialect';
 import pg from 'pg';
 import { to as copyTo, type CopyToStreamQuery } from 'pg-copy-streams';
 import { lockDataDir } from './data-dir-lock';
+import { createPgPool, discardingTimedOut, timeoutSettings, type DbTimeouts } from './pg-pools';
 import type { Database } from './types';
 
 export type DbKind = 'pglite' | 'postgres';
@@ -19,12 +20,18 @@ export interface DbHandle {
    * behind the reads of a peak (on PGlite, the one session).
    */
   dbIngest: Kysely<Database>;
+  /**
+   * For work that may rightly run long: migrations, daily upkeep, imports. With timeouts set, on
+   * PostgreSQL a small pool of its own under the long statement timeout; otherwise dbWrite.
+   */
+  dbLong: Kysely<Database>;
   kind: DbKind;
   /**
    * PostgreSQL only: runs one `COPY … TO STDOUT` on a connection of its own and streams its bytes,
    * read only as fast as the consumer takes them. The connection goes back to the pool when the
    * stream ends; destroyed part-way, the connection is closed instead (it is still mid-COPY).
-   * Runs with the session settings of the pool (JIT and parallel workers off).
+   * Runs with the session settings of the pools (JIT and parallel workers off), on the long-work
+   * pool when timeouts are set (a download may take as long as the person's connection needs).
    */
   copyOut?(statement: string): Promise<CopyToStreamQuery>;
   close(): Promise<void>;
@@ -38,6 +45,10 @@ export interface DbOptions {
   /** PostgreSQL only: work inside this schema (created if missing), so test runs never meet. */
   schema?: string | undefined;
   poolSize?: number;
+  /** PostgreSQL only: connection, statement and lock timeouts; unset, the drivers wait forever. */
+  timeouts?: DbTimeouts | undefined;
+  /** Where lost connections are reported. */
+  log?: (line: string) => void;
 }
 
 const INT8 = 20;
@@ -60,7 +71,7 @@ export async function createDb(options: DbOptions): Promise<DbHandle> {
   });
   const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
   const close = () => db.destroy().finally(() => lock?.release());
-  return { dbWrite: db, dbRead: db, dbIngest: db, kind: 'pglite', close };
+  return { dbWrite: db, dbRead: db, dbIngest: db, dbLong: db, kind: 'pglite', close };
 }
 
 async function createPostgres(url: string, options: DbOptions): Promise<DbHandle> {
@@ -76,23 +87,28 @@ async function createPostgres(url: string, options: DbOptions): Promise<DbHandle
   // extra_float_digits=1 (the default since PostgreSQL 12, pinned in case a server lowers it): a
   // float8 is written as its shortest exact digits, as JavaScript writes a number, so COPY's CSV
   // and the driver read the same values.
-  const poolOptions = {
-    connectionString: url,
-    types,
-    // hailong's queries are short (rollups, keyed lookups, pages): compiling them (JIT) or starting
-    // parallel workers costs more than running them. On the 10M-answer bench set, a year's flagged
-    // count took 263 ms with JIT, 21 ms without, 1 ms without parallel workers either; a year's
-    // rates by unit 20 ms with workers, 8 ms without.
-    options: `-c extra_float_digits=1 -c jit=off -c max_parallel_workers_per_gather=0${schema ? ` -c search_path=${schema}` : ''}`,
+  // hailong's queries are short (rollups, keyed lookups, pages): compiling them (JIT) or starting
+  // parallel workers costs more than running them. On the 10M-answer bench set, a year's flagged
+  // count took 263 ms with JIT, 21 ms without, 1 ms without parallel workers either; a year's
+  // rates by unit 20 ms with workers, 8 ms without.
+  const baseOptions = `-c extra_float_digits=1 -c jit=off -c max_parallel_workers_per_gather=0${schema ? ` -c search_path=${schema}` : ''}`;
+  const poolConfig = (kind: 'request' | 'long', max: number): pg.PoolConfig => {
+    const { client, sessionOptions } = timeoutSettings(options.timeouts, kind);
+    return { connectionString: url, types, max, ...client, options: `${baseOptions}${sessionOptions ? ` ${sessionOptions}` : ''}` };
   };
-  const pool = new pg.Pool({ ...poolOptions, max: options.poolSize ?? 10 });
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const log = options.log;
+  const pool = createPgPool('main', poolConfig('request', options.poolSize ?? 10), log);
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: discardingTimedOut(pool) }) });
   // The group-commit writer keeps at most two transactions in flight (db/response-batcher.ts).
-  const ingest = new Kysely<Database>({ dialect: new PostgresDialect({ pool: new pg.Pool({ ...poolOptions, max: 2 }) }) });
+  const ingestPool = createPgPool('ingest', poolConfig('request', 2), log);
+  const ingest = new Kysely<Database>({ dialect: new PostgresDialect({ pool: discardingTimedOut(ingestPool) }) });
+  // Without timeouts every pool would be alike: long work shares the main one, as before.
+  const longPool = options.timeouts ? createPgPool('long-work', poolConfig('long', 4), log) : pool;
+  const long = options.timeouts ? new Kysely<Database>({ dialect: new PostgresDialect({ pool: discardingTimedOut(longPool) }) }) : db;
   if (schema) await sql`create schema if not exists ${sql.id(schema)}`.execute(db);
   const copyOut = async (statement: string) => {
-    const client = await pool.connect();
-    // JIT is off for every session (see poolOptions): an export's many column expressions cost
+    const client = await longPool.connect();
+    // JIT is off for every session (see baseOptions): an export's many column expressions cost
     // more to compile than to run (the CSV of 200,000 responses took 15 s with JIT, 4 s without).
     const stream = client.query(copyTo(statement));
     let released = false;
@@ -110,10 +126,12 @@ async function createPostgres(url: string, options: DbOptions): Promise<DbHandle
     dbWrite: db,
     dbRead: db,
     dbIngest: ingest,
+    dbLong: long,
     kind: 'postgres',
     copyOut,
     close: async () => {
       await ingest.destroy();
+      if (long !== db) await long.destroy();
       await db.destroy();
     },
   };

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { isDatabaseUnavailable } from './database-unavailable';
 import { ensurePartitionsFor, writeResponses, type FollowUpCase, type NewResponse, type PendingResponse, type StoredResult } from './responses';
 import type { Database } from './types';
 
@@ -53,7 +54,14 @@ export function createResponseBatcher(db: Kysely<Database>, options: BatcherOpti
         else batch[i]!.reject(outcome.error);
       });
     } catch (error) {
-      if (batch.length === 1) return batch[0]!.reject(error);
+      // The database went away (the connection died, even during COMMIT) or timed out: every
+      // submission of the batch gets the error, none an acknowledgement, and none is tried alone
+      // (one by one, each would wait out the same timeout). Whether or not the commit landed, a
+      // retry with the same client key is stored once.
+      if (batch.length === 1 || isDatabaseUnavailable(error)) {
+        for (const waiting of batch) waiting.reject(error);
+        return;
+      }
       // Nothing of the batch was committed. Write each alone, so one bad submission (or a
       // deadlock) fails only itself; a retried client key is found, never stored twice.
       for (const waiting of batch) await commit([waiting]);

@@ -20,6 +20,7 @@ import { counterRoutes } from './counters/counters.routes';
 import { codebookRoutes } from './exports/codebook.routes';
 import { exportRoutes } from './exports/exports.routes';
 import { flaggedRoutes } from './flagged/flagged.routes';
+import { healthRoutes } from './health/health.routes';
 import { posterRoutes } from './posters/posters.routes';
 import { importRoutes, MAX_IMPORT_BYTES } from './imports/imports.routes';
 import { reportRoutes } from './reports/reports.routes';
@@ -62,7 +63,7 @@ export function createApp(deps: AppDeps) {
   const importLimit = bodyLimit({ maxSize: MAX_IMPORT_BYTES, onError: (c) => c.json(errorBody(IMPORT_TOO_LARGE), 413) });
   app.use('*', (c, next) => (c.req.path === '/api/imports' ? importLimit(c, next) : answerLimit(c, next)));
 
-  app.get('/healthz', (c) => c.json({ status: 'ok', database: deps.db.kind }));
+  app.route('/', healthRoutes(deps));
   app.get(PRINT_SCRIPT_PATH, (c) => c.body(PRINT_SCRIPT, 200, { 'Content-Type': 'text/javascript; charset=utf-8' }));
   app.route('/q', citizenRoutes(deps));
 

@@ -43,4 +43,10 @@ export interface AppDeps {
   config: AppConfig;
 }
 
-export type AppEnv = { Variables: { user: SessionUser } };
+export type AppEnv = {
+  Variables: {
+    user: SessionUser;
+    /** The page to answer with if the database fails now: one that keeps what the person entered. */
+    busyPage: (() => string) | undefined;
+  };
+};

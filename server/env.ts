@@ -1,5 +1,7 @@
 import { z } from 'zod';
 
+const seconds = (fallback: number, min = 0.1) => z.coerce.number().min(min).max(86_400).default(fallback);
+
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   HOST: z.string().default('0.0.0.0'),
@@ -7,6 +9,18 @@ const envSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must start with postgres:// or postgresql://')
     .optional(),
+  /** PostgreSQL only: hailong's tables live in this schema (created if missing), not in public. */
+  HAILONG_DB_SCHEMA: z
+    .string()
+    .regex(/^[a-z_][a-z0-9_]{0,62}$/, 'HAILONG_DB_SCHEMA must be lower-case letters, digits and "_", not starting with a digit')
+    .optional(),
+  // How long PostgreSQL may take before a request is answered 503 "try again" instead of waiting.
+  HAILONG_DB_CONNECT_TIMEOUT_SECONDS: seconds(5),
+  HAILONG_DB_STATEMENT_TIMEOUT_SECONDS: seconds(30),
+  HAILONG_DB_LOCK_TIMEOUT_SECONDS: seconds(10),
+  HAILONG_DB_IDLE_TRANSACTION_TIMEOUT_SECONDS: seconds(60),
+  /** Migrations, upkeep, imports and COPY exports; 0 means no limit. */
+  HAILONG_DB_LONG_STATEMENT_TIMEOUT_SECONDS: seconds(3_600, 0),
   HAILONG_DATA_DIR: z.string().min(1).default('./data'),
   HAILONG_ADMIN_PASSWORD: z.string().min(10, 'HAILONG_ADMIN_PASSWORD must have at least 10 characters').optional(),
   HAILONG_DEMO: z.enum(['0', '1', 'full']).default('1'),

@@ -1,6 +1,11 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
+import { isDatabaseUnavailable } from '../db/database-unavailable';
+import { throttledLog } from '../db/throttled-log';
 import type { LocalizedText } from '../surveys/instrument-schema';
+import { renderBusyPage } from './citizen/message-pages';
+import { langOf } from './citizen/texts';
+import type { AppEnv } from './context';
 
 /** A refusal the person can act on: a status, a message in both languages, and field errors. */
 export class RequestError extends Error {
@@ -17,13 +22,30 @@ export function errorBody(error: RequestError) {
   return { error: error.text.en, message: error.text, ...(error.fields ? { fields: error.fields } : {}) };
 }
 
+export const DATABASE_BUSY: LocalizedText = {
+  vi: 'Hệ thống đang bận, xin thử lại sau giây lát.',
+  en: 'The system is busy; please try again in a moment.',
+};
+
+/** What a 503 tells clients to wait before trying again: about what a database restart takes. */
+export const RETRY_AFTER_SECONDS = 5;
+
+// An outage fails every request for its whole length: one line every few seconds says as much.
+const noteUnavailable = throttledLog((line) => console.error(line), 5_000);
+
+const prefersHtml = (c: Context) => {
+  const accept = c.req.header('accept') ?? '';
+  return /text\/html/i.test(accept) && !/application\/json/i.test(accept);
+};
+
 /** One place maps every thrown error to a response (Hono's `await next()` never throws). */
-export function handleError(error: Error, c: Context): Response {
+export function handleError(error: Error, c: Context<AppEnv>): Response {
   if (error instanceof RequestError) return c.json(errorBody(error), error.status);
   if (error instanceof HTTPException) {
     const text = error.message || 'Request refused';
     return c.json({ error: text, message: { vi: text, en: text } }, error.status);
   }
+  if (isDatabaseUnavailable(error)) return databaseBusy(error, c);
   console.error(error);
   return c.json(
     {
@@ -35,4 +57,22 @@ export function handleError(error: Error, c: Context): Response {
     },
     500,
   );
+}
+
+/**
+ * The database is restarting, unreachable or too slow: 503 with Retry-After, never 500, so
+ * clients and proxies know to try again (a submission with the same client key is stored once).
+ * A route that can keep what the person entered registers its own page as `busyPage`.
+ */
+function databaseBusy(error: Error, c: Context<AppEnv>): Response {
+  const cause = error.message || (error as { code?: string }).code || error.name;
+  noteUnavailable(`database unavailable (${cause}): ${c.req.method} ${c.req.path} answered 503`);
+  const headers = { 'Retry-After': String(RETRY_AFTER_SECONDS), 'Cache-Control': 'no-store' };
+  const page = c.get('busyPage');
+  if (page) return c.html(page(), 503, headers);
+  if (prefersHtml(c)) {
+    const reload = c.req.method === 'GET' ? { reloadAfterSeconds: 2 * RETRY_AFTER_SECONDS } : {};
+    return c.html(renderBusyPage(langOf(c.req.query('lang')), DATABASE_BUSY, reload), 503, headers);
+  }
+  return c.json({ error: DATABASE_BUSY.en, message: DATABASE_BUSY }, 503, headers);
 }

@@ -6,6 +6,7 @@ import { createApp } from './app';
 import { appConfigFromEnv } from './app-config';
 import { firstStart } from './bootstrap/first-start';
 import { ADMIN_USERNAME } from './bootstrap/admin-account';
+import { dbOptionsFromEnv } from './db-options';
 import { parseEnv } from './env';
 import { httpServerOptions } from './http-timeouts';
 import { dailyUpkeep } from './upkeep/daily-upkeep';
@@ -13,10 +14,14 @@ import { dailyUpkeep } from './upkeep/daily-upkeep';
 async function main() {
   const env = parseEnv();
   const log = (line: string) => console.log(line);
-  const handle = await createDb({ databaseUrl: env.DATABASE_URL, dataDir: resolve(env.HAILONG_DATA_DIR) });
-  log(handle.kind === 'pglite' ? `Cơ sở dữ liệu nhúng / embedded PostgreSQL (PGlite): ${resolve(env.HAILONG_DATA_DIR)}` : 'PostgreSQL: DATABASE_URL');
-  await migrateToLatest(handle.dbWrite);
-  const state = await firstStart(handle.dbWrite, env, log);
+  const handle = await createDb(dbOptionsFromEnv(env, resolve(env.HAILONG_DATA_DIR)));
+  log(
+    handle.kind === 'pglite'
+      ? `Cơ sở dữ liệu nhúng / embedded PostgreSQL (PGlite): ${resolve(env.HAILONG_DATA_DIR)}`
+      : `PostgreSQL: DATABASE_URL${env.HAILONG_DB_SCHEMA ? `, schema ${env.HAILONG_DB_SCHEMA}` : ''}`,
+  );
+  await migrateToLatest(handle.dbLong, env.HAILONG_DB_SCHEMA);
+  const state = await firstStart(handle.dbLong, env, log);
 
   const app = createApp({ db: handle, config: appConfigFromEnv(env, state.secret, resolve('dist/client')) });
   // Partitions ahead, retention and (embedded) planner statistics: at start, then once a day.

@@ -68,6 +68,11 @@ function showDone(title: string, body: string) {
   window.scrollTo(0, 0);
 }
 
+/** A server that asked to wait (Retry-After) is tried again then, not only at the next round. */
+function retryAfter(store: Storage, seconds: number) {
+  setTimeout(() => void flushPending(store), Math.min(Math.max(seconds, 1), RETRY_MS / 1000) * 1000);
+}
+
 async function flushPending(store: Storage) {
   for (const item of loadPending(store)) {
     const result = await sendSubmission(item, fetch);
@@ -97,7 +102,8 @@ function enhanceForm(form: HTMLFormElement, store: Storage | null) {
     setStatus(say(TEXTS.sending));
     const result = await sendSubmission(item, fetch);
     if (result.outcome === 'later') {
-      showDone(say(TEXTS.thanks), say(TEXTS.savedOffline));
+      showDone(say(TEXTS.thanks), say(result.busy ? TEXTS.savedBusy : TEXTS.savedOffline));
+      if (result.busy) retryAfter(store, result.busy.retryAfterSeconds);
       document.querySelector('.done')?.classList.add('wait');
       return;
     }

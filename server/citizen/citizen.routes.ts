@@ -1,22 +1,31 @@
 import { randomUUID } from 'node:crypto';
 import { Hono, type Context } from 'hono';
 import type { ActiveCounter } from '../../db/counters';
+import { isDatabaseUnavailable } from '../../db/database-unavailable';
 import { createResponseBatcher } from '../../db/response-batcher';
 import { createActivityLoader } from '../../db/visit-signals';
 import { FORM_ERROR_KEY } from '../../surveys/answers-schema';
 import { formFieldsToSubmission, type FormValues } from '../../surveys/form-fields';
+import type { LocalizedText } from '../../surveys/instrument-schema';
 import { clientAddress } from '../client-address';
 import type { AppDeps, AppEnv } from '../context';
 import { RequestError } from '../errors';
 import { parseJsonBody } from '../json-body';
 import { createCounterCache } from './counter-cache';
 import { issueFormToken } from './form-token';
-import { renderCounterNotFoundPage, renderMessagePage, renderThankYouPage } from './message-pages';
+import { renderBusyPage, renderCounterNotFoundPage, renderMessagePage, renderThankYouPage } from './message-pages';
 import { submissionEnvelope, submitResponse, TOKEN_ERROR_KEY } from './submit-response';
 import { renderBlankSurveyFormPageBytes, renderSurveyFormPage } from './survey-form-page';
 import { langOf, T, type Lang } from './texts';
 
 const COUNTER_CODE = /^[a-z0-9][a-z0-9-]{1,62}$/;
+
+async function postedFields(c: Context): Promise<Record<string, string>> {
+  const body = await c.req.parseBody().catch(() => {
+    throw new RequestError(400, { vi: 'Không đọc được phiếu gửi lên.', en: 'The form could not be read.' });
+  });
+  return Object.fromEntries(Object.entries(body).filter((e): e is [string, string] => typeof e[1] === 'string'));
+}
 
 const wantsJson = (c: Context) => /application\/json/i.test(c.req.header('accept') ?? '');
 const sendsJson = (c: Context) => /^application\/json\b/i.test(c.req.header('content-type') ?? '');
@@ -65,8 +74,12 @@ export function citizenRoutes({ db, config }: AppDeps) {
     clientKey: string = randomUUID(),
     status?: 200 | 422 | 429,
   ) {
+    return c.html(formPageHtml(c, counter, lang, values, errors, clientKey), status ?? (Object.keys(errors).length > 0 ? 422 : 200), NO_STORE);
+  }
+
+  function formPageHtml(c: Context, counter: ActiveCounter, lang: Lang, values: FormValues, errors: Record<string, LocalizedText>, clientKey: string) {
     const token = issueFormToken(config.secret, counter.id);
-    const page = renderSurveyFormPage({
+    return renderSurveyFormPage({
       counter,
       lang,
       kiosk: isKiosk(c, counter),
@@ -77,7 +90,14 @@ export function citizenRoutes({ db, config }: AppDeps) {
       values,
       errors,
     });
-    return c.html(page, status ?? (Object.keys(errors).length > 0 ? 422 : 200), NO_STORE);
+  }
+
+  /** A form post the database could not take (yet): sent again as it was, from a page of hidden fields. */
+  async function keepPostedFields(c: Context<AppEnv>, lang: Lang) {
+    const fields = await postedFields(c);
+    const url = new URL(c.req.url);
+    const action = url.pathname + url.search;
+    c.set('busyPage', () => renderBusyPage(lang, T.busyAnswersKept, { resend: { action, fields } }));
   }
 
   return new Hono<AppEnv>()
@@ -112,7 +132,10 @@ export function citizenRoutes({ db, config }: AppDeps) {
     })
     .post('/:code', async (c) => {
       const lang = langOf(c.req.query('lang'));
-      const counter = await loadCounter(c);
+      const counter = await loadCounter(c).catch(async (error: unknown) => {
+        if (sendsForm(c) && isDatabaseUnavailable(error)) await keepPostedFields(c, lang);
+        throw error;
+      });
       if (!counter) return notFound(c, lang);
 
       if (sendsJson(c)) {
@@ -126,10 +149,7 @@ export function citizenRoutes({ db, config }: AppDeps) {
           en: 'Send the form as application/x-www-form-urlencoded, multipart/form-data or JSON.',
         });
       }
-      const body = await c.req.parseBody().catch(() => {
-        throw new RequestError(400, { vi: 'Không đọc được phiếu gửi lên.', en: 'The form could not be read.' });
-      });
-      const fields = Object.fromEntries(Object.entries(body).filter((e): e is [string, string] => typeof e[1] === 'string'));
+      const fields = await postedFields(c);
       const { values, envelope } = formFieldsToSubmission(fields);
       const clientKey = typeof envelope.clientKey === 'string' ? envelope.clientKey : undefined;
 
@@ -142,6 +162,9 @@ export function citizenRoutes({ db, config }: AppDeps) {
           [TOKEN_ERROR_KEY]: { vi: 'Phiếu không hợp lệ. Xin trả lời và gửi lại.', en: 'The form is not valid. Please answer and send again.' },
         });
       }
+      // Should the database fail now, the form comes back with the answers given (and a fresh token).
+      const clientKeyKept = parsedEnvelope.data.clientKey;
+      c.set('busyPage', () => formPageHtml(c, counter, lang, values, { [FORM_ERROR_KEY]: T.busyAnswersKept }, clientKeyKept));
       try {
         const stored = await submitResponse(submitCtx(c), counter, parsedEnvelope.data);
         const kiosk = parsedEnvelope.data.channel === 'kiosk' ? { intervalSeconds: config.visits.kioskIntervalSeconds } : undefined;

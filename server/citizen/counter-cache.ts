@@ -14,6 +14,8 @@ interface Entry {
   generation: number;
   expiresAt: number;
   refreshing?: boolean;
+  /** Its counter was read (or carried over from a good entry): it may stand in for a failed reload. */
+  good?: boolean;
 }
 
 export interface CounterCacheOptions {
@@ -28,16 +30,25 @@ export interface CounterCacheOptions {
  * once (see db/counter-changes.ts); one in another process shows within the time-to-live. Unknown
  * codes are remembered too, so a scanner trying codes does not reach the database for each try.
  * Cached counters are shared between requests: read them, never change them.
+ *
+ * When the database fails (a restart, an outage), a code read before keeps its last good value,
+ * however old, and the reload is tried again after each time-to-live: the form still opens, and
+ * the phone keeps the answer until the database takes it.
  */
 export function createCounterCache(db: Kysely<Database>, { ttlMs = COUNTER_CACHE_TTL_MS, now = Date.now }: CounterCacheOptions = {}) {
   const entries = new Map<string, Entry>();
 
-  function load(code: string, generation: number, at: number): Entry {
-    const entry: Entry = { counter: findActiveCounter(db, code), generation, expiresAt: at + ttlMs };
-    // A failed query is not remembered: the next request tries again.
-    entry.counter.catch(() => {
-      if (entries.get(code) === entry) entries.delete(code);
-    });
+  function load(code: string, generation: number, at: number, previous?: Entry): Entry {
+    const query = findActiveCounter(db, code);
+    const fallback = previous?.good ? previous : undefined;
+    const entry: Entry = { counter: fallback ? query.catch(() => fallback.counter) : query, generation, expiresAt: at + ttlMs };
+    entry.counter.then(
+      () => (entry.good = true),
+      // A failed query with nothing to fall back on is not remembered: the next request tries again.
+      () => {
+        if (entries.get(code) === entry) entries.delete(code);
+      },
+    );
     return entry;
   }
 
@@ -52,13 +63,14 @@ export function createCounterCache(db: Kysely<Database>, { ttlMs = COUNTER_CACHE
       // scanned all day never makes a request wait for the database.
       if (!hit.refreshing && hit.expiresAt - at < ttlMs / 5) {
         hit.refreshing = true;
-        const next = load(code, generation, at);
+        const next = load(code, generation, at, hit);
         Promise.all([hit.counter, next.counter]).then(
           ([before, after]) => {
             if (entries.get(code) !== hit) return;
             // Unchanged, as it nearly always is: the same object stays, and with it the pages
             // rendered from it (see survey-form-page.tsx), which are not rendered again.
-            entries.set(code, JSON.stringify(before) === JSON.stringify(after) ? { ...next, counter: hit.counter } : next);
+            // (A failed reload gives the value before, so the entry lives on unchanged too.)
+            entries.set(code, JSON.stringify(before) === JSON.stringify(after) ? { ...next, counter: hit.counter, good: true } : next);
           },
           () => {},
         );
@@ -68,7 +80,7 @@ export function createCounterCache(db: Kysely<Database>, { ttlMs = COUNTER_CACHE
 
     if (hit) entries.delete(code);
     else if (entries.size >= MAX_ENTRIES) entries.delete(entries.keys().next().value!);
-    const entry = load(code, generation, at);
+    const entry = load(code, generation, at, hit);
     entries.set(code, entry);
     return entry.counter;
   };

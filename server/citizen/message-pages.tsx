@@ -50,3 +50,29 @@ export function renderMessagePage(lang: Lang, body: LocalizedText, title?: Local
     </div>,
   );
 }
+
+/**
+ * The database is unavailable. A page asked for is reloaded by itself after a while; an answer
+ * that could not be taken is kept in hidden fields, sent again as it was (the same client key, so
+ * stored once) by one press, without JavaScript.
+ */
+export function renderBusyPage(lang: Lang, body: LocalizedText, options: { reloadAfterSeconds?: number; resend?: { action: string; fields: Record<string, string> } } = {}): string {
+  const { reloadAfterSeconds, resend } = options;
+  return renderPage(
+    lang,
+    T.busyTitle[lang],
+    <div class="done" role="status">
+      <h1>{T.busyTitle[lang]}</h1>
+      <p>{body[lang]}</p>
+      {resend ? (
+        <form method="post" action={resend.action}>
+          {Object.entries(resend.fields).map(([name, value]) => (
+            <input type="hidden" name={name} value={value} />
+          ))}
+          <button type="submit">{T.sendAgain[lang]}</button>
+        </form>
+      ) : null}
+    </div>,
+    reloadAfterSeconds ? <meta http-equiv="refresh" content={String(reloadAfterSeconds)} /> : undefined,
+  );
+}

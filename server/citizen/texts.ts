@@ -47,4 +47,10 @@ export const T = {
     en: 'The QR code may be out of date, or the counter no longer takes ratings. Please scan the code posted at the counter, or ask the staff.',
   },
   errorSummary: { vi: 'Phiếu chưa gửi được', en: 'Not sent yet' },
+  busyTitle: { vi: 'Hệ thống đang bận', en: 'The system is busy' },
+  busyAnswersKept: {
+    vi: 'Hệ thống đang bận, xin thử lại sau giây lát. Các câu trả lời của bạn vẫn được giữ: xin bấm Gửi lại.',
+    en: 'The system is busy; please try again in a moment. Your answers are kept: press Send again.',
+  },
+  sendAgain: { vi: 'Gửi lại', en: 'Send again' },
 } satisfies Record<string, LocalizedText>;

@@ -8,11 +8,12 @@ import { applyAllRetention } from '../privacy/retention';
  * Once a day (and at start): the coming months' response partitions, created ahead of the month
  * turn rather than by the first submission of a busy morning; free text past the retention
  * period removed; and, on the embedded database, which runs no autovacuum, fresh planner
- * statistics so dashboards and exports keep good plans as the data grows.
+ * statistics so dashboards and exports keep good plans as the data grows. Run on the long-work
+ * handle: the first retention pass over years of answers may take minutes.
  */
 export async function dailyUpkeep(handle: DbHandle, now = new Date()): Promise<void> {
   const month = localMonth(now);
-  await ensureResponsePartitions(handle.dbWrite, [month, addMonths(month, 1), addMonths(month, 2)]);
-  await applyAllRetention(handle.dbWrite);
-  if (handle.kind === 'pglite') await sql`analyze`.execute(handle.dbWrite);
+  await ensureResponsePartitions(handle.dbLong, [month, addMonths(month, 1), addMonths(month, 2)]);
+  await applyAllRetention(handle.dbLong);
+  if (handle.kind === 'pglite') await sql`analyze`.execute(handle.dbLong);
 }

@@ -6,6 +6,7 @@ import { COUNTER_CACHE_TTL_MS, createCounterCache } from '../../server/citizen/c
 import { renderSurveyFormPage } from '../../server/citizen/survey-form-page';
 import { EMPTY_VALUES } from '../../surveys/form-fields';
 import { sipasCounterShort } from '../../surveys/instruments';
+import { outageSwitch } from '../support/outage-switch';
 import { createTestApp, login, type TestApp } from '../support/test-app';
 
 let t: TestApp;
@@ -141,5 +142,35 @@ describe('createCounterCache', () => {
     clock = COUNTER_CACHE_TTL_MS * 1.9 + 1;
     expect(await activeCounter('demo-health')).toBe(reloaded);
     expect(results).toBe(9);
+  });
+
+  it('serves the last good value while the database fails, in the background reload and past the time-to-live', async () => {
+    const outage = outageSwitch();
+    let clock = 0;
+    const activeCounter = createCounterCache(t.db.dbRead.withPlugin(outage.plugin), { now: () => clock });
+    const good = (await activeCounter('demo-construction'))!;
+    expect(good.name).toBe('Quầy Xây dựng');
+    expect(await activeCounter('no-such-counter')).toBeUndefined();
+
+    outage.start();
+    // The background reload near the end of its life fails: the entry is served on.
+    clock = COUNTER_CACHE_TTL_MS * 0.9;
+    expect(await activeCounter('demo-construction')).toBe(good);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    // Long past its time-to-live, several times over: the last good value, not an error.
+    for (const at of [COUNTER_CACHE_TTL_MS * 3, COUNTER_CACHE_TTL_MS * 50]) {
+      clock = at;
+      expect(await activeCounter('demo-construction')).toBe(good);
+      expect(await activeCounter('no-such-counter')).toBeUndefined();
+    }
+    // A code never read has nothing to fall back on: the outage shows, and is not remembered.
+    await expect(activeCounter('demo-civil')).rejects.toThrow(/ECONNREFUSED/);
+
+    outage.end();
+    await sql`update counters set name = 'Quầy Xây dựng (mới)' where code = 'demo-construction'`.execute(t.db.dbWrite);
+    clock = COUNTER_CACHE_TTL_MS * 100;
+    expect((await activeCounter('demo-construction'))!.name).toBe('Quầy Xây dựng (mới)');
+    expect((await activeCounter('demo-civil'))!.name).toBe('Quầy Hộ tịch – Tư pháp');
+    await sql`update counters set name = 'Quầy Xây dựng' where code = 'demo-construction'`.execute(t.db.dbWrite);
   });
 });

@@ -5,6 +5,7 @@ import { DossierAlreadyRatedError, TokenAlreadyUsedError, type NewResponse } fro
 import { GROUP_BYS, satisfiedCountsFromResponses, satisfiedCountsFromRollups, type StatsFilter } from '../../db/stats';
 import { randomResponses } from '../support/random-responses';
 import { dailyUpkeep } from '../../server/upkeep/daily-upkeep';
+import { connectionRefused } from '../support/outage-switch';
 import { createTestApp, type TestApp } from '../support/test-app';
 
 let t: TestApp;
@@ -77,6 +78,36 @@ describe('group commit of submissions', () => {
     const settled = await Promise.allSettled([items[0]!, items[1]!, broken, items[3]!].map((item) => batcher.write(item)));
     expect(settled.map((s) => s.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'fulfilled']);
     expect(await countOf(sql`client_key like 'rand-9-%'`)).toBe(3);
+  });
+
+  it('answers every submission of a batch whose connection died mid-transaction with the error, at once, and stores each once when sent again', async () => {
+    // The connection dies at the batch's last statements (its rollups), as in a restart during commit.
+    let failedBatches = 0;
+    let dying = true;
+    const lossy = t.db.dbWrite.withPlugin({
+      transformQuery(args) {
+        if (dying && JSON.stringify(args.node).includes('rollups')) {
+          failedBatches++;
+          throw Object.assign(new Error('Connection terminated unexpectedly'), { cause: connectionRefused() });
+        }
+        return args.node;
+      },
+      transformResult: async (args) => args.result,
+    });
+    const batcher = createResponseBatcher(lossy, { maxInFlight: 1 });
+    const items = await randomResponses(t.db, { count: 6, seed: 12, codes: ['demo-land', 'demo-civil'], from: new Date('2026-02-05T03:00:00Z'), days: 1 });
+    const settled = await Promise.allSettled(items.map((item) => batcher.write(item)));
+    expect(settled.map((s) => s.status)).toEqual(items.map(() => 'rejected'));
+    expect(settled.map((s) => String((s as PromiseRejectedResult).reason))).toEqual(items.map(() => 'Error: Connection terminated unexpectedly'));
+    // Two batches (the first alone, the rest queued behind it), each given up after its one try:
+    // not written again one by one, which under a frozen database would wait out every timeout.
+    expect(failedBatches).toBe(2);
+    expect(await countOf(sql`client_key like 'rand-12-%'`)).toBe(0);
+
+    dying = false;
+    const again = await Promise.all([...items, items[0]!].map((item) => batcher.write(item)));
+    expect(again.map((r) => r.replay)).toEqual([...items.map(() => false), true]);
+    expect(await countOf(sql`client_key like 'rand-12-%'`)).toBe(6);
   });
 
   it('opens the cases of a batch with their phones, none for a replay', async () => {

@@ -9,6 +9,8 @@ export interface RunningServer {
   url: string;
   pid: number;
   output: () => string;
+  /** The process is still running (it has not exited, crashed or been killed). */
+  alive: () => boolean;
   stop(): Promise<void>;
 }
 
@@ -77,6 +79,7 @@ export async function runServer(env: Record<string, string> = {}, options: { dat
     url,
     pid: child.pid!,
     output: () => log,
+    alive: () => child.exitCode === null && child.signalCode === null,
     stop: async () => {
       child.kill('SIGTERM');
       await new Promise((r) => (child.exitCode !== null ? r(null) : child.once('exit', r)));

@@ -41,7 +41,19 @@ describe('pending answers kept in the browser', () => {
 describe('sending a kept answer', () => {
   it('reports "later" when there is no connection or the server fails', async () => {
     expect(await sendSubmission(item('a'), () => Promise.reject(new TypeError('Failed to fetch')))).toEqual({ outcome: 'later' });
-    expect(await sendSubmission(item('a'), async () => json(503, {}))).toEqual({ outcome: 'later' });
+    expect(await sendSubmission(item('a'), async () => json(500, {}))).toEqual({ outcome: 'later', busy: { retryAfterSeconds: 30 } });
+  });
+
+  it('keeps an answer the server is too busy to take (503 while its database restarts), with the wait it asks for', async () => {
+    const busy = new Response(JSON.stringify({ message: { vi: 'Hệ thống đang bận', en: 'busy' } }), {
+      status: 503,
+      headers: { 'content-type': 'application/json', 'retry-after': '5' },
+    });
+    expect(await sendSubmission(item('a'), async () => busy)).toEqual({ outcome: 'later', busy: { retryAfterSeconds: 5 } });
+    // The token renewal itself may meet the outage.
+    const fetchFn = async (_url: string, init?: RequestInit) =>
+      init?.method === 'POST' ? json(422, { fields: { _token: { vi: 'hết hạn', en: 'expired' } } }) : new Response('', { status: 503, headers: { 'retry-after': '7' } });
+    expect(await sendSubmission(item('b'), fetchFn)).toEqual({ outcome: 'later', busy: { retryAfterSeconds: 7 } });
   });
 
   it('renews an expired or spent token once and sends again with the same client key', async () => {

@@ -1,0 +1,22 @@
+import { Hono } from 'hono';
+import type { AppDeps, AppEnv } from '../context';
+import { RETRY_AFTER_SECONDS } from '../errors';
+import { createDatabaseProbe } from './database-probe';
+
+const NO_STORE = { 'Cache-Control': 'no-store' };
+
+/**
+ * `/livez`: the process answers (a supervisor restarts it when this fails); it never touches the
+ * database, so a database outage does not get hailong restarted for nothing. `/healthz`: the
+ * process answers and can reach its database (a load balancer or monitor acts on this).
+ */
+export function healthRoutes({ db }: AppDeps) {
+  const databaseReachable = createDatabaseProbe(db.dbRead);
+  return new Hono<AppEnv>()
+    .get('/livez', (c) => c.json({ status: 'ok' }, 200, NO_STORE))
+    .get('/healthz', async (c) => {
+      const reachable = await databaseReachable();
+      const body = { status: reachable ? 'ok' : 'degraded', database: db.kind, databaseReachable: reachable };
+      return reachable ? c.json(body, 200, NO_STORE) : c.json(body, 503, { ...NO_STORE, 'Retry-After': String(RETRY_AFTER_SECONDS) });
+    });
+}
