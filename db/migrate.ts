@@ -7,6 +7,7 @@ import * as m0005 from './migrations/0005-audit-log';
 import * as m0006 from './migrations/0006-complaint-cases';
 import * as m0007 from './migrations/0007-sessions-and-retention';
 import * as m0008 from './migrations/0008-partitioned-responses';
+import * as m0009LoginAttempts from './migrations/0009-login-attempts';
 
 // Listed by hand so a bundler or a fresh clone can never pick up a stray file.
 const MIGRATIONS: Record<string, Migration> = {
@@ -18,6 +19,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0006-complaint-cases': m0006,
   '0007-sessions-and-retention': m0007,
   '0008-partitioned-responses': m0008,
+  '0009-login-attempts': m0009LoginAttempts,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

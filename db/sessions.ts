@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Database } from './types';
 
 export async function createSession(
@@ -52,21 +52,4 @@ export async function deleteExpiredSessions(db: Kysely<Database>, now: Date, idl
     .deleteFrom('sessions')
     .where((eb) => eb.or([eb('expires_at', '<=', now), eb('last_seen_at', '<=', new Date(now.getTime() - idleMinutes * 60_000))]))
     .execute();
-}
-
-export async function recordLoginFailure(db: Kysely<Database>, username: string, originHash: string | null) {
-  await db.insertInto('login_failures').values({ username, origin_hash: originHash }).execute();
-}
-
-/** Failed logins for this name, and from this address, since a moment. */
-export async function recentLoginFailures(db: Kysely<Database>, username: string, originHash: string | null, since: Date) {
-  const result = await sql<{ by_name: number; by_origin: number }>`
-    select (count(*) filter (where username = ${username}))::int as by_name,
-           (count(*) filter (where origin_hash = ${originHash}))::int as by_origin
-    from login_failures where at >= ${since} and (username = ${username} or origin_hash = ${originHash})`.execute(db);
-  return { byName: result.rows[0]?.by_name ?? 0, byOrigin: result.rows[0]?.by_origin ?? 0 };
-}
-
-export async function clearLoginFailures(db: Kysely<Database>, username: string) {
-  await db.deleteFrom('login_failures').where('username', '=', username).execute();
 }

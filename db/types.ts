@@ -210,7 +210,8 @@ export interface SessionsTable {
   last_seen_at: ColumnType<Date, Date | string | undefined, Date | string>;
 }
 
-export interface LoginFailuresTable {
+/** A login being checked, or one that failed (db/login-attempts.ts); a successful login removes its own. */
+export interface LoginAttemptsTable {
   id: Generated<number>;
   username: string;
   origin_hash: string | null;
@@ -297,7 +298,7 @@ export interface Database {
   wave_strata: WaveStrataTable;
   users: UsersTable;
   sessions: SessionsTable;
-  login_failures: LoginFailuresTable;
+  login_attempts: LoginAttemptsTable;
   cases: CasesTable;
   case_notes: CaseNotesTable;
   case_contacts: CaseContactsTable;

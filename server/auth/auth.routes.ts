@@ -4,13 +4,14 @@ import { findUserByUsername } from '../../db/users';
 import type { AppDeps, AppEnv } from '../context';
 import { RequestError } from '../errors';
 import { parseJsonBody } from '../json-body';
+import { forgiveLoginAttempt, reserveLoginAttempt } from '../../db/login-attempts';
 import { deleteUserSessions } from '../../db/sessions';
 import { localDay } from '../../surveys/time';
 import { sourceHash } from '../citizen/source-hash';
 import { clientAddress } from '../client-address';
-import { assertLoginAllowed, noteLoginFailure, noteLoginSuccess } from './login-throttle';
+import { defaultLoginHashing } from './login-hashing';
+import { LOGIN_BUSY_SECONDS, LOGIN_BUSY_TEXT, LOGIN_LIMITS, loginPausedText, loginRefusal } from './login-throttle';
 import { recordAudit } from '../audit/record-audit';
-import { verifyPassword } from './password';
 import { endSession, requireSession, sessionUser, startSession } from './session';
 
 const loginSchema = z.object({
@@ -26,23 +27,35 @@ const WRONG_LOGIN = {
 // Compared against when the user does not exist, so a wrong name costs as long as a wrong password.
 const DUMMY_HASH = 'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';
 
-export function authRoutes({ db, config }: AppDeps) {
+export function authRoutes({ db, config, loginHashing = defaultLoginHashing() }: AppDeps) {
   return new Hono<AppEnv>()
     .post('/login', async (c) => {
       const { username, password } = await parseJsonBody(c, loginSchema);
-      const origin = sourceHash(config.secret, localDay(new Date()), 'origin', clientAddress(c, config.trustProxy));
-      await assertLoginAllowed(db.dbWrite, username, origin);
-      const user = await findUserByUsername(db.dbWrite, username);
-      const ok = await verifyPassword(password, user?.password_hash ?? DUMMY_HASH);
-      if (!user || !ok || user.disabled_at) {
-        await noteLoginFailure(db.dbWrite, username, origin);
-        await recordAudit(db, { id: user?.id ?? null, username, tenant_id: user?.tenant_id ?? null }, 'login_failed', null, { reason: !user ? 'unknown_user' : !ok ? 'wrong_password' : 'disabled' });
-        throw new RequestError(401, WRONG_LOGIN);
+      // A place for the password check first: a flood is refused here, before it costs the database anything.
+      const place = loginHashing.slots.take();
+      if (!place) return loginRefusal(c, 503, LOGIN_BUSY_TEXT, LOGIN_BUSY_SECONDS);
+      try {
+        const origin = sourceHash(config.secret, localDay(new Date()), 'origin', clientAddress(c, config.trustProxy));
+        // Counted before the password is checked, so parallel guesses cannot all pass one count.
+        const reservation = await reserveLoginAttempt(db.dbWrite, username, origin, LOGIN_LIMITS);
+        if (!reservation.reserved) {
+          return loginRefusal(c, 429, loginPausedText(reservation.limit, reservation.retryAfterSeconds), reservation.retryAfterSeconds);
+        }
+        const user = await findUserByUsername(db.dbWrite, username);
+        // An unknown name costs a hash too, in the same line, so its answer takes as long.
+        const ok = await place.run(() => loginHashing.verify(password, user?.password_hash ?? DUMMY_HASH));
+        if (!user || !ok || user.disabled_at) {
+          // The reservation stays: it now counts as a failure.
+          await recordAudit(db, { id: user?.id ?? null, username, tenant_id: user?.tenant_id ?? null }, 'login_failed', null, { reason: !user ? 'unknown_user' : !ok ? 'wrong_password' : 'disabled' });
+          throw new RequestError(401, WRONG_LOGIN);
+        }
+        await forgiveLoginAttempt(db.dbWrite, reservation.id);
+        await startSession(c, db.dbWrite, user, config.trustProxy);
+        await recordAudit(db, user, 'login', null);
+        return c.json({ username: user.username, role: user.role });
+      } finally {
+        place.release();
       }
-      await noteLoginSuccess(db.dbWrite, username);
-      await startSession(c, db.dbWrite, user, config.trustProxy);
-      await recordAudit(db, user, 'login', null);
-      return c.json({ username: user.username, role: user.role });
     })
     .post('/logout', async (c) => {
       const user = await sessionUser(c, db.dbRead);

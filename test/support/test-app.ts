@@ -1,4 +1,5 @@
 import type { DbHandle } from '../../db/create-db';
+import type { AppDeps } from '../../server/context';
 import { createApp } from '../../server/app';
 import { firstStart, type StartState } from '../../server/bootstrap/first-start';
 import { parseEnv } from '../../server/env';
@@ -15,12 +16,12 @@ export interface TestApp {
 }
 
 /** The real app over a fresh database with the demo tenant (no demo answers) and an admin. */
-export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function createTestApp(env: Record<string, string> = {}, deps: Pick<AppDeps, 'loginHashing'> = {}): Promise<TestApp> {
   const db = await createTestDb();
   // Tests say who is sending with X-Forwarded-For.
   const parsed = parseEnv({ HAILONG_DEMO: '1', HAILONG_ADMIN_PASSWORD: ADMIN_PASSWORD, HAILONG_TRUST_PROXY: '1', ...env });
   const state = await firstStart(db.dbWrite, parsed, () => {});
-  const app = createApp({ db, config: appConfigFromEnv(parsed, state.secret) });
+  const app = createApp({ db, config: appConfigFromEnv(parsed, state.secret), ...deps });
   return { app, db, state, close: () => db.close() };
 }
 
