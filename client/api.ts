@@ -1,7 +1,7 @@
 import type { ImportResult, Interview, NewWave, Report, WaveDetail, WaveForm, WaveListItem } from './filing-types';
 import type { Alerts, Comments, Distribution, Factors, GroupBy, Heatmap, LocalizedText, Me, Meta, Stats, Trend } from './api-types';
-import { filterToQuery, type Filter } from './filter';
-import type { CaseDetail, CaseItem, CaseList, CaseNote, NewUser, OfficerCounters, UserChange, UserItem } from './admin-types';
+import { filterToQuery, type Filter } from './dashboard/filter';
+import type { CaseDetail, CaseItem, CaseList, CaseNote, NewUser, OfficerCounters, UserChange, UserItem } from './admin/admin-types';
 
 /**
  * A refusal from the API, carrying the server's message in both languages so the page can show

@@ -1,4 +1,4 @@
-import { filterToQuery, type Filter } from './filter';
+import { filterToQuery, type Filter } from './dashboard/filter';
 
 export const EXPORT_FORMATS = ['csv', 'xlsx', 'sav', 'codebook'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];

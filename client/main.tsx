@@ -4,7 +4,7 @@ import { t, loadLang, saveLang, type Lang } from './i18n';
 import { LangContext } from './lang-context';
 import { DashboardPage } from './pages/dashboard-page';
 import { LoginPage } from './pages/login-page';
-import { BASE, routeOf, useLocation } from './router';
+import { BASE, routeOf, useLocation } from './app/router';
 import './styles.css';
 
 function App() {

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { ApiError } from './api';
 import type { LocalizedText } from './api-types';
-import { LOGIN_PATH, navigate } from './router';
+import { LOGIN_PATH, navigate } from './app/router';
 import { messageOf } from './use-api';
 
 /**

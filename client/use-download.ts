@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError } from './api';
 import type { LocalizedText } from './api-types';
 import { saveBlob, streamDownload, type DownloadProgress } from './download';
-import { LOGIN_PATH, navigate } from './router';
+import { LOGIN_PATH, navigate } from './app/router';
 import { messageOf } from './use-api';
 
 export type DownloadState =

@@ -1,10 +1,10 @@
 import { t } from '../i18n';
 import { useLang } from '../lang-context';
-import { ADMIN_PAGES, FILING_PAGES, navigate, pagePath, PAGES, type NavKey } from '../router';
+import { ADMIN_PAGES, FILING_PAGES, navigate, pagePath, PAGES, type NavKey } from '../app/router';
 
 const groupOf = (page: NavKey) =>
   (PAGES as readonly string[]).includes(page) ? 0 : (FILING_PAGES as readonly string[]).includes(page) ? 1 : (ADMIN_PAGES as readonly string[]).includes(page) ? 2 : 3;
-import { navEntries } from '../roles';
+import { navEntries } from '../app/roles';
 
 /**
  * The pages, as links that carry the current filter along: a filter set on one page holds on the

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { addCaseNote, answerCase, assignCase, closeCase, deleteCaseContact, fetchCase, fetchCases } from '../api';
-import { caseActions, caseFilterFromQuery, caseFilterToQuery, casesApiQuery, type CaseFilter } from '../admin-helpers';
-import { CASE_STATUSES, type CaseItem } from '../admin-types';
+import { caseActions, caseFilterFromQuery, caseFilterToQuery, casesApiQuery, type CaseFilter } from '../admin/admin-helpers';
+import { CASE_STATUSES, type CaseItem } from '../admin/admin-types';
 import type { Meta } from '../api-types';
 import { ActionMessage } from '../components/action-message';
 import { LoadView } from '../components/load-states';
@@ -9,7 +9,7 @@ import { UnitSelect } from '../components/unit-select';
 import { formatDateTime, NO_VALUE } from '../format';
 import { t, type Lang, type StringKey } from '../i18n';
 import { useLang } from '../lang-context';
-import { BASE, casePath, navigate } from '../router';
+import { BASE, casePath, navigate } from '../app/router';
 import { useAction } from '../use-action';
 import { useApi } from '../use-api';
 

@@ -1,6 +1,6 @@
 import { fetchOfficerCounters } from '../api';
-import { posterUrl } from '../admin-helpers';
-import type { OfficerCounters } from '../admin-types';
+import { posterUrl } from '../admin/admin-helpers';
+import type { OfficerCounters } from '../admin/admin-types';
 import { LoadView } from '../components/load-states';
 import { SortableTable, type Column } from '../components/sortable-table';
 import { formatCount, formatDay } from '../format';

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { DownloadStatus } from '../components/download-status';
 import { exportUrl, EXPORT_FORMATS, type ExportFormat } from '../export-urls';
-import { filterToQuery } from '../filter';
+import { filterToQuery } from '../dashboard/filter';
 import { t } from '../i18n';
 import { useLang } from '../lang-context';
 import { useDownload } from '../use-download';

@@ -7,7 +7,7 @@ import { formatCount } from '../format';
 import { t, type Lang } from '../i18n';
 import { importContentType, problemsOf } from '../import-file';
 import { useLang } from '../lang-context';
-import { LOGIN_PATH, navigate } from '../router';
+import { LOGIN_PATH, navigate } from '../app/router';
 import { messageOf, useApi } from '../use-api';
 
 type Outcome =

@@ -8,7 +8,7 @@ import { formatCount } from '../format';
 import { t } from '../i18n';
 import { interviewQueue, makeClientKey, type QueuedInterview } from '../interview-queue';
 import { useLang } from '../lang-context';
-import { navigate, wavePath } from '../router';
+import { navigate, wavePath } from '../app/router';
 import { useApi } from '../use-api';
 
 /**

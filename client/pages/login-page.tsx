@@ -4,8 +4,8 @@ import type { LocalizedText } from '../api-types';
 import { LangSwitch } from '../components/lang-switch';
 import { t } from '../i18n';
 import { useLang } from '../lang-context';
-import { OFFICER_HOME } from '../roles';
-import { BASE, navigate } from '../router';
+import { OFFICER_HOME } from '../app/roles';
+import { BASE, navigate } from '../app/router';
 
 /** Username and password; the server's refusal is kept in both languages so the switch still works after it. */
 export function LoginPage() {

@@ -1,5 +1,5 @@
 import type { Meta } from '../api-types';
-import type { Filter } from '../filter';
+import type { Filter } from '../dashboard/filter';
 
 /** What every analyst page gets from the shell: the filter from the URL (and its canonical query), and the tenant's lists. */
 export interface PageProps {

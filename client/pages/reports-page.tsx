@@ -14,7 +14,7 @@ import { t } from '../i18n';
 import { useLang } from '../lang-context';
 import { yearOptions } from '../period-choice';
 import { reportFromQuery, reportRange, reportToQuery, type ReportParams } from '../report-query';
-import { navigate, pagePath } from '../router';
+import { navigate, pagePath } from '../app/router';
 import { inSectorOrder, sectorLabel } from '../sector-display';
 import { useApi } from '../use-api';
 import { useDownload } from '../use-download';

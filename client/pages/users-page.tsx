@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { changeUser, createUser, fetchUsers, resetPassword } from '../api';
-import { userChangeOf, validUsername } from '../admin-helpers';
-import { ROLES, type Role, type UserItem } from '../admin-types';
+import { userChangeOf, validUsername } from '../admin/admin-helpers';
+import { ROLES, type Role, type UserItem } from '../admin/admin-types';
 import type { Meta } from '../api-types';
 import { ActionMessage } from '../components/action-message';
 import { LoadView } from '../components/load-states';

@@ -7,7 +7,7 @@ import { t } from '../i18n';
 import { useLang } from '../lang-context';
 import { inSectorOrder } from '../sector-display';
 import { SURVEY_OPTIONS } from '../survey-options';
-import { navigate, pagePath, wavePath } from '../router';
+import { navigate, pagePath, wavePath } from '../app/router';
 import { messageOf } from '../use-api';
 import { checkDraft, type DraftErrors, type WaveDraft } from '../wave-draft';
 

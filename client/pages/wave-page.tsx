@@ -7,7 +7,7 @@ import { WeightedResult } from '../components/weighted-result';
 import { formatCount, formatDay, formatPercent, formatPercentNumber } from '../format';
 import { t, type Lang } from '../i18n';
 import { useLang } from '../lang-context';
-import { navigate, pagePath, wavePath } from '../router';
+import { navigate, pagePath, wavePath } from '../app/router';
 import { surveyName } from '../survey-options';
 import { useApi } from '../use-api';
 

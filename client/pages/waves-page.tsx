@@ -4,8 +4,8 @@ import { LoadView } from '../components/load-states';
 import { formatDay, formatPercentNumber } from '../format';
 import { t, type Lang } from '../i18n';
 import { useLang } from '../lang-context';
-import { canManageWaves } from '../roles';
-import { navigate, NEW_WAVE_PATH, wavePath } from '../router';
+import { canManageWaves } from '../app/roles';
+import { navigate, NEW_WAVE_PATH, wavePath } from '../app/router';
 import { surveyName } from '../survey-options';
 import { useApi } from '../use-api';
 

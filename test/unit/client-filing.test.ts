@@ -7,8 +7,8 @@ import { exportUrl } from '../../client/export-urls';
 import { formatBytes } from '../../client/format';
 import { importContentType, problemsOf } from '../../client/import-file';
 import { reportFromQuery, reportRange, reportToQuery } from '../../client/report-query';
-import { navKeyOf, routeOf, waveIdOf } from '../../client/router';
-import { navEntries, redirectFor } from '../../client/roles';
+import { navKeyOf, routeOf, waveIdOf } from '../../client/app/router';
+import { navEntries, redirectFor } from '../../client/app/roles';
 import { checkDraft, parseMargin, parsePopulation, requiredFor } from '../../client/wave-draft';
 import { yamaneSampleSize } from '../../surveys/statistics';
 

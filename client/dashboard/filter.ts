@@ -1,4 +1,4 @@
-import { isIsoDay, localDay } from '../surveys/time';
+import { isIsoDay, localDay } from '../../surveys/time';
 
 /**
  * The dashboard filter. It lives in the URL query string, so a view can be bookmarked and sent

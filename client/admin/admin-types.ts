@@ -1,4 +1,4 @@
-import type { Answers } from '../surveys/instrument-schema';
+import type { Answers } from '../../surveys/instrument-schema';
 
 /** Shapes of the accounts, officer and complaints APIs (server/users, server/officer, server/cases); kept by hand. */
 
