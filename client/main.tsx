@@ -1,9 +1,9 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { t, loadLang, saveLang, type Lang } from './i18n';
-import { LangContext } from './lang-context';
-import { DashboardPage } from './pages/dashboard-page';
-import { LoginPage } from './pages/login-page';
+import { t, loadLang, saveLang, type Lang } from './app/i18n';
+import { LangContext } from './app/lang-context';
+import { DashboardPage } from './app/app-shell';
+import { LoginPage } from './auth/login-page';
 import { BASE, routeOf, useLocation } from './app/router';
 import './styles.css';
 

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ApiError, csvExportUrl, fetchAlerts, fetchComments, fetchDistribution, fetchStats, login, NETWORK_ERROR } from '../../client/api';
+import { ApiError, csvExportUrl, fetchAlerts, fetchComments, fetchDistribution, fetchStats, login, NETWORK_ERROR } from '../../client/app/api';
 
 const json = (status: number, body: unknown) =>
   new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
