@@ -1,4 +1,4 @@
-import { fetchOfficerCounters } from '../app/api';
+import { fetchOfficerCounters } from './admin-api';
 import { posterUrl } from './admin-helpers';
 import type { OfficerCounters } from './admin-types';
 import { LoadView } from '../app/load-states';

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { changeUser, createUser, fetchUsers, resetPassword } from '../app/api';
+import { changeUser, createUser, fetchUsers, resetPassword } from './admin-api';
 import { userChangeOf, validUsername } from './admin-helpers';
 import { ROLES, type Role, type UserItem } from './admin-types';
 import type { Meta } from '../app/api-types';

@@ -1,7 +1,5 @@
-import type { ImportResult, Interview, NewWave, Report, WaveDetail, WaveForm, WaveListItem } from '../waves/waves-types';
-import type { Alerts, Comments, Distribution, Factors, GroupBy, Heatmap, LocalizedText, Me, Meta, Stats, Trend } from './api-types';
+import type { LocalizedText, Me, Meta } from './api-types';
 import { filterToQuery, type Filter } from '../dashboard/filter';
-import type { CaseDetail, CaseItem, CaseList, CaseNote, NewUser, OfficerCounters, UserChange, UserItem } from '../admin/admin-types';
 
 /**
  * A refusal from the API, carrying the server's message in both languages so the page can show
@@ -29,7 +27,8 @@ const UNEXPECTED: LocalizedText = {
   en: 'The server answered unexpectedly. Please try again.',
 };
 
-async function request<T>(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: string, body?: unknown, raw?: { body: Blob; type: string }): Promise<T> {
+/** One call to the JSON API; every feature's API module goes through it. */
+export async function request<T>(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: string, body?: unknown, raw?: { body: Blob; type: string }): Promise<T> {
   let res: Response;
   const type: Record<string, string> = raw ? { 'Content-Type': raw.type } : body === undefined ? {} : { 'Content-Type': 'application/json' };
   try {
@@ -66,68 +65,5 @@ export const login = (username: string, password: string) =>
 export const logout = () => request<void>('POST', '/api/auth/logout');
 export const fetchMe = () => request<Me>('GET', '/api/auth/me');
 export const fetchMeta = () => request<Meta>('GET', '/api/meta');
-export const fetchStats = (filter: Filter, groupBy: GroupBy | 'none') =>
-  request<Stats>('GET', `/api/stats?${filterToQuery(filter, { groupBy })}`);
-export const fetchTrend = (filter: Filter) => request<Trend>('GET', `/api/stats/trend?${filterToQuery(filter)}`);
-export const fetchFactors = (filter: Filter) => request<Factors>('GET', `/api/stats/factors?${filterToQuery(filter)}`);
-export const fetchDistribution = (filter: Filter, groupBy: 'sector' | 'unit' | 'counter') =>
-  request<Distribution>('GET', `/api/stats/distribution?${filterToQuery(filter, { groupBy })}`);
-export const fetchHeatmap = (filter: Filter) => request<Heatmap>('GET', `/api/stats/heatmap?${filterToQuery(filter)}`);
-
-/** Alerts look at a rolling window up to today, so only the unit of the filter applies. */
-export const fetchAlerts = (unit: number | undefined) =>
-  request<Alerts>('GET', `/api/alerts${unit === undefined ? '' : `?unit=${unit}`}`);
-
-export const fetchComments = (filter: Filter, search: string, before?: number) => {
-  const extra: Record<string, string> = { limit: '50' };
-  if (search.trim()) extra.q = search.trim();
-  if (before !== undefined) extra.before = String(before);
-  return request<Comments>('GET', `/api/comments?${filterToQuery(filter, extra)}`);
-};
-
 /** A plain link, not a fetch: the browser streams the download and keeps memory flat. */
 export const csvExportUrl = (filter: Filter) => `/api/exports/responses.csv?${filterToQuery(filter)}`;
-
-export const fetchCaseFigures = (from: string, to: string, unit: number | undefined) =>
-  request<{ open: number; overdue: number; answered: number; answeredOnTime: number; answeredOnTimeShare: number | null }>(
-    'GET',
-    `/api/cases/figures?from=${from}&to=${to}${unit === undefined ? '' : `&unit=${unit}`}`,
-  );
-export const fetchReport = (reportQuery: string) => request<Report>('GET', `/api/reports?${reportQuery}`);
-export const fetchWaves = () => request<{ waves: WaveListItem[] }>('GET', '/api/waves');
-export const fetchWave = (id: number) => request<WaveDetail>('GET', `/api/waves/${id}`);
-export const fetchWaveForm = (id: number) => request<WaveForm>('GET', `/api/waves/${id}/form`);
-export const createWave = (wave: NewWave) => request<{ id: number }>('POST', '/api/waves', wave);
-export const postInterview = (waveId: number, interview: Interview) =>
-  request<{ id: number }>('POST', `/api/waves/${waveId}/responses`, interview);
-
-/** Where an import goes: a counter's earlier paper forms, or a survey wave's interviews. */
-export type ImportTarget = { counter: string } | { wave: number };
-
-/** The file goes as the raw body; a dry run checks every row and stores nothing. */
-export function postImport(target: ImportTarget, file: Blob, type: string, dryRun: boolean) {
-  const q = new URLSearchParams('counter' in target ? { counter: target.counter } : { wave: String(target.wave) });
-  if (dryRun) q.set('dryRun', '1');
-  return request<ImportResult>('POST', `/api/imports?${q}`, undefined, { body: file, type });
-}
-
-// Accounts (administrators only). A generated password comes back once, in this answer only.
-export const fetchUsers = () => request<{ users: UserItem[] }>('GET', '/api/users');
-export const createUser = (user: NewUser) => request<UserItem & { password?: string }>('POST', '/api/users', user);
-export const changeUser = (id: number, change: UserChange) => request<UserItem>('PATCH', `/api/users/${id}`, change);
-export const resetPassword = (id: number) => request<{ id: number; password: string }>('POST', `/api/users/${id}/reset-password`);
-
-/** How many answers each of the user's counters received today, this month and this year. */
-export const fetchOfficerCounters = () => request<OfficerCounters>('GET', '/api/officer/counters');
-
-// Complaints (phản ánh, kiến nghị), followed from receipt to closing.
-export const fetchCases = (query: string) => request<CaseList>('GET', `/api/cases${query ? `?${query}` : ''}`);
-export const fetchCase = (id: number) => request<CaseDetail>('GET', `/api/cases/${id}`);
-export const assignCase = (id: number, unitId: number, dueAt?: string) =>
-  request<CaseItem>('POST', `/api/cases/${id}/assign`, dueAt ? { unitId, dueAt } : { unitId });
-export const answerCase = (id: number, answer: string) => request<CaseItem>('POST', `/api/cases/${id}/answer`, { answer });
-/** Without a reason the POST goes with no body at all: the server closes an answered case that way. */
-export const closeCase = (id: number, reason?: string) =>
-  request<CaseItem>('POST', `/api/cases/${id}/close`, reason ? { reason } : undefined);
-export const addCaseNote = (id: number, text: string) => request<CaseNote>('POST', `/api/cases/${id}/notes`, { text });
-export const deleteCaseContact = (id: number) => request<{ id: number; contactDeleted: boolean }>('DELETE', `/api/cases/${id}/contact`);

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { addCaseNote, answerCase, assignCase, closeCase, deleteCaseContact, fetchCase, fetchCases } from '../app/api';
+import { addCaseNote, answerCase, assignCase, closeCase, deleteCaseContact, fetchCase, fetchCases } from './cases-api';
 import { caseActions, caseFilterFromQuery, caseFilterToQuery, casesApiQuery, type CaseFilter } from '../admin/admin-helpers';
 import { CASE_STATUSES, type CaseItem } from '../admin/admin-types';
 import type { Meta } from '../app/api-types';

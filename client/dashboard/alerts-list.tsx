@@ -1,4 +1,5 @@
-import type { Alert, Meta } from '../app/api-types';
+import type { Alert } from './dashboard-types';
+import type { Meta } from '../app/api-types';
 import { formatCount, formatDay, formatPercent, formatPoints, formatTarget } from '../app/format';
 import { t, type Lang } from '../app/i18n';
 import { sectorLabel } from '../app/sector-display';

@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { scaleLabel } from '../../surveys/scale';
-import { fetchComments } from '../app/api';
-import type { CommentItem, LocalizedText, Meta } from '../app/api-types';
+import { fetchComments } from './dashboard-api';
+import type { CommentItem } from './dashboard-types';
+import type { LocalizedText, Meta } from '../app/api-types';
 import { ErrorBox, LoadView } from '../app/load-states';
 import { formatDateTime } from '../app/format';
 import { t, type Lang } from '../app/i18n';

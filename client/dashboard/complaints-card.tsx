@@ -1,4 +1,4 @@
-import { fetchCaseFigures } from '../app/api';
+import { fetchCaseFigures } from '../cases/cases-api';
 import { formatCount, formatPercentNumber } from '../app/format';
 import { t } from '../app/i18n';
 import { useLang } from '../app/lang-context';

@@ -1,5 +1,5 @@
 import { useRef } from 'preact/hooks';
-import type { Distribution } from '../app/api-types';
+import type { Distribution } from './dashboard-types';
 import { LEVEL_COLOUR, LEVELS, levelShares } from './charts/chart-data';
 import { useChart } from './charts/use-chart';
 import { formatCount, formatPercent, formatTarget } from '../app/format';

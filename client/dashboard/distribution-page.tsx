@@ -1,7 +1,7 @@
 import { useCallback, useMemo, useState } from 'preact/hooks';
 import { scaleLabel } from '../../surveys/scale';
-import { fetchDistribution } from '../app/api';
-import type { Distribution } from '../app/api-types';
+import { fetchDistribution } from './dashboard-api';
+import type { Distribution } from './dashboard-types';
 import { LEVELS } from './charts/chart-data';
 import { DistributionChart } from './distribution-chart';
 import { LoadView } from '../app/load-states';

@@ -1,5 +1,5 @@
 import { useRef } from 'preact/hooks';
-import type { FactorIndex } from '../app/api-types';
+import type { FactorIndex } from './dashboard-types';
 import { useChart } from './charts/use-chart';
 import { formatCount, formatInterval, formatPercent, formatTarget } from '../app/format';
 import { t, type Lang } from '../app/i18n';

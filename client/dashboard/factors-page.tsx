@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
-import { fetchFactors } from '../app/api';
-import type { FactorIndex, Factors, ItemRate } from '../app/api-types';
+import { fetchFactors } from './dashboard-api';
+import type { FactorIndex, Factors, ItemRate } from './dashboard-types';
 import { FactorChart } from './factor-chart';
 import { LoadView } from '../app/load-states';
 import { SortableTable, type Column } from '../app/sortable-table';

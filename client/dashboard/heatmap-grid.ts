@@ -1,4 +1,4 @@
-import type { HeatCell } from '../app/api-types';
+import type { HeatCell } from './dashboard-types';
 
 /** Hours shown: every hour that has answers, and at least office hours, so the grid keeps its shape. */
 export function hourRange(cells: readonly HeatCell[], office: [number, number] = [7, 17]): number[] {

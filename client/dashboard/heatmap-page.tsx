@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { fetchHeatmap } from '../app/api';
+import { fetchHeatmap } from './dashboard-api';
 import { HeatmapTable, type HeatMetric } from './heatmap-table';
 import { LoadView } from '../app/load-states';
 import { rateLook, volumeLook } from './heatmap-grid';

@@ -1,4 +1,4 @@
-import type { HeatCell } from '../app/api-types';
+import type { HeatCell } from './dashboard-types';
 import { formatCount, formatPercentNumber } from '../app/format';
 import { cellMap, hourRange, MIN_CELL_N, rateLook, volumeLook, WEEKDAYS } from './heatmap-grid';
 import { t, type Lang } from '../app/i18n';

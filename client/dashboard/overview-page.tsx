@@ -1,8 +1,9 @@
 import { useCallback, useMemo } from 'preact/hooks';
 import { previousPeriod } from '../../surveys/periods';
 import { addDays } from '../../surveys/time';
-import { fetchAlerts, fetchStats } from '../app/api';
-import type { Alert, StatsRow } from '../app/api-types';
+import { fetchAlerts, fetchStats } from './dashboard-api';
+import type { Alert } from './dashboard-types';
+import type { StatsRow } from '../app/api-types';
 import { AlertsList } from './alerts-list';
 import { ComplaintsCard } from './complaints-card';
 import { ErrorBox, LoadView, Loading } from '../app/load-states';

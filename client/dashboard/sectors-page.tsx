@@ -1,5 +1,5 @@
 import { useCallback, useMemo } from 'preact/hooks';
-import { fetchStats } from '../app/api';
+import { fetchStats } from './dashboard-api';
 import type { StatsRow } from '../app/api-types';
 import { LoadView } from '../app/load-states';
 import { OverallCard } from './overall-card';

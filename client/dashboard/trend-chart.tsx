@@ -1,5 +1,5 @@
 import { useRef } from 'preact/hooks';
-import type { Trend } from '../app/api-types';
+import type { Trend } from './dashboard-types';
 import { versionMarks } from './charts/chart-data';
 import { useChart } from './charts/use-chart';
 import { formatCount, formatInterval, formatMonth, formatPercent, formatTarget } from '../app/format';

@@ -1,5 +1,5 @@
 import { useCallback } from 'preact/hooks';
-import { fetchTrend } from '../app/api';
+import { fetchTrend } from './dashboard-api';
 import type { StatsRow } from '../app/api-types';
 import { LoadView } from '../app/load-states';
 import { StatsTable } from './stats-table';

@@ -1,4 +1,4 @@
-import type { ImportProblem } from '../waves/waves-types';
+import type { ImportProblem } from './imports-types';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 

@@ -1,7 +1,9 @@
 import { useState } from 'preact/hooks';
-import { ApiError, fetchWaves, postImport, type ImportTarget } from '../app/api';
+import { ApiError } from '../app/api';
+import { fetchWaves } from '../waves/waves-api';
+import { type ImportTarget, postImport } from './imports-api';
 import type { LocalizedText, Meta } from '../app/api-types';
-import type { ImportProblem, ImportResult } from '../waves/waves-types';
+import type { ImportProblem, ImportResult } from './imports-types';
 import { ErrorBox } from '../app/load-states';
 import { formatCount } from '../app/format';
 import { t, type Lang } from '../app/i18n';

@@ -1,4 +1,4 @@
-import type { Report } from '../waves/waves-types';
+import type { Report } from './reports-types';
 import { formatCount } from '../app/format';
 import { t, type Lang } from '../app/i18n';
 import { WeightedResult } from '../waves/weighted-result';

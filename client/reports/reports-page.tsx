@@ -1,7 +1,7 @@
 import { useCallback } from 'preact/hooks';
 import { REPORT_KINDS } from '../../surveys/periods';
 import { localDay } from '../../surveys/time';
-import { fetchReport } from '../app/api';
+import { fetchReport } from './reports-api';
 import type { Meta, StatsRow } from '../app/api-types';
 import { DownloadStatus } from '../exports/download-status';
 import { LoadView } from '../app/load-states';

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { fetchWave, fetchWaveForm, postInterview } from '../app/api';
+import { fetchWave, fetchWaveForm, postInterview } from './waves-api';
 import type { WaveDetail, WaveForm } from './waves-types';
 import { InterviewForm } from './interview-form';
 import { SavedInterviews } from './saved-interviews';

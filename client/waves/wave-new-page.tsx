@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { localDay } from '../../surveys/time';
-import { ApiError, createWave } from '../app/api';
+import { ApiError } from '../app/api';
+import { createWave } from './waves-api';
 import type { LocalizedText, Meta } from '../app/api-types';
 import { StrataEditor } from './strata-editor';
 import { t } from '../app/i18n';

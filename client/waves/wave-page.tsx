@@ -1,4 +1,4 @@
-import { fetchWave } from '../app/api';
+import { fetchWave } from './waves-api';
 import type { StratumRow } from './waves-types';
 import { LoadView } from '../app/load-states';
 import { SortableTable, type Column } from '../app/sortable-table';

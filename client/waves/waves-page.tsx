@@ -1,4 +1,4 @@
-import { fetchWaves } from '../app/api';
+import { fetchWaves } from './waves-api';
 import type { WaveListItem } from './waves-types';
 import { LoadView } from '../app/load-states';
 import { formatDay, formatPercentNumber } from '../app/format';

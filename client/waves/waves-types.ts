@@ -1,10 +1,7 @@
 import type { Confidence, Verdict } from '../../surveys/statistics';
 import type { Interval, LocalizedText, StatsRow } from '../app/api-types';
 
-/** Shapes of the filing API (server/reports, server/waves, server/imports); kept by hand, checked by test/browser/filing. */
-
-export const REPORT_CHOICES = ['q1', 'h1', 'q3', 'm9', 'year', 'custom'] as const;
-export type ReportChoice = (typeof REPORT_CHOICES)[number];
+/** Shapes of the survey-wave API (server/waves); kept by hand, checked by test/browser/filing. */
 
 /** A rate without its row name: what a wave or a report's overall line carries. */
 export type RateSummary = Omit<StatsRow, 'key' | 'label'>;
@@ -18,24 +15,6 @@ export interface WeightedSummary {
   target: number;
   verdict: Verdict;
   confidence: Confidence | null;
-}
-
-/** GET /api/reports: one periodic report (domain.md §7). */
-export interface Report {
-  title: LocalizedText;
-  period: { kind: ReportChoice; from: string; to: string; label: LocalizedText; due?: string };
-  unit: { id: number; name: string } | null;
-  tenant: string;
-  generatedAt: string;
-  overall: StatsRow;
-  bySector: (StatsRow & { labelEn?: string })[];
-  byUnit: StatsRow[];
-  byChannel: { channel: string; label: LocalizedText; n: number }[];
-  factors: { survey: string; title: LocalizedText; n: number; sipasIndex: number | null }[];
-  comments: { total: number; dissatisfied: number };
-  excluded: { flagged: number };
-  waves: { id: number; name: string; from: string; to: string; weighted: WeightedSummary; unweighted: RateSummary }[];
-  methods: { n: number; minSample: number; interval: LocalizedText; weighting: LocalizedText; rule: LocalizedText };
 }
 
 /** GET /api/waves: one line per wave, newest first. */
@@ -107,19 +86,4 @@ export interface Interview {
   unitId: number;
   answers: Record<string, number | null>;
   comment?: string;
-}
-
-/** POST /api/imports: what a file held and what was stored (nothing on a dry run). */
-export interface ImportResult {
-  rows: number;
-  valid: number;
-  stored: number;
-  alreadyImported: number;
-  dryRun?: boolean;
-}
-
-export interface ImportProblem {
-  line: number;
-  column: string;
-  message: LocalizedText;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { FactorIndex, MetaUnit, StatsRow, Trend } from '../../client/app/api-types';
+import type { FactorIndex, Trend } from '../../client/dashboard/dashboard-types';
+import type { MetaUnit, StatsRow } from '../../client/app/api-types';
 import { levelShares, versionMarks } from '../../client/dashboard/charts/chart-data';
 import { factorAxisFrom } from '../../client/dashboard/factor-chart';
 import { hourRange, MIN_CELL_N, rateLook, volumeLook } from '../../client/dashboard/heatmap-grid';

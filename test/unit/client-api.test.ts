@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ApiError, csvExportUrl, fetchAlerts, fetchComments, fetchDistribution, fetchStats, login, NETWORK_ERROR } from '../../client/app/api';
+import { ApiError, csvExportUrl, login, NETWORK_ERROR } from '../../client/app/api';
+import { fetchAlerts, fetchComments, fetchDistribution, fetchStats } from '../../client/dashboard/dashboard-api';
 
 const json = (status: number, body: unknown) =>
   new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });

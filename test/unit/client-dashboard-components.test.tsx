@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
 import { render } from 'preact';
 import { describe, expect, it } from 'vitest';
-import type { Alert, CommentItem, StatsRow } from '../../client/app/api-types';
+import type { Alert, CommentItem } from '../../client/dashboard/dashboard-types';
+import type { StatsRow } from '../../client/app/api-types';
 import { AlertsList } from '../../client/dashboard/alerts-list';
 import { HeatmapTable } from '../../client/dashboard/heatmap-table';
 import { StatsTable } from '../../client/dashboard/stats-table';

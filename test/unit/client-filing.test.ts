@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ApiError, postImport } from '../../client/app/api';
+import { ApiError } from '../../client/app/api';
+import { postImport } from '../../client/imports/imports-api';
 import { filenameOf } from '../../client/exports/content-disposition';
 import { csvRecordCounter } from '../../client/exports/csv-record-counter';
 import { streamDownload } from '../../client/exports/download';

@@ -1,5 +1,6 @@
 import type { Verdict } from '../../../surveys/statistics';
-import type { Distribution, Interval, Level, StatsRow, Trend } from '../../app/api-types';
+import type { Distribution, Level, Trend } from '../dashboard-types';
+import type { Interval, StatsRow } from '../../app/api-types';
 import { VERDICT_COLOUR } from '../../app/verdict';
 
 /** What the charts need, worked out without chart.js so it can be tested with plain data. */
