@@ -1,58 +1,11 @@
 import type { LocalizedText } from '../app/api-types';
 
-/** The words of the filing pages (exports, reports, survey waves, interview entry, imports), Vietnamese first. */
-export const FILING_STRINGS = {
-  page_exports: { vi: 'Xuất dữ liệu', en: 'Exports' },
-  page_reports: { vi: 'Báo cáo', en: 'Reports' },
+/** The words of the survey-wave pages and of interview entry, Vietnamese first. */
+export const WAVES_STRINGS = {
   page_waves: { vi: 'Điều tra XHH', en: 'Survey waves' },
-  page_imports: { vi: 'Nhập tệp', en: 'Import' },
   page_wave: { vi: 'Đợt điều tra', en: 'Survey wave' },
   page_wave_new: { vi: 'Tạo đợt điều tra', en: 'New survey wave' },
   page_wave_entry: { vi: 'Nhập phiếu', en: 'Interview entry' },
-  // Downloads
-  cancel: { vi: 'Hủy', en: 'Cancel' },
-  downloading: { vi: 'Đang tải', en: 'Downloading' },
-  received: { vi: 'Đã nhận', en: 'Received' },
-  rowsWord: { vi: 'dòng', en: 'rows' },
-  downloadDone: { vi: 'Đã tải xong', en: 'Downloaded' },
-  downloadCancelled: { vi: 'Đã hủy tải xuống.', en: 'Download cancelled.' },
-  downloadFailed: { vi: 'Không tải được tệp', en: 'Could not download the file' },
-  // Exports
-  exportsTitle: { vi: 'Xuất phiếu trả lời theo bộ lọc', en: 'Export the answers for this filter' },
-  exportsIntro: {
-    vi: 'Mỗi phiếu một dòng, đúng bộ lọc phía trên (kể cả phiếu bị gắn cờ, có cột flags). Tệp được gửi dần nên tệp lớn cũng không làm chậm máy chủ.',
-    en: 'One row per response, for the filter above (flagged responses included, with a flags column). Files stream, so large ones do not slow the server.',
-  },
-  format: { vi: 'Định dạng', en: 'Format' },
-  format_csv: { vi: 'CSV (UTF-8, mở được bằng Excel)', en: 'CSV (UTF-8, opens in Excel)' },
-  format_xlsx: { vi: 'Excel (.xlsx): phiếu, tỷ lệ và sổ mã', en: 'Excel (.xlsx): responses, rates and codebook' },
-  format_sav: { vi: 'SPSS (.sav), có nhãn biến và nhãn giá trị', en: 'SPSS (.sav), with variable and value labels' },
-  format_codebook: { vi: 'Sổ mã biến (JSON)', en: 'Codebook (JSON)' },
-  csvOptions: { vi: 'Tùy chọn CSV', en: 'CSV options' },
-  csvLabels: { vi: 'Thêm dòng tiêu đề thứ hai bằng nhãn tiếng Việt', en: 'Add a second header row of Vietnamese labels' },
-  csvCodes: { vi: 'Ghi "Không ý kiến" bằng mã số (như SPSS)', en: 'Write "no opinion" as its numeric code (as in SPSS)' },
-  startDownload: { vi: 'Tải xuống', en: 'Download' },
-  codebookPage: { vi: 'Xem sổ mã biến (trang đọc được)', en: 'Read the codebook (web page)' },
-  opensNewTab: { vi: '(mở thẻ mới)', en: '(opens a new tab)' },
-  // Reports
-  reportTitle: { vi: 'Báo cáo định kỳ', en: 'Periodic report' },
-  reportIntro: {
-    vi: 'Kỳ báo cáo theo Nghị định 09/2019/NĐ-CP: số liệu từ ngày 15 tháng trước kỳ đến ngày 14 tháng cuối kỳ. Có thể chọn khoảng ngày bất kỳ.',
-    en: 'Report periods follow Decree 09/2019: data from the 15th of the month before the period to the 14th of its last month. Any date range works too.',
-  },
-  reportKind: { vi: 'Loại báo cáo', en: 'Report' },
-  report_custom: { vi: 'Khoảng ngày tùy chọn', en: 'Custom date range' },
-  openPrintable: { vi: 'Mở bản in', en: 'Open printable' },
-  downloadExcel: { vi: 'Tải Excel', en: 'Download Excel' },
-  due: { vi: 'Hạn nộp', en: 'Due' },
-  byUnit: { vi: 'Theo đơn vị', en: 'By unit' },
-  byChannel: { vi: 'Số phiếu theo kênh', en: 'Answers by channel' },
-  commentsSummary: { vi: 'Góp ý', en: 'Comments' },
-  commentsLine: { vi: '{t} góp ý, trong đó {d} từ người chưa hài lòng.', en: '{t} comments, {d} of them from people not satisfied.' },
-  reportWaves: { vi: 'Điều tra xã hội học trong kỳ (gia quyền, báo cáo riêng)', en: 'Survey waves in the period (weighted, reported apart)' },
-  methods: { vi: 'Ghi chú phương pháp', en: 'Methods note' },
-  none: { vi: 'Không có.', en: 'None.' },
-  reportUnitCaption: { vi: 'Tỷ lệ hài lòng theo đơn vị trong kỳ báo cáo', en: 'Satisfaction rate by unit in the report period' },
   // Waves
   wavesTitle: { vi: 'Các đợt điều tra xã hội học', en: 'Sociological survey waves' },
   wavesIntro: {
@@ -70,7 +23,6 @@ export const FILING_STRINGS = {
     en: 'Pick a unit, then enter N: the unit’s transactions (dossiers) in the period. The sample size n updates as you type.',
   },
   addStratum: { vi: 'Thêm đơn vị', en: 'Add unit' },
-  chooseUnit: { vi: 'Chọn đơn vị…', en: 'Choose a unit…' },
   population: { vi: 'Tổng thể N', en: 'Population N' },
   required: { vi: 'Cỡ mẫu n', en: 'Sample n' },
   remove: { vi: 'Bỏ', en: 'Remove' },
@@ -133,30 +85,4 @@ export const FILING_STRINGS = {
   discard: { vi: 'Bỏ phiếu này', en: 'Discard' },
   required_mark: { vi: '(bắt buộc)', en: '(required)' },
   notAllowedRole: { vi: 'Tài khoản này không có quyền dùng trang này.', en: 'This account may not use this page.' },
-  // Imports
-  importTitle: { vi: 'Nhập kết quả khảo sát giấy (CSV, Excel)', en: 'Import paper-survey results (CSV, Excel)' },
-  importIntro: {
-    vi: 'Tên cột như tệp xuất của hailong: submitted_at (YYYY-MM-DD), mã các câu hỏi (1–5; "Không ý kiến" ghi 9 hoặc chữ), comment, dossier_code, sector; với đợt điều tra thêm unit_code. Cả tệp được kiểm tra từng dòng: hoặc nhập hết, hoặc không nhập dòng nào.',
-    en: 'Columns named as in hailong’s exports: submitted_at (YYYY-MM-DD), the question keys (1–5; no opinion as 9 or in words), comment, dossier_code, sector; for a wave also unit_code. Every row is checked: the whole file is imported, or none of it.',
-  },
-  importInto: { vi: 'Nhập vào', en: 'Import into' },
-  importCounter: { vi: 'Quầy (phiếu giấy tại quầy)', en: 'A counter (paper forms at the counter)' },
-  importWave: { vi: 'Đợt điều tra xã hội học', en: 'A survey wave' },
-  chooseCounter: { vi: 'Chọn quầy…', en: 'Choose a counter…' },
-  chooseWave: { vi: 'Chọn đợt…', en: 'Choose a wave…' },
-  file: { vi: 'Tệp CSV hoặc Excel (tối đa 10 MB)', en: 'CSV or Excel file (10 MB at most)' },
-  check: { vi: 'Kiểm tra', en: 'Check' },
-  doImport: { vi: 'Nhập', en: 'Import' },
-  working: { vi: 'Đang xử lý…', en: 'Working…' },
-  checkFirst: { vi: 'Kiểm tra tệp trước khi nhập.', en: 'Check the file before importing.' },
-  checkedOk: { vi: 'Tệp hợp lệ: {v}/{r} dòng sẽ được nhập.', en: 'The file is valid: {v} of {r} rows will be imported.' },
-  importedOk: { vi: 'Đã nhập {s} phiếu ({a} phiếu đã có từ lần nhập trước).', en: 'Imported {s} responses ({a} were already imported before).' },
-  importRejected: {
-    vi: 'Chưa nhập dòng nào: {p} lỗi trong {r} dòng. Xin sửa tệp rồi gửi lại cả tệp.',
-    en: 'Nothing imported: {p} problems in {r} rows. Fix the file and send the whole file again.',
-  },
-  problemsCaption: { vi: 'Các dòng chưa hợp lệ: dòng, cột và lý do', en: 'Rows that are not valid: line, column and why' },
-  line: { vi: 'Dòng', en: 'Line' },
-  column: { vi: 'Cột', en: 'Column' },
-  reason: { vi: 'Lý do', en: 'Why' },
 } satisfies Record<string, LocalizedText>;
