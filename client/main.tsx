@@ -4,7 +4,8 @@ import { t, loadLang, saveLang, type Lang } from './app/i18n';
 import { LangContext } from './app/lang-context';
 import { DashboardPage } from './app/app-shell';
 import { LoginPage } from './auth/login-page';
-import { BASE, routeOf, useLocation } from './app/router';
+import { BASE } from './app/links';
+import { routeOf, useLocation } from './app/router';
 import './styles.css';
 
 function App() {

@@ -1,5 +1,4 @@
 import type { LocalizedText, Me, Meta } from './api-types';
-import { filterToQuery, type Filter } from '../dashboard/filter';
 
 /**
  * A refusal from the API, carrying the server's message in both languages so the page can show
@@ -65,5 +64,3 @@ export const login = (username: string, password: string) =>
 export const logout = () => request<void>('POST', '/api/auth/logout');
 export const fetchMe = () => request<Me>('GET', '/api/auth/me');
 export const fetchMeta = () => request<Meta>('GET', '/api/meta');
-/** A plain link, not a fetch: the browser streams the download and keeps memory flat. */
-export const csvExportUrl = (filter: Filter) => `/api/exports/responses.csv?${filterToQuery(filter)}`;

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { localDay } from '../../surveys/time';
-import { csvExportUrl, fetchMe, fetchMeta, logout } from './api';
+import { csvExportUrl, filterLink, LOGIN_PATH, pageLink } from './links';
+import { fetchMe, fetchMeta, logout } from './api';
 import type { Me, Meta } from './api-types';
 import { AppHeader } from './app-header';
 import { FilterBar } from '../dashboard/filter-bar';
@@ -10,7 +11,7 @@ import { filterFromQuery, filterToQuery, type Filter } from '../dashboard/filter
 import { t } from './i18n';
 import { useLang } from './lang-context';
 import { redirectFor } from './roles';
-import { caseIdOf, LOGIN_PATH, navigate, navKeyOf, pagePath, usesFilter, waveIdOf, type PageKey, type Route } from './router';
+import { caseIdOf, navigate, navKeyOf, usesFilter, waveIdOf, type PageKey, type Route } from './router';
 import { useApi } from './use-api';
 import { CasePage, CasesPage } from '../cases/cases-page';
 import { CommentsPage } from '../dashboard/comments-page';
@@ -62,7 +63,7 @@ export function DashboardPage({ route, pathname, search }: { route: Exclude<Rout
   const query = filterToQuery(filter);
   if (filterPage) lastFilterQuery = query;
   useEffect(() => {
-    if (filterPage && search.replace(/^\?/, '') !== query) navigate(`${pagePath(route)}?${query}`, { replace: true });
+    if (filterPage && search.replace(/^\?/, '') !== query) navigate(pageLink(route, query), { replace: true });
   }, [search, query, route]);
 
   const signedIn = me.kind === 'ready';
@@ -76,7 +77,7 @@ export function DashboardPage({ route, pathname, search }: { route: Exclude<Rout
     if (signedIn) fetchMeta().then(setMeta, () => setMeta(null));
   }, [signedIn]);
 
-  const onFilter = (next: Filter) => navigate(`${pagePath(route as PageKey | 'exports')}?${filterToQuery(next)}`);
+  const onFilter = (next: Filter) => navigate(filterLink(route as PageKey | 'exports', next));
   const onLogout = async () => {
     await logout().catch(() => {}); // leaving anyway: the login page is where the user wants to be
     navigate(LOGIN_PATH);

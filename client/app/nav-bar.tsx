@@ -1,6 +1,7 @@
 import { t } from './i18n';
 import { useLang } from './lang-context';
-import { ADMIN_PAGES, FILING_PAGES, navigate, pagePath, PAGES, type NavKey } from './router';
+import { followLink, pageLink } from './links';
+import { ADMIN_PAGES, FILING_PAGES, PAGES, type NavKey } from './router';
 
 const groupOf = (page: NavKey) =>
   (PAGES as readonly string[]).includes(page) ? 0 : (FILING_PAGES as readonly string[]).includes(page) ? 1 : (ADMIN_PAGES as readonly string[]).includes(page) ? 2 : 3;
@@ -18,7 +19,7 @@ export function NavBar({ current, query, role }: { current: NavKey | null; query
       <ul>
         {navEntries(role).map((page, i, all) => {
           const withFilter = page === 'exports' || (PAGES as readonly string[]).includes(page);
-          const href = withFilter ? `${pagePath(page)}?${query}` : pagePath(page);
+          const href = pageLink(page, withFilter ? query : '');
           // A divider between groups: analysis, taking results away, running the service.
           const first = i > 0 && groupOf(page) !== groupOf(all[i - 1]!);
           return (
@@ -27,11 +28,7 @@ export function NavBar({ current, query, role }: { current: NavKey | null; query
                 href={href}
                 aria-current={page === current ? 'page' : undefined}
                 data-testid={`nav-${page}`}
-                onClick={(e) => {
-                  if (e.ctrlKey || e.metaKey || e.shiftKey || e.button !== 0) return;
-                  e.preventDefault();
-                  navigate(href);
-                }}
+                onClick={followLink(href)}
               >
                 {t(lang, `page_${page}`)}
               </a>

@@ -3,10 +3,9 @@ import { useEffect, useState } from 'preact/hooks';
 /**
  * A handful of pages do not need a router library: the pathname picks the page, the history API
  * moves between them, and the server answers every /app/* path with index.html. The filter is the
- * query string and travels unchanged from page to page.
+ * query string and travels unchanged from page to page. The addresses themselves are written by
+ * links.ts.
  */
-export const BASE = '/app/';
-export const LOGIN_PATH = `${BASE}login`;
 
 /** The analyst's pages, in the order of the navigation; the overview is the home screen. */
 export const PAGES = ['overview', 'sectors', 'trend', 'factors', 'distribution', 'heatmap', 'units', 'comments'] as const;
@@ -32,14 +31,6 @@ export type Route = PageKey | FilingPage | AdminPage | WavePage | 'case' | 'logi
 /** Pages whose figures follow the dashboard filter, so they show the filter bar. */
 export const usesFilter = (route: Route): route is PageKey | 'exports' =>
   route === 'exports' || (PAGES as readonly string[]).includes(route);
-
-export function pagePath(page: NavKey): string {
-  return page === 'overview' ? BASE : `${BASE}${page}`;
-}
-
-export const wavePath = (id: number, entry = false) => `${BASE}waves/${id}${entry ? '/entry' : ''}`;
-export const NEW_WAVE_PATH = `${BASE}waves/new`;
-export const casePath = (id: number) => `${BASE}cases/${id}`;
 
 export function routeOf(pathname: string): Route {
   const path = pathname.replace(/\/+$/, '');

@@ -1,7 +1,8 @@
 import { useState } from 'preact/hooks';
 import { ApiError } from './api';
 import type { LocalizedText } from './api-types';
-import { LOGIN_PATH, navigate } from './router';
+import { LOGIN_PATH } from './links';
+import { navigate } from './router';
 import { messageOf } from './use-api';
 
 /**

@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError, NETWORK_ERROR } from './api';
 import type { LocalizedText } from './api-types';
-import { LOGIN_PATH, navigate } from './router';
+import { LOGIN_PATH } from './links';
+import { navigate } from './router';
 
 export type Load<T> = { kind: 'loading' } | { kind: 'error'; message: LocalizedText } | { kind: 'ready'; data: T };
 

@@ -5,7 +5,8 @@ import { LangSwitch } from '../app/lang-switch';
 import { t } from '../app/i18n';
 import { useLang } from '../app/lang-context';
 import { OFFICER_HOME } from '../app/roles';
-import { BASE, navigate } from '../app/router';
+import { BASE } from '../app/links';
+import { navigate } from '../app/router';
 
 /** Username and password; the server's refusal is kept in both languages so the switch still works after it. */
 export function LoginPage() {

@@ -1,13 +1,14 @@
 import { request } from '../app/api';
+import { withQuery } from '../app/links';
 import type { CaseDetail, CaseItem, CaseList, CaseNote } from '../admin/admin-types';
 
 // Complaints (phản ánh, kiến nghị), followed from receipt to closing.
 export const fetchCaseFigures = (from: string, to: string, unit: number | undefined) =>
   request<{ open: number; overdue: number; answered: number; answeredOnTime: number; answeredOnTimeShare: number | null }>(
     'GET',
-    `/api/cases/figures?from=${from}&to=${to}${unit === undefined ? '' : `&unit=${unit}`}`,
+    withQuery('/api/cases/figures', { from, to, unit }),
   );
-export const fetchCases = (query: string) => request<CaseList>('GET', `/api/cases${query ? `?${query}` : ''}`);
+export const fetchCases = (query: string) => request<CaseList>('GET', withQuery('/api/cases', query));
 export const fetchCase = (id: number) => request<CaseDetail>('GET', `/api/cases/${id}`);
 export const assignCase = (id: number, unitId: number, dueAt?: string) =>
   request<CaseItem>('POST', `/api/cases/${id}/assign`, dueAt ? { unitId, dueAt } : { unitId });

@@ -9,15 +9,11 @@ import { UnitSelect } from '../app/unit-select';
 import { formatDateTime, NO_VALUE } from '../app/format';
 import { t, type Lang, type StringKey } from '../app/i18n';
 import { useLang } from '../app/lang-context';
-import { BASE, casePath, navigate } from '../app/router';
+import { casePath, casesLink, followLink, pagePath } from '../app/links';
+import { navigate } from '../app/router';
 import { useAction } from '../app/use-action';
 import { useApi } from '../app/use-api';
 
-const go = (href: string) => (e: MouseEvent) => {
-  if (e.ctrlKey || e.metaKey || e.shiftKey || e.button !== 0) return;
-  e.preventDefault();
-  navigate(href);
-};
 const both = (key: StringKey) => ({ vi: t('vi', key), en: t('en', key) });
 const reasonName = (reason: string, lang: Lang) =>
   reason === 'low_rating' || reason === 'contact_request' || reason === 'comment' ? t(lang, `reason_${reason}`) : reason;
@@ -30,10 +26,7 @@ export function CasesPage({ search }: { search: string }) {
   const [pages, setPages] = useState<{ key: string; items: CaseItem[]; next: number | null }>({ key: '', items: [], next: null });
   const [list, retry] = useApi(() => fetchCases(casesApiQuery(filter)), own);
   const [more, setMore] = useState(false);
-  const setFilter = (next: CaseFilter) => {
-    const q = caseFilterToQuery(next);
-    navigate(`${BASE}cases${q ? `?${q}` : ''}`);
-  };
+  const setFilter = (next: CaseFilter) => navigate(casesLink(next));
   const extra = pages.key === own ? pages : { key: own, items: [], next: null };
   const loadMore = async (before: number) => {
     setMore(true);
@@ -119,7 +112,7 @@ function CaseTable({ items, lang }: { items: CaseItem[]; lang: Lang }) {
           {items.map((c) => (
             <tr key={c.id} data-key={c.id} data-testid="case-row" data-status={c.status} data-overdue={c.overdue ? '1' : '0'}>
               <th scope="row">
-                <a href={casePath(c.id)} onClick={go(casePath(c.id))} data-testid="case-link">
+                <a href={casePath(c.id)} onClick={followLink(casePath(c.id))} data-testid="case-link">
                   #{c.id}
                 </a>
               </th>
@@ -148,7 +141,7 @@ export function CasePage({ id, meta }: { id: number; meta: Meta | null }) {
   return (
     <>
       <p>
-        <a href={`${BASE}cases`} onClick={go(`${BASE}cases`)} data-testid="back-to-cases">
+        <a href={pagePath('cases')} onClick={followLink(pagePath('cases'))} data-testid="back-to-cases">
           {t(lang, 'backToCases')}
         </a>
       </p>

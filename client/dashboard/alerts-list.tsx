@@ -1,3 +1,4 @@
+import { followLink } from '../app/links';
 import type { Alert } from './dashboard-types';
 import type { Meta } from '../app/api-types';
 import { formatCount, formatDay, formatPercent, formatPoints, formatTarget } from '../app/format';
@@ -43,11 +44,7 @@ export function AlertsList({ alerts, asOf, meta, lang, hrefOf, onOpen }: Props) 
             <a
               class="alert-what"
               href={href}
-              onClick={(e) => {
-                if (e.ctrlKey || e.metaKey || e.shiftKey || e.button !== 0) return;
-                e.preventDefault();
-                onOpen(href);
-              }}
+              onClick={followLink(href, onOpen)}
             >
               {sectorLabel({ key: a.sector, label: a.sectorLabel }, meta, lang)} — {a.unitName}
             </a>

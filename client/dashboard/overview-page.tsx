@@ -11,11 +11,11 @@ import { OverallCard } from './overall-card';
 import { RateBarChart } from './rate-bar-chart';
 import { ResponsesCard } from './responses-card';
 import { StatsTable } from './stats-table';
-import { filterToQuery } from './filter';
 import { formatCount } from '../app/format';
 import { t } from '../app/i18n';
 import { useLang } from '../app/lang-context';
-import { navigate, pagePath } from '../app/router';
+import { navigate } from '../app/router';
+import { filterLink } from '../app/links';
 import { inSectorOrder, sectorLabel } from '../app/sector-display';
 import { useApi } from '../app/use-api';
 import type { PageProps } from './page-props';
@@ -34,8 +34,7 @@ export function OverviewPage({ filter, query, meta }: PageProps) {
   const labelOf = useCallback((row: StatsRow) => sectorLabel(row, meta, lang), [meta, lang]);
   const rows = useMemo(() => (stats.kind === 'ready' ? inSectorOrder(stats.data.rows, meta) : []), [stats, meta]);
   const title = filter.sector ? sectorLabel({ key: filter.sector, label: filter.sector }, meta, lang) : t(lang, 'overallTitle');
-  const alertHref = (a: Alert) =>
-    `${pagePath('factors')}?${filterToQuery({ from: addDays(alertsAsOf(), -29), to: alertsAsOf(), sector: a.sector, unit: a.unitId })}`;
+  const alertHref = (a: Alert) => filterLink('factors', { from: addDays(alertsAsOf(), -29), to: alertsAsOf(), sector: a.sector, unit: a.unitId });
   const alertsAsOf = () => (alerts.kind === 'ready' ? alerts.data.asOf : filter.to);
   const alertCount = alerts.kind === 'ready' ? alerts.data.alerts.length : null;
 

@@ -1,7 +1,6 @@
 import { useState } from 'preact/hooks';
 import { DownloadStatus } from './download-status';
-import { exportUrl, EXPORT_FORMATS, type ExportFormat } from '../app/links';
-import { filterToQuery } from '../dashboard/filter';
+import { codebookPageUrl, exportUrl, EXPORT_FORMATS, type ExportFormat } from '../app/links';
 import { t } from '../app/i18n';
 import { useLang } from '../app/lang-context';
 import { useDownload } from './use-download';
@@ -63,7 +62,7 @@ export function ExportsPage({ filter }: PageProps) {
           <button type="submit" class="button primary" disabled={running} data-testid="start-download">
             {t(lang, 'startDownload')}
           </button>
-          <a class="button secondary" href={`/exports/codebook?${filterToQuery(filter)}`} target="_blank" rel="noopener" data-testid="codebook-page">
+          <a class="button secondary" href={codebookPageUrl(filter)} target="_blank" rel="noopener" data-testid="codebook-page">
             {t(lang, 'codebookPage')} <span class="visually-hidden">{t(lang, 'opensNewTab')}</span>
           </a>
         </div>

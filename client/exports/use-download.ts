@@ -2,7 +2,8 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError } from '../app/api';
 import type { LocalizedText } from '../app/api-types';
 import { saveBlob, streamDownload, type DownloadProgress } from './download';
-import { LOGIN_PATH, navigate } from '../app/router';
+import { LOGIN_PATH } from '../app/links';
+import { navigate } from '../app/router';
 import { messageOf } from '../app/use-api';
 
 export type DownloadState =

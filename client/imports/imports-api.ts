@@ -1,4 +1,5 @@
 import { request } from '../app/api';
+import { withQuery } from '../app/links';
 import type { ImportResult } from './imports-types';
 
 /** Where an import goes: a counter's earlier paper forms, or a survey wave's interviews. */
@@ -6,7 +7,6 @@ export type ImportTarget = { counter: string } | { wave: number };
 
 /** The file goes as the raw body; a dry run checks every row and stores nothing. */
 export function postImport(target: ImportTarget, file: Blob, type: string, dryRun: boolean) {
-  const q = new URLSearchParams('counter' in target ? { counter: target.counter } : { wave: String(target.wave) });
-  if (dryRun) q.set('dryRun', '1');
-  return request<ImportResult>('POST', `/api/imports?${q}`, undefined, { body: file, type });
+  const into = 'counter' in target ? { counter: target.counter } : { wave: target.wave };
+  return request<ImportResult>('POST', withQuery('/api/imports', { ...into, dryRun: dryRun ? '1' : undefined }), undefined, { body: file, type });
 }

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { ApiError } from '../app/api';
 import { fetchWaves } from '../waves/waves-api';
-import { type ImportTarget, postImport } from './imports-api';
+import { postImport, type ImportTarget } from './imports-api';
 import type { LocalizedText, Meta } from '../app/api-types';
 import type { ImportProblem, ImportResult } from './imports-types';
 import { ErrorBox } from '../app/load-states';
@@ -9,7 +9,8 @@ import { formatCount } from '../app/format';
 import { t, type Lang } from '../app/i18n';
 import { importContentType, problemsOf } from './import-file';
 import { useLang } from '../app/lang-context';
-import { LOGIN_PATH, navigate } from '../app/router';
+import { LOGIN_PATH } from '../app/links';
+import { navigate } from '../app/router';
 import { messageOf, useApi } from '../app/use-api';
 
 type Outcome =

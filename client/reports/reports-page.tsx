@@ -14,7 +14,8 @@ import { t } from '../app/i18n';
 import { useLang } from '../app/lang-context';
 import { yearOptions } from '../dashboard/period-choice';
 import { reportFromQuery, reportRange, reportToQuery, type ReportParams } from './report-query';
-import { navigate, pagePath } from '../app/router';
+import { navigate } from '../app/router';
+import { printableReportUrl, reportExcelUrl, reportsLink } from '../app/links';
 import { inSectorOrder, sectorLabel } from '../app/sector-display';
 import { useApi } from '../app/use-api';
 import { useDownload } from '../exports/use-download';
@@ -33,7 +34,7 @@ export function ReportsPage({ search, meta }: { search: string; meta: Meta | nul
   const labelOf = useCallback((row: StatsRow) => sectorLabel(row, meta, lang), [meta, lang]);
   const unitLabel = useCallback((row: StatsRow) => row.label, []);
 
-  const go = (next: ReportParams) => navigate(`${pagePath('reports')}?${reportToQuery(next)}`, { replace: true });
+  const go = (next: ReportParams) => navigate(reportsLink(next), { replace: true });
   const range = reportRange(params);
   const withUnit = (unit: number | undefined) => {
     const { unit: _old, ...rest } = params;
@@ -92,7 +93,7 @@ export function ReportsPage({ search, meta }: { search: string; meta: Meta | nul
           </p>
         </form>
         <div class="form-actions">
-          <a class="button primary" href={`/reports/print?${reportToQuery(params, { lang })}`} target="_blank" rel="noopener" data-testid="open-print">
+          <a class="button primary" href={printableReportUrl(params, lang)} target="_blank" rel="noopener" data-testid="open-print">
             {t(lang, 'openPrintable')} <span class="visually-hidden">{t(lang, 'opensNewTab')}</span>
           </a>
           <button
@@ -100,7 +101,7 @@ export function ReportsPage({ search, meta }: { search: string; meta: Meta | nul
             class="button secondary"
             disabled={excel.state.kind === 'running'}
             data-testid="report-excel"
-            onClick={() => excel.start({ url: `/api/reports/report.xlsx?${query}`, name: 'Excel', fallbackName: `hailong-report-${range.from}-${range.to}.xlsx` })}
+            onClick={() => excel.start({ url: reportExcelUrl(params), name: 'Excel', fallbackName: `hailong-report-${range.from}-${range.to}.xlsx` })}
           >
             {t(lang, 'downloadExcel')}
           </button>

@@ -8,7 +8,7 @@ import { formatCount } from '../app/format';
 import { t } from '../app/i18n';
 import { interviewQueue, makeClientKey, type QueuedInterview } from './interview-queue';
 import { useLang } from '../app/lang-context';
-import { navigate, wavePath } from '../app/router';
+import { followLink, wavePath } from '../app/links';
 import { useApi } from '../app/use-api';
 
 /**
@@ -56,7 +56,7 @@ function Entry({ id, form, wave, lang }: { id: number; form: WaveForm; wave: Wav
     <>
       <section class="panel" aria-labelledby="entry-title">
         <p>
-          <a href={wavePath(id)} onClick={(e) => { e.preventDefault(); navigate(wavePath(id)); }} data-testid="back-to-wave">{t(lang, 'backToWave')}</a>
+          <a href={wavePath(id)} onClick={followLink(wavePath(id))} data-testid="back-to-wave">{t(lang, 'backToWave')}</a>
         </p>
         <h2 id="entry-title">
           {form.wave.name} · <span class="muted">{form.survey.title[lang]}</span>

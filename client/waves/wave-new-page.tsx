@@ -8,7 +8,8 @@ import { t } from '../app/i18n';
 import { useLang } from '../app/lang-context';
 import { inSectorOrder } from '../app/sector-display';
 import { SURVEY_OPTIONS } from '../app/survey-options';
-import { navigate, pagePath, wavePath } from '../app/router';
+import { navigate } from '../app/router';
+import { followLink, pagePath, wavePath } from '../app/links';
 import { messageOf } from '../app/use-api';
 import { checkDraft, type DraftErrors, type WaveDraft } from './wave-draft';
 
@@ -70,7 +71,7 @@ export function WaveNewPage({ meta }: { meta: Meta | null }) {
   return (
     <form class="panel wave-form" onSubmit={submit} noValidate data-testid="wave-form">
       <p>
-        <a href={pagePath('waves')} onClick={(e) => { e.preventDefault(); navigate(pagePath('waves')); }}>{t(lang, 'backToWaves')}</a>
+        <a href={pagePath('waves')} onClick={followLink(pagePath('waves'))}>{t(lang, 'backToWaves')}</a>
       </p>
       <p class="muted intro">{t(lang, 'wavesIntro')}</p>
       <div class="form-grid">

@@ -7,7 +7,7 @@ import { WeightedResult } from './weighted-result';
 import { formatCount, formatDay, formatPercent, formatPercentNumber } from '../app/format';
 import { t, type Lang } from '../app/i18n';
 import { useLang } from '../app/lang-context';
-import { navigate, pagePath, wavePath } from '../app/router';
+import { followLink, pagePath, wavePath } from '../app/links';
 import { surveyName } from '../app/survey-options';
 import { useApi } from '../app/use-api';
 
@@ -25,11 +25,11 @@ export function WavePage({ id, role: _role }: { id: number; role: string }) {
         <>
           <section class="panel" aria-labelledby="wave-title" data-testid="wave-head" data-wave={data.wave.id}>
             <p>
-              <a href={pagePath('waves')} onClick={(e) => { e.preventDefault(); navigate(pagePath('waves')); }}>{t(lang, 'backToWaves')}</a>
+              <a href={pagePath('waves')} onClick={followLink(pagePath('waves'))}>{t(lang, 'backToWaves')}</a>
             </p>
             <div class="panel-head">
               <h2 id="wave-title" data-testid="wave-name">{data.wave.name}</h2>
-              <a class="button primary" href={entry} onClick={(e) => { e.preventDefault(); navigate(entry); }} data-testid="enter-interviews">
+              <a class="button primary" href={entry} onClick={followLink(entry)} data-testid="enter-interviews">
                 {t(lang, 'enterInterviews')}
               </a>
             </div>

@@ -5,15 +5,9 @@ import { formatDay, formatPercentNumber } from '../app/format';
 import { t, type Lang } from '../app/i18n';
 import { useLang } from '../app/lang-context';
 import { canManageWaves } from '../app/roles';
-import { navigate, NEW_WAVE_PATH, wavePath } from '../app/router';
+import { followLink, NEW_WAVE_PATH, wavePath } from '../app/links';
 import { surveyName } from '../app/survey-options';
 import { useApi } from '../app/use-api';
-
-const go = (href: string) => (e: MouseEvent) => {
-  if (e.ctrlKey || e.metaKey || e.shiftKey || e.button !== 0) return;
-  e.preventDefault();
-  navigate(href);
-};
 
 /** The tenant's survey waves, newest first, each with its fieldwork page and its interview entry. */
 export function WavesPage({ role }: { role: string }) {
@@ -24,7 +18,7 @@ export function WavesPage({ role }: { role: string }) {
       <div class="panel-head">
         <h2 id="waves-title">{t(lang, 'wavesTitle')}</h2>
         {canManageWaves(role) && (
-          <a class="button primary" href={NEW_WAVE_PATH} onClick={go(NEW_WAVE_PATH)} data-testid="new-wave">
+          <a class="button primary" href={NEW_WAVE_PATH} onClick={followLink(NEW_WAVE_PATH)} data-testid="new-wave">
             {t(lang, 'newWave')}
           </a>
         )}
@@ -54,7 +48,7 @@ function WaveList({ waves, lang }: { waves: WaveListItem[]; lang: Lang }) {
           {waves.map((w) => (
             <tr key={w.id} data-key={w.id}>
               <th scope="row">
-                <a href={wavePath(w.id)} onClick={go(wavePath(w.id))} data-testid="wave-link">
+                <a href={wavePath(w.id)} onClick={followLink(wavePath(w.id))} data-testid="wave-link">
                   {w.name}
                 </a>
               </th>
@@ -64,7 +58,7 @@ function WaveList({ waves, lang }: { waves: WaveListItem[]; lang: Lang }) {
               <td>{surveyName(w.survey_key, lang)}</td>
               <td class="num">{formatPercentNumber(w.margin * 100, lang)}</td>
               <td>
-                <a class="button secondary small" href={wavePath(w.id, true)} onClick={go(wavePath(w.id, true))} data-testid="wave-entry-link">
+                <a class="button secondary small" href={wavePath(w.id, true)} onClick={followLink(wavePath(w.id, true))} data-testid="wave-entry-link">
                   {t(lang, 'enterInterviews')} <span class="visually-hidden">{w.name}</span>
                 </a>
               </td>

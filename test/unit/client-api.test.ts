@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ApiError, csvExportUrl, login, NETWORK_ERROR } from '../../client/app/api';
+import { ApiError, login, NETWORK_ERROR } from '../../client/app/api';
+import { csvExportUrl } from '../../client/app/links';
 import { fetchAlerts, fetchComments, fetchDistribution, fetchStats } from '../../client/dashboard/dashboard-api';
 
 const json = (status: number, body: unknown) =>
