@@ -6,15 +6,10 @@ import type { Meta } from '../app/api-types';
 import { ActionMessage } from '../app/action-message';
 import { LoadView } from '../app/load-states';
 import { UnitSelect } from '../app/unit-select';
-import { t, type Lang, type StringKey } from '../app/i18n';
+import { inBothLanguages, t, type Lang } from '../app/i18n';
 import { useLang } from '../app/lang-context';
 import { useAction } from '../app/use-action';
 import { useApi } from '../app/use-api';
-
-const both = (key: StringKey, fill: Record<string, string> = {}) => {
-  const sub = (s: string) => Object.entries(fill).reduce((acc, [k, v]) => acc.replace(`{${k}}`, v), s);
-  return { vi: sub(t('vi', key)), en: sub(t('en', key)) };
-};
 
 /** A generated password, shown this once, with a copy button. */
 function OneTimePassword({ username, password, onHide }: { username: string; password: string; onHide: () => void }) {
@@ -22,7 +17,7 @@ function OneTimePassword({ username, password, onHide }: { username: string; pas
   const [copied, setCopied] = useState(false);
   return (
     <div class="one-time-password" role="status" data-testid="one-time-password">
-      <span>{both('passwordFor', { u: username })[lang]}</span>
+      <span>{inBothLanguages('passwordFor', { u: username })[lang]}</span>
       <code data-testid="generated-password">{password}</code>
       <span class="muted small">{t(lang, 'passwordOnce')}</span>
       <span class="row-actions">
@@ -128,7 +123,7 @@ function NewUserForm({ meta, onCreated }: { meta: Meta | null; onCreated: (usern
     }
     setBad(false);
     const name = username.trim();
-    const created = await action.run(() => createUser({ username: name, role, unitId: unitId ?? null }), both('userCreated', { u: name }));
+    const created = await action.run(() => createUser({ username: name, role, unitId: unitId ?? null }), inBothLanguages('userCreated', { u: name }));
     if (created) {
       setUsername('');
       onCreated(created.username, created.password);
@@ -184,7 +179,7 @@ function UserRow({ user, meta, lang, unitName, onChanged, onPassword }: RowProps
   const save = async () => {
     const change = userChangeOf(user, { role, unitId });
     if (!change) {
-      action.setDone(both('nothingChanged'));
+      action.setDone(inBothLanguages('nothingChanged'));
       return;
     }
     if (await action.run(() => changeUser(user.id, change))) onChanged();

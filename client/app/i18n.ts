@@ -34,3 +34,12 @@ export function saveLang(lang: Lang, storage: Pick<Storage, 'setItem'> | undefin
     // Not remembered, but the switch still works for this visit.
   }
 }
+
+/**
+ * One string in both languages, with its `{name}` slots filled: what a form keeps as its message
+ * (a refusal, a note of success), so the language switch still applies to it afterwards.
+ */
+export function inBothLanguages(key: StringKey, fill: Record<string, string> = {}): LocalizedText {
+  const sub = (s: string) => Object.entries(fill).reduce((acc, [k, v]) => acc.replace(`{${k}}`, v), s);
+  return { vi: sub(t('vi', key)), en: sub(t('en', key)) };
+}

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { ApiError, fetchMe, login, NETWORK_ERROR } from '../app/api';
 import type { LocalizedText } from '../app/api-types';
 import { LangSwitch } from '../app/lang-switch';
-import { t } from '../app/i18n';
+import { inBothLanguages, t } from '../app/i18n';
 import { useLang } from '../app/lang-context';
 import { OFFICER_HOME } from '../app/roles';
 import { BASE } from '../app/links';
@@ -26,7 +26,7 @@ export function LoginPage() {
   const submit = async (e: Event) => {
     e.preventDefault();
     if (!username.trim() || !password) {
-      setError({ vi: t('vi', 'fillBoth'), en: t('en', 'fillBoth') });
+      setError(inBothLanguages('fillBoth'));
       return;
     }
     setBusy(true);
