@@ -53,7 +53,7 @@ let lastFilterQuery = '';
  * the filter bar. The URL is the one source of truth for the filter, so a link reproduces the
  * view on another screen. Reports, waves and imports keep their own query string.
  */
-export function DashboardPage({ route, pathname, search }: { route: Exclude<Route, 'login' | 'not_found'>; pathname: string; search: string }) {
+export function AppShell({ route, pathname, search }: { route: Exclude<Route, 'login' | 'not_found'>; pathname: string; search: string }) {
   const { lang } = useLang();
   const [me, retryMe] = useApi<Me>(fetchMe, 'me');
   const [meta, setMeta] = useState<Meta | null>(null);
