@@ -1,12 +1,12 @@
-import { fetchOfficerCounters } from './admin-api';
-import { posterUrl } from './admin-helpers';
-import type { OfficerCounters } from './admin-types';
-import { LoadView } from '../app/load-states';
-import { SortableTable, type Column } from '../app/sortable-table';
 import { formatCount, formatDay } from '../app/format';
 import { t, type Lang } from '../app/i18n';
 import { useLang } from '../app/lang-context';
+import { LoadView } from '../app/load-states';
+import { SortableTable, type Column } from '../app/sortable-table';
 import { useApi } from '../app/use-api';
+import { fetchOfficerCounters } from './admin-api';
+import { posterUrl } from './admin-helpers';
+import type { OfficerCounters } from './admin-types';
 
 type Row = OfficerCounters['counters'][number];
 

@@ -1,15 +1,15 @@
 import { useState } from 'preact/hooks';
+import { ActionMessage } from '../app/action-message';
+import type { Meta } from '../app/api-types';
+import { inBothLanguages, t, type Lang } from '../app/i18n';
+import { useLang } from '../app/lang-context';
+import { LoadView } from '../app/load-states';
+import { UnitSelect } from '../app/unit-select';
+import { useAction } from '../app/use-action';
+import { useApi } from '../app/use-api';
 import { changeUser, createUser, fetchUsers, resetPassword } from './admin-api';
 import { userChangeOf, validUsername } from './admin-helpers';
 import { ROLES, type Role, type UserItem } from './admin-types';
-import type { Meta } from '../app/api-types';
-import { ActionMessage } from '../app/action-message';
-import { LoadView } from '../app/load-states';
-import { UnitSelect } from '../app/unit-select';
-import { inBothLanguages, t, type Lang } from '../app/i18n';
-import { useLang } from '../app/lang-context';
-import { useAction } from '../app/use-action';
-import { useApi } from '../app/use-api';
 
 /** A generated password, shown this once, with a copy button. */
 function OneTimePassword({ username, password, onHide }: { username: string; password: string; onHide: () => void }) {

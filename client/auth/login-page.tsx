@@ -1,11 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError, fetchMe, login, NETWORK_ERROR } from '../app/api';
 import type { LocalizedText } from '../app/api-types';
-import { LangSwitch } from '../app/lang-switch';
 import { inBothLanguages, t } from '../app/i18n';
 import { useLang } from '../app/lang-context';
-import { OFFICER_HOME } from '../app/roles';
+import { LangSwitch } from '../app/lang-switch';
 import { BASE } from '../app/links';
+import { OFFICER_HOME } from '../app/roles';
 import { navigate } from '../app/router';
 
 /** Username and password; the server's refusal is kept in both languages so the switch still works after it. */

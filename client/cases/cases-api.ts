@@ -1,6 +1,6 @@
+import type { CaseDetail, CaseItem, CaseList, CaseNote } from '../admin/admin-types';
 import { request } from '../app/api';
 import { withQuery } from '../app/links';
-import type { CaseDetail, CaseItem, CaseList, CaseNote } from '../admin/admin-types';
 
 // Complaints (phản ánh, kiến nghị), followed from receipt to closing.
 export const fetchCaseFigures = (from: string, to: string, unit: number | undefined) =>

@@ -7,8 +7,8 @@ import { casesLink } from '../app/links';
 import { LoadView } from '../app/load-states';
 import { navigate } from '../app/router';
 import { useApi } from '../app/use-api';
-import { fetchCases } from './cases-api';
 import { CaseTable } from './case-table';
+import { fetchCases } from './cases-api';
 
 /** Complaints, filtered by status and "overdue" (kept in the address bar), newest first, a page at a time. */
 export function CasesPage({ search }: { search: string }) {

@@ -1,9 +1,9 @@
-import { followLink } from '../app/links';
-import type { Alert } from './dashboard-types';
 import type { Meta } from '../app/api-types';
 import { formatCount, formatDay, formatPercent, formatPoints, formatTarget } from '../app/format';
 import { t, type Lang } from '../app/i18n';
+import { followLink } from '../app/links';
 import { sectorLabel } from '../app/sector-display';
+import type { Alert } from './dashboard-types';
 
 interface Props {
   alerts: Alert[];

@@ -1,14 +1,14 @@
 import { useEffect, useState } from 'preact/hooks';
 import { scaleLabel } from '../../surveys/scale';
-import { fetchComments } from './dashboard-api';
-import type { CommentItem } from './dashboard-types';
 import type { LocalizedText, Meta } from '../app/api-types';
-import { ErrorBox, LoadView } from '../app/load-states';
 import { formatDateTime } from '../app/format';
 import { t, type Lang } from '../app/i18n';
 import { useLang } from '../app/lang-context';
+import { ErrorBox, LoadView } from '../app/load-states';
 import { sectorLabel } from '../app/sector-display';
 import { messageOf, useApi } from '../app/use-api';
+import { fetchComments } from './dashboard-api';
+import type { CommentItem } from './dashboard-types';
 import type { PageProps } from './page-props';
 
 /**

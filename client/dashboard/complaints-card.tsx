@@ -1,8 +1,8 @@
-import { fetchCaseFigures } from '../cases/cases-api';
 import { formatCount, formatPercentNumber } from '../app/format';
 import { t } from '../app/i18n';
 import { useLang } from '../app/lang-context';
 import { useApi } from '../app/use-api';
+import { fetchCaseFigures } from '../cases/cases-api';
 
 /** Complaints followed to the end: open, overdue, and the share answered on time this period. */
 export function ComplaintsCard({ from, to, unit }: { from: string; to: string; unit: number | undefined }) {

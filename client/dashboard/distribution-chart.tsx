@@ -1,10 +1,10 @@
 import { useRef } from 'preact/hooks';
-import type { Distribution } from './dashboard-types';
-import { LEVEL_COLOUR, LEVELS, levelShares } from './charts/chart-data';
-import { useChart } from './charts/use-chart';
+import { scaleLabel } from '../../surveys/scale';
 import { formatCount, formatPercent, formatTarget } from '../app/format';
 import { t, type Lang } from '../app/i18n';
-import { scaleLabel } from '../../surveys/scale';
+import { LEVEL_COLOUR, LEVELS, levelShares } from './charts/chart-data';
+import { useChart } from './charts/use-chart';
+import type { Distribution } from './dashboard-types';
 
 interface Props {
   rows: Distribution['rows'];

@@ -1,16 +1,16 @@
 import { useCallback, useMemo, useState } from 'preact/hooks';
 import { scaleLabel } from '../../surveys/scale';
-import { fetchDistribution } from './dashboard-api';
-import type { Distribution } from './dashboard-types';
-import { LEVELS } from './charts/chart-data';
-import { DistributionChart } from './distribution-chart';
-import { LoadView } from '../app/load-states';
-import { SortableTable, type Column } from '../app/sortable-table';
 import { formatCount, formatPercent } from '../app/format';
 import { t } from '../app/i18n';
 import { useLang } from '../app/lang-context';
+import { LoadView } from '../app/load-states';
 import { inSectorOrder, sectorLabel } from '../app/sector-display';
+import { SortableTable, type Column } from '../app/sortable-table';
 import { useApi } from '../app/use-api';
+import { LEVELS } from './charts/chart-data';
+import { fetchDistribution } from './dashboard-api';
+import type { Distribution } from './dashboard-types';
+import { DistributionChart } from './distribution-chart';
 import type { PageProps } from './page-props';
 
 type Row = Distribution['rows'][number];

@@ -1,8 +1,8 @@
 import { useRef } from 'preact/hooks';
-import type { FactorIndex } from './dashboard-types';
-import { useChart } from './charts/use-chart';
 import { formatCount, formatInterval, formatPercent, formatTarget } from '../app/format';
 import { t, type Lang } from '../app/i18n';
+import { useChart } from './charts/use-chart';
+import type { FactorIndex } from './dashboard-types';
 import { INK } from './rate-bar-chart';
 
 const BAR = '#0b5cad';

@@ -1,13 +1,13 @@
 import { useState } from 'preact/hooks';
-import { fetchFactors } from './dashboard-api';
-import type { FactorIndex, Factors, ItemRate } from './dashboard-types';
-import { FactorChart } from './factor-chart';
-import { LoadView } from '../app/load-states';
-import { SortableTable, type Column } from '../app/sortable-table';
 import { formatCount, formatInterval, formatPercent } from '../app/format';
 import { t, type Lang } from '../app/i18n';
 import { useLang } from '../app/lang-context';
+import { LoadView } from '../app/load-states';
+import { SortableTable, type Column } from '../app/sortable-table';
 import { useApi } from '../app/use-api';
+import { fetchFactors } from './dashboard-api';
+import type { FactorIndex, Factors, ItemRate } from './dashboard-types';
+import { FactorChart } from './factor-chart';
 import type { PageProps } from './page-props';
 
 /** The weakest factor with a value: where to look first when a rate is low. */

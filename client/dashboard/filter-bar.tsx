@@ -1,9 +1,9 @@
 import type { Meta } from '../app/api-types';
-import { CHANNELS, type Channel, type Filter } from './filter';
 import { t, type Lang } from '../app/i18n';
 import { inSectorOrder } from '../app/sector-display';
 import { SURVEY_OPTIONS } from '../app/survey-options';
 import { subtreeIds, unitOptions } from '../app/unit-options';
+import { CHANNELS, type Channel, type Filter } from './filter';
 import { PeriodPicker } from './period-picker';
 
 interface Props {

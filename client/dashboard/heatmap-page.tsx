@@ -1,11 +1,11 @@
 import { useState } from 'preact/hooks';
-import { fetchHeatmap } from './dashboard-api';
-import { HeatmapTable, type HeatMetric } from './heatmap-table';
-import { LoadView } from '../app/load-states';
-import { rateLook, volumeLook } from './heatmap-grid';
 import { t } from '../app/i18n';
 import { useLang } from '../app/lang-context';
+import { LoadView } from '../app/load-states';
 import { useApi } from '../app/use-api';
+import { fetchHeatmap } from './dashboard-api';
+import { rateLook, volumeLook } from './heatmap-grid';
+import { HeatmapTable, type HeatMetric } from './heatmap-table';
 import type { PageProps } from './page-props';
 
 const METRICS: readonly HeatMetric[] = ['volume', 'rate'];

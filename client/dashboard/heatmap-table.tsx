@@ -1,7 +1,7 @@
-import type { HeatCell } from './dashboard-types';
 import { formatCount, formatPercentNumber } from '../app/format';
-import { cellMap, hourRange, MIN_CELL_N, rateLook, volumeLook, WEEKDAYS } from './heatmap-grid';
 import { t, type Lang } from '../app/i18n';
+import type { HeatCell } from './dashboard-types';
+import { cellMap, hourRange, MIN_CELL_N, rateLook, volumeLook, WEEKDAYS } from './heatmap-grid';
 
 export type HeatMetric = 'volume' | 'rate';
 

@@ -1,24 +1,24 @@
 import { useCallback, useMemo } from 'preact/hooks';
 import { previousPeriod } from '../../surveys/periods';
 import { addDays } from '../../surveys/time';
-import { fetchAlerts, fetchStats } from './dashboard-api';
-import type { Alert } from './dashboard-types';
 import type { StatsRow } from '../app/api-types';
-import { AlertsList } from './alerts-list';
-import { ComplaintsCard } from './complaints-card';
-import { ErrorBox, LoadView, Loading } from '../app/load-states';
-import { OverallCard } from './overall-card';
-import { RateBarChart } from './rate-bar-chart';
-import { ResponsesCard } from './responses-card';
-import { StatsTable } from './stats-table';
 import { formatCount } from '../app/format';
 import { t } from '../app/i18n';
 import { useLang } from '../app/lang-context';
-import { navigate } from '../app/router';
 import { filterLink } from '../app/links';
+import { ErrorBox, LoadView, Loading } from '../app/load-states';
+import { navigate } from '../app/router';
 import { inSectorOrder, sectorLabel } from '../app/sector-display';
 import { useApi } from '../app/use-api';
+import { AlertsList } from './alerts-list';
+import { ComplaintsCard } from './complaints-card';
+import { fetchAlerts, fetchStats } from './dashboard-api';
+import type { Alert } from './dashboard-types';
+import { OverallCard } from './overall-card';
 import type { PageProps } from './page-props';
+import { RateBarChart } from './rate-bar-chart';
+import { ResponsesCard } from './responses-card';
+import { StatsTable } from './stats-table';
 
 /**
  * The home screen, meant to be read in ten seconds: the overall rate against 90 %, how many

@@ -1,10 +1,10 @@
 import { useRef } from 'preact/hooks';
 import type { StatsRow } from '../app/api-types';
-import { sectorBars } from './charts/chart-data';
-import { useChart } from './charts/use-chart';
 import { formatCount, formatInterval, formatPercent, formatTarget } from '../app/format';
 import { t, type Lang } from '../app/i18n';
 import { VERDICT_COLOUR, verdictText } from '../app/verdict';
+import { sectorBars } from './charts/chart-data';
+import { useChart } from './charts/use-chart';
 
 export const INK = '#1f2328';
 

@@ -1,15 +1,15 @@
 import { useCallback, useMemo } from 'preact/hooks';
-import { fetchStats } from './dashboard-api';
 import type { StatsRow } from '../app/api-types';
-import { LoadView } from '../app/load-states';
-import { OverallCard } from './overall-card';
-import { RateBarChart } from './rate-bar-chart';
-import { StatsTable } from './stats-table';
 import { t } from '../app/i18n';
 import { useLang } from '../app/lang-context';
+import { LoadView } from '../app/load-states';
 import { inSectorOrder, sectorLabel } from '../app/sector-display';
 import { useApi } from '../app/use-api';
+import { fetchStats } from './dashboard-api';
+import { OverallCard } from './overall-card';
 import type { PageProps } from './page-props';
+import { RateBarChart } from './rate-bar-chart';
+import { StatsTable } from './stats-table';
 
 /** Where each sector stands against its own target (85 % or 90 %), with the uncertainty of each rate. */
 export function SectorsPage({ filter, query, meta }: PageProps) {

@@ -1,8 +1,8 @@
 import type { StatsRow } from '../app/api-types';
 import { formatCount, formatInterval, formatPercent, formatTarget } from '../app/format';
 import { t, type Lang } from '../app/i18n';
-import { confidenceText } from '../app/verdict';
 import { SortableTable, type Column } from '../app/sortable-table';
+import { confidenceText } from '../app/verdict';
 import { VerdictBadge } from '../app/verdict-badge';
 
 interface Props {

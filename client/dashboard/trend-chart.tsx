@@ -1,11 +1,11 @@
 import { useRef } from 'preact/hooks';
-import type { Trend } from './dashboard-types';
-import { versionMarks } from './charts/chart-data';
-import { useChart } from './charts/use-chart';
 import { formatCount, formatInterval, formatMonth, formatPercent, formatTarget } from '../app/format';
 import { t, type Lang } from '../app/i18n';
 import { surveyName } from '../app/survey-options';
 import { VERDICT_COLOUR, verdictText } from '../app/verdict';
+import { versionMarks } from './charts/chart-data';
+import { useChart } from './charts/use-chart';
+import type { Trend } from './dashboard-types';
 import { INK } from './rate-bar-chart';
 
 const LINE = '#0b5cad';

@@ -1,15 +1,15 @@
 import { useCallback } from 'preact/hooks';
-import { fetchTrend } from './dashboard-api';
 import type { StatsRow } from '../app/api-types';
-import { LoadView } from '../app/load-states';
-import { StatsTable } from './stats-table';
-import { TrendChart } from './trend-chart';
 import { formatMonth } from '../app/format';
 import { t } from '../app/i18n';
 import { useLang } from '../app/lang-context';
+import { LoadView } from '../app/load-states';
 import { surveyName } from '../app/survey-options';
 import { useApi } from '../app/use-api';
+import { fetchTrend } from './dashboard-api';
 import type { PageProps } from './page-props';
+import { StatsTable } from './stats-table';
+import { TrendChart } from './trend-chart';
 
 /** Month by month against the target, and where a survey's wording changed. */
 export function TrendPage({ filter, query }: PageProps) {

@@ -1,16 +1,16 @@
 import { useCallback, useMemo } from 'preact/hooks';
-import { fetchStats } from './dashboard-api';
 import type { StatsRow } from '../app/api-types';
-import { LoadView } from '../app/load-states';
-import { RateBarChart } from './rate-bar-chart';
-import type { Column } from '../app/sortable-table';
-import { StatsTable } from './stats-table';
 import { t } from '../app/i18n';
 import { useLang } from '../app/lang-context';
+import { LoadView } from '../app/load-states';
+import type { Column } from '../app/sortable-table';
 import { unitKindName } from '../app/unit-options';
-import { rankUnits } from './unit-ranking';
 import { useApi } from '../app/use-api';
+import { fetchStats } from './dashboard-api';
 import type { PageProps } from './page-props';
+import { RateBarChart } from './rate-bar-chart';
+import { StatsTable } from './stats-table';
+import { rankUnits } from './unit-ranking';
 
 /** Wards, communes and service bodies ranked by rate, with n beside each, for the PAR-index comparison. */
 export function UnitsPage({ filter, query, meta }: PageProps) {

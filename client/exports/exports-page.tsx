@@ -1,10 +1,10 @@
 import { useState } from 'preact/hooks';
-import { DownloadStatus } from './download-status';
-import { codebookPageUrl, exportUrl, EXPORT_FORMATS, type ExportFormat } from '../app/links';
 import { t } from '../app/i18n';
 import { useLang } from '../app/lang-context';
-import { useDownload } from './use-download';
+import { codebookPageUrl, exportUrl, EXPORT_FORMATS, type ExportFormat } from '../app/links';
 import type { PageProps } from '../dashboard/page-props';
+import { DownloadStatus } from './download-status';
+import { useDownload } from './use-download';
 
 /**
  * The current filter as a file to take away: CSV, Excel, SPSS or the codebook. Each streams from

@@ -1,10 +1,10 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError } from '../app/api';
 import type { LocalizedText } from '../app/api-types';
-import { saveBlob, streamDownload, type DownloadProgress } from './download';
 import { LOGIN_PATH } from '../app/links';
 import { navigate } from '../app/router';
 import { messageOf } from '../app/use-api';
+import { saveBlob, streamDownload, type DownloadProgress } from './download';
 
 export type DownloadState =
   | { kind: 'idle' }

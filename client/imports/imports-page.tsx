@@ -1,17 +1,17 @@
 import { useState } from 'preact/hooks';
 import { ApiError } from '../app/api';
-import { fetchWaves } from '../waves/waves-api';
-import { postImport, type ImportTarget } from './imports-api';
 import type { LocalizedText, Meta } from '../app/api-types';
-import type { ImportProblem, ImportResult } from './imports-types';
-import { ErrorBox } from '../app/load-states';
 import { formatCount } from '../app/format';
 import { t, type Lang } from '../app/i18n';
-import { importContentType, problemsOf } from './import-file';
 import { useLang } from '../app/lang-context';
 import { LOGIN_PATH } from '../app/links';
+import { ErrorBox } from '../app/load-states';
 import { navigate } from '../app/router';
 import { messageOf, useApi } from '../app/use-api';
+import { fetchWaves } from '../waves/waves-api';
+import { importContentType, problemsOf } from './import-file';
+import { postImport, type ImportTarget } from './imports-api';
+import type { ImportProblem, ImportResult } from './imports-types';
 
 type Outcome =
   | { kind: 'checked'; result: ImportResult }

@@ -1,7 +1,7 @@
-import type { Report } from './reports-types';
 import { formatCount } from '../app/format';
 import { t, type Lang } from '../app/i18n';
 import { WeightedResult } from '../waves/weighted-result';
+import type { Report } from './reports-types';
 
 /** The rest of a report's preview: answers by channel, comments, the waves of the period (apart) and the methods note. */
 export function ReportExtras({ report, lang }: { report: Report; lang: Lang }) {

@@ -1,24 +1,24 @@
 import { useCallback } from 'preact/hooks';
 import { REPORT_KINDS } from '../../surveys/periods';
 import { localDay } from '../../surveys/time';
-import { fetchReport } from './reports-api';
 import type { Meta, StatsRow } from '../app/api-types';
-import { DownloadStatus } from '../exports/download-status';
-import { LoadView } from '../app/load-states';
-import { OverallCard } from '../dashboard/overall-card';
-import { ReportExtras } from './report-extras';
-import { StatsTable } from '../dashboard/stats-table';
-import { UnitSelect } from '../app/unit-select';
 import { formatDay } from '../app/format';
 import { t } from '../app/i18n';
 import { useLang } from '../app/lang-context';
-import { yearOptions } from '../dashboard/period-choice';
-import { reportFromQuery, reportRange, reportToQuery, type ReportParams } from './report-query';
-import { navigate } from '../app/router';
 import { printableReportUrl, reportExcelUrl, reportsLink } from '../app/links';
+import { LoadView } from '../app/load-states';
+import { navigate } from '../app/router';
 import { inSectorOrder, sectorLabel } from '../app/sector-display';
+import { UnitSelect } from '../app/unit-select';
 import { useApi } from '../app/use-api';
+import { OverallCard } from '../dashboard/overall-card';
+import { yearOptions } from '../dashboard/period-choice';
+import { StatsTable } from '../dashboard/stats-table';
+import { DownloadStatus } from '../exports/download-status';
 import { useDownload } from '../exports/use-download';
+import { ReportExtras } from './report-extras';
+import { reportFromQuery, reportRange, reportToQuery, type ReportParams } from './report-query';
+import { fetchReport } from './reports-api';
 
 /**
  * A periodic report (domain.md §7) chosen by kind, year (or two days) and unit, previewed from

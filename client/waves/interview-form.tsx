@@ -1,8 +1,8 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { NO_OPINION_LABEL, SCALE_LEVELS } from '../../surveys/scale';
-import type { WaveForm } from './waves-types';
 import { t, type Lang } from '../app/i18n';
 import { answer, back, parsePercent, pressKey, skip, START, stepsOf, trySave, type Answers, type EntryState } from './interview-steps';
+import type { WaveForm } from './waves-types';
 
 interface Props {
   survey: WaveForm['survey'];

@@ -1,15 +1,15 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { fetchWave, fetchWaveForm, postInterview } from './waves-api';
-import type { WaveDetail, WaveForm } from './waves-types';
-import { InterviewForm } from './interview-form';
-import { SavedInterviews } from './saved-interviews';
-import { LoadView } from '../app/load-states';
 import { formatCount } from '../app/format';
 import { t } from '../app/i18n';
-import { interviewQueue, makeClientKey, type QueuedInterview } from './interview-queue';
 import { useLang } from '../app/lang-context';
 import { followLink, wavePath } from '../app/links';
+import { LoadView } from '../app/load-states';
 import { useApi } from '../app/use-api';
+import { InterviewForm } from './interview-form';
+import { interviewQueue, makeClientKey, type QueuedInterview } from './interview-queue';
+import { SavedInterviews } from './saved-interviews';
+import { fetchWave, fetchWaveForm, postInterview } from './waves-api';
+import type { WaveDetail, WaveForm } from './waves-types';
 
 /**
  * Interview entry for a wave: choose the unit once, then key in one interview after another.

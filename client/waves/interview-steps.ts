@@ -1,6 +1,6 @@
 import type { LocalizedText } from '../app/api-types';
-import type { FormQuestion, WaveForm } from './waves-types';
 import type { StringKey } from '../app/i18n';
+import type { FormQuestion, WaveForm } from './waves-types';
 
 /**
  * The interview entry form as a sequence of steps (every question, then the comment) driven by

@@ -1,6 +1,6 @@
-import type { StratumRow } from './waves-types';
 import { t, type Lang } from '../app/i18n';
 import type { QueuedInterview } from './interview-queue';
+import type { StratumRow } from './waves-types';
 
 interface Props {
   items: readonly QueuedInterview[];

@@ -2,8 +2,8 @@ import { useState } from 'preact/hooks';
 import type { MetaUnit } from '../app/api-types';
 import { formatCount } from '../app/format';
 import { t, type Lang } from '../app/i18n';
-import { requiredFor, type DraftErrors, type StratumDraft } from './wave-draft';
 import { UnitSelect } from '../app/unit-select';
+import { requiredFor, type DraftErrors, type StratumDraft } from './wave-draft';
 
 interface Props {
   units: readonly MetaUnit[];

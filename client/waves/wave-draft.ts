@@ -1,6 +1,6 @@
 import { yamaneSampleSize } from '../../surveys/statistics';
-import type { NewWave } from './waves-types';
 import type { StringKey } from '../app/i18n';
+import type { NewWave } from './waves-types';
 
 /**
  * The "new wave" form as typed, and its checks. statistics.ts has no imports (no zod), so the

@@ -1,17 +1,17 @@
 import { useState } from 'preact/hooks';
 import { localDay } from '../../surveys/time';
 import { ApiError } from '../app/api';
-import { createWave } from './waves-api';
 import type { LocalizedText, Meta } from '../app/api-types';
-import { StrataEditor } from './strata-editor';
 import { t } from '../app/i18n';
 import { useLang } from '../app/lang-context';
+import { followLink, pagePath, wavePath } from '../app/links';
+import { navigate } from '../app/router';
 import { inSectorOrder } from '../app/sector-display';
 import { SURVEY_OPTIONS } from '../app/survey-options';
-import { navigate } from '../app/router';
-import { followLink, pagePath, wavePath } from '../app/links';
 import { messageOf } from '../app/use-api';
+import { StrataEditor } from './strata-editor';
 import { checkDraft, type DraftErrors, type WaveDraft } from './wave-draft';
+import { createWave } from './waves-api';
 
 /** The long SIPAS form is what sociological waves use (domain.md §3); the others are there for health and schools. */
 const WAVE_SURVEYS = ['sipas-counter', 'sipas-counter-short', 'health-outpatient', 'education'];

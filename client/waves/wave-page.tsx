@@ -1,15 +1,15 @@
-import { fetchWave } from './waves-api';
-import type { StratumRow } from './waves-types';
-import { LoadView } from '../app/load-states';
-import { SortableTable, type Column } from '../app/sortable-table';
-import { VerdictBadge } from '../app/verdict-badge';
-import { WeightedResult } from './weighted-result';
 import { formatCount, formatDay, formatPercent, formatPercentNumber } from '../app/format';
 import { t, type Lang } from '../app/i18n';
 import { useLang } from '../app/lang-context';
 import { followLink, pagePath, wavePath } from '../app/links';
+import { LoadView } from '../app/load-states';
+import { SortableTable, type Column } from '../app/sortable-table';
 import { surveyName } from '../app/survey-options';
 import { useApi } from '../app/use-api';
+import { VerdictBadge } from '../app/verdict-badge';
+import { fetchWave } from './waves-api';
+import type { StratumRow } from './waves-types';
+import { WeightedResult } from './weighted-result';
 
 /**
  * A wave's fieldwork and result: per stratum how far the interviews are from the Yamane size,

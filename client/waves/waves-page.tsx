@@ -1,13 +1,13 @@
-import { fetchWaves } from './waves-api';
-import type { WaveListItem } from './waves-types';
-import { LoadView } from '../app/load-states';
 import { formatDay, formatPercentNumber } from '../app/format';
 import { t, type Lang } from '../app/i18n';
 import { useLang } from '../app/lang-context';
-import { canManageWaves } from '../app/roles';
 import { followLink, NEW_WAVE_PATH, wavePath } from '../app/links';
+import { LoadView } from '../app/load-states';
+import { canManageWaves } from '../app/roles';
 import { surveyName } from '../app/survey-options';
 import { useApi } from '../app/use-api';
+import { fetchWaves } from './waves-api';
+import type { WaveListItem } from './waves-types';
 
 /** The tenant's survey waves, newest first, each with its fieldwork page and its interview entry. */
 export function WavesPage({ role }: { role: string }) {

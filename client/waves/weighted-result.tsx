@@ -1,8 +1,8 @@
-import type { RateSummary, WeightedSummary } from './waves-types';
 import { formatCount, formatInterval, formatPercent, formatPercentNumber, formatTarget } from '../app/format';
 import { t, type Lang } from '../app/i18n';
 import { confidenceText } from '../app/verdict';
 import { VerdictBadge } from '../app/verdict-badge';
+import type { RateSummary, WeightedSummary } from './waves-types';
 
 /**
  * A wave's weighted rate, labelled as such, with the unweighted one beside it for comparison.

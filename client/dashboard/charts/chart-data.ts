@@ -1,7 +1,7 @@
 import type { Verdict } from '../../../surveys/statistics';
-import type { Distribution, Level, Trend } from '../dashboard-types';
 import type { Interval, StatsRow } from '../../app/api-types';
 import { VERDICT_COLOUR } from '../../app/verdict';
+import type { Distribution, Level, Trend } from '../dashboard-types';
 
 /** What the charts need, worked out without chart.js so it can be tested with plain data. */
 export interface SectorBars {
