@@ -1,10 +1,11 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { t, loadLang, saveLang, type Lang } from './i18n';
-import { LangContext } from './lang-context';
-import { DashboardPage } from './pages/dashboard-page';
-import { LoginPage } from './pages/login-page';
-import { BASE, routeOf, useLocation } from './router';
+import { t, loadLang, saveLang, type Lang } from './app/i18n';
+import { LangContext } from './app/lang-context';
+import { AppShell } from './app/app-shell';
+import { LoginPage } from './auth/login-page';
+import { BASE } from './app/links';
+import { routeOf, useLocation } from './app/router';
 import './styles.css';
 
 function App() {
@@ -27,7 +28,7 @@ function App() {
   return (
     <LangContext.Provider value={{ lang, setLang }}>
       {route === 'login' && <LoginPage />}
-      {route !== 'login' && route !== 'not_found' && <DashboardPage route={route} pathname={place.pathname} search={place.search} />}
+      {route !== 'login' && route !== 'not_found' && <AppShell route={route} pathname={place.pathname} search={place.search} />}
       {route === 'not_found' && (
         <main class="state-message">
           <p>{t(lang, 'notFound')}</p>

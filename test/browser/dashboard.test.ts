@@ -1,7 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { choiceHolding, rangeOf } from '../../client/period-choice';
+import { choiceHolding, rangeOf } from '../../client/dashboard/period-choice';
 import { localDay } from '../../surveys/time';
 import { launchBrowser } from '../support/browser';
 import { runServer, type RunningServer } from '../support/run-server';

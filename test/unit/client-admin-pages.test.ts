@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { caseActions, caseFilterFromQuery, caseFilterToQuery, casesApiQuery, posterUrl, userChangeOf, validUsername } from '../../client/admin-helpers';
-import { navEntries, redirectFor } from '../../client/roles';
-import { caseIdOf, navKeyOf, routeOf } from '../../client/router';
+import { caseActions, caseFilterFromQuery, caseFilterToQuery, casesApiQuery, posterUrl, userChangeOf, validUsername } from '../../client/admin/admin-helpers';
+import { navEntries, redirectFor } from '../../client/app/roles';
+import { caseIdOf, navKeyOf, routeOf } from '../../client/app/router';
 
 describe('accounts, counters and complaints pages', () => {
   it('routes the new pages and a complaint under "cases"', () => {

@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import type { FactorIndex, MetaUnit, StatsRow, Trend } from '../../client/api-types';
-import { levelShares, versionMarks } from '../../client/charts/chart-data';
-import { factorAxisFrom } from '../../client/components/factor-chart';
-import { hourRange, MIN_CELL_N, rateLook, volumeLook } from '../../client/heatmap-grid';
-import { weakestFactor } from '../../client/pages/factors-page';
-import { nextSort, sortRows } from '../../client/table-sort';
-import { subtreeIds } from '../../client/unit-options';
-import { rankUnits } from '../../client/unit-ranking';
+import type { FactorIndex, Trend } from '../../client/dashboard/dashboard-types';
+import type { MetaUnit, StatsRow } from '../../client/app/api-types';
+import { levelShares, versionMarks } from '../../client/dashboard/charts/chart-data';
+import { factorAxisFrom } from '../../client/dashboard/factor-chart';
+import { hourRange, MIN_CELL_N, rateLook, volumeLook } from '../../client/dashboard/heatmap-grid';
+import { weakestFactor } from '../../client/dashboard/factors-page';
+import { nextSort, sortRows } from '../../client/app/table-sort';
+import { subtreeIds } from '../../client/app/unit-options';
+import { rankUnits } from '../../client/dashboard/unit-ranking';
 
 const row = (key: string, over: Partial<StatsRow> = {}): StatsRow => ({
   key, label: key, n: 100, satisfied: 90, rate: 90, interval: { low: 82, high: 95 }, target: 90, verdict: 'met', confidence: 'not_conclusive', ...over,

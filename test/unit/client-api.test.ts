@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ApiError, csvExportUrl, fetchAlerts, fetchComments, fetchDistribution, fetchStats, login, NETWORK_ERROR } from '../../client/api';
+import { ApiError, login, NETWORK_ERROR } from '../../client/app/api';
+import { csvExportUrl } from '../../client/app/links';
+import { fetchAlerts, fetchComments, fetchDistribution, fetchStats } from '../../client/dashboard/dashboard-api';
 
 const json = (status: number, body: unknown) =>
   new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });

@@ -1,11 +1,12 @@
 // @vitest-environment happy-dom
 import { render } from 'preact';
 import { describe, expect, it } from 'vitest';
-import type { Alert, CommentItem, StatsRow } from '../../client/api-types';
-import { AlertsList } from '../../client/components/alerts-list';
-import { HeatmapTable } from '../../client/components/heatmap-table';
-import { StatsTable } from '../../client/components/stats-table';
-import { CommentCard } from '../../client/pages/comments-page';
+import type { Alert, CommentItem } from '../../client/dashboard/dashboard-types';
+import type { StatsRow } from '../../client/app/api-types';
+import { AlertsList } from '../../client/dashboard/alerts-list';
+import { HeatmapTable } from '../../client/dashboard/heatmap-table';
+import { StatsTable } from '../../client/dashboard/stats-table';
+import { CommentCard } from '../../client/dashboard/comments-page';
 
 function mount(node: preact.ComponentChild): HTMLElement {
   const root = document.createElement('div');

@@ -1,15 +1,16 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ApiError, postImport } from '../../client/api';
-import { filenameOf } from '../../client/content-disposition';
-import { csvRecordCounter } from '../../client/csv-record-counter';
-import { streamDownload } from '../../client/download';
-import { exportUrl } from '../../client/export-urls';
-import { formatBytes } from '../../client/format';
-import { importContentType, problemsOf } from '../../client/import-file';
-import { reportFromQuery, reportRange, reportToQuery } from '../../client/report-query';
-import { navKeyOf, routeOf, waveIdOf } from '../../client/router';
-import { navEntries, redirectFor } from '../../client/roles';
-import { checkDraft, parseMargin, parsePopulation, requiredFor } from '../../client/wave-draft';
+import { ApiError } from '../../client/app/api';
+import { postImport } from '../../client/imports/imports-api';
+import { filenameOf } from '../../client/exports/content-disposition';
+import { csvRecordCounter } from '../../client/exports/csv-record-counter';
+import { streamDownload } from '../../client/exports/download';
+import { exportUrl } from '../../client/app/links';
+import { formatBytes } from '../../client/app/format';
+import { importContentType, problemsOf } from '../../client/imports/import-file';
+import { reportFromQuery, reportRange, reportToQuery } from '../../client/reports/report-query';
+import { navKeyOf, routeOf, waveIdOf } from '../../client/app/router';
+import { navEntries, redirectFor } from '../../client/app/roles';
+import { checkDraft, parseMargin, parsePopulation, requiredFor } from '../../client/waves/wave-draft';
 import { yamaneSampleSize } from '../../surveys/statistics';
 
 afterEach(() => vi.unstubAllGlobals());

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { defaultFilter, filterFromQuery, filterToQuery, type Filter } from '../../client/filter';
-import { routeOf } from '../../client/router';
+import { defaultFilter, filterFromQuery, filterToQuery, type Filter } from '../../client/dashboard/filter';
+import { routeOf } from '../../client/app/router';
 
 // 2026-03-14 20:00 UTC is already 15 March in Vietnam (UTC+7).
 const NOW = new Date('2026-03-14T20:00:00Z');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { formatCount, formatInterval, formatPercent, formatTarget, NO_VALUE } from '../../client/format';
-import { loadLang, saveLang, t } from '../../client/i18n';
-import { confidenceText, verdictText } from '../../client/verdict';
+import { formatCount, formatInterval, formatPercent, formatTarget, NO_VALUE } from '../../client/app/format';
+import { loadLang, saveLang, t } from '../../client/app/i18n';
+import { confidenceText, verdictText } from '../../client/app/verdict';
 
 describe('vi-VN number formatting', () => {
   it('writes rates with a decimal comma, one decimal and a space before %', () => {

@@ -1,8 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
-import { ApiError, NETWORK_ERROR } from '../../client/api';
-import type { FormQuestion, Interview, WaveForm } from '../../client/filing-types';
-import { interviewQueue, makeClientKey, type QueuedInterview } from '../../client/interview-queue';
-import { parsePercent, pressKey, START, stepsOf, type EntryState, type Step } from '../../client/interview-steps';
+import { ApiError, NETWORK_ERROR } from '../../client/app/api';
+import type { FormQuestion, Interview, WaveForm } from '../../client/waves/waves-types';
+import { interviewQueue, makeClientKey, type QueuedInterview } from '../../client/waves/interview-queue';
+import { parsePercent, pressKey, START, stepsOf, type EntryState, type Step } from '../../client/waves/interview-steps';
 
 const q = (key: string, extra: Partial<FormQuestion> = {}): FormQuestion => ({
   key, type: 'scale5', text: { vi: key, en: key }, required: false, allowNoOpinion: true, ...extra,

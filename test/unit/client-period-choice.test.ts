@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { choiceHolding, choiceOf, rangeOf, yearOptions } from '../../client/period-choice';
+import { choiceHolding, choiceOf, rangeOf, yearOptions } from '../../client/dashboard/period-choice';
 
 describe('the period picker reads from/to back as a kind of period', () => {
   it('recognises months, quarters, years and the report periods of Decree 09/2019', () => {

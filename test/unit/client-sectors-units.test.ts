@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { Meta, MetaUnit, StatsRow } from '../../client/api-types';
-import { sectorBars } from '../../client/charts/chart-data';
-import { inSectorOrder, sectorLabel } from '../../client/sector-display';
-import { unitOptions } from '../../client/unit-options';
-import { VERDICT_COLOUR } from '../../client/verdict';
+import type { Meta, MetaUnit, StatsRow } from '../../client/app/api-types';
+import { sectorBars } from '../../client/dashboard/charts/chart-data';
+import { inSectorOrder, sectorLabel } from '../../client/app/sector-display';
+import { unitOptions } from '../../client/app/unit-options';
+import { VERDICT_COLOUR } from '../../client/app/verdict';
 
 const meta: Meta = {
   units: [],

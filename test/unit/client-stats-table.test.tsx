@@ -1,9 +1,9 @@
 // @vitest-environment happy-dom
 import { render } from 'preact';
 import { describe, expect, it } from 'vitest';
-import type { StatsRow } from '../../client/api-types';
-import { OverallCard } from '../../client/components/overall-card';
-import { StatsTable } from '../../client/components/stats-table';
+import type { StatsRow } from '../../client/app/api-types';
+import { OverallCard } from '../../client/dashboard/overall-card';
+import { StatsTable } from '../../client/dashboard/stats-table';
 
 const rows: StatsRow[] = [
   { key: 'land', label: 'Đất đai', n: 1451, satisfied: 1227, rate: 84.56237, interval: { low: 82.6, high: 86.3 }, target: 85, verdict: 'not_met', confidence: 'not_conclusive' },

@@ -1,0 +1,11 @@
+import { request } from '../app/api';
+import type { NewUser, OfficerCounters, UserChange, UserItem } from './admin-types';
+
+// Accounts (administrators only). A generated password comes back once, in this answer only.
+export const fetchUsers = () => request<{ users: UserItem[] }>('GET', '/api/users');
+export const createUser = (user: NewUser) => request<UserItem & { password?: string }>('POST', '/api/users', user);
+export const changeUser = (id: number, change: UserChange) => request<UserItem>('PATCH', `/api/users/${id}`, change);
+export const resetPassword = (id: number) => request<{ id: number; password: string }>('POST', `/api/users/${id}/reset-password`);
+
+/** How many answers each of the user's counters received today, this month and this year. */
+export const fetchOfficerCounters = () => request<OfficerCounters>('GET', '/api/officer/counters');

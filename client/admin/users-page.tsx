@@ -1,0 +1,235 @@
+import { useState } from 'preact/hooks';
+import { ActionMessage } from '../app/action-message';
+import type { Meta } from '../app/api-types';
+import { inBothLanguages, t, type Lang } from '../app/i18n';
+import { useLang } from '../app/lang-context';
+import { LoadView } from '../app/load-states';
+import { UnitSelect } from '../app/unit-select';
+import { useAction } from '../app/use-action';
+import { useApi } from '../app/use-api';
+import { changeUser, createUser, fetchUsers, resetPassword } from './admin-api';
+import { userChangeOf, validUsername } from './admin-helpers';
+import { ROLES, type Role, type UserItem } from './admin-types';
+
+/** A generated password, shown this once, with a copy button. */
+function OneTimePassword({ username, password, onHide }: { username: string; password: string; onHide: () => void }) {
+  const { lang } = useLang();
+  const [copied, setCopied] = useState(false);
+  return (
+    <div class="one-time-password" role="status" data-testid="one-time-password">
+      <span>{inBothLanguages('passwordFor', { u: username })[lang]}</span>
+      <code data-testid="generated-password">{password}</code>
+      <span class="muted small">{t(lang, 'passwordOnce')}</span>
+      <span class="row-actions">
+        <button
+          type="button"
+          class="small"
+          onClick={() => navigator.clipboard?.writeText(password).then(() => setCopied(true), () => setCopied(false))}
+        >
+          {t(lang, 'copy')}
+        </button>
+        {copied && <span>{t(lang, 'copied')}</span>}
+        <button type="button" class="small" onClick={onHide} data-testid="hide-password">
+          {t(lang, 'hidePassword')}
+        </button>
+      </span>
+    </div>
+  );
+}
+
+/** The tenant's accounts (administrators only): create, change role or unit, disable, reset a password. */
+export function UsersPage({ meta }: { meta: Meta | null }) {
+  const { lang } = useLang();
+  const [users, retry] = useApi(fetchUsers, 'users');
+  const [secret, setSecret] = useState<{ username: string; password: string } | null>(null);
+  const units = meta?.units ?? [];
+  const unitName = (id: number | null) => (id === null ? t(lang, 'wholeTenant') : (units.find((u) => u.id === id)?.name ?? `#${id}`));
+  return (
+    <>
+      <NewUserForm
+        meta={meta}
+        onCreated={(username, password) => {
+          if (password) setSecret({ username, password });
+          retry();
+        }}
+      />
+      {secret && <OneTimePassword {...secret} onHide={() => setSecret(null)} />}
+      <section class="panel" aria-labelledby="users-title">
+        <h2 id="users-title">{t(lang, 'usersTitle')}</h2>
+        <p class="muted intro">{t(lang, 'usersIntro')}</p>
+        <LoadView load={users} retry={retry} isEmpty={(d) => d.users.length === 0} emptyText="noUsers">
+          {(data) => (
+            <div class="table-scroll">
+              <table class="stats-table" data-testid="users-table">
+                <caption>{t(lang, 'usersCaption')}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t(lang, 'username')}</th>
+                    <th scope="col">{t(lang, 'role')}</th>
+                    <th scope="col">{t(lang, 'unit')}</th>
+                    <th scope="col">{t(lang, 'state')}</th>
+                    <th scope="col">{t(lang, 'actions')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {data.users.map((u) => (
+                    <UserRow
+                      key={`${u.id}-${u.role}-${u.unitId}-${u.disabled}`}
+                      user={u}
+                      meta={meta}
+                      lang={lang}
+                      unitName={unitName(u.unitId)}
+                      onChanged={retry}
+                      onPassword={(password) => setSecret({ username: u.username, password })}
+                    />
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </LoadView>
+      </section>
+    </>
+  );
+}
+
+function RoleSelect({ value, onChange, lang, name, testid, label }: { value: string; onChange: (r: Role) => void; lang: Lang; name: string; testid: string; label: string }) {
+  return (
+    <label>
+      <span>{label}</span>
+      <select name={name} value={value} onChange={(e) => onChange(e.currentTarget.value as Role)} data-testid={testid}>
+        {ROLES.map((r) => (
+          <option key={r} value={r}>
+            {t(lang, `role_${r}`)}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+function NewUserForm({ meta, onCreated }: { meta: Meta | null; onCreated: (username: string, password: string | undefined) => void }) {
+  const { lang } = useLang();
+  const [username, setUsername] = useState('');
+  const [role, setRole] = useState<Role>('analyst');
+  const [unitId, setUnitId] = useState<number | undefined>(undefined);
+  const [bad, setBad] = useState(false);
+  const action = useAction();
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    if (!validUsername(username)) {
+      setBad(true);
+      return;
+    }
+    setBad(false);
+    const name = username.trim();
+    const created = await action.run(() => createUser({ username: name, role, unitId: unitId ?? null }), inBothLanguages('userCreated', { u: name }));
+    if (created) {
+      setUsername('');
+      onCreated(created.username, created.password);
+    }
+  };
+  return (
+    <section class="panel" aria-labelledby="new-user-title">
+      <h2 id="new-user-title">{t(lang, 'newUser')}</h2>
+      <form onSubmit={submit} noValidate data-testid="new-user-form">
+        <div class="form-grid">
+          <label>
+            <span>{t(lang, 'username')}</span>
+            <input
+              name="username"
+              autoComplete="off"
+              value={username}
+              onInput={(e) => setUsername(e.currentTarget.value)}
+              aria-invalid={bad}
+              aria-describedby="username-hint"
+              required
+              data-testid="new-username"
+            />
+            <span id="username-hint" class={bad ? 'field-error' : 'muted small'}>
+              {bad ? `${t(lang, 'badUsername')} ` : ''}
+              {t(lang, 'usernameHint')}
+            </span>
+          </label>
+          <RoleSelect value={role} onChange={setRole} lang={lang} name="role" testid="new-role" label={t(lang, 'role')} />
+          <UnitSelect units={meta?.units ?? []} value={unitId} onChange={setUnitId} label={t(lang, 'unit')} emptyLabel={t(lang, 'wholeTenant')} name="unitId" testid="new-unit" />
+        </div>
+        <ActionMessage error={action.error} done={action.done} testid="new-user" />
+        <button type="submit" class="button primary" disabled={action.busy} data-testid="create-user">
+          {action.busy ? t(lang, 'saving') : t(lang, 'create')}
+        </button>
+      </form>
+    </section>
+  );
+}
+
+interface RowProps {
+  user: UserItem;
+  meta: Meta | null;
+  lang: Lang;
+  unitName: string;
+  onChanged: () => void;
+  onPassword: (password: string) => void;
+}
+
+function UserRow({ user, meta, lang, unitName, onChanged, onPassword }: RowProps) {
+  const [role, setRole] = useState<string>(user.role);
+  const [unitId, setUnitId] = useState<number | null>(user.unitId);
+  const action = useAction();
+  const save = async () => {
+    const change = userChangeOf(user, { role, unitId });
+    if (!change) {
+      action.setDone(inBothLanguages('nothingChanged'));
+      return;
+    }
+    if (await action.run(() => changeUser(user.id, change))) onChanged();
+  };
+  const toggle = async () => {
+    if (await action.run(() => changeUser(user.id, { disabled: !user.disabled }))) onChanged();
+  };
+  const reset = async () => {
+    const r = await action.run(() => resetPassword(user.id));
+    if (r) onPassword(r.password);
+  };
+  return (
+    <tr data-key={user.id} data-testid="user-row" data-disabled={user.disabled ? '1' : '0'}>
+      <th scope="row" data-col="username">
+        {user.username}
+      </th>
+      <td data-col="role" data-value={user.role}>
+        <RoleSelect value={role} onChange={setRole} lang={lang} name={`role-${user.id}`} testid="user-role" label={`${t(lang, 'role')}: ${user.username}`} />
+      </td>
+      <td data-col="unit" data-value={user.unitId ?? ''} title={unitName}>
+        <UnitSelect
+          units={meta?.units ?? []}
+          value={unitId ?? undefined}
+          onChange={(v) => setUnitId(v ?? null)}
+          label={`${t(lang, 'unit')}: ${user.username}`}
+          emptyLabel={t(lang, 'wholeTenant')}
+          name={`unit-${user.id}`}
+          testid="user-unit"
+        />
+      </td>
+      <td data-col="state" data-value={user.disabled ? 'disabled' : 'active'}>
+        {t(lang, user.disabled ? 'disabled' : 'active')}
+      </td>
+      <td data-col="actions">
+        <span class="row-actions">
+          <button type="button" class="small" onClick={save} disabled={action.busy} data-testid="user-save">
+            {t(lang, 'save')}
+            <span class="visually-hidden"> {user.username}</span>
+          </button>
+          <button type="button" class="small" onClick={toggle} disabled={action.busy} data-testid="user-toggle">
+            {t(lang, user.disabled ? 'enable' : 'disable')}
+            <span class="visually-hidden"> {user.username}</span>
+          </button>
+          <button type="button" class="small" onClick={reset} disabled={action.busy} data-testid="user-reset-password">
+            {t(lang, 'resetPassword')}
+            <span class="visually-hidden"> {user.username}</span>
+          </button>
+        </span>
+        <ActionMessage error={action.error} done={action.done} testid="user-row" />
+      </td>
+    </tr>
+  );
+}

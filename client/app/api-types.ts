@@ -1,0 +1,49 @@
+import type { Confidence, Verdict } from '../../surveys/statistics';
+
+/** Shapes of the JSON API that every feature reads (server/auth, the meta lists, a row of rates); kept by hand, checked by the browser test. */
+
+export interface LocalizedText {
+  vi: string;
+  en: string;
+}
+
+export interface Me {
+  username: string;
+  role: string;
+  unitId: number | null;
+  tenant: { id: number; name: string; isDemo: boolean };
+}
+
+export interface MetaUnit {
+  id: number;
+  parentId: number | null;
+  code: string;
+  name: string;
+  kind: string;
+}
+
+export interface Meta {
+  units: MetaUnit[];
+  counters: { code: string; name: string; unitId: number }[];
+  sectors: { code: string; name: LocalizedText; target: number | null }[];
+  /** The tenant's surveys with their current version (absent from servers older than the filing pages). */
+  surveys?: { key: string; title: LocalizedText; version: number }[];
+  overallTarget: number;
+}
+
+export interface StatsRow {
+  key: string;
+  label: string;
+  n: number;
+  satisfied: number;
+  /** Percent, 0..100; null when there are no valid answers. */
+  rate: number | null;
+  /** 95% Wilson interval, percent. */
+  interval: { low: number; high: number } | null;
+  /** Percent. */
+  target: number;
+  verdict: Verdict;
+  confidence: Confidence | null;
+}
+
+export type Interval = { low: number; high: number };

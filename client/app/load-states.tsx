@@ -1,0 +1,64 @@
+import type { ComponentChildren } from 'preact';
+import type { LocalizedText } from './api-types';
+import { t, type StringKey } from './i18n';
+import { useLang } from './lang-context';
+import type { Load } from './use-api';
+
+export function Loading() {
+  const { lang } = useLang();
+  return (
+    <p class="state-message loading" aria-busy="true" data-testid="loading">
+      <span class="spinner" aria-hidden="true" />
+      {t(lang, 'loading')}
+    </p>
+  );
+}
+
+export function Empty({ text = 'empty' }: { text?: StringKey }) {
+  const { lang } = useLang();
+  return (
+    <p class="state-message empty" data-testid="empty">
+      {t(lang, text)}
+    </p>
+  );
+}
+
+export function ErrorBox({ message, onRetry }: { message: LocalizedText; onRetry: () => void }) {
+  const { lang } = useLang();
+  return (
+    <div class="state-message error" role="alert" data-testid="error">
+      <strong>{t(lang, 'errorTitle')}</strong>
+      <p>{message[lang]}</p>
+      <button type="button" class="button secondary" onClick={onRetry}>
+        {t(lang, 'retry')}
+      </button>
+    </div>
+  );
+}
+
+interface Props<T> {
+  load: Load<T>;
+  retry: () => void;
+  /** True when the answer holds nothing to show for this filter. */
+  isEmpty?: (data: T) => boolean;
+  emptyText?: StringKey;
+  children: (data: T) => ComponentChildren;
+}
+
+/**
+ * Loading, error, empty or the content. Only the states sit in the live region: a screen reader
+ * hears "loading…" and "no answers", not every cell of a table read out on each change.
+ */
+export function LoadView<T>({ load, retry, isEmpty, emptyText, children }: Props<T>) {
+  const empty = load.kind === 'ready' && (isEmpty?.(load.data) ?? false);
+  return (
+    <>
+      <div class="live" aria-live="polite">
+        {load.kind === 'loading' && <Loading />}
+        {load.kind === 'error' && <ErrorBox message={load.message} onRetry={retry} />}
+        {empty && <Empty text={emptyText} />}
+      </div>
+      {load.kind === 'ready' && !empty && children(load.data)}
+    </>
+  );
+}

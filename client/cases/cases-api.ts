@@ -1,0 +1,20 @@
+import type { CaseDetail, CaseItem, CaseList, CaseNote } from '../admin/admin-types';
+import { request } from '../app/api';
+import { withQuery } from '../app/links';
+
+// Complaints (phản ánh, kiến nghị), followed from receipt to closing.
+export const fetchCaseFigures = (from: string, to: string, unit: number | undefined) =>
+  request<{ open: number; overdue: number; answered: number; answeredOnTime: number; answeredOnTimeShare: number | null }>(
+    'GET',
+    withQuery('/api/cases/figures', { from, to, unit }),
+  );
+export const fetchCases = (query: string) => request<CaseList>('GET', withQuery('/api/cases', query));
+export const fetchCase = (id: number) => request<CaseDetail>('GET', `/api/cases/${id}`);
+export const assignCase = (id: number, unitId: number, dueAt?: string) =>
+  request<CaseItem>('POST', `/api/cases/${id}/assign`, dueAt ? { unitId, dueAt } : { unitId });
+export const answerCase = (id: number, answer: string) => request<CaseItem>('POST', `/api/cases/${id}/answer`, { answer });
+/** Without a reason the POST goes with no body at all: the server closes an answered case that way. */
+export const closeCase = (id: number, reason?: string) =>
+  request<CaseItem>('POST', `/api/cases/${id}/close`, reason ? { reason } : undefined);
+export const addCaseNote = (id: number, text: string) => request<CaseNote>('POST', `/api/cases/${id}/notes`, { text });
+export const deleteCaseContact = (id: number) => request<{ id: number; contactDeleted: boolean }>('DELETE', `/api/cases/${id}/contact`);

@@ -1,0 +1,70 @@
+import type { Verdict } from '../../../surveys/statistics';
+import type { Interval, StatsRow } from '../../app/api-types';
+import { VERDICT_COLOUR } from '../../app/verdict';
+import type { Distribution, Level, Trend } from '../dashboard-types';
+
+/** What the charts need, worked out without chart.js so it can be tested with plain data. */
+export interface SectorBars {
+  labels: string[];
+  /** Percent; null draws no bar (no valid answers). */
+  rates: (number | null)[];
+  targets: number[];
+  intervals: (Interval | null)[];
+  colours: string[];
+  verdicts: Verdict[];
+  counts: number[];
+}
+
+export function sectorBars(rows: readonly StatsRow[], labelOf: (row: StatsRow) => string): SectorBars {
+  return {
+    labels: rows.map(labelOf),
+    rates: rows.map((r) => r.rate),
+    targets: rows.map((r) => r.target),
+    intervals: rows.map((r) => r.interval),
+    colours: rows.map((r) => VERDICT_COLOUR[r.verdict]),
+    verdicts: rows.map((r) => r.verdict),
+    counts: rows.map((r) => r.n),
+  };
+}
+
+export interface VersionMark {
+  /** Index of the month on the x axis where the new version first appears. */
+  index: number;
+  label: string;
+}
+
+/**
+ * Version changes as marks on the month axis. Several surveys changing in one month share one
+ * mark; a change in a month outside the chart is left out rather than drawn at an edge.
+ */
+export function versionMarks(trend: Trend, labelOf: (change: Trend['versionChanges'][number]) => string): VersionMark[] {
+  const months = trend.rows.map((r) => r.key);
+  const byMonth = new Map<number, string[]>();
+  for (const change of trend.versionChanges) {
+    const index = months.indexOf(change.month);
+    if (index < 0) continue;
+    byMonth.set(index, [...(byMonth.get(index) ?? []), labelOf(change)]);
+  }
+  return [...byMonth.entries()].sort((a, b) => a[0] - b[0]).map(([index, labels]) => ({ index, label: labels.join('; ') }));
+}
+
+export const LEVELS: readonly Level[] = ['1', '2', '3', '4', '5'];
+
+/**
+ * Each level's share of a row's answers, in percent, for the 100 % stacked bars. The shares are
+ * for drawing only; the table shows the API's counts.
+ */
+export function levelShares(rows: Distribution['rows']): Record<Level, number[]> {
+  const out = { '1': [], '2': [], '3': [], '4': [], '5': [] } as Record<Level, number[]>;
+  for (const row of rows) for (const level of LEVELS) out[level].push(row.total > 0 ? (100 * (row.counts[level] ?? 0)) / row.total : 0);
+  return out;
+}
+
+/** A diverging palette, red (1) to green (5), with the neutral middle grey; readable in greyscale too. */
+export const LEVEL_COLOUR: Record<Level, string> = {
+  '1': '#a1221b',
+  '2': '#e07b39',
+  '3': '#a8adb3',
+  '4': '#6fae5b',
+  '5': '#1b6e35',
+};

@@ -1,0 +1,111 @@
+import type { Interval, LocalizedText, StatsRow } from '../app/api-types';
+
+/** Shapes of the JSON API the analysis pages read (server/stats, alerts, comments); kept by hand, checked by the browser test. */
+
+export type GroupBy = 'sector' | 'unit' | 'counter' | 'day' | 'month';
+
+export interface Stats {
+  filter: Record<string, string | number>;
+  groupBy: GroupBy | 'none';
+  excluded?: { flagged: number };
+  overall: StatsRow;
+  rows: StatsRow[];
+}
+
+/** GET /api/stats/trend: one row per month ('YYYY-MM'), and the months a survey got a new version. */
+export interface Trend {
+  rows: StatsRow[];
+  versionChanges: { month: string; survey: string; version: number; title: LocalizedText }[];
+}
+
+export interface FactorIndex {
+  key: string;
+  label: LocalizedText;
+  satisfied: number;
+  valid: number;
+  /** Percent. */
+  index: number | null;
+  interval: Interval | null;
+}
+
+export interface ItemRate {
+  key: string;
+  factor: string;
+  text: LocalizedText;
+  satisfied: number;
+  valid: number;
+  rate: number | null;
+  interval: Interval | null;
+}
+
+/** GET /api/stats/factors: the factor indices (and item rates) of each survey in the filter. */
+export interface Factors {
+  surveys: {
+    survey: string;
+    title: LocalizedText;
+    n: number;
+    factors: FactorIndex[];
+    items: ItemRate[];
+    sipasIndex: number | null;
+  }[];
+}
+
+export type Level = '1' | '2' | '3' | '4' | '5';
+
+/** GET /api/stats/distribution: how many answered each level of the overall question. */
+export interface Distribution {
+  /** `counted`: respondents (overall question), or item answers for surveys scored by the factor mean. */
+  rows: { key: string; label: string; counts: Record<Level, number>; total: number; counted?: 'respondents' | 'item_answers' }[];
+}
+
+export interface HeatCell {
+  /** 1 = Monday … 7 = Sunday. */
+  weekday: number;
+  /** 0..23, Vietnam time. */
+  hour: number;
+  n: number;
+  satisfied: number;
+  rate: number | null;
+}
+
+/** GET /api/stats/heatmap: only the hours of the week that have answers. */
+export interface Heatmap {
+  cells: HeatCell[];
+}
+
+export interface Alert {
+  kind: 'below_target' | 'dropped';
+  sector: string;
+  sectorLabel: string;
+  unitId: number;
+  unitName: string;
+  current: { n: number; satisfied: number; rate: number; interval: Interval | null; target: number };
+  previous: { n: number; rate: number | null };
+  /** Points lost against the previous window. */
+  drop: number | null;
+}
+
+/** GET /api/alerts: sector × unit pairs that need a look, over a rolling window. */
+export interface Alerts {
+  asOf: string;
+  windowDays: number;
+  alerts: Alert[];
+}
+
+export interface CommentItem {
+  id: number;
+  submittedAt: string;
+  counter: { code: string; name: string };
+  unitName: string;
+  sector: string;
+  /** The overall answer, 1..5. */
+  rating: number | null;
+  satisfied: boolean | null;
+  comment: string;
+}
+
+/** GET /api/comments: newest first, a page at a time. */
+export interface Comments {
+  items: CommentItem[];
+  nextBefore: number | null;
+}

@@ -1,0 +1,89 @@
+import type { Confidence, Verdict } from '../../surveys/statistics';
+import type { Interval, LocalizedText, StatsRow } from '../app/api-types';
+
+/** Shapes of the survey-wave API (server/waves); kept by hand, checked by test/browser/filing. */
+
+/** A rate without its row name: what a wave or a report's overall line carries. */
+export type RateSummary = Omit<StatsRow, 'key' | 'label'>;
+
+export interface WeightedSummary {
+  n: number;
+  /** Kish effective sample size (Σw)² / Σw²: the interval is computed on it. */
+  nEff: number;
+  rate: number | null;
+  interval: Interval | null;
+  target: number;
+  verdict: Verdict;
+  confidence: Confidence | null;
+}
+
+/** GET /api/waves: one line per wave, newest first. */
+export interface WaveListItem {
+  id: number;
+  name: string;
+  sector_code: string;
+  margin: number;
+  survey_key: string;
+  period_from: string;
+  period_to: string;
+}
+
+export interface StratumRow extends RateSummary {
+  unitId: number;
+  unitName: string;
+  population: number;
+  /** Yamane n for the population and the wave's margin. */
+  required: number;
+  collected: number;
+  shortfall: number;
+  /** N_h / n_h; null before the first interview. */
+  weight: number | null;
+}
+
+/** GET /api/waves/:id: fieldwork per stratum and the weighted result beside the unweighted one. */
+export interface WaveDetail {
+  wave: WaveListItem;
+  strata: StratumRow[];
+  weighted: WeightedSummary;
+  unweighted: RateSummary;
+}
+
+export interface FormQuestion {
+  key: string;
+  type: 'scale5' | 'percent' | 'choice';
+  text: LocalizedText;
+  required: boolean;
+  allowNoOpinion: boolean;
+  options?: { code: number; label: LocalizedText }[];
+}
+
+/** GET /api/waves/:id/form: the survey version interviews are entered with. */
+export interface WaveForm {
+  wave: WaveListItem;
+  survey: {
+    versionId: number;
+    key: string;
+    title: LocalizedText;
+    overall?: FormQuestion;
+    factors: { key: string; label: LocalizedText; items: FormQuestion[] }[];
+    extras: FormQuestion[];
+    comment: { label: LocalizedText; maxLength: number };
+  };
+}
+
+export interface NewWave {
+  name: string;
+  survey: string;
+  sector: string;
+  from: string;
+  to: string;
+  margin: number;
+  strata: { unitId: number; population: number }[];
+}
+
+export interface Interview {
+  clientKey: string;
+  unitId: number;
+  answers: Record<string, number | null>;
+  comment?: string;
+}

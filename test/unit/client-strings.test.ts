@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { ADMIN_STRINGS } from '../../client/admin/admin-strings';
+import { SHARED_STRINGS, STRINGS } from '../../client/app/strings';
+import { AUTH_STRINGS } from '../../client/auth/auth-strings';
+import { CASES_STRINGS } from '../../client/cases/cases-strings';
+import { DASHBOARD_STRINGS } from '../../client/dashboard/dashboard-strings';
+import { EXPORTS_STRINGS } from '../../client/exports/exports-strings';
+import { IMPORTS_STRINGS } from '../../client/imports/imports-strings';
+import { REPORTS_STRINGS } from '../../client/reports/reports-strings';
+import { WAVES_STRINGS } from '../../client/waves/waves-strings';
+
+const TABLES = {
+  shared: SHARED_STRINGS,
+  auth: AUTH_STRINGS,
+  dashboard: DASHBOARD_STRINGS,
+  exports: EXPORTS_STRINGS,
+  reports: REPORTS_STRINGS,
+  imports: IMPORTS_STRINGS,
+  waves: WAVES_STRINGS,
+  cases: CASES_STRINGS,
+  admin: ADMIN_STRINGS,
+};
+
+describe('the analyst app’s words, one table per feature', () => {
+  it('gives every key one home: a key in two tables would let the later one silently replace the other', () => {
+    const homes = new Map<string, string[]>();
+    for (const [table, words] of Object.entries(TABLES))
+      for (const key of Object.keys(words)) homes.set(key, [...(homes.get(key) ?? []), table]);
+    const twice = [...homes].filter(([, tables]) => tables.length > 1);
+    expect(twice).toEqual([]);
+  });
+
+  it('puts every table into the one the pages read, and nothing else', () => {
+    const all = Object.values(TABLES).flatMap((words) => Object.keys(words));
+    expect(Object.keys(STRINGS).sort()).toEqual(all.sort());
+  });
+
+  it('has both languages for every key', () => {
+    const missing = Object.entries(STRINGS).filter(([, text]) => !text.vi.trim() || !text.en.trim());
+    expect(missing).toEqual([]);
+  });
+});
