@@ -33,7 +33,6 @@ export function securityHeaders(config: Pick<AppConfig, 'trustProxy'>): Middlewa
     strictTransportSecurity: false,
     permissionsPolicy: {
       accelerometer: [],
-      bluetooth: [],
       camera: [],
       displayCapture: [],
       geolocation: [],
