@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
-import type { LocalizedText } from '../surveys/instrument-schema';
+import type { LocalizedText } from '../surveys/localized-text';
 
 /** A refusal the person can act on: a status, a message in both languages, and field errors. */
 export class RequestError extends Error {

@@ -1,5 +1,6 @@
 import type { Meta } from '../api-types';
-import { CHANNELS, type Channel, type Filter } from '../filter';
+import { CHANNELS, type Channel } from '../../surveys/channels';
+import type { Filter } from '../filter';
 import { t, type Lang } from '../i18n';
 import { inSectorOrder } from '../sector-display';
 import { SURVEY_OPTIONS } from '../survey-options';

@@ -1,7 +1,9 @@
 import { useState } from 'preact/hooks';
 import { addCaseNote, answerCase, assignCase, closeCase, deleteCaseContact, fetchCase, fetchCases } from '../api';
 import { caseActions, caseFilterFromQuery, caseFilterToQuery, casesApiQuery, type CaseFilter } from '../admin-helpers';
-import { CASE_STATUSES, type CaseItem } from '../admin-types';
+import { isCaseReason } from '../../surveys/case-origins';
+import { CASE_STATUSES } from '../../surveys/case-states';
+import type { CaseItem } from '../admin-types';
 import type { Meta } from '../api-types';
 import { ActionMessage } from '../components/action-message';
 import { LoadView } from '../components/load-states';
@@ -20,7 +22,7 @@ const go = (href: string) => (e: MouseEvent) => {
 };
 const both = (key: StringKey) => ({ vi: t('vi', key), en: t('en', key) });
 const reasonName = (reason: string, lang: Lang) =>
-  reason === 'low_rating' || reason === 'contact_request' || reason === 'comment' ? t(lang, `reason_${reason}`) : reason;
+  isCaseReason(reason) ? t(lang, `reason_${reason}`) : reason;
 
 /** Complaints, filtered by status and "overdue" (kept in the address bar), newest first, a page at a time. */
 export function CasesPage({ search }: { search: string }) {

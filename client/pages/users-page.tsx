@@ -1,7 +1,8 @@
 import { useState } from 'preact/hooks';
 import { changeUser, createUser, fetchUsers, resetPassword } from '../api';
 import { userChangeOf, validUsername } from '../admin-helpers';
-import { ROLES, type Role, type UserItem } from '../admin-types';
+import { ROLES, type Role } from '../../surveys/roles';
+import type { UserItem } from '../admin-types';
 import type { Meta } from '../api-types';
 import { ActionMessage } from '../components/action-message';
 import { LoadView } from '../components/load-states';

@@ -1,14 +1,7 @@
 import type { MiddlewareHandler } from 'hono';
-import type { Role } from '../../db/types';
+import { ROLE_NAMES, type Role } from '../../surveys/roles';
 import type { AppEnv } from '../context';
 import { RequestError } from '../errors';
-
-const ROLE_NAMES: Record<Role, { vi: string; en: string }> = {
-  admin: { vi: 'quản trị viên', en: 'administrator' },
-  analyst: { vi: 'chuyên viên phân tích', en: 'analyst' },
-  officer: { vi: 'cán bộ quầy', en: 'counter officer' },
-  interviewer: { vi: 'điều tra viên', en: 'interviewer' },
-};
 
 /** The refusal that says who may do this. */
 export function roleRefusal(roles: readonly Role[]): RequestError {

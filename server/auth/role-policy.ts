@@ -1,6 +1,7 @@
 import type { MiddlewareHandler } from 'hono';
 import type { Kysely } from 'kysely';
-import type { Database, Role } from '../../db/types';
+import type { Database } from '../../db/types';
+import type { Role } from '../../surveys/roles';
 import type { AppEnv } from '../context';
 import { roleRefusal } from './require-role';
 import { sessionUser } from './session';

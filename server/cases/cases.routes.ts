@@ -14,7 +14,8 @@ import {
   type CaseRow,
 } from '../../db/cases';
 import { normalizeComment } from '../../surveys/answers-schema';
-import { isIsoDay } from '../../surveys/time';
+import { CASE_STATUSES } from '../../surveys/case-states';
+import { daySchema, IN_ORDER, inOrder } from '../../surveys/day-schema';
 import { recordAudit, type AuditAction } from '../audit/record-audit';
 import { requireRole } from '../auth/require-role';
 import { requireSession } from '../auth/session';
@@ -26,34 +27,32 @@ import { parseQuery } from '../stats/stats-filter';
 import { caseDueAt, hasLowRating } from './case-opening';
 import { caseScope, dueAtOf, periodOf, unitInScope } from './case-scope';
 import { caseView } from './case-view';
-import { allowedFrom, refusal, type CaseAction } from './case-workflow';
+import { allowedFrom, type CaseAction } from '../../surveys/case-states';
+import { refusal } from './case-workflow';
 
-const STATUSES = ['received', 'assigned', 'answered', 'closed'] as const;
-const day = z.string().refine(isIsoDay, 'use a date as YYYY-MM-DD, e.g. 2026-03-14');
 const id = z.coerce.number().int().positive();
 const text = (max: number) =>
   z
     .string()
     .transform((s) => normalizeComment(s, max))
     .refine((s) => s !== '', 'must not be empty');
-const dueAt = z.union([day, z.iso.datetime({ offset: true })]).transform(dueAtOf);
+const dueAt = z.union([daySchema, z.iso.datetime({ offset: true })]).transform(dueAtOf);
 
 const periodQuery = {
-  from: day.optional(),
-  to: day.optional(),
+  from: daySchema.optional(),
+  to: daySchema.optional(),
   unit: id.optional(),
 };
-const ordered = { message: '"from" must not be after "to"', path: ['from'] };
 const listQuery = z
   .object({
     ...periodQuery,
-    status: z.enum(STATUSES).optional(),
+    status: z.enum(CASE_STATUSES).optional(),
     overdue: z.enum(['0', '1']).optional(),
     limit: z.coerce.number().int().min(1).max(500).default(100),
     before: id.optional(),
   })
-  .refine((q) => !q.from || !q.to || q.from <= q.to, ordered);
-const figuresQuery = z.object(periodQuery).refine((q) => !q.from || !q.to || q.from <= q.to, ordered);
+  .refine(inOrder, IN_ORDER);
+const figuresQuery = z.object(periodQuery).refine(inOrder, IN_ORDER);
 
 const openBody = z.object({ responseId: id, note: text(2000).optional() });
 const assignBody = z.object({ unitId: id, dueAt: dueAt.optional() });

@@ -4,6 +4,7 @@ import type { ActiveCounter } from '../../db/counters';
 import { createResponseBatcher } from '../../db/response-batcher';
 import { createActivityLoader } from '../../db/visit-signals';
 import { FORM_ERROR_KEY } from '../../surveys/answers-schema';
+import { isCounterCode } from '../../surveys/counter-code';
 import { formFieldsToSubmission, type FormValues } from '../../surveys/form-fields';
 import { clientAddress } from '../client-address';
 import type { AppDeps, AppEnv } from '../context';
@@ -15,8 +16,6 @@ import { renderCounterNotFoundPage, renderMessagePage, renderThankYouPage } from
 import { submissionEnvelope, submitResponse, TOKEN_ERROR_KEY } from './submit-response';
 import { renderBlankSurveyFormPageBytes, renderSurveyFormPage } from './survey-form-page';
 import { langOf, T, type Lang } from './texts';
-
-const COUNTER_CODE = /^[a-z0-9][a-z0-9-]{1,62}$/;
 
 const wantsJson = (c: Context) => /application\/json/i.test(c.req.header('accept') ?? '');
 const sendsJson = (c: Context) => /^application\/json\b/i.test(c.req.header('content-type') ?? '');
@@ -45,7 +44,7 @@ export function citizenRoutes({ db, config }: AppDeps) {
 
   async function loadCounter(c: Context): Promise<ActiveCounter | undefined> {
     const code = c.req.param('code') ?? '';
-    return COUNTER_CODE.test(code) ? activeCounter(code) : undefined;
+    return isCounterCode(code) ? activeCounter(code) : undefined;
   }
 
   function notFound(c: Context, lang: Lang) {

@@ -3,7 +3,8 @@ import { inScope, scopePath } from '../auth/unit-scope';
 import { OUT_OF_SCOPE } from '../stats/stats-filter';
 import { findPosterCounter, findUnitPosterCounters, isActiveCounterCode, type PosterCounter } from '../../db/counter-posters';
 import { isDossierCode, normalizeDossierCode } from '../../surveys/dossier-code';
-import type { LocalizedText } from '../../surveys/instrument-schema';
+import { COUNTER_CODE_SOURCE, isCounterCode } from '../../surveys/counter-code';
+import type { LocalizedText } from '../../surveys/localized-text';
 import { requireSession } from '../auth/session';
 import type { AppDeps, AppEnv } from '../context';
 import { RequestError } from '../errors';
@@ -13,9 +14,8 @@ import { renderCounterPoster, renderPosterMessage, renderUnitPosters, type Poste
 import { P } from './poster-texts';
 import { qrPng, qrSvg, qrSvgWithCaption } from './qr-images';
 
-const COUNTER_CODE = /^[a-z0-9][a-z0-9-]{1,62}$/;
 // One path segment names the poster page or one of its downloads: demo-land, demo-land.svg, demo-land.png.
-const POSTER_FILE = /^([a-z0-9][a-z0-9-]{1,62})(?:\.(svg|png))?$/;
+const POSTER_FILE = new RegExp(`^(${COUNTER_CODE_SOURCE})(?:\\.(svg|png))?$`);
 const MAX_INT4 = 2_147_483_647;
 
 // An SVG served from our origin must never run anything, whatever ends up inside it.
@@ -69,7 +69,7 @@ export function posterRoutes({ db, config }: AppDeps) {
     const raw = c.req.query('dossier');
     const dossier = raw === undefined ? '' : normalizeDossierCode(raw);
     if (!isDossierCode(dossier)) throw new RequestError(422, P.badDossier, { dossier: P.badDossier });
-    if (!COUNTER_CODE.test(code) || !(await isActiveCounterCode(db.dbRead, code))) {
+    if (!isCounterCode(code) || !(await isActiveCounterCode(db.dbRead, code))) {
       throw new RequestError(404, P.counterNotFound);
     }
     return { code, url: counterUrl(publicBase(c, config), code, dossier) };

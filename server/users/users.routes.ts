@@ -3,6 +3,8 @@ import { z } from 'zod';
 import { deleteUserSessions } from '../../db/sessions';
 import { findUnit } from '../../db/units';
 import { createUser, findUser, findUserByUsername, listUsers, updateUser } from '../../db/users';
+import { ROLES } from '../../surveys/roles';
+import { USERNAME_PATTERN, USERNAME_RULE } from '../../surveys/username';
 import { hashPassword, randomPassword } from '../auth/password';
 import { requireRole } from '../auth/require-role';
 import { requireSession } from '../auth/session';
@@ -11,11 +13,10 @@ import type { AppDeps, AppEnv } from '../context';
 import { RequestError } from '../errors';
 import { parseJsonBody } from '../json-body';
 
-const ROLES = ['admin', 'analyst', 'officer', 'interviewer'] as const;
 const password = z.string().min(10, 'a password needs at least 10 characters').max(200);
 
 const newUser = z.object({
-  username: z.string().trim().regex(/^[a-z0-9._-]{3,64}$/, 'use 3–64 lower-case letters, digits, ".", "_" or "-"'),
+  username: z.string().trim().regex(USERNAME_PATTERN, USERNAME_RULE),
   role: z.enum(ROLES),
   unitId: z.number().int().positive().nullable().default(null),
   password: password.optional(),

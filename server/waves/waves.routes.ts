@@ -7,9 +7,10 @@ import { findUnit } from '../../db/units';
 import { createWave, findWave, latestSurveyVersion, listWaves, stratumProgress } from '../../db/waves';
 import type { Kysely } from 'kysely';
 import { validateSubmission } from '../../surveys/answers-schema';
+import { clientKeySchema } from '../../surveys/client-key';
+import { daySchema, IN_ORDER, inOrder } from '../../surveys/day-schema';
 import { isSectorCode } from '../../surveys/sectors';
 import { respondentSatisfied } from '../../surveys/scoring';
-import { isIsoDay } from '../../surveys/time';
 import { recordAudit } from '../audit/record-audit';
 import { requireRole } from '../auth/require-role';
 import { requireSession } from '../auth/session';
@@ -21,28 +22,26 @@ import { OUT_OF_SCOPE } from '../stats/stats-filter';
 import { targetLookup } from '../stats/target-lookup';
 import { waveReport } from './wave-report';
 
-const day = z.string().refine(isIsoDay, 'use a date as YYYY-MM-DD');
-
 const newWave = z
   .object({
     name: z.string().trim().min(1).max(200),
     survey: z.string().min(1).max(63),
     sector: z.string().refine(isSectorCode, 'unknown sector code').default('other'),
-    from: day,
-    to: day,
+    from: daySchema,
+    to: daySchema,
     margin: z.number().gt(0).lt(1).default(0.05),
     strata: z
       .array(z.object({ unitId: z.number().int().positive(), population: z.number().int().positive() }))
       .min(1, 'a wave needs at least one stratum (a unit with its population)'),
   })
-  .refine((w) => w.from <= w.to, { message: '"from" must not be after "to"', path: ['from'] })
+  .refine(inOrder, IN_ORDER)
   .refine((w) => new Set(w.strata.map((s) => s.unitId)).size === w.strata.length, {
     message: 'each unit can be one stratum only',
     path: ['strata'],
   });
 
 const interview = z.object({
-  clientKey: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'clientKey must be 8–64 letters, digits, "-" or "_"'),
+  clientKey: clientKeySchema(),
   unitId: z.number().int().positive(),
   sector: z.string().refine(isSectorCode, 'unknown sector code').optional(),
   answers: z.unknown(),
