@@ -4,7 +4,7 @@ import type { LocalizedText } from '../api-types';
 import { LangSwitch } from '../components/lang-switch';
 import { t } from '../i18n';
 import { useLang } from '../lang-context';
-import { OFFICER_HOME } from '../roles';
+import { homePath } from '../roles';
 import { BASE, navigate } from '../router';
 
 /** Username and password; the server's refusal is kept in both languages so the switch still works after it. */
@@ -33,7 +33,7 @@ export function LoginPage() {
     try {
       const me = await login(username.trim(), password);
       // Officers may not read the statistics: their home is their counters.
-      navigate(me.role === 'officer' ? OFFICER_HOME : BASE);
+      navigate(homePath(me.role));
     } catch (err) {
       setError(err instanceof ApiError ? err.text : NETWORK_ERROR);
       setBusy(false);

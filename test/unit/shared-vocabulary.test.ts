@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { makeClientKey } from '../../client/interview-queue';
+import { ACCESS_RULES, mayCall } from '../../surveys/access-rules';
 import { allowedFrom, CASE_STATUSES, CASE_TRANSITIONS } from '../../surveys/case-states';
 import { CHANNELS, CITIZEN_CHANNELS } from '../../surveys/channels';
 import { clientKeySchema, isClientKey } from '../../surveys/client-key';
 import { LEADING_VARIABLES } from '../../surveys/codebook';
 import { isCounterCode } from '../../surveys/counter-code';
 import { daySchema, inOrder } from '../../surveys/day-schema';
+import { ROLES } from '../../surveys/roles';
 
 describe('client keys', () => {
   it('accepts what the analyst app makes for an interview, as the server checks it', () => {
@@ -60,3 +62,19 @@ describe('channels and codes', () => {
   });
 });
 
+describe('the rule book as the analyst app reads it', () => {
+  it('lets each role call what its rules list, and an unknown role nothing', () => {
+    expect(ROLES.filter((r) => mayCall(r, 'POST /api/waves'))).toEqual(['admin', 'analyst']);
+    expect(ROLES.filter((r) => mayCall(r, 'GET /api/officer/counters'))).toEqual(['admin', 'analyst', 'officer']);
+    expect(ROLES.filter((r) => mayCall(r, 'GET /api/auth/me'))).toEqual([...ROLES]);
+    expect(mayCall('auditor', 'GET /api/auth/me')).toBe(false);
+  });
+
+  it('lists roles in their usual order and marks the unit check only where a role list applies', () => {
+    const misordered = Object.entries(ACCESS_RULES).filter(
+      ([, rule]) => typeof rule.allow !== 'string' && rule.allow.join() !== ROLES.filter((r) => (rule.allow as readonly string[]).includes(r)).join(),
+    );
+    expect(misordered).toEqual([]);
+    expect(Object.entries(ACCESS_RULES).filter(([, rule]) => 'scoped' in rule && typeof rule.allow === 'string')).toEqual([]);
+  });
+});
