@@ -1,4 +1,4 @@
-import type { LocalizedText } from './localized-text';
+import { isOneOf } from './one-of';
 
 /**
  * A complaint case (phản ánh, kiến nghị) goes received → assigned → answered → closed. It may be
@@ -9,18 +9,11 @@ import type { LocalizedText } from './localized-text';
 export const CASE_STATUSES = ['received', 'assigned', 'answered', 'closed'] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
 
-export const isCaseStatus = (value: unknown): value is CaseStatus => (CASE_STATUSES as readonly unknown[]).includes(value);
-
-export const CASE_STATUS_NAMES: Record<CaseStatus, LocalizedText> = {
-  received: { vi: 'mới tiếp nhận', en: 'received' },
-  assigned: { vi: 'đã giao đơn vị xử lý', en: 'assigned to a unit' },
-  answered: { vi: 'đã trả lời', en: 'answered' },
-  closed: { vi: 'đã đóng', en: 'closed' },
-};
+export const isCaseStatus = isOneOf(CASE_STATUSES);
 
 /** Still waiting for an answer: what counts as open, and as overdue once past its due date. */
 export const OPEN_CASE_STATUSES = ['received', 'assigned'] as const satisfies readonly CaseStatus[];
-export const isOpenCase = (status: CaseStatus) => (OPEN_CASE_STATUSES as readonly CaseStatus[]).includes(status);
+export const isOpenCase = isOneOf(OPEN_CASE_STATUSES);
 
 export type CaseAction = 'assign' | 'answer' | 'close';
 

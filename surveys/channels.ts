@@ -1,4 +1,5 @@
 import type { LocalizedText } from './localized-text';
+import { isOneOf } from './one-of';
 
 /** How an answer arrived: a phone at the QR code, the counter's kiosk, an interviewer, the web. */
 export const CHANNELS = ['qr', 'kiosk', 'interviewer', 'web'] as const;
@@ -7,7 +8,7 @@ export type Channel = (typeof CHANNELS)[number];
 /** The channels a citizen answers through on their own; an interviewer's answers come by the wave. */
 export const CITIZEN_CHANNELS = ['qr', 'kiosk', 'web'] as const satisfies readonly Channel[];
 
-export const isChannel = (value: unknown): value is Channel => (CHANNELS as readonly unknown[]).includes(value);
+export const isChannel = isOneOf(CHANNELS);
 
 /** A channel as exports and reports label it. */
 export const CHANNEL_NAMES: Record<Channel, LocalizedText> = {

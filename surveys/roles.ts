@@ -1,4 +1,4 @@
-import type { LocalizedText } from './localized-text';
+import { isOneOf } from './one-of';
 
 /**
  * Who an account is: an administrator (accounts, settings, everything), an analyst (figures,
@@ -8,12 +8,4 @@ import type { LocalizedText } from './localized-text';
 export const ROLES = ['admin', 'analyst', 'officer', 'interviewer'] as const;
 export type Role = (typeof ROLES)[number];
 
-export const isRole = (value: unknown): value is Role => (ROLES as readonly unknown[]).includes(value);
-
-/** A role as a sentence names it ("Việc này dành cho: quản trị viên"). */
-export const ROLE_NAMES: Record<Role, LocalizedText> = {
-  admin: { vi: 'quản trị viên', en: 'administrator' },
-  analyst: { vi: 'chuyên viên phân tích', en: 'analyst' },
-  officer: { vi: 'cán bộ quầy', en: 'counter officer' },
-  interviewer: { vi: 'điều tra viên', en: 'interviewer' },
-};
+export const isRole = isOneOf(ROLES);

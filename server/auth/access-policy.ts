@@ -4,7 +4,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/types';
 import { accessRuleOf, endpointOf, roleAllowed, rolesOf, type AccessRule } from '../../surveys/access-rules';
 import type { LocalizedText } from '../../surveys/localized-text';
-import { ROLE_NAMES, type Role } from '../../surveys/roles';
+import type { Role } from '../../surveys/roles';
 import type { AppEnv } from '../context';
 import { RequestError } from '../errors';
 import { requireSession } from './session';
@@ -16,6 +16,14 @@ export interface AccessPolicyOptions {
   /** A page for a person in a browser without a session, where a route family shows one instead of JSON. */
   loginPage?: (c: Context<AppEnv>, text: LocalizedText) => Response | undefined;
 }
+
+/** A role as the refusal names it ("Việc này dành cho: quản trị viên"). */
+const ROLE_NAMES: Record<Role, LocalizedText> = {
+  admin: { vi: 'quản trị viên', en: 'administrator' },
+  analyst: { vi: 'chuyên viên phân tích', en: 'analyst' },
+  officer: { vi: 'cán bộ quầy', en: 'counter officer' },
+  interviewer: { vi: 'điều tra viên', en: 'interviewer' },
+};
 
 /** The refusal that says who may do this. */
 export function roleRefusal(roles: readonly Role[]): RequestError {

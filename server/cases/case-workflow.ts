@@ -1,12 +1,20 @@
-import { CASE_STATUS_NAMES, type CaseAction, type CaseStatus } from '../../surveys/case-states';
+import type { CaseAction, CaseStatus } from '../../surveys/case-states';
 import type { LocalizedText } from '../../surveys/localized-text';
+
+/** A state as the refusals name it. */
+const STATUS_NAMES: Record<CaseStatus, LocalizedText> = {
+  received: { vi: 'mới tiếp nhận', en: 'received' },
+  assigned: { vi: 'đã giao đơn vị xử lý', en: 'assigned to a unit' },
+  answered: { vi: 'đã trả lời', en: 'answered' },
+  closed: { vi: 'đã đóng', en: 'closed' },
+};
 
 /**
  * Why the action cannot be done in this state (surveys/case-states.ts has the transitions), said so
  * the person knows what to do instead.
  */
 export function refusal(action: CaseAction, status: CaseStatus): LocalizedText {
-  const now = CASE_STATUS_NAMES[status];
+  const now = STATUS_NAMES[status];
   if (status === 'closed') {
     return { vi: 'Phản ánh này đã đóng; không thay đổi được nữa.', en: 'This case is closed; it can no longer be changed.' };
   }

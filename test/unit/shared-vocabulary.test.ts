@@ -41,6 +41,7 @@ describe('case states', () => {
   it('leads out of every state but closed, and nothing leads out of closed', () => {
     const leavable = CASE_STATUSES.filter((s) => Object.keys(CASE_TRANSITIONS).some((a) => allowedFrom(a as keyof typeof CASE_TRANSITIONS, true).includes(s)));
     expect(leavable).toEqual(['received', 'assigned', 'answered']);
+    expect(Object.values(CASE_TRANSITIONS).map((step) => step.to)).toEqual(['assigned', 'answered', 'closed']);
   });
 
   it('closes without an answer only with a reason', () => {
