@@ -1,12 +1,14 @@
 import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
 import type { Answers, SurveyDefinition } from '../surveys/instrument-schema';
-import type { CaseReason, CaseStatus, Database } from './types';
+import type { CaseOpener, CaseReason } from '../surveys/case-origins';
+import { OPEN_CASE_STATUSES, type CaseStatus } from '../surveys/case-states';
+import type { Database } from './types';
 
 export interface NewCase {
   tenant_id: number;
   response_id: number | null;
   unit_id: number;
-  opened_by: 'auto' | 'analyst';
+  opened_by: CaseOpener;
   reason: CaseReason;
   created_at: Date;
   due_at: Date;
@@ -28,7 +30,7 @@ export interface CaseRow {
   assigned_unit_name: string | null;
   assigned_unit_path: string | null;
   status: CaseStatus;
-  opened_by: 'auto' | 'analyst';
+  opened_by: CaseOpener;
   reason: CaseReason;
   due_at: Date;
   created_at: Date;
@@ -62,8 +64,6 @@ export interface CaseListFilter extends CaseScope {
   limit: number;
   before?: number | undefined;
 }
-
-const OPEN: CaseStatus[] = ['received', 'assigned'];
 
 /** Opens a case (and keeps the contact beside it); undefined when the response already has one. */
 /** Cases opened together (a batch of submissions): one statement for the cases, one for the phones. */
@@ -142,7 +142,7 @@ function withinSubtree<O>(q: SelectQueryBuilder<any, any, O>, path: string): Sel
 export async function listCases(db: Kysely<Database>, f: CaseListFilter): Promise<CaseRow[]> {
   let q = caseRows(db, f);
   if (f.status) q = q.where('c.status', '=', f.status);
-  if (f.overdue) q = q.where('c.status', 'in', OPEN).where('c.due_at', '<', f.now);
+  if (f.overdue) q = q.where('c.status', 'in', OPEN_CASE_STATUSES).where('c.due_at', '<', f.now);
   if (f.from) q = q.where('c.created_at', '>=', f.from);
   if (f.to) q = q.where('c.created_at', '<', f.to);
   if (f.before !== undefined) q = q.where('c.id', '<', f.before);
@@ -272,11 +272,12 @@ export interface CaseFigures {
  * open); answered and answered on time count the cases answered within [from, to).
  */
 export async function caseFigures(db: Kysely<Database>, scope: CaseScope & { from: Date; to: Date; now: Date }): Promise<CaseFigures> {
+  const open = sql.join(OPEN_CASE_STATUSES.map((s) => sql.lit(s)));
   const row = await caseRows(db, scope)
     .clearSelect()
     .select([
-      sql<number>`(count(*) filter (where c.status in ('received','assigned')))::int`.as('open'),
-      sql<number>`(count(*) filter (where c.status in ('received','assigned') and c.due_at < ${scope.now}))::int`.as('overdue'),
+      sql<number>`(count(*) filter (where c.status in (${open})))::int`.as('open'),
+      sql<number>`(count(*) filter (where c.status in (${open}) and c.due_at < ${scope.now}))::int`.as('overdue'),
       sql<number>`(count(*) filter (where c.answered_at >= ${scope.from} and c.answered_at < ${scope.to}))::int`.as('answered'),
       sql<number>`(count(*) filter (where c.answered_at >= ${scope.from} and c.answered_at < ${scope.to}
         and c.answered_at <= c.due_at))::int`.as('answered_on_time'),

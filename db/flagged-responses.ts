@@ -2,7 +2,8 @@ import { sql, type Kysely } from 'kysely';
 import type { Answers } from '../surveys/instrument-schema';
 import { addToRollups } from './rollups';
 import { filterConditions, filterJoins, likePrefix, type StatsFilter } from './stats';
-import type { Channel, Database } from './types';
+import type { Channel } from '../surveys/channels';
+import type { Database } from './types';
 
 export interface FlaggedResponse {
   id: number;

@@ -4,7 +4,8 @@ import { localMonth } from '../surveys/time';
 import { ensureResponsePartitions } from './response-partitions';
 import { openCases, type NewCase, type NewContact } from './cases';
 import { addToRollups } from './rollups';
-import type { Channel, Database } from './types';
+import type { Channel } from '../surveys/channels';
+import type { Database } from './types';
 
 export interface NewResponse {
   tenant_id: number;

@@ -1,7 +1,8 @@
 import type { Answers } from '../surveys/instrument-schema';
 import { localDay, localMonth, VIETNAM_OFFSET_MS } from '../surveys/time';
 import type { Insertable } from 'kysely';
-import type { Channel, DailyRollupsTable, HourlyRollupsTable, MonthlyRollupsTable } from './types';
+import type { Channel } from '../surveys/channels';
+import type { DailyRollupsTable, HourlyRollupsTable, MonthlyRollupsTable } from './types';
 
 /** The rollup row that carries each response's satisfied (1) / not satisfied (0) verdict. */
 export const SATISFIED_KEY = '_satisfied';

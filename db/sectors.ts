@@ -1,10 +1,11 @@
 import type { Kysely } from 'kysely';
+import type { LocalizedText } from '../surveys/localized-text';
 import type { Database } from './types';
 
 export async function upsertSectors(
   db: Kysely<Database>,
   tenantId: number,
-  sectors: readonly { code: string; name: { vi: string; en: string } }[],
+  sectors: readonly { code: string; name: LocalizedText }[],
 ) {
   if (sectors.length === 0) return;
   await db

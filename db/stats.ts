@@ -1,7 +1,8 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import { addDays, dayStartUtc, wholeMonthsWithin } from '../surveys/time';
 import { SATISFIED_KEY } from './rollup-deltas';
-import type { Channel, Database } from './types';
+import type { Channel } from '../surveys/channels';
+import type { Database } from './types';
 
 export const GROUP_BYS = ['sector', 'unit', 'counter', 'day', 'month', 'none'] as const;
 export type GroupBy = (typeof GROUP_BYS)[number];

@@ -1,13 +1,14 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { CaseOpener, CaseReason } from '../surveys/case-origins';
+import type { CaseStatus } from '../surveys/case-states';
+import type { Channel } from '../surveys/channels';
 import type { Answers, SurveyDefinition } from '../surveys/instrument-schema';
+import type { Role } from '../surveys/roles';
 
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 
-export type Channel = 'qr' | 'kiosk' | 'interviewer' | 'web';
-export const CHANNELS: readonly Channel[] = ['qr', 'kiosk', 'interviewer', 'web'];
 export type UnitKind = 'province' | 'city' | 'district' | 'ward' | 'commune' | 'service_body';
-export type Role = 'admin' | 'analyst' | 'officer' | 'interviewer';
 
 export interface TenantsTable {
   id: Generated<number>;
@@ -218,10 +219,6 @@ export interface LoginAttemptsTable {
   at: ColumnType<Date, Date | string | undefined, never>;
 }
 
-export type CaseStatus = 'received' | 'assigned' | 'answered' | 'closed';
-/** Why a case was opened: a rating of 1–2, a phone left with a comment, or an analyst's choice. */
-export type CaseReason = 'low_rating' | 'contact_request' | 'comment';
-
 export interface CasesTable {
   id: Generated<number>;
   tenant_id: number;
@@ -231,7 +228,7 @@ export interface CasesTable {
   unit_id: number;
   assigned_unit_id: number | null;
   status: ColumnType<CaseStatus, CaseStatus | undefined, CaseStatus>;
-  opened_by: 'auto' | 'analyst';
+  opened_by: CaseOpener;
   reason: CaseReason;
   due_at: Timestamp;
   created_at: ColumnType<Date, Date | string | undefined, Date | string>;

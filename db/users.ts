@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
-import type { Database, Role } from './types';
+import type { Role } from '../surveys/roles';
+import type { Database } from './types';
 
 export async function createUser(
   db: Kysely<Database>,

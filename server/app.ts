@@ -10,7 +10,7 @@ import { authRoutes } from './auth/auth.routes';
 import { commentRoutes } from './comments/comments.routes';
 import { citizenRoutes } from './citizen/citizen.routes';
 import type { AppDeps, AppEnv } from './context';
-import { rolePolicy } from './auth/role-policy';
+import { accessPolicy } from './auth/access-policy';
 import { errorBody, handleError, RequestError } from './errors';
 import { PRINT_SCRIPT, PRINT_SCRIPT_PATH } from './print-script';
 import { csrfProtection, securityHeaders } from './security-headers';
@@ -21,7 +21,7 @@ import { codebookRoutes } from './exports/codebook.routes';
 import { exportRoutes } from './exports/exports.routes';
 import { flaggedRoutes } from './flagged/flagged.routes';
 import { healthRoutes } from './health/health.routes';
-import { posterRoutes } from './posters/posters.routes';
+import { posterLoginPage, posterRoutes } from './posters/posters.routes';
 import { importRoutes, MAX_IMPORT_BYTES } from './imports/imports.routes';
 import { reportRoutes } from './reports/reports.routes';
 import { analysisRoutes } from './stats/analysis.routes';
@@ -56,7 +56,8 @@ export function createApp(deps: AppDeps) {
   app.use('*', noStoreForPrivateAnswers());
   app.use('*', refuseNulInUrl());
   app.use('*', csrfProtection(deps.config));
-  app.use('*', rolePolicy(deps.db.dbRead));
+  // Who may call what: surveys/access-rules.ts, for every route below.
+  app.use('*', accessPolicy(deps.db.dbRead, { loginPage: posterLoginPage }));
 
   // A survey answer is a few hundred bytes; only an import of earlier results needs more.
   const answerLimit = bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => c.json(errorBody(TOO_LARGE), 413) });
@@ -100,9 +101,12 @@ export function createApp(deps: AppDeps) {
 
   if (clientDir && existsSync(clientDir)) {
     app.get('/', (c) => c.redirect('/app/'));
-    app.use('/app/*', serveStatic({ root: clientDir, rewriteRequestPath: (p) => p.replace(/^\/app/, '') }));
-    // The analyst app routes in the browser: any other /app path gets its page.
-    app.get('/app/*', serveStatic({ root: clientDir, path: 'index.html' }));
+    // The analyst app's files; it routes in the browser, so any other /app path gets its page.
+    app.get(
+      '/app/*',
+      serveStatic({ root: clientDir, rewriteRequestPath: (p) => p.replace(/^\/app/, '') }),
+      serveStatic({ root: clientDir, path: 'index.html' }),
+    );
   }
   return app;
 }

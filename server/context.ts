@@ -1,5 +1,5 @@
 import type { DbHandle } from '../db/create-db';
-import type { Role } from '../db/types';
+import type { Role } from '../surveys/roles';
 import type { HashSlots } from './auth/hash-slots';
 
 export interface SessionUser {

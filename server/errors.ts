@@ -2,7 +2,7 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { isDatabaseUnavailable } from '../db/database-unavailable';
 import { throttledLog } from '../db/throttled-log';
-import type { LocalizedText } from '../surveys/instrument-schema';
+import type { LocalizedText } from '../surveys/localized-text';
 import { renderBusyPage } from './citizen/message-pages';
 import { langOf } from './citizen/texts';
 import type { AppEnv } from './context';

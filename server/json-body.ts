@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import type { z } from 'zod';
+import type { LocalizedText } from '../surveys/localized-text';
 import { RequestError } from './errors';
 import { assertNoNul } from './nul-bytes';
 
@@ -8,7 +9,7 @@ export async function parseJsonBody<S extends z.ZodType>(c: Context, schema: S):
   const raw = await readJson(c);
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {
-    const fields: Record<string, { vi: string; en: string }> = {};
+    const fields: Record<string, LocalizedText> = {};
     for (const issue of parsed.error.issues) {
       const key = issue.path.join('.') || '_form';
       fields[key] ??= { vi: `Giá trị không hợp lệ: ${issue.message}`, en: issue.message };

@@ -1,11 +1,6 @@
 import { z } from 'zod';
-import {
-  allQuestionsOf,
-  type Answers,
-  type LocalizedText,
-  type Question,
-  type SurveyDefinition,
-} from './instrument-schema';
+import { allQuestionsOf, type Answers, type Question, type SurveyDefinition } from './instrument-schema';
+import type { LocalizedText } from './localized-text';
 import { isDossierCode, normalizeDossierCode } from './dossier-code';
 import { isSectorCode } from './sectors';
 import { SCALE_MAX, SCALE_MIN } from './scale';

@@ -1,4 +1,6 @@
-import { allQuestionsOf, type LocalizedText, type Question, type SurveyDefinition } from './instrument-schema';
+import { allQuestionsOf, type Question, type SurveyDefinition } from './instrument-schema';
+import type { LocalizedText } from './localized-text';
+import { CHANNEL_NAMES, CHANNELS } from './channels';
 import { NO_OPINION_LABEL, SCALE_LEVELS } from './scale';
 import { SECTORS } from './sectors';
 
@@ -34,12 +36,7 @@ export function noOpinionCode(q: Pick<Question, 'type'>): number {
   return 9;
 }
 
-const CHANNEL_LABELS: CodebookValue[] = [
-  { code: 'qr', label: { vi: 'Quét mã QR', en: 'QR code' } },
-  { code: 'kiosk', label: { vi: 'Máy tại quầy', en: 'Counter kiosk' } },
-  { code: 'interviewer', label: { vi: 'Điều tra viên', en: 'Interviewer' } },
-  { code: 'web', label: { vi: 'Trang web', en: 'Web' } },
-];
+const CHANNEL_LABELS: CodebookValue[] = CHANNELS.map((code) => ({ code, label: CHANNEL_NAMES[code] }));
 
 const text = (vi: string, en: string): LocalizedText => ({ vi, en });
 

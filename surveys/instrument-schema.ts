@@ -1,8 +1,5 @@
 import { z } from 'zod';
-
-/** Text in Vietnamese first, English beside it. */
-export const localizedText = z.object({ vi: z.string().min(1), en: z.string().min(1) });
-export type LocalizedText = z.infer<typeof localizedText>;
+import { localizedText } from './localized-text';
 
 const questionKey = z.string().regex(/^[a-z][a-z0-9_]*$/, 'question keys are lower_snake_case');
 

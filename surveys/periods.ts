@@ -1,4 +1,4 @@
-import type { LocalizedText } from './instrument-schema';
+import type { LocalizedText } from './localized-text';
 import { addDays, isIsoDay } from './time';
 
 /**
@@ -49,7 +49,7 @@ export function yearPeriod(year: number): Period {
   return { from: day(year, 1, 1), to: day(year, 12, 31), label: { vi: `Năm ${year}`, en: `Year ${year}` } };
 }
 
-const REPORTS: Record<ReportKind, { start: [number, number]; end: [number, number]; vi: string; en: string }> = {
+const REPORTS: Record<ReportKind, LocalizedText & { start: [number, number]; end: [number, number] }> = {
   // start: [month, yearOffset]; end: [month, yearOffset]; days are always the 15th and the 14th.
   q1: { start: [12, -1], end: [3, 0], vi: 'Báo cáo quý I', en: 'Quarter I report' },
   h1: { start: [12, -1], end: [6, 0], vi: 'Báo cáo 6 tháng', en: '6-month report' },

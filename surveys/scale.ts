@@ -1,4 +1,4 @@
-import type { LocalizedText } from './instrument-schema';
+import type { LocalizedText } from './localized-text';
 
 /**
  * The 5-level satisfaction scale every instrument uses (domain.md §3). The face gives people who

@@ -1,4 +1,4 @@
-import type { LocalizedText } from './instrument-schema';
+import type { LocalizedText } from './localized-text';
 
 /**
  * Sectors (lĩnh vực) and the default targets of the seed plan year (Kế hoạch 199/KH-UBND, 2023).

@@ -1,4 +1,4 @@
-import type { LocalizedText } from './instrument-schema';
+import type { LocalizedText } from './localized-text';
 import type { Confidence, Verdict } from './statistics';
 
 /** The words of a verdict (domain.md §4), the same on screen, in reports and in exports. */

@@ -1,4 +1,7 @@
-import { CASE_STATUSES, ROLES, type CaseStatus, type Role, type UserChange, type UserItem } from './admin-types';
+import { allowedFrom, isCaseStatus, type CaseAction, type CaseStatus } from '../../surveys/case-states';
+import { isRole } from '../../surveys/roles';
+import { USERNAME_PATTERN } from '../../surveys/username';
+import type { UserChange, UserItem } from './admin-types';
 
 /** The complaints list's filter, as it travels in the address bar. */
 export interface CaseFilter {
@@ -10,7 +13,7 @@ export function caseFilterFromQuery(search: string): CaseFilter {
   const q = new URLSearchParams(search);
   const status = q.get('status');
   return {
-    status: (CASE_STATUSES as readonly string[]).includes(status ?? '') ? (status as CaseStatus) : undefined,
+    status: isCaseStatus(status) ? status : undefined,
     overdue: q.get('overdue') === '1',
   };
 }
@@ -32,25 +35,18 @@ export function casesApiQuery(filter: CaseFilter, before?: number | null, limit 
 }
 
 /**
- * What can be done to a case in its state, as the server's workflow allows
- * (server/cases/case-workflow.ts): assign until answered, answer once assigned, close once answered
- * or earlier with a reason. Notes may be added at any time.
+ * What can be done to a case in its state, as the workflow the server applies allows
+ * (surveys/case-states.ts). Notes may be added at any time.
  */
 export function caseActions(status: CaseStatus): { assign: boolean; answer: boolean; close: boolean; closeNeedsReason: boolean } {
-  return {
-    assign: status === 'received' || status === 'assigned',
-    answer: status === 'assigned',
-    close: status !== 'closed',
-    closeNeedsReason: status === 'received' || status === 'assigned',
-  };
+  const can = (action: CaseAction, withReason = false) => allowedFrom(action, withReason).includes(status);
+  return { assign: can('assign'), answer: can('answer'), close: can('close', true), closeNeedsReason: can('close', true) && !can('close') };
 }
 
 /** A counter's QR poster: A4 by default, A5 on request. */
 export function posterUrl(code: string, size: 'a4' | 'a5' = 'a4'): string {
   return `/posters/${encodeURIComponent(code)}${size === 'a5' ? '?size=a5' : ''}`;
 }
-
-export const isRole = (v: string): v is Role => (ROLES as readonly string[]).includes(v);
 
 /** Only what differs from the account as it is; null when nothing does (no request to send). */
 export function userChangeOf(user: Pick<UserItem, 'role' | 'unitId'>, draft: { role: string; unitId: number | null }): UserChange | null {
@@ -61,5 +57,4 @@ export function userChangeOf(user: Pick<UserItem, 'role' | 'unitId'>, draft: { r
 }
 
 /** The username rule of the server, checked before sending so the form can say it next to the field. */
-export const USERNAME_PATTERN = /^[a-z0-9._-]{3,64}$/;
 export const validUsername = (name: string) => USERNAME_PATTERN.test(name.trim());

@@ -1,9 +1,9 @@
+import type { CaseOpener, CaseReason } from '../../surveys/case-origins';
+import type { CaseStatus } from '../../surveys/case-states';
 import type { Answers } from '../../surveys/instrument-schema';
+import type { Role } from '../../surveys/roles';
 
 /** Shapes of the accounts, officer and complaints APIs (server/users, server/officer, server/cases); kept by hand. */
-
-export const ROLES = ['admin', 'analyst', 'officer', 'interviewer'] as const;
-export type Role = (typeof ROLES)[number];
 
 /** GET /api/users */
 export interface UserItem {
@@ -32,16 +32,14 @@ export interface OfficerCounters {
   counters: { code: string; name: string; today: number; month: number; year: number }[];
 }
 
-export const CASE_STATUSES = ['received', 'assigned', 'answered', 'closed'] as const;
-export type CaseStatus = (typeof CASE_STATUSES)[number];
-
 /** server/cases/case-view.ts: the phone is always masked by the server. */
 export interface CaseItem {
   id: number;
   responseId: number | null;
   status: CaseStatus;
-  openedBy: 'auto' | 'analyst';
-  reason: 'low_rating' | 'contact_request' | 'comment' | string;
+  openedBy: CaseOpener;
+  /** One of CASE_REASONS; a newer server may send one this app does not know yet. */
+  reason: CaseReason | (string & {});
   unit: { id: number; name: string };
   assignedUnit: { id: number; name: string } | null;
   createdAt: string;

@@ -9,7 +9,8 @@ import { useAction } from '../app/use-action';
 import { useApi } from '../app/use-api';
 import { changeUser, createUser, fetchUsers, resetPassword } from './admin-api';
 import { userChangeOf, validUsername } from './admin-helpers';
-import { ROLES, type Role, type UserItem } from './admin-types';
+import { ROLES, type Role } from '../../surveys/roles';
+import type { UserItem } from './admin-types';
 
 /** A generated password, shown this once, with a copy button. */
 function OneTimePassword({ username, password, onHide }: { username: string; password: string; onHide: () => void }) {

@@ -1,11 +1,9 @@
+import type { LocalizedText } from '../../surveys/localized-text';
 import type { Confidence, Verdict } from '../../surveys/statistics';
 
 /** Shapes of the JSON API that every feature reads (server/auth, the meta lists, a row of rates); kept by hand, checked by the browser test. */
 
-export interface LocalizedText {
-  vi: string;
-  en: string;
-}
+export type { LocalizedText };
 
 export interface Me {
   username: string;

@@ -1,32 +1,60 @@
+import { mayCall, type Endpoint } from '../../surveys/access-rules';
+import { BASE, pagePath } from './links';
 import { ADMIN_PAGES, FILING_PAGES, PAGES, type NavKey, type Route } from './router';
 
 /**
- * What each role sees. An interviewer enters a wave's answers and follows its fieldwork, nothing
- * else. A counter officer never sees individual answers (domain.md §1) and the statistics refuse
- * officers, so an officer sees the counts and posters of their counters only. Accounts are for
- * administrators.
- * Creating a wave is for analysts and administrators. The server refuses the rest anyway
- * (server/auth/role-policy.ts); hiding it keeps each screen to what its user can do.
+ * What each role sees, read from the server's own rule book (surveys/access-rules.ts): a page is
+ * offered to whoever may call the endpoint it is for. The server refuses the rest anyway; hiding
+ * it keeps each screen to what its user can do.
  */
-export const isInterviewer = (role: string) => role === 'interviewer';
-export const canManageWaves = (role: string) => role === 'admin' || role === 'analyst';
+type Page = Exclude<Route, 'login' | 'not_found'>;
 
-export const isAdmin = (role: string) => role === 'admin';
+const PAGE_ENDPOINT: Record<Page, Endpoint> = {
+  overview: 'GET /api/stats',
+  sectors: 'GET /api/stats',
+  units: 'GET /api/stats',
+  trend: 'GET /api/stats/trend',
+  factors: 'GET /api/stats/factors',
+  distribution: 'GET /api/stats/distribution',
+  heatmap: 'GET /api/stats/heatmap',
+  comments: 'GET /api/comments',
+  exports: 'GET /api/exports/responses.csv',
+  reports: 'GET /api/reports',
+  waves: 'GET /api/waves',
+  wave: 'GET /api/waves/:id',
+  wave_entry: 'POST /api/waves/:id/responses',
+  wave_new: 'POST /api/waves',
+  imports: 'POST /api/imports',
+  counters: 'GET /api/officer/counters',
+  cases: 'GET /api/cases',
+  case: 'GET /api/cases/:id{[0-9]+}',
+  users: 'GET /api/users',
+};
 
-/** The officer's home: the statistics endpoints refuse officers, their counters' counts do not. */
-export const OFFICER_HOME = '/app/counters';
+/**
+ * Pages a role may use but its screen leaves out: an interviewer's screen keeps to entering a
+ * wave's answers and following its fieldwork (the server would also take their file import).
+ */
+const LEFT_OUT: Readonly<Record<string, readonly Route[]>> = { interviewer: ['imports'] };
+
+const offered = (role: string, page: Page) => mayCall(role, PAGE_ENDPOINT[page]) && !LEFT_OUT[role]?.includes(page);
+
+/** Creating a wave is for whoever may create one (analysts and administrators). */
+export const canManageWaves = (role: string) => offered(role, 'wave_new');
 
 export function navEntries(role: string): NavKey[] {
-  if (isInterviewer(role)) return ['waves'];
-  if (role === 'officer') return ['counters'];
-  return [...PAGES, ...FILING_PAGES, ...ADMIN_PAGES.filter((p) => p !== 'users' || isAdmin(role))];
+  return [...PAGES, ...FILING_PAGES, ...ADMIN_PAGES].filter((page) => offered(role, page));
 }
 
-/** Where a role goes instead of a page it cannot use, or null when the page is fine. */
+/** Where a role starts: its first page (an officer's is their counters' counts). */
+export function homePath(role: string): string {
+  const first = navEntries(role)[0];
+  return first ? pagePath(first) : BASE;
+}
+
+/** Where a role goes instead of a page it cannot use, or null when the page is fine (or there is nowhere else). */
 export function redirectFor(role: string, route: Route): string | null {
-  if (isInterviewer(role)) return route === 'waves' || route === 'wave' || route === 'wave_entry' ? null : '/app/waves';
-  if (role === 'officer') return route === 'counters' ? null : OFFICER_HOME;
-  if (route === 'users' && !isAdmin(role)) return '/app/';
-  if (route === 'wave_new' && !canManageWaves(role)) return '/app/waves';
-  return null;
+  if (route === 'login' || route === 'not_found' || offered(role, route)) return null;
+  const first = navEntries(role)[0];
+  return first ? pagePath(first) : null;
 }

@@ -1,4 +1,4 @@
-import type { MetaUnit } from './api-types';
+import type { LocalizedText, MetaUnit } from './api-types';
 
 export interface UnitOption {
   id: number;
@@ -47,7 +47,7 @@ export function subtreeIds(units: readonly MetaUnit[], root: number): Set<number
   return out;
 }
 
-const KIND_NAMES: Record<string, { vi: string; en: string }> = {
+const KIND_NAMES: Record<string, LocalizedText> = {
   province: { vi: 'Tỉnh', en: 'Province' },
   city: { vi: 'Thành phố', en: 'City' },
   district: { vi: 'Huyện', en: 'District' },

@@ -5,7 +5,7 @@ import { inBothLanguages, t } from '../app/i18n';
 import { useLang } from '../app/lang-context';
 import { LangSwitch } from '../app/lang-switch';
 import { BASE } from '../app/links';
-import { OFFICER_HOME } from '../app/roles';
+import { homePath } from '../app/roles';
 import { navigate } from '../app/router';
 
 /** Username and password; the server's refusal is kept in both languages so the switch still works after it. */
@@ -34,7 +34,7 @@ export function LoginPage() {
     try {
       const me = await login(username.trim(), password);
       // Officers may not read the statistics: their home is their counters.
-      navigate(me.role === 'officer' ? OFFICER_HOME : BASE);
+      navigate(homePath(me.role));
     } catch (err) {
       setError(err instanceof ApiError ? err.text : NETWORK_ERROR);
       setBusy(false);

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { caseFilterFromQuery, caseFilterToQuery, casesApiQuery, type CaseFilter } from '../admin/admin-helpers';
-import { CASE_STATUSES, type CaseItem } from '../admin/admin-types';
+import { CASE_STATUSES } from '../../surveys/case-states';
+import type { CaseItem } from '../admin/admin-types';
 import { t } from '../app/i18n';
 import { useLang } from '../app/lang-context';
 import { casesLink } from '../app/links';

@@ -1,6 +1,8 @@
 import type { PendingSubmission } from './pending-store';
 
-export type LocalizedText = { vi: string; en: string };
+import type { LocalizedText } from '../../surveys/localized-text';
+
+export type { LocalizedText };
 
 export type SendResult =
   | { outcome: 'stored'; id: number }

@@ -3,7 +3,8 @@ import { t, type Lang } from '../app/i18n';
 import { inSectorOrder } from '../app/sector-display';
 import { SURVEY_OPTIONS } from '../app/survey-options';
 import { subtreeIds, unitOptions } from '../app/unit-options';
-import { CHANNELS, type Channel, type Filter } from './filter';
+import { CHANNELS, type Channel } from '../../surveys/channels';
+import type { Filter } from './filter';
 import { PeriodPicker } from './period-picker';
 
 interface Props {

@@ -1,3 +1,4 @@
+import { isChannel, type Channel } from '../../surveys/channels';
 import { isIsoDay, localDay } from '../../surveys/time';
 
 /**
@@ -15,10 +16,6 @@ export interface Filter {
   /** A survey key, e.g. 'sipas-counter-short'. */
   survey?: string;
 }
-
-export const CHANNELS = ['qr', 'kiosk', 'interviewer', 'web'] as const;
-export type Channel = (typeof CHANNELS)[number];
-const isChannel = (s: string | null): s is Channel => (CHANNELS as readonly (string | null)[]).includes(s);
 
 const CODE = /^[a-z0-9_-]{1,63}$/i;
 

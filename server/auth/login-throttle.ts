@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import type { LoginLimitKind, LoginLimits } from '../../db/login-attempts';
-import type { LocalizedText } from '../../surveys/instrument-schema';
+import type { LocalizedText } from '../../surveys/localized-text';
 
 /**
  * How many login attempts count before logins pause (described for administrators in the README,

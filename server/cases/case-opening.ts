@@ -1,4 +1,4 @@
-import type { CaseReason } from '../../db/types';
+import type { CaseReason } from '../../surveys/case-origins';
 import { allQuestionsOf, type Answers, type SurveyDefinition } from '../../surveys/instrument-schema';
 import { isScaleValue } from '../../surveys/scale';
 

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { CaseScope } from '../../db/cases';
 import type { Database } from '../../db/types';
 import { findUnit } from '../../db/units';
-import { addDays, dayStartUtc, localDay } from '../../surveys/time';
+import { addDays, dayStartUtc, isIsoDay, localDay } from '../../surveys/time';
 import { inScope, scopePath } from '../auth/unit-scope';
 import type { SessionUser } from '../context';
 import { RequestError } from '../errors';
@@ -34,5 +34,5 @@ export function periodOf(from: string | undefined, to: string | undefined, now: 
 
 /** A due date given as a day means the end of that day in Vietnam. */
 export function dueAtOf(raw: string): Date {
-  return /^\d{4}-\d{2}-\d{2}$/.test(raw) ? new Date(dayStartUtc(addDays(raw, 1)).getTime() - 1) : new Date(raw);
+  return isIsoDay(raw) ? new Date(dayStartUtc(addDays(raw, 1)).getTime() - 1) : new Date(raw);
 }

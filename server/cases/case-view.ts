@@ -1,4 +1,5 @@
 import type { CaseRow } from '../../db/cases';
+import { isOpenCase } from '../../surveys/case-states';
 import { maskPhone } from './phone-number';
 
 /**
@@ -6,7 +7,7 @@ import { maskPhone } from './phone-number';
  * a call-back was asked for, not to read the number off a screen.
  */
 export function caseView(row: CaseRow, now: Date) {
-  const open = row.status === 'received' || row.status === 'assigned';
+  const open = isOpenCase(row.status);
   return {
     id: row.id,
     responseId: row.response_id,

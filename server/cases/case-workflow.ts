@@ -1,33 +1,18 @@
-import type { CaseStatus } from '../../db/types';
-import type { LocalizedText } from '../../surveys/instrument-schema';
+import type { CaseAction, CaseStatus } from '../../surveys/case-states';
+import type { LocalizedText } from '../../surveys/localized-text';
 
-/**
- * received → assigned → answered → closed. A case may be assigned again (to another unit) until it
- * is answered; it is answered only once it is with a unit; it closes once answered, or earlier with
- * a reason (a duplicate, not a complaint). A closed case stays closed.
- */
-export type CaseAction = 'assign' | 'answer' | 'close';
-
-export const STATUS_NAMES: Record<CaseStatus, LocalizedText> = {
+/** A state as the refusals name it. */
+const STATUS_NAMES: Record<CaseStatus, LocalizedText> = {
   received: { vi: 'mới tiếp nhận', en: 'received' },
   assigned: { vi: 'đã giao đơn vị xử lý', en: 'assigned to a unit' },
   answered: { vi: 'đã trả lời', en: 'answered' },
   closed: { vi: 'đã đóng', en: 'closed' },
 };
 
-/** The states an action may start from; closing without an answer needs a reason. */
-export function allowedFrom(action: CaseAction, withReason = false): CaseStatus[] {
-  switch (action) {
-    case 'assign':
-      return ['received', 'assigned'];
-    case 'answer':
-      return ['assigned'];
-    case 'close':
-      return withReason ? ['received', 'assigned', 'answered'] : ['answered'];
-  }
-}
-
-/** Why the action cannot be done in this state, said so the person knows what to do instead. */
+/**
+ * Why the action cannot be done in this state (surveys/case-states.ts has the transitions), said so
+ * the person knows what to do instead.
+ */
 export function refusal(action: CaseAction, status: CaseStatus): LocalizedText {
   const now = STATUS_NAMES[status];
   if (status === 'closed') {

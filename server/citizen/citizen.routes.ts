@@ -5,8 +5,9 @@ import { isDatabaseUnavailable } from '../../db/database-unavailable';
 import { createResponseBatcher } from '../../db/response-batcher';
 import { createActivityLoader } from '../../db/visit-signals';
 import { FORM_ERROR_KEY } from '../../surveys/answers-schema';
+import { isCounterCode } from '../../surveys/counter-code';
 import { formFieldsToSubmission, type FormValues } from '../../surveys/form-fields';
-import type { LocalizedText } from '../../surveys/instrument-schema';
+import type { LocalizedText } from '../../surveys/localized-text';
 import { clientAddress } from '../client-address';
 import type { AppDeps, AppEnv } from '../context';
 import { RequestError } from '../errors';
@@ -17,8 +18,6 @@ import { renderBusyPage, renderCounterNotFoundPage, renderMessagePage, renderTha
 import { submissionEnvelope, submitResponse, TOKEN_ERROR_KEY } from './submit-response';
 import { renderBlankSurveyFormPageBytes, renderSurveyFormPage } from './survey-form-page';
 import { langOf, T, type Lang } from './texts';
-
-const COUNTER_CODE = /^[a-z0-9][a-z0-9-]{1,62}$/;
 
 async function postedFields(c: Context): Promise<Record<string, string>> {
   const body = await c.req.parseBody().catch(() => {
@@ -54,7 +53,7 @@ export function citizenRoutes({ db, config }: AppDeps) {
 
   async function loadCounter(c: Context): Promise<ActiveCounter | undefined> {
     const code = c.req.param('code') ?? '';
-    return COUNTER_CODE.test(code) ? activeCounter(code) : undefined;
+    return isCounterCode(code) ? activeCounter(code) : undefined;
   }
 
   function notFound(c: Context, lang: Lang) {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { NewContact } from '../../db/cases';
-import type { LocalizedText } from '../../surveys/instrument-schema';
+import type { LocalizedText } from '../../surveys/localized-text';
 import { normalizePhone } from '../cases/phone-number';
 
 /** Where a phone problem is shown on the form; `_`-prefixed like the other non-question keys. */

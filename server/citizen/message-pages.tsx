@@ -1,4 +1,4 @@
-import type { LocalizedText } from '../../surveys/instrument-schema';
+import type { LocalizedText } from '../../surveys/localized-text';
 import { renderPage } from './page-layout';
 import { T, type Lang } from './texts';
 

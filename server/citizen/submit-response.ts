@@ -3,10 +3,12 @@ import type { ActiveCounter } from '../../db/counters';
 import type { ResponseBatcher } from '../../db/response-batcher';
 import { DossierAlreadyRatedError, findResponseIdByClientKey, TokenAlreadyUsedError, type FollowUpCase } from '../../db/responses';
 import type { ActivityQuery, SourceActivity } from '../../db/visit-signals';
-import type { Channel, Database } from '../../db/types';
+import type { Database } from '../../db/types';
 import type { Kysely } from 'kysely';
 import { DOSSIER_ERROR_KEY, SECTOR_ERROR_KEY, validateSubmission } from '../../surveys/answers-schema';
-import type { LocalizedText } from '../../surveys/instrument-schema';
+import { CITIZEN_CHANNELS, type Channel } from '../../surveys/channels';
+import { clientKeySchema } from '../../surveys/client-key';
+import type { LocalizedText } from '../../surveys/localized-text';
 import { respondentSatisfied } from '../../surveys/scoring';
 import { localDay } from '../../surveys/time';
 import { autoCaseReason, caseDueAt } from '../cases/case-opening';
@@ -19,20 +21,15 @@ import { freeText } from '../nul-bytes';
 
 /** The submission contract shared by the HTML form and the JSON API. */
 export const submissionEnvelope = z.object({
-  clientKey: z
-    .string({ error: 'clientKey is required: a random id the client keeps, so a retry is stored once' })
-    .regex(/^[A-Za-z0-9_-]{8,64}$/, 'clientKey must be 8–64 letters, digits, "-" or "_"'),
+  clientKey: clientKeySchema('clientKey', z.string({ error: 'clientKey is required: a random id the client keeps, so a retry is stored once' })),
   token: z.string({ error: 'token is required: take it from GET /q/:code' }).min(1).max(500),
   answers: z.unknown(),
   comment: freeText().optional(),
   dossierCode: z.string().optional(),
   sector: z.string().optional(),
-  channel: z.enum(['qr', 'kiosk', 'web']).default('qr'),
+  channel: z.enum(CITIZEN_CHANNELS).default('qr'),
   /** A random key the browser keeps for itself; only its daily-rotating hash is stored. */
-  deviceKey: z
-    .string()
-    .regex(/^[A-Za-z0-9_-]{8,64}$/, 'deviceKey must be 8–64 letters, digits, "-" or "_"')
-    .optional(),
+  deviceKey: clientKeySchema('deviceKey').optional(),
   /** A phone number to be called back about a complaint; never stored with the answers. */
   contact: contactField,
 });

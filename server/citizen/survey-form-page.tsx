@@ -1,7 +1,8 @@
 import type { ComponentChildren } from 'preact';
 import type { ActiveCounter } from '../../db/counters';
 import { COMMENT_ERROR_KEY, DOSSIER_ERROR_KEY, FORM_ERROR_KEY, SECTOR_ERROR_KEY } from '../../surveys/answers-schema';
-import { allQuestionsOf, type LocalizedText, type Question } from '../../surveys/instrument-schema';
+import { allQuestionsOf, type Question } from '../../surveys/instrument-schema';
+import type { LocalizedText } from '../../surveys/localized-text';
 import { answerField, CONSENT_VALUE, EMPTY_VALUES, NO_OPINION_VALUE, type FormValues } from '../../surveys/form-fields';
 import { NO_OPINION_LABEL, SCALE_LEVELS } from '../../surveys/scale';
 import { sectorName } from '../../surveys/sectors';

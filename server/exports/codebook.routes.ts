@@ -3,14 +3,12 @@ import { surveyVersionsInFilter } from '../../db/response-export';
 import { buildCodebook } from '../../surveys/codebook';
 import { auditFilter } from '../audit/audited-export';
 import { recordAudit } from '../audit/record-audit';
-import { requireSession } from '../auth/session';
 import type { AppDeps, AppEnv } from '../context';
 import { filterQuery, parseQuery, resolveFilter } from '../stats/stats-filter';
 import { renderCodebookPage } from './codebook-page';
 
 /** The codebook of the exports for a filter: `GET /api/exports/codebook.json` and the page `GET /exports/codebook`. */
 export function codebookRoutes({ db }: Pick<AppDeps, 'db'>) {
-  const session = requireSession(db.dbRead);
   const codebookOf = async (user: AppEnv['Variables']['user'], query: Record<string, string>) => {
     const filter = await resolveFilter(db.dbRead, user, parseQuery(filterQuery, query));
     const codebook = buildCodebook(await surveyVersionsInFilter(db.dbRead, filter));
@@ -18,7 +16,7 @@ export function codebookRoutes({ db }: Pick<AppDeps, 'db'>) {
     return codebook;
   };
   return {
-    api: new Hono<AppEnv>().get('/codebook.json', session, async (c) => c.json({ variables: await codebookOf(c.get('user'), c.req.query()) })),
-    page: new Hono<AppEnv>().get('/codebook', session, async (c) => c.html(renderCodebookPage(await codebookOf(c.get('user'), c.req.query())))),
+    api: new Hono<AppEnv>().get('/codebook.json', async (c) => c.json({ variables: await codebookOf(c.get('user'), c.req.query()) })),
+    page: new Hono<AppEnv>().get('/codebook', async (c) => c.html(renderCodebookPage(await codebookOf(c.get('user'), c.req.query())))),
   };
 }

@@ -3,7 +3,6 @@ import { stream } from 'hono/streaming';
 import { streamResponses, surveyVersionsInFilter, type ExportRow } from '../../db/response-export';
 import { buildCodebook, type CodebookVariable } from '../../surveys/codebook';
 import { auditedExport } from '../audit/audited-export';
-import { requireSession } from '../auth/session';
 import type { AppDeps, AppEnv } from '../context';
 import { filterQuery, parseQuery, resolveFilter } from '../stats/stats-filter';
 import { codebookRow } from './codebook-row';
@@ -18,7 +17,7 @@ async function* codebookRows(pages: AsyncIterable<ExportRow[]>, codebook: readon
 
 /** GET /responses.sav: the same rows and filter as the CSV, as an SPSS system file with the codebook's labels. */
 export function savExportRoute({ db }: Pick<AppDeps, 'db'>) {
-  return new Hono<AppEnv>().get('/responses.sav', requireSession(db.dbRead), async (c) => {
+  return new Hono<AppEnv>().get('/responses.sav', async (c) => {
     const filter = await resolveFilter(db.dbRead, c.get('user'), parseQuery(filterQuery, c.req.query()));
     const codebook = buildCodebook(await surveyVersionsInFilter(db.dbRead, filter));
     c.header('Content-Type', 'application/x-spss-sav');

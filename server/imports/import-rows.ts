@@ -1,7 +1,8 @@
 import type { NewResponse } from '../../db/responses';
 import { validateSubmission } from '../../surveys/answers-schema';
 import { buildCodebook, LEADING_VARIABLES, noOpinionCode, TRAILING_VARIABLES } from '../../surveys/codebook';
-import { allQuestionsOf, type LocalizedText, type SurveyDefinition } from '../../surveys/instrument-schema';
+import { allQuestionsOf, type SurveyDefinition } from '../../surveys/instrument-schema';
+import type { LocalizedText } from '../../surveys/localized-text';
 import { respondentSatisfied } from '../../surveys/scoring';
 import { dayStartUtc, isIsoDay } from '../../surveys/time';
 import type { Table, TableRow } from './read-table';

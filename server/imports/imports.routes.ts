@@ -6,8 +6,6 @@ import { DossierAlreadyRatedError, storeResponses } from '../../db/responses';
 import { findWave, latestSurveyVersion, stratumProgress } from '../../db/waves';
 import { listUnits } from '../../db/units';
 import { recordAudit } from '../audit/record-audit';
-import { requireRole } from '../auth/require-role';
-import { requireSession } from '../auth/session';
 import { inScope, scopePath } from '../auth/unit-scope';
 import type { AppDeps, AppEnv } from '../context';
 import { RequestError } from '../errors';
@@ -35,7 +33,7 @@ const importQuery = z
  * of what is wrong where. The same file imported twice is stored once.
  */
 export function importRoutes({ db }: AppDeps) {
-  return new Hono<AppEnv>().post('/imports', requireSession(db.dbRead), requireRole('admin', 'analyst', 'interviewer'), async (c) => {
+  return new Hono<AppEnv>().post('/imports', async (c) => {
     const user = c.get('user');
     const q = parseQuery(importQuery, c.req.query());
     const { bytes, type } = await fileOf(c);

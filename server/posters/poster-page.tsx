@@ -2,7 +2,7 @@ import type { ComponentChildren } from 'preact';
 import { render } from 'preact-render-to-string';
 import { PRINT_SCRIPT_PATH } from '../print-script';
 import type { PosterCounter } from '../../db/counter-posters';
-import type { LocalizedText } from '../../surveys/instrument-schema';
+import type { LocalizedText } from '../../surveys/localized-text';
 import { sectorName } from '../../surveys/sectors';
 import { posterCss, type PaperSize } from './poster-css';
 import { P } from './poster-texts';

@@ -1,4 +1,4 @@
-import type { LocalizedText } from '../../surveys/instrument-schema';
+import type { LocalizedText } from '../../surveys/localized-text';
 
 /** Words of the posters and their refusals, Vietnamese first. */
 export const P = {

@@ -1,10 +1,10 @@
-import { Hono, type Context, type MiddlewareHandler } from 'hono';
+import { Hono, type Context } from 'hono';
 import { inScope, scopePath } from '../auth/unit-scope';
 import { OUT_OF_SCOPE } from '../stats/stats-filter';
 import { findPosterCounter, findUnitPosterCounters, isActiveCounterCode, type PosterCounter } from '../../db/counter-posters';
 import { isDossierCode, normalizeDossierCode } from '../../surveys/dossier-code';
-import type { LocalizedText } from '../../surveys/instrument-schema';
-import { requireSession } from '../auth/session';
+import { COUNTER_CODE_SOURCE, isCounterCode } from '../../surveys/counter-code';
+import type { LocalizedText } from '../../surveys/localized-text';
 import type { AppDeps, AppEnv } from '../context';
 import { RequestError } from '../errors';
 import { counterUrl, publicBase } from './counter-url';
@@ -13,9 +13,8 @@ import { renderCounterPoster, renderPosterMessage, renderUnitPosters, type Poste
 import { P } from './poster-texts';
 import { qrPng, qrSvg, qrSvgWithCaption } from './qr-images';
 
-const COUNTER_CODE = /^[a-z0-9][a-z0-9-]{1,62}$/;
 // One path segment names the poster page or one of its downloads: demo-land, demo-land.svg, demo-land.png.
-const POSTER_FILE = /^([a-z0-9][a-z0-9-]{1,62})(?:\.(svg|png))?$/;
+const POSTER_FILE = new RegExp(`^(${COUNTER_CODE_SOURCE})(?:\\.(svg|png))?$`);
 const MAX_INT4 = 2_147_483_647;
 
 // An SVG served from our origin must never run anything, whatever ends up inside it.
@@ -36,24 +35,17 @@ const inline = (name: string) => ({ 'Content-Disposition': `inline; filename="${
 const LOG_IN = { vi: 'Đăng nhập', en: 'Log in' };
 const wantsHtml = (c: Context) => /text\/html/i.test(c.req.header('accept') ?? '');
 
+/** Someone who opens a poster link in the browser without a session gets a page saying so, not JSON. */
+export function posterLoginPage(c: Context, text: LocalizedText): Response | undefined {
+  if (!c.req.path.startsWith('/posters/') || !wantsHtml(c)) return undefined;
+  return c.html(renderPosterMessage(text, { href: '/app/login', text: LOG_IN }), 401) as Response;
+}
+
 /**
  * QR posters for counters (behind login: officers and analysts print them) and the receipt-slip
  * QR (public: a one-stop system fetches one per receipt, and it encodes only a public address).
  */
 export function posterRoutes({ db, config }: AppDeps) {
-  const requireLogin = requireSession(db.dbRead);
-  // Someone who opens a poster link in the browser without a session gets a page saying so, not JSON.
-  const session: MiddlewareHandler<AppEnv> = async (c, next) => {
-    try {
-      return await requireLogin(c, next);
-    } catch (error) {
-      if (error instanceof RequestError && error.status === 401 && wantsHtml(c)) {
-        return c.html(renderPosterMessage(error.text, { href: '/app/login', text: LOG_IN }), 401);
-      }
-      throw error;
-    }
-  };
-
   /** Refuses as a page to a person in a browser, as JSON to anything else. */
   function refuse(c: Context, status: 403 | 404, text: LocalizedText) {
     if (wantsHtml(c)) return c.html(renderPosterMessage(text), status);
@@ -70,14 +62,14 @@ export function posterRoutes({ db, config }: AppDeps) {
     const raw = c.req.query('dossier');
     const dossier = raw === undefined ? '' : normalizeDossierCode(raw);
     if (!isDossierCode(dossier)) throw new RequestError(422, P.badDossier, { dossier: P.badDossier });
-    if (!COUNTER_CODE.test(code) || !(await isActiveCounterCode(db.dbRead, code))) {
+    if (!isCounterCode(code) || !(await isActiveCounterCode(db.dbRead, code))) {
       throw new RequestError(404, P.counterNotFound);
     }
     return { code, url: counterUrl(publicBase(c, config), code, dossier) };
   }
 
   return new Hono<AppEnv>()
-    .get('/unit/:unitId{[0-9]+}', session, async (c) => {
+    .get('/unit/:unitId{[0-9]+}', async (c) => {
       const unitId = Number(c.req.param('unitId'));
       const found = unitId <= MAX_INT4 ? await findUnitPosterCounters(db.dbRead, c.get('user').tenant_id, unitId) : undefined;
       if (!found) return refuse(c, 404, P.unitNotFound);
@@ -94,7 +86,7 @@ export function posterRoutes({ db, config }: AppDeps) {
       const png = await qrPng(url, 'receipt');
       return c.body(new Uint8Array(png), 200, { ...PNG_HEADERS, ...RECEIPT_CACHE, ...inline(`hailong-receipt-${code}.png`) });
     })
-    .get('/:file', session, async (c) => {
+    .get('/:file', async (c) => {
       const match = POSTER_FILE.exec(c.req.param('file'));
       const counter = match ? await findPosterCounter(db.dbRead, c.get('user').tenant_id, match[1]!) : undefined;
       if (!match || !counter) return refuse(c, 404, P.counterNotFound);

@@ -6,6 +6,7 @@ import type { Database } from '../../db/types';
 import { findUnit } from '../../db/units';
 import { versionSpans } from '../../db/version-timeline';
 import { listWaves, stratumProgress } from '../../db/waves';
+import { CHANNEL_NAMES, isChannel } from '../../surveys/channels';
 import { DEFAULT_MIN_SAMPLE } from '../../surveys/statistics';
 import { sectorName } from '../../surveys/sectors';
 import { addDays, dayStartUtc } from '../../surveys/time';
@@ -17,13 +18,6 @@ import { resolveFilter } from '../stats/stats-filter';
 import { targetLookup } from '../stats/target-lookup';
 import { waveReport } from '../waves/wave-report';
 import type { ReportPeriodInfo } from './report-period';
-
-const CHANNEL_NAMES: Record<string, { vi: string; en: string }> = {
-  qr: { vi: 'Quét mã QR', en: 'QR code' },
-  kiosk: { vi: 'Máy tại quầy', en: 'Counter kiosk' },
-  interviewer: { vi: 'Điều tra viên', en: 'Interviewer' },
-  web: { vi: 'Trang web', en: 'Web' },
-};
 
 /**
  * Everything a periodic report says (domain.md §7): rates by sector and by unit against targets,
@@ -60,7 +54,7 @@ export async function periodicReport(db: Kysely<Database>, user: SessionUser, pe
     overall: bySector.overall,
     bySector: bySector.rows.map((r) => ({ ...r, label: sectorName(r.key, 'vi'), labelEn: sectorName(r.key, 'en') })),
     byUnit: byUnit.rows,
-    byChannel: channels.map((c) => ({ channel: c.key, label: CHANNEL_NAMES[c.key] ?? { vi: c.key, en: c.key }, n: c.valid })),
+    byChannel: channels.map((c) => ({ channel: c.key, label: isChannel(c.key) ? CHANNEL_NAMES[c.key] : { vi: c.key, en: c.key }, n: c.valid })),
     factors: factors.surveys,
     comments,
     complaints: { ...cases, answeredOnTimeShare: cases.answered > 0 ? cases.answeredOnTime / cases.answered : null },

@@ -1,6 +1,6 @@
 import { render } from 'preact-render-to-string';
 import { PRINT_SCRIPT_PATH } from '../print-script';
-import type { LocalizedText } from '../../surveys/instrument-schema';
+import type { LocalizedText } from '../../surveys/localized-text';
 import type { RateSummary } from '../../surveys/statistics';
 import { CONFIDENCE_WORDS, VERDICT_WORDS } from '../../surveys/verdict-words';
 import type { PeriodicReport } from './report-data';

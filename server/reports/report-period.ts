@@ -1,14 +1,14 @@
 import { z } from 'zod';
 import { REPORT_KINDS, reportPeriod, type Period } from '../../surveys/periods';
-import { isIsoDay } from '../../surveys/time';
+import { daySchema } from '../../surveys/day-schema';
 
 /** Which period a report covers: a reporting period of a year, or any range of days. */
 export const reportQuery = z
   .object({
     kind: z.enum([...REPORT_KINDS, 'custom']).default('h1'),
     year: z.coerce.number().int().min(2000).max(2100).optional(),
-    from: z.string().refine(isIsoDay, 'use a date as YYYY-MM-DD').optional(),
-    to: z.string().refine(isIsoDay, 'use a date as YYYY-MM-DD').optional(),
+    from: daySchema.optional(),
+    to: daySchema.optional(),
     unit: z.coerce.number().int().positive().optional(),
     lang: z.enum(['vi', 'en']).default('vi'),
   })

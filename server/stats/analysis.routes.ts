@@ -1,6 +1,5 @@
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
-import { requireSession } from '../auth/session';
 import type { AppDeps, AppEnv } from '../context';
 import { answerDistribution } from './answer-distribution';
 import { factorReport } from './factor-report';
@@ -12,13 +11,12 @@ const distributionQuery = z.intersection(filterQuery, z.object({ groupBy: z.enum
 
 /** The views that explain a rate: its trend, its factors, its answers, its hours. */
 export function analysisRoutes({ db }: AppDeps) {
-  const session = requireSession(db.dbRead);
   const filterOf = (c: Context<AppEnv>) => resolveFilter(db.dbRead, c.get('user'), parseQuery(filterQuery, c.req.query()));
   return new Hono<AppEnv>()
-    .get('/stats/trend', session, async (c) => c.json(await monthlyTrend(db.dbRead, await filterOf(c))))
-    .get('/stats/factors', session, async (c) => c.json(await factorReport(db.dbRead, await filterOf(c))))
-    .get('/stats/heatmap', session, async (c) => c.json(await hourWeekdayMap(db.dbRead, await filterOf(c))))
-    .get('/stats/distribution', session, async (c) => {
+    .get('/stats/trend', async (c) => c.json(await monthlyTrend(db.dbRead, await filterOf(c))))
+    .get('/stats/factors', async (c) => c.json(await factorReport(db.dbRead, await filterOf(c))))
+    .get('/stats/heatmap', async (c) => c.json(await hourWeekdayMap(db.dbRead, await filterOf(c))))
+    .get('/stats/distribution', async (c) => {
       const q = parseQuery(distributionQuery, c.req.query());
       const filter = await resolveFilter(db.dbRead, c.get('user'), q);
       return c.json(await answerDistribution(db.dbRead, filter, q.groupBy));

@@ -4,33 +4,34 @@ import { findCounterByCode } from '../../db/counters';
 import { findSurveyByKey } from '../../db/surveys';
 import { findWave } from '../../db/waves';
 import type { StatsFilter } from '../../db/stats';
-import { CHANNELS, type Database } from '../../db/types';
+import type { Database } from '../../db/types';
 import { findUnit } from '../../db/units';
+import { CHANNELS } from '../../surveys/channels';
+import { daySchema, IN_ORDER, inOrder } from '../../surveys/day-schema';
+import type { LocalizedText } from '../../surveys/localized-text';
 import { isSectorCode } from '../../surveys/sectors';
-import { isIsoDay, localDay } from '../../surveys/time';
+import { localDay } from '../../surveys/time';
 import type { SessionUser } from '../context';
 import { RequestError } from '../errors';
 import { inScope, scopePath } from '../auth/unit-scope';
 
-const day = z.string().refine(isIsoDay, 'use a date as YYYY-MM-DD, e.g. 2026-03-14');
-
 /** The filter every analyst view and export shares, as it appears in the URL. */
 export const filterQuery = z
   .object({
-    from: day.optional(),
-    to: day.optional(),
+    from: daySchema.optional(),
+    to: daySchema.optional(),
     unit: z.coerce.number().int().positive('unit must be a unit id').optional(),
     sector: z.string().refine(isSectorCode, 'unknown sector code').optional(),
     counter: z.string().max(63).optional(),
-    channel: z.enum(CHANNELS as [string, ...string[]]).optional(),
+    channel: z.enum(CHANNELS).optional(),
     survey: z.string().max(63).optional(),
     wave: z.coerce.number().int().positive().optional(),
   })
-  .refine((q) => !q.from || !q.to || q.from <= q.to, { message: '"from" must not be after "to"', path: ['from'] });
+  .refine(inOrder, IN_ORDER);
 export type FilterQuery = z.infer<typeof filterQuery>;
 
 /** What each filter parameter takes, said to the person who mistyped it. */
-const PARAM_HELP: Record<string, { vi: string; en: string }> = {
+const PARAM_HELP: Record<string, LocalizedText> = {
   from: { vi: 'Ngày bắt đầu phải có dạng YYYY-MM-DD (ví dụ 2026-03-14) và không sau ngày kết thúc.', en: '"from" must be a date as YYYY-MM-DD (e.g. 2026-03-14), not after "to".' },
   to: { vi: 'Ngày kết thúc phải có dạng YYYY-MM-DD, ví dụ 2026-03-14.', en: '"to" must be a date as YYYY-MM-DD, e.g. 2026-03-14.' },
   unit: { vi: 'Đơn vị phải là mã số đơn vị (số nguyên dương).', en: '"unit" must be a unit id (a positive whole number).' },
@@ -46,7 +47,7 @@ export function parseQuery<S extends z.ZodType>(schema: S, query: Record<string,
   const blanksRemoved = Object.fromEntries(Object.entries(query).filter(([, v]) => v !== ''));
   const parsed = schema.safeParse(blanksRemoved);
   if (parsed.success) return parsed.data;
-  const fields: Record<string, { vi: string; en: string }> = {};
+  const fields: Record<string, LocalizedText> = {};
   for (const issue of parsed.error.issues) {
     const key = String(issue.path[0] ?? '_query');
     fields[key] ??= PARAM_HELP[key] ?? { vi: 'Tham số không hợp lệ.', en: issue.message };
@@ -70,7 +71,7 @@ export async function resolveFilter(db: Kysely<Database>, user: SessionUser, q: 
     from: q.from ?? `${today.slice(0, 4)}-01-01`,
     to: q.to ?? today,
     sector: q.sector,
-    channel: q.channel as StatsFilter['channel'],
+    channel: q.channel,
   };
   const scope = await scopePath(db, user);
   if (q.unit !== undefined) {

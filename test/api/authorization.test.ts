@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Role } from '../../db/types';
+import type { Role } from '../../surveys/roles';
 import { listUnits } from '../../db/units';
 import { createUser } from '../../db/users';
 import { hashPassword } from '../../server/auth/password';

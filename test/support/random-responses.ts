@@ -1,7 +1,7 @@
 import type { ActiveCounter } from '../../db/counters';
 import { findActiveCounter } from '../../db/counters';
 import { storeResponses, type NewResponse } from '../../db/responses';
-import type { Channel } from '../../db/types';
+import type { Channel } from '../../surveys/channels';
 import type { DbHandle } from '../../db/create-db';
 import { allQuestionsOf, type Answers } from '../../surveys/instrument-schema';
 import { respondentSatisfied } from '../../surveys/scoring';

@@ -15,13 +15,20 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** The real app over a fresh database with the demo tenant (no demo answers) and an admin. */
-export async function createTestApp(env: Record<string, string> = {}, deps: Pick<AppDeps, 'loginHashing'> = {}): Promise<TestApp> {
+/**
+ * The real app over a fresh database with the demo tenant (no demo answers) and an admin; with a
+ * client folder, it also serves the analyst app's files from there.
+ */
+export async function createTestApp(
+  env: Record<string, string> = {},
+  options: Pick<AppDeps, 'loginHashing'> & { clientDir?: string } = {},
+): Promise<TestApp> {
   const db = await createTestDb();
   // Tests say who is sending with X-Forwarded-For.
   const parsed = parseEnv({ HAILONG_DEMO: '1', HAILONG_ADMIN_PASSWORD: ADMIN_PASSWORD, HAILONG_TRUST_PROXY: '1', ...env });
   const state = await firstStart(db.dbWrite, parsed, () => {});
-  const app = createApp({ db, config: appConfigFromEnv(parsed, state.secret), ...deps });
+  const { clientDir, ...deps } = options;
+  const app = createApp({ db, config: appConfigFromEnv(parsed, state.secret, clientDir), ...deps });
   return { app, db, state, close: () => db.close() };
 }
 

@@ -1,0 +1,126 @@
+import { isRole, ROLES, type Role } from './roles';
+
+/**
+ * Who may call what: the one rule book of the HTTP face. Each mounted route, written exactly as
+ * Hono registers it (method, then path pattern), has one rule; the server's access policy
+ * (server/auth/access-policy.ts) applies it before any route runs, and the analyst app reads it to
+ * show each person the screens they can use. test/api/access-rules.test.ts fails when a route has
+ * no rule, when a rule names no route, or when one address could match two routes.
+ */
+export interface AccessRule {
+  /** 'anyone': no session needed; 'signed-in': any role; otherwise only these roles. */
+  allow: 'anyone' | 'signed-in' | readonly Role[];
+  /**
+   * The route also keeps the caller to their unit subtree: asked for a unit outside it, it refuses
+   * (403); asked for no unit, it answers for the subtree only. Checked by the route itself.
+   */
+  scoped?: true;
+}
+
+const READERS = ['admin', 'analyst'] as const satisfies readonly Role[];
+const WAVE_WORKERS = ['admin', 'analyst', 'interviewer'] as const satisfies readonly Role[];
+const COUNTER_STAFF = ['admin', 'analyst', 'officer'] as const satisfies readonly Role[];
+const ADMINS = ['admin'] as const satisfies readonly Role[];
+
+const anyone = { allow: 'anyone' } as const;
+const signedIn = { allow: 'signed-in' } as const;
+const readers = { allow: READERS, scoped: true } as const;
+const admins = { allow: ADMINS } as const;
+
+export const ACCESS_RULES = {
+  // The citizen's side, the analyst app's files, and the server's own health.
+  'GET /healthz': anyone,
+  'GET /print.js': anyone,
+  'GET /q/:code': anyone,
+  'POST /q/:code': anyone,
+  'GET /q-assets/citizen.js': anyone,
+  'GET /q-sw.js': anyone,
+  'GET /': anyone,
+  'GET /app/*': anyone,
+  // A one-stop system fetches one receipt QR per dossier; it encodes only a public address.
+  'GET /posters/:code/receipt.svg': anyone,
+  'GET /posters/:code/receipt.png': anyone,
+
+  'POST /api/auth/login': anyone,
+  'POST /api/auth/logout': anyone,
+  'POST /api/auth/logout-all': signedIn,
+  'GET /api/auth/me': signedIn,
+  'GET /api/meta': signedIn,
+
+  // Figures, answers and what is taken away: analysts and administrators, within their units.
+  'GET /api/stats': readers,
+  'GET /api/stats/trend': readers,
+  'GET /api/stats/factors': readers,
+  'GET /api/stats/heatmap': readers,
+  'GET /api/stats/distribution': readers,
+  'GET /api/alerts': readers,
+  'GET /api/comments': readers,
+  'GET /api/flagged': readers,
+  'POST /api/flagged/:id/clear': readers,
+  'POST /api/responses/:id/erase': readers,
+  'GET /api/exports/responses.csv': readers,
+  'GET /api/exports/responses.xlsx': readers,
+  'GET /api/exports/responses.sav': readers,
+  'GET /api/exports/codebook.json': readers,
+  'GET /exports/codebook': readers,
+  'GET /api/reports': readers,
+  'GET /api/reports/report.xlsx': readers,
+  'GET /reports/print': readers,
+
+  // Complaints followed to the end.
+  'GET /api/cases': readers,
+  'GET /api/cases/figures': readers,
+  'GET /api/cases/:id{[0-9]+}': readers,
+  'POST /api/cases': readers,
+  'POST /api/cases/:id{[0-9]+}/assign': readers,
+  'POST /api/cases/:id{[0-9]+}/answer': readers,
+  'POST /api/cases/:id{[0-9]+}/close': readers,
+  'POST /api/cases/:id{[0-9]+}/notes': readers,
+  'DELETE /api/cases/:id{[0-9]+}/contact': readers,
+
+  // Survey waves: set up by analysts, worked by interviewers; earlier results brought in.
+  'POST /api/waves': readers,
+  'GET /api/waves': { allow: WAVE_WORKERS },
+  'GET /api/waves/:id': { allow: WAVE_WORKERS },
+  'GET /api/waves/:id/form': { allow: WAVE_WORKERS },
+  'POST /api/waves/:id/responses': { allow: WAVE_WORKERS, scoped: true },
+  'POST /api/imports': { allow: WAVE_WORKERS, scoped: true },
+
+  // The counters: their counts and QR posters (officers see counts, never answers).
+  'GET /api/officer/counters': { allow: COUNTER_STAFF, scoped: true },
+  'GET /posters/unit/:unitId{[0-9]+}': { allow: COUNTER_STAFF, scoped: true },
+  'GET /posters/:file': { allow: COUNTER_STAFF, scoped: true },
+
+  // Running the instance: accounts, settings, personal data, the audit log.
+  'PATCH /api/counters/:code': admins,
+  'GET /api/users': admins,
+  'POST /api/users': admins,
+  'PATCH /api/users/:id': admins,
+  'POST /api/users/:id/reset-password': admins,
+  'GET /api/privacy/retention': admins,
+  'PUT /api/privacy/retention': admins,
+  'GET /api/audit': admins,
+  'GET /api/audit/verify': admins,
+} as const satisfies Record<string, AccessRule>;
+
+/** A route as the rule book names it: 'GET /api/stats'. */
+export type Endpoint = keyof typeof ACCESS_RULES;
+
+export const endpointOf = (method: string, path: string) => `${method} ${path}`;
+
+export function accessRuleOf(endpoint: string): AccessRule | undefined {
+  return Object.hasOwn(ACCESS_RULES, endpoint) ? ACCESS_RULES[endpoint as Endpoint] : undefined;
+}
+
+/** Whether a signed-in person of this role passes the rule (the unit scope aside). */
+export function roleAllowed(rule: AccessRule, role: Role): boolean {
+  return rule.allow === 'anyone' || rule.allow === 'signed-in' || rule.allow.includes(role);
+}
+
+/** The roles a rule lets through, in the order roles are listed. */
+export function rolesOf(rule: AccessRule): readonly Role[] {
+  return ROLES.filter((role) => roleAllowed(rule, role));
+}
+
+/** Whether this role may call this endpoint: what the analyst app asks before showing a screen. */
+export const mayCall = (role: string, endpoint: Endpoint) => isRole(role) && roleAllowed(ACCESS_RULES[endpoint], role);

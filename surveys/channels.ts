@@ -1,0 +1,19 @@
+import type { LocalizedText } from './localized-text';
+import { isOneOf } from './one-of';
+
+/** How an answer arrived: a phone at the QR code, the counter's kiosk, an interviewer, the web. */
+export const CHANNELS = ['qr', 'kiosk', 'interviewer', 'web'] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+/** The channels a citizen answers through on their own; an interviewer's answers come by the wave. */
+export const CITIZEN_CHANNELS = ['qr', 'kiosk', 'web'] as const satisfies readonly Channel[];
+
+export const isChannel = isOneOf(CHANNELS);
+
+/** A channel as exports and reports label it. */
+export const CHANNEL_NAMES: Record<Channel, LocalizedText> = {
+  qr: { vi: 'Quét mã QR', en: 'QR code' },
+  kiosk: { vi: 'Máy tại quầy', en: 'Counter kiosk' },
+  interviewer: { vi: 'Điều tra viên', en: 'Interviewer' },
+  web: { vi: 'Trang web', en: 'Web' },
+};
