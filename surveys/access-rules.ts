@@ -30,6 +30,7 @@ const admins = { allow: ADMINS } as const;
 export const ACCESS_RULES = {
   // The citizen's side, the analyst app's files, and the server's own health.
   'GET /healthz': anyone,
+  'GET /livez': anyone,
   'GET /print.js': anyone,
   'GET /q/:code': anyone,
   'POST /q/:code': anyone,
