@@ -145,7 +145,8 @@ describe.skipIf(!databaseUrl)('hailong on PostgreSQL when the database fails', (
     const [submissions, stats, health, live] = await Promise.all([
       Promise.all(Array.from({ length: 6 }, () => ledger.send(ledger.newAnswer(), 60_000))),
       timed('/api/stats?groupBy=sector', { headers: { cookie, accept: 'application/json' } }),
-      timed('/healthz'),
+      // After the second for which /healthz reuses its last answer (taken before the freeze).
+      new Promise((resolve) => setTimeout(resolve, 1_100)).then(() => timed('/healthz')),
       timed('/livez'),
     ]);
     proxy.thaw();

@@ -92,6 +92,33 @@ describe('offline', () => {
   });
 });
 
+describe('a busy server', () => {
+  it('keeps an answer the server could not take (503 while its database restarts), says so, and sends it after Retry-After', async () => {
+    const page = await phone(true, 'block');
+    await page.goto(`${server.url}/q/demo-investment`);
+    const before = await answersAt(server.url, cookie, 'demo-investment');
+    let refused = 0;
+    // The server's answer during a database outage, as handleError gives it.
+    await page.route('**/q/demo-investment*', async (route) => {
+      if (route.request().method() !== 'POST' || refused > 0) return route.continue();
+      refused++;
+      await route.fulfill({
+        status: 503,
+        headers: { 'content-type': 'application/json', 'retry-after': '1' },
+        body: JSON.stringify({ error: 'The system is busy; please try again in a moment.', message: { vi: 'Hệ thống đang bận, xin thử lại sau giây lát.', en: 'The system is busy; please try again in a moment.' } }),
+      });
+    });
+    await pick(page, 'overall', '4');
+    await send(page);
+    await expect.poll(() => page.locator('.done').textContent()).toContain('Hệ thống đang bận: phiếu đã được lưu trên máy này');
+    expect(refused).toBe(1);
+    // No 'online' event, no reload: the script tries again by itself after the second asked for.
+    await expect.poll(() => page.evaluate(() => localStorage.getItem('hailong.pending')), { timeout: 15_000 }).toBe('[]');
+    expect(await answersAt(server.url, cookie, 'demo-investment')).toBe(before + 1);
+    await page.context().close();
+  });
+});
+
 describe('kiosk mode', () => {
   it('thanks, pauses, then shows a fresh form; a half-filled form left alone is cleared', async () => {
     const page = await phone();
