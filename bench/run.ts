@@ -10,6 +10,7 @@ import { parseEnv } from '../server/env';
 import { benchCitizenPage, type CitizenPageFigures } from './citizen-page';
 import { measureDashboard, type DashboardFigures } from './dashboard';
 import { measureExports, type ExportBench } from './exports';
+import { measureLoginFlood, type LoginFloodFigures } from './login-flood';
 import { measureThroughput, type ThroughputFigures } from './throughput';
 
 // `npm run bench` (full) or `npm run bench -- --quick` (under 2 minutes; CI). `--reseed` rebuilds
@@ -62,6 +63,23 @@ async function throughputSection(): Promise<ThroughputFigures> {
     checks.push({ name: `rollups = recount after load, by ${r.grouping}`, ok: r.equal, detail: `${r.groups} groups` });
   }
   return t;
+}
+
+/** Citizens' submissions at a steady rate, alone and beside a flood of unknown-user logins. */
+async function loginFloodSection(): Promise<LoginFloodFigures> {
+  log('login flood: citizen submissions with and without a flood of unknown-user logins…');
+  const f = await measureLoginFlood({ databaseUrl, seconds: quick ? 3 : 8, runs: quick ? 1 : 3 });
+  const load = `${f.citizens.perSecond}/s`;
+  fig({ name: `submission p99 (${load}), login flood`, value: f.flooded.p99Ms, unit: 'ms', baseline: f.quiet.p99Ms, baselineName: `the same ${load} without the flood`, ratio: f.ratio, target: '≤ 2× without the flood', met: f.ratio <= 2 });
+  fig({ name: 'server peak RSS, login flood', value: f.peakRssMb, unit: 'MB', baseline: f.quietPeakRssMb, baselineName: 'before the first flood', ratio: f.peakRssMb / f.quietPeakRssMb, target: '—' });
+  const c = f.count;
+  checks.push({
+    name: 'citizen answers beside the login flood: all acknowledged, each stored once',
+    ok: c.ok,
+    detail: `${c.acknowledged} acknowledged, ${c.stored} stored, ${c.duplicates} duplicates, ${c.lost} lost, ${c.storedDespiteError} stored despite an error, ${c.inFlightAtStop} in flight at stop; statuses ${JSON.stringify(c.statusCounts)}`,
+  });
+  checks.push({ name: 'login flood: no unknown name got in, the excess was refused', ok: f.floodOk, detail: `${f.flood.sent} logins sent, statuses ${JSON.stringify(f.flood.statuses)}` });
+  return f;
 }
 
 async function dashboardSection(): Promise<DashboardFigures> {
@@ -177,6 +195,7 @@ async function main() {
     }
   };
   await section('throughput', throughputSection);
+  await section('loginFlood', loginFloodSection);
   await section('dashboard', dashboardSection);
   await section('citizenPage', citizenPageSection);
   await section('exports', exportsSection);

@@ -60,14 +60,15 @@ const RECOUNT_GROUPINGS: GroupBy[] = ['sector', 'unit', 'counter', 'day', 'month
 const SERVER_BUNDLE = 'dist/bench/throughput-server.js';
 
 /** Both servers run as production runs hailong: a bundle under plain node (see `npm start`). */
-const buildServers = () => bundleForNode('bench/throughput-server.ts', SERVER_BUNDLE);
+export const buildServers = () => bundleForNode('bench/throughput-server.ts', SERVER_BUNDLE);
 
-interface Child {
+export interface Child {
+  pid: number;
   port: number;
   stop(): Promise<void>;
 }
 
-function startChild(mode: 'hailong' | 'bare', env: NodeJS.ProcessEnv): Promise<Child> {
+export function startChild(mode: 'hailong' | 'bare', env: NodeJS.ProcessEnv): Promise<Child> {
   const child: ChildProcess = spawn(process.execPath, [...SERVER_NODE_FLAGS, SERVER_BUNDLE, mode], { env, stdio: ['ignore', 'pipe', 'inherit'] });
   return new Promise((resolve, reject) => {
     let out = '';
@@ -80,6 +81,7 @@ function startChild(mode: 'hailong' | 'bare', env: NodeJS.ProcessEnv): Promise<C
       child.stdout!.resume();
       child.removeAllListeners('exit');
       resolve({
+        pid: child.pid!,
         port: Number(ready[1]),
         stop: () =>
           new Promise<void>((done) => {
@@ -92,7 +94,7 @@ function startChild(mode: 'hailong' | 'bare', env: NodeJS.ProcessEnv): Promise<C
   });
 }
 
-interface TargetCounter {
+export interface TargetCounter {
   code: string;
   id: number;
   sectors: string[];
@@ -100,7 +102,7 @@ interface TargetCounter {
 }
 
 /** Each demo counter's id (read from a form token it issues), sectors and questions, as a phone sees them. */
-async function targetCounters(port: number): Promise<TargetCounter[]> {
+export async function targetCounters(port: number): Promise<TargetCounter[]> {
   const targets: TargetCounter[] = [];
   for (const { code } of DEMO_COUNTERS) {
     const res = await fetch(`http://127.0.0.1:${port}/q/${code}`, { headers: { accept: 'application/json' } });
@@ -137,12 +139,23 @@ function randomAnswers(def: SurveyDefinition): Answers {
  * its own device key and a sender address of its own (X-Forwarded-For), so burst detection sees
  * many people, as at 64 real counters. Every answer's status is recorded by client key.
  */
-function submissionLoad(port: number, secret: string, targets: TargetCounter[], tag: string, seconds: number, statuses: Map<string, number>, sent: Set<string>) {
+export function submissionLoad(
+  port: number,
+  secret: string,
+  targets: TargetCounter[],
+  tag: string,
+  seconds: number,
+  statuses: Map<string, number>,
+  sent: Set<string>,
+  /** Default: 64 connections, each sending its next answer as soon as the last is answered. */
+  pace: { connections: number; overallRate?: number } = { connections: 64 },
+) {
   // Numbered on from earlier loads with the same tag: a key reused would be a replay (200), not a new answer.
   let seq = sent.size;
   return autocannon({
     url: `http://127.0.0.1:${port}`,
-    connections: 64,
+    connections: pace.connections,
+    ...(pace.overallRate ? { overallRate: pace.overallRate } : {}),
     duration: seconds,
     requests: [
       {
@@ -181,9 +194,9 @@ function submissionLoad(port: number, secret: string, targets: TargetCounter[], 
 }
 
 // Lets answers still in flight when a load stops finish before the next load is measured.
-const settle = () => new Promise((resolve) => setTimeout(resolve, 1000));
+export const settle = () => new Promise((resolve) => setTimeout(resolve, 1000));
 
-function figures(result: autocannon.Result): LoadFigures {
+export function loadFigures(result: autocannon.Result): LoadFigures {
   return {
     requestsPerSecond: result['2xx'] / result.duration,
     p50Ms: result.latency.p50,
@@ -200,7 +213,7 @@ const median = (values: number[]) => {
   return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
 };
 
-function medianFigures(runs: LoadFigures[]): LoadFigures {
+export function medianFigures(runs: LoadFigures[]): LoadFigures {
   const pick = (f: (r: LoadFigures) => number) => median(runs.map(f));
   const sum = (f: (r: LoadFigures) => number) => runs.reduce((a, r) => a + f(r), 0);
   return {
@@ -248,8 +261,8 @@ export async function measureThroughput(opts: { databaseUrl?: string | undefined
     await submissionLoad(server.port, secret, targets, tag, opts.warmupSeconds, statuses, sent);
     await settle();
     for (let run = 0; run < opts.runs; run++) {
-      bareRuns.push(figures(await submissionLoad(bareServer.port, secret, targets, `${tag}b`, opts.seconds, new Map(), new Set())));
-      hailongRuns.push(figures(await submissionLoad(server.port, secret, targets, tag, opts.seconds, statuses, sent)));
+      bareRuns.push(loadFigures(await submissionLoad(bareServer.port, secret, targets, `${tag}b`, opts.seconds, new Map(), new Set())));
+      hailongRuns.push(loadFigures(await submissionLoad(server.port, secret, targets, tag, opts.seconds, statuses, sent)));
       await settle();
     }
   } finally {
@@ -284,7 +297,7 @@ export async function measureThroughput(opts: { databaseUrl?: string | undefined
   }
 }
 
-function countCheck(sent: Set<string>, statuses: Map<string, number>, stored: { client_key: string; n: number }[]): CountCheck {
+export function countCheck(sent: Set<string>, statuses: Map<string, number>, stored: { client_key: string; n: number }[]): CountCheck {
   const storedKeys = new Map(stored.map((r) => [r.client_key, r.n]));
   const statusCounts: Record<string, number> = {};
   let acknowledged = 0;

@@ -1,14 +1,14 @@
 import type { LoginHashing } from '../context';
 import { createHashSlots } from './hash-slots';
-import { verifyPassword } from './password';
+import { SCRYPT_THREADS, verifyPassword } from './password';
 
 /**
- * Two hashes at once (a hailong process typically has two cores, shared with PostgreSQL) and eight
- * waiting, which wait a second at most; the ninth waiting login is refused with 503 at once.
- * Officials log in a few times a day: this is about 12 checks a second per process, far more than
- * they need, while a flood can take at most two of libuv's four threads and 64 MiB.
+ * As many logins checked at once as there are hashing threads, and eight more waiting (a second or
+ * two); the next is refused with 503 at once. Officials log in a few times a day: several checks a
+ * second per process is far more than they need, while a flood holds at most two threads at low
+ * priority, 64 MiB of scrypt memory, and ten places in the database's queue.
  */
-export const LOGIN_HASH_CONCURRENCY = 2;
+export const LOGIN_HASH_CONCURRENCY = SCRYPT_THREADS;
 export const LOGIN_HASH_QUEUE = 8;
 
 export function defaultLoginHashing(): LoginHashing {

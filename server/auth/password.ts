@@ -1,4 +1,5 @@
-import { randomBytes, randomInt, scrypt, timingSafeEqual } from 'node:crypto';
+import { randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
+import { createScryptThreads } from './scrypt-threads';
 
 // scrypt is memory-hard: N=2^15, r=8 needs 32 MiB per guess, which is what makes offline
 // guessing expensive. Parameters are stored in the hash so they can be raised later.
@@ -8,12 +9,12 @@ const P = 1;
 const KEYLEN = 32;
 const MAXMEM = 64 * 1024 * 1024;
 
+/** Hashes running at once in this process, whoever asks (logins are rationed before: login-hashing.ts). */
+export const SCRYPT_THREADS = 2;
+const threads = createScryptThreads(SCRYPT_THREADS);
+
 function derive(password: string, salt: Buffer, n: number, r: number, p: number): Promise<Buffer> {
-  return new Promise((resolve, reject) =>
-    scrypt(password.normalize('NFC'), salt, KEYLEN, { N: n, r, p, maxmem: MAXMEM }, (err, key) =>
-      err ? reject(err) : resolve(key),
-    ),
-  );
+  return threads.scrypt(password.normalize('NFC'), salt, KEYLEN, { N: n, r, p, maxmem: MAXMEM });
 }
 
 export async function hashPassword(password: string): Promise<string> {
