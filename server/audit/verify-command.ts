@@ -5,7 +5,7 @@ import { sql } from 'kysely';
 import { verifyAuditChain } from '../../db/audit-log';
 import { createDb, type DbHandle } from '../../db/create-db';
 import { LOCK_FILE } from '../../db/data-dir-lock';
-import { parseEnv } from '../env';
+import { parseEnv } from '../config/env';
 
 export interface CommandResult {
   /** 0: intact; 1: broken; 2: could not be checked. */

@@ -1,4 +1,4 @@
-import type { LoginHashing } from '../context';
+import type { LoginHashing } from '../http/context';
 import { createHashSlots } from './hash-slots';
 import { verifyPassword } from './password';
 

@@ -3,10 +3,10 @@ import type { CaseScope } from '../../db/cases';
 import type { Database } from '../../db/types';
 import { findUnit } from '../../db/units';
 import { addDays, dayStartUtc, isIsoDay, localDay } from '../../surveys/time';
-import { inScope, scopePath } from '../auth/unit-scope';
-import type { SessionUser } from '../context';
-import { RequestError } from '../errors';
-import { OUT_OF_SCOPE } from '../stats/stats-filter';
+import { inScope, scopePath } from '../http/unit-scope';
+import type { SessionUser } from '../http/context';
+import { RequestError } from '../http/errors';
+import { OUT_OF_SCOPE } from '../http/stats-filter';
 
 export const UNIT_NOT_FOUND = { vi: 'Không tìm thấy đơn vị.', en: 'Unit not found.' };
 

@@ -2,8 +2,8 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { listComments } from '../../db/comments';
 import { listSurveyVersions } from '../../db/surveys';
-import type { AppDeps, AppEnv } from '../context';
-import { filterQuery, parseQuery, resolveFilter } from '../stats/stats-filter';
+import type { AppDeps, AppEnv } from '../http/context';
+import { filterQuery, parseQuery, resolveFilter } from '../http/stats-filter';
 
 const commentsQuery = z.intersection(
   filterQuery,

@@ -1,6 +1,6 @@
-import type { DbHandle } from '../db/create-db';
-import type { Role } from '../surveys/roles';
-import type { HashSlots } from './auth/hash-slots';
+import type { DbHandle } from '../../db/create-db';
+import type { Role } from '../../surveys/roles';
+import type { HashSlots } from '../auth/hash-slots';
 
 export interface SessionUser {
   id: number;

@@ -1,10 +1,10 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
-import { isDatabaseUnavailable } from '../db/database-unavailable';
-import { throttledLog } from '../db/throttled-log';
-import type { LocalizedText } from '../surveys/localized-text';
-import { renderBusyPage } from './citizen/message-pages';
-import { langOf } from './citizen/texts';
+import { isDatabaseUnavailable } from '../../db/database-unavailable';
+import { throttledLog } from '../../db/throttled-log';
+import type { LocalizedText } from '../../surveys/localized-text';
+import { renderBusyPage } from '../citizen/message-pages';
+import { langOf } from '../citizen/texts';
 import type { AppEnv } from './context';
 
 /** A refusal the person can act on: a status, a message in both languages, and field errors. */

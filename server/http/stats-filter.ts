@@ -11,9 +11,9 @@ import { daySchema, IN_ORDER, inOrder } from '../../surveys/day-schema';
 import type { LocalizedText } from '../../surveys/localized-text';
 import { isSectorCode } from '../../surveys/sectors';
 import { localDay } from '../../surveys/time';
-import type { SessionUser } from '../context';
-import { RequestError } from '../errors';
-import { inScope, scopePath } from '../auth/unit-scope';
+import type { SessionUser } from './context';
+import { RequestError } from './errors';
+import { inScope, scopePath } from './unit-scope';
 
 /** The filter every analyst view and export shares, as it appears in the URL. */
 export const filterQuery = z

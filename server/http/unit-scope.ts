@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/types';
 import { findUnit } from '../../db/units';
-import type { SessionUser } from '../context';
+import type { SessionUser } from './context';
 
 /** The path of the unit subtree a user may see, or undefined for the whole tenant. */
 export async function scopePath(db: Kysely<Database>, user: SessionUser): Promise<string | undefined> {

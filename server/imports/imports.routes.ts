@@ -6,10 +6,10 @@ import { DossierAlreadyRatedError, storeResponses } from '../../db/responses';
 import { findWave, latestSurveyVersion, stratumProgress } from '../../db/waves';
 import { listUnits } from '../../db/units';
 import { recordAudit } from '../audit/record-audit';
-import { inScope, scopePath } from '../auth/unit-scope';
-import type { AppDeps, AppEnv } from '../context';
-import { RequestError } from '../errors';
-import { OUT_OF_SCOPE, parseQuery } from '../stats/stats-filter';
+import { inScope, scopePath } from '../http/unit-scope';
+import type { AppDeps, AppEnv } from '../http/context';
+import { RequestError } from '../http/errors';
+import { OUT_OF_SCOPE, parseQuery } from '../http/stats-filter';
 import { importRows, type ImportTarget } from './import-rows';
 import { readTable } from './read-table';
 

@@ -1,12 +1,12 @@
 import { Hono, type Context } from 'hono';
-import { inScope, scopePath } from '../auth/unit-scope';
-import { OUT_OF_SCOPE } from '../stats/stats-filter';
+import { inScope, scopePath } from '../http/unit-scope';
+import { OUT_OF_SCOPE } from '../http/stats-filter';
 import { findPosterCounter, findUnitPosterCounters, isActiveCounterCode, type PosterCounter } from '../../db/counter-posters';
 import { isDossierCode, normalizeDossierCode } from '../../surveys/dossier-code';
 import { COUNTER_CODE_SOURCE, isCounterCode } from '../../surveys/counter-code';
 import type { LocalizedText } from '../../surveys/localized-text';
-import type { AppDeps, AppEnv } from '../context';
-import { RequestError } from '../errors';
+import type { AppDeps, AppEnv } from '../http/context';
+import { RequestError } from '../http/errors';
 import { counterUrl, publicBase } from './counter-url';
 import { paperSizeOf } from './poster-css';
 import { renderCounterPoster, renderPosterMessage, renderUnitPosters, type PosterData } from './poster-page';
@@ -24,7 +24,7 @@ const SVG_HEADERS = {
   'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'",
 };
 const PNG_HEADERS = { 'Content-Type': 'image/png', 'X-Content-Type-Options': 'nosniff' };
-// Signed-in pages: kept in no cache (server/private-no-store.ts sets it for every such answer).
+// Signed-in pages: kept in no cache (server/http/private-no-store.ts sets it for every such answer).
 const PRIVATE = { 'Cache-Control': 'no-store' };
 // The receipt QR depends only on the address and the dossier code; one-stop systems may keep it.
 const RECEIPT_CACHE = { 'Cache-Control': 'public, max-age=86400' };

@@ -12,14 +12,14 @@ import { daySchema, IN_ORDER, inOrder } from '../../surveys/day-schema';
 import { isSectorCode } from '../../surveys/sectors';
 import { respondentSatisfied } from '../../surveys/scoring';
 import { recordAudit } from '../audit/record-audit';
-import { inScope, scopePath } from '../auth/unit-scope';
-import type { AppDeps, AppEnv, SessionUser } from '../context';
-import { RequestError } from '../errors';
-import { parseJsonBody } from '../json-body';
-import { OUT_OF_SCOPE } from '../stats/stats-filter';
+import { inScope, scopePath } from '../http/unit-scope';
+import type { AppDeps, AppEnv, SessionUser } from '../http/context';
+import { RequestError } from '../http/errors';
+import { parseJsonBody } from '../http/json-body';
+import { OUT_OF_SCOPE } from '../http/stats-filter';
 import { targetLookup } from '../stats/target-lookup';
 import { waveReport } from './wave-report';
-import { freeText } from '../nul-bytes';
+import { freeText } from '../http/nul-bytes';
 
 const newWave = z
   .object({
