@@ -7,7 +7,8 @@ import { sectorName } from '../../surveys/sectors';
 import { summarize, rate } from '../../surveys/statistics';
 import { addDays, localDay } from '../../surveys/time';
 import type { AppDeps, AppEnv } from '../http/context';
-import { parseQuery, resolveFilter } from '../http/stats-filter';
+import { resolveFilter } from '../http/stats-filter';
+import { parseQuery } from '../http/parse-query';
 import { targetLookup } from '../stats/target-lookup';
 
 const WINDOW_DAYS = 30;

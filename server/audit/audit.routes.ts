@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { listAudit, verifyAuditChain } from '../../db/audit-log';
 import type { AppDeps, AppEnv } from '../http/context';
-import { parseQuery } from '../http/stats-filter';
+import { parseQuery } from '../http/parse-query';
 
 const auditQuery = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(100),

@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { listComments } from '../../db/comments';
 import { listSurveyVersions } from '../../db/surveys';
 import type { AppDeps, AppEnv } from '../http/context';
-import { filterQuery, parseQuery, resolveFilter } from '../http/stats-filter';
+import { filterQuery, resolveFilter } from '../http/stats-filter';
+import { parseQuery } from '../http/parse-query';
 
 const commentsQuery = z.intersection(
   filterQuery,

@@ -4,7 +4,8 @@ import { streamResponses, surveyVersionsInFilter, type ExportRow } from '../../d
 import { buildCodebook, type CodebookVariable } from '../../surveys/codebook';
 import { auditedExport } from '../audit/audited-export';
 import type { AppDeps, AppEnv } from '../http/context';
-import { filterQuery, parseQuery, resolveFilter } from '../http/stats-filter';
+import { filterQuery, resolveFilter } from '../http/stats-filter';
+import { parseQuery } from '../http/parse-query';
 import { codebookRow } from './codebook-row';
 import { writeSav } from './sav/sav-writer';
 

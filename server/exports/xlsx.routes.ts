@@ -4,7 +4,8 @@ import { streamResponses, surveyVersionsInFilter } from '../../db/response-expor
 import { buildCodebook } from '../../surveys/codebook';
 import { auditedExport } from '../audit/audited-export';
 import type { AppDeps, AppEnv } from '../http/context';
-import { filterQuery, parseQuery, resolveFilter } from '../http/stats-filter';
+import { filterQuery, resolveFilter } from '../http/stats-filter';
+import { parseQuery } from '../http/parse-query';
 import { streamExportWorkbook, XLSX_CONTENT_TYPE } from './xlsx/export-workbook';
 import { rateRows } from './xlsx/rate-rows';
 import { ExportAborted } from './xlsx/responses-sheet';

@@ -1,6 +1,5 @@
 import { Hono, type Context } from 'hono';
-import { inScope, scopePath } from '../http/unit-scope';
-import { OUT_OF_SCOPE } from '../http/stats-filter';
+import { OUT_OF_SCOPE, userSeesUnit } from '../http/unit-scope';
 import { findPosterCounter, findUnitPosterCounters, isActiveCounterCode, type PosterCounter } from '../../db/counter-posters';
 import { isDossierCode, normalizeDossierCode } from '../../surveys/dossier-code';
 import { COUNTER_CODE_SOURCE, isCounterCode } from '../../surveys/counter-code';
@@ -73,7 +72,7 @@ export function posterRoutes({ db, config }: AppDeps) {
       const unitId = Number(c.req.param('unitId'));
       const found = unitId <= MAX_INT4 ? await findUnitPosterCounters(db.dbRead, c.get('user').tenant_id, unitId) : undefined;
       if (!found) return refuse(c, 404, P.unitNotFound);
-      if (!inScope(await scopePath(db.dbRead, c.get('user')), found.unit.path)) return refuse(c, 403, OUT_OF_SCOPE);
+      if (!(await userSeesUnit(db.dbRead, c.get('user'), found.unit.path))) return refuse(c, 403, OUT_OF_SCOPE);
       const posters = await Promise.all(found.counters.map((counter) => posterData(c, counter)));
       return c.html(renderUnitPosters(found.unit, posters, paperSizeOf(c.req.query('size'))), 200, PRIVATE);
     })
@@ -91,7 +90,7 @@ export function posterRoutes({ db, config }: AppDeps) {
       const counter = match ? await findPosterCounter(db.dbRead, c.get('user').tenant_id, match[1]!) : undefined;
       if (!match || !counter) return refuse(c, 404, P.counterNotFound);
       // Officers print the posters of their own counters; analysts those of their units.
-      if (!inScope(await scopePath(db.dbRead, c.get('user')), counter.unit_path)) return refuse(c, 403, OUT_OF_SCOPE);
+      if (!(await userSeesUnit(db.dbRead, c.get('user'), counter.unit_path))) return refuse(c, 403, OUT_OF_SCOPE);
       const poster = await posterData(c, counter);
       const name = `hailong-qr-${counter.code}`;
       if (match[2] === 'svg') {

@@ -8,7 +8,8 @@ import { listUnits } from '../../db/units';
 import { OVERALL_KEY, OVERALL_TARGET, SECTORS } from '../../surveys/sectors';
 import type { AppDeps, AppEnv } from '../http/context';
 import { rateTable } from './rate-table';
-import { filterQuery, parseQuery, resolveFilter } from '../http/stats-filter';
+import { filterQuery, resolveFilter } from '../http/stats-filter';
+import { parseQuery } from '../http/parse-query';
 
 const statsQuery = z.intersection(filterQuery, z.object({ groupBy: z.enum(GROUP_BYS).default('sector') }));
 
