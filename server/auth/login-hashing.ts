@@ -1,6 +1,17 @@
-import type { LoginHashing } from '../http/context';
-import { createHashSlots } from './hash-slots';
+import { createHashSlots, type HashSlots } from './hash-slots';
 import { verifyPassword } from './password';
+
+/** How logins check passwords: the bound on hashes at once, and the check itself. */
+export interface LoginHashing {
+  slots: HashSlots;
+  verify(password: string, stored: string): Promise<boolean>;
+}
+
+/** What the app may be given beside its database and settings. */
+export interface LoginHashingOption {
+  /** Default: defaultLoginHashing() (tests pass their own to count the hashes). */
+  loginHashing?: LoginHashing;
+}
 
 /**
  * Two hashes at once (a hailong process typically has two cores, shared with PostgreSQL) and eight

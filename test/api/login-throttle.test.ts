@@ -5,7 +5,7 @@ import { createApp } from '../../server/app';
 import { appConfigFromEnv } from '../../server/config/app-config';
 import { createHashSlots } from '../../server/auth/hash-slots';
 import { verifyPassword } from '../../server/auth/password';
-import type { LoginHashing } from '../../server/http/context';
+import type { LoginHashing } from '../../server/auth/login-hashing';
 import { parseEnv } from '../../server/config/env';
 import { dailyUpkeep } from '../../server/upkeep/daily-upkeep';
 import { createTestApp, login, type TestApp } from '../support/test-app';

@@ -1,5 +1,5 @@
 import type { DbHandle } from '../../db/create-db';
-import type { AppDeps } from '../../server/http/context';
+import type { LoginHashingOption } from '../../server/auth/login-hashing';
 import { createApp } from '../../server/app';
 import { firstStart, type StartState } from '../../server/bootstrap/first-start';
 import { parseEnv } from '../../server/config/env';
@@ -21,7 +21,7 @@ export interface TestApp {
  */
 export async function createTestApp(
   env: Record<string, string> = {},
-  options: Pick<AppDeps, 'loginHashing'> & { clientDir?: string } = {},
+  options: LoginHashingOption & { clientDir?: string } = {},
 ): Promise<TestApp> {
   const db = await createTestDb();
   // Tests say who is sending with X-Forwarded-For.
