@@ -1,10 +1,10 @@
 import { serve } from '@hono/node-server';
 import { createDb } from '../db/create-db';
 import { createApp } from '../server/app';
-import { appConfigFromEnv } from '../server/app-config';
+import { appConfigFromEnv } from '../server/config/app-config';
 import { firstStart } from '../server/bootstrap/first-start';
-import { dbTimeoutsFromEnv } from '../server/db-options';
-import { parseEnv } from '../server/env';
+import { dbTimeoutsFromEnv } from '../server/config/db-options';
+import { parseEnv } from '../server/config/env';
 
 /**
  * The real server for the export benchmark, alone in its own process so its peak memory (VmHWM)

@@ -6,7 +6,7 @@ import { sql } from 'kysely';
 import { createDb } from '../db/create-db';
 import { migrateToLatest } from '../db/migrate';
 import { firstStart } from '../server/bootstrap/first-start';
-import { parseEnv } from '../server/env';
+import { parseEnv } from '../server/config/env';
 import { plainCopyStatement } from './export-baseline';
 import { buildExportServer, download, loginCookie, median, processMemory, startExportServer } from './export-measure';
 import { seedResponses } from './seed-responses';

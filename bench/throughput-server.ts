@@ -3,11 +3,11 @@ import { Hono } from 'hono';
 import { createDb } from '../db/create-db';
 import { migrateToLatest } from '../db/migrate';
 import { createApp } from '../server/app';
-import { appConfigFromEnv } from '../server/app-config';
+import { appConfigFromEnv } from '../server/config/app-config';
 import { firstStart } from '../server/bootstrap/first-start';
 import { submissionEnvelope } from '../server/citizen/submit-response';
-import { dbTimeoutsFromEnv } from '../server/db-options';
-import { parseEnv } from '../server/env';
+import { dbTimeoutsFromEnv } from '../server/config/db-options';
+import { parseEnv } from '../server/config/env';
 
 // The server the throughput bench loads, run in a child process of its own so the load
 // generator and the server do not share one event loop (as in production, where they never do).

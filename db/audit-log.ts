@@ -102,6 +102,12 @@ export async function listAudit(db: Kysely<Database>, tenantId: number, query: A
     .execute();
 }
 
+/** Whether this database has the audit log yet (migration 0005 adds it). */
+export async function auditLogExists(db: Kysely<Database>): Promise<boolean> {
+  const table = await sql<{ name: string | null }>`select to_regclass('audit_log')::text as name`.execute(db);
+  return Boolean(table.rows[0]?.name);
+}
+
 export type AuditVerdict =
   | { ok: true; entries: number; head: { id: number; hash: string } | null }
   | { ok: false; entries: number; brokenAt: number; reason: string };

@@ -1,8 +1,13 @@
 import { sql, type Kysely } from 'kysely';
 
+/** Runs a trivial query: resolves once the database answered, fails with what went wrong. */
+export async function assertDatabaseAnswers(db: Kysely<any>): Promise<void> {
+  await sql`select 1`.execute(db);
+}
+
 /** Whether the database answers a trivial query (however long that takes); never throws. */
 export function pingDatabase(db: Kysely<any>): Promise<boolean> {
-  return sql`select 1`.execute(db).then(
+  return assertDatabaseAnswers(db).then(
     () => true,
     () => false,
   );

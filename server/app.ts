@@ -7,15 +7,18 @@ import { alertRoutes } from './alerts/alerts.routes';
 import { caseRoutes } from './cases/cases.routes';
 import { auditRoutes } from './audit/audit.routes';
 import { authRoutes } from './auth/auth.routes';
+import type { LoginHashingOption } from './auth/login-hashing';
 import { commentRoutes } from './comments/comments.routes';
 import { citizenRoutes } from './citizen/citizen.routes';
-import type { AppDeps, AppEnv } from './context';
+import { renderBusyPage } from './citizen/message-pages';
+import { langOf } from './citizen/texts';
+import type { AppDeps, AppEnv } from './http/context';
 import { accessPolicy } from './auth/access-policy';
-import { errorBody, handleError, RequestError } from './errors';
-import { PRINT_SCRIPT, PRINT_SCRIPT_PATH } from './print-script';
-import { csrfProtection, securityHeaders } from './security-headers';
-import { noStoreForPrivateAnswers } from './private-no-store';
-import { refuseNulInUrl } from './nul-bytes';
+import { errorBody, errorHandler, RequestError } from './http/errors';
+import { PRINT_SCRIPT, PRINT_SCRIPT_PATH } from './http/print-script';
+import { csrfProtection, securityHeaders } from './http/security-headers';
+import { noStoreForPrivateAnswers } from './http/private-no-store';
+import { refuseNulInUrl } from './http/nul-bytes';
 import { counterRoutes } from './counters/counters.routes';
 import { codebookRoutes } from './exports/codebook.routes';
 import { exportRoutes } from './exports/exports.routes';
@@ -43,9 +46,9 @@ const IMPORT_TOO_LARGE = new RequestError(413, {
 });
 
 /** The whole HTTP face; tests build it over their own database. */
-export function createApp(deps: AppDeps) {
+export function createApp(deps: AppDeps & LoginHashingOption) {
   const app = new Hono<AppEnv>();
-  app.onError(handleError);
+  app.onError(errorHandler((c, text, options) => renderBusyPage(langOf(c.req.query('lang')), text, options)));
   app.notFound((c) =>
     c.json({ error: 'Not found', message: { vi: 'Không tìm thấy địa chỉ này.', en: 'Not found.' } }, 404),
   );

@@ -3,12 +3,12 @@ import { serve } from '@hono/node-server';
 import { createDb } from '../db/create-db';
 import { migrateToLatest } from '../db/migrate';
 import { createApp } from './app';
-import { appConfigFromEnv } from './app-config';
+import { appConfigFromEnv } from './config/app-config';
 import { firstStart } from './bootstrap/first-start';
 import { ADMIN_USERNAME } from './bootstrap/admin-account';
-import { dbOptionsFromEnv } from './db-options';
-import { parseEnv } from './env';
-import { httpServerOptions } from './http-timeouts';
+import { dbOptionsFromEnv } from './config/db-options';
+import { parseEnv } from './config/env';
+import { httpServerOptions } from './config/http-timeouts';
 import { dailyUpkeep } from './upkeep/daily-upkeep';
 
 async function main() {

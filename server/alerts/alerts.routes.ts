@@ -6,8 +6,9 @@ import { alertKinds } from '../../surveys/alerts';
 import { sectorName } from '../../surveys/sectors';
 import { summarize, rate } from '../../surveys/statistics';
 import { addDays, localDay } from '../../surveys/time';
-import type { AppDeps, AppEnv } from '../context';
-import { parseQuery, resolveFilter } from '../stats/stats-filter';
+import type { AppDeps, AppEnv } from '../http/context';
+import { resolveFilter } from '../http/stats-filter';
+import { parseQuery } from '../http/parse-query';
 import { targetLookup } from '../stats/target-lookup';
 
 const WINDOW_DAYS = 30;

@@ -1,8 +1,8 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { listAudit, verifyAuditChain } from '../../db/audit-log';
-import type { AppDeps, AppEnv } from '../context';
-import { parseQuery } from '../stats/stats-filter';
+import type { AppDeps, AppEnv } from '../http/context';
+import { parseQuery } from '../http/parse-query';
 
 const auditQuery = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(100),

@@ -1,6 +1,6 @@
 import type { DbHandle } from '../../db/create-db';
 import type { StatsFilter } from '../../db/stats';
-import type { SessionUser } from '../context';
+import type { SessionUser } from '../http/context';
 import { recordAudit } from './record-audit';
 
 /**

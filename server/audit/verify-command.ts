@@ -1,11 +1,11 @@
 import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
-import { sql } from 'kysely';
-import { verifyAuditChain } from '../../db/audit-log';
+import { auditLogExists, verifyAuditChain } from '../../db/audit-log';
 import { createDb, type DbHandle } from '../../db/create-db';
+import { assertDatabaseAnswers } from '../../db/database-ping';
 import { LOCK_FILE } from '../../db/data-dir-lock';
-import { parseEnv } from '../env';
+import { parseEnv } from '../config/env';
 
 export interface CommandResult {
   /** 0: intact; 1: broken; 2: could not be checked. */
@@ -48,7 +48,7 @@ export async function auditVerifyCommand(source: NodeJS.ProcessEnv = process.env
     let handle: DbHandle;
     try {
       handle = await createDb({ dataDir: copy });
-      await sql`select 1`.execute(handle.dbRead);
+      await assertDatabaseAnswers(handle.dbRead);
     } catch (error) {
       return {
         code: 2,
@@ -69,8 +69,7 @@ export async function auditVerifyCommand(source: NodeJS.ProcessEnv = process.env
 }
 
 async function check(handle: DbHandle): Promise<CommandResult> {
-  const table = await sql<{ name: string | null }>`select to_regclass('audit_log')::text as name`.execute(handle.dbRead);
-  if (!table.rows[0]?.name) {
+  if (!(await auditLogExists(handle.dbRead))) {
     return { code: 2, lines: ['this database has no audit log yet: start hailong once, so it adds it (migration 0005)'] };
   }
   const verdict = await verifyAuditChain(handle.dbRead);

@@ -5,8 +5,8 @@ import type { Database } from '../../db/types';
 import { accessRuleOf, endpointOf, roleAllowed, rolesOf, type AccessRule } from '../../surveys/access-rules';
 import type { LocalizedText } from '../../surveys/localized-text';
 import type { Role } from '../../surveys/roles';
-import type { AppEnv } from '../context';
-import { RequestError } from '../errors';
+import type { AppEnv } from '../http/context';
+import { RequestError } from '../http/errors';
 import { requireSession } from './session';
 
 /** Where `app.use('*', …)` puts the middleware every request passes through: not a route of its own. */

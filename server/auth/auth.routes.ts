@@ -1,15 +1,15 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { findUserByUsername } from '../../db/users';
-import type { AppDeps, AppEnv } from '../context';
-import { RequestError } from '../errors';
-import { parseJsonBody } from '../json-body';
+import type { AppDeps, AppEnv } from '../http/context';
+import { RequestError } from '../http/errors';
+import { parseJsonBody } from '../http/json-body';
 import { forgiveLoginAttempt, reserveLoginAttempt } from '../../db/login-attempts';
 import { deleteUserSessions } from '../../db/sessions';
 import { localDay } from '../../surveys/time';
-import { sourceHash } from '../citizen/source-hash';
-import { clientAddress } from '../client-address';
-import { defaultLoginHashing } from './login-hashing';
+import { sourceHash } from '../http/source-hash';
+import { clientAddress } from '../http/client-address';
+import { defaultLoginHashing, type LoginHashingOption } from './login-hashing';
 import { LOGIN_BUSY_SECONDS, LOGIN_BUSY_TEXT, LOGIN_LIMITS, loginPausedText, loginRefusal } from './login-throttle';
 import { recordAudit } from '../audit/record-audit';
 import { endSession, sessionUser, startSession } from './session';
@@ -27,7 +27,7 @@ const WRONG_LOGIN = {
 // Compared against when the user does not exist, so a wrong name costs as long as a wrong password.
 const DUMMY_HASH = 'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';
 
-export function authRoutes({ db, config, loginHashing = defaultLoginHashing() }: AppDeps) {
+export function authRoutes({ db, config, loginHashing = defaultLoginHashing() }: AppDeps & LoginHashingOption) {
   return new Hono<AppEnv>()
     .post('/login', async (c) => {
       const { username, password } = await parseJsonBody(c, loginSchema);

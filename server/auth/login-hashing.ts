@@ -1,6 +1,17 @@
-import type { LoginHashing } from '../context';
-import { createHashSlots } from './hash-slots';
+import { createHashSlots, type HashSlots } from './hash-slots';
 import { SCRYPT_THREADS, verifyPassword } from './password';
+
+/** How logins check passwords: the bound on hashes at once, and the check itself. */
+export interface LoginHashing {
+  slots: HashSlots;
+  verify(password: string, stored: string): Promise<boolean>;
+}
+
+/** What the app may be given beside its database and settings. */
+export interface LoginHashingOption {
+  /** Default: defaultLoginHashing() (tests pass their own to count the hashes). */
+  loginHashing?: LoginHashing;
+}
 
 /**
  * As many logins checked at once as there are hashing threads, and eight more waiting (a second or

@@ -4,9 +4,9 @@ import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { Kysely } from 'kysely';
 import { createSession, deleteSession, findSessionUser, touchSession } from '../../db/sessions';
 import type { Database } from '../../db/types';
-import type { AppEnv } from '../context';
-import { RequestError } from '../errors';
-import { isHttpsRequest } from '../request-https';
+import type { AppEnv } from '../http/context';
+import { RequestError } from '../http/errors';
+import { isHttpsRequest } from '../http/request-https';
 
 export const SESSION_COOKIE = 'hailong_session';
 /** Absolute lifetime: a session ends after a working day, however active. */

@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import { getOrCreateSetting } from '../../db/instance-settings';
 import { countTenants, createTenant, firstTenant } from '../../db/tenants';
 import type { Database } from '../../db/types';
-import type { Env } from '../env';
+import type { Env } from '../config/env';
 import { ensureAdminAccount } from './admin-account';
 import { createDemoTenant } from './demo-tenant';
 import { generateDemoResponses } from './demo-responses';

@@ -1,28 +1,15 @@
 import type { Kysely } from 'kysely';
 import type { CaseScope } from '../../db/cases';
 import type { Database } from '../../db/types';
-import { findUnit } from '../../db/units';
 import { addDays, dayStartUtc, isIsoDay, localDay } from '../../surveys/time';
-import { inScope, scopePath } from '../auth/unit-scope';
-import type { SessionUser } from '../context';
-import { RequestError } from '../errors';
-import { OUT_OF_SCOPE } from '../stats/stats-filter';
-
-export const UNIT_NOT_FOUND = { vi: 'Không tìm thấy đơn vị.', en: 'Unit not found.' };
+import { scopePath, unitInScope } from '../http/unit-scope';
+import type { SessionUser } from '../http/context';
 
 /** The cases a user may see (their unit subtree), narrowed to a unit they asked for, if any. */
 export async function caseScope(db: Kysely<Database>, user: SessionUser, unitId?: number): Promise<CaseScope> {
   const scope: CaseScope = { tenantId: user.tenant_id, scopePath: await scopePath(db, user) };
   if (unitId !== undefined) scope.unitPath = (await unitInScope(db, user, scope.scopePath, unitId)).path;
   return scope;
-}
-
-/** A unit of the user's tenant and subtree: 404 when there is none, 403 when it is someone else's. */
-export async function unitInScope(db: Kysely<Database>, user: SessionUser, scope: string | undefined, unitId: number) {
-  const unit = await findUnit(db, user.tenant_id, unitId);
-  if (!unit) throw new RequestError(404, UNIT_NOT_FOUND);
-  if (!inScope(scope, unit.path)) throw new RequestError(403, OUT_OF_SCOPE);
-  return unit;
 }
 
 /** Vietnamese calendar days [from, to] as instants [start of from, start of the day after to). */

@@ -12,12 +12,12 @@ import type { LocalizedText } from '../../surveys/localized-text';
 import { respondentSatisfied } from '../../surveys/scoring';
 import { localDay } from '../../surveys/time';
 import { autoCaseReason, caseDueAt } from '../cases/case-opening';
-import type { VisitRules } from '../context';
-import { RequestError } from '../errors';
+import type { VisitRules } from '../http/context';
+import { RequestError } from '../http/errors';
 import { contactField, contactRequest } from './contact-request';
 import { checkFormToken } from './form-token';
-import { sourceHash } from './source-hash';
-import { freeText } from '../nul-bytes';
+import { sourceHash } from '../http/source-hash';
+import { freeText } from '../http/nul-bytes';
 
 /** The submission contract shared by the HTML form and the JSON API. */
 export const submissionEnvelope = z.object({

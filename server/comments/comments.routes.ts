@@ -2,8 +2,9 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { listComments } from '../../db/comments';
 import { listSurveyVersions } from '../../db/surveys';
-import type { AppDeps, AppEnv } from '../context';
-import { filterQuery, parseQuery, resolveFilter } from '../stats/stats-filter';
+import type { AppDeps, AppEnv } from '../http/context';
+import { filterQuery, resolveFilter } from '../http/stats-filter';
+import { parseQuery } from '../http/parse-query';
 
 const commentsQuery = z.intersection(
   filterQuery,

@@ -2,9 +2,9 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { setCounterKiosk } from '../../db/counters';
 import { recordAudit } from '../audit/record-audit';
-import type { AppDeps, AppEnv } from '../context';
-import { RequestError } from '../errors';
-import { parseJsonBody } from '../json-body';
+import type { AppDeps, AppEnv } from '../http/context';
+import { RequestError } from '../http/errors';
+import { parseJsonBody } from '../http/json-body';
 
 const counterSettings = z.object({ kiosk: z.boolean() });
 

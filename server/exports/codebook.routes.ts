@@ -3,8 +3,9 @@ import { surveyVersionsInFilter } from '../../db/response-export';
 import { buildCodebook } from '../../surveys/codebook';
 import { auditFilter } from '../audit/audited-export';
 import { recordAudit } from '../audit/record-audit';
-import type { AppDeps, AppEnv } from '../context';
-import { filterQuery, parseQuery, resolveFilter } from '../stats/stats-filter';
+import type { AppDeps, AppEnv } from '../http/context';
+import { filterQuery, resolveFilter } from '../http/stats-filter';
+import { parseQuery } from '../http/parse-query';
 import { renderCodebookPage } from './codebook-page';
 
 /** The codebook of the exports for a filter: `GET /api/exports/codebook.json` and the page `GET /exports/codebook`. */

@@ -2,9 +2,10 @@ import { Hono } from 'hono';
 import { stream } from 'hono/streaming';
 import { streamResponses, surveyVersionsInFilter } from '../../db/response-export';
 import { auditedExport } from '../audit/audited-export';
-import type { AppDeps, AppEnv } from '../context';
+import type { AppDeps, AppEnv } from '../http/context';
 import { buildCodebook } from '../../surveys/codebook';
-import { filterQuery, parseQuery, resolveFilter } from '../stats/stats-filter';
+import { filterQuery, resolveFilter } from '../http/stats-filter';
+import { parseQuery } from '../http/parse-query';
 import { z } from 'zod';
 
 const csvQuery = z.intersection(filterQuery, z.object({ labels: z.enum(['0', '1']).optional(), codes: z.enum(['0', '1']).optional() }));

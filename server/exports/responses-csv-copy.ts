@@ -5,7 +5,7 @@ import type { StatsFilter } from '../../db/stats';
 import type { CodebookVariable } from '../../surveys/codebook';
 import { auditFilter } from '../audit/audited-export';
 import { recordAudit } from '../audit/record-audit';
-import type { SessionUser } from '../context';
+import type { SessionUser } from '../http/context';
 import { csvRecordCounter } from './csv-record-counter';
 import type { CsvOptions } from './responses-csv';
 

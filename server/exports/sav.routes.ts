@@ -3,8 +3,9 @@ import { stream } from 'hono/streaming';
 import { streamResponses, surveyVersionsInFilter, type ExportRow } from '../../db/response-export';
 import { buildCodebook, type CodebookVariable } from '../../surveys/codebook';
 import { auditedExport } from '../audit/audited-export';
-import type { AppDeps, AppEnv } from '../context';
-import { filterQuery, parseQuery, resolveFilter } from '../stats/stats-filter';
+import type { AppDeps, AppEnv } from '../http/context';
+import { filterQuery, resolveFilter } from '../http/stats-filter';
+import { parseQuery } from '../http/parse-query';
 import { codebookRow } from './codebook-row';
 import { writeSav } from './sav/sav-writer';
 

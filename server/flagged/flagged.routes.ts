@@ -3,9 +3,10 @@ import { z } from 'zod';
 import { clearFlags, countFlagged, listFlagged } from '../../db/flagged-responses';
 import { findUnit } from '../../db/units';
 import { recordAudit } from '../audit/record-audit';
-import type { AppDeps, AppEnv } from '../context';
-import { RequestError } from '../errors';
-import { filterQuery, parseQuery, resolveFilter } from '../stats/stats-filter';
+import type { AppDeps, AppEnv } from '../http/context';
+import { RequestError } from '../http/errors';
+import { filterQuery, resolveFilter } from '../http/stats-filter';
+import { parseQuery } from '../http/parse-query';
 
 const NOTHING_TO_CLEAR = {
   vi: 'Không có phiếu bị gắn cờ nào với mã này (có thể đã được gỡ cờ).',

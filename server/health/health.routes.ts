@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
-import type { AppDeps, AppEnv } from '../context';
-import { RETRY_AFTER_SECONDS } from '../errors';
+import type { AppDeps, AppEnv } from '../http/context';
+import { RETRY_AFTER_SECONDS } from '../http/errors';
 import { createDatabaseProbe } from './database-probe';
 
 const NO_STORE = { 'Cache-Control': 'no-store' };

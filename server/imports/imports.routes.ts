@@ -6,10 +6,10 @@ import { DossierAlreadyRatedError, storeResponses } from '../../db/responses';
 import { findWave, latestSurveyVersion, stratumProgress } from '../../db/waves';
 import { listUnits } from '../../db/units';
 import { recordAudit } from '../audit/record-audit';
-import { inScope, scopePath } from '../auth/unit-scope';
-import type { AppDeps, AppEnv } from '../context';
-import { RequestError } from '../errors';
-import { OUT_OF_SCOPE, parseQuery } from '../stats/stats-filter';
+import { assertUnitInScope, inScope, scopePath } from '../http/unit-scope';
+import type { AppDeps, AppEnv } from '../http/context';
+import { RequestError } from '../http/errors';
+import { parseQuery } from '../http/parse-query';
 import { importRows, type ImportTarget } from './import-rows';
 import { readTable } from './read-table';
 
@@ -82,7 +82,7 @@ export function importRoutes({ db }: AppDeps) {
       const counter = await findActiveCounter(db.dbRead, code);
       if (!counter || counter.tenant_id !== user.tenant_id) throw new RequestError(404, { vi: 'Không tìm thấy quầy.', en: 'Counter not found.' });
       const unit = (await listUnits(db.dbRead, user.tenant_id)).find((u) => u.id === counter.unit_id)!;
-      if (!inScope(await scopePath(db.dbRead, user), unit.path)) throw new RequestError(403, OUT_OF_SCOPE);
+      await assertUnitInScope(db.dbRead, user, unit.path);
       return {
         tenantId: user.tenant_id,
         surveyVersionId: counter.surveyVersion.id,

@@ -3,8 +3,8 @@ import { listCounters } from '../../db/counters';
 import { satisfiedCountsFromRollups } from '../../db/stats';
 import { listUnits } from '../../db/units';
 import { localDay } from '../../surveys/time';
-import { inScope, scopePath } from '../auth/unit-scope';
-import type { AppDeps, AppEnv } from '../context';
+import { inScope, scopePath } from '../http/unit-scope';
+import type { AppDeps, AppEnv } from '../http/context';
 
 /**
  * What a counter officer may see: how many answers their counters received today, this month and

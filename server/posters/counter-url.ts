@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import type { AppConfig } from '../context';
+import type { AppConfig } from '../http/context';
 
 /**
  * The address people reach hailong at: the configured public URL when it sits behind a proxy

@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { render } from 'preact-render-to-string';
-import { PRINT_SCRIPT_PATH } from '../print-script';
+import { PRINT_SCRIPT_PATH } from '../http/print-script';
 import type { PosterCounter } from '../../db/counter-posters';
 import type { LocalizedText } from '../../surveys/localized-text';
 import { sectorName } from '../../surveys/sectors';

@@ -1,12 +1,11 @@
 import { Hono, type Context } from 'hono';
-import { inScope, scopePath } from '../auth/unit-scope';
-import { OUT_OF_SCOPE } from '../stats/stats-filter';
+import { OUT_OF_SCOPE, userSeesUnit } from '../http/unit-scope';
 import { findPosterCounter, findUnitPosterCounters, isActiveCounterCode, type PosterCounter } from '../../db/counter-posters';
 import { isDossierCode, normalizeDossierCode } from '../../surveys/dossier-code';
 import { COUNTER_CODE_SOURCE, isCounterCode } from '../../surveys/counter-code';
 import type { LocalizedText } from '../../surveys/localized-text';
-import type { AppDeps, AppEnv } from '../context';
-import { RequestError } from '../errors';
+import type { AppDeps, AppEnv } from '../http/context';
+import { RequestError } from '../http/errors';
 import { counterUrl, publicBase } from './counter-url';
 import { paperSizeOf } from './poster-css';
 import { renderCounterPoster, renderPosterMessage, renderUnitPosters, type PosterData } from './poster-page';
@@ -24,7 +23,7 @@ const SVG_HEADERS = {
   'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'",
 };
 const PNG_HEADERS = { 'Content-Type': 'image/png', 'X-Content-Type-Options': 'nosniff' };
-// Signed-in pages: kept in no cache (server/private-no-store.ts sets it for every such answer).
+// Signed-in pages: kept in no cache (server/http/private-no-store.ts sets it for every such answer).
 const PRIVATE = { 'Cache-Control': 'no-store' };
 // The receipt QR depends only on the address and the dossier code; one-stop systems may keep it.
 const RECEIPT_CACHE = { 'Cache-Control': 'public, max-age=86400' };
@@ -73,7 +72,7 @@ export function posterRoutes({ db, config }: AppDeps) {
       const unitId = Number(c.req.param('unitId'));
       const found = unitId <= MAX_INT4 ? await findUnitPosterCounters(db.dbRead, c.get('user').tenant_id, unitId) : undefined;
       if (!found) return refuse(c, 404, P.unitNotFound);
-      if (!inScope(await scopePath(db.dbRead, c.get('user')), found.unit.path)) return refuse(c, 403, OUT_OF_SCOPE);
+      if (!(await userSeesUnit(db.dbRead, c.get('user'), found.unit.path))) return refuse(c, 403, OUT_OF_SCOPE);
       const posters = await Promise.all(found.counters.map((counter) => posterData(c, counter)));
       return c.html(renderUnitPosters(found.unit, posters, paperSizeOf(c.req.query('size'))), 200, PRIVATE);
     })
@@ -91,7 +90,7 @@ export function posterRoutes({ db, config }: AppDeps) {
       const counter = match ? await findPosterCounter(db.dbRead, c.get('user').tenant_id, match[1]!) : undefined;
       if (!match || !counter) return refuse(c, 404, P.counterNotFound);
       // Officers print the posters of their own counters; analysts those of their units.
-      if (!inScope(await scopePath(db.dbRead, c.get('user')), counter.unit_path)) return refuse(c, 403, OUT_OF_SCOPE);
+      if (!(await userSeesUnit(db.dbRead, c.get('user'), counter.unit_path))) return refuse(c, 403, OUT_OF_SCOPE);
       const poster = await posterData(c, counter);
       const name = `hailong-qr-${counter.code}`;
       if (match[2] === 'svg') {

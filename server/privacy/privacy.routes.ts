@@ -2,10 +2,10 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { eraseResponse, setTenantRetentionMonths, tenantRetentionMonths } from '../../db/retention';
 import { recordAudit } from '../audit/record-audit';
-import { scopePath } from '../auth/unit-scope';
-import type { AppDeps, AppEnv } from '../context';
-import { RequestError } from '../errors';
-import { parseJsonBody } from '../json-body';
+import { scopePath } from '../http/unit-scope';
+import type { AppDeps, AppEnv } from '../http/context';
+import { RequestError } from '../http/errors';
+import { parseJsonBody } from '../http/json-body';
 import { applyAllRetention } from './retention';
 
 const retention = z.object({ months: z.number().int().min(1).max(120) });

@@ -1,5 +1,5 @@
 import { render } from 'preact-render-to-string';
-import { PRINT_SCRIPT_PATH } from '../print-script';
+import { PRINT_SCRIPT_PATH } from '../http/print-script';
 import type { LocalizedText } from '../../surveys/localized-text';
 import type { RateSummary } from '../../surveys/statistics';
 import { CONFIDENCE_WORDS, VERDICT_WORDS } from '../../surveys/verdict-words';

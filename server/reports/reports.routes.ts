@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { recordAudit } from '../audit/record-audit';
-import type { AppDeps, AppEnv } from '../context';
-import { parseQuery } from '../stats/stats-filter';
+import type { AppDeps, AppEnv } from '../http/context';
+import { parseQuery } from '../http/parse-query';
 import { periodicReport } from './report-data';
 import { renderReportPage } from './report-page';
 import { reportWorkbook } from './report-workbook';

@@ -1,10 +1,11 @@
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
-import type { AppDeps, AppEnv } from '../context';
+import type { AppDeps, AppEnv } from '../http/context';
 import { answerDistribution } from './answer-distribution';
 import { factorReport } from './factor-report';
 import { hourWeekdayMap } from './hour-weekday-map';
-import { filterQuery, parseQuery, resolveFilter } from './stats-filter';
+import { filterQuery, resolveFilter } from '../http/stats-filter';
+import { parseQuery } from '../http/parse-query';
 import { monthlyTrend } from './trend';
 
 const distributionQuery = z.intersection(filterQuery, z.object({ groupBy: z.enum(['sector', 'unit', 'counter']).default('sector') }));

@@ -6,9 +6,10 @@ import { listSurveyVersions } from '../../db/surveys';
 import { GROUP_BYS } from '../../db/stats';
 import { listUnits } from '../../db/units';
 import { OVERALL_KEY, OVERALL_TARGET, SECTORS } from '../../surveys/sectors';
-import type { AppDeps, AppEnv } from '../context';
+import type { AppDeps, AppEnv } from '../http/context';
 import { rateTable } from './rate-table';
-import { filterQuery, parseQuery, resolveFilter } from './stats-filter';
+import { filterQuery, resolveFilter } from '../http/stats-filter';
+import { parseQuery } from '../http/parse-query';
 
 const statsQuery = z.intersection(filterQuery, z.object({ groupBy: z.enum(GROUP_BYS).default('sector') }));
 

@@ -1,6 +1,6 @@
-import { sql } from 'kysely';
 import type { DbHandle } from '../../db/create-db';
 import { deleteLoginAttemptsBefore } from '../../db/login-attempts';
+import { refreshPlannerStatistics } from '../../db/planner-statistics';
 import { ensureResponsePartitions } from '../../db/response-partitions';
 import { addMonths, localMonth } from '../../surveys/time';
 import { LONGEST_LOGIN_WINDOW_MINUTES } from '../auth/login-throttle';
@@ -19,5 +19,5 @@ export async function dailyUpkeep(handle: DbHandle, now = new Date()): Promise<v
   await ensureResponsePartitions(handle.dbLong, [month, addMonths(month, 1), addMonths(month, 2)]);
   await applyAllRetention(handle.dbLong);
   await deleteLoginAttemptsBefore(handle.dbLong, new Date(now.getTime() - LONGEST_LOGIN_WINDOW_MINUTES * 60_000));
-  if (handle.kind === 'pglite') await sql`analyze`.execute(handle.dbLong);
+  if (handle.kind === 'pglite') await refreshPlannerStatistics(handle.dbLong);
 }

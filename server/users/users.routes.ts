@@ -7,9 +7,9 @@ import { ROLES } from '../../surveys/roles';
 import { USERNAME_PATTERN, USERNAME_RULE } from '../../surveys/username';
 import { hashPassword, randomPassword } from '../auth/password';
 import { recordAudit } from '../audit/record-audit';
-import type { AppDeps, AppEnv } from '../context';
-import { RequestError } from '../errors';
-import { parseJsonBody } from '../json-body';
+import type { AppDeps, AppEnv } from '../http/context';
+import { RequestError } from '../http/errors';
+import { parseJsonBody } from '../http/json-body';
 
 const password = z.string().min(10, 'a password needs at least 10 characters').max(200);
 

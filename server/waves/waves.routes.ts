@@ -12,14 +12,13 @@ import { daySchema, IN_ORDER, inOrder } from '../../surveys/day-schema';
 import { isSectorCode } from '../../surveys/sectors';
 import { respondentSatisfied } from '../../surveys/scoring';
 import { recordAudit } from '../audit/record-audit';
-import { inScope, scopePath } from '../auth/unit-scope';
-import type { AppDeps, AppEnv, SessionUser } from '../context';
-import { RequestError } from '../errors';
-import { parseJsonBody } from '../json-body';
-import { OUT_OF_SCOPE } from '../stats/stats-filter';
+import { assertInScope, assertUnitInScope, scopePath } from '../http/unit-scope';
+import type { AppDeps, AppEnv, SessionUser } from '../http/context';
+import { RequestError } from '../http/errors';
+import { parseJsonBody } from '../http/json-body';
 import { targetLookup } from '../stats/target-lookup';
 import { waveReport } from './wave-report';
-import { freeText } from '../nul-bytes';
+import { freeText } from '../http/nul-bytes';
 
 const newWave = z
   .object({
@@ -108,7 +107,7 @@ export function waveRoutes({ db }: AppDeps) {
         const text = { vi: 'Đơn vị này không thuộc đợt khảo sát.', en: 'This unit is not a stratum of the wave.' };
         throw new RequestError(422, text, { unitId: text });
       }
-      if (!inScope(await scopePath(db.dbRead, user), stratum.unit_path)) throw new RequestError(403, OUT_OF_SCOPE);
+      await assertUnitInScope(db.dbRead, user, stratum.unit_path);
       const version = await latestSurveyVersion(db.dbRead, wave.survey_id);
       const parsed = validateSubmission(version.definition, { answers: body.answers, comment: body.comment });
       if (!parsed.ok) {
@@ -144,6 +143,6 @@ async function assertUnitsInScope(db: Kysely<Database>, user: SessionUser, unitI
       const text = { vi: `Không tìm thấy đơn vị ${id}.`, en: `Unit ${id} not found.` };
       throw new RequestError(422, text, { strata: text });
     }
-    if (!inScope(scope, unit.path)) throw new RequestError(403, OUT_OF_SCOPE);
+    assertInScope(scope, unit.path);
   }
 }

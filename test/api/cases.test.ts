@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser } from '../../db/users';
 import { hashPassword } from '../../server/auth/password';
 import { maskPhone, normalizePhone } from '../../server/cases/phone-number';
-import { parseEnv } from '../../server/env';
+import { parseEnv } from '../../server/config/env';
 import { dbSnapshot } from '../support/db-snapshot';
 import { createTestApp, formToken, login, newClientKey, submitJson, type TestApp } from '../support/test-app';
 

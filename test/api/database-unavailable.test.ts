@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app';
-import { appConfigFromEnv } from '../../server/app-config';
-import { parseEnv } from '../../server/env';
+import { appConfigFromEnv } from '../../server/config/app-config';
+import { parseEnv } from '../../server/config/env';
 import { outageSwitch } from '../support/outage-switch';
 import { createTestApp, formToken, login, newClientKey, type TestApp } from '../support/test-app';
 

@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { streamResponses } from '../../db/response-export';
-import { resolveFilter } from '../../server/stats/stats-filter';
+import { resolveFilter } from '../../server/http/stats-filter';
 import { createTestApp, login, submitJson, type TestApp } from '../support/test-app';
 
 let t: TestApp;

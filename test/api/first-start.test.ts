@@ -8,7 +8,7 @@ import { findUserByUsername } from '../../db/users';
 import { verifyPassword } from '../../server/auth/password';
 import { firstStart } from '../../server/bootstrap/first-start';
 import { generateDemoResponses } from '../../server/bootstrap/demo-responses';
-import { parseEnv } from '../../server/env';
+import { parseEnv } from '../../server/config/env';
 import type { DbHandle } from '../../db/create-db';
 import { satisfiedCountsFromResponses, satisfiedCountsFromRollups } from '../../db/stats';
 import { createTestDb } from '../support/test-db';

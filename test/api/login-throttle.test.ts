@@ -2,11 +2,11 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDb } from '../../db/create-db';
 import { createApp } from '../../server/app';
-import { appConfigFromEnv } from '../../server/app-config';
+import { appConfigFromEnv } from '../../server/config/app-config';
 import { createHashSlots } from '../../server/auth/hash-slots';
 import { verifyPassword } from '../../server/auth/password';
-import type { LoginHashing } from '../../server/context';
-import { parseEnv } from '../../server/env';
+import type { LoginHashing } from '../../server/auth/login-hashing';
+import { parseEnv } from '../../server/config/env';
 import { dailyUpkeep } from '../../server/upkeep/daily-upkeep';
 import { createTestApp, login, type TestApp } from '../support/test-app';
 

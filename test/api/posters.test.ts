@@ -6,8 +6,8 @@ import { upsertSectors } from '../../db/sectors';
 import { createTenant } from '../../db/tenants';
 import { createUnit } from '../../db/units';
 import { createApp } from '../../server/app';
-import { appConfigFromEnv } from '../../server/app-config';
-import { parseEnv } from '../../server/env';
+import { appConfigFromEnv } from '../../server/config/app-config';
+import { parseEnv } from '../../server/config/env';
 import { createTestApp, login, type TestApp } from '../support/test-app';
 
 const PUBLIC_URL = 'https://hailong.example.vn/';

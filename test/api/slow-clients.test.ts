@@ -1,7 +1,7 @@
 import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseEnv } from '../../server/env';
-import { httpServerOptions } from '../../server/http-timeouts';
+import { parseEnv } from '../../server/config/env';
+import { httpServerOptions } from '../../server/config/http-timeouts';
 import { answersAt, loginCookie } from '../support/http-client';
 import { runServer, type RunningServer } from '../support/run-server';
 

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { satisfiedCountsFromResponses, satisfiedCountsFromRollups } from '../../db/stats';
 import { storeResponses } from '../../db/responses';
 import { createActivityLoader, recentActivities } from '../../db/visit-signals';
-import { sourceHash } from '../../server/citizen/source-hash';
+import { sourceHash } from '../../server/http/source-hash';
 import { randomResponses } from '../support/random-responses';
 import { dbSnapshot } from '../support/db-snapshot';
 import { createTestApp, formToken, login, newClientKey, submitJson, type TestApp } from '../support/test-app';

@@ -1,9 +1,9 @@
 import type { DbHandle } from '../../db/create-db';
-import type { AppDeps } from '../../server/context';
+import type { LoginHashingOption } from '../../server/auth/login-hashing';
 import { createApp } from '../../server/app';
 import { firstStart, type StartState } from '../../server/bootstrap/first-start';
-import { parseEnv } from '../../server/env';
-import { appConfigFromEnv } from '../../server/app-config';
+import { parseEnv } from '../../server/config/env';
+import { appConfigFromEnv } from '../../server/config/app-config';
 import { createTestDb } from './test-db';
 
 export const ADMIN_PASSWORD = 'test-admin-password';
@@ -21,7 +21,7 @@ export interface TestApp {
  */
 export async function createTestApp(
   env: Record<string, string> = {},
-  options: Pick<AppDeps, 'loginHashing'> & { clientDir?: string } = {},
+  options: LoginHashingOption & { clientDir?: string } = {},
 ): Promise<TestApp> {
   const db = await createTestDb();
   // Tests say who is sending with X-Forwarded-For.

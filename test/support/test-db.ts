@@ -2,8 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
 import { createDb, type DbHandle } from '../../db/create-db';
 import { migrateToLatest } from '../../db/migrate';
-import { dbTimeoutsFromEnv } from '../../server/db-options';
-import { parseEnv } from '../../server/env';
+import { dbTimeoutsFromEnv } from '../../server/config/db-options';
+import { parseEnv } from '../../server/config/env';
 
 /**
  * A migrated, empty database for one test file: in-memory PGlite by default, or a schema of its

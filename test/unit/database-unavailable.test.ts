@@ -4,7 +4,7 @@ import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { isDatabaseUnavailable } from '../../db/database-unavailable';
 import { throttledLog } from '../../db/throttled-log';
-import { RequestError } from '../../server/errors';
+import { RequestError } from '../../server/http/errors';
 
 const sqlError = (code: string, message = 'x') => Object.assign(new Error(message), { code, severity: 'ERROR' });
 

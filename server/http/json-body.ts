@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import type { z } from 'zod';
-import type { LocalizedText } from '../surveys/localized-text';
+import type { LocalizedText } from '../../surveys/localized-text';
 import { RequestError } from './errors';
 import { assertNoNul } from './nul-bytes';
 

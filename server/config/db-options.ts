@@ -1,5 +1,5 @@
-import type { DbOptions } from '../db/create-db';
-import type { DbTimeouts } from '../db/pg-pools';
+import type { DbOptions } from '../../db/create-db';
+import type { DbTimeouts } from '../../db/pg-pools';
 import type { Env } from './env';
 
 const ms = (seconds: number) => Math.round(seconds * 1000);

@@ -1,4 +1,4 @@
-import type { AppConfig } from './context';
+import type { AppConfig } from '../http/context';
 import type { Env } from './env';
 
 /** The app's settings from the checked environment and the secret kept in the database. */

@@ -1,6 +1,5 @@
-import type { DbHandle } from '../db/create-db';
-import type { Role } from '../surveys/roles';
-import type { HashSlots } from './auth/hash-slots';
+import type { DbHandle } from '../../db/create-db';
+import type { Role } from '../../surveys/roles';
 
 export interface SessionUser {
   id: number;
@@ -39,17 +38,9 @@ export interface VisitRules {
 
 export const DEFAULT_VISIT_RULES: VisitRules = { burstMax: 5, burstWindowMinutes: 10, kioskIntervalSeconds: 10, kioskIdleSeconds: 60 };
 
-/** How logins check passwords: the bound on hashes at once, and the check itself. */
-export interface LoginHashing {
-  slots: HashSlots;
-  verify(password: string, stored: string): Promise<boolean>;
-}
-
 export interface AppDeps {
   db: DbHandle;
   config: AppConfig;
-  /** Default: server/auth/login-hashing.ts (tests pass their own to count the hashes). */
-  loginHashing?: LoginHashing;
 }
 
 export type AppEnv = {

@@ -33,7 +33,7 @@ const envSchema = z.object({
   HAILONG_KIOSK_IDLE_SECONDS: z.coerce.number().int().positive().default(60),
   HAILONG_TRUST_PROXY: z.enum(['0', '1']).default('0'),
   HAILONG_CASE_DUE_DAYS: z.coerce.number().int().min(1).max(365).default(7),
-  // Slow clients (server/http-timeouts.ts): long enough for a phone on a weak network, short
+  // Slow clients (server/config/http-timeouts.ts): long enough for a phone on a weak network, short
   // enough that a connection trickling bytes cannot be held for minutes.
   HAILONG_HEADERS_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(600).default(30),
   HAILONG_REQUEST_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),

@@ -1,10 +1,8 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
-import { isDatabaseUnavailable } from '../db/database-unavailable';
-import { throttledLog } from '../db/throttled-log';
-import type { LocalizedText } from '../surveys/localized-text';
-import { renderBusyPage } from './citizen/message-pages';
-import { langOf } from './citizen/texts';
+import { isDatabaseUnavailable } from '../../db/database-unavailable';
+import { throttledLog } from '../../db/throttled-log';
+import type { LocalizedText } from '../../surveys/localized-text';
 import type { AppEnv } from './context';
 
 /** A refusal the person can act on: a status, a message in both languages, and field errors. */
@@ -38,14 +36,24 @@ const prefersHtml = (c: Context) => {
   return /text\/html/i.test(accept) && !/application\/json/i.test(accept);
 };
 
-/** One place maps every thrown error to a response (Hono's `await next()` never throws). */
-export function handleError(error: Error, c: Context<AppEnv>): Response {
+/** The page a browser gets while the database is busy, where the route registered none of its own. */
+export type BusyPage = (c: Context<AppEnv>, text: LocalizedText, options: { reloadAfterSeconds?: number }) => string;
+
+/**
+ * One place maps every thrown error to a response (Hono's `await next()` never throws). The app
+ * gives the busy page (the citizen pages' look), so this plumbing needs no feature's pages.
+ */
+export function errorHandler(busyPage: BusyPage): (error: Error, c: Context<AppEnv>) => Response {
+  return (error, c) => handleError(error, c, busyPage);
+}
+
+function handleError(error: Error, c: Context<AppEnv>, busyPage: BusyPage): Response {
   if (error instanceof RequestError) return c.json(errorBody(error), error.status);
   if (error instanceof HTTPException) {
     const text = error.message || 'Request refused';
     return c.json({ error: text, message: { vi: text, en: text } }, error.status);
   }
-  if (isDatabaseUnavailable(error)) return databaseBusy(error, c);
+  if (isDatabaseUnavailable(error)) return databaseBusy(error, c, busyPage);
   console.error(error);
   return c.json(
     {
@@ -64,7 +72,7 @@ export function handleError(error: Error, c: Context<AppEnv>): Response {
  * clients and proxies know to try again (a submission with the same client key is stored once).
  * A route that can keep what the person entered registers its own page as `busyPage`.
  */
-function databaseBusy(error: Error, c: Context<AppEnv>): Response {
+function databaseBusy(error: Error, c: Context<AppEnv>, busyPage: BusyPage): Response {
   const cause = error.message || (error as { code?: string }).code || error.name;
   noteUnavailable(`database unavailable (${cause}): ${c.req.method} ${c.req.path} answered 503`);
   const headers = { 'Retry-After': String(RETRY_AFTER_SECONDS), 'Cache-Control': 'no-store' };
@@ -72,7 +80,7 @@ function databaseBusy(error: Error, c: Context<AppEnv>): Response {
   if (page) return c.html(page(), 503, headers);
   if (prefersHtml(c)) {
     const reload = c.req.method === 'GET' ? { reloadAfterSeconds: 2 * RETRY_AFTER_SECONDS } : {};
-    return c.html(renderBusyPage(langOf(c.req.query('lang')), DATABASE_BUSY, reload), 503, headers);
+    return c.html(busyPage(c, DATABASE_BUSY, reload), 503, headers);
   }
   return c.json({ error: DATABASE_BUSY.en, message: DATABASE_BUSY }, 503, headers);
 }
