@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import { ensureResponsePartitions } from '../db/response-partitions';
 import type { Database } from '../db/types';
-import { allQuestionsOf, type SurveyDefinition } from '../surveys/instrument-schema';
+import { allQuestionsOf } from '../surveys/instrument-schema';
 import { DEFAULT_INSTRUMENT_FOR_SECTOR } from '../surveys/instruments';
 
 /** The sectors the bench's counters serve, one each, in turn. */
@@ -47,7 +47,7 @@ export async function seedDashboard(db: Kysely<Database>, tenantId: number, resp
       .where('s.key', '=', DEFAULT_INSTRUMENT_FOR_SECTOR(sector).key)
       .orderBy('v.version', 'desc')
       .executeTakeFirstOrThrow();
-    const keys = allQuestionsOf(version.definition as SurveyDefinition)
+    const keys = allQuestionsOf(version.definition)
       .filter((q) => q.type === 'scale5')
       .map((q) => q.key);
     if (keys.length < 3) throw new Error(`survey for ${sector} has fewer than three 1–5 questions`);

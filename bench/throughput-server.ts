@@ -60,11 +60,12 @@ async function main() {
     process.stdout.write(`READY ${info.port}\n`);
   });
   // The parent reads the database after this process has closed it (PGlite: one process per folder).
-  process.on('SIGTERM', async () => {
+  const drainAndExit = async () => {
     listener.close();
     for (let waited = 0; inFlight > 0 && waited < 30_000; waited += 50) await new Promise((r) => setTimeout(r, 50));
     await server.close().finally(() => process.exit(0));
-  });
+  };
+  process.on('SIGTERM', () => void drainAndExit());
 }
 
 main().catch((error: unknown) => {

@@ -134,6 +134,7 @@ function caseRows(db: Kysely<Database>, scope: CaseScope) {
 }
 
 // A case belongs to the unit where it happened and to the unit it was assigned to: both see it.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any query joining units as u and au, whatever else it selects
 function withinSubtree<O>(q: SelectQueryBuilder<any, any, O>, path: string): SelectQueryBuilder<any, any, O> {
   return q.where((eb) => eb.or([eb('u.path', 'like', `${path}%`), eb('au.path', 'like', `${path}%`)]));
 }
@@ -146,12 +147,12 @@ export async function listCases(db: Kysely<Database>, f: CaseListFilter): Promis
   if (f.from) q = q.where('c.created_at', '>=', f.from);
   if (f.to) q = q.where('c.created_at', '<', f.to);
   if (f.before !== undefined) q = q.where('c.id', '<', f.before);
-  return (await q.orderBy('c.id', 'desc').limit(f.limit).execute()) as CaseRow[];
+  return (await q.orderBy('c.id', 'desc').limit(f.limit).execute());
 }
 
 /** One case as the given scope sees it; undefined when it does not exist there. */
 export async function findCase(db: Kysely<Database>, scope: CaseScope, id: number): Promise<CaseRow | undefined> {
-  return (await caseRows(db, scope).where('c.id', '=', id).executeTakeFirst()) as CaseRow | undefined;
+  return (await caseRows(db, scope).where('c.id', '=', id).executeTakeFirst());
 }
 
 export async function listCaseNotes(db: Kysely<Database>, tenantId: number, caseId: number) {

@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import { addMonths, dayStartUtc } from '../surveys/time';
+import type { Database } from './types';
 
 /**
  * Responses live in one partition per Vietnam-local month (responses_pYYYYMM), so a period's
@@ -14,7 +15,7 @@ export function partitionName(month: string): string {
 const known = new WeakMap<object, Set<string>>();
 
 /** Creates the partitions of these 'YYYY-MM' months unless this process already saw them. */
-export async function ensureResponsePartitions(db: Kysely<any>, months: Iterable<string>): Promise<void> {
+export async function ensureResponsePartitions(db: Kysely<Database>, months: Iterable<string>): Promise<void> {
   let seen = known.get(db);
   if (!seen) known.set(db, (seen = new Set()));
   for (const month of new Set(months)) {
@@ -24,7 +25,7 @@ export async function ensureResponsePartitions(db: Kysely<any>, months: Iterable
   }
 }
 
-async function createMonthPartition(db: Kysely<any>, month: string): Promise<void> {
+async function createMonthPartition(db: Kysely<Database>, month: string): Promise<void> {
   const from = dayStartUtc(`${month}-01`);
   const to = dayStartUtc(`${addMonths(month, 1)}-01`);
   try {

@@ -27,7 +27,7 @@ async function main() {
   // Partitions ahead, retention and (embedded) planner statistics: at start, then once a day.
   const upkeep = () => dailyUpkeep(handle).catch((error: unknown) => console.error('upkeep:', error));
   await upkeep();
-  const daily = setInterval(upkeep, 24 * 3600_000);
+  const daily = setInterval(() => void upkeep(), 24 * 3600_000);
   daily.unref();
 
   const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST, serverOptions: httpServerOptions(env) }, () => {

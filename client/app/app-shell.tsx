@@ -107,7 +107,7 @@ export function AppShell({ route, pathname, search }: { route: Exclude<Route, 'l
         )}
         {route === 'exports' && <ExportsPage filter={filter} query={query} meta={meta} />}
         {filterPage && route !== 'exports' && (() => {
-          const View = PAGE_VIEWS[route as PageKey];
+          const View = PAGE_VIEWS[route];
           return <View filter={filter} query={query} meta={meta} />;
         })()}
         {route === 'reports' && <ReportsPage search={search} meta={meta} />}

@@ -83,8 +83,8 @@ async function flushPending(store: Storage) {
 }
 
 function enhanceForm(form: HTMLFormElement, store: Storage | null) {
-  form.addEventListener('submit', async (event) => {
-    const submitter = (event as SubmitEvent).submitter as HTMLButtonElement | null;
+  const onSubmit = async (event: SubmitEvent) => {
+    const submitter = event.submitter as HTMLButtonElement | null;
     if (submitter?.name === 'switchLang' || !store || !form.checkValidity()) return;
     event.preventDefault();
     const fields: Record<string, string> = {};
@@ -112,7 +112,8 @@ function enhanceForm(form: HTMLFormElement, store: Storage | null) {
     else if (result.outcome === 'refused') showDone(say(TEXTS.thanks), result.message ? say(result.message) : '');
     // Answers to fix: the server shows the form again with a message beside each field.
     else HTMLFormElement.prototype.submit.call(form);
-  });
+  };
+  form.addEventListener('submit', (event) => void onSubmit(event));
   if (kioskSeconds !== null) watchIdle(form, Number(form.dataset.kioskIdle ?? 60) * 1000);
 }
 

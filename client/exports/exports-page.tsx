@@ -23,7 +23,7 @@ export function ExportsPage({ filter }: PageProps) {
   const start = (e: Event) => {
     e.preventDefault();
     const url = exportUrl(format, filter, { labels, codes });
-    download.start({
+    void download.start({
       url,
       name: t(lang, `format_${format}`),
       fallbackName: `hailong-${filter.from}-${filter.to}.${format === 'codebook' ? 'json' : format}`,

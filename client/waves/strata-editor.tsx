@@ -30,7 +30,7 @@ export function StrataEditor({ units, strata, margin, errors, lang, onChange }: 
     requestAnimationFrame(() => document.querySelector<HTMLInputElement>(`input[data-unit="${picked}"]`)?.focus());
   };
   const sizes = strata.map((s) => requiredFor(s.population, margin));
-  const total = sizes.every((n) => n !== null) && sizes.length > 0 ? sizes.reduce<number>((a, n) => a + n!, 0) : null;
+  const total = sizes.every((n) => n !== null) && sizes.length > 0 ? sizes.reduce<number>((a, n) => a + n, 0) : null;
   return (
     <fieldset class="strata-editor" aria-describedby="strata-hint" data-testid="strata-editor">
       <legend>{t(lang, 'strata')}</legend>

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { pingDatabase } from '../../db/database-ping';
+import type { Database } from '../../db/types';
 
 export interface ProbeOptions {
   /** How long a probe waits for the database's answer. */
@@ -14,7 +15,7 @@ export interface ProbeOptions {
  * is waited on again rather than sent anew, so a frozen database ties up one connection for
  * health checks however often they come, and each check still answers within `timeoutMs`.
  */
-export function createDatabaseProbe(db: Kysely<any>, { timeoutMs = 2_000, reuseMs = 1_000, now = Date.now }: ProbeOptions = {}) {
+export function createDatabaseProbe(db: Kysely<Database>, { timeoutMs = 2_000, reuseMs = 1_000, now = Date.now }: ProbeOptions = {}) {
   let last: { at: number; reachable: boolean } | undefined;
   let ping: Promise<boolean> | undefined;
   return async function databaseReachable(): Promise<boolean> {

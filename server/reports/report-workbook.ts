@@ -70,5 +70,5 @@ export async function reportWorkbook(report: PeriodicReport): Promise<Uint8Array
     ['Phiếu khảo sát', m.surveyVersions.map((v) => `${v.title.vi} v${v.version} (${v.from} – ${v.to})`).join('; ')],
     ['Lập lúc', report.generatedAt],
   ]);
-  return new Uint8Array(await book.xlsx.writeBuffer() as ArrayBuffer);
+  return new Uint8Array(await book.xlsx.writeBuffer());
 }

@@ -94,7 +94,7 @@ describe('one process per PGlite data folder', () => {
 
   it('takes over a lock left by a process that died, and releases it at a clean stop', async () => {
     const dir = newFolder();
-    const deadPid = spawnSync(process.execPath, ['-e', '0']).pid!;
+    const deadPid = spawnSync(process.execPath, ['-e', '0']).pid;
     writeFileSync(join(dir, LOCK_FILE), JSON.stringify({ pid: deadPid, host: hostname(), startedAt: '2026-01-01T00:00:00.000Z' }));
     const server = await runServer(ENV, { dataDir: dir });
     try {

@@ -56,7 +56,7 @@ describe('group commit of submissions', () => {
   it('refuses a reused form token or a rated dossier alone, committing the rest of the batch', async () => {
     const batcher = createResponseBatcher(t.db.dbWrite, { maxInFlight: 1 });
     const [a, b, c, d, e] = await randomResponses(t.db, { count: 5, seed: 8, codes: ['demo-land'], from: new Date('2026-02-02T03:00:00Z'), days: 1 });
-    const withToken = (r: NewResponse, token_id: string, dossier_code: string | null = null) => ({ ...r!, token_id, dossier_code });
+    const withToken = (r: NewResponse, token_id: string, dossier_code: string | null = null) => ({ ...r, token_id, dossier_code });
     // The first write occupies the writer, so the next four queue up and commit together.
     const settled = await Promise.allSettled([
       batcher.write(withToken(a!, 'tok-a')),
@@ -128,9 +128,9 @@ describe('group commit of submissions', () => {
       select c.response_id, cc.phone from cases c left join case_contacts cc on cc.case_id = c.id
       where c.response_id = any(${results.map((r) => r.id)}) order by c.response_id`.execute(t.db.dbRead);
     expect(cases.rows).toEqual([
-      { response_id: results[0]!.id, phone: null },
-      { response_id: results[1]!.id, phone: '0912345678' },
-      { response_id: results[4]!.id, phone: null },
+      { response_id: results[0].id, phone: null },
+      { response_id: results[1].id, phone: '0912345678' },
+      { response_id: results[4].id, phone: null },
     ]);
   });
 

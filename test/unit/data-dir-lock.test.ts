@@ -20,7 +20,7 @@ beforeEach(() => {
   sleeper ??= spawn(process.execPath, ['-e', 'setTimeout(() => {}, 600_000)'], { stdio: 'ignore' });
 });
 afterAll(() => sleeper?.kill());
-const deadPid = () => spawnSync(process.execPath, ['-e', '0']).pid!;
+const deadPid = () => spawnSync(process.execPath, ['-e', '0']).pid;
 
 const writeLock = (owner: Partial<LockOwner>) =>
   writeFileSync(lockPath, JSON.stringify({ pid: sleeper.pid, host: hostname(), startedAt: sleeperStarted, ...owner }));

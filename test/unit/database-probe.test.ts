@@ -3,6 +3,7 @@ import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createDatabaseProbe } from '../../server/health/database-probe';
+import type { Database } from '../../db/types';
 
 // A "database" that takes connections and never says a word, like a frozen PostgreSQL.
 const sockets: Socket[] = [];
@@ -21,7 +22,7 @@ describe('the /healthz database probe', () => {
     const port = (frozen.address() as { port: number }).port;
     const pool = new pg.Pool({ host: '127.0.0.1', port, user: 'x', database: 'x', max: 10 });
     pool.on('error', () => {});
-    const db = new Kysely<unknown>({ dialect: new PostgresDialect({ pool }) });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     let clock = 0;
     const probe = createDatabaseProbe(db, { timeoutMs: 100, reuseMs: 1_000, now: () => clock });
     for (let i = 0; i < 5; i++) {

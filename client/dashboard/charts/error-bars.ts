@@ -11,6 +11,7 @@ export interface ErrorBarOptions {
 }
 
 declare module 'chart.js' {
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars -- declaration merging must repeat chart.js's type parameter
   interface PluginOptionsByType<TType extends ChartType> {
     errorBars?: ErrorBarOptions;
   }

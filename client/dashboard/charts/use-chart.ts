@@ -2,7 +2,9 @@ import type { Chart, ChartConfiguration, ChartType } from 'chart.js';
 import type { RefObject } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 
-export type ChartLib = typeof import('./chart-setup');
+import type * as ChartSetup from './chart-setup';
+
+export type ChartLib = typeof ChartSetup;
 
 /**
  * Draws a chart on the canvas once chart.js has loaded, and redraws it from scratch when the
@@ -21,7 +23,7 @@ export function useChart<T extends ChartType>(
     import('./chart-setup')
       .then((lib) => {
         if (cancelled || !canvas.current) return;
-        chart = new lib.Chart(canvas.current, build(lib)) as Chart<T>;
+        chart = new lib.Chart(canvas.current, build(lib));
       })
       .catch(() => {
         if (!cancelled) setFailed(true);

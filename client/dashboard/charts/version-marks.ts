@@ -7,6 +7,7 @@ export interface VersionMarkOptions {
 }
 
 declare module 'chart.js' {
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars -- declaration merging must repeat chart.js's type parameter
   interface PluginOptionsByType<TType extends ChartType> {
     versionMarks?: VersionMarkOptions;
   }
