@@ -83,7 +83,11 @@ function loginFlood(port: number, tag: string, seconds: number, statuses: Record
  * a child process). Runs alternate, so both see the same machine; the figure is the ratio of the
  * two p99s. Coordinated omission is corrected (autocannon with a rate), so a stalled server shows.
  */
-export async function measureLoginFlood(opts: { databaseUrl?: string | undefined; seconds: number; runs: number }): Promise<LoginFloodFigures> {
+export async function measureLoginFlood(opts: {
+  databaseUrl?: string | undefined;
+  seconds: number;
+  runs: number;
+}): Promise<LoginFloodFigures> {
   const secret = randomBytes(32).toString('base64url');
   const schema = opts.databaseUrl ? `bench_lf_${randomBytes(4).toString('hex')}` : undefined;
   const dataDir = opts.databaseUrl ? undefined : mkdtempSync(join(tmpdir(), 'hailong-bench-'));

@@ -14,12 +14,15 @@ import { measureLoginFlood, type LoginFloodFigures } from './login-flood';
 import { measureThroughput, type ThroughputFigures } from './throughput';
 
 // `npm run bench` (full) or `npm run bench -- --quick` (under 2 minutes; CI). `--reseed` rebuilds
-// the kept 10M-response dashboard data set. Real PostgreSQL when DATABASE_URL is set, embedded
+// the kept 10M-response dashboard data set. `--only <section>[,<section>]` runs only those
+// (throughput, loginFlood, dashboard, citizenPage, exports), e.g. to measure one line again. Real PostgreSQL when DATABASE_URL is set, embedded
 // PGlite otherwise (reported: the two are not comparable). Every figure sits beside a baseline
 // measured in the same run on the same machine. Exits non-zero only when a correctness check
 // fails, never because of a timing: timings on a shared machine are noise, wrong data is not.
 const quick = process.argv.includes('--quick');
 const reseed = process.argv.includes('--reseed');
+const onlyArg = process.argv.indexOf('--only');
+const only = onlyArg >= 0 ? new Set((process.argv[onlyArg + 1] ?? '').split(',')) : null;
 const databaseUrl = process.env.DATABASE_URL || undefined;
 const log = (line: string) => console.error(line);
 
@@ -187,6 +190,7 @@ async function main() {
   log(`hailong bench on ${database}${quick ? ' (quick)' : ''}`);
   const results: Record<string, unknown> = {};
   const section = async (name: string, run: () => Promise<unknown>) => {
+    if (only && !only.has(name)) return;
     try {
       results[name] = await run();
     } catch (error) {

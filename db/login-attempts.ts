@@ -55,7 +55,9 @@ export async function reserveLoginAttempt(
   originHash: string | null,
   limits: LoginLimits,
 ): Promise<LoginReservation> {
-  const locks = [lockId(`name|${username}`), ...(originHash === null ? [] : [lockId(`origin|${originHash}`)])].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const locks = [lockId(`name|${username}`), ...(originHash === null ? [] : [lockId(`origin|${originHash}`)])].sort((a, b) =>
+    a < b ? -1 : a > b ? 1 : 0,
+  );
   const { nameAndOrigin: pair, origin, name } = limits;
   const longest = Math.max(pair.minutes, origin.minutes, name.minutes);
   const within = (minutes: number) => sql`at > statement_timestamp() - ${minutes}::int * interval '1 minute'`;

@@ -124,7 +124,9 @@ describe('the login throttle decides in the database, one attempt at a time', ()
 
   it('evaluates at most 20 of 200 parallel guesses from one address, whatever the names', async () => {
     const before = roomy.count.checks;
-    const outcomes = await Promise.all(Array.from({ length: 200 }, (_, i) => tryLogin(t.app, `guess-${i}`, 'wrong-password', '203.0.113.40')));
+    const outcomes = await Promise.all(
+      Array.from({ length: 200 }, (_, i) => tryLogin(t.app, `guess-${i}`, 'wrong-password', '203.0.113.40')),
+    );
     expect(statusCounts(outcomes)).toEqual({ 401: 20, 429: 180 });
     for (const o of outcomes.filter((o) => o.status === 429)) {
       expectPaused(o, 15 * 60);
@@ -167,7 +169,11 @@ describe('the login throttle decides in the database, one attempt at a time', ()
     const schema = (await sql<{ s: string }>`select current_schema() as s`.execute(t.db.dbRead)).rows[0]!.s;
     const second = url ? await createDb({ databaseUrl: url, schema, poolSize: 4 }) : t.db;
     try {
-      const other = createApp({ db: second, config: appConfigFromEnv(parseEnv({ HAILONG_TRUST_PROXY: '1' }), t.state.secret), loginHashing: roomy.hashing });
+      const other = createApp({
+        db: second,
+        config: appConfigFromEnv(parseEnv({ HAILONG_TRUST_PROXY: '1' }), t.state.secret),
+        loginHashing: roomy.hashing,
+      });
       await sql`insert into users (tenant_id, username, role, password_hash)
                 select tenant_id, 'hoang.van.g', role, password_hash from users where username = 'admin'`.execute(t.db.dbWrite);
       const outcomes = await Promise.all(
@@ -181,7 +187,9 @@ describe('the login throttle decides in the database, one attempt at a time', ()
 
   it('daily upkeep removes attempts older than the longest window (an hour), and only those', async () => {
     await sql`insert into login_attempts (username, origin_hash, at)
-              values ('aged.out', null, now() - interval '61 minutes'), ('still.counted', null, now() - interval '59 minutes')`.execute(t.db.dbWrite);
+              values ('aged.out', null, now() - interval '61 minutes'), ('still.counted', null, now() - interval '59 minutes')`.execute(
+      t.db.dbWrite,
+    );
     const before = await countedAttempts('nguyen.thi.b');
     await dailyUpkeep(t.db);
     expect(await countedAttempts('aged.out')).toBe(0);

@@ -18,11 +18,13 @@ describe('hash slots', () => {
     expect(slots.take()).toBeNull();
     const gates = places.map(() => gate());
     const order: number[] = [];
-    const runs = places.map((p, i) => p!.run(async () => {
-      order.push(i);
-      await gates[i]!.hash();
-      return i;
-    }));
+    const runs = places.map((p, i) =>
+      p!.run(async () => {
+        order.push(i);
+        await gates[i]!.hash();
+        return i;
+      }),
+    );
     await tick();
     expect(slots.running).toBe(2);
     expect(order).toEqual([0, 1]);
