@@ -27,7 +27,7 @@ export const factorSchema = z.object({
 export type Factor = z.infer<typeof factorSchema>;
 
 /**
- * How a respondent counts as satisfied (domain.md §4): by the overall question (4 or 5), or —
+ * How a respondent counts as satisfied (docs/domain.md §4): by the overall question (4 or 5), or —
  * for surveys without one — when the mean of their valid factor scores is ≥ 4.
  */
 export const satisfactionRule = z.enum(['overall_question', 'factor_mean']);

@@ -4,7 +4,7 @@ import { addDays, isIsoDay } from './time';
 /**
  * Periods analysts and reports use: plain calendar periods, and the reporting periods of
  * Decree 09/2019/NĐ-CP, which cut data from the 15th of the month before a period to the 14th of
- * its last month (domain.md §7). Days are inclusive, Vietnam time, 'YYYY-MM-DD'.
+ * its last month (docs/domain.md §7). Days are inclusive, Vietnam time, 'YYYY-MM-DD'.
  */
 export const REPORT_KINDS = ['q1', 'h1', 'q3', 'm9', 'year'] as const;
 export type ReportKind = (typeof REPORT_KINDS)[number];

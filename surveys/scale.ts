@@ -1,7 +1,7 @@
 import type { LocalizedText } from './localized-text';
 
 /**
- * The 5-level satisfaction scale every instrument uses (domain.md §3). The face gives people who
+ * The 5-level satisfaction scale every instrument uses (docs/domain.md §3). The face gives people who
  * read slowly, or read neither language well, a second way to pick a level on a phone.
  */
 export const SCALE_LEVELS = [

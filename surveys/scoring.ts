@@ -47,7 +47,7 @@ export function factorScores(def: SurveyDefinition, answers: Answers): Record<st
 }
 
 /**
- * Whether one respondent counts as satisfied, by the survey's rule (domain.md §4); null when the
+ * Whether one respondent counts as satisfied, by the survey's rule (docs/domain.md §4); null when the
  * respondent gave no valid answer the rule can use, so they leave the denominator.
  */
 export function respondentSatisfied(def: SurveyDefinition, answers: Answers): boolean | null {
@@ -90,7 +90,7 @@ export function itemRates(def: SurveyDefinition, counts: ValueCounts): ItemRate[
 
 /**
  * Factor index = satisfied item answers ÷ valid item answers of the factor × 100, pooling all its
- * items (not averaging item rates), as domain.md §4 defines it.
+ * items (not averaging item rates), as docs/domain.md §4 defines it.
  */
 export function factorIndices(def: SurveyDefinition, counts: ValueCounts): FactorIndex[] {
   return def.factors.map((f) => {

@@ -1,5 +1,5 @@
 /**
- * Rates, intervals, weights, verdicts and sample sizes (domain.md §4). Every rate and interval
+ * Rates, intervals, weights, verdicts and sample sizes (docs/domain.md §4). Every rate and interval
  * bound here is a PERCENT (0..100), because that is the unit targets are set in.
  */
 

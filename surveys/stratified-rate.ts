@@ -22,7 +22,7 @@ export interface StratifiedRate {
 }
 
 /**
- * The weighted rate of a wave (domain.md §4): w = N_h / n_h for every interview of stratum h,
+ * The weighted rate of a wave (docs/domain.md §4): w = N_h / n_h for every interview of stratum h,
  * rate = Σ w·satisfied ÷ Σ w over valid answers, with a Wilson interval on n_eff. Computed from
  * per-stratum counts, since every interview of a stratum carries the same weight.
  */

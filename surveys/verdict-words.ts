@@ -1,7 +1,7 @@
 import type { LocalizedText } from './localized-text';
 import type { Confidence, Verdict } from './statistics';
 
-/** The words of a verdict (domain.md §4), the same on screen, in reports and in exports. */
+/** The words of a verdict (docs/domain.md §4), the same on screen, in reports and in exports. */
 export const VERDICT_WORDS: Record<Verdict, LocalizedText> = {
   met: { vi: 'Đạt', en: 'Met' },
   not_met: { vi: 'Không đạt', en: 'Not met' },

@@ -14,7 +14,7 @@ export function sectorLabel(row: Pick<StatsRow, 'key' | 'label'>, meta: Meta | n
 }
 
 /**
- * Sectors in the plan's order (domain.md §2: the 85% sectors first), not the API's alphabetical
+ * Sectors in the plan's order (docs/domain.md §2: the 85% sectors first), not the API's alphabetical
  * order of codes, which reads as random once names are shown. Sectors a tenant added itself follow.
  */
 export function inSectorOrder<R extends { key: string }>(items: readonly R[], meta: Meta | null): R[] {

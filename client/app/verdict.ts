@@ -2,7 +2,7 @@ import type { Confidence, Verdict } from '../../surveys/statistics';
 import { CONFIDENCE_WORDS as CONFIDENCE_TEXT, VERDICT_WORDS as VERDICT_TEXT } from '../../surveys/verdict-words';
 import type { Lang } from './i18n';
 
-// Verdict words (domain.md §4); the colour is only a second cue, the word always shows.
+// Verdict words (docs/domain.md §4); the colour is only a second cue, the word always shows.
 export function verdictText(verdict: Verdict, lang: Lang): string {
   return VERDICT_TEXT[verdict][lang];
 }

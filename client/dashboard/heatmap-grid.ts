@@ -18,7 +18,7 @@ export function cellMap(cells: readonly HeatCell[]): Map<string, HeatCell> {
   return new Map(cells.map((c) => [`${c.weekday}:${c.hour}`, c]));
 }
 
-/** Below this many answers a cell's rate is too uncertain to colour strongly (the minimum sample of domain.md §4). */
+/** Below this many answers a cell's rate is too uncertain to colour strongly (the minimum sample of docs/domain.md §4). */
 export const MIN_CELL_N = 30;
 
 export interface CellLook {

@@ -21,7 +21,7 @@ import { reportFromQuery, reportRange, reportToQuery, type ReportParams } from '
 import { fetchReport } from './reports-api';
 
 /**
- * A periodic report (domain.md §7) chosen by kind, year (or two days) and unit, previewed from
+ * A periodic report (docs/domain.md §7) chosen by kind, year (or two days) and unit, previewed from
  * the same JSON the printable page and the Excel file are built from, so the three agree.
  */
 export function ReportsPage({ search, meta }: { search: string; meta: Meta | null }) {

@@ -6,7 +6,7 @@ import type { RateSummary, WeightedSummary } from '../waves/waves-types';
 export const REPORT_CHOICES = ['q1', 'h1', 'q3', 'm9', 'year', 'custom'] as const;
 export type ReportChoice = (typeof REPORT_CHOICES)[number];
 
-/** GET /api/reports: one periodic report (domain.md §7). */
+/** GET /api/reports: one periodic report (docs/domain.md §7). */
 export interface Report {
   title: LocalizedText;
   period: { kind: ReportChoice; from: string; to: string; label: LocalizedText; due?: string };

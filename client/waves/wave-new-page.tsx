@@ -13,7 +13,7 @@ import { StrataEditor } from './strata-editor';
 import { checkDraft, type DraftErrors, type WaveDraft } from './wave-draft';
 import { createWave } from './waves-api';
 
-/** The long SIPAS form is what sociological waves use (domain.md §3); the others are there for health and schools. */
+/** The long SIPAS form is what sociological waves use (docs/domain.md §3); the others are there for health and schools. */
 const WAVE_SURVEYS = ['sipas-counter', 'sipas-counter-short', 'health-outpatient', 'education'];
 
 /** Sets up a wave: name, survey, period, margin and strata with their populations; the server stores it as one. */

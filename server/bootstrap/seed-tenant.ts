@@ -6,7 +6,7 @@ import { INSTRUMENTS } from '../../surveys/instruments';
 import { OVERALL_KEY, OVERALL_TARGET, SECTORS } from '../../surveys/sectors';
 
 /**
- * What every tenant starts with: the sectors, this plan year's default targets (domain.md §2)
+ * What every tenant starts with: the sectors, this plan year's default targets (docs/domain.md §2)
  * and the built-in survey instruments. Safe to run again.
  */
 export async function seedTenant(db: Kysely<Database>, tenantId: number, planYear: number) {

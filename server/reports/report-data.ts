@@ -20,7 +20,7 @@ import { waveReport } from '../waves/wave-report';
 import type { ReportPeriodInfo } from './report-period';
 
 /**
- * Everything a periodic report says (domain.md §7): rates by sector and by unit against targets,
+ * Everything a periodic report says (docs/domain.md §7): rates by sector and by unit against targets,
  * counts by channel, factor indices, comments, survey waves of the period (weighted, apart), and
  * a methods note. Built from the same computations as the dashboard, so the figures agree.
  */

@@ -8,7 +8,7 @@ import { reportWorkbook } from './report-workbook';
 import { periodOfQuery, reportQuery } from './report-period';
 
 /**
- * Periodic reports (domain.md §7): `GET /api/reports` as JSON, `GET /reports/print` as a
+ * Periodic reports (docs/domain.md §7): `GET /api/reports` as JSON, `GET /reports/print` as a
  * printable A4 page, `GET /api/reports/report.xlsx` as a workbook. All take kind (q1, h1, q3, m9, year, custom), year or from/to, and unit.
  */
 export function reportRoutes({ db }: AppDeps) {

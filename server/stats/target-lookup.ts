@@ -6,7 +6,7 @@ import { OVERALL_KEY, OVERALL_TARGET, SECTORS } from '../../surveys/sectors';
 
 /**
  * The target in force for a sector (or overall, for null) in a year, read once per request:
- * the tenant's plan first, then the defaults of domain.md §2.
+ * the tenant's plan first, then the defaults of docs/domain.md §2.
  */
 export async function targetLookup(db: Kysely<Database>, filter: Pick<StatsFilter, 'tenantId' | 'from' | 'to'>) {
   const first = Number(filter.from.slice(0, 4));

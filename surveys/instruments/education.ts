@@ -4,7 +4,7 @@ import { defineInstrument } from './define-instrument';
  * Public education survey for parents or learners, after the Ministry of Education's satisfaction
  * measurement (access, facilities, school environment, educational activities, learner
  * development, overall satisfaction). It has no single overall question: a respondent counts as
- * satisfied when the mean of their factor scores is ≥ 4 (domain.md §4), and the "overall
+ * satisfied when the mean of their factor scores is ≥ 4 (docs/domain.md §4), and the "overall
  * satisfaction" group is one of those factors.
  */
 export const educationSurvey = defineInstrument({

@@ -3,7 +3,7 @@ import { SIPAS_OVERALL_QUESTION } from './sipas-overall-question';
 
 /**
  * The counter survey in full: the Ministry of Home Affairs' SIPAS model (5 factors, 22 items) plus
- * the overall question that the satisfaction rate is computed from (domain.md §3, §4). Used for
+ * the overall question that the satisfaction rate is computed from (docs/domain.md §3, §4). Used for
  * sociological waves; most QR users get the short form, which scores the same way.
  * Item keys are numbered in SIPAS order so exports line up with the ministry's questionnaire.
  */

@@ -177,7 +177,7 @@ describe('the new-wave form', () => {
         expect(requiredFor(String(N), pct)).toBe(yamaneSampleSize(N, Number(pct.replace(',', '.')) / 100));
       }
     }
-    // Hand-worked (domain.md §4): 1200 / (1 + 1200 · 0.0025) = 300; 800 / 3 = 266.7 → 267; 350 / 1.875 = 186.7 → 187.
+    // Hand-worked (docs/domain.md §4): 1200 / (1 + 1200 · 0.0025) = 300; 800 / 3 = 266.7 → 267; 350 / 1.875 = 186.7 → 187.
     expect([requiredFor('1200', '5'), requiredFor('800', '5'), requiredFor('350', '5')]).toEqual([300, 267, 187]);
     expect(requiredFor('', '5')).toBeNull();
     expect(requiredFor('1200', '0')).toBeNull();

@@ -12,7 +12,7 @@ describe('calendar periods', () => {
 });
 
 describe('reporting periods (Decree 09/2019: from the 15th of the month before to the 14th)', () => {
-  it('follow the city plan calendar of domain.md §7', () => {
+  it('follow the city plan calendar of docs/domain.md §7', () => {
     expect(reportPeriod('q1', 2026)).toMatchObject({ from: '2025-12-15', to: '2026-03-14', due: '2026-03-14' });
     expect(reportPeriod('h1', 2026)).toMatchObject({ from: '2025-12-15', to: '2026-06-14', due: '2026-06-14' });
     expect(reportPeriod('q3', 2026)).toMatchObject({ from: '2026-06-15', to: '2026-09-14', due: '2026-09-14' });

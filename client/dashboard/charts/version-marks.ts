@@ -15,7 +15,7 @@ declare module 'chart.js' {
 
 /**
  * A vertical line with a short label where a survey's new version first appears: rates on either
- * side were asked with different questions, and the reader must see the break (domain.md §3).
+ * side were asked with different questions, and the reader must see the break (docs/domain.md §3).
  * The line sits halfway between that month and the one before, where the change happened.
  */
 export const versionMarksPlugin: Plugin<'line', VersionMarkOptions> = {
