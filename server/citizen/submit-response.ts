@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { buildResponse, counterTarget } from '../../db/build-response';
 import type { ActiveCounter } from '../../db/counters';
 import type { ResponseBatcher } from '../../db/response-batcher';
 import { DossierAlreadyRatedError, findResponseIdByClientKey, TokenAlreadyUsedError, type FollowUpCase } from '../../db/responses';
@@ -9,7 +10,6 @@ import { DOSSIER_ERROR_KEY, SECTOR_ERROR_KEY, validateSubmission } from '../../s
 import { CITIZEN_CHANNELS, type Channel } from '../../surveys/channels';
 import { clientKeySchema } from '../../surveys/client-key';
 import type { LocalizedText } from '../../surveys/localized-text';
-import { respondentSatisfied } from '../../surveys/scoring';
 import { localDay } from '../../surveys/time';
 import { autoCaseReason, caseDueAt } from '../cases/case-opening';
 import type { VisitRules } from '../context';
@@ -155,24 +155,11 @@ async function checkAndStore(
 
   try {
     return await ctx.writer.write(
-      {
-        tenant_id: counter.tenant_id,
-        survey_version_id: counter.surveyVersion.id,
-        counter_id: counter.id,
-        unit_id: counter.unit_id,
-        sector_code: sector,
-        channel,
-        submitted_at: now,
-        answers: parsed.submission.answers,
-        comment,
-        dossier_code: parsed.submission.dossierCode ?? null,
-        client_key: envelope.clientKey,
-        token_id: check.token.nonce,
-        satisfied: respondentSatisfied(def, parsed.submission.answers),
-        flags,
-        origin_hash: originHash,
-        device_hash: deviceHash,
-      },
+      buildResponse(
+        counterTarget(counter),
+        { ...parsed.submission, sector },
+        { channel, submittedAt: now, clientKey: envelope.clientKey, tokenId: check.token.nonce, flags, originHash, deviceHash },
+      ),
       followUp,
     );
   } catch (error) {

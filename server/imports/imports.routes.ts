@@ -85,8 +85,7 @@ export function importRoutes({ db }: AppDeps) {
       if (!inScope(await scopePath(db.dbRead, user), unit.path)) throw new RequestError(403, OUT_OF_SCOPE);
       return {
         tenantId: user.tenant_id,
-        surveyVersionId: counter.surveyVersion.id,
-        definition: counter.surveyVersion.definition,
+        surveyVersion: counter.surveyVersion,
         sectors: counter.sectors,
         counterId: counter.id,
         waveId: null,
@@ -107,8 +106,7 @@ export function importRoutes({ db }: AppDeps) {
       const codeOf = new Map(units.map((u) => [u.id, u.code]));
       return {
         tenantId: user.tenant_id,
-        surveyVersionId: version.id,
-        definition: version.definition,
+        surveyVersion: version,
         sectors: [wave.sector_code],
         counterId: null,
         waveId: wave.id,
