@@ -21,6 +21,7 @@ import { parseQuery } from '../stats/stats-filter';
 import { auditCaseChange } from './case-audit';
 import { caseScope, dueAtOf, periodOf, unitInScope } from './case-scope';
 import { applyCaseStep } from './case-step';
+import { dueDateRefusal } from './case-workflow';
 import { caseResponseView, caseView } from './case-view';
 import type { CaseAction } from '../../surveys/case-states';
 import { openCaseForAnswer } from './open-case';
@@ -59,15 +60,9 @@ const CASE_NOT_FOUND = {
   vi: 'Không tìm thấy phản ánh này (hoặc phản ánh thuộc đơn vị khác).',
   en: 'Case not found (or it belongs to another unit).',
 };
-const DUE_BEFORE_OPENED = {
-  vi: 'Hạn xử lý không được trước ngày tiếp nhận phản ánh.',
-  en: 'The due date cannot be before the case was received.',
-};
 
 /** Complaints (phản ánh, kiến nghị) followed to the end: for analysts and administrators, within their units. */
-export function caseRoutes(deps: AppDeps) {
-  const { db, config } = deps;
-
+export function caseRoutes({ db, config }: AppDeps) {
   async function visibleCase(c: Context<AppEnv>): Promise<CaseRow> {
     const caseId = id.safeParse(c.req.param('id'));
     if (!caseId.success) throw new RequestError(404, CASE_NOT_FOUND);
@@ -140,7 +135,8 @@ export function caseRoutes(deps: AppDeps) {
       const body = await parseJsonBody(c, assignBody);
       const user = c.get('user');
       const unit = await unitInScope(db.dbRead, user, (await caseScope(db.dbRead, user)).scopePath, body.unitId);
-      if (body.dueAt && body.dueAt.getTime() < row.created_at.getTime()) throw new RequestError(422, DUE_BEFORE_OPENED, { dueAt: DUE_BEFORE_OPENED });
+      const dueRefused = dueDateRefusal(row.created_at, body.dueAt);
+      if (dueRefused) throw new RequestError(422, dueRefused, { dueAt: dueRefused });
       return step(c, row, 'assign', { to: 'assigned', at: new Date(), assignedUnitId: unit.id, dueAt: body.dueAt });
     })
     .post('/cases/:id{[0-9]+}/answer', async (c) => {

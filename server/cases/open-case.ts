@@ -4,7 +4,7 @@ import { inScope } from '../auth/unit-scope';
 import type { SessionUser } from '../context';
 import { RequestError } from '../errors';
 import { auditCaseChange } from './case-audit';
-import { caseDueAt, hasLowRating } from './case-opening';
+import { analystCaseReason, caseDueAt } from './case-opening';
 import { caseScope } from './case-scope';
 
 const RESPONSE_NOT_FOUND = { vi: 'Không tìm thấy phiếu trả lời này.', en: 'Answer not found.' };
@@ -24,8 +24,8 @@ export async function openCaseForAnswer(
   const response = await findCaseResponse(db.dbRead, user.tenant_id, body.responseId);
   const scope = await caseScope(db.dbRead, user);
   if (!response || !inScope(scope.scopePath, response.unit_path)) throw new RequestError(404, RESPONSE_NOT_FOUND);
-  const low = hasLowRating(response.definition, response.answers);
-  if (!low && !response.comment) throw new RequestError(422, NOTHING_TO_FOLLOW);
+  const reason = analystCaseReason(response.definition, response.answers, response.comment);
+  if (!reason) throw new RequestError(422, NOTHING_TO_FOLLOW);
   const caseId =
     response.case_id ??
     (await openCase(db.dbWrite, {
@@ -33,7 +33,7 @@ export async function openCaseForAnswer(
       response_id: response.id,
       unit_id: response.unit_id,
       opened_by: 'analyst',
-      reason: low ? 'low_rating' : 'comment',
+      reason,
       created_at: now,
       due_at: caseDueAt(now, caseDueDays),
     }));
