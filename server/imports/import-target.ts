@@ -39,7 +39,6 @@ async function waveTarget(db: Kysely<Database>, user: SessionUser, id: number): 
     listUnits(db, user.tenant_id),
   ]);
   const scope = await scopePath(db, user);
-  const codeOf = new Map(units.map((u) => [u.id, u.code]));
   return {
     tenantId: user.tenant_id,
     surveyVersion: version,
@@ -47,6 +46,19 @@ async function waveTarget(db: Kysely<Database>, user: SessionUser, id: number): 
     counterId: null,
     waveId: wave.id,
     unitId: null,
-    strata: new Map(strata.filter((s) => inScope(scope, s.unit_path)).map((s) => [codeOf.get(s.unit_id)!, s.unit_id])),
+    strata: strataByCode(strata, units, scope),
   };
+}
+
+/**
+ * The strata of a wave that rows may name, by unit code: only those in the caller's unit subtree,
+ * so a row for another unit's stratum is refused like one for a unit outside the wave.
+ */
+export function strataByCode(
+  strata: readonly { unit_id: number; unit_path: string }[],
+  units: readonly { id: number; code: string }[],
+  scope: string | undefined,
+): Map<string, number> {
+  const codeOf = new Map(units.map((u) => [u.id, u.code]));
+  return new Map(strata.filter((s) => inScope(scope, s.unit_path)).map((s) => [codeOf.get(s.unit_id)!, s.unit_id]));
 }
