@@ -7,6 +7,7 @@ import type { ActivityQuery, SourceActivity } from '../../db/visit-signals';
 import type { Database } from '../../db/types';
 import type { Kysely } from 'kysely';
 import { DOSSIER_ERROR_KEY, SECTOR_ERROR_KEY, validateSubmission } from '../../surveys/answers-schema';
+import { answerSector } from '../../surveys/answer-sector';
 import { CITIZEN_CHANNELS, type Channel } from '../../surveys/channels';
 import { clientKeySchema } from '../../surveys/client-key';
 import type { LocalizedText } from '../../surveys/localized-text';
@@ -127,8 +128,8 @@ async function checkAndStore(
   });
   const contact = contactRequest(envelope.contact, now);
   if (!parsed.ok || !contact.ok) throw invalid({ ...(parsed.ok ? {} : parsed.errors), ...(contact.ok ? {} : contact.errors) });
-  const sector = parsed.submission.sector ?? counter.sectors[0];
-  if (!sector || !counter.sectors.includes(sector)) {
+  const sector = answerSector(parsed.submission.sector, counter.sectors);
+  if (!sector) {
     throw invalid({
       [SECTOR_ERROR_KEY]: {
         vi: `Quầy này phục vụ các lĩnh vực: ${counter.sectors.join(', ')}. Xin chọn một trong số đó.`,

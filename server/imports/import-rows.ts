@@ -1,6 +1,7 @@
 import { buildResponse, type ResponseTarget } from '../../db/build-response';
 import type { NewResponse } from '../../db/responses';
 import { validateSubmission } from '../../surveys/answers-schema';
+import { answerSector } from '../../surveys/answer-sector';
 import { buildCodebook, LEADING_VARIABLES, noOpinionCode, TRAILING_VARIABLES } from '../../surveys/codebook';
 import { allQuestionsOf } from '../../surveys/instrument-schema';
 import type { LocalizedText } from '../../surveys/localized-text';
@@ -68,8 +69,8 @@ export function importRows(table: Table, target: ImportTarget): { responses: New
     if (!parsed.ok) {
       for (const [key, message] of Object.entries(parsed.errors)) rowProblems.push({ line, column: key.replace(/^_/, ''), message });
     }
-    const sector = (parsed.ok ? parsed.submission.sector : undefined) ?? target.sectors[0];
-    if (!sector || !target.sectors.includes(sector)) {
+    const sector = answerSector(parsed.ok ? parsed.submission.sector : undefined, target.sectors);
+    if (!sector) {
       rowProblems.push({ line, column: 'sector', message: { vi: `Lĩnh vực phải là một trong: ${target.sectors.join(', ')}.`, en: `The sector must be one of: ${target.sectors.join(', ')}.` } });
     }
     const unitId = target.waveId !== null ? target.strata.get(cells.unit_code ?? '') : target.unitId;
