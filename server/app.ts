@@ -33,6 +33,7 @@ import { privacyRoutes } from './privacy/privacy.routes';
 import { userRoutes } from './users/users.routes';
 import { waveRoutes } from './waves/waves.routes';
 import { statsRoutes } from './stats/stats.routes';
+import { metaRoutes } from './meta/meta.routes';
 
 export const MAX_BODY_BYTES = 64 * 1024;
 const TOO_LARGE = new RequestError(413, {
@@ -84,6 +85,7 @@ export function createApp(deps: AppDeps & LoginHashingOption) {
   app.route('/api/auth', authRoutes(deps));
   app.route('/api/exports', exportRoutes(deps));
   app.route('/posters', posterRoutes(deps));
+  app.route('/api', metaRoutes(deps));
   app.route('/api', statsRoutes(deps));
   app.route('/api', analysisRoutes(deps));
   app.route('/api', alertRoutes(deps));

@@ -37,6 +37,13 @@ export function isSectorCode(s: unknown): s is SectorCode {
   return typeof s === 'string' && SECTOR_CODES.has(s);
 }
 
+const PLAN_RANK: ReadonlyMap<string, number> = new Map(SECTORS.map((s, i) => [s.code, i]));
+
+/** Sectors in the plan's order (the 85 % sectors first), not the alphabet of codes; a tenant's own sectors last. */
+export function byPlanOrder(a: { code: string }, b: { code: string }): number {
+  return (PLAN_RANK.get(a.code) ?? SECTORS.length) - (PLAN_RANK.get(b.code) ?? SECTORS.length);
+}
+
 /** Display name of a sector; the overall key reads "Tổng thể"; unknown codes fall back to the code itself. */
 export function sectorName(code: string, lang: 'vi' | 'en'): string {
   if (code === OVERALL_KEY) return lang === 'vi' ? 'Tổng thể' : 'Overall';

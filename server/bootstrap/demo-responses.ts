@@ -1,9 +1,9 @@
 import type { Kysely } from 'kysely';
+import { buildResponse, counterTarget } from '../../db/build-response';
 import { findActiveCounter, type ActiveCounter } from '../../db/counters';
 import { storeResponses, type NewResponse } from '../../db/responses';
 import type { Database } from '../../db/types';
 import { allQuestionsOf, type Answers, type Question } from '../../surveys/instrument-schema';
-import { respondentSatisfied } from '../../surveys/scoring';
 import { addDays, dayStartUtc, localDay } from '../../surveys/time';
 import { DEMO_COUNTERS } from './demo-tenant';
 
@@ -98,21 +98,14 @@ export async function generateDemoResponses(
         const answers = answersFor(counter, satisfied, random);
         const minutes = 7.5 * 60 + Math.floor(random() * 9.5 * 60);
         const comment = random() < 0.12 ? pick(random, satisfied ? COMMENTS.good : COMMENTS.bad) : null;
-        batch.push({
-          tenant_id: counter.tenant_id,
-          survey_version_id: counter.surveyVersion.id,
-          counter_id: counter.id,
-          unit_id: counter.unit_id,
-          sector_code: sector,
-          channel: random() < 0.8 ? 'qr' : 'kiosk',
-          submitted_at: new Date(start + minutes * 60_000),
-          answers,
-          comment,
-          dossier_code: null,
-          client_key: `${DEMO_KEY_PREFIX}${day}-${counter.code}-${i}`,
-          token_id: null,
-          satisfied: respondentSatisfied(counter.surveyVersion.definition, answers),
-        });
+        const channel = random() < 0.8 ? 'qr' : 'kiosk';
+        batch.push(
+          buildResponse(
+            counterTarget(counter),
+            { answers, sector, comment },
+            { channel, submittedAt: new Date(start + minutes * 60_000), clientKey: `${DEMO_KEY_PREFIX}${day}-${counter.code}-${i}` },
+          ),
+        );
         if (batch.length >= 500) await flush();
       }
     }

@@ -22,6 +22,15 @@ export function autoCaseReason(def: SurveyDefinition, answers: Answers, opts: { 
   return null;
 }
 
+/**
+ * Why an analyst may open a case for an answer, or null when there is nothing to follow up: a low
+ * rating first, else a comment.
+ */
+export function analystCaseReason(def: SurveyDefinition, answers: Answers, comment: string | null): CaseReason | null {
+  if (hasLowRating(def, answers)) return 'low_rating';
+  return comment ? 'comment' : null;
+}
+
 /** Due `days` whole days after the case was opened. */
 export function caseDueAt(openedAt: Date, days: number): Date {
   return new Date(openedAt.getTime() + days * DAY_MS);

@@ -1,4 +1,4 @@
-import type { CaseRow } from '../../db/cases';
+import type { CaseRow, findCaseResponse } from '../../db/cases';
 import { isOpenCase } from '../../surveys/case-states';
 import { maskPhone } from './phone-number';
 
@@ -27,5 +27,20 @@ export function caseView(row: CaseRow, now: Date) {
     /** Answered by the due date; null while there is no answer. */
     answeredOnTime: row.answered_at ? row.answered_at.getTime() <= row.due_at.getTime() : null,
     contact: row.contact_phone ? { phone: maskPhone(row.contact_phone), consentAt: row.contact_consent_at } : null,
+  };
+}
+
+/** The answer a case was opened for, as the case page shows it. */
+export function caseResponseView(response: NonNullable<Awaited<ReturnType<typeof findCaseResponse>>>) {
+  return {
+    id: response.id,
+    submittedAt: response.submitted_at,
+    counter: response.counter_code ? { code: response.counter_code, name: response.counter_name } : null,
+    sector: response.sector_code,
+    channel: response.channel,
+    satisfied: response.satisfied,
+    flags: response.flags,
+    answers: response.answers,
+    comment: response.comment,
   };
 }

@@ -9,6 +9,16 @@ const STATUS_NAMES: Record<CaseStatus, LocalizedText> = {
   closed: { vi: 'đã đóng', en: 'closed' },
 };
 
+const DUE_BEFORE_OPENED: LocalizedText = {
+  vi: 'Hạn xử lý không được trước ngày tiếp nhận phản ánh.',
+  en: 'The due date cannot be before the case was received.',
+};
+
+/** Why a due date given with an assignment is refused, or null: it may not fall before the case was received. */
+export function dueDateRefusal(openedAt: Date, dueAt: Date | undefined): LocalizedText | null {
+  return dueAt && dueAt.getTime() < openedAt.getTime() ? DUE_BEFORE_OPENED : null;
+}
+
 /**
  * Why the action cannot be done in this state (surveys/case-states.ts has the transitions), said so
  * the person knows what to do instead.

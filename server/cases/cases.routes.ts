@@ -8,25 +8,24 @@ import {
   findCaseResponse,
   listCaseNotes,
   listCases,
-  openCase,
-  transitionCase,
   type CaseChange,
   type CaseRow,
 } from '../../db/cases';
 import { normalizeComment } from '../../surveys/answers-schema';
 import { CASE_STATUSES } from '../../surveys/case-states';
 import { daySchema, IN_ORDER, inOrder } from '../../surveys/day-schema';
-import { recordAudit, type AuditAction } from '../audit/record-audit';
-import { inScope, unitInScope } from '../http/unit-scope';
 import type { AppDeps, AppEnv } from '../http/context';
 import { RequestError } from '../http/errors';
 import { parseJsonBody } from '../http/json-body';
 import { parseQuery } from '../http/parse-query';
-import { caseDueAt, hasLowRating } from './case-opening';
+import { auditCaseChange } from './case-audit';
+import { unitInScope } from '../http/unit-scope';
 import { caseScope, dueAtOf, periodOf } from './case-scope';
-import { caseView } from './case-view';
-import { allowedFrom, type CaseAction } from '../../surveys/case-states';
-import { refusal } from './case-workflow';
+import { applyCaseStep } from './case-step';
+import { dueDateRefusal } from './case-workflow';
+import { caseResponseView, caseView } from './case-view';
+import type { CaseAction } from '../../surveys/case-states';
+import { openCaseForAnswer } from './open-case';
 
 const id = z.coerce.number().int().positive();
 const text = (max: number) =>
@@ -62,28 +61,9 @@ const CASE_NOT_FOUND = {
   vi: 'Không tìm thấy phản ánh này (hoặc phản ánh thuộc đơn vị khác).',
   en: 'Case not found (or it belongs to another unit).',
 };
-const RESPONSE_NOT_FOUND = { vi: 'Không tìm thấy phiếu trả lời này.', en: 'Answer not found.' };
-const NOTHING_TO_FOLLOW = {
-  vi: 'Chỉ mở phản ánh cho phiếu có góp ý hoặc có đánh giá thấp (mức 1–2).',
-  en: 'A case is opened only for an answer with a comment or a low rating (1–2).',
-};
-const DUE_BEFORE_OPENED = {
-  vi: 'Hạn xử lý không được trước ngày tiếp nhận phản ánh.',
-  en: 'The due date cannot be before the case was received.',
-};
-
-/**
- * The audit line for a case change. Never the phone number or the answer's words: the log is kept
- * for ever; the case keeps the text.
- */
-function auditCaseChange(c: Context<AppEnv>, deps: AppDeps, action: AuditAction, caseId: number, details: Record<string, unknown> = {}) {
-  return recordAudit(deps.db, c.get('user'), action, `case:${caseId}`, details);
-}
 
 /** Complaints (phản ánh, kiến nghị) followed to the end: for analysts and administrators, within their units. */
-export function caseRoutes(deps: AppDeps) {
-  const { db, config } = deps;
-
+export function caseRoutes({ db, config }: AppDeps) {
   async function visibleCase(c: Context<AppEnv>): Promise<CaseRow> {
     const caseId = id.safeParse(c.req.param('id'));
     if (!caseId.success) throw new RequestError(404, CASE_NOT_FOUND);
@@ -93,17 +73,9 @@ export function caseRoutes(deps: AppDeps) {
     return found;
   }
 
-  /** Applies a workflow step if the case is (still) in a state it may start from; 409 otherwise. */
+  /** A workflow step, then the case as it is now. */
   async function step(c: Context<AppEnv>, row: CaseRow, action: CaseAction, change: CaseChange, withReason = false) {
-    const from = allowedFrom(action, withReason);
-    const user = c.get('user');
-    const moved = from.includes(row.status) && (await transitionCase(db.dbWrite, user.tenant_id, row.id, from, change));
-    if (!moved) {
-      // Someone may have moved it meanwhile: say why from where it is now.
-      const current = (await findCase(db.dbRead, { tenantId: user.tenant_id }, row.id))?.status ?? row.status;
-      throw new RequestError(409, refusal(action, current));
-    }
-    await auditCaseChange(c, deps, 'case_changed', row.id, { status: { from: row.status, to: change.to } });
+    await applyCaseStep(db, c.get('user'), row, action, change, withReason);
     return viewOf(c, row.id);
   }
 
@@ -148,49 +120,14 @@ export function caseRoutes(deps: AppDeps) {
       return c.json({
         ...caseView(row, new Date()),
         notes: notes.map((n) => ({ id: n.id, text: n.text, at: n.at, author: n.author })),
-        response: response
-          ? {
-              id: response.id,
-              submittedAt: response.submitted_at,
-              counter: response.counter_code ? { code: response.counter_code, name: response.counter_name } : null,
-              sector: response.sector_code,
-              channel: response.channel,
-              satisfied: response.satisfied,
-              flags: response.flags,
-              answers: response.answers,
-              comment: response.comment,
-            }
-          : null,
+        response: response ? caseResponseView(response) : null,
       });
     })
     .post('/cases', async (c) => {
       const body = await parseJsonBody(c, openBody);
       const user = c.get('user');
-      const response = await findCaseResponse(db.dbRead, user.tenant_id, body.responseId);
-      const scope = await caseScope(db.dbRead, user);
-      if (!response || !inScope(scope.scopePath, response.unit_path)) throw new RequestError(404, RESPONSE_NOT_FOUND);
-      const low = hasLowRating(response.definition, response.answers);
-      if (!low && !response.comment) throw new RequestError(422, NOTHING_TO_FOLLOW);
       const now = new Date();
-      const caseId =
-        response.case_id ??
-        (await openCase(db.dbWrite, {
-          tenant_id: user.tenant_id,
-          response_id: response.id,
-          unit_id: response.unit_id,
-          opened_by: 'analyst',
-          reason: low ? 'low_rating' : 'comment',
-          created_at: now,
-          due_at: caseDueAt(now, config.caseDueDays),
-        }));
-      if (response.case_id !== null || caseId === undefined) {
-        throw new RequestError(409, {
-          vi: `Phiếu này đã có phản ánh${response.case_id ? ` số ${response.case_id}` : ''}.`,
-          en: `This answer already has a case${response.case_id ? ` (#${response.case_id})` : ''}.`,
-        });
-      }
-      if (body.note) await addCaseNote(db.dbWrite, { tenant_id: user.tenant_id, case_id: caseId, author_user_id: user.id, text: body.note });
-      await auditCaseChange(c, deps, 'case_created', caseId, { responseId: response.id });
+      const caseId = await openCaseForAnswer(db, user, body, config.caseDueDays, now);
       const created = await findCase(db.dbRead, { tenantId: user.tenant_id }, caseId);
       return c.json(caseView(created!, now), 201);
     })
@@ -199,7 +136,8 @@ export function caseRoutes(deps: AppDeps) {
       const body = await parseJsonBody(c, assignBody);
       const user = c.get('user');
       const unit = await unitInScope(db.dbRead, user, (await caseScope(db.dbRead, user)).scopePath, body.unitId);
-      if (body.dueAt && body.dueAt.getTime() < row.created_at.getTime()) throw new RequestError(422, DUE_BEFORE_OPENED, { dueAt: DUE_BEFORE_OPENED });
+      const dueRefused = dueDateRefusal(row.created_at, body.dueAt);
+      if (dueRefused) throw new RequestError(422, dueRefused, { dueAt: dueRefused });
       return step(c, row, 'assign', { to: 'assigned', at: new Date(), assignedUnitId: unit.id, dueAt: body.dueAt });
     })
     .post('/cases/:id{[0-9]+}/answer', async (c) => {
@@ -219,13 +157,13 @@ export function caseRoutes(deps: AppDeps) {
       const body = await parseJsonBody(c, noteBody);
       const user = c.get('user');
       const note = await addCaseNote(db.dbWrite, { tenant_id: user.tenant_id, case_id: row.id, author_user_id: user.id, text: body.text });
-      await auditCaseChange(c, deps, 'case_changed', row.id, { note: note.id });
+      await auditCaseChange(db, user, 'case_changed', row.id, { note: note.id });
       return c.json({ id: note.id, at: note.at, text: body.text, author: user.username }, 201);
     })
     .delete('/cases/:id{[0-9]+}/contact', async (c) => {
       const row = await visibleCase(c);
       const deleted = await deleteCaseContact(db.dbWrite, c.get('user').tenant_id, row.id);
-      if (deleted) await auditCaseChange(c, deps, 'contact_deleted', row.id, { on: 'request' });
+      if (deleted) await auditCaseChange(db, c.get('user'), 'contact_deleted', row.id, { on: 'request' });
       return c.json({ id: row.id, contactDeleted: deleted });
     });
 }

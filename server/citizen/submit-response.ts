@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { buildResponse, counterTarget } from '../../db/build-response';
 import type { ActiveCounter } from '../../db/counters';
 import type { ResponseBatcher } from '../../db/response-batcher';
 import { DossierAlreadyRatedError, findResponseIdByClientKey, TokenAlreadyUsedError, type FollowUpCase } from '../../db/responses';
@@ -6,10 +7,10 @@ import type { ActivityQuery, SourceActivity } from '../../db/visit-signals';
 import type { Database } from '../../db/types';
 import type { Kysely } from 'kysely';
 import { DOSSIER_ERROR_KEY, SECTOR_ERROR_KEY, validateSubmission } from '../../surveys/answers-schema';
+import { answerSector } from '../../surveys/answer-sector';
 import { CITIZEN_CHANNELS, type Channel } from '../../surveys/channels';
 import { clientKeySchema } from '../../surveys/client-key';
 import type { LocalizedText } from '../../surveys/localized-text';
-import { respondentSatisfied } from '../../surveys/scoring';
 import { localDay } from '../../surveys/time';
 import { autoCaseReason, caseDueAt } from '../cases/case-opening';
 import type { VisitRules } from '../http/context';
@@ -127,8 +128,8 @@ async function checkAndStore(
   });
   const contact = contactRequest(envelope.contact, now);
   if (!parsed.ok || !contact.ok) throw invalid({ ...(parsed.ok ? {} : parsed.errors), ...(contact.ok ? {} : contact.errors) });
-  const sector = parsed.submission.sector ?? counter.sectors[0];
-  if (!sector || !counter.sectors.includes(sector)) {
+  const sector = answerSector(parsed.submission.sector, counter.sectors);
+  if (!sector) {
     throw invalid({
       [SECTOR_ERROR_KEY]: {
         vi: `Quầy này phục vụ các lĩnh vực: ${counter.sectors.join(', ')}. Xin chọn một trong số đó.`,
@@ -155,24 +156,11 @@ async function checkAndStore(
 
   try {
     return await ctx.writer.write(
-      {
-        tenant_id: counter.tenant_id,
-        survey_version_id: counter.surveyVersion.id,
-        counter_id: counter.id,
-        unit_id: counter.unit_id,
-        sector_code: sector,
-        channel,
-        submitted_at: now,
-        answers: parsed.submission.answers,
-        comment,
-        dossier_code: parsed.submission.dossierCode ?? null,
-        client_key: envelope.clientKey,
-        token_id: check.token.nonce,
-        satisfied: respondentSatisfied(def, parsed.submission.answers),
-        flags,
-        origin_hash: originHash,
-        device_hash: deviceHash,
-      },
+      buildResponse(
+        counterTarget(counter),
+        { ...parsed.submission, sector },
+        { channel, submittedAt: now, clientKey: envelope.clientKey, tokenId: check.token.nonce, flags, originHash, deviceHash },
+      ),
       followUp,
     );
   } catch (error) {

@@ -1,21 +1,17 @@
+import { buildResponse, type ResponseTarget } from '../../db/build-response';
 import type { NewResponse } from '../../db/responses';
 import { validateSubmission } from '../../surveys/answers-schema';
+import { answerSector } from '../../surveys/answer-sector';
 import { buildCodebook, LEADING_VARIABLES, noOpinionCode, TRAILING_VARIABLES } from '../../surveys/codebook';
-import { allQuestionsOf, type SurveyDefinition } from '../../surveys/instrument-schema';
+import { allQuestionsOf } from '../../surveys/instrument-schema';
 import type { LocalizedText } from '../../surveys/localized-text';
-import { respondentSatisfied } from '../../surveys/scoring';
 import { dayStartUtc, isIsoDay } from '../../surveys/time';
 import type { Table, TableRow } from './read-table';
 
 /** Where imported answers go: a counter (earlier paper forms of that counter) or a survey wave. */
-export interface ImportTarget {
-  tenantId: number;
-  surveyVersionId: number;
-  definition: SurveyDefinition;
+export interface ImportTarget extends Omit<ResponseTarget, 'unitId'> {
   /** Sectors the rows may name; the first is used when a row names none. */
   sectors: readonly string[];
-  counterId: number | null;
-  waveId: number | null;
   /** The unit of a counter import; for a wave, each row names its stratum by unit_code. */
   unitId: number | null;
   strata: ReadonlyMap<string, number>;
@@ -38,8 +34,9 @@ const KNOWN_COLUMNS = new Set([...LEADING_VARIABLES, ...TRAILING_VARIABLES].map(
  */
 export function importRows(table: Table, target: ImportTarget): { responses: NewResponse[]; problems: RowProblem[] } {
   const problems: RowProblem[] = [];
-  const questions = new Map(allQuestionsOf(target.definition).map((q) => [q.key, q]));
-  const headerLabels = new Map(buildCodebook([{ definition: target.definition }]).map((v) => [v.name, v.label.vi]));
+  const def = target.surveyVersion.definition;
+  const questions = new Map(allQuestionsOf(def).map((q) => [q.key, q]));
+  const headerLabels = new Map(buildCodebook([{ definition: def }]).map((v) => [v.name, v.label.vi]));
 
   for (const column of table.columns) {
     if (column && !questions.has(column) && !KNOWN_COLUMNS.has(column)) {
@@ -63,7 +60,7 @@ export function importRows(table: Table, target: ImportTarget): { responses: New
     const at = parseWhen(cells.submitted_at ?? '');
     if (!at) rowProblems.push({ line, column: 'submitted_at', message: { vi: 'Ngày phải có dạng YYYY-MM-DD (hoặc kèm giờ).', en: 'Use a date as YYYY-MM-DD (optionally with a time).' } });
     const answers = answersOf(cells, questions);
-    const parsed = validateSubmission(target.definition, {
+    const parsed = validateSubmission(def, {
       answers,
       comment: cells.comment || undefined,
       dossierCode: cells.dossier_code || undefined,
@@ -72,8 +69,8 @@ export function importRows(table: Table, target: ImportTarget): { responses: New
     if (!parsed.ok) {
       for (const [key, message] of Object.entries(parsed.errors)) rowProblems.push({ line, column: key.replace(/^_/, ''), message });
     }
-    const sector = (parsed.ok ? parsed.submission.sector : undefined) ?? target.sectors[0];
-    if (!sector || !target.sectors.includes(sector)) {
+    const sector = answerSector(parsed.ok ? parsed.submission.sector : undefined, target.sectors);
+    if (!sector) {
       rowProblems.push({ line, column: 'sector', message: { vi: `Lĩnh vực phải là một trong: ${target.sectors.join(', ')}.`, en: `The sector must be one of: ${target.sectors.join(', ')}.` } });
     }
     const unitId = target.waveId !== null ? target.strata.get(cells.unit_code ?? '') : target.unitId;
@@ -90,22 +87,13 @@ export function importRows(table: Table, target: ImportTarget): { responses: New
       problems.push(...rowProblems);
       continue;
     }
-    responses.push({
-      tenant_id: target.tenantId,
-      survey_version_id: target.surveyVersionId,
-      counter_id: target.counterId,
-      wave_id: target.waveId,
-      unit_id: unitId,
-      sector_code: sector,
-      channel: 'interviewer',
-      submitted_at: at,
-      answers: parsed.submission.answers,
-      comment: parsed.submission.comment ?? null,
-      dossier_code: dossier ?? null,
-      client_key: `import-${target.fileKey}-${line}`,
-      token_id: null,
-      satisfied: respondentSatisfied(target.definition, parsed.submission.answers),
-    });
+    responses.push(
+      buildResponse(
+        { ...target, unitId },
+        { ...parsed.submission, sector },
+        { channel: 'interviewer', submittedAt: at, clientKey: `import-${target.fileKey}-${line}` },
+      ),
+    );
   }
   return { responses: problems.length > 0 ? [] : responses, problems };
 }

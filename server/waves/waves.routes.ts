@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
+import { buildResponse } from '../../db/build-response';
 import { storeResponses } from '../../db/responses';
 import { findSurveyByKey } from '../../db/surveys';
 import type { Database } from '../../db/types';
@@ -10,7 +11,6 @@ import { validateSubmission } from '../../surveys/answers-schema';
 import { clientKeySchema } from '../../surveys/client-key';
 import { daySchema, IN_ORDER, inOrder } from '../../surveys/day-schema';
 import { isSectorCode } from '../../surveys/sectors';
-import { respondentSatisfied } from '../../surveys/scoring';
 import { recordAudit } from '../audit/record-audit';
 import { assertInScope, assertUnitInScope, scopePath } from '../http/unit-scope';
 import type { AppDeps, AppEnv, SessionUser } from '../http/context';
@@ -114,22 +114,11 @@ export function waveRoutes({ db }: AppDeps) {
         throw new RequestError(422, { vi: 'Phiếu chưa lưu được: xin xem lại các câu được đánh dấu.', en: 'Not saved: check the marked questions.' }, parsed.errors);
       }
       const [stored] = await storeResponses(db.dbWrite, [
-        {
-          tenant_id: user.tenant_id,
-          survey_version_id: version.id,
-          counter_id: null,
-          wave_id: wave.id,
-          unit_id: stratum.unit_id,
-          sector_code: body.sector ?? wave.sector_code,
-          channel: 'interviewer',
-          submitted_at: new Date(),
-          answers: parsed.submission.answers,
-          comment: parsed.submission.comment ?? null,
-          dossier_code: null,
-          client_key: body.clientKey,
-          token_id: null,
-          satisfied: respondentSatisfied(version.definition, parsed.submission.answers),
-        },
+        buildResponse(
+          { tenantId: user.tenant_id, surveyVersion: version, counterId: null, waveId: wave.id, unitId: stratum.unit_id },
+          { ...parsed.submission, sector: body.sector ?? wave.sector_code },
+          { channel: 'interviewer', submittedAt: new Date(), clientKey: body.clientKey },
+        ),
       ]);
       return c.json({ id: stored!.id }, stored!.replay ? 200 : 201);
     });
