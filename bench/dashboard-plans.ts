@@ -77,7 +77,12 @@ export async function writePlans(opts: PlanOptions): Promise<string[]> {
   queries.push([
     'visit-signals',
     await dryRun(capture, () =>
-      recentActivity(capture.db, { counterId: opts.counterId, originHash: 'bench-origin', deviceHash: 'bench-device', since: new Date('2025-06-01T00:00:00Z') }),
+      recentActivity(capture.db, {
+        counterId: opts.counterId,
+        originHash: 'bench-origin',
+        deviceHash: 'bench-device',
+        since: new Date('2025-06-01T00:00:00Z'),
+      }),
     ),
   ]);
 

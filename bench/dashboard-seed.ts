@@ -37,7 +37,9 @@ export async function seedDashboard(db: Kysely<Database>, tenantId: number, resp
     where (d.rn - 1) * 15 + g <= ${UNITS - 20}`.execute(db);
 
   // Each sector's survey, its newest version and three of its 1–5 questions.
-  await sql`create table bench_sector_map (i int primary key, sector_code text, survey_id int, version_id int, k1 text, k2 text, k3 text)`.execute(db);
+  await sql`create table bench_sector_map (i int primary key, sector_code text, survey_id int, version_id int, k1 text, k2 text, k3 text)`.execute(
+    db,
+  );
   for (const [i, sector] of DASHBOARD_SECTORS.entries()) {
     const version = await db
       .selectFrom('surveys as s')
@@ -51,7 +53,9 @@ export async function seedDashboard(db: Kysely<Database>, tenantId: number, resp
       .filter((q) => q.type === 'scale5')
       .map((q) => q.key);
     if (keys.length < 3) throw new Error(`survey for ${sector} has fewer than three 1–5 questions`);
-    await sql`insert into bench_sector_map values (${i}, ${sector}, ${version.survey_id}, ${version.version_id}, ${keys[0]}, ${keys[1]}, ${keys[2]})`.execute(db);
+    await sql`insert into bench_sector_map values (${i}, ${sector}, ${version.survey_id}, ${version.version_id}, ${keys[0]}, ${keys[1]}, ${keys[2]})`.execute(
+      db,
+    );
   }
   await sql`
     insert into counters (tenant_id, unit_id, code, name, survey_id)

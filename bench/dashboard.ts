@@ -108,7 +108,9 @@ export async function measureDashboard(opts: DashboardOptions): Promise<Dashboar
     rebuildSeconds = (performance.now() - start) / 1000;
     opts.log(`dashboard: rollups rebuilt in ${rebuildSeconds.toFixed(0)} s`);
     if (opts.keep && schema) {
-      await sql`create table bench_dataset as select ${opts.responses}::int as responses, ${latestMigration()}::text as migration`.execute(handle.dbWrite);
+      await sql`create table bench_dataset as select ${opts.responses}::int as responses, ${latestMigration()}::text as migration`.execute(
+        handle.dbWrite,
+      );
     }
   }
 

@@ -13,7 +13,9 @@ async function main() {
   }
   if (result.copyBaseline) {
     const b = result.copyBaseline;
-    console.log(`COPY  ${Math.round(b.rowsPerSecond).toString().padStart(8)} rows/s  ${b.seconds.toFixed(1).padStart(7)} s  ${(b.bytes / 2 ** 20).toFixed(1).padStart(7)} MB  runs ${b.runs}`);
+    console.log(
+      `COPY  ${Math.round(b.rowsPerSecond).toString().padStart(8)} rows/s  ${b.seconds.toFixed(1).padStart(7)} s  ${(b.bytes / 2 ** 20).toFixed(1).padStart(7)} MB  runs ${b.runs}`,
+    );
     console.log(`csv / COPY = ${result.csvToCopyRatio?.toFixed(2)}`);
   }
   console.log(JSON.stringify(result));

@@ -29,7 +29,17 @@ export const SERVER_NODE_FLAGS = ['--enable-source-maps', '--heap-growing-percen
  * The bundle stays inside the project so its external packages resolve from node_modules.
  */
 export async function bundleForNode(entry: string, outfile: string): Promise<void> {
-  await build({ entryPoints: [entry], bundle: true, platform: 'node', target: 'node20', format: 'esm', packages: 'external', sourcemap: true, logLevel: 'warning', outfile });
+  await build({
+    entryPoints: [entry],
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'esm',
+    packages: 'external',
+    sourcemap: true,
+    logLevel: 'warning',
+    outfile,
+  });
 }
 
 export const buildExportServer = () => bundleForNode('bench/export-server.ts', SERVER_BUNDLE);

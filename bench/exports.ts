@@ -46,13 +46,22 @@ const TO = '2025-12-31';
  * so its peak RSS belongs to that one export; beside them, COPY's own speed as the baseline.
  * Everything it created is dropped at the end.
  */
-export async function measureExports(opts: { databaseUrl?: string; rows: number; formats?: string[]; runs?: number }): Promise<ExportBench> {
+export async function measureExports(opts: {
+  databaseUrl?: string;
+  rows: number;
+  formats?: string[];
+  runs?: number;
+}): Promise<ExportBench> {
   const formats = opts.formats ?? ['csv', 'xlsx', 'sav'];
   // Several runs where affordable; at a million rows XLSX and SAV take minutes, so once.
   const runsFor = (format: string) => opts.runs ?? (opts.rows <= 200_000 || format === 'csv' ? 3 : 1);
   const schema = opts.databaseUrl ? `bench_exports_${randomBytes(4).toString('hex')}` : undefined;
   const dataDir = opts.databaseUrl ? undefined : mkdtempSync(join(tmpdir(), 'hailong-bench-exports-'));
-  const env = parseEnv({ HAILONG_DEMO: '1', HAILONG_ADMIN_PASSWORD: BENCH_PASSWORD, ...(opts.databaseUrl ? { DATABASE_URL: opts.databaseUrl } : {}) });
+  const env = parseEnv({
+    HAILONG_DEMO: '1',
+    HAILONG_ADMIN_PASSWORD: BENCH_PASSWORD,
+    ...(opts.databaseUrl ? { DATABASE_URL: opts.databaseUrl } : {}),
+  });
   await buildExportServer();
   const handle = await createDb({ databaseUrl: opts.databaseUrl, dataDir, schema });
   try {

@@ -53,9 +53,35 @@ const fig = (f: Omit<Figure, 'baseline' | 'baselineName' | 'ratio' | 'met'> & Pa
 async function throughputSection(): Promise<ThroughputFigures> {
   log('throughput: loading the server and the bare baseline…');
   const t = await measureThroughput({ databaseUrl, seconds: quick ? 3 : 10, runs: quick ? 1 : 3, warmupSeconds: quick ? 1 : 2 });
-  fig({ name: 'submissions/s (64 clients)', value: t.hailong.requestsPerSecond, unit: 'req/s', baseline: t.bare.requestsPerSecond, baselineName: 'bare Hono handler', ratio: t.ratio, target: '≥ 0.5× baseline', met: t.ratio >= 0.5 });
-  fig({ name: 'submission latency p50', value: t.hailong.p50Ms, unit: 'ms', baseline: t.bare.p50Ms, baselineName: 'bare Hono handler', ratio: t.hailong.p50Ms / t.bare.p50Ms, target: '—' });
-  fig({ name: 'submission latency p99', value: t.hailong.p99Ms, unit: 'ms', baseline: t.bare.p99Ms, baselineName: 'bare Hono handler', ratio: t.hailong.p99Ms / t.bare.p99Ms, target: '< 50 ms', met: t.hailong.p99Ms < 50 });
+  fig({
+    name: 'submissions/s (64 clients)',
+    value: t.hailong.requestsPerSecond,
+    unit: 'req/s',
+    baseline: t.bare.requestsPerSecond,
+    baselineName: 'bare Hono handler',
+    ratio: t.ratio,
+    target: '≥ 0.5× baseline',
+    met: t.ratio >= 0.5,
+  });
+  fig({
+    name: 'submission latency p50',
+    value: t.hailong.p50Ms,
+    unit: 'ms',
+    baseline: t.bare.p50Ms,
+    baselineName: 'bare Hono handler',
+    ratio: t.hailong.p50Ms / t.bare.p50Ms,
+    target: '—',
+  });
+  fig({
+    name: 'submission latency p99',
+    value: t.hailong.p99Ms,
+    unit: 'ms',
+    baseline: t.bare.p99Ms,
+    baselineName: 'bare Hono handler',
+    ratio: t.hailong.p99Ms / t.bare.p99Ms,
+    target: '< 50 ms',
+    met: t.hailong.p99Ms < 50,
+  });
   const c = t.count;
   checks.push({
     name: 'every acknowledged answer stored exactly once',
@@ -73,15 +99,36 @@ async function loginFloodSection(): Promise<LoginFloodFigures> {
   log('login flood: citizen submissions with and without a flood of unknown-user logins…');
   const f = await measureLoginFlood({ databaseUrl, seconds: quick ? 3 : 8, runs: quick ? 1 : 3 });
   const load = `${f.citizens.perSecond}/s`;
-  fig({ name: `submission p99 (${load}), login flood`, value: f.flooded.p99Ms, unit: 'ms', baseline: f.quiet.p99Ms, baselineName: `the same ${load} without the flood`, ratio: f.ratio, target: '≤ 2× without the flood', met: f.ratio <= 2 });
-  fig({ name: 'server peak RSS, login flood', value: f.peakRssMb, unit: 'MB', baseline: f.quietPeakRssMb, baselineName: 'before the first flood', ratio: f.peakRssMb / f.quietPeakRssMb, target: '—' });
+  fig({
+    name: `submission p99 (${load}), login flood`,
+    value: f.flooded.p99Ms,
+    unit: 'ms',
+    baseline: f.quiet.p99Ms,
+    baselineName: `the same ${load} without the flood`,
+    ratio: f.ratio,
+    target: '≤ 2× without the flood',
+    met: f.ratio <= 2,
+  });
+  fig({
+    name: 'server peak RSS, login flood',
+    value: f.peakRssMb,
+    unit: 'MB',
+    baseline: f.quietPeakRssMb,
+    baselineName: 'before the first flood',
+    ratio: f.peakRssMb / f.quietPeakRssMb,
+    target: '—',
+  });
   const c = f.count;
   checks.push({
     name: 'citizen answers beside the login flood: all acknowledged, each stored once',
     ok: c.ok,
     detail: `${c.acknowledged} acknowledged, ${c.stored} stored, ${c.duplicates} duplicates, ${c.lost} lost, ${c.storedDespiteError} stored despite an error, ${c.inFlightAtStop} in flight at stop; statuses ${JSON.stringify(c.statusCounts)}`,
   });
-  checks.push({ name: 'login flood: no unknown name got in, the excess was refused', ok: f.floodOk, detail: `${f.flood.sent} logins sent, statuses ${JSON.stringify(f.flood.statuses)}` });
+  checks.push({
+    name: 'login flood: no unknown name got in, the excess was refused',
+    ok: f.floodOk,
+    detail: `${f.flood.sent} logins sent, statuses ${JSON.stringify(f.flood.statuses)}`,
+  });
   return f;
 }
 
@@ -126,9 +173,28 @@ async function citizenPageSection(): Promise<CitizenPageFigures> {
     const app = createApp({ db: handle, config: appConfigFromEnv(env, state.secret) });
     log('citizen page…');
     const page = await benchCitizenPage(app, quick ? 300 : 2000);
-    fig({ name: 'citizen page, all in (gzip)', value: page.totalBytesGzip, unit: 'B', target: `≤ ${page.budgetBytes} B`, met: page.totalBytesGzip <= page.budgetBytes });
-    fig({ name: 'citizen page render p99', value: page.renderP99Ms, unit: 'ms', baseline: page.baselineP99Ms, baselineName: 'bare handler, same bytes', ratio: page.renderP99Ms / page.baselineP99Ms, target: '< 5 ms', met: page.renderP99Ms < 5 });
-    checks.push({ name: 'citizen page within its byte budget', ok: page.totalBytesGzip <= page.budgetBytes, detail: `${page.totalBytesGzip} of ${page.budgetBytes} B (HTML ${page.htmlBytesGzip}, script ${page.scriptBytesGzip})` });
+    fig({
+      name: 'citizen page, all in (gzip)',
+      value: page.totalBytesGzip,
+      unit: 'B',
+      target: `≤ ${page.budgetBytes} B`,
+      met: page.totalBytesGzip <= page.budgetBytes,
+    });
+    fig({
+      name: 'citizen page render p99',
+      value: page.renderP99Ms,
+      unit: 'ms',
+      baseline: page.baselineP99Ms,
+      baselineName: 'bare handler, same bytes',
+      ratio: page.renderP99Ms / page.baselineP99Ms,
+      target: '< 5 ms',
+      met: page.renderP99Ms < 5,
+    });
+    checks.push({
+      name: 'citizen page within its byte budget',
+      ok: page.totalBytesGzip <= page.budgetBytes,
+      detail: `${page.totalBytesGzip} of ${page.budgetBytes} B (HTML ${page.htmlBytesGzip}, script ${page.scriptBytesGzip})`,
+    });
     return page;
   } finally {
     if (schema) await sql`drop schema ${sql.id(schema)} cascade`.execute(handle.dbWrite);
@@ -154,10 +220,22 @@ async function exportsSection(): Promise<ExportBench[]> {
         value: f.rowsPerSecond,
         unit: 'rows/s',
         ...(csvVsCopy !== null
-          ? { baseline: csvVsCopy, baselineName: 'COPY (SELECT …) TO STDOUT', ratio: f.rowsPerSecond / csvVsCopy, target: '≥ 0.5× COPY', met: f.rowsPerSecond / csvVsCopy >= 0.5 }
+          ? {
+              baseline: csvVsCopy,
+              baselineName: 'COPY (SELECT …) TO STDOUT',
+              ratio: f.rowsPerSecond / csvVsCopy,
+              target: '≥ 0.5× COPY',
+              met: f.rowsPerSecond / csvVsCopy >= 0.5,
+            }
           : { target: '—' }),
       });
-      fig({ name: `export ${f.format}, ${rows.toLocaleString('en')} rows, peak RSS`, value: f.peakRssMb, unit: 'MB', target: '< 200 MB', met: f.peakRssMb < 200 });
+      fig({
+        name: `export ${f.format}, ${rows.toLocaleString('en')} rows, peak RSS`,
+        value: f.peakRssMb,
+        unit: 'MB',
+        target: '< 200 MB',
+        met: f.peakRssMb < 200,
+      });
     }
   }
   return measured;
@@ -177,7 +255,9 @@ function printTable(database: string, seconds: number) {
     const baseline = f.baseline === null ? '' : `${round(f.baseline)} ${f.unit}`;
     const ratio = f.ratio === null ? '' : `${round(f.ratio)}×`;
     const met = f.met === null ? '' : f.met ? 'yes' : 'no';
-    lines.push(`| ${f.name.padEnd(40)} | ${value.padStart(14)} | ${baseline.padStart(14)} | ${ratio.padStart(8)} | ${f.target.padEnd(26)} | ${met.padEnd(3)} |`);
+    lines.push(
+      `| ${f.name.padEnd(40)} | ${value.padStart(14)} | ${baseline.padStart(14)} | ${ratio.padStart(8)} | ${f.target.padEnd(26)} | ${met.padEnd(3)} |`,
+    );
   }
   lines.push('', 'Correctness checks (these, and only these, fail the run):');
   for (const c of checks) lines.push(`  ${c.ok ? 'ok  ' : 'FAIL'} ${c.name} — ${c.detail}`);

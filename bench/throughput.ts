@@ -69,7 +69,10 @@ export interface Child {
 }
 
 export function startChild(mode: 'hailong' | 'bare', env: NodeJS.ProcessEnv): Promise<Child> {
-  const child: ChildProcess = spawn(process.execPath, [...SERVER_NODE_FLAGS, SERVER_BUNDLE, mode], { env, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child: ChildProcess = spawn(process.execPath, [...SERVER_NODE_FLAGS, SERVER_BUNDLE, mode], {
+    env,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   return new Promise((resolve, reject) => {
     let out = '';
     child.once('exit', (code) => reject(new Error(`${mode} server exited (${code}) before listening`)));
@@ -116,7 +119,13 @@ export async function targetCounters(port: number): Promise<TargetCounter[]> {
 
 // Answers as counters see them when near the 90 % target: mostly 4 and 5, one in fifteen a 1 or 2
 // (each of which opens a complaint case in the same commit).
-const SCALE_SHARES: [number, number][] = [[5, 0.45], [4, 0.4], [3, 0.08], [2, 0.045], [1, 0.025]];
+const SCALE_SHARES: [number, number][] = [
+  [5, 0.45],
+  [4, 0.4],
+  [3, 0.08],
+  [2, 0.045],
+  [1, 0.025],
+];
 
 function scaleAnswer(): number {
   let roll = Math.random();
@@ -233,7 +242,12 @@ export function medianFigures(runs: LoadFigures[]): LoadFigures {
  * Afterwards every acknowledged answer must be stored exactly once, and the rollups must equal
  * a recount of the raw rows.
  */
-export async function measureThroughput(opts: { databaseUrl?: string | undefined; seconds: number; runs: number; warmupSeconds: number }): Promise<ThroughputFigures> {
+export async function measureThroughput(opts: {
+  databaseUrl?: string | undefined;
+  seconds: number;
+  runs: number;
+  warmupSeconds: number;
+}): Promise<ThroughputFigures> {
   const secret = randomBytes(32).toString('base64url');
   const schema = opts.databaseUrl ? `bench_tp_${randomBytes(4).toString('hex')}` : undefined;
   const dataDir = opts.databaseUrl ? undefined : mkdtempSync(join(tmpdir(), 'hailong-bench-'));
@@ -289,7 +303,16 @@ export async function measureThroughput(opts: { databaseUrl?: string | undefined
     }
     const hailong = medianFigures(hailongRuns);
     const bare = medianFigures(bareRuns);
-    return { connections: 64, seconds: opts.seconds, runs: opts.runs, hailong, bare, ratio: hailong.requestsPerSecond / bare.requestsPerSecond, count, recount };
+    return {
+      connections: 64,
+      seconds: opts.seconds,
+      runs: opts.runs,
+      hailong,
+      bare,
+      ratio: hailong.requestsPerSecond / bare.requestsPerSecond,
+      count,
+      recount,
+    };
   } finally {
     if (schema) await sql`drop schema ${sql.id(schema)} cascade`.execute(handle.dbWrite);
     await handle.close();

@@ -66,5 +66,11 @@ export function buildResponse(target: ResponseTarget, submission: ResponseSubmis
 
 /** An answer given at a counter counts for the counter's unit, under the version it asks now. */
 export function counterTarget(counter: Pick<ActiveCounter, 'id' | 'tenant_id' | 'unit_id' | 'surveyVersion'>): ResponseTarget {
-  return { tenantId: counter.tenant_id, surveyVersion: counter.surveyVersion, counterId: counter.id, waveId: null, unitId: counter.unit_id };
+  return {
+    tenantId: counter.tenant_id,
+    surveyVersion: counter.surveyVersion,
+    counterId: counter.id,
+    waveId: null,
+    unitId: counter.unit_id,
+  };
 }

@@ -67,7 +67,10 @@ export interface CaseListFilter extends CaseScope {
 
 /** Opens a case (and keeps the contact beside it); undefined when the response already has one. */
 /** Cases opened together (a batch of submissions): one statement for the cases, one for the phones. */
-export async function openCases(trx: Kysely<Database>, opened: readonly { item: NewCase; contact?: NewContact | undefined }[]): Promise<void> {
+export async function openCases(
+  trx: Kysely<Database>,
+  opened: readonly { item: NewCase; contact?: NewContact | undefined }[],
+): Promise<void> {
   if (opened.length === 0) return;
   const rows = await trx
     .insertInto('cases')
@@ -92,7 +95,10 @@ export async function openCase(db: Kysely<Database>, item: NewCase, contact?: Ne
       .returning('id')
       .executeTakeFirst();
     if (row && contact) {
-      await trx.insertInto('case_contacts').values({ case_id: row.id, tenant_id: item.tenant_id, ...contact }).execute();
+      await trx
+        .insertInto('case_contacts')
+        .values({ case_id: row.id, tenant_id: item.tenant_id, ...contact })
+        .execute();
     }
     return row?.id;
   };
@@ -147,12 +153,12 @@ export async function listCases(db: Kysely<Database>, f: CaseListFilter): Promis
   if (f.from) q = q.where('c.created_at', '>=', f.from);
   if (f.to) q = q.where('c.created_at', '<', f.to);
   if (f.before !== undefined) q = q.where('c.id', '<', f.before);
-  return (await q.orderBy('c.id', 'desc').limit(f.limit).execute());
+  return await q.orderBy('c.id', 'desc').limit(f.limit).execute();
 }
 
 /** One case as the given scope sees it; undefined when it does not exist there. */
 export async function findCase(db: Kysely<Database>, scope: CaseScope, id: number): Promise<CaseRow | undefined> {
-  return (await caseRows(db, scope).where('c.id', '=', id).executeTakeFirst());
+  return await caseRows(db, scope).where('c.id', '=', id).executeTakeFirst();
 }
 
 export async function listCaseNotes(db: Kysely<Database>, tenantId: number, caseId: number) {
@@ -167,7 +173,10 @@ export async function listCaseNotes(db: Kysely<Database>, tenantId: number, case
     .execute();
 }
 
-export async function addCaseNote(db: Kysely<Database>, note: { tenant_id: number; case_id: number; author_user_id: number; text: string }) {
+export async function addCaseNote(
+  db: Kysely<Database>,
+  note: { tenant_id: number; case_id: number; author_user_id: number; text: string },
+) {
   return db.insertInto('case_notes').values(note).returning(['id', 'at']).executeTakeFirstOrThrow();
 }
 
@@ -237,7 +246,12 @@ export async function transitionCase(
 ): Promise<boolean> {
   const set =
     change.to === 'assigned'
-      ? { status: change.to, assigned_unit_id: change.assignedUnitId, assigned_at: change.at, ...(change.dueAt ? { due_at: change.dueAt } : {}) }
+      ? {
+          status: change.to,
+          assigned_unit_id: change.assignedUnitId,
+          assigned_at: change.at,
+          ...(change.dueAt ? { due_at: change.dueAt } : {}),
+        }
       : change.to === 'answered'
         ? { status: change.to, answered_at: change.at, answer_text: change.answerText }
         : { status: change.to, closed_at: change.at, close_reason: change.closeReason ?? null };

@@ -64,12 +64,7 @@ export async function findUnitPosterCounters(db: Kysely<Database>, tenantId: num
  * and the receipt QR is asked for by one-stop systems that hold no session.
  */
 export async function isActiveCounterCode(db: Kysely<Database>, code: string): Promise<boolean> {
-  const row = await db
-    .selectFrom('counters')
-    .select('id')
-    .where('code', '=', code)
-    .where('retired_at', 'is', null)
-    .executeTakeFirst();
+  const row = await db.selectFrom('counters').select('id').where('code', '=', code).where('retired_at', 'is', null).executeTakeFirst();
   return row !== undefined;
 }
 

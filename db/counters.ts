@@ -34,18 +34,24 @@ export async function findActiveCounter(db: Kysely<Database>, code: string) {
     .selectFrom('counters as c')
     .innerJoin('units as u', 'u.id', 'c.unit_id')
     .innerJoin('tenants as t', 't.id', 'c.tenant_id')
-    .select(['c.id', 'c.tenant_id', 'c.unit_id', 'c.code', 'c.name', 'c.kiosk', 'c.survey_id', 'u.name as unit_name', 't.name as tenant_name', 't.retention_months'])
+    .select([
+      'c.id',
+      'c.tenant_id',
+      'c.unit_id',
+      'c.code',
+      'c.name',
+      'c.kiosk',
+      'c.survey_id',
+      'u.name as unit_name',
+      't.name as tenant_name',
+      't.retention_months',
+    ])
     .where('c.code', '=', code)
     .where('c.retired_at', 'is', null)
     .executeTakeFirst();
   if (!counter) return undefined;
   const [sectors, version] = await Promise.all([
-    db
-      .selectFrom('counter_sectors')
-      .select('sector_code')
-      .where('counter_id', '=', counter.id)
-      .orderBy('position')
-      .execute(),
+    db.selectFrom('counter_sectors').select('sector_code').where('counter_id', '=', counter.id).orderBy('position').execute(),
     db
       .selectFrom('survey_versions')
       .select(['id', 'version', 'definition'])

@@ -9,7 +9,17 @@ export function isDatabaseUnavailable(error: unknown): boolean {
 }
 
 // Socket errors: refused (restarting), reset or broken pipe (killed), unreachable, DNS down.
-const SOCKET_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENETDOWN', 'EAI_AGAIN', 'ENOTFOUND']);
+const SOCKET_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENETDOWN',
+  'EAI_AGAIN',
+  'ENOTFOUND',
+]);
 
 const SQLSTATES = new Set([
   '57P01', // admin_shutdown: the server is stopping or restarting

@@ -53,9 +53,7 @@ export async function clearFlags(db: Kysely<Database>, tenantId: number, id: num
       .where('r.id', '=', id)
       .where(sql<boolean>`cardinality(r.flags) > 0`)
       .$if(unitPath !== undefined, (q) =>
-        q.where('r.unit_id', 'in', (eb) =>
-          eb.selectFrom('units').select('id').where('path', 'like', likePrefix(unitPath!)),
-        ),
+        q.where('r.unit_id', 'in', (eb) => eb.selectFrom('units').select('id').where('path', 'like', likePrefix(unitPath!))),
       )
       .returning([
         'r.tenant_id',

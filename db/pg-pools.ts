@@ -37,7 +37,9 @@ export function createPgPool(name: string, config: pg.PoolConfig, log: (line: st
   // Every connection also reports on its client (below), so this listener only keeps the process alive.
   pool.on('error', () => {});
   pool.on('connect', (client) => {
-    client.on('error', (error) => note(`PostgreSQL (${name} pool): a connection failed (${error.message}); it is discarded and a new one opens when needed`));
+    client.on('error', (error) =>
+      note(`PostgreSQL (${name} pool): a connection failed (${error.message}); it is discarded and a new one opens when needed`),
+    );
   });
   return pool;
 }
@@ -71,7 +73,10 @@ export function discardingTimedOut(pool: pg.Pool): PostgresPool {
  * `-c name=value` startup options (0, no limit, is sent too, so a limit set on the role or the
  * database does not apply in its place).
  */
-export function timeoutSettings(timeouts: DbTimeouts | undefined, kind: 'request' | 'long'): { client: pg.PoolConfig; sessionOptions: string } {
+export function timeoutSettings(
+  timeouts: DbTimeouts | undefined,
+  kind: 'request' | 'long',
+): { client: pg.PoolConfig; sessionOptions: string } {
   if (!timeouts) return { client: {}, sessionOptions: '' };
   const statementMs = kind === 'request' ? timeouts.statementMs : timeouts.longStatementMs;
   const settings = {

@@ -1,6 +1,13 @@
 import type { Kysely } from 'kysely';
 import { isDatabaseUnavailable } from './database-unavailable';
-import { ensurePartitionsFor, writeResponses, type FollowUpCase, type NewResponse, type PendingResponse, type StoredResult } from './responses';
+import {
+  ensurePartitionsFor,
+  writeResponses,
+  type FollowUpCase,
+  type NewResponse,
+  type PendingResponse,
+  type StoredResult,
+} from './responses';
 import type { Database } from './types';
 
 export interface ResponseBatcher {
@@ -46,7 +53,10 @@ export function createResponseBatcher(db: Kysely<Database>, options: BatcherOpti
 
   async function commit(batch: Waiting[]): Promise<void> {
     try {
-      await ensurePartitionsFor(db, batch.map((w) => w.item));
+      await ensurePartitionsFor(
+        db,
+        batch.map((w) => w.item),
+      );
       const outcomes = await db.transaction().execute((trx) => writeResponses(trx, batch));
       options.onCommit?.(batch.length);
       outcomes.forEach((outcome, i) => {

@@ -57,12 +57,16 @@ export function jsNumber(x: RawBuilder<unknown>): RawBuilder<unknown> {
  * `number` the same answer already cast to float8 when it is a number, so neither is looked up in
  * the row's jsonb again for each test below.
  */
-function answerCell(v: CodebookVariable, json: RawBuilder<unknown>, number: RawBuilder<unknown>, options: CsvCopyOptions): RawBuilder<unknown> {
+function answerCell(
+  v: CodebookVariable,
+  json: RawBuilder<unknown>,
+  number: RawBuilder<unknown>,
+  options: CsvCopyOptions,
+): RawBuilder<unknown> {
   const missingCodes = (v.missing ?? []).map((m) => m.code).filter((c): c is number => typeof c === 'number');
   const first = v.missing?.[0]?.code;
   const noOpinion = sql.lit(NO_OPINION_LABEL.vi);
-  const whenNull =
-    typeof first !== 'number' ? sql`null` : options.codes ? sql.lit(String(first)) : noOpinion;
+  const whenNull = typeof first !== 'number' ? sql`null` : options.codes ? sql.lit(String(first)) : noOpinion;
   const whenNumber =
     missingCodes.length > 0 && !options.codes
       ? sql`case when ${number} in (${sql.join(missingCodes.map((c) => sql.lit(c)))}) then ${noOpinion} else ${jsNumber(number)} end`
@@ -84,7 +88,10 @@ function answerCell(v: CodebookVariable, json: RawBuilder<unknown>, number: RawB
  * subqueries back into every reference. (jsonb_to_record would look all keys up in one call, but
  * it turns a JSON null, no opinion, into SQL NULL, not asked.)
  */
-function answerCells(codebook: readonly CodebookVariable[], options: CsvCopyOptions): { from: RawBuilder<unknown>; cells: Map<CodebookVariable, RawBuilder<unknown>> } {
+function answerCells(
+  codebook: readonly CodebookVariable[],
+  options: CsvCopyOptions,
+): { from: RawBuilder<unknown>; cells: Map<CodebookVariable, RawBuilder<unknown>> } {
   const questions = codebook.filter((v) => v.question);
   const cells = new Map<CodebookVariable, RawBuilder<unknown>>();
   if (questions.length === 0) return { from: sql``, cells };

@@ -58,8 +58,27 @@ export type WriteOutcome = ({ ok: true } & StoredResult) | { ok: false; error: T
 
 // Rows travel as one JSON parameter per statement: a batch of any size is one round trip.
 const RESPONSE_COLUMNS = sql.raw(
-  ['id', 'tenant_id', 'survey_version_id', 'counter_id', 'wave_id', 'unit_id', 'sector_code', 'channel', 'submitted_at', 'answers', 'comment',
-    'dossier_code', 'client_key', 'token_id', 'satisfied', 'weight', 'flags', 'origin_hash', 'device_hash'].join(', '),
+  [
+    'id',
+    'tenant_id',
+    'survey_version_id',
+    'counter_id',
+    'wave_id',
+    'unit_id',
+    'sector_code',
+    'channel',
+    'submitted_at',
+    'answers',
+    'comment',
+    'dossier_code',
+    'client_key',
+    'token_id',
+    'satisfied',
+    'weight',
+    'flags',
+    'origin_hash',
+    'device_hash',
+  ].join(', '),
 );
 
 /**
@@ -72,7 +91,10 @@ export async function storeResponses(db: Kysely<Database>, items: readonly NewRe
   if (items.length === 0) return [];
   await ensurePartitionsFor(db, items);
   return db.transaction().execute(async (trx) => {
-    const outcomes = await writeResponses(trx, items.map((item) => ({ item })));
+    const outcomes = await writeResponses(
+      trx,
+      items.map((item) => ({ item })),
+    );
     return outcomes.map((outcome) => {
       if (!outcome.ok) throw outcome.error;
       return { id: outcome.id, replay: outcome.replay };
@@ -82,7 +104,10 @@ export async function storeResponses(db: Kysely<Database>, items: readonly NewRe
 
 /** Month partitions are created outside the writing transaction: creating one locks the table. */
 export function ensurePartitionsFor(db: Kysely<Database>, items: readonly NewResponse[]): Promise<void> {
-  return ensureResponsePartitions(db, items.map((item) => localMonth(item.submitted_at)));
+  return ensureResponsePartitions(
+    db,
+    items.map((item) => localMonth(item.submitted_at)),
+  );
 }
 
 /**
@@ -170,7 +195,6 @@ async function losingOutcome(trx: Transaction<Database>, item: NewResponse): Pro
 }
 
 const keyOf = (k: { tenant_id: number; client_key: string }) => `${k.tenant_id}|${k.client_key}`;
-
 
 export async function countResponses(db: Kysely<Database>, tenantId: number): Promise<number> {
   const row = await db

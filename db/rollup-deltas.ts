@@ -97,7 +97,18 @@ function countCells<Slot extends object>(
     let cell = cells.get(id);
     if (!cell) {
       const { tenant_id, unit_id, counter_id, sector_code, survey_version_id, channel } = r;
-      cell = { tenant_id, ...slot.cell, unit_id, counter_id, sector_code, survey_version_id, channel, responses: 0, valid: 0, satisfied: 0 };
+      cell = {
+        tenant_id,
+        ...slot.cell,
+        unit_id,
+        counter_id,
+        sector_code,
+        survey_version_id,
+        channel,
+        responses: 0,
+        valid: 0,
+        satisfied: 0,
+      };
       cells.set(id, cell);
     }
     cell.responses += 1;

@@ -2,11 +2,7 @@ import type { Kysely } from 'kysely';
 import type { LocalizedText } from '../surveys/localized-text';
 import type { Database } from './types';
 
-export async function upsertSectors(
-  db: Kysely<Database>,
-  tenantId: number,
-  sectors: readonly { code: string; name: LocalizedText }[],
-) {
+export async function upsertSectors(db: Kysely<Database>, tenantId: number, sectors: readonly { code: string; name: LocalizedText }[]) {
   if (sectors.length === 0) return;
   await db
     .insertInto('sectors')
@@ -34,9 +30,7 @@ export async function setTargets(
   await db
     .insertInto('sector_targets')
     .values(targets.map((t) => ({ tenant_id: tenantId, sector_code: t.sectorCode, year, target: t.target })))
-    .onConflict((oc) =>
-      oc.columns(['tenant_id', 'sector_code', 'year']).doUpdateSet((eb) => ({ target: eb.ref('excluded.target') })),
-    )
+    .onConflict((oc) => oc.columns(['tenant_id', 'sector_code', 'year']).doUpdateSet((eb) => ({ target: eb.ref('excluded.target') })))
     .execute();
 }
 

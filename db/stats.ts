@@ -51,11 +51,7 @@ export function groupKey(grouping: Grouping): RawBuilder<string> {
  * Satisfied and valid counts per group, read from rollups only: monthly rollups for the whole
  * months of the period, daily rollups for the days around them (and for grouping by day).
  */
-export async function satisfiedCountsFromRollups(
-  db: Kysely<Database>,
-  filter: StatsFilter,
-  groupBy: Grouping,
-): Promise<SatisfiedCount[]> {
+export async function satisfiedCountsFromRollups(db: Kysely<Database>, filter: StatsFilter, groupBy: Grouping): Promise<SatisfiedCount[]> {
   const key = ROLLUP_KEYS[groupBy];
   const months = groupBy === 'day' ? null : wholeMonthsWithin(filter.from, filter.to);
   // An empty month span ([from, from)) keeps one query shape whether or not a month fits whole.
@@ -88,11 +84,7 @@ export async function satisfiedCountsFromRollups(
  * The same figures recounted from the raw responses: the check that rollups never drift,
  * and the baseline the dashboard's speed is measured against.
  */
-export async function satisfiedCountsFromResponses(
-  db: Kysely<Database>,
-  filter: StatsFilter,
-  groupBy: GroupBy,
-): Promise<SatisfiedCount[]> {
+export async function satisfiedCountsFromResponses(db: Kysely<Database>, filter: StatsFilter, groupBy: GroupBy): Promise<SatisfiedCount[]> {
   const key = ROLLUP_KEYS[groupBy];
   const result = await sql<SatisfiedCount>`
     select ${key} as key,
@@ -123,8 +115,7 @@ export function filterConditions(filter: StatsFilter, time: 'day' | 'submitted_a
       ? sql`r.day between ${filter.from}::date and ${filter.to}::date`
       : sql`r.submitted_at >= ${dayStartUtc(filter.from)} and r.submitted_at < ${dayStartUtc(addDays(filter.to, 1))}`;
   // Rollups hold counter answers only; on raw responses a wave's interviews are kept apart.
-  const wave =
-    time === 'day' ? sql`` : filter.waveId !== undefined ? sql`and r.wave_id = ${filter.waveId}` : sql`and r.wave_id is null`;
+  const wave = time === 'day' ? sql`` : filter.waveId !== undefined ? sql`and r.wave_id = ${filter.waveId}` : sql`and r.wave_id is null`;
   return sql`r.tenant_id = ${filter.tenantId}
       and ${period}
       ${wave}

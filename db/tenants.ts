@@ -14,7 +14,10 @@ export async function createTenant(db: Kysely<Database>, tenant: { code: string;
 }
 
 export async function countTenants(db: Kysely<Database>): Promise<number> {
-  const row = await db.selectFrom('tenants').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('tenants')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 

@@ -58,5 +58,9 @@ export async function recentActivities(db: Kysely<Database>, queries: readonly A
         and (r.origin_hash = q.origin_hash or r.device_hash = q.device_hash)
     ) a
     order by q.i`.execute(db);
-  return result.rows.map((row) => ({ fromOrigin: row.from_origin, fromDevice: row.from_device, lastAt: row.last_at ? new Date(row.last_at) : null }));
+  return result.rows.map((row) => ({
+    fromOrigin: row.from_origin,
+    fromDevice: row.from_device,
+    lastAt: row.last_at ? new Date(row.last_at) : null,
+  }));
 }

@@ -50,9 +50,7 @@ const IMPORT_TOO_LARGE = new RequestError(413, {
 export function createApp(deps: AppDeps & LoginHashingOption) {
   const app = new Hono<AppEnv>();
   app.onError(errorHandler((c, text, options) => renderBusyPage(langOf(c.req.query('lang')), text, options)));
-  app.notFound((c) =>
-    c.json({ error: 'Not found', message: { vi: 'Không tìm thấy địa chỉ này.', en: 'Not found.' } }, 404),
-  );
+  app.notFound((c) => c.json({ error: 'Not found', message: { vi: 'Không tìm thấy địa chỉ này.', en: 'Not found.' } }, 404));
 
   // Phones on weak connections get every page and script gzipped.
   app.use('*', compress());

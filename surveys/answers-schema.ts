@@ -219,7 +219,13 @@ export function validateSubmission(def: SurveyDefinition, raw: unknown): Submiss
     const key = params?.errorKey ?? TOP_LEVEL_ERROR_KEYS[top] ?? FORM_ERROR_KEY;
     const msg =
       params?.message ??
-      (key === COMMENT_ERROR_KEY ? MESSAGES.commentType : key === SECTOR_ERROR_KEY ? MESSAGES.sector : key === DOSSIER_ERROR_KEY ? MESSAGES.dossierCode : MESSAGES.notAnObject);
+      (key === COMMENT_ERROR_KEY
+        ? MESSAGES.commentType
+        : key === SECTOR_ERROR_KEY
+          ? MESSAGES.sector
+          : key === DOSSIER_ERROR_KEY
+            ? MESSAGES.dossierCode
+            : MESSAGES.notAnObject);
     errors[key] ??= msg;
   }
   return { ok: false, errors };

@@ -83,19 +83,15 @@ export type Confidence = 'confident' | 'not_conclusive';
 // becoming "not met" through a last-bit error.
 const round9 = (x: number): number => Math.round(x * 1e9) / 1e9;
 
-export function verdictOf(args: {
-  rate: number | null;
-  interval: Interval | null;
-  valid: number;
-  target: number;
-  minSample?: number;
-}): { verdict: Verdict; confidence: Confidence | null } {
+export function verdictOf(args: { rate: number | null; interval: Interval | null; valid: number; target: number; minSample?: number }): {
+  verdict: Verdict;
+  confidence: Confidence | null;
+} {
   const { rate: r, interval, valid, target, minSample = DEFAULT_MIN_SAMPLE } = args;
   if (valid < minSample || r === null) return { verdict: 'too_few', confidence: null };
   const t = round9(target);
   const met = round9(r) >= t;
-  const confident =
-    interval !== null && (met ? round9(interval.low) >= t : round9(interval.high) < t);
+  const confident = interval !== null && (met ? round9(interval.low) >= t : round9(interval.high) < t);
   return { verdict: met ? 'met' : 'not_met', confidence: confident ? 'confident' : 'not_conclusive' };
 }
 
@@ -111,12 +107,7 @@ export interface RateSummary {
 }
 
 /** The shape every stats row uses: the rate with its interval and verdict against the target. */
-export function summarize(args: {
-  satisfied: number;
-  valid: number;
-  target: number;
-  minSample?: number;
-}): RateSummary {
+export function summarize(args: { satisfied: number; valid: number; target: number; minSample?: number }): RateSummary {
   const { satisfied, valid, target, minSample } = args;
   const r = rate(satisfied, valid);
   const interval = wilsonInterval(satisfied, valid);

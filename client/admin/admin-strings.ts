@@ -38,7 +38,10 @@ export const ADMIN_STRINGS = {
   role_officer: { vi: 'Cán bộ tại quầy', en: 'Counter officer' },
   role_interviewer: { vi: 'Điều tra viên', en: 'Interviewer' },
   wholeTenant: { vi: 'Toàn bộ (không giới hạn đơn vị)', en: 'Everything (no unit limit)' },
-  usernameHint: { vi: '3–64 ký tự: chữ thường không dấu, số, ".", "_" hoặc "-".', en: '3–64 characters: lower-case letters, digits, ".", "_" or "-".' },
+  usernameHint: {
+    vi: '3–64 ký tự: chữ thường không dấu, số, ".", "_" hoặc "-".',
+    en: '3–64 characters: lower-case letters, digits, ".", "_" or "-".',
+  },
   badUsername: { vi: 'Tên đăng nhập chưa đúng quy tắc.', en: 'The username does not follow the rule.' },
   state: { vi: 'Trạng thái', en: 'State' },
   active: { vi: 'Đang dùng', en: 'Active' },

@@ -27,7 +27,13 @@ export function CountersPage() {
       <p class="muted intro">{t(lang, 'countersIntro')}</p>
       <LoadView load={counters} retry={retry} isEmpty={(d) => d.counters.length === 0} emptyText="noCounters">
         {(data) => (
-          <SortableTable rows={data.counters} columns={columns(lang)} rowKey={(r) => r.code} caption={t(lang, 'countersCaption')} testid="counters-table" />
+          <SortableTable
+            rows={data.counters}
+            columns={columns(lang)}
+            rowKey={(r) => r.code}
+            caption={t(lang, 'countersCaption')}
+            testid="counters-table"
+          />
         )}
       </LoadView>
     </section>
@@ -36,13 +42,7 @@ export function CountersPage() {
 
 function PosterLink({ row, size, lang }: { row: Row; size: 'a4' | 'a5'; lang: Lang }) {
   return (
-    <a
-      class="button secondary small"
-      href={posterUrl(row.code, size)}
-      target="_blank"
-      rel="noopener"
-      data-testid={`poster-${size}`}
-    >
+    <a class="button secondary small" href={posterUrl(row.code, size)} target="_blank" rel="noopener" data-testid={`poster-${size}`}>
       {t(lang, size === 'a4' ? 'posterA4' : 'posterA5')}
       <span class="visually-hidden">
         {' '}

@@ -25,7 +25,12 @@ function OneTimePassword({ username, password, onHide }: { username: string; pas
         <button
           type="button"
           class="small"
-          onClick={() => navigator.clipboard?.writeText(password).then(() => setCopied(true), () => setCopied(false))}
+          onClick={() =>
+            navigator.clipboard?.writeText(password).then(
+              () => setCopied(true),
+              () => setCopied(false),
+            )
+          }
         >
           {t(lang, 'copy')}
         </button>
@@ -94,7 +99,21 @@ export function UsersPage({ meta }: { meta: Meta | null }) {
   );
 }
 
-function RoleSelect({ value, onChange, lang, name, testid, label }: { value: string; onChange: (r: Role) => void; lang: Lang; name: string; testid: string; label: string }) {
+function RoleSelect({
+  value,
+  onChange,
+  lang,
+  name,
+  testid,
+  label,
+}: {
+  value: string;
+  onChange: (r: Role) => void;
+  lang: Lang;
+  name: string;
+  testid: string;
+  label: string;
+}) {
   return (
     <label>
       <span>{label}</span>
@@ -124,7 +143,10 @@ function NewUserForm({ meta, onCreated }: { meta: Meta | null; onCreated: (usern
     }
     setBad(false);
     const name = username.trim();
-    const created = await action.run(() => createUser({ username: name, role, unitId: unitId ?? null }), inBothLanguages('userCreated', { u: name }));
+    const created = await action.run(
+      () => createUser({ username: name, role, unitId: unitId ?? null }),
+      inBothLanguages('userCreated', { u: name }),
+    );
     if (created) {
       setUsername('');
       onCreated(created.username, created.password);
@@ -153,7 +175,15 @@ function NewUserForm({ meta, onCreated }: { meta: Meta | null; onCreated: (usern
             </span>
           </label>
           <RoleSelect value={role} onChange={setRole} lang={lang} name="role" testid="new-role" label={t(lang, 'role')} />
-          <UnitSelect units={meta?.units ?? []} value={unitId} onChange={setUnitId} label={t(lang, 'unit')} emptyLabel={t(lang, 'wholeTenant')} name="unitId" testid="new-unit" />
+          <UnitSelect
+            units={meta?.units ?? []}
+            value={unitId}
+            onChange={setUnitId}
+            label={t(lang, 'unit')}
+            emptyLabel={t(lang, 'wholeTenant')}
+            name="unitId"
+            testid="new-unit"
+          />
         </div>
         <ActionMessage error={action.error} done={action.done} testid="new-user" />
         <button type="submit" class="button primary" disabled={action.busy} data-testid="create-user">
@@ -198,7 +228,14 @@ function UserRow({ user, meta, lang, unitName, onChanged, onPassword }: RowProps
         {user.username}
       </th>
       <td data-col="role" data-value={user.role}>
-        <RoleSelect value={role} onChange={setRole} lang={lang} name={`role-${user.id}`} testid="user-role" label={`${t(lang, 'role')}: ${user.username}`} />
+        <RoleSelect
+          value={role}
+          onChange={setRole}
+          lang={lang}
+          name={`role-${user.id}`}
+          testid="user-role"
+          label={`${t(lang, 'role')}: ${user.username}`}
+        />
       </td>
       <td data-col="unit" data-value={user.unitId ?? ''} title={unitName}>
         <UnitSelect

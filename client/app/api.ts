@@ -27,9 +27,18 @@ const UNEXPECTED: LocalizedText = {
 };
 
 /** One call to the JSON API; every feature's API module goes through it. */
-export async function request<T>(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: string, body?: unknown, raw?: { body: Blob; type: string }): Promise<T> {
+export async function request<T>(
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
+  path: string,
+  body?: unknown,
+  raw?: { body: Blob; type: string },
+): Promise<T> {
   let res: Response;
-  const type: Record<string, string> = raw ? { 'Content-Type': raw.type } : body === undefined ? {} : { 'Content-Type': 'application/json' };
+  const type: Record<string, string> = raw
+    ? { 'Content-Type': raw.type }
+    : body === undefined
+      ? {}
+      : { 'Content-Type': 'application/json' };
   try {
     res = await fetch(path, {
       method,
@@ -56,8 +65,7 @@ function messageOf(json: unknown): LocalizedText | null {
 }
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
-const isText = (v: unknown): v is LocalizedText =>
-  isRecord(v) && typeof v.vi === 'string' && typeof v.en === 'string';
+const isText = (v: unknown): v is LocalizedText => isRecord(v) && typeof v.vi === 'string' && typeof v.en === 'string';
 
 export const login = (username: string, password: string) =>
   request<{ username: string; role: string }>('POST', '/api/auth/login', { username, password });

@@ -14,7 +14,9 @@ export function AppHeader({ me, onLogout }: Props) {
   return (
     <header class="app-header">
       <div class="brand">
-        <span class="tenant" data-testid="tenant-name">{me.tenant.name}</span>
+        <span class="tenant" data-testid="tenant-name">
+          {me.tenant.name}
+        </span>
         {me.tenant.isDemo && (
           <span class="demo-badge" data-testid="demo-badge">
             {t('vi', 'demoBadge')} / {t('en', 'demoBadge')}

@@ -106,10 +106,12 @@ export function AppShell({ route, pathname, search }: { route: Exclude<Route, 'l
           />
         )}
         {route === 'exports' && <ExportsPage filter={filter} query={query} meta={meta} />}
-        {filterPage && route !== 'exports' && (() => {
-          const View = PAGE_VIEWS[route];
-          return <View filter={filter} query={query} meta={meta} />;
-        })()}
+        {filterPage &&
+          route !== 'exports' &&
+          (() => {
+            const View = PAGE_VIEWS[route];
+            return <View filter={filter} query={query} meta={meta} />;
+          })()}
         {route === 'reports' && <ReportsPage search={search} meta={meta} />}
         {route === 'waves' && <WavesPage role={role} />}
         {route === 'wave_new' && <WaveNewPage meta={meta} />}

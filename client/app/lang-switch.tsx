@@ -7,14 +7,7 @@ export function LangSwitch() {
   return (
     <div class="lang-switch" role="group" aria-label={t(lang, 'language')}>
       {LANGS.map((l) => (
-        <button
-          key={l}
-          type="button"
-          lang={l}
-          aria-pressed={l === lang}
-          onClick={() => setLang(l)}
-          data-testid={`lang-${l}`}
-        >
+        <button key={l} type="button" lang={l} aria-pressed={l === lang} onClick={() => setLang(l)} data-testid={`lang-${l}`}>
           {l.toUpperCase()}
         </button>
       ))}

@@ -60,7 +60,11 @@ const EXPORT_PATHS: Record<ExportFormat, string> = {
 };
 
 /** The export of a filter; the CSV options only go where they mean something, and only when on. */
-export function exportUrl(format: ExportFormat, filter: Filter, csv: { labels: boolean; codes: boolean } = { labels: false, codes: false }): string {
+export function exportUrl(
+  format: ExportFormat,
+  filter: Filter,
+  csv: { labels: boolean; codes: boolean } = { labels: false, codes: false },
+): string {
   const extra: Record<string, string> = {};
   if (format === 'csv' && csv.labels) extra.labels = '1';
   if (format === 'csv' && csv.codes) extra.codes = '1';

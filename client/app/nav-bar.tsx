@@ -4,7 +4,13 @@ import { followLink, pageLink } from './links';
 import { ADMIN_PAGES, FILING_PAGES, PAGES, type NavKey } from './router';
 
 const groupOf = (page: NavKey) =>
-  (PAGES as readonly string[]).includes(page) ? 0 : (FILING_PAGES as readonly string[]).includes(page) ? 1 : (ADMIN_PAGES as readonly string[]).includes(page) ? 2 : 3;
+  (PAGES as readonly string[]).includes(page)
+    ? 0
+    : (FILING_PAGES as readonly string[]).includes(page)
+      ? 1
+      : (ADMIN_PAGES as readonly string[]).includes(page)
+        ? 2
+        : 3;
 import { navEntries } from './roles';
 
 /**
@@ -24,12 +30,7 @@ export function NavBar({ current, query, role }: { current: NavKey | null; query
           const first = i > 0 && groupOf(page) !== groupOf(all[i - 1]!);
           return (
             <li key={page} class={first ? 'nav-divider' : undefined}>
-              <a
-                href={href}
-                aria-current={page === current ? 'page' : undefined}
-                data-testid={`nav-${page}`}
-                onClick={followLink(href)}
-              >
+              <a href={href} aria-current={page === current ? 'page' : undefined} data-testid={`nav-${page}`} onClick={followLink(href)}>
                 {t(lang, `page_${page}`)}
               </a>
             </li>

@@ -80,9 +80,13 @@ export function SortableTable<R>({ rows, columns, rowKey, rowAttrs, caption, tes
                 const attrs = { 'data-col': c.key, 'data-value': v ?? '', ...(c.attrs?.(row) ?? {}) };
                 const body = c.render ? c.render(row) : v;
                 return c.rowHeader ? (
-                  <th key={c.key} scope="row" {...attrs}>{body}</th>
+                  <th key={c.key} scope="row" {...attrs}>
+                    {body}
+                  </th>
                 ) : (
-                  <td key={c.key} class={c.numeric ? 'num' : undefined} {...attrs}>{body}</td>
+                  <td key={c.key} class={c.numeric ? 'num' : undefined} {...attrs}>
+                    {body}
+                  </td>
                 );
               })}
             </tr>

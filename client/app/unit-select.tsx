@@ -23,7 +23,12 @@ export function UnitSelect({ units, value, onChange, label, emptyLabel, name, di
   return (
     <label>
       <span>{label}</span>
-      <select name={name} value={value === undefined ? '' : String(value)} onChange={(e) => onChange(e.currentTarget.value ? Number(e.currentTarget.value) : undefined)} data-testid={testid}>
+      <select
+        name={name}
+        value={value === undefined ? '' : String(value)}
+        onChange={(e) => onChange(e.currentTarget.value ? Number(e.currentTarget.value) : undefined)}
+        data-testid={testid}
+      >
         <option value="">{emptyLabel}</option>
         {unitOptions(units).map((u) => (
           <option key={u.id} value={String(u.id)} disabled={disabled?.has(u.id)}>

@@ -13,7 +13,7 @@ export function useAction() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<LocalizedText | null>(null);
   const [done, setDone] = useState<LocalizedText | null>(null);
-  const run = async <T,>(work: () => Promise<T>, success?: LocalizedText): Promise<T | undefined> => {
+  const run = async <T>(work: () => Promise<T>, success?: LocalizedText): Promise<T | undefined> => {
     setBusy(true);
     setError(null);
     setDone(null);

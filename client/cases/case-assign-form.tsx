@@ -24,7 +24,15 @@ export function AssignForm({ id, meta, onDone }: { id: number; meta: Meta | null
   return (
     <form class="case-action" onSubmit={submit} noValidate data-testid="case-assign-form">
       <h3>{t(lang, 'assignTitle')}</h3>
-      <UnitSelect units={meta?.units ?? []} value={unitId} onChange={setUnitId} label={t(lang, 'assignedUnit')} emptyLabel={t(lang, 'chooseUnit')} name="unitId" testid="case-assign-unit" />
+      <UnitSelect
+        units={meta?.units ?? []}
+        value={unitId}
+        onChange={setUnitId}
+        label={t(lang, 'assignedUnit')}
+        emptyLabel={t(lang, 'chooseUnit')}
+        name="unitId"
+        testid="case-assign-unit"
+      />
       <label>
         <span>{t(lang, 'dueAtOptional')}</span>
         <input type="date" name="dueAt" value={due} onInput={(e) => setDue(e.currentTarget.value)} data-testid="case-assign-due" />

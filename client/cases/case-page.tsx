@@ -30,8 +30,7 @@ export function CasePage({ id, meta }: { id: number; meta: Meta | null }) {
             <div data-testid="case-detail" data-status={c.status}>
               <section class="panel" aria-labelledby="case-title">
                 <h2 id="case-title">
-                  #{c.id} — {t(lang, `case_${c.status}`)}{' '}
-                  {c.overdue && <span class="badge-overdue">{t(lang, 'overdue')}</span>}
+                  #{c.id} — {t(lang, `case_${c.status}`)} {c.overdue && <span class="badge-overdue">{t(lang, 'overdue')}</span>}
                 </h2>
                 <dl class="case-facts">
                   <dt>{t(lang, 'caseReason')}</dt>
@@ -49,7 +48,9 @@ export function CasePage({ id, meta }: { id: number; meta: Meta | null }) {
                   {c.answer !== null && (
                     <>
                       <dt>{t(lang, 'caseAnswer')}</dt>
-                      <dd class="plain-text" data-testid="case-answer">{c.answer}</dd>
+                      <dd class="plain-text" data-testid="case-answer">
+                        {c.answer}
+                      </dd>
                     </>
                   )}
                   {c.closeReason !== null && (
@@ -73,7 +74,9 @@ export function CasePage({ id, meta }: { id: number; meta: Meta | null }) {
                     </p>
                     <h3>{t(lang, 'comment')}</h3>
                     {/* Plain text: the citizen's words are never read as markup. */}
-                    <p class="plain-text" data-testid="case-comment">{c.response.comment || t(lang, 'noComment')}</p>
+                    <p class="plain-text" data-testid="case-comment">
+                      {c.response.comment || t(lang, 'noComment')}
+                    </p>
                     <h3>{t(lang, 'answers_')}</h3>
                     <ul data-testid="case-answers">
                       {Object.entries(c.response.answers).map(([key, value]) => (
@@ -88,7 +91,17 @@ export function CasePage({ id, meta }: { id: number; meta: Meta | null }) {
               <section class="panel" aria-labelledby="case-steps-title">
                 <h2 id="case-steps-title">{t(lang, 'actions')}</h2>
                 {can.assign && <AssignForm id={c.id} meta={meta} onDone={retry} />}
-                {can.answer && <TextAction id="answer" title="answerTitle" label="caseAnswer" button="sendAnswer" required send={(text) => answerCase(c.id, text)} onDone={retry} />}
+                {can.answer && (
+                  <TextAction
+                    id="answer"
+                    title="answerTitle"
+                    label="caseAnswer"
+                    button="sendAnswer"
+                    required
+                    send={(text) => answerCase(c.id, text)}
+                    onDone={retry}
+                  />
+                )}
                 {can.close && (
                   <TextAction
                     id="close"
@@ -118,7 +131,15 @@ export function CasePage({ id, meta }: { id: number; meta: Meta | null }) {
                     ))}
                   </ul>
                 )}
-                <TextAction id="note" title="addNote" label="noteText" button="addNote" required send={(text) => addCaseNote(c.id, text)} onDone={retry} />
+                <TextAction
+                  id="note"
+                  title="addNote"
+                  label="noteText"
+                  button="addNote"
+                  required
+                  send={(text) => addCaseNote(c.id, text)}
+                  onDone={retry}
+                />
               </section>
             </div>
           );

@@ -37,7 +37,11 @@ export function CaseTable({ items, lang }: { items: CaseItem[]; lang: Lang }) {
               <td data-col="createdAt">{formatDateTime(c.createdAt, lang)}</td>
               <td data-col="dueAt">
                 {formatDateTime(c.dueAt, lang)}{' '}
-                {c.overdue && <span class="badge-overdue" data-testid="case-overdue">{t(lang, 'overdue')}</span>}
+                {c.overdue && (
+                  <span class="badge-overdue" data-testid="case-overdue">
+                    {t(lang, 'overdue')}
+                  </span>
+                )}
               </td>
               <td data-col="phone">{c.contact?.phone ?? t(lang, 'noPhone')}</td>
             </tr>

@@ -35,7 +35,15 @@ export function TextAction({ id, title, label, button, required, send, onDone }:
     <form class="case-action" onSubmit={submit} noValidate data-testid={`case-${id}-form`}>
       <h3>{t(lang, title)}</h3>
       <label for={field}>{t(lang, label)}</label>
-      <textarea id={field} name={id} value={text} onInput={(e) => setText(e.currentTarget.value)} required={required} aria-invalid={action.error !== null} data-testid={`case-${id}-input`} />
+      <textarea
+        id={field}
+        name={id}
+        value={text}
+        onInput={(e) => setText(e.currentTarget.value)}
+        required={required}
+        aria-invalid={action.error !== null}
+        data-testid={`case-${id}-input`}
+      />
       <ActionMessage error={action.error} done={action.done} testid={`case-${id}`} />
       <button type="submit" class="button primary" disabled={action.busy} data-testid={`case-${id}`}>
         {t(lang, button)}

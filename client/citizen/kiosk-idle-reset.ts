@@ -11,12 +11,15 @@ export function watchIdle(form: HTMLFormElement, idleMs: number, now: () => numb
   };
   form.addEventListener('input', touch);
   form.addEventListener('change', touch);
-  const timer = setInterval(() => {
-    if (dirty && now() - last >= idleMs) {
-      form.reset();
-      dirty = false;
-      window.scrollTo(0, 0);
-    }
-  }, Math.min(5000, idleMs));
+  const timer = setInterval(
+    () => {
+      if (dirty && now() - last >= idleMs) {
+        form.reset();
+        dirty = false;
+        window.scrollTo(0, 0);
+      }
+    },
+    Math.min(5000, idleMs),
+  );
   return () => clearInterval(timer);
 }

@@ -27,7 +27,7 @@ export function AlertsList({ alerts, asOf, meta, lang, hrefOf, onOpen }: Props) 
       </p>
     );
   }
-  const ordered = [...alerts].sort((a, b) => (a.current.rate - a.current.target) - (b.current.rate - b.current.target));
+  const ordered = [...alerts].sort((a, b) => a.current.rate - a.current.target - (b.current.rate - b.current.target));
   return (
     <ul class="alerts" data-testid="alerts">
       {ordered.map((a) => {
@@ -41,18 +41,23 @@ export function AlertsList({ alerts, asOf, meta, lang, hrefOf, onOpen }: Props) 
             data-unit={a.unitId}
           >
             <span class="alert-kind">{t(lang, a.kind === 'below_target' ? 'alertBelow' : 'alertDropped')}</span>
-            <a
-              class="alert-what"
-              href={href}
-              onClick={followLink(href, onOpen)}
-            >
+            <a class="alert-what" href={href} onClick={followLink(href, onOpen)}>
               {sectorLabel({ key: a.sector, label: a.sectorLabel }, meta, lang)} — {a.unitName}
             </a>
             <span class="alert-figures">
-              <strong data-col="rate" data-value={a.current.rate}>{formatPercent(a.current.rate, lang)}</strong>{' '}
+              <strong data-col="rate" data-value={a.current.rate}>
+                {formatPercent(a.current.rate, lang)}
+              </strong>{' '}
               <span class="muted">
-                ({t(lang, 'target')} <span data-col="target" data-value={a.current.target}>{formatTarget(a.current.target, lang)}</span>
-                {', '}n = <span data-col="n" data-value={a.current.n}>{formatCount(a.current.n, lang)}</span>)
+                ({t(lang, 'target')}{' '}
+                <span data-col="target" data-value={a.current.target}>
+                  {formatTarget(a.current.target, lang)}
+                </span>
+                {', '}n ={' '}
+                <span data-col="n" data-value={a.current.n}>
+                  {formatCount(a.current.n, lang)}
+                </span>
+                )
               </span>
               {a.drop !== null && a.previous.rate !== null && (
                 <span class="alert-drop" data-col="drop" data-value={a.drop}>

@@ -16,10 +16,15 @@ export function ComplaintsCard({ from, to, unit }: { from: string; to: string; u
         {f ? formatCount(f.open, lang) : '…'}
       </p>
       <p class="muted">
-        {t(lang, 'complaintsOpen')} · <span data-col="overdue" data-value={f?.overdue ?? ''}>{f ? formatCount(f.overdue, lang) : '…'}</span>{' '}
+        {t(lang, 'complaintsOpen')} ·{' '}
+        <span data-col="overdue" data-value={f?.overdue ?? ''}>
+          {f ? formatCount(f.overdue, lang) : '…'}
+        </span>{' '}
         {t(lang, 'complaintsOverdue')} ·{' '}
         <span data-col="onTime" data-value={f?.answeredOnTimeShare ?? ''}>
-          {f?.answeredOnTimeShare == null ? '—' : `${formatPercentNumber(f.answeredOnTimeShare * 100, lang, 0)}${lang === 'vi' ? ' %' : '%'}`}
+          {f?.answeredOnTimeShare == null
+            ? '—'
+            : `${formatPercentNumber(f.answeredOnTimeShare * 100, lang, 0)}${lang === 'vi' ? ' %' : '%'}`}
         </span>{' '}
         {t(lang, 'complaintsOnTime')}
       </p>

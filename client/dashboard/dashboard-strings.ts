@@ -57,7 +57,10 @@ export const DASHBOARD_STRINGS = {
     en: 'Sectors at a unit whose rate over the last 30 days is below target (with enough answers) or fell by more than 5 points against the 30 days before.',
   },
   alertsCount: { vi: 'cảnh báo đang mở', en: 'open alerts' },
-  noAlerts: { vi: 'Không có cảnh báo nào: mọi lĩnh vực đều ổn trong 30 ngày qua.', en: 'No alerts: every sector is fine over the last 30 days.' },
+  noAlerts: {
+    vi: 'Không có cảnh báo nào: mọi lĩnh vực đều ổn trong 30 ngày qua.',
+    en: 'No alerts: every sector is fine over the last 30 days.',
+  },
   alertBelow: { vi: 'Dưới chỉ tiêu', en: 'Below target' },
   alertDropped: { vi: 'Giảm mạnh', en: 'Sharp drop' },
   points: { vi: 'điểm', en: 'points' },

@@ -32,15 +32,13 @@ export function DistributionPage({ filter, query, meta }: PageProps) {
   }, [dist, by, meta]);
   const columns: Column<Row>[] = [
     { key: by, label: t(lang, by), rowHeader: true, value: labelOf },
-    ...LEVELS.map(
-      (level): Column<Row> => ({
-        key: `level-${level}`,
-        label: `${level} · ${scaleLabel(Number(level), lang)}`,
-        numeric: true,
-        value: (r) => r.counts[level] ?? 0,
-        render: (r) => formatCount(r.counts[level] ?? 0, lang),
-      }),
-    ),
+    ...LEVELS.map((level): Column<Row> => ({
+      key: `level-${level}`,
+      label: `${level} · ${scaleLabel(Number(level), lang)}`,
+      numeric: true,
+      value: (r) => r.counts[level] ?? 0,
+      render: (r) => formatCount(r.counts[level] ?? 0, lang),
+    })),
     { key: 'total', label: t(lang, 'total'), numeric: true, value: (r) => r.total, render: (r) => formatCount(r.total, lang) },
     {
       key: 'share45',
@@ -69,7 +67,13 @@ export function DistributionPage({ filter, query, meta }: PageProps) {
         {() => (
           <div class="chart-and-table">
             <DistributionChart rows={rows} labelOf={labelOf} lang={lang} />
-            <SortableTable rows={rows} columns={columns} rowKey={(r) => r.key} caption={t(lang, 'distributionTitle')} testid="distribution-table" />
+            <SortableTable
+              rows={rows}
+              columns={columns}
+              rowKey={(r) => r.key}
+              caption={t(lang, 'distributionTitle')}
+              testid="distribution-table"
+            />
             {rows.some((r) => r.counted === 'item_answers') ? (
               <p class="note" data-testid="item-answers-note">
                 {t(lang, 'itemAnswersNote')}

@@ -9,7 +9,17 @@ const BAR = '#0b5cad';
 const WEAKEST = '#8a4b00';
 
 /** The factor indices as horizontal bars with their 95% intervals; the weakest factor stands out. */
-export function FactorChart({ factors, weakest, lang, testid }: { factors: FactorIndex[]; weakest: string | null; lang: Lang; testid: string }) {
+export function FactorChart({
+  factors,
+  weakest,
+  lang,
+  testid,
+}: {
+  factors: FactorIndex[];
+  weakest: string | null;
+  lang: Lang;
+  testid: string;
+}) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const axisFrom = factorAxisFrom(factors);
   const failed = useChart<'bar'>(

@@ -43,7 +43,13 @@ function SurveyFactors({ survey, lang }: { survey: Factors['surveys'][number]; l
   const headingId = `factors-${survey.survey}`;
   const factorColumns: Column<FactorIndex>[] = [
     { key: 'factor', label: t(lang, 'factor'), rowHeader: true, value: (f) => f.label[lang] },
-    { key: 'satisfied', label: t(lang, 'satisfied'), numeric: true, value: (f) => f.satisfied, render: (f) => formatCount(f.satisfied, lang) },
+    {
+      key: 'satisfied',
+      label: t(lang, 'satisfied'),
+      numeric: true,
+      value: (f) => f.satisfied,
+      render: (f) => formatCount(f.satisfied, lang),
+    },
     { key: 'valid', label: t(lang, 'validAnswers'), numeric: true, value: (f) => f.valid, render: (f) => formatCount(f.valid, lang) },
     { key: 'index', label: t(lang, 'factorIndex'), numeric: true, value: (f) => f.index, render: (f) => formatPercent(f.index, lang) },
     {
@@ -59,7 +65,13 @@ function SurveyFactors({ survey, lang }: { survey: Factors['surveys'][number]; l
   const itemColumns: Column<ItemRate>[] = [
     { key: 'factor', label: t(lang, 'factor'), value: (i) => factorName.get(i.factor) ?? i.factor },
     { key: 'item', label: t(lang, 'item'), rowHeader: true, value: (i) => i.text[lang] },
-    { key: 'satisfied', label: t(lang, 'satisfied'), numeric: true, value: (i) => i.satisfied, render: (i) => formatCount(i.satisfied, lang) },
+    {
+      key: 'satisfied',
+      label: t(lang, 'satisfied'),
+      numeric: true,
+      value: (i) => i.satisfied,
+      render: (i) => formatCount(i.satisfied, lang),
+    },
     { key: 'valid', label: t(lang, 'validAnswers'), numeric: true, value: (i) => i.valid, render: (i) => formatCount(i.valid, lang) },
     { key: 'rate', label: t(lang, 'rate'), numeric: true, value: (i) => i.rate, render: (i) => formatPercent(i.rate, lang) },
     {
@@ -77,11 +89,15 @@ function SurveyFactors({ survey, lang }: { survey: Factors['surveys'][number]; l
       <dl class="overall-facts">
         <div>
           <dt>{t(lang, 'respondents')}</dt>
-          <dd data-col="n" data-value={survey.n}>{formatCount(survey.n, lang)}</dd>
+          <dd data-col="n" data-value={survey.n}>
+            {formatCount(survey.n, lang)}
+          </dd>
         </div>
         <div>
           <dt>{t(lang, 'sipasIndex')}</dt>
-          <dd data-col="sipasIndex" data-value={survey.sipasIndex ?? ''}>{formatPercent(survey.sipasIndex, lang)}</dd>
+          <dd data-col="sipasIndex" data-value={survey.sipasIndex ?? ''}>
+            {formatPercent(survey.sipasIndex, lang)}
+          </dd>
         </div>
         {weakest && (
           <div>
@@ -104,11 +120,23 @@ function SurveyFactors({ survey, lang }: { survey: Factors['surveys'][number]; l
       </div>
       {survey.items.length > 0 && (
         <>
-          <button type="button" class="button secondary" aria-expanded={showItems} onClick={() => setShowItems(!showItems)} data-testid="toggle-items">
+          <button
+            type="button"
+            class="button secondary"
+            aria-expanded={showItems}
+            onClick={() => setShowItems(!showItems)}
+            data-testid="toggle-items"
+          >
             {t(lang, showItems ? 'hideItems' : 'showItems')}
           </button>
           {showItems && (
-            <SortableTable rows={survey.items} columns={itemColumns} rowKey={(i) => i.key} caption={t(lang, 'showItems')} testid={`item-table-${survey.survey}`} />
+            <SortableTable
+              rows={survey.items}
+              columns={itemColumns}
+              rowKey={(i) => i.key}
+              caption={t(lang, 'showItems')}
+              testid={`item-table-${survey.survey}`}
+            />
           )}
         </>
       )}

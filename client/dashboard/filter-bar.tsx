@@ -29,15 +29,19 @@ export function FilterBar({ filter, meta, lang, thisYear, onChange, csvUrl }: Pr
     onChange(next);
   };
   const units = meta ? unitOptions(meta.units) : [];
-  const sectors = inSectorOrder((meta?.sectors ?? []).map((s) => ({ ...s, key: s.code })), meta);
+  const sectors = inSectorOrder(
+    (meta?.sectors ?? []).map((s) => ({ ...s, key: s.code })),
+    meta,
+  );
   // Only the counters of the chosen unit's subtree; a counter chosen elsewhere stays listed so the select shows it.
   const inUnit = filter.unit !== undefined && meta ? subtreeIds(meta.units, filter.unit) : null;
   const counters = (meta?.counters ?? []).filter((k) => !inUnit || inUnit.has(k.unitId) || k.code === filter.counter);
   const onUnit = (value: string) => {
     const unit = value ? Number(value) : undefined;
-    const keep = unit === undefined || !meta || !filter.counter
-      ? true
-      : subtreeIds(meta.units, unit).has(meta.counters.find((k) => k.code === filter.counter)?.unitId ?? -1);
+    const keep =
+      unit === undefined || !meta || !filter.counter
+        ? true
+        : subtreeIds(meta.units, unit).has(meta.counters.find((k) => k.code === filter.counter)?.unitId ?? -1);
     set({ unit, ...(keep ? {} : { counter: undefined }) });
   };
   const narrowed = Boolean(filter.sector || filter.unit !== undefined || filter.counter || filter.channel || filter.survey);
@@ -106,7 +110,12 @@ export function FilterBar({ filter, meta, lang, thisYear, onChange, csvUrl }: Pr
         </label>
         <div class="filter-actions">
           {narrowed && (
-            <button type="button" class="button secondary" data-testid="clear-filter" onClick={() => onChange({ from: filter.from, to: filter.to })}>
+            <button
+              type="button"
+              class="button secondary"
+              data-testid="clear-filter"
+              onClick={() => onChange({ from: filter.from, to: filter.to })}
+            >
               {t(lang, 'clearFilter')}
             </button>
           )}

@@ -42,7 +42,8 @@ export function HeatmapTable({ cells, metric, lang }: { cells: HeatCell[]; metri
                 const c = byCell.get(`${wd}:${h}`);
                 const n = c?.n ?? 0;
                 const look = metric === 'volume' ? volumeLook(n, max) : rateLook(c?.rate ?? null, n);
-                const text = n === 0 ? '' : metric === 'volume' ? formatCount(n, lang) : c?.rate == null ? '—' : formatPercentNumber(c.rate, lang, 0);
+                const text =
+                  n === 0 ? '' : metric === 'volume' ? formatCount(n, lang) : c?.rate == null ? '—' : formatPercentNumber(c.rate, lang, 0);
                 const few = metric === 'rate' && n > 0 && n < MIN_CELL_N;
                 return (
                   <td
@@ -57,7 +58,9 @@ export function HeatmapTable({ cells, metric, lang }: { cells: HeatCell[]; metri
                       n === 0
                         ? undefined
                         : `${WEEKDAY_NAMES[lang][wd - 1]} ${h}:00–${h + 1}:00 · ${t(lang, 'answers')}: ${formatCount(n, lang)}` +
-                          (c?.rate != null ? ` · ${t(lang, 'rate')}: ${formatPercentNumber(c.rate, lang)}${lang === 'vi' ? ' %' : '%'}` : '')
+                          (c?.rate != null
+                            ? ` · ${t(lang, 'rate')}: ${formatPercentNumber(c.rate, lang)}${lang === 'vi' ? ' %' : '%'}`
+                            : '')
                     }
                   >
                     {text}

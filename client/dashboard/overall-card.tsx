@@ -17,14 +17,20 @@ export function OverallCard({ overall, title, lang }: Props) {
     <section class={`overall-card tone-${overall.verdict}`} data-testid="overall" aria-labelledby="overall-title">
       <h2 id="overall-title">{title}</h2>
       <p class="overall-rate">
-        <span class="big" data-col="rate" data-value={overall.rate ?? ''}>{formatPercent(overall.rate, lang)}</span>
+        <span class="big" data-col="rate" data-value={overall.rate ?? ''}>
+          {formatPercent(overall.rate, lang)}
+        </span>
         <span class="vs">
           {t(lang, 'target')}{' '}
-          <span data-col="target" data-value={overall.target}>{formatTarget(overall.target, lang)}</span>
+          <span data-col="target" data-value={overall.target}>
+            {formatTarget(overall.target, lang)}
+          </span>
         </span>
       </p>
       <p class="overall-verdict">
-        <span data-col="verdict" data-value={overall.verdict}><VerdictBadge verdict={overall.verdict} lang={lang} /></span>
+        <span data-col="verdict" data-value={overall.verdict}>
+          <VerdictBadge verdict={overall.verdict} lang={lang} />
+        </span>
         {overall.confidence && (
           <span class="confidence" data-col="confidence" data-value={overall.confidence}>
             {confidenceText(overall.confidence, lang)}
@@ -34,11 +40,15 @@ export function OverallCard({ overall, title, lang }: Props) {
       <dl class="overall-facts">
         <div>
           <dt>{t(lang, 'answers')}</dt>
-          <dd data-col="n" data-value={overall.n}>{formatCount(overall.n, lang)}</dd>
+          <dd data-col="n" data-value={overall.n}>
+            {formatCount(overall.n, lang)}
+          </dd>
         </div>
         <div>
           <dt>{t(lang, 'satisfied')}</dt>
-          <dd data-col="satisfied" data-value={overall.satisfied}>{formatCount(overall.satisfied, lang)}</dd>
+          <dd data-col="satisfied" data-value={overall.satisfied}>
+            {formatCount(overall.satisfied, lang)}
+          </dd>
         </div>
         <div>
           <dt>{t(lang, 'interval')}</dt>

@@ -34,7 +34,8 @@ export function OverviewPage({ filter, query, meta }: PageProps) {
   const labelOf = useCallback((row: StatsRow) => sectorLabel(row, meta, lang), [meta, lang]);
   const rows = useMemo(() => (stats.kind === 'ready' ? inSectorOrder(stats.data.rows, meta) : []), [stats, meta]);
   const title = filter.sector ? sectorLabel({ key: filter.sector, label: filter.sector }, meta, lang) : t(lang, 'overallTitle');
-  const alertHref = (a: Alert) => filterLink('factors', { from: addDays(alertsAsOf(), -29), to: alertsAsOf(), sector: a.sector, unit: a.unitId });
+  const alertHref = (a: Alert) =>
+    filterLink('factors', { from: addDays(alertsAsOf(), -29), to: alertsAsOf(), sector: a.sector, unit: a.unitId });
   const alertsAsOf = () => (alerts.kind === 'ready' ? alerts.data.asOf : filter.to);
   const alertCount = alerts.kind === 'ready' ? alerts.data.alerts.length : null;
 
@@ -76,7 +77,14 @@ export function OverviewPage({ filter, query, meta }: PageProps) {
         {alerts.kind === 'loading' && <Loading />}
         {alerts.kind === 'error' && <ErrorBox message={alerts.message} onRetry={retryAlerts} />}
         {alerts.kind === 'ready' && (
-          <AlertsList alerts={alerts.data.alerts} asOf={alerts.data.asOf} meta={meta} lang={lang} hrefOf={alertHref} onOpen={(href) => navigate(href)} />
+          <AlertsList
+            alerts={alerts.data.alerts}
+            asOf={alerts.data.asOf}
+            meta={meta}
+            lang={lang}
+            hrefOf={alertHref}
+            onOpen={(href) => navigate(href)}
+          />
         )}
       </section>
       {stats.kind === 'ready' && stats.data.overall.n > 0 && (

@@ -58,7 +58,9 @@ export function PeriodPicker({ from, to, thisYear, lang, onChange }: Props) {
             <select name="month" value={String(choice.month)} onChange={(e) => apply({ ...choice, month: Number(e.currentTarget.value) })}>
               {MONTHS.map((m) => (
                 <option key={m} value={String(m)}>
-                  {lang === 'vi' ? `Tháng ${m}` : new Date(Date.UTC(2000, m - 1, 15)).toLocaleString('en-GB', { month: 'long', timeZone: 'UTC' })}
+                  {lang === 'vi'
+                    ? `Tháng ${m}`
+                    : new Date(Date.UTC(2000, m - 1, 15)).toLocaleString('en-GB', { month: 'long', timeZone: 'UTC' })}
                 </option>
               ))}
             </select>
@@ -90,7 +92,11 @@ export function PeriodPicker({ from, to, thisYear, lang, onChange }: Props) {
         <>
           <label>
             <span>{t(lang, 'report')}</span>
-            <select name="report" value={choice.report} onChange={(e) => apply({ ...choice, report: e.currentTarget.value as typeof choice.report })}>
+            <select
+              name="report"
+              value={choice.report}
+              onChange={(e) => apply({ ...choice, report: e.currentTarget.value as typeof choice.report })}
+            >
               {REPORT_KINDS.map((r) => (
                 <option key={r} value={r}>
                   {t(lang, `report_${r}`)}

@@ -20,7 +20,9 @@ export function ResponsesCard({ current, previous, previousRange, lang }: Props)
       </p>
       <p class="muted">
         {t(lang, 'previousPeriod')} ({formatDay(previousRange.from, lang)} – {formatDay(previousRange.to, lang)}):{' '}
-        <span data-col="previous" data-value={previous ?? ''}>{previous === null ? '—' : formatCount(previous, lang)}</span>
+        <span data-col="previous" data-value={previous ?? ''}>
+          {previous === null ? '—' : formatCount(previous, lang)}
+        </span>
         {change !== null && (
           <span class="change" data-col="change" data-value={change}>
             {' '}

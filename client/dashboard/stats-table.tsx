@@ -31,7 +31,13 @@ export function StatsTable({ rows, lang, labelOf, kind = 'sector', testid = 'sec
     { key: kind, label: t(lang, KIND_HEADER[kind]), rowHeader: true, value: labelOf },
     ...extra,
     { key: 'n', label: t(lang, 'answers'), numeric: true, value: (r) => r.n, render: (r) => formatCount(r.n, lang) },
-    { key: 'satisfied', label: t(lang, 'satisfied'), numeric: true, value: (r) => r.satisfied, render: (r) => formatCount(r.satisfied, lang) },
+    {
+      key: 'satisfied',
+      label: t(lang, 'satisfied'),
+      numeric: true,
+      value: (r) => r.satisfied,
+      render: (r) => formatCount(r.satisfied, lang),
+    },
     { key: 'rate', label: t(lang, 'rate'), numeric: true, value: (r) => r.rate, render: (r) => formatPercent(r.rate, lang) },
     {
       key: 'interval',

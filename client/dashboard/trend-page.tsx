@@ -36,7 +36,14 @@ export function TrendPage({ filter, query }: PageProps) {
           )}
           <div class="chart-and-table">
             <TrendChart trend={data} lang={lang} />
-            <StatsTable rows={data.rows} lang={lang} labelOf={labelOf} kind="month" testid="trend-table" caption={t(lang, 'trendCaption')} />
+            <StatsTable
+              rows={data.rows}
+              lang={lang}
+              labelOf={labelOf}
+              kind="month"
+              testid="trend-table"
+              caption={t(lang, 'trendCaption')}
+            />
           </div>
         </section>
       )}

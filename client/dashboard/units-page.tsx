@@ -22,7 +22,13 @@ export function UnitsPage({ filter, query, meta }: PageProps) {
   const labelOf = useCallback((row: StatsRow) => row.label, []);
   const kindOf = (row: StatsRow) => meta?.units.find((u) => String(u.id) === row.key)?.kind ?? null;
   const leading: Column<StatsRow>[] = [
-    { key: 'rank', label: t(lang, 'rank'), numeric: true, value: (r) => rankOf.get(r.key) ?? null, render: (r) => rankOf.get(r.key) ?? '—' },
+    {
+      key: 'rank',
+      label: t(lang, 'rank'),
+      numeric: true,
+      value: (r) => rankOf.get(r.key) ?? null,
+      render: (r) => rankOf.get(r.key) ?? '—',
+    },
   ];
   const extra: Column<StatsRow>[] = [
     { key: 'kind', label: t(lang, 'kind'), value: (r) => kindOf(r), render: (r) => (kindOf(r) ? unitKindName(kindOf(r)!, lang) : '—') },

@@ -12,10 +12,16 @@ export function DownloadStatus({ state, onCancel }: { state: DownloadState; onCa
   return (
     <div class="download-status" aria-live="polite">
       {state.kind === 'running' && (
-        <div class="download-progress" data-testid="download-progress" data-bytes={state.progress.bytes} data-rows={rowsOf(state.progress.records, state.headerRows) ?? ''}>
+        <div
+          class="download-progress"
+          data-testid="download-progress"
+          data-bytes={state.progress.bytes}
+          data-rows={rowsOf(state.progress.records, state.headerRows) ?? ''}
+        >
           <span>
             {t(lang, 'downloading')} {state.name}… {t(lang, 'received')} {formatBytes(state.progress.bytes, lang)}
-            {state.progress.records !== null && `, ${formatCount(rowsOf(state.progress.records, state.headerRows)!, lang)} ${t(lang, 'rowsWord')}`}
+            {state.progress.records !== null &&
+              `, ${formatCount(rowsOf(state.progress.records, state.headerRows)!, lang)} ${t(lang, 'rowsWord')}`}
           </span>
           <progress aria-label={t(lang, 'downloading')} />
           <button type="button" class="button secondary" onClick={onCancel} data-testid="download-cancel">
@@ -24,7 +30,13 @@ export function DownloadStatus({ state, onCancel }: { state: DownloadState; onCa
         </div>
       )}
       {state.kind === 'done' && (
-        <p class="download-done" data-testid="download-done" data-filename={state.filename} data-bytes={state.bytes} data-rows={rowsOf(state.records, state.headerRows) ?? ''}>
+        <p
+          class="download-done"
+          data-testid="download-done"
+          data-filename={state.filename}
+          data-bytes={state.bytes}
+          data-rows={rowsOf(state.records, state.headerRows) ?? ''}
+        >
           ✓ {t(lang, 'downloadDone')}: <strong>{state.filename}</strong> ({formatBytes(state.bytes, lang)}
           {state.records !== null && `, ${formatCount(rowsOf(state.records, state.headerRows)!, lang)} ${t(lang, 'rowsWord')}`})
         </p>

@@ -40,7 +40,14 @@ export function ExportsPage({ filter }: PageProps) {
           <legend>{t(lang, 'format')}</legend>
           {EXPORT_FORMATS.map((f) => (
             <label key={f}>
-              <input type="radio" name="format" value={f} checked={format === f} onChange={() => setFormat(f)} data-testid={`format-${f}`} />
+              <input
+                type="radio"
+                name="format"
+                value={f}
+                checked={format === f}
+                onChange={() => setFormat(f)}
+                data-testid={`format-${f}`}
+              />
               {t(lang, `format_${f}`)}
             </label>
           ))}
@@ -49,11 +56,23 @@ export function ExportsPage({ filter }: PageProps) {
           <fieldset class="choice-list">
             <legend>{t(lang, 'csvOptions')}</legend>
             <label>
-              <input type="checkbox" name="labels" checked={labels} onChange={(e) => setLabels(e.currentTarget.checked)} data-testid="csv-labels" />
+              <input
+                type="checkbox"
+                name="labels"
+                checked={labels}
+                onChange={(e) => setLabels(e.currentTarget.checked)}
+                data-testid="csv-labels"
+              />
               {t(lang, 'csvLabels')}
             </label>
             <label>
-              <input type="checkbox" name="codes" checked={codes} onChange={(e) => setCodes(e.currentTarget.checked)} data-testid="csv-codes" />
+              <input
+                type="checkbox"
+                name="codes"
+                checked={codes}
+                onChange={(e) => setCodes(e.currentTarget.checked)}
+                data-testid="csv-codes"
+              />
               {t(lang, 'csvCodes')}
             </label>
           </fieldset>

@@ -35,7 +35,12 @@ export function useDownload() {
     abort.current?.abort();
     const controller = new AbortController();
     abort.current = controller;
-    setState({ kind: 'running', name: req.name, progress: { bytes: 0, records: req.csvHeaderRows === undefined ? null : 0 }, headerRows: req.csvHeaderRows ?? 0 });
+    setState({
+      kind: 'running',
+      name: req.name,
+      progress: { bytes: 0, records: req.csvHeaderRows === undefined ? null : 0 },
+      headerRows: req.csvHeaderRows ?? 0,
+    });
     let painted = 0;
     try {
       const file = await streamDownload(req.url, {

@@ -8,5 +8,8 @@ export type ImportTarget = { counter: string } | { wave: number };
 /** The file goes as the raw body; a dry run checks every row and stores nothing. */
 export function postImport(target: ImportTarget, file: Blob, type: string, dryRun: boolean) {
   const into = 'counter' in target ? { counter: target.counter } : { wave: target.wave };
-  return request<ImportResult>('POST', withQuery('/api/imports', { ...into, dryRun: dryRun ? '1' : undefined }), undefined, { body: file, type });
+  return request<ImportResult>('POST', withQuery('/api/imports', { ...into, dryRun: dryRun ? '1' : undefined }), undefined, {
+    body: file,
+    type,
+  });
 }

@@ -51,7 +51,8 @@ export function ImportsPage({ meta }: { meta: Meta | null }) {
       setCheckedFor(null);
       const problems = err instanceof ApiError && err.status === 422 ? problemsOf(err.body) : null;
       if (err instanceof ApiError && err.status === 401) navigate(LOGIN_PATH, { replace: true });
-      else if (problems) setOutcome({ kind: 'rejected', rows: Number((err as ApiError & { body: { rows?: number } }).body?.rows ?? 0), problems });
+      else if (problems)
+        setOutcome({ kind: 'rejected', rows: Number((err as ApiError & { body: { rows?: number } }).body?.rows ?? 0), problems });
       else setOutcome({ kind: 'error', message: messageOf(err) });
     } finally {
       setBusy(false);
@@ -67,15 +68,42 @@ export function ImportsPage({ meta }: { meta: Meta | null }) {
     <section class="panel" aria-labelledby="import-title">
       <h2 id="import-title">{t(lang, 'importTitle')}</h2>
       <p class="muted intro">{t(lang, 'importIntro')}</p>
-      <form class="import-form" onSubmit={(e) => { e.preventDefault(); void run(true); }} data-testid="import-form">
+      <form
+        class="import-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void run(true);
+        }}
+        data-testid="import-form"
+      >
         <fieldset class="choice-list">
           <legend>{t(lang, 'importInto')}</legend>
           <label>
-            <input type="radio" name="into" value="counter" checked={into === 'counter'} onChange={() => { setInto('counter'); reset(); }} data-testid="into-counter" />
+            <input
+              type="radio"
+              name="into"
+              value="counter"
+              checked={into === 'counter'}
+              onChange={() => {
+                setInto('counter');
+                reset();
+              }}
+              data-testid="into-counter"
+            />
             {t(lang, 'importCounter')}
           </label>
           <label>
-            <input type="radio" name="into" value="wave" checked={into === 'wave'} onChange={() => { setInto('wave'); reset(); }} data-testid="into-wave" />
+            <input
+              type="radio"
+              name="into"
+              value="wave"
+              checked={into === 'wave'}
+              onChange={() => {
+                setInto('wave');
+                reset();
+              }}
+              data-testid="into-wave"
+            />
             {t(lang, 'importWave')}
           </label>
         </fieldset>
@@ -83,7 +111,15 @@ export function ImportsPage({ meta }: { meta: Meta | null }) {
           {into === 'counter' ? (
             <label>
               <span>{t(lang, 'counter')}</span>
-              <select name="counter" value={counter} onChange={(e) => { setCounter(e.currentTarget.value); reset(); }} required>
+              <select
+                name="counter"
+                value={counter}
+                onChange={(e) => {
+                  setCounter(e.currentTarget.value);
+                  reset();
+                }}
+                required
+              >
                 <option value="">{t(lang, 'chooseCounter')}</option>
                 {(meta?.counters ?? []).map((k) => (
                   <option key={k.code} value={k.code}>
@@ -95,7 +131,15 @@ export function ImportsPage({ meta }: { meta: Meta | null }) {
           ) : (
             <label>
               <span>{t(lang, 'page_wave')}</span>
-              <select name="wave" value={wave} onChange={(e) => { setWave(e.currentTarget.value); reset(); }} required>
+              <select
+                name="wave"
+                value={wave}
+                onChange={(e) => {
+                  setWave(e.currentTarget.value);
+                  reset();
+                }}
+                required
+              >
                 <option value="">{t(lang, 'chooseWave')}</option>
                 {(waves.kind === 'ready' ? waves.data.waves : []).map((w) => (
                   <option key={w.id} value={String(w.id)}>
@@ -111,7 +155,10 @@ export function ImportsPage({ meta }: { meta: Meta | null }) {
               type="file"
               name="file"
               accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-              onChange={(e) => { setFile(e.currentTarget.files?.[0] ?? null); reset(); }}
+              onChange={(e) => {
+                setFile(e.currentTarget.files?.[0] ?? null);
+                reset();
+              }}
               required
               data-testid="import-file"
             />
@@ -131,7 +178,11 @@ export function ImportsPage({ meta }: { meta: Meta | null }) {
           >
             {t(lang, 'doImport')}
           </button>
-          {checkedFor !== signature && <span id="check-first" class="muted small">{t(lang, 'checkFirst')}</span>}
+          {checkedFor !== signature && (
+            <span id="check-first" class="muted small">
+              {t(lang, 'checkFirst')}
+            </span>
+          )}
         </div>
       </form>
       <div aria-live="polite">{outcome && <ImportOutcome outcome={outcome} lang={lang} onRetry={() => void run(true)} />}</div>
@@ -148,7 +199,14 @@ function ImportOutcome({ outcome, lang, onRetry }: { outcome: Outcome; lang: Lan
         ? t(lang, 'checkedOk').replace('{v}', formatCount(r.valid, lang)).replace('{r}', formatCount(r.rows, lang))
         : t(lang, 'importedOk').replace('{s}', formatCount(r.stored, lang)).replace('{a}', formatCount(r.alreadyImported, lang));
     return (
-      <p class="import-ok" data-testid={outcome.kind === 'checked' ? 'import-checked' : 'import-stored'} data-rows={r.rows} data-valid={r.valid} data-stored={r.stored} data-already={r.alreadyImported}>
+      <p
+        class="import-ok"
+        data-testid={outcome.kind === 'checked' ? 'import-checked' : 'import-stored'}
+        data-rows={r.rows}
+        data-valid={r.valid}
+        data-stored={r.stored}
+        data-already={r.alreadyImported}
+      >
         ✓ {text}
       </p>
     );
@@ -156,14 +214,18 @@ function ImportOutcome({ outcome, lang, onRetry }: { outcome: Outcome; lang: Lan
   return (
     <div class="import-rejected" role="alert">
       <p class="form-error" data-testid="import-rejected" data-rows={outcome.rows} data-problems={outcome.problems.length}>
-        {t(lang, 'importRejected').replace('{p}', formatCount(outcome.problems.length, lang)).replace('{r}', formatCount(outcome.rows, lang))}
+        {t(lang, 'importRejected')
+          .replace('{p}', formatCount(outcome.problems.length, lang))
+          .replace('{r}', formatCount(outcome.rows, lang))}
       </p>
       <div class="table-scroll">
         <table class="stats-table" data-testid="import-problems">
           <caption>{t(lang, 'problemsCaption')}</caption>
           <thead>
             <tr>
-              <th scope="col" class="num">{t(lang, 'line')}</th>
+              <th scope="col" class="num">
+                {t(lang, 'line')}
+              </th>
               <th scope="col">{t(lang, 'column')}</th>
               <th scope="col">{t(lang, 'reason')}</th>
             </tr>
@@ -171,8 +233,12 @@ function ImportOutcome({ outcome, lang, onRetry }: { outcome: Outcome; lang: Lan
           <tbody>
             {outcome.problems.map((p, i) => (
               <tr key={`${p.line}-${p.column}-${i}`} data-line={p.line} data-column={p.column}>
-                <td class="num" data-col="line" data-value={p.line}>{p.line}</td>
-                <td data-col="column" data-value={p.column}><code>{p.column}</code></td>
+                <td class="num" data-col="line" data-value={p.line}>
+                  {p.line}
+                </td>
+                <td data-col="column" data-value={p.column}>
+                  <code>{p.column}</code>
+                </td>
                 <td data-col="message">{p.message[lang]}</td>
               </tr>
             ))}

@@ -20,7 +20,10 @@ export const IMPORTS_STRINGS = {
   working: { vi: 'Đang xử lý…', en: 'Working…' },
   checkFirst: { vi: 'Kiểm tra tệp trước khi nhập.', en: 'Check the file before importing.' },
   checkedOk: { vi: 'Tệp hợp lệ: {v}/{r} dòng sẽ được nhập.', en: 'The file is valid: {v} of {r} rows will be imported.' },
-  importedOk: { vi: 'Đã nhập {s} phiếu ({a} phiếu đã có từ lần nhập trước).', en: 'Imported {s} responses ({a} were already imported before).' },
+  importedOk: {
+    vi: 'Đã nhập {s} phiếu ({a} phiếu đã có từ lần nhập trước).',
+    en: 'Imported {s} responses ({a} were already imported before).',
+  },
   importRejected: {
     vi: 'Chưa nhập dòng nào: {p} lỗi trong {r} dòng. Xin sửa tệp rồi gửi lại cả tệp.',
     en: 'Nothing imported: {p} problems in {r} rows. Fix the file and send the whole file again.',

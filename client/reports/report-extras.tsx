@@ -17,14 +17,18 @@ export function ReportExtras({ report, lang }: { report: Report; lang: Lang }) {
             <thead>
               <tr>
                 <th scope="col">{t(lang, 'channel')}</th>
-                <th scope="col" class="num">{t(lang, 'answers')}</th>
+                <th scope="col" class="num">
+                  {t(lang, 'answers')}
+                </th>
               </tr>
             </thead>
             <tbody>
               {report.byChannel.map((c) => (
                 <tr key={c.channel} data-key={c.channel}>
                   <th scope="row">{c.label[lang]}</th>
-                  <td class="num" data-col="n" data-value={c.n}>{formatCount(c.n, lang)}</td>
+                  <td class="num" data-col="n" data-value={c.n}>
+                    {formatCount(c.n, lang)}
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -32,7 +36,9 @@ export function ReportExtras({ report, lang }: { report: Report; lang: Lang }) {
         )}
         <h3>{t(lang, 'commentsSummary')}</h3>
         <p data-testid="report-comments" data-total={report.comments.total} data-dissatisfied={report.comments.dissatisfied}>
-          {t(lang, 'commentsLine').replace('{t}', formatCount(report.comments.total, lang)).replace('{d}', formatCount(report.comments.dissatisfied, lang))}
+          {t(lang, 'commentsLine')
+            .replace('{t}', formatCount(report.comments.total, lang))
+            .replace('{d}', formatCount(report.comments.dissatisfied, lang))}
         </p>
       </section>
       <section class="panel" aria-labelledby="report-waves">

@@ -6,9 +6,7 @@ import { choiceHolding } from '../dashboard/period-choice';
  * Which report the reports page shows, read from and written to its query string so a report can
  * be bookmarked: a reporting period of a year (Decree 09/2019) or any two days, and a unit.
  */
-export type ReportParams =
-  | { kind: ReportKind; year: number; unit?: number }
-  | { kind: 'custom'; from: string; to: string; unit?: number };
+export type ReportParams = { kind: ReportKind; year: number; unit?: number } | { kind: 'custom'; from: string; to: string; unit?: number };
 
 const isReportKind = (s: string | null): s is ReportKind => (REPORT_KINDS as readonly (string | null)[]).includes(s);
 

@@ -42,7 +42,8 @@ export function ReportsPage({ search, meta }: { search: string; meta: Meta | nul
   };
   const onKind = (kind: string) => {
     const { unit } = params;
-    const base = kind === 'custom' ? { kind, ...range } : { kind, year: params.kind === 'custom' ? Number(range.to.slice(0, 4)) : params.year };
+    const base =
+      kind === 'custom' ? { kind, ...range } : { kind, year: params.kind === 'custom' ? Number(range.to.slice(0, 4)) : params.year };
     go({ ...(base as ReportParams), ...(unit !== undefined ? { unit } : {}) });
   };
   const thisYear = Number(today.slice(0, 4));
@@ -79,15 +80,36 @@ export function ReportsPage({ search, meta }: { search: string; meta: Meta | nul
             <>
               <label>
                 <span>{t(lang, 'from')}</span>
-                <input type="date" name="from" value={params.from} max={params.to} required onChange={(e) => e.currentTarget.value && go({ ...params, from: e.currentTarget.value })} />
+                <input
+                  type="date"
+                  name="from"
+                  value={params.from}
+                  max={params.to}
+                  required
+                  onChange={(e) => e.currentTarget.value && go({ ...params, from: e.currentTarget.value })}
+                />
               </label>
               <label>
                 <span>{t(lang, 'to')}</span>
-                <input type="date" name="to" value={params.to} min={params.from} required onChange={(e) => e.currentTarget.value && go({ ...params, to: e.currentTarget.value })} />
+                <input
+                  type="date"
+                  name="to"
+                  value={params.to}
+                  min={params.from}
+                  required
+                  onChange={(e) => e.currentTarget.value && go({ ...params, to: e.currentTarget.value })}
+                />
               </label>
             </>
           )}
-          <UnitSelect units={meta?.units ?? []} value={params.unit} onChange={withUnit} label={t(lang, 'unit')} emptyLabel={t(lang, 'allUnits')} name="unit" />
+          <UnitSelect
+            units={meta?.units ?? []}
+            value={params.unit}
+            onChange={withUnit}
+            label={t(lang, 'unit')}
+            emptyLabel={t(lang, 'allUnits')}
+            name="unit"
+          />
           <p class="period-range" data-testid="report-range" data-from={range.from} data-to={range.to}>
             {formatDay(range.from, lang)} – {formatDay(range.to, lang)}
           </p>
@@ -101,7 +123,9 @@ export function ReportsPage({ search, meta }: { search: string; meta: Meta | nul
             class="button secondary"
             disabled={excel.state.kind === 'running'}
             data-testid="report-excel"
-            onClick={() => excel.start({ url: reportExcelUrl(params), name: 'Excel', fallbackName: `hailong-report-${range.from}-${range.to}.xlsx` })}
+            onClick={() =>
+              excel.start({ url: reportExcelUrl(params), name: 'Excel', fallbackName: `hailong-report-${range.from}-${range.to}.xlsx` })
+            }
           >
             {t(lang, 'downloadExcel')}
           </button>
@@ -118,7 +142,9 @@ export function ReportsPage({ search, meta }: { search: string; meta: Meta | nul
               {data.period.due ? ` · ${t(lang, 'due')}: ${formatDay(data.period.due, lang)}` : ''}
             </p>
             {data.overall.n === 0 ? (
-              <p class="state-message empty" data-testid="empty">{t(lang, 'empty')}</p>
+              <p class="state-message empty" data-testid="empty">
+                {t(lang, 'empty')}
+              </p>
             ) : (
               <>
                 <OverallCard overall={data.overall} title={t(lang, 'overallTitle')} lang={lang} />
@@ -128,7 +154,14 @@ export function ReportsPage({ search, meta }: { search: string; meta: Meta | nul
                 </section>
                 <section class="panel" aria-labelledby="report-by-unit">
                   <h2 id="report-by-unit">{t(lang, 'byUnit')}</h2>
-                  <StatsTable rows={data.byUnit} lang={lang} labelOf={unitLabel} kind="unit" testid="report-unit-table" caption={t(lang, 'reportUnitCaption')} />
+                  <StatsTable
+                    rows={data.byUnit}
+                    lang={lang}
+                    labelOf={unitLabel}
+                    kind="unit"
+                    testid="report-unit-table"
+                    caption={t(lang, 'reportUnitCaption')}
+                  />
                 </section>
               </>
             )}

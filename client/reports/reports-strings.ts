@@ -18,7 +18,10 @@ export const REPORTS_STRINGS = {
   byChannel: { vi: 'Số phiếu theo kênh', en: 'Answers by channel' },
   commentsSummary: { vi: 'Góp ý', en: 'Comments' },
   commentsLine: { vi: '{t} góp ý, trong đó {d} từ người chưa hài lòng.', en: '{t} comments, {d} of them from people not satisfied.' },
-  reportWaves: { vi: 'Điều tra xã hội học trong kỳ (gia quyền, báo cáo riêng)', en: 'Survey waves in the period (weighted, reported apart)' },
+  reportWaves: {
+    vi: 'Điều tra xã hội học trong kỳ (gia quyền, báo cáo riêng)',
+    en: 'Survey waves in the period (weighted, reported apart)',
+  },
   methods: { vi: 'Ghi chú phương pháp', en: 'Methods note' },
   none: { vi: 'Không có.', en: 'None.' },
   reportUnitCaption: { vi: 'Tỷ lệ hài lòng theo đơn vị trong kỳ báo cáo', en: 'Satisfaction rate by unit in the report period' },

@@ -83,14 +83,23 @@ export function InterviewForm({ survey, lang, onSave }: Props) {
     card.current?.focus();
   };
   const current = question ? state.answers[question.key] : undefined;
-  const options = question?.type === 'choice' ? (question.options ?? []).map((o) => ({ value: o.code, label: o.label })) : SCALE_LEVELS.map((l) => ({ value: l.value, label: l.label }));
+  const options =
+    question?.type === 'choice'
+      ? (question.options ?? []).map((o) => ({ value: o.code, label: o.label }))
+      : SCALE_LEVELS.map((l) => ({ value: l.value, label: l.label }));
 
   return (
     <section class="panel entry-panel" aria-labelledby="entry-form-title" data-testid="interview-form">
-      <h2 id="entry-form-title" class="visually-hidden">{t(lang, 'page_wave_entry')}</h2>
+      <h2 id="entry-form-title" class="visually-hidden">
+        {t(lang, 'page_wave_entry')}
+      </h2>
       <p class="entry-progress muted">
         <span data-testid="step-number">
-          {step.kind === 'comment' ? t(lang, 'commentStep') : t(lang, 'questionOf').replace('{i}', String(state.index + 1)).replace('{n}', String(questionCount))}
+          {step.kind === 'comment'
+            ? t(lang, 'commentStep')
+            : t(lang, 'questionOf')
+                .replace('{i}', String(state.index + 1))
+                .replace('{n}', String(questionCount))}
         </span>
         {' · '}
         <span data-testid="answered-count" data-value={answered}>
@@ -117,12 +126,27 @@ export function InterviewForm({ survey, lang, onSave }: Props) {
         {question && question.type !== 'percent' && (
           <div class="answer-options">
             {options.map((o) => (
-              <button key={o.value} type="button" tabIndex={-1} class="answer-option" aria-pressed={current === o.value} onClick={() => pick(o.value)} data-value={o.value}>
+              <button
+                key={o.value}
+                type="button"
+                tabIndex={-1}
+                class="answer-option"
+                aria-pressed={current === o.value}
+                onClick={() => pick(o.value)}
+                data-value={o.value}
+              >
                 <span class="key">{o.value}</span> {o.label[lang]}
               </button>
             ))}
             {question.allowNoOpinion && (
-              <button type="button" tabIndex={-1} class="answer-option no-opinion" aria-pressed={current === null} onClick={() => pick(null)} data-value="no_opinion">
+              <button
+                type="button"
+                tabIndex={-1}
+                class="answer-option no-opinion"
+                aria-pressed={current === null}
+                onClick={() => pick(null)}
+                data-value="no_opinion"
+              >
                 <span class="key">9</span> {NO_OPINION_LABEL[lang]}
               </button>
             )}
@@ -131,13 +155,27 @@ export function InterviewForm({ survey, lang, onSave }: Props) {
         {question?.type === 'percent' && (
           <label class="typed-answer">
             <span>{t(lang, 'percentHint')}</span>
-            <input ref={input} inputMode="numeric" value={percent} onInput={(e) => setPercent(e.currentTarget.value)} onKeyDown={onInputKey} data-testid="percent-input" />
+            <input
+              ref={input}
+              inputMode="numeric"
+              value={percent}
+              onInput={(e) => setPercent(e.currentTarget.value)}
+              onKeyDown={onInputKey}
+              data-testid="percent-input"
+            />
           </label>
         )}
         {step.kind === 'comment' && (
           <label class="typed-answer">
             <span class="visually-hidden">{survey.comment.label[lang]}</span>
-            <input ref={input} value={comment} maxLength={survey.comment.maxLength} onInput={(e) => setComment(e.currentTarget.value)} onKeyDown={onInputKey} data-testid="comment-input" />
+            <input
+              ref={input}
+              value={comment}
+              maxLength={survey.comment.maxLength}
+              onInput={(e) => setComment(e.currentTarget.value)}
+              onKeyDown={onInputKey}
+              data-testid="comment-input"
+            />
           </label>
         )}
       </div>
@@ -155,14 +193,28 @@ export function InterviewForm({ survey, lang, onSave }: Props) {
           {t(lang, 'saveInterview')}
         </button>
       </div>
-      <p id="entry-help" class="muted small">{t(lang, 'entryHelp')}</p>
-      <ol class="answer-strip" data-testid="answer-strip" aria-label={t(lang, 'answeredCount').replace('{a}', String(answered)).replace('{n}', String(questionCount))}>
+      <p id="entry-help" class="muted small">
+        {t(lang, 'entryHelp')}
+      </p>
+      <ol
+        class="answer-strip"
+        data-testid="answer-strip"
+        aria-label={t(lang, 'answeredCount').replace('{a}', String(answered)).replace('{n}', String(questionCount))}
+      >
         {steps.slice(0, -1).map((s, i) => {
           const key = s.kind === 'question' ? s.question.key : 'comment';
           const v = state.answers[key];
           return (
             <li key={key}>
-              <button type="button" tabIndex={-1} class={i === state.index ? 'current' : undefined} onClick={() => setState({ ...state, index: i, notice: null })} data-key={key} data-value={v === undefined ? '' : v === null ? 'no_opinion' : v} title={s.kind === 'question' ? s.question.text[lang] : ''}>
+              <button
+                type="button"
+                tabIndex={-1}
+                class={i === state.index ? 'current' : undefined}
+                onClick={() => setState({ ...state, index: i, notice: null })}
+                data-key={key}
+                data-value={v === undefined ? '' : v === null ? 'no_opinion' : v}
+                title={s.kind === 'question' ? s.question.text[lang] : ''}
+              >
                 {v === undefined ? '·' : v === null ? (lang === 'vi' ? 'K' : 'N') : v}
               </button>
             </li>

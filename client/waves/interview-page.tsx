@@ -18,7 +18,10 @@ import type { WaveDetail, WaveForm } from './waves-types';
  */
 export function InterviewPage({ id }: { id: number }) {
   const { lang } = useLang();
-  const [load, retry] = useApi(() => Promise.all([fetchWaveForm(id), fetchWave(id)]).then(([form, wave]) => ({ form, wave })), `entry-${id}`);
+  const [load, retry] = useApi(
+    () => Promise.all([fetchWaveForm(id), fetchWave(id)]).then(([form, wave]) => ({ form, wave })),
+    `entry-${id}`,
+  );
   return (
     <LoadView load={load} retry={retry}>
       {(data) => <Entry id={id} form={data.form} wave={data.wave} lang={lang} />}
@@ -47,7 +50,10 @@ function Entry({ id, form, wave, lang }: { id: number; form: WaveForm; wave: Wav
   useEffect(() => {
     if (savedCount === savedBefore.current) return;
     savedBefore.current = savedCount;
-    fetchWave(id).then((d) => setStrata(d.strata), () => {});
+    fetchWave(id).then(
+      (d) => setStrata(d.strata),
+      () => {},
+    );
   }, [savedCount]);
 
   const stratum = strata.find((s) => s.unitId === unitId);
@@ -56,7 +62,9 @@ function Entry({ id, form, wave, lang }: { id: number; form: WaveForm; wave: Wav
     <>
       <section class="panel" aria-labelledby="entry-title">
         <p>
-          <a href={wavePath(id)} onClick={followLink(wavePath(id))} data-testid="back-to-wave">{t(lang, 'backToWave')}</a>
+          <a href={wavePath(id)} onClick={followLink(wavePath(id))} data-testid="back-to-wave">
+            {t(lang, 'backToWave')}
+          </a>
         </p>
         <h2 id="entry-title">
           {form.wave.name} · <span class="muted">{form.survey.title[lang]}</span>

@@ -42,7 +42,13 @@ function isFinal(err: unknown): boolean {
   return err instanceof ApiError && err.status >= 400 && err.status < 500 && ![401, 408, 429].includes(err.status);
 }
 
-export function interviewQueue({ waveId, send, storage = globalThis.localStorage, schedule = (f, ms) => void setTimeout(f, ms), onChange }: QueueDeps) {
+export function interviewQueue({
+  waveId,
+  send,
+  storage = globalThis.localStorage,
+  schedule = (f, ms) => void setTimeout(f, ms),
+  onChange,
+}: QueueDeps) {
   const key = `hailong.interviews.${waveId}`;
   let items: QueuedInterview[] = load();
   let sending = false;

@@ -65,7 +65,8 @@ export function back(state: EntryState): EntryState {
 /** Moves on without answering; a required question cannot be skipped. */
 export function skip(steps: readonly Step[], state: EntryState): EntryState {
   const step = steps[state.index];
-  if (step?.kind === 'question' && step.question.required && !(step.question.key in state.answers)) return { ...state, notice: 'missingRequired' };
+  if (step?.kind === 'question' && step.question.required && !(step.question.key in state.answers))
+    return { ...state, notice: 'missingRequired' };
   return { ...state, index: next(steps, state.index), notice: null };
 }
 

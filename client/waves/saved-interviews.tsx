@@ -27,8 +27,17 @@ export function SavedInterviews({ items, strata, lang, onRetry, onDiscard }: Pro
       </div>
       <ol class="saved-list" data-testid="saved-interviews" aria-live="polite">
         {[...items].reverse().map((q) => (
-          <li key={q.clientKey} class={`saved-item status-${q.status}`} data-status={q.status} data-client-key={q.clientKey} data-id={q.id ?? ''}>
-            <span class="saved-status">{q.status === 'saved' ? '✓ ' : q.status === 'rejected' ? '✗ ' : '… '}{t(lang, `status_${q.status}`)}</span>{' '}
+          <li
+            key={q.clientKey}
+            class={`saved-item status-${q.status}`}
+            data-status={q.status}
+            data-client-key={q.clientKey}
+            data-id={q.id ?? ''}
+          >
+            <span class="saved-status">
+              {q.status === 'saved' ? '✓ ' : q.status === 'rejected' ? '✗ ' : '… '}
+              {t(lang, `status_${q.status}`)}
+            </span>{' '}
             {t(lang, 'interviewNo')} {q.seq} · {unitName(q.interview.unitId)}
             {q.id !== undefined && <span class="muted"> · #{q.id}</span>}
             {q.error && <span class="saved-error"> — {q.error[lang]}</span>}

@@ -34,9 +34,20 @@ export function StrataEditor({ units, strata, margin, errors, lang, onChange }: 
   return (
     <fieldset class="strata-editor" aria-describedby="strata-hint" data-testid="strata-editor">
       <legend>{t(lang, 'strata')}</legend>
-      <p id="strata-hint" class="muted">{t(lang, 'strataHint')}</p>
+      <p id="strata-hint" class="muted">
+        {t(lang, 'strataHint')}
+      </p>
       <div class="strata-add">
-        <UnitSelect units={units} value={picked} onChange={setPicked} label={t(lang, 'unit')} emptyLabel={t(lang, 'chooseUnit')} name="stratumUnit" disabled={taken} testid="stratum-unit" />
+        <UnitSelect
+          units={units}
+          value={picked}
+          onChange={setPicked}
+          label={t(lang, 'unit')}
+          emptyLabel={t(lang, 'chooseUnit')}
+          name="stratumUnit"
+          disabled={taken}
+          testid="stratum-unit"
+        />
         <button type="button" class="button secondary" onClick={add} disabled={picked === undefined} data-testid="add-stratum">
           {t(lang, 'addStratum')}
         </button>
@@ -51,9 +62,15 @@ export function StrataEditor({ units, strata, margin, errors, lang, onChange }: 
           <thead>
             <tr>
               <th scope="col">{t(lang, 'unit')}</th>
-              <th scope="col" class="num">{t(lang, 'population')}</th>
-              <th scope="col" class="num">{t(lang, 'required')}</th>
-              <th scope="col"><span class="visually-hidden">{t(lang, 'remove')}</span></th>
+              <th scope="col" class="num">
+                {t(lang, 'population')}
+              </th>
+              <th scope="col" class="num">
+                {t(lang, 'required')}
+              </th>
+              <th scope="col">
+                <span class="visually-hidden">{t(lang, 'remove')}</span>
+              </th>
             </tr>
           </thead>
           <tbody>

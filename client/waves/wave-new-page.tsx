@@ -20,7 +20,15 @@ const WAVE_SURVEYS = ['sipas-counter', 'sipas-counter-short', 'health-outpatient
 export function WaveNewPage({ meta }: { meta: Meta | null }) {
   const { lang } = useLang();
   const today = localDay(new Date());
-  const [draft, setDraft] = useState<WaveDraft>({ name: '', survey: 'sipas-counter', sector: 'other', from: today, to: today, margin: '5', strata: [] });
+  const [draft, setDraft] = useState<WaveDraft>({
+    name: '',
+    survey: 'sipas-counter',
+    sector: 'other',
+    from: today,
+    to: today,
+    margin: '5',
+    strata: [],
+  });
   const [errors, setErrors] = useState<DraftErrors>({});
   const [serverFields, setServerFields] = useState<Record<string, LocalizedText>>({});
   const [failure, setFailure] = useState<LocalizedText | null>(null);
@@ -31,7 +39,10 @@ export function WaveNewPage({ meta }: { meta: Meta | null }) {
     key,
     name: meta?.surveys?.find((s) => s.key === key)?.title ?? SURVEY_OPTIONS.find((s) => s.key === key)?.name ?? { vi: key, en: key },
   }));
-  const sectors = inSectorOrder((meta?.sectors ?? []).map((s) => ({ ...s, key: s.code })), meta);
+  const sectors = inSectorOrder(
+    (meta?.sectors ?? []).map((s) => ({ ...s, key: s.code })),
+    meta,
+  );
 
   const submit = async (e: Event) => {
     e.preventDefault();
@@ -41,7 +52,9 @@ export function WaveNewPage({ meta }: { meta: Meta | null }) {
     if (!checked.ok) {
       setErrors(checked.errors);
       // Focus goes to the first field to fix, so a keyboard user lands where the work is.
-      requestAnimationFrame(() => document.querySelector<HTMLElement>('.wave-form [aria-invalid="true"], .wave-form .form-error')?.focus?.());
+      requestAnimationFrame(() =>
+        document.querySelector<HTMLElement>('.wave-form [aria-invalid="true"], .wave-form .form-error')?.focus?.(),
+      );
       return;
     }
     setErrors({});
@@ -66,23 +79,39 @@ export function WaveNewPage({ meta }: { meta: Meta | null }) {
       </span>
     ) : null;
   };
-  const invalid = (key: 'name' | 'from' | 'margin' | 'survey') => ((key !== 'survey' && errors[key]) || serverFields[key] ? true : undefined);
+  const invalid = (key: 'name' | 'from' | 'margin' | 'survey') =>
+    (key !== 'survey' && errors[key]) || serverFields[key] ? true : undefined;
 
   return (
     <form class="panel wave-form" onSubmit={submit} noValidate data-testid="wave-form">
       <p>
-        <a href={pagePath('waves')} onClick={followLink(pagePath('waves'))}>{t(lang, 'backToWaves')}</a>
+        <a href={pagePath('waves')} onClick={followLink(pagePath('waves'))}>
+          {t(lang, 'backToWaves')}
+        </a>
       </p>
       <p class="muted intro">{t(lang, 'wavesIntro')}</p>
       <div class="form-grid">
         <label>
           <span>{t(lang, 'waveName')}</span>
-          <input name="name" value={draft.name} onInput={(e) => set({ name: e.currentTarget.value })} aria-invalid={invalid('name')} aria-describedby="name-error" required maxLength={200} />
+          <input
+            name="name"
+            value={draft.name}
+            onInput={(e) => set({ name: e.currentTarget.value })}
+            aria-invalid={invalid('name')}
+            aria-describedby="name-error"
+            required
+            maxLength={200}
+          />
           {fieldError('name')}
         </label>
         <label>
           <span>{t(lang, 'survey')}</span>
-          <select name="survey" value={draft.survey} onChange={(e) => set({ survey: e.currentTarget.value })} aria-invalid={invalid('survey')}>
+          <select
+            name="survey"
+            value={draft.survey}
+            onChange={(e) => set({ survey: e.currentTarget.value })}
+            aria-invalid={invalid('survey')}
+          >
             {surveys.map((s) => (
               <option key={s.key} value={s.key}>
                 {s.name[lang]}
@@ -104,7 +133,15 @@ export function WaveNewPage({ meta }: { meta: Meta | null }) {
         </label>
         <label>
           <span>{t(lang, 'from')}</span>
-          <input type="date" name="from" value={draft.from} onInput={(e) => set({ from: e.currentTarget.value })} aria-invalid={invalid('from')} aria-describedby="from-error" required />
+          <input
+            type="date"
+            name="from"
+            value={draft.from}
+            onInput={(e) => set({ from: e.currentTarget.value })}
+            aria-invalid={invalid('from')}
+            aria-describedby="from-error"
+            required
+          />
           {fieldError('from')}
         </label>
         <label>
@@ -113,12 +150,28 @@ export function WaveNewPage({ meta }: { meta: Meta | null }) {
         </label>
         <label>
           <span>{t(lang, 'margin')}</span>
-          <input name="margin" inputMode="decimal" value={draft.margin} onInput={(e) => set({ margin: e.currentTarget.value })} aria-invalid={invalid('margin')} aria-describedby="margin-hint margin-error" />
-          <span class="muted small" id="margin-hint">{t(lang, 'marginHint')}</span>
+          <input
+            name="margin"
+            inputMode="decimal"
+            value={draft.margin}
+            onInput={(e) => set({ margin: e.currentTarget.value })}
+            aria-invalid={invalid('margin')}
+            aria-describedby="margin-hint margin-error"
+          />
+          <span class="muted small" id="margin-hint">
+            {t(lang, 'marginHint')}
+          </span>
           {fieldError('margin')}
         </label>
       </div>
-      <StrataEditor units={meta?.units ?? []} strata={draft.strata} margin={draft.margin} errors={errors} lang={lang} onChange={(strata) => set({ strata })} />
+      <StrataEditor
+        units={meta?.units ?? []}
+        strata={draft.strata}
+        margin={draft.margin}
+        errors={errors}
+        lang={lang}
+        onChange={(strata) => set({ strata })}
+      />
       {serverFields.strata && <p class="form-error">{serverFields.strata[lang]}</p>}
       {(failure || Object.keys(errors).length > 0) && (
         <p class="form-error" role="alert" data-testid="wave-form-error">

@@ -25,17 +25,21 @@ export function WavePage({ id, role: _role }: { id: number; role: string }) {
         <>
           <section class="panel" aria-labelledby="wave-title" data-testid="wave-head" data-wave={data.wave.id}>
             <p>
-              <a href={pagePath('waves')} onClick={followLink(pagePath('waves'))}>{t(lang, 'backToWaves')}</a>
+              <a href={pagePath('waves')} onClick={followLink(pagePath('waves'))}>
+                {t(lang, 'backToWaves')}
+              </a>
             </p>
             <div class="panel-head">
-              <h2 id="wave-title" data-testid="wave-name">{data.wave.name}</h2>
+              <h2 id="wave-title" data-testid="wave-name">
+                {data.wave.name}
+              </h2>
               <a class="button primary" href={entry} onClick={followLink(entry)} data-testid="enter-interviews">
                 {t(lang, 'enterInterviews')}
               </a>
             </div>
             <p class="muted">
-              {formatDay(data.wave.period_from, lang)} – {formatDay(data.wave.period_to, lang)} · {surveyName(data.wave.survey_key, lang)} · e ={' '}
-              {formatPercentNumber(data.wave.margin * 100, lang)} %
+              {formatDay(data.wave.period_from, lang)} – {formatDay(data.wave.period_to, lang)} · {surveyName(data.wave.survey_key, lang)} ·
+              e = {formatPercentNumber(data.wave.margin * 100, lang)} %
             </p>
           </section>
           <section class="panel" aria-labelledby="fieldwork">
@@ -55,21 +59,53 @@ export function WavePage({ id, role: _role }: { id: number; role: string }) {
 function StrataTable({ rows, lang }: { rows: StratumRow[]; lang: Lang }) {
   const columns: Column<StratumRow>[] = [
     { key: 'unit', label: t(lang, 'unit'), rowHeader: true, value: (r) => r.unitName },
-    { key: 'population', label: t(lang, 'population'), numeric: true, value: (r) => r.population, render: (r) => formatCount(r.population, lang) },
+    {
+      key: 'population',
+      label: t(lang, 'population'),
+      numeric: true,
+      value: (r) => r.population,
+      render: (r) => formatCount(r.population, lang),
+    },
     { key: 'required', label: t(lang, 'required'), numeric: true, value: (r) => r.required, render: (r) => formatCount(r.required, lang) },
-    { key: 'collected', label: t(lang, 'collected'), numeric: true, value: (r) => r.collected, render: (r) => formatCount(r.collected, lang) },
+    {
+      key: 'collected',
+      label: t(lang, 'collected'),
+      numeric: true,
+      value: (r) => r.collected,
+      render: (r) => formatCount(r.collected, lang),
+    },
     {
       key: 'progress',
       label: t(lang, 'progress'),
       value: (r) => (r.required > 0 ? r.collected / r.required : null),
       render: (r) => <FieldworkBar collected={r.collected} required={r.required} lang={lang} />,
     },
-    { key: 'shortfall', label: t(lang, 'shortfall'), numeric: true, value: (r) => r.shortfall, render: (r) => formatCount(r.shortfall, lang) },
-    { key: 'weight', label: t(lang, 'weight'), numeric: true, value: (r) => r.weight, render: (r) => (r.weight === null ? '—' : formatPercentNumber(r.weight, lang, 2)) },
+    {
+      key: 'shortfall',
+      label: t(lang, 'shortfall'),
+      numeric: true,
+      value: (r) => r.shortfall,
+      render: (r) => formatCount(r.shortfall, lang),
+    },
+    {
+      key: 'weight',
+      label: t(lang, 'weight'),
+      numeric: true,
+      value: (r) => r.weight,
+      render: (r) => (r.weight === null ? '—' : formatPercentNumber(r.weight, lang, 2)),
+    },
     { key: 'rate', label: t(lang, 'rate'), numeric: true, value: (r) => r.rate, render: (r) => formatPercent(r.rate, lang) },
     { key: 'verdict', label: t(lang, 'verdict'), value: (r) => r.verdict, render: (r) => <VerdictBadge verdict={r.verdict} lang={lang} /> },
   ];
-  return <SortableTable rows={rows} columns={columns} rowKey={(r) => String(r.unitId)} caption={t(lang, 'fieldworkCaption')} testid="strata-progress" />;
+  return (
+    <SortableTable
+      rows={rows}
+      columns={columns}
+      rowKey={(r) => String(r.unitId)}
+      caption={t(lang, 'fieldworkCaption')}
+      testid="strata-progress"
+    />
+  );
 }
 
 /** Collected against required as a bar; a native <progress> so screen readers announce the share. */
@@ -77,7 +113,11 @@ function FieldworkBar({ collected, required, lang }: { collected: number; requir
   const share = required > 0 ? Math.min(1, collected / required) : 1;
   return (
     <span class="fieldwork-bar">
-      <progress max={required || 1} value={Math.min(collected, required || 1)} aria-label={`${formatCount(collected, lang)} / ${formatCount(required, lang)}`} />
+      <progress
+        max={required || 1}
+        value={Math.min(collected, required || 1)}
+        aria-label={`${formatCount(collected, lang)} / ${formatCount(required, lang)}`}
+      />
       <span class="fieldwork-share">{formatPercentNumber(share * 100, lang, 0)} %</span>
     </span>
   );

@@ -40,8 +40,12 @@ function WaveList({ waves, lang }: { waves: WaveListItem[]; lang: Lang }) {
             <th scope="col">{t(lang, 'waveName')}</th>
             <th scope="col">{t(lang, 'period')}</th>
             <th scope="col">{t(lang, 'survey')}</th>
-            <th scope="col" class="num">{t(lang, 'margin')}</th>
-            <th scope="col"><span class="visually-hidden">{t(lang, 'enterInterviews')}</span></th>
+            <th scope="col" class="num">
+              {t(lang, 'margin')}
+            </th>
+            <th scope="col">
+              <span class="visually-hidden">{t(lang, 'enterInterviews')}</span>
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -58,7 +62,12 @@ function WaveList({ waves, lang }: { waves: WaveListItem[]; lang: Lang }) {
               <td>{surveyName(w.survey_key, lang)}</td>
               <td class="num">{formatPercentNumber(w.margin * 100, lang)}</td>
               <td>
-                <a class="button secondary small" href={wavePath(w.id, true)} onClick={followLink(wavePath(w.id, true))} data-testid="wave-entry-link">
+                <a
+                  class="button secondary small"
+                  href={wavePath(w.id, true)}
+                  onClick={followLink(wavePath(w.id, true))}
+                  data-testid="wave-entry-link"
+                >
                   {t(lang, 'enterInterviews')} <span class="visually-hidden">{w.name}</span>
                 </a>
               </td>

@@ -31,7 +31,10 @@ export const WAVES_STRINGS = {
   creating: { vi: 'Đang tạo…', en: 'Creating…' },
   fixFields: { vi: 'Xin sửa các ô được đánh dấu.', en: 'Please correct the marked fields.' },
   needName: { vi: 'Xin đặt tên cho đợt.', en: 'Please name the wave.' },
-  needDates: { vi: 'Xin chọn ngày bắt đầu và kết thúc (bắt đầu không sau kết thúc).', en: 'Choose a start and an end day (start not after end).' },
+  needDates: {
+    vi: 'Xin chọn ngày bắt đầu và kết thúc (bắt đầu không sau kết thúc).',
+    en: 'Choose a start and an end day (start not after end).',
+  },
   needMargin: { vi: 'Sai số phải lớn hơn 0 và nhỏ hơn 100 %.', en: 'The margin must be above 0 and below 100%.' },
   needStrata: { vi: 'Xin thêm ít nhất một đơn vị.', en: 'Please add at least one unit.' },
   needPopulation: { vi: 'Nhập N là số nguyên dương.', en: 'Enter N as a positive whole number.' },

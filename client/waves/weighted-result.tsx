@@ -8,7 +8,17 @@ import type { RateSummary, WeightedSummary } from './waves-types';
  * A wave's weighted rate, labelled as such, with the unweighted one beside it for comparison.
  * It always stands on its own card: a weighted wave rate is never added to counter QR rates.
  */
-export function WeightedResult({ weighted, unweighted, lang, testid = 'weighted-result' }: { weighted: WeightedSummary; unweighted: RateSummary; lang: Lang; testid?: string }) {
+export function WeightedResult({
+  weighted,
+  unweighted,
+  lang,
+  testid = 'weighted-result',
+}: {
+  weighted: WeightedSummary;
+  unweighted: RateSummary;
+  lang: Lang;
+  testid?: string;
+}) {
   return (
     <div class={`weighted-card tone-${weighted.verdict}`} data-testid={testid}>
       <div class="weighted-main" data-testid="weighted">
@@ -16,23 +26,34 @@ export function WeightedResult({ weighted, unweighted, lang, testid = 'weighted-
           {t(lang, 'weightedTitle')} <span class="tag">{lang === 'vi' ? 'gia quyền / weighted' : 'weighted / gia quyền'}</span>
         </h3>
         <p class="overall-rate">
-          <span class="big" data-col="rate" data-value={weighted.rate ?? ''}>{formatPercent(weighted.rate, lang)}</span>
+          <span class="big" data-col="rate" data-value={weighted.rate ?? ''}>
+            {formatPercent(weighted.rate, lang)}
+          </span>
           <span class="vs">
-            {t(lang, 'target')} <span data-col="target" data-value={weighted.target}>{formatTarget(weighted.target, lang)}</span>
+            {t(lang, 'target')}{' '}
+            <span data-col="target" data-value={weighted.target}>
+              {formatTarget(weighted.target, lang)}
+            </span>
           </span>
         </p>
         <p class="overall-verdict">
-          <span data-col="verdict" data-value={weighted.verdict}><VerdictBadge verdict={weighted.verdict} lang={lang} /></span>
+          <span data-col="verdict" data-value={weighted.verdict}>
+            <VerdictBadge verdict={weighted.verdict} lang={lang} />
+          </span>
           {weighted.confidence && <span class="confidence">{confidenceText(weighted.confidence, lang)}</span>}
         </p>
         <dl class="overall-facts">
           <div>
             <dt>{t(lang, 'answers')}</dt>
-            <dd data-col="n" data-value={weighted.n}>{formatCount(weighted.n, lang)}</dd>
+            <dd data-col="n" data-value={weighted.n}>
+              {formatCount(weighted.n, lang)}
+            </dd>
           </div>
           <div>
             <dt>{t(lang, 'nEff')}</dt>
-            <dd data-col="nEff" data-value={weighted.nEff}>{formatPercentNumber(weighted.nEff, lang)}</dd>
+            <dd data-col="nEff" data-value={weighted.nEff}>
+              {formatPercentNumber(weighted.nEff, lang)}
+            </dd>
           </div>
           <div>
             <dt>{t(lang, 'interval')}</dt>
@@ -45,9 +66,15 @@ export function WeightedResult({ weighted, unweighted, lang, testid = 'weighted-
       <div class="weighted-side" data-testid="unweighted">
         <h3>{t(lang, 'unweightedTitle')}</h3>
         <p>
-          <span class="mid" data-col="rate" data-value={unweighted.rate ?? ''}>{formatPercent(unweighted.rate, lang)}</span>{' '}
+          <span class="mid" data-col="rate" data-value={unweighted.rate ?? ''}>
+            {formatPercent(unweighted.rate, lang)}
+          </span>{' '}
           <span class="muted">
-            n = <span data-col="n" data-value={unweighted.n}>{formatCount(unweighted.n, lang)}</span> · {formatInterval(unweighted.interval, lang)}
+            n ={' '}
+            <span data-col="n" data-value={unweighted.n}>
+              {formatCount(unweighted.n, lang)}
+            </span>{' '}
+            · {formatInterval(unweighted.interval, lang)}
           </span>
         </p>
       </div>

@@ -24,9 +24,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('parent_id', 'integer', (c) => c.references('units.id'))
     .addColumn('code', 'text', (c) => c.notNull())
     .addColumn('name', 'text', (c) => c.notNull())
-    .addColumn('kind', 'text', (c) =>
-      c.notNull().check(sql`kind in ('province','city','district','ward','commune','service_body')`),
-    )
+    .addColumn('kind', 'text', (c) => c.notNull().check(sql`kind in ('province','city','district','ward','commune','service_body')`))
     .addColumn('path', 'text', (c) => c.notNull().defaultTo(''))
     .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .addUniqueConstraint('units_tenant_code_key', ['tenant_id', 'code'])
@@ -99,7 +97,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('tenant_id', 'integer', (c) => c.notNull().references('tenants.id'))
     .addColumn('unit_id', 'integer', (c) => c.notNull().references('units.id'))
     // Printed in the QR code, so unique across the whole instance.
-    .addColumn('code', 'text', (c) => c.notNull().unique().check(sql`code ~ '^[a-z0-9][a-z0-9-]{1,62}$'`))
+    .addColumn('code', 'text', (c) =>
+      c
+        .notNull()
+        .unique()
+        .check(sql`code ~ '^[a-z0-9][a-z0-9-]{1,62}$'`),
+    )
     .addColumn('name', 'text', (c) => c.notNull())
     .addColumn('survey_id', 'integer', (c) => c.notNull().references('surveys.id'))
     .addColumn('kiosk', 'boolean', (c) => c.notNull().defaultTo(false))
@@ -114,10 +117,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('sector_code', 'text', (c) => c.notNull())
     .addColumn('position', 'integer', (c) => c.notNull().defaultTo(0))
     .addPrimaryKeyConstraint('counter_sectors_pkey', ['counter_id', 'sector_code'])
-    .addForeignKeyConstraint('counter_sectors_sector_fkey', ['tenant_id', 'sector_code'], 'sectors', [
-      'tenant_id',
-      'code',
-    ])
+    .addForeignKeyConstraint('counter_sectors_sector_fkey', ['tenant_id', 'sector_code'], 'sectors', ['tenant_id', 'code'])
     .execute();
 
   await db.schema
@@ -136,7 +136,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('client_key', 'text', (c) => c.notNull())
     .addColumn('token_id', 'text')
     .addColumn('satisfied', 'boolean')
-    .addColumn('weight', 'double precision', (c) => c.notNull().defaultTo(1).check(sql`weight >= 0`))
+    .addColumn('weight', 'double precision', (c) =>
+      c
+        .notNull()
+        .defaultTo(1)
+        .check(sql`weight >= 0`),
+    )
     .addColumn('flags', sql`text[]`, (c) => c.notNull().defaultTo(sql`'{}'`))
     .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .addUniqueConstraint('responses_client_key_key', ['tenant_id', 'client_key'])

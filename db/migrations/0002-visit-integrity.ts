@@ -3,11 +3,7 @@ import { sql, type Kysely } from 'kysely';
 // One visit, one answer, without tracking people: keyed hashes (rotating daily) of the sender's
 // address and of the browser's own random key, to see bursts; and one rating per dossier.
 export async function up(db: Kysely<unknown>): Promise<void> {
-  await db.schema
-    .alterTable('responses')
-    .addColumn('origin_hash', 'text')
-    .addColumn('device_hash', 'text')
-    .execute();
+  await db.schema.alterTable('responses').addColumn('origin_hash', 'text').addColumn('device_hash', 'text').execute();
   await sql`create index responses_origin_idx on responses (counter_id, origin_hash, submitted_at)
     where origin_hash is not null`.execute(db);
   await sql`create index responses_device_idx on responses (counter_id, device_hash, submitted_at)

@@ -12,7 +12,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('sector_code', 'text', (c) => c.notNull())
     .addColumn('period_from', 'date', (c) => c.notNull())
     .addColumn('period_to', 'date', (c) => c.notNull())
-    .addColumn('margin', 'double precision', (c) => c.notNull().defaultTo(0.05).check(sql`margin > 0 and margin < 1`))
+    .addColumn('margin', 'double precision', (c) =>
+      c
+        .notNull()
+        .defaultTo(0.05)
+        .check(sql`margin > 0 and margin < 1`),
+    )
     .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .addCheckConstraint('waves_period_check', sql`period_from <= period_to`)
     .execute();
@@ -24,7 +29,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('population', 'integer', (c) => c.notNull().check(sql`population > 0`))
     .addPrimaryKeyConstraint('wave_strata_pkey', ['wave_id', 'unit_id'])
     .execute();
-  await db.schema.alterTable('responses').addColumn('wave_id', 'integer', (c) => c.references('waves.id')).execute();
+  await db.schema
+    .alterTable('responses')
+    .addColumn('wave_id', 'integer', (c) => c.references('waves.id'))
+    .execute();
   await sql`alter table responses alter column counter_id drop not null`.execute(db);
   await sql`alter table responses add constraint responses_origin_check
     check (counter_id is not null or wave_id is not null)`.execute(db);

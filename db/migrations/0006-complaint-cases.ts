@@ -13,7 +13,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('unit_id', 'integer', (c) => c.notNull().references('units.id'))
     .addColumn('assigned_unit_id', 'integer', (c) => c.references('units.id'))
     .addColumn('status', 'text', (c) =>
-      c.notNull().defaultTo('received').check(sql`status in ('received','assigned','answered','closed')`),
+      c
+        .notNull()
+        .defaultTo('received')
+        .check(sql`status in ('received','assigned','answered','closed')`),
     )
     .addColumn('opened_by', 'text', (c) => c.notNull().check(sql`opened_by in ('auto','analyst')`))
     .addColumn('reason', 'text', (c) => c.notNull().check(sql`reason in ('low_rating','contact_request','comment')`))

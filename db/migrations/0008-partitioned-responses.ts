@@ -67,20 +67,28 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       primary key (tenant_id, client_key)
     )`.execute(db);
   await sql`create unique index response_keys_token_idx on response_keys (tenant_id, token_id) where token_id is not null`.execute(db);
-  await sql`create unique index response_keys_dossier_idx on response_keys (tenant_id, dossier_code) where dossier_code is not null`.execute(db);
+  await sql`create unique index response_keys_dossier_idx on response_keys (tenant_id, dossier_code) where dossier_code is not null`.execute(
+    db,
+  );
   await sql`insert into response_keys (tenant_id, client_key, response_id, submitted_at, token_id, dossier_code)
     select tenant_id, client_key, id, submitted_at, token_id, dossier_code from responses`.execute(db);
 
   // A case follows its response through the key registry, which can hold a plain unique id.
   await sql`alter table cases drop constraint cases_response_id_fkey`.execute(db);
-  await sql`alter table cases add constraint cases_response_id_fkey foreign key (response_id) references response_keys (response_id)`.execute(db);
+  await sql`alter table cases add constraint cases_response_id_fkey foreign key (response_id) references response_keys (response_id)`.execute(
+    db,
+  );
 
   await sql`drop table responses`.execute(db);
   await sql`alter table responses_by_month rename to responses`.execute(db);
   await sql`alter table responses rename constraint responses_by_month_pkey to responses_pkey`.execute(db);
   await sql`create index responses_submitted_idx on responses (tenant_id, submitted_at, id)`.execute(db);
-  await sql`create index responses_origin_idx on responses (counter_id, origin_hash, submitted_at) where origin_hash is not null`.execute(db);
-  await sql`create index responses_device_idx on responses (counter_id, device_hash, submitted_at) where device_hash is not null`.execute(db);
+  await sql`create index responses_origin_idx on responses (counter_id, origin_hash, submitted_at) where origin_hash is not null`.execute(
+    db,
+  );
+  await sql`create index responses_device_idx on responses (counter_id, device_hash, submitted_at) where device_hash is not null`.execute(
+    db,
+  );
   await sql`create index responses_flagged_idx on responses (tenant_id, submitted_at) where cardinality(flags) > 0`.execute(db);
   await sql`create index responses_wave_idx on responses (wave_id, unit_id) where wave_id is not null`.execute(db);
 

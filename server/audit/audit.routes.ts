@@ -7,7 +7,10 @@ import { parseQuery } from '../http/parse-query';
 const auditQuery = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(100),
   before: z.coerce.number().int().positive().optional(),
-  action: z.string().regex(/^[a-z_]{1,50}$/).optional(),
+  action: z
+    .string()
+    .regex(/^[a-z_]{1,50}$/)
+    .optional(),
 });
 
 /** The audit log, for administrators: `GET /audit` newest first, `GET /audit/verify` the chain's check. */

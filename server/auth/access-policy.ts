@@ -35,7 +35,11 @@ export function roleRefusal(roles: readonly Role[]): RequestError {
 
 /** The rules of the routes this request reached; an address no route answers has none (and gets its 404). */
 function rulesOf(c: Context<AppEnv>): AccessRule[] {
-  const endpoints = new Set(matchedRoutes(c).filter((r) => r.path !== EVERY_PATH).map((r) => endpointOf(r.method, r.path)));
+  const endpoints = new Set(
+    matchedRoutes(c)
+      .filter((r) => r.path !== EVERY_PATH)
+      .map((r) => endpointOf(r.method, r.path)),
+  );
   return [...endpoints].map((endpoint) => {
     const rule = accessRuleOf(endpoint);
     // A route mounted without a rule is refused to everyone; the route walk test names it first.

@@ -46,7 +46,9 @@ export function authRoutes({ db, config, loginHashing = defaultLoginHashing() }:
         const ok = await place.run(() => loginHashing.verify(password, user?.password_hash ?? DUMMY_HASH));
         if (!user || !ok || user.disabled_at) {
           // The reservation stays: it now counts as a failure.
-          await recordAudit(db, { id: user?.id ?? null, username, tenant_id: user?.tenant_id ?? null }, 'login_failed', null, { reason: !user ? 'unknown_user' : !ok ? 'wrong_password' : 'disabled' });
+          await recordAudit(db, { id: user?.id ?? null, username, tenant_id: user?.tenant_id ?? null }, 'login_failed', null, {
+            reason: !user ? 'unknown_user' : !ok ? 'wrong_password' : 'disabled',
+          });
           throw new RequestError(401, WRONG_LOGIN);
         }
         await forgiveLoginAttempt(db.dbWrite, reservation.id);

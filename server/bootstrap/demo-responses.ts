@@ -24,7 +24,11 @@ const BASE_SATISFACTION: Record<string, number> = {
 
 const COMMENTS = {
   good: ['Cán bộ nhiệt tình, hướng dẫn rõ ràng.', 'Thủ tục nhanh gọn, trả kết quả đúng hẹn.', 'Phòng chờ sạch sẽ, có đủ ghế ngồi.'],
-  bad: ['Phải chờ quá lâu, không có số thứ tự.', 'Hồ sơ bị trả lại nhiều lần vì thiếu giấy tờ.', 'Cán bộ trả lời qua loa, chưa hướng dẫn kỹ.'],
+  bad: [
+    'Phải chờ quá lâu, không có số thứ tự.',
+    'Hồ sơ bị trả lại nhiều lần vì thiếu giấy tờ.',
+    'Cán bộ trả lời qua loa, chưa hướng dẫn kỹ.',
+  ],
 };
 
 /** Deterministic, so the demo looks the same on every machine. */

@@ -16,7 +16,11 @@ export function hasLowRating(def: SurveyDefinition, answers: Answers): boolean {
  * Why a fresh response opens a case by itself, or null: a low rating always does; a comment does
  * when the citizen also asked to be called back. A comment alone waits for an analyst.
  */
-export function autoCaseReason(def: SurveyDefinition, answers: Answers, opts: { comment: string | null; contact: boolean }): CaseReason | null {
+export function autoCaseReason(
+  def: SurveyDefinition,
+  answers: Answers,
+  opts: { comment: string | null; contact: boolean },
+): CaseReason | null {
   if (hasLowRating(def, answers)) return 'low_rating';
   if (opts.contact && opts.comment) return 'contact_request';
   return null;

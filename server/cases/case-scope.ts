@@ -13,7 +13,11 @@ export async function caseScope(db: Kysely<Database>, user: SessionUser, unitId?
 }
 
 /** Vietnamese calendar days [from, to] as instants [start of from, start of the day after to). */
-export function periodOf(from: string | undefined, to: string | undefined, now: Date): { from: Date; to: Date; days: { from: string; to: string } } {
+export function periodOf(
+  from: string | undefined,
+  to: string | undefined,
+  now: Date,
+): { from: Date; to: Date; days: { from: string; to: string } } {
   const today = localDay(now);
   const days = { from: from ?? `${today.slice(0, 4)}-01-01`, to: to ?? today };
   return { from: dayStartUtc(days.from), to: dayStartUtc(addDays(days.to, 1)), days };

@@ -7,7 +7,14 @@ import { auditCaseChange } from './case-audit';
 import { refusal } from './case-workflow';
 
 /** Applies a workflow step if the case is (still) in a state it may start from; 409 otherwise. */
-export async function applyCaseStep(db: DbHandle, user: SessionUser, row: CaseRow, action: CaseAction, change: CaseChange, withReason = false) {
+export async function applyCaseStep(
+  db: DbHandle,
+  user: SessionUser,
+  row: CaseRow,
+  action: CaseAction,
+  change: CaseChange,
+  withReason = false,
+) {
   const from = allowedFrom(action, withReason);
   const moved = from.includes(row.status) && (await transitionCase(db.dbWrite, user.tenant_id, row.id, from, change));
   if (!moved) {

@@ -167,4 +167,3 @@ export function caseRoutes({ db, config }: AppDeps) {
       return c.json({ id: row.id, contactDeleted: deleted });
     });
 }
-

@@ -28,8 +28,7 @@ async function postedFields(c: Context): Promise<Record<string, string>> {
 
 const wantsJson = (c: Context) => /application\/json/i.test(c.req.header('accept') ?? '');
 const sendsJson = (c: Context) => /^application\/json\b/i.test(c.req.header('content-type') ?? '');
-const sendsForm = (c: Context) =>
-  /^(application\/x-www-form-urlencoded|multipart\/form-data)\b/i.test(c.req.header('content-type') ?? '');
+const sendsForm = (c: Context) => /^(application\/x-www-form-urlencoded|multipart\/form-data)\b/i.test(c.req.header('content-type') ?? '');
 
 const NO_STORE = { 'Cache-Control': 'no-store' };
 // What c.html() sends, for a page handed over already encoded.
@@ -73,10 +72,21 @@ export function citizenRoutes({ db, config }: AppDeps) {
     clientKey: string = randomUUID(),
     status?: 200 | 422 | 429,
   ) {
-    return c.html(formPageHtml(c, counter, lang, values, errors, clientKey), status ?? (Object.keys(errors).length > 0 ? 422 : 200), NO_STORE);
+    return c.html(
+      formPageHtml(c, counter, lang, values, errors, clientKey),
+      status ?? (Object.keys(errors).length > 0 ? 422 : 200),
+      NO_STORE,
+    );
   }
 
-  function formPageHtml(c: Context, counter: ActiveCounter, lang: Lang, values: FormValues, errors: Record<string, LocalizedText>, clientKey: string) {
+  function formPageHtml(
+    c: Context,
+    counter: ActiveCounter,
+    lang: Lang,
+    values: FormValues,
+    errors: Record<string, LocalizedText>,
+    clientKey: string,
+  ) {
     const token = issueFormToken(config.secret, counter.id);
     return renderSurveyFormPage({
       counter,
@@ -158,7 +168,10 @@ export function citizenRoutes({ db, config }: AppDeps) {
       const parsedEnvelope = submissionEnvelope.safeParse(envelope);
       if (!parsedEnvelope.success) {
         return formPage(c, counter, lang, values, {
-          [TOKEN_ERROR_KEY]: { vi: 'Phiếu không hợp lệ. Xin trả lời và gửi lại.', en: 'The form is not valid. Please answer and send again.' },
+          [TOKEN_ERROR_KEY]: {
+            vi: 'Phiếu không hợp lệ. Xin trả lời và gửi lại.',
+            en: 'The form is not valid. Please answer and send again.',
+          },
         });
       }
       // Should the database fail now, the form comes back with the answers given (and a fresh token).

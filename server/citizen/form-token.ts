@@ -23,16 +23,9 @@ export function issueFormToken(secret: string, counterId: number, now = Date.now
 }
 
 export type TokenCheck =
-  | { ok: true; token: FormToken }
-  | { ok: false; reason: 'malformed' | 'bad_signature' | 'expired' | 'other_counter' };
+  { ok: true; token: FormToken } | { ok: false; reason: 'malformed' | 'bad_signature' | 'expired' | 'other_counter' };
 
-export function checkFormToken(
-  secret: string,
-  raw: string,
-  counterId: number,
-  ttlMinutes: number,
-  now = Date.now(),
-): TokenCheck {
+export function checkFormToken(secret: string, raw: string, counterId: number, ttlMinutes: number, now = Date.now()): TokenCheck {
   const [payload, signature, extra] = raw.split('.');
   if (!payload || !signature || extra !== undefined) return { ok: false, reason: 'malformed' };
   const expected = Buffer.from(sign(payload, secret));

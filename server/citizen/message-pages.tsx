@@ -2,12 +2,7 @@ import type { LocalizedText } from '../../surveys/localized-text';
 import { renderPage } from './page-layout';
 import { T, type Lang } from './texts';
 
-export function renderThankYouPage(
-  lang: Lang,
-  counterCode: string,
-  responseId: number,
-  kiosk?: { intervalSeconds: number },
-): string {
+export function renderThankYouPage(lang: Lang, counterCode: string, responseId: number, kiosk?: { intervalSeconds: number }): string {
   const formUrl = `/q/${counterCode}?lang=${lang}${kiosk ? '&kiosk=1' : ''}`;
   return renderPage(
     lang,
@@ -56,7 +51,11 @@ export function renderMessagePage(lang: Lang, body: LocalizedText, title?: Local
  * that could not be taken is kept in hidden fields, sent again as it was (the same client key, so
  * stored once) by one press, without JavaScript.
  */
-export function renderBusyPage(lang: Lang, body: LocalizedText, options: { reloadAfterSeconds?: number; resend?: { action: string; fields: Record<string, string> } } = {}): string {
+export function renderBusyPage(
+  lang: Lang,
+  body: LocalizedText,
+  options: { reloadAfterSeconds?: number; resend?: { action: string; fields: Record<string, string> } } = {},
+): string {
   const { reloadAfterSeconds, resend } = options;
   return renderPage(
     lang,

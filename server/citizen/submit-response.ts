@@ -22,7 +22,10 @@ import { freeText } from '../http/nul-bytes';
 
 /** The submission contract shared by the HTML form and the JSON API. */
 export const submissionEnvelope = z.object({
-  clientKey: clientKeySchema('clientKey', z.string({ error: 'clientKey is required: a random id the client keeps, so a retry is stored once' })),
+  clientKey: clientKeySchema(
+    'clientKey',
+    z.string({ error: 'clientKey is required: a random id the client keeps, so a retry is stored once' }),
+  ),
   token: z.string({ error: 'token is required: take it from GET /q/:code' }).min(1).max(500),
   answers: z.unknown(),
   comment: freeText().optional(),
@@ -149,7 +152,14 @@ async function checkAndStore(
   // missed complaint costs more than a spurious case an analyst closes with a reason.
   const followUp: FollowUpCase | undefined = caseReason
     ? {
-        item: { tenant_id: counter.tenant_id, unit_id: counter.unit_id, opened_by: 'auto', reason: caseReason, created_at: now, due_at: caseDueAt(now, ctx.caseDueDays) },
+        item: {
+          tenant_id: counter.tenant_id,
+          unit_id: counter.unit_id,
+          opened_by: 'auto',
+          reason: caseReason,
+          created_at: now,
+          due_at: caseDueAt(now, ctx.caseDueDays),
+        },
         contact: contact.contact,
       }
     : undefined;

@@ -24,7 +24,6 @@ export interface SurveyFormProps {
   errors: Record<string, LocalizedText>;
 }
 
-
 /** The small script that adds offline sending and kiosk resets; the form works without it. */
 export const ENHANCE_SCRIPT = '/q-assets/citizen.js';
 
@@ -101,7 +100,17 @@ function OtherQuestion(props: QuestionProps) {
  * Optional follow-up: a phone number, kept only with the box ticked (never ticked for the person).
  * A shared kiosk tablet must not offer the last person's number, so it gets no autofill.
  */
-function ContactBlock({ lang, kiosk, values, error }: { lang: Lang; kiosk: boolean; values: FormValues; error: LocalizedText | undefined }) {
+function ContactBlock({
+  lang,
+  kiosk,
+  values,
+  error,
+}: {
+  lang: Lang;
+  kiosk: boolean;
+  values: FormValues;
+  error: LocalizedText | undefined;
+}) {
   return (
     <fieldset class={error ? 'has-err' : undefined} aria-describedby={error ? 'err-contact' : undefined}>
       <legend>
@@ -192,7 +201,14 @@ function SurveyForm({ counter, lang, kiosk, kioskIntervalSeconds, kioskIdleSecon
         <label class="block" for="dossierCode">
           {T.dossierCode[lang]}
         </label>
-        <input id="dossierCode" type="text" name="dossierCode" value={values.dossierCode} autoComplete="off" placeholder="000.00.17.H31-230101-0001" />
+        <input
+          id="dossierCode"
+          type="text"
+          name="dossierCode"
+          value={values.dossierCode}
+          autoComplete="off"
+          placeholder="000.00.17.H31-230101-0001"
+        />
         <ErrorText id="err-dossier" text={errors[DOSSIER_ERROR_KEY]} lang={lang} />
         <button type="submit">{T.send[lang]}</button>
         <p id="status" class="status" role="status" aria-live="polite"></p>
@@ -253,7 +269,10 @@ function blankFormTemplate(props: BlankFormProps): BlankFormTemplate | null {
       const [middle, rest2] = rest.split(CLIENT_KEY_SLOT) as [string, string | undefined];
       const [beforeDossier, tail] = (rest2 ?? '').split(DOSSIER_ATTRIBUTE) as [string, string | undefined];
       const text = [head, middle, beforeDossier, tail ?? ''] as const;
-      template = rest2 !== undefined && tail !== undefined ? { text, bytes: [Buffer.from(head), Buffer.from(middle), Buffer.from(beforeDossier), Buffer.from(tail)] } : null;
+      template =
+        rest2 !== undefined && tail !== undefined
+          ? { text, bytes: [Buffer.from(head), Buffer.from(middle), Buffer.from(beforeDossier), Buffer.from(tail)] }
+          : null;
     } else {
       template = null;
     }
@@ -290,5 +309,13 @@ export function renderBlankSurveyFormPageBytes(props: BlankFormProps): Uint8Arra
   const template = templateFor(props);
   if (!template) return Buffer.from(renderBlankSurveyFormPage(props));
   const [a, b, c, d] = template.bytes;
-  return Buffer.concat([a, Buffer.from(escapeAttribute(props.token)), b, Buffer.from(escapeAttribute(props.clientKey)), c, Buffer.from(dossierAttribute(props.dossierCode)), d]);
+  return Buffer.concat([
+    a,
+    Buffer.from(escapeAttribute(props.token)),
+    b,
+    Buffer.from(escapeAttribute(props.clientKey)),
+    c,
+    Buffer.from(dossierAttribute(props.dossierCode)),
+    d,
+  ]);
 }

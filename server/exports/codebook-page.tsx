@@ -25,8 +25,12 @@ export function renderCodebookPage(codebook: readonly CodebookVariable[]): strin
             Từ điển biến <span class="en">/ Codebook</span>
           </h1>
           <p>
-            Các biến trong tệp xuất CSV, Excel và SPSS. Mã "Không ý kiến" là giá trị khuyết (missing); ô trống là câu không được hỏi hoặc bỏ qua.{' '}
-            <span class="en">Variables of the CSV, Excel and SPSS exports. The no-opinion code is a missing value; an empty cell is a question not asked or skipped.</span>
+            Các biến trong tệp xuất CSV, Excel và SPSS. Mã "Không ý kiến" là giá trị khuyết (missing); ô trống là câu không được hỏi hoặc bỏ
+            qua.{' '}
+            <span class="en">
+              Variables of the CSV, Excel and SPSS exports. The no-opinion code is a missing value; an empty cell is a question not asked or
+              skipped.
+            </span>
           </p>
           <table>
             <thead>

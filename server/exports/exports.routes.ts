@@ -16,22 +16,26 @@ import { savExportRoute } from './sav.routes';
 import { xlsxExportRoute } from './xlsx.routes';
 
 export function exportRoutes({ db }: AppDeps) {
-  return new Hono<AppEnv>().get('/responses.csv', async (c) => {
-    const q = parseQuery(csvQuery, c.req.query());
-    const filter = await resolveFilter(db.dbRead, c.get('user'), q);
-    const codebook = buildCodebook(await surveyVersionsInFilter(db.dbRead, filter));
-    const options = { labels: q.labels === '1', codes: q.codes === '1' };
-    c.header('Content-Type', 'text/csv; charset=utf-8');
-    c.header('Content-Disposition', `attachment; filename="hailong-responses-${filter.from}-${filter.to}.csv"`);
-    c.header('Cache-Control', 'no-store');
-    return stream(c, async (out) => {
-      await out.write(csvHeader(codebook, options));
-      // On PostgreSQL the rows come from COPY, several times faster; the same bytes either way.
-      if (db.copyOut) return streamCsvByCopy(out, { ...db, copyOut: db.copyOut }, c.get('user'), filter, codebook, options);
-      // Page by page, so memory stays flat whatever the number of rows.
-      for await (const page of auditedExport(db, c.get('user'), 'csv', filter, streamResponses(db.dbRead, filter))) {
-        await out.write(csvRows(page, codebook, options));
-      }
-    });
-  }).route('/', savExportRoute({ db })).route('/', xlsxExportRoute({ db })).route('/', codebookRoutes({ db }).api);
+  return new Hono<AppEnv>()
+    .get('/responses.csv', async (c) => {
+      const q = parseQuery(csvQuery, c.req.query());
+      const filter = await resolveFilter(db.dbRead, c.get('user'), q);
+      const codebook = buildCodebook(await surveyVersionsInFilter(db.dbRead, filter));
+      const options = { labels: q.labels === '1', codes: q.codes === '1' };
+      c.header('Content-Type', 'text/csv; charset=utf-8');
+      c.header('Content-Disposition', `attachment; filename="hailong-responses-${filter.from}-${filter.to}.csv"`);
+      c.header('Cache-Control', 'no-store');
+      return stream(c, async (out) => {
+        await out.write(csvHeader(codebook, options));
+        // On PostgreSQL the rows come from COPY, several times faster; the same bytes either way.
+        if (db.copyOut) return streamCsvByCopy(out, { ...db, copyOut: db.copyOut }, c.get('user'), filter, codebook, options);
+        // Page by page, so memory stays flat whatever the number of rows.
+        for await (const page of auditedExport(db, c.get('user'), 'csv', filter, streamResponses(db.dbRead, filter))) {
+          await out.write(csvRows(page, codebook, options));
+        }
+      });
+    })
+    .route('/', savExportRoute({ db }))
+    .route('/', xlsxExportRoute({ db }))
+    .route('/', codebookRoutes({ db }).api);
 }

@@ -26,7 +26,11 @@ export function savExportRoute({ db }: Pick<AppDeps, 'db'>) {
     c.header('Cache-Control', 'no-store');
     return stream(c, async (out) => {
       const fileLabel = `hailong ${filter.from} - ${filter.to}`;
-      for await (const chunk of writeSav(codebook, codebookRows(auditedExport(db, c.get('user'), 'sav', filter, streamResponses(db.dbRead, filter)), codebook), { fileLabel })) {
+      for await (const chunk of writeSav(
+        codebook,
+        codebookRows(auditedExport(db, c.get('user'), 'sav', filter, streamResponses(db.dbRead, filter)), codebook),
+        { fileLabel },
+      )) {
         await out.write(chunk);
       }
     });

@@ -4,7 +4,10 @@ import { RequestError } from './errors';
 
 /** What each filter parameter takes, said to the person who mistyped it. */
 const PARAM_HELP: Record<string, LocalizedText> = {
-  from: { vi: 'Ngày bắt đầu phải có dạng YYYY-MM-DD (ví dụ 2026-03-14) và không sau ngày kết thúc.', en: '"from" must be a date as YYYY-MM-DD (e.g. 2026-03-14), not after "to".' },
+  from: {
+    vi: 'Ngày bắt đầu phải có dạng YYYY-MM-DD (ví dụ 2026-03-14) và không sau ngày kết thúc.',
+    en: '"from" must be a date as YYYY-MM-DD (e.g. 2026-03-14), not after "to".',
+  },
   to: { vi: 'Ngày kết thúc phải có dạng YYYY-MM-DD, ví dụ 2026-03-14.', en: '"to" must be a date as YYYY-MM-DD, e.g. 2026-03-14.' },
   unit: { vi: 'Đơn vị phải là mã số đơn vị (số nguyên dương).', en: '"unit" must be a unit id (a positive whole number).' },
   sector: { vi: 'Lĩnh vực không có trong danh mục.', en: '"sector" must be a known sector code, e.g. land or health.' },
@@ -12,7 +15,10 @@ const PARAM_HELP: Record<string, LocalizedText> = {
   channel: { vi: 'Kênh phải là qr, kiosk, interviewer hoặc web.', en: '"channel" must be qr, kiosk, interviewer or web.' },
   survey: { vi: 'Mã phiếu khảo sát không hợp lệ.', en: '"survey" must be a survey key.' },
   wave: { vi: 'Đợt khảo sát phải là mã số đợt (số nguyên dương).', en: '"wave" must be a survey wave id.' },
-  groupBy: { vi: 'Nhóm theo phải là sector, unit, counter, day, month hoặc none.', en: '"groupBy" must be sector, unit, counter, day, month or none.' },
+  groupBy: {
+    vi: 'Nhóm theo phải là sector, unit, counter, day, month hoặc none.',
+    en: '"groupBy" must be sector, unit, counter, day, month or none.',
+  },
 };
 
 /** Checks a query string against a schema (blank parameters count as absent); a mistake is a 400 naming each parameter. */

@@ -19,7 +19,10 @@ export async function uploadedTable(c: Context<AppEnv>): Promise<{ table: Table;
     });
   });
   if (table.rows.length > MAX_ROWS) {
-    throw new RequestError(413, { vi: `Tệp có quá ${MAX_ROWS} dòng; xin chia nhỏ.`, en: `More than ${MAX_ROWS} rows; please split the file.` });
+    throw new RequestError(413, {
+      vi: `Tệp có quá ${MAX_ROWS} dòng; xin chia nhỏ.`,
+      en: `More than ${MAX_ROWS} rows; please split the file.`,
+    });
   }
   const fileKey = createHash('sha256').update(bytes).digest('hex').slice(0, 24);
   return { table, fileKey };

@@ -40,14 +40,26 @@ export function importRows(table: Table, target: ImportTarget): { responses: New
 
   for (const column of table.columns) {
     if (column && !questions.has(column) && !KNOWN_COLUMNS.has(column)) {
-      problems.push({ line: 1, column, message: { vi: `Cột "${column}" không có trong phiếu khảo sát.`, en: `Column "${column}" is not part of the survey.` } });
+      problems.push({
+        line: 1,
+        column,
+        message: { vi: `Cột "${column}" không có trong phiếu khảo sát.`, en: `Column "${column}" is not part of the survey.` },
+      });
     }
   }
   if (!table.columns.includes('submitted_at')) {
-    problems.push({ line: 1, column: 'submitted_at', message: { vi: 'Thiếu cột submitted_at (ngày khảo sát).', en: 'The submitted_at column (survey date) is missing.' } });
+    problems.push({
+      line: 1,
+      column: 'submitted_at',
+      message: { vi: 'Thiếu cột submitted_at (ngày khảo sát).', en: 'The submitted_at column (survey date) is missing.' },
+    });
   }
   if (target.waveId !== null && !table.columns.includes('unit_code')) {
-    problems.push({ line: 1, column: 'unit_code', message: { vi: 'Thiếu cột unit_code (đơn vị của phiếu).', en: 'The unit_code column (each interview’s unit) is missing.' } });
+    problems.push({
+      line: 1,
+      column: 'unit_code',
+      message: { vi: 'Thiếu cột unit_code (đơn vị của phiếu).', en: 'The unit_code column (each interview’s unit) is missing.' },
+    });
   }
   if (problems.length > 0) return { responses: [], problems };
 
@@ -58,7 +70,12 @@ export function importRows(table: Table, target: ImportTarget): { responses: New
     if (cells.submitted_at === headerLabels.get('submitted_at')) continue;
     const rowProblems: RowProblem[] = [];
     const at = parseWhen(cells.submitted_at ?? '');
-    if (!at) rowProblems.push({ line, column: 'submitted_at', message: { vi: 'Ngày phải có dạng YYYY-MM-DD (hoặc kèm giờ).', en: 'Use a date as YYYY-MM-DD (optionally with a time).' } });
+    if (!at)
+      rowProblems.push({
+        line,
+        column: 'submitted_at',
+        message: { vi: 'Ngày phải có dạng YYYY-MM-DD (hoặc kèm giờ).', en: 'Use a date as YYYY-MM-DD (optionally with a time).' },
+      });
     const answers = answersOf(cells, questions);
     const parsed = validateSubmission(def, {
       answers,
@@ -71,16 +88,35 @@ export function importRows(table: Table, target: ImportTarget): { responses: New
     }
     const sector = answerSector(parsed.ok ? parsed.submission.sector : undefined, target.sectors);
     if (!sector) {
-      rowProblems.push({ line, column: 'sector', message: { vi: `Lĩnh vực phải là một trong: ${target.sectors.join(', ')}.`, en: `The sector must be one of: ${target.sectors.join(', ')}.` } });
+      rowProblems.push({
+        line,
+        column: 'sector',
+        message: {
+          vi: `Lĩnh vực phải là một trong: ${target.sectors.join(', ')}.`,
+          en: `The sector must be one of: ${target.sectors.join(', ')}.`,
+        },
+      });
     }
     const unitId = target.waveId !== null ? target.strata.get(cells.unit_code ?? '') : target.unitId;
     if (unitId === undefined || unitId === null) {
-      rowProblems.push({ line, column: 'unit_code', message: { vi: `Đơn vị "${cells.unit_code ?? ''}" không thuộc đợt khảo sát.`, en: `Unit "${cells.unit_code ?? ''}" is not a stratum of the wave.` } });
+      rowProblems.push({
+        line,
+        column: 'unit_code',
+        message: {
+          vi: `Đơn vị "${cells.unit_code ?? ''}" không thuộc đợt khảo sát.`,
+          en: `Unit "${cells.unit_code ?? ''}" is not a stratum of the wave.`,
+        },
+      });
     }
     const dossier = parsed.ok ? parsed.submission.dossierCode : undefined;
     if (dossier) {
       const first = dossiers.get(dossier);
-      if (first !== undefined) rowProblems.push({ line, column: 'dossier_code', message: { vi: `Mã hồ sơ trùng với dòng ${first}.`, en: `Same dossier code as line ${first}.` } });
+      if (first !== undefined)
+        rowProblems.push({
+          line,
+          column: 'dossier_code',
+          message: { vi: `Mã hồ sơ trùng với dòng ${first}.`, en: `Same dossier code as line ${first}.` },
+        });
       else dossiers.set(dossier, line);
     }
     if (rowProblems.length > 0 || !parsed.ok || !at || !sector || unitId == null) {

@@ -15,7 +15,8 @@ export function importTarget(db: Kysely<Database>, user: SessionUser, where: { c
 
 async function counterTarget(db: Kysely<Database>, user: SessionUser, code: string): Promise<Omit<ImportTarget, 'fileKey'>> {
   const counter = await findActiveCounter(db, code);
-  if (!counter || counter.tenant_id !== user.tenant_id) throw new RequestError(404, { vi: 'Không tìm thấy quầy.', en: 'Counter not found.' });
+  if (!counter || counter.tenant_id !== user.tenant_id)
+    throw new RequestError(404, { vi: 'Không tìm thấy quầy.', en: 'Counter not found.' });
   const unit = (await listUnits(db, user.tenant_id)).find((u) => u.id === counter.unit_id)!;
   await assertUnitInScope(db, user, unit.path);
   return {

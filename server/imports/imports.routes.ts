@@ -36,7 +36,10 @@ export function importRoutes({ db }: AppDeps) {
       return c.json(
         {
           error: 'Nothing was imported: some rows are not valid.',
-          message: { vi: 'Chưa nhập dòng nào: có dòng chưa hợp lệ. Xin sửa và gửi lại cả tệp.', en: 'Nothing was imported: some rows are not valid. Fix them and send the whole file again.' },
+          message: {
+            vi: 'Chưa nhập dòng nào: có dòng chưa hợp lệ. Xin sửa và gửi lại cả tệp.',
+            en: 'Nothing was imported: some rows are not valid. Fix them and send the whole file again.',
+          },
           rows: table.rows.length,
           problems,
         },

@@ -20,7 +20,12 @@ export async function storeImport(
     // not held to a request's statement timeout.
     const results = await storeResponses(db.dbLong, responses);
     const stored = results.filter((r) => !r.replay).length;
-    await recordAudit(db, user, 'import', subject, { file: file.fileKey, rows: file.rows, stored, alreadyImported: results.length - stored });
+    await recordAudit(db, user, 'import', subject, {
+      file: file.fileKey,
+      rows: file.rows,
+      stored,
+      alreadyImported: results.length - stored,
+    });
     return { stored, alreadyImported: results.length - stored };
   } catch (error) {
     if (error instanceof DossierAlreadyRatedError) {

@@ -27,7 +27,9 @@ export function metaView({ units, counters, sectors, targets, versions }: MetaSo
     units: units.map((u) => ({ id: u.id, parentId: u.parent_id, code: u.code, name: u.name, kind: u.kind })),
     counters: counters.filter((k) => !k.retired_at).map((k) => ({ id: k.id, code: k.code, name: k.name, unitId: k.unit_id })),
     surveys: [...surveys.values()],
-    sectors: [...sectors].sort(byPlanOrder).map((s) => ({ code: s.code, name: { vi: s.name_vi, en: s.name_en }, target: targets.get(s.code) ?? null })),
+    sectors: [...sectors]
+      .sort(byPlanOrder)
+      .map((s) => ({ code: s.code, name: { vi: s.name_vi, en: s.name_en }, target: targets.get(s.code) ?? null })),
     overallTarget: targets.get(OVERALL_KEY) ?? OVERALL_TARGET,
   };
 }

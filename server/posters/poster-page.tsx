@@ -77,7 +77,17 @@ function SizeSwitch({ size }: { size: PaperSize }) {
   );
 }
 
-function PosterLayout({ title, size, toolbar, children }: { title: string; size: PaperSize; toolbar: ComponentChildren; children: ComponentChildren }) {
+function PosterLayout({
+  title,
+  size,
+  toolbar,
+  children,
+}: {
+  title: string;
+  size: PaperSize;
+  toolbar: ComponentChildren;
+  children: ComponentChildren;
+}) {
   return (
     <html lang="vi">
       <head>
@@ -86,8 +96,8 @@ function PosterLayout({ title, size, toolbar, children }: { title: string; size:
         <meta name="robots" content="noindex" />
         <title>{title}</title>
         <style dangerouslySetInnerHTML={{ __html: posterCss(size) }} />
-      <script src={PRINT_SCRIPT_PATH} defer />
-        </head>
+        <script src={PRINT_SCRIPT_PATH} defer />
+      </head>
       <body>
         <nav class="toolbar" data-testid="poster-toolbar">
           {toolbar}
@@ -152,7 +162,10 @@ export function renderUnitPosters(unit: { id: number; name: string }, posters: P
 }
 
 /** A refusal shown to a person who opened a poster address in the browser. */
-export function renderPosterMessage(text: LocalizedText, link = { href: '/app/', text: { vi: 'Bảng điều khiển', en: 'Dashboard' } }): string {
+export function renderPosterMessage(
+  text: LocalizedText,
+  link = { href: '/app/', text: { vi: 'Bảng điều khiển', en: 'Dashboard' } },
+): string {
   return (
     '<!doctype html>' +
     render(

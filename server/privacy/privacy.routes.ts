@@ -16,9 +16,7 @@ const retention = z.object({ months: z.number().int().min(1).max(120) });
  */
 export function privacyRoutes({ db }: AppDeps) {
   return new Hono<AppEnv>()
-    .get('/privacy/retention', async (c) =>
-      c.json({ months: await tenantRetentionMonths(db.dbRead, c.get('user').tenant_id) }),
-    )
+    .get('/privacy/retention', async (c) => c.json({ months: await tenantRetentionMonths(db.dbRead, c.get('user').tenant_id) }))
     .put('/privacy/retention', async (c) => {
       const user = c.get('user');
       const { months } = await parseJsonBody(c, retention);
@@ -30,7 +28,8 @@ export function privacyRoutes({ db }: AppDeps) {
     .post('/responses/:id/erase', async (c) => {
       const user = c.get('user');
       const id = Number(c.req.param('id'));
-      if (!Number.isInteger(id) || id <= 0) throw new RequestError(400, { vi: 'Mã phiếu phải là số.', en: 'The answer id must be a number.' });
+      if (!Number.isInteger(id) || id <= 0)
+        throw new RequestError(400, { vi: 'Mã phiếu phải là số.', en: 'The answer id must be a number.' });
       const erased = await eraseResponse(db.dbWrite, user.tenant_id, id, await scopePath(db.dbRead, user));
       if (!erased) throw new RequestError(404, { vi: 'Không tìm thấy phiếu.', en: 'Answer not found.' });
       await recordAudit(db, user, 'response_erased', `response:${id}`, {});

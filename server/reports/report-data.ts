@@ -54,7 +54,11 @@ export async function periodicReport(db: Kysely<Database>, user: SessionUser, pe
     overall: bySector.overall,
     bySector: bySector.rows.map((r) => ({ ...r, label: sectorName(r.key, 'vi'), labelEn: sectorName(r.key, 'en') })),
     byUnit: byUnit.rows,
-    byChannel: channels.map((c) => ({ channel: c.key, label: isChannel(c.key) ? CHANNEL_NAMES[c.key] : { vi: c.key, en: c.key }, n: c.valid })),
+    byChannel: channels.map((c) => ({
+      channel: c.key,
+      label: isChannel(c.key) ? CHANNEL_NAMES[c.key] : { vi: c.key, en: c.key },
+      n: c.valid,
+    })),
     factors: factors.surveys,
     comments,
     complaints: { ...cases, answeredOnTimeShare: cases.answered > 0 ? cases.answeredOnTime / cases.answered : null },
@@ -72,7 +76,13 @@ export async function periodicReport(db: Kysely<Database>, user: SessionUser, pe
         vi: 'Hài lòng = trả lời 4 (Hài lòng) hoặc 5 (Rất hài lòng) câu hỏi chung; "Không ý kiến" không tính vào mẫu số. Dưới 30 phiếu hợp lệ: chưa đủ số phiếu để kết luận. Phiếu bị gắn cờ (gửi dồn dập) không được tính.',
         en: 'Satisfied = answer 4 or 5 to the overall question; "no opinion" is left out of denominators. Below 30 valid answers: too few to conclude. Flagged answers (bursts) are not counted.',
       },
-      surveyVersions: spans.map((s) => ({ survey: s.survey_key, version: s.version, title: s.definition.title, from: s.first_day, to: s.last_day })),
+      surveyVersions: spans.map((s) => ({
+        survey: s.survey_key,
+        version: s.version,
+        title: s.definition.title,
+        from: s.first_day,
+        to: s.last_day,
+      })),
       complaints: {
         vi: 'Phản ánh, kiến nghị: đang mở và quá hạn tính tại thời điểm lập báo cáo; trả lời đúng hạn tính trên các phản ánh được trả lời trong kỳ.',
         en: 'Complaints: open and overdue as of the report date; answered on time among those answered in the period.',

@@ -46,7 +46,6 @@ const W = {
   versions: { vi: 'Phiếu khảo sát đã dùng', en: 'Survey versions used' },
 } satisfies Record<string, LocalizedText>;
 
-
 function fmt(lang: Lang) {
   const nf = new Intl.NumberFormat(lang === 'vi' ? 'vi-VN' : 'en-GB', { maximumFractionDigits: 1, minimumFractionDigits: 1 });
   const count = new Intl.NumberFormat(lang === 'vi' ? 'vi-VN' : 'en-GB');
@@ -57,14 +56,30 @@ function fmt(lang: Lang) {
   };
 }
 
-function RateTable({ rows, head, lang, overall }: { rows: (RateSummary & { label: string; key: string })[]; head: LocalizedText; lang: Lang; overall?: RateSummary }) {
+function RateTable({
+  rows,
+  head,
+  lang,
+  overall,
+}: {
+  rows: (RateSummary & { label: string; key: string })[];
+  head: LocalizedText;
+  lang: Lang;
+  overall?: RateSummary;
+}) {
   const f = fmt(lang);
   const line = (label: string, r: RateSummary, key: string) => (
     <tr data-key={key}>
       <td>{label}</td>
-      <td class="num" data-col="n">{f.count(r.n)}</td>
-      <td class="num" data-col="satisfied">{f.count(r.satisfied)}</td>
-      <td class="num" data-col="rate">{f.pct(r.rate)}</td>
+      <td class="num" data-col="n">
+        {f.count(r.n)}
+      </td>
+      <td class="num" data-col="satisfied">
+        {f.count(r.satisfied)}
+      </td>
+      <td class="num" data-col="rate">
+        {f.pct(r.rate)}
+      </td>
       <td class="num">{f.interval(r.interval)}</td>
       <td class="num">{f.pct(r.target)}</td>
       <td class={r.verdict} data-col="verdict">
@@ -114,7 +129,12 @@ function Report({ report, lang, xlsxUrl }: { report: PeriodicReport; lang: Lang;
         {report.period.due ? ` · ${W.due[lang]}: ${report.period.due}` : ''}
       </p>
       <h2>{W.bySector[lang]}</h2>
-      <RateTable rows={report.bySector.map((r) => ({ ...r, label: lang === 'vi' ? r.label : r.labelEn }))} head={W.sector} lang={lang} overall={report.overall} />
+      <RateTable
+        rows={report.bySector.map((r) => ({ ...r, label: lang === 'vi' ? r.label : r.labelEn }))}
+        head={W.sector}
+        lang={lang}
+        overall={report.overall}
+      />
       <h2>{W.byUnit[lang]}</h2>
       <RateTable rows={report.byUnit} head={W.unit} lang={lang} />
       <h2>{W.byChannel[lang]}</h2>
@@ -178,8 +198,9 @@ function Report({ report, lang, xlsxUrl }: { report: PeriodicReport; lang: Lang;
       {report.waves.length === 0 ? <p>{W.none[lang]}</p> : null}
       {report.waves.map((w) => (
         <p>
-          <strong>{w.name}</strong> ({w.from} – {w.to}): {W.weighted[lang]} {f.pct(w.weighted.rate)} ({f.interval(w.weighted.interval)}, {W.nEff[lang]}{' '}
-          {w.weighted.nEff.toFixed(1)}, {VERDICT_WORDS[w.weighted.verdict][lang]}); {W.unweighted[lang]} {f.pct(w.unweighted.rate)}, n = {f.count(w.unweighted.n)}.
+          <strong>{w.name}</strong> ({w.from} – {w.to}): {W.weighted[lang]} {f.pct(w.weighted.rate)} ({f.interval(w.weighted.interval)},{' '}
+          {W.nEff[lang]} {w.weighted.nEff.toFixed(1)}, {VERDICT_WORDS[w.weighted.verdict][lang]}); {W.unweighted[lang]}{' '}
+          {f.pct(w.unweighted.rate)}, n = {f.count(w.unweighted.n)}.
         </p>
       ))}
       <h2>{W.methods[lang]}</h2>

@@ -25,8 +25,18 @@ export async function reportWorkbook(report: PeriodicReport): Promise<Uint8Array
     ...report.bySector.map((r) => rateLine(r.label, r)),
     rateLine('Tổng thể', report.overall),
   ]);
-  sheet('Theo đơn vị', report.title.vi, RATE_HEADER, report.byUnit.map((r) => rateLine(r.label, r)));
-  sheet('Theo kênh', report.title.vi, ['Kênh', 'Số phiếu'], report.byChannel.map((c) => [c.label.vi, c.n]));
+  sheet(
+    'Theo đơn vị',
+    report.title.vi,
+    RATE_HEADER,
+    report.byUnit.map((r) => rateLine(r.label, r)),
+  );
+  sheet(
+    'Theo kênh',
+    report.title.vi,
+    ['Kênh', 'Số phiếu'],
+    report.byChannel.map((c) => [c.label.vi, c.n]),
+  );
   sheet(
     'Chỉ số thành phần',
     report.title.vi,
@@ -39,7 +49,18 @@ export async function reportWorkbook(report: PeriodicReport): Promise<Uint8Array
   sheet(
     'Điều tra XHH',
     report.title.vi,
-    ['Đợt', 'Từ', 'Đến', 'Tỷ lệ gia quyền (%)', 'KTC thấp', 'KTC cao', 'Cỡ mẫu hiệu dụng', 'Đánh giá', 'Tỷ lệ không gia quyền (%)', 'Số phiếu'],
+    [
+      'Đợt',
+      'Từ',
+      'Đến',
+      'Tỷ lệ gia quyền (%)',
+      'KTC thấp',
+      'KTC cao',
+      'Cỡ mẫu hiệu dụng',
+      'Đánh giá',
+      'Tỷ lệ không gia quyền (%)',
+      'Số phiếu',
+    ],
     report.waves.map((w) => [
       w.name,
       w.from,
@@ -54,21 +75,26 @@ export async function reportWorkbook(report: PeriodicReport): Promise<Uint8Array
     ]),
   );
   const m = report.methods;
-  sheet('Phương pháp', report.title.vi, ['Mục', 'Nội dung'], [
-    ['Kỳ báo cáo', `${report.period.from} – ${report.period.to}${report.period.due ? ` (hạn nộp ${report.period.due})` : ''}`],
-    ['Số phiếu hợp lệ', m.n],
-    ['Quy tắc', m.rule.vi],
-    ['Khoảng tin cậy', m.interval.vi],
-    ['Gia quyền', m.weighting.vi],
-    ['Phiếu bị gắn cờ không tính', report.excluded.flagged],
-    ['Góp ý', `${report.comments.total} (chưa hài lòng: ${report.comments.dissatisfied})`],
-    ['Phản ánh đang mở', report.complaints.open],
-    ['Phản ánh quá hạn', report.complaints.overdue],
-    ['Phản ánh đã trả lời trong kỳ', report.complaints.answered],
-    ['Trả lời đúng hạn (tỷ lệ)', report.complaints.answeredOnTimeShare],
-    ['Ghi chú phản ánh', m.complaints.vi],
-    ['Phiếu khảo sát', m.surveyVersions.map((v) => `${v.title.vi} v${v.version} (${v.from} – ${v.to})`).join('; ')],
-    ['Lập lúc', report.generatedAt],
-  ]);
+  sheet(
+    'Phương pháp',
+    report.title.vi,
+    ['Mục', 'Nội dung'],
+    [
+      ['Kỳ báo cáo', `${report.period.from} – ${report.period.to}${report.period.due ? ` (hạn nộp ${report.period.due})` : ''}`],
+      ['Số phiếu hợp lệ', m.n],
+      ['Quy tắc', m.rule.vi],
+      ['Khoảng tin cậy', m.interval.vi],
+      ['Gia quyền', m.weighting.vi],
+      ['Phiếu bị gắn cờ không tính', report.excluded.flagged],
+      ['Góp ý', `${report.comments.total} (chưa hài lòng: ${report.comments.dissatisfied})`],
+      ['Phản ánh đang mở', report.complaints.open],
+      ['Phản ánh quá hạn', report.complaints.overdue],
+      ['Phản ánh đã trả lời trong kỳ', report.complaints.answered],
+      ['Trả lời đúng hạn (tỷ lệ)', report.complaints.answeredOnTimeShare],
+      ['Ghi chú phản ánh', m.complaints.vi],
+      ['Phiếu khảo sát', m.surveyVersions.map((v) => `${v.title.vi} v${v.version} (${v.from} – ${v.to})`).join('; ')],
+      ['Lập lúc', report.generatedAt],
+    ],
+  );
   return new Uint8Array(await book.xlsx.writeBuffer());
 }

@@ -21,7 +21,12 @@ export function reportRoutes({ db }: AppDeps) {
       .get('/reports', async (c) => c.json((await build(c.get('user'), c.req.query())).report))
       .get('/reports/report.xlsx', async (c) => {
         const { q, report } = await build(c.get('user'), c.req.query());
-        await recordAudit(db, c.get('user'), 'report_downloaded', 'report.xlsx', { kind: report.period.kind, from: report.period.from, to: report.period.to, unit: q.unit ?? null });
+        await recordAudit(db, c.get('user'), 'report_downloaded', 'report.xlsx', {
+          kind: report.period.kind,
+          from: report.period.from,
+          to: report.period.to,
+          unit: q.unit ?? null,
+        });
         const name = `hailong-bao-cao-${report.period.from}-${report.period.to}.xlsx`;
         return c.body(await reportWorkbook(report), 200, {
           'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',

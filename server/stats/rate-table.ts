@@ -28,7 +28,10 @@ export async function rateTable(db: Kysely<Database>, filter: StatsFilter, group
     countFlagged(db, filter),
   ]);
   // Every rollup row falls in exactly one group, so the groups add up to the whole.
-  const overall = rows.reduce((sum, r) => ({ satisfied: sum.satisfied + r.satisfied, valid: sum.valid + r.valid }), { satisfied: 0, valid: 0 });
+  const overall = rows.reduce((sum, r) => ({ satisfied: sum.satisfied + r.satisfied, valid: sum.valid + r.valid }), {
+    satisfied: 0,
+    valid: 0,
+  });
   const endYear = Number(filter.to.slice(0, 4));
   // A sector row is judged by its sector's target; any other row by the filtered sector's, or overall.
   const targetOf = (key: string) =>

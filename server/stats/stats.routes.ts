@@ -9,19 +9,18 @@ import { parseQuery } from '../http/parse-query';
 const statsQuery = z.intersection(filterQuery, z.object({ groupBy: z.enum(GROUP_BYS).default('sector') }));
 
 export function statsRoutes({ db }: AppDeps) {
-  return new Hono<AppEnv>()
-    .get('/stats', async (c) => {
-      const user = c.get('user');
-      const q = parseQuery(statsQuery, c.req.query());
-      const filter = await resolveFilter(db.dbRead, user, q);
-      const table = await rateTable(db.dbRead, filter, q.groupBy);
-      return c.json({
-        filter: { ...q, from: filter.from, to: filter.to },
-        groupBy: q.groupBy,
-        // Said beside the rates, so nobody wonders why a burst they know of is not counted.
-        excluded: table.excluded,
-        overall: table.overall,
-        rows: table.rows,
-      });
+  return new Hono<AppEnv>().get('/stats', async (c) => {
+    const user = c.get('user');
+    const q = parseQuery(statsQuery, c.req.query());
+    const filter = await resolveFilter(db.dbRead, user, q);
+    const table = await rateTable(db.dbRead, filter, q.groupBy);
+    return c.json({
+      filter: { ...q, from: filter.from, to: filter.to },
+      groupBy: q.groupBy,
+      // Said beside the rates, so nobody wonders why a burst they know of is not counted.
+      excluded: table.excluded,
+      overall: table.overall,
+      rows: table.rows,
     });
+  });
 }

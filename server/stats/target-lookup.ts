@@ -16,8 +16,6 @@ export async function targetLookup(db: Kysely<Database>, filter: Pick<StatsFilte
   return (sector: string | null, year: number): number => {
     const plan = byYear.get(year);
     const key = sector ?? OVERALL_KEY;
-    return (
-      plan?.get(key) ?? SECTORS.find((s) => s.code === sector)?.defaultTarget ?? plan?.get(OVERALL_KEY) ?? OVERALL_TARGET
-    );
+    return plan?.get(key) ?? SECTORS.find((s) => s.code === sector)?.defaultTarget ?? plan?.get(OVERALL_KEY) ?? OVERALL_TARGET;
   };
 }

@@ -69,7 +69,11 @@ export function userRoutes({ db }: AppDeps) {
         role: body.role,
         unit_id: body.unitId,
       });
-      await recordAudit(db.dbWrite, me, 'user_created', `user:${user.id}`, { username: body.username, role: body.role, unitId: body.unitId });
+      await recordAudit(db.dbWrite, me, 'user_created', `user:${user.id}`, {
+        username: body.username,
+        role: body.role,
+        unitId: body.unitId,
+      });
       return c.json({ ...view({ ...user, unit_id: body.unitId, disabled_at: null }), ...(body.password ? {} : { password: secret }) }, 201);
     })
     .patch('/users/:id', async (c) => {

@@ -66,8 +66,17 @@ export function waveRoutes({ db }: AppDeps) {
       const user = c.get('user');
       const body = await parseJsonBody(c, newWave);
       const survey = await findSurveyByKey(db.dbRead, user.tenant_id, body.survey);
-      if (!survey) throw new RequestError(422, { vi: 'Không có phiếu khảo sát này.', en: 'Unknown survey.' }, { survey: { vi: 'Không có phiếu khảo sát này.', en: 'Unknown survey key.' } });
-      await assertUnitsInScope(db.dbRead, user, body.strata.map((s) => s.unitId));
+      if (!survey)
+        throw new RequestError(
+          422,
+          { vi: 'Không có phiếu khảo sát này.', en: 'Unknown survey.' },
+          { survey: { vi: 'Không có phiếu khảo sát này.', en: 'Unknown survey key.' } },
+        );
+      await assertUnitsInScope(
+        db.dbRead,
+        user,
+        body.strata.map((s) => s.unitId),
+      );
       const id = await createWave(db.dbWrite, {
         tenant_id: user.tenant_id,
         name: body.name,
@@ -78,7 +87,14 @@ export function waveRoutes({ db }: AppDeps) {
         margin: body.margin,
         strata: body.strata.map((s) => ({ unit_id: s.unitId, population: s.population })),
       });
-      await recordAudit(db, user, 'wave_created', `wave:${id}`, { name: body.name, survey: body.survey, sector: body.sector, from: body.from, to: body.to, strata: body.strata });
+      await recordAudit(db, user, 'wave_created', `wave:${id}`, {
+        name: body.name,
+        survey: body.survey,
+        sector: body.sector,
+        from: body.from,
+        to: body.to,
+        strata: body.strata,
+      });
       return c.json({ id }, 201);
     })
     .get('/waves', async (c) => c.json({ waves: await listWaves(db.dbRead, c.get('user').tenant_id) }))
@@ -111,7 +127,11 @@ export function waveRoutes({ db }: AppDeps) {
       const version = await latestSurveyVersion(db.dbRead, wave.survey_id);
       const parsed = validateSubmission(version.definition, { answers: body.answers, comment: body.comment });
       if (!parsed.ok) {
-        throw new RequestError(422, { vi: 'Phiếu chưa lưu được: xin xem lại các câu được đánh dấu.', en: 'Not saved: check the marked questions.' }, parsed.errors);
+        throw new RequestError(
+          422,
+          { vi: 'Phiếu chưa lưu được: xin xem lại các câu được đánh dấu.', en: 'Not saved: check the marked questions.' },
+          parsed.errors,
+        );
       }
       const [stored] = await storeResponses(db.dbWrite, [
         buildResponse(

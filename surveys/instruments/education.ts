@@ -22,7 +22,7 @@ export const educationSurvey = defineInstrument({
   },
   respondent: {
     vi: 'Cha mẹ, người giám hộ học sinh hoặc người học',
-    en: "Parents or guardians of pupils, or learners themselves",
+    en: 'Parents or guardians of pupils, or learners themselves',
   },
   satisfactionRule: 'factor_mean',
   factors: [

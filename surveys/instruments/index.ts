@@ -7,12 +7,7 @@ import { sipasCounterShort } from './sipas-counter-short';
 export { educationSurvey, healthOutpatient, sipasCounterLong, sipasCounterShort };
 
 /** The built-in instruments; the database may hold later versions, seeded from these. */
-export const INSTRUMENTS: readonly SurveyDefinition[] = [
-  sipasCounterShort,
-  sipasCounterLong,
-  healthOutpatient,
-  educationSurvey,
-];
+export const INSTRUMENTS: readonly SurveyDefinition[] = [sipasCounterShort, sipasCounterLong, healthOutpatient, educationSurvey];
 
 export function instrumentByKey(key: string): SurveyDefinition | undefined {
   return INSTRUMENTS.find((i) => i.key === key);

@@ -24,7 +24,8 @@ beforeAll(async () => {
   for (const role of ROLES.filter((r) => r !== 'admin')) {
     await createUser(t.db.dbWrite, { tenant_id: t.state.tenantId, username: `rules-${role}`, password_hash: hash, role, unit_id: null });
   }
-  for (const role of ROLES) cookies[role] = role === 'admin' ? await login(t.app) : await login(t.app, `rules-${role}`, 'rule-book-password');
+  for (const role of ROLES)
+    cookies[role] = role === 'admin' ? await login(t.app) : await login(t.app, `rules-${role}`, 'rule-book-password');
 });
 afterAll(async () => {
   await t.close();
@@ -64,7 +65,14 @@ const split = (endpoint: string) => {
 describe('the rule book (surveys/access-rules.ts) against the mounted routes', () => {
   it('walks at least every kind of route: API, pages, the citizen side and the app’s files', () => {
     const all = mounted();
-    for (const endpoint of ['GET /healthz', 'POST /q/:code', 'GET /api/stats', 'DELETE /api/cases/:id{[0-9]+}/contact', 'GET /app/*', 'GET /reports/print']) {
+    for (const endpoint of [
+      'GET /healthz',
+      'POST /q/:code',
+      'GET /api/stats',
+      'DELETE /api/cases/:id{[0-9]+}/contact',
+      'GET /app/*',
+      'GET /reports/print',
+    ]) {
       expect(all).toContain(endpoint);
     }
   });

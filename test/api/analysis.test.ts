@@ -43,7 +43,12 @@ beforeAll(async () => {
   await storeResponses(t.db.dbWrite, [
     response(land, '2026-01-05T02:30:00Z', { overall: 5, access_q: 5, procedure_q: 4 }),
     response(land, '2026-01-05T02:45:00Z', { overall: 4, access_q: 2, procedure_q: null }),
-    response(land, '2026-01-06T08:10:00Z', { overall: 2, access_q: 1, procedure_q: 2 }, { comment: 'Chờ quá lâu <script>alert(1)</script>' }),
+    response(
+      land,
+      '2026-01-06T08:10:00Z',
+      { overall: 2, access_q: 1, procedure_q: 2 },
+      { comment: 'Chờ quá lâu <script>alert(1)</script>' },
+    ),
     response(land, '2026-01-06T08:20:00Z', { overall: 3, access_q: 4 }, { comment: 'Cán bộ nhiệt tình' }),
   ]);
   // February 2026 under a new version of the short form: the trend must mark the break.
@@ -65,23 +70,27 @@ const EARLY_2026 = 'from=2026-01-01&to=2026-02-28';
 
 describe('GET /api/stats/trend', () => {
   it('gives each month its rate against the target and marks the month a new survey version began', async () => {
-    const trend = await get<{ rows: { key: string; n: number; satisfied: number; rate: number; target: number }[]; versionChanges: unknown[] }>(
-      `/api/stats/trend?${EARLY_2026}&sector=land`,
-    );
+    const trend = await get<{
+      rows: { key: string; n: number; satisfied: number; rate: number; target: number }[];
+      versionChanges: unknown[];
+    }>(`/api/stats/trend?${EARLY_2026}&sector=land`);
     expect(trend.rows.map((r) => [r.key, r.n, r.satisfied, r.rate, r.target])).toEqual([
       ['2026-01', 4, 2, 50, 85],
       ['2026-02', 2, 2, 100, 85],
     ]);
-    expect(trend.versionChanges).toEqual([
-      { month: '2026-02', survey: 'sipas-counter-short', version: 2, title: sipasCounterShort.title },
-    ]);
+    expect(trend.versionChanges).toEqual([{ month: '2026-02', survey: 'sipas-counter-short', version: 2, title: sipasCounterShort.title }]);
   });
 });
 
 describe('GET /api/stats/factors', () => {
   it('computes factor indices and item rates from the answers, pooled over the versions', async () => {
     const report = await get<{
-      surveys: { survey: string; n: number; factors: { key: string; satisfied: number; valid: number; index: number | null }[]; sipasIndex: number }[];
+      surveys: {
+        survey: string;
+        n: number;
+        factors: { key: string; satisfied: number; valid: number; index: number | null }[];
+        sipasIndex: number;
+      }[];
     }>(`/api/stats/factors?${EARLY_2026}`);
     expect(report.surveys).toHaveLength(1);
     const s = report.surveys[0]!;
@@ -103,7 +112,9 @@ describe('GET /api/stats/distribution', () => {
     const dist = await get<{ rows: { key: string; label: string; counts: Record<string, number>; total: number }[] }>(
       `/api/stats/distribution?${EARLY_2026}`,
     );
-    expect(dist.rows).toEqual([{ key: 'land', label: 'Đất đai', counts: { 1: 0, 2: 1, 3: 1, 4: 1, 5: 3 }, total: 6, counted: 'respondents' }]);
+    expect(dist.rows).toEqual([
+      { key: 'land', label: 'Đất đai', counts: { 1: 0, 2: 1, 3: 1, 4: 1, 5: 3 }, total: 6, counted: 'respondents' },
+    ]);
   });
 });
 
@@ -145,9 +156,10 @@ describe('GET /api/stats/heatmap', () => {
 
 describe('GET /api/comments', () => {
   it('lists comments newest first with their rating, searchable, text kept as written', async () => {
-    const all = await get<{ items: { comment: string; rating: number | null; satisfied: boolean; counter: { code: string } }[]; nextBefore: number | null }>(
-      `/api/comments?${EARLY_2026}`,
-    );
+    const all = await get<{
+      items: { comment: string; rating: number | null; satisfied: boolean; counter: { code: string } }[];
+      nextBefore: number | null;
+    }>(`/api/comments?${EARLY_2026}`);
     expect(all.items.map((i) => [i.comment, i.rating, i.satisfied])).toEqual([
       ['Rất hài lòng, nhanh', 5, true],
       ['Cán bộ nhiệt tình', 3, false],
@@ -158,7 +170,9 @@ describe('GET /api/comments', () => {
     expect(found.items.map((i) => i.comment)).toEqual(['Cán bộ nhiệt tình']);
     const page1 = await get<{ items: { id: number }[]; nextBefore: number }>(`/api/comments?${EARLY_2026}&limit=2`);
     expect(page1.items).toHaveLength(2);
-    const page2 = await get<{ items: { comment: string }[]; nextBefore: number | null }>(`/api/comments?${EARLY_2026}&limit=2&before=${page1.nextBefore}`);
+    const page2 = await get<{ items: { comment: string }[]; nextBefore: number | null }>(
+      `/api/comments?${EARLY_2026}&limit=2&before=${page1.nextBefore}`,
+    );
     expect(page2.items.map((i) => i.comment)).toEqual(['Chờ quá lâu <script>alert(1)</script>']);
   });
 });
@@ -166,24 +180,40 @@ describe('GET /api/comments', () => {
 describe('GET /api/alerts', () => {
   it('flags a sector at a unit below target over the last 30 days, and one that fell more than 5 points', async () => {
     const today = localDay(new Date());
-    const at = (daysAgo: number, i: number) => new Date(dayStartUtc(addDays(today, -daysAgo)).getTime() + (2 + (i % 8)) * 3600_000).toISOString();
+    const at = (daysAgo: number, i: number) =>
+      new Date(dayStartUtc(addDays(today, -daysAgo)).getTime() + (2 + (i % 8)) * 3600_000).toISOString();
     const items: NewResponse[] = [];
     // land, last 30 days: 30 of 40 satisfied = 75 % < 85 %; the 30 days before: 38 of 40 = 95 %
     for (let i = 0; i < 40; i++) items.push(response(land, at(1 + (i % 25), i), { overall: i < 30 ? 5 : 1 }));
     for (let i = 0; i < 40; i++) items.push(response(land, at(31 + (i % 25), i), { overall: i < 38 ? 4 : 2 }));
     // civil status at the ward: 39 of 40 = 97.5 %, steady: no alert
     const civil = (await findActiveCounter(t.db.dbRead, 'demo-civil'))!;
-    for (let i = 0; i < 40; i++) items.push(response(civil, at(1 + (i % 25), i), { overall: i < 39 ? 5 : 1 }, { sector_code: 'civil_status' }));
-    for (let i = 0; i < 40; i++) items.push(response(civil, at(31 + (i % 25), i), { overall: i < 39 ? 5 : 1 }, { sector_code: 'civil_status' }));
+    for (let i = 0; i < 40; i++)
+      items.push(response(civil, at(1 + (i % 25), i), { overall: i < 39 ? 5 : 1 }, { sector_code: 'civil_status' }));
+    for (let i = 0; i < 40; i++)
+      items.push(response(civil, at(31 + (i % 25), i), { overall: i < 39 ? 5 : 1 }, { sector_code: 'civil_status' }));
     await storeResponses(t.db.dbWrite, items);
 
-    const res = await get<{ windowDays: number; alerts: { kind: string; sector: string; unitName: string; current: { n: number; rate: number; target: number }; previous: { n: number; rate: number }; drop: number }[] }>(
-      '/api/alerts',
-    );
+    const res = await get<{
+      windowDays: number;
+      alerts: {
+        kind: string;
+        sector: string;
+        unitName: string;
+        current: { n: number; rate: number; target: number };
+        previous: { n: number; rate: number };
+        drop: number;
+      }[];
+    }>('/api/alerts');
     expect(res.windowDays).toBe(30);
     const land30 = res.alerts.filter((a) => a.sector === 'land');
     expect(land30.map((a) => a.kind).sort()).toEqual(['below_target', 'dropped']);
-    expect(land30[0]).toMatchObject({ unitName: 'Bộ phận Một cửa thành phố Hưng Yên', current: { n: 40, rate: 75, target: 85 }, previous: { n: 40, rate: 95 }, drop: 20 });
+    expect(land30[0]).toMatchObject({
+      unitName: 'Bộ phận Một cửa thành phố Hưng Yên',
+      current: { n: 40, rate: 75, target: 85 },
+      previous: { n: 40, rate: 95 },
+      drop: 20,
+    });
     expect(res.alerts.some((a) => a.sector === 'civil_status')).toBe(false);
   });
 });

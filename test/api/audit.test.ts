@@ -147,7 +147,9 @@ describe('tamper evidence', () => {
 
   it('chains appends that race each other one after another', async () => {
     const actor = { tenant_id: t.state.tenantId, actor_user_id: null, actor_username: 'race', subject: null };
-    await Promise.all(Array.from({ length: 12 }, (_, i) => appendAudit(t.db.dbWrite, { ...actor, action: 'user_changed', details: { i } })));
+    await Promise.all(
+      Array.from({ length: 12 }, (_, i) => appendAudit(t.db.dbWrite, { ...actor, action: 'user_changed', details: { i } })),
+    );
     const verify = await api('/api/audit/verify');
     expect(verify).toEqual({ status: 200, body: { ok: true, entries: await count(), head: expect.any(Object) } });
   });
@@ -170,7 +172,9 @@ describe('tamper evidence', () => {
     expect(broken.body.reason).toMatch(/changed/);
 
     // Put back exactly as it was: the chain holds again (the hash is over the content, not the row).
-    await sql`update audit_log set details = ${JSON.stringify(original.rows[0]!.details)}::jsonb where id = ${edited}`.execute(t.db.dbWrite);
+    await sql`update audit_log set details = ${JSON.stringify(original.rows[0]!.details)}::jsonb where id = ${edited}`.execute(
+      t.db.dbWrite,
+    );
     expect(await verifyAuditChain(t.db.dbRead)).toMatchObject({ ok: true });
 
     await sql`delete from audit_log where id = ${removed}`.execute(t.db.dbWrite);
@@ -204,10 +208,20 @@ describe('npm run audit:verify', () => {
     try {
       await migrateToLatest(db.dbWrite);
       for (const action of ['login', 'export', 'logout'] as const) {
-        await appendAudit(db.dbWrite, { tenant_id: null, actor_user_id: 1, actor_username: 'admin', action, subject: null, details: { rows: 10 } });
+        await appendAudit(db.dbWrite, {
+          tenant_id: null,
+          actor_user_id: 1,
+          actor_username: 'admin',
+          action,
+          subject: null,
+          details: { rows: 10 },
+        });
       }
       const { DATABASE_URL: _url, ...env } = process.env;
-      expect(await auditVerifyCommand({ ...env, HAILONG_DATA_DIR: dir })).toMatchObject({ code: 0, lines: ['audit log intact: 3 entries', expect.any(String)] });
+      expect(await auditVerifyCommand({ ...env, HAILONG_DATA_DIR: dir })).toMatchObject({
+        code: 0,
+        lines: ['audit log intact: 3 entries', expect.any(String)],
+      });
 
       await sql`alter table audit_log disable trigger audit_log_no_update_delete`.execute(db.dbWrite);
       await sql`update audit_log set details = '{"rows": 9}'::jsonb where id = 2`.execute(db.dbWrite);

@@ -24,7 +24,13 @@ beforeAll(async () => {
   units = Object.fromEntries((await listUnits(t.db.dbRead, t.state.tenantId)).map((u) => [u.code, u.id]));
   const hash = await hashPassword('matrix-password-1');
   for (const p of PEOPLE.slice(1)) {
-    await createUser(t.db.dbWrite, { tenant_id: t.state.tenantId, username: p.name, password_hash: hash, role: p.role, unit_id: p.unit ? units[p.unit]! : null });
+    await createUser(t.db.dbWrite, {
+      tenant_id: t.state.tenantId,
+      username: p.name,
+      password_hash: hash,
+      role: p.role,
+      unit_id: p.unit ? units[p.unit]! : null,
+    });
   }
   cookies.admin = await login(t.app);
   for (const p of PEOPLE.slice(1)) cookies[p.name] = await login(t.app, p.name, 'matrix-password-1');
@@ -122,7 +128,7 @@ describe('every unit-scoped endpoint × in / out of scope', () => {
       for (const [who, unit, allowed] of cases) {
         const path = e.path(units[unit]!);
         const status = await call(who, 'GET', path);
-        if ((status < 300) !== allowed || (!allowed && status !== 403)) wrong.push(`${path} as ${who}: ${status}`);
+        if (status < 300 !== allowed || (!allowed && status !== 403)) wrong.push(`${path} as ${who}: ${status}`);
       }
     }
     expect(wrong).toEqual([]);
@@ -133,7 +139,9 @@ describe('every unit-scoped endpoint × in / out of scope', () => {
     const stats = (await res.json()) as { overall: { n: number } };
     // the only answer is at the one-stop office, outside the ward
     expect(stats.overall.n).toBe(0);
-    const officer = (await (await t.app.request('/api/officer/counters', { headers: { cookie: cookies.officer! } })).json()) as { counters: { code: string; today: number }[] };
+    const officer = (await (await t.app.request('/api/officer/counters', { headers: { cookie: cookies.officer! } })).json()) as {
+      counters: { code: string; today: number }[];
+    };
     expect(officer.counters.map((k) => k.code).sort()).toEqual(['demo-construction', 'demo-investment', 'demo-land']);
     expect(officer.counters.find((k) => k.code === 'demo-land')!.today).toBe(1);
   });

@@ -46,7 +46,11 @@ async function api<T>(path: string, init: { method?: string; body?: unknown; coo
   const res = await t.app.request(path, {
     method: init.method ?? 'GET',
     // A browser names its origin on every POST and DELETE; the CSRF guard wants it for bodiless ones.
-    headers: { cookie: init.cookie ?? admin, origin: 'http://localhost', ...(init.body !== undefined ? { 'content-type': 'application/json' } : {}) },
+    headers: {
+      cookie: init.cookie ?? admin,
+      origin: 'http://localhost',
+      ...(init.body !== undefined ? { 'content-type': 'application/json' } : {}),
+    },
     ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
   });
   return { status: res.status, body: (await res.json()) as T };
@@ -68,8 +72,16 @@ async function caseIdOf(responseId: number): Promise<number> {
   return row!.id;
 }
 const countRows = async (table: 'cases' | 'case_contacts') =>
-  Number((await t.db.dbRead.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
-const unitId = async (code: string) => (await t.db.dbRead.selectFrom('units').select('id').where('code', '=', code).executeTakeFirstOrThrow()).id;
+  Number(
+    (
+      await t.db.dbRead
+        .selectFrom(table)
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
+const unitId = async (code: string) =>
+  (await t.db.dbRead.selectFrom('units').select('id').where('code', '=', code).executeTakeFirstOrThrow()).id;
 
 describe('opening a case by itself', () => {
   it('opens one for a low rating, due in 7 days; a replay of the same answer opens no second one', async () => {
@@ -95,7 +107,11 @@ describe('opening a case by itself', () => {
   });
 
   it('opens one for a comment with a phone left, even with a good rating', async () => {
-    const id = await rate('demo-land', { answers: { overall: 4 }, comment: 'Xin hỏi về hồ sơ', contact: { phone: '0912 345 678', consent: true } });
+    const id = await rate('demo-land', {
+      answers: { overall: 4 },
+      comment: 'Xin hỏi về hồ sơ',
+      contact: { phone: '0912 345 678', consent: true },
+    });
     expect((await casesOf(id))[0]).toMatchObject({ reason: 'contact_request' });
   });
 
@@ -108,11 +124,21 @@ describe('opening a case by itself', () => {
 
 describe('a phone number to be called back on', () => {
   it('is read as Vietnamese numbers are written, and masked', () => {
-    for (const typed of ['0912345678', '091 234 5678', '0912.345.678', '+84912345678', '+84 (0)912 345 678', '0084912345678', '84912345678', '０９１２３４５６７８']) {
+    for (const typed of [
+      '0912345678',
+      '091 234 5678',
+      '0912.345.678',
+      '+84912345678',
+      '+84 (0)912 345 678',
+      '0084912345678',
+      '84912345678',
+      '０９１２３４５６７８',
+    ]) {
       expect(normalizePhone(typed)).toBe('0912345678');
     }
     expect(normalizePhone('024 3825 1234')).toBe('02438251234');
-    for (const wrong of ['12345', '0112345678', '091234567', '09123456789', '+1 202 555 0100', 'abc']) expect(normalizePhone(wrong)).toBeNull();
+    for (const wrong of ['12345', '0112345678', '091234567', '09123456789', '+1 202 555 0100', 'abc'])
+      expect(normalizePhone(wrong)).toBeNull();
     expect(maskPhone('0912345123')).toBe('09•••••123');
     expect(maskPhone('02438251234')).toBe('02••••••234');
   });
@@ -139,7 +165,11 @@ describe('a phone number to be called back on', () => {
   });
 
   it('with consent is kept apart from the answers, normalised, and only ever shown masked', async () => {
-    const id = await rate('demo-land', { answers: { overall: 1 }, comment: 'Cán bộ hẹn mãi', contact: { phone: '+84 (0)91 234-5678', consent: true } });
+    const id = await rate('demo-land', {
+      answers: { overall: 1 },
+      comment: 'Cán bộ hẹn mãi',
+      contact: { phone: '+84 (0)91 234-5678', consent: true },
+    });
     const caseId = await caseIdOf(id);
     const contact = await t.db.dbRead.selectFrom('case_contacts').selectAll().where('case_id', '=', caseId).executeTakeFirstOrThrow();
     expect(contact.phone).toBe('0912345678');
@@ -167,7 +197,8 @@ describe('a phone number to be called back on', () => {
     const token = /name="token" value="([^"]+)"/.exec(html)![1]!;
     const clientKey = /name="clientKey" value="([^"]+)"/.exec(html)![1]!;
     const fields = { token, clientKey, 'q.overall': '2', comment: 'Thiếu hướng dẫn', phone: '0987654321' };
-    const post = (f: Record<string, string>) => t.app.request('/q/demo-land?lang=vi', { method: 'POST', headers: { origin: 'http://localhost' }, body: new URLSearchParams(f) });
+    const post = (f: Record<string, string>) =>
+      t.app.request('/q/demo-land?lang=vi', { method: 'POST', headers: { origin: 'http://localhost' }, body: new URLSearchParams(f) });
     const before = await dbSnapshot(t.db);
     const refused = await post(fields);
     expect(refused.status).toBe(422);
@@ -186,17 +217,27 @@ describe('a phone number to be called back on', () => {
 
 describe('the workflow', () => {
   it('goes received → assigned → answered → closed, with notes; closing deletes the phone', async () => {
-    const id = await rate('demo-land', { answers: { overall: 1 }, comment: 'Nộp hồ sơ 3 lần', contact: { phone: '0345678901', consent: true } });
+    const id = await rate('demo-land', {
+      answers: { overall: 1 },
+      comment: 'Nộp hồ sơ 3 lần',
+      contact: { phone: '0345678901', consent: true },
+    });
     const caseId = await caseIdOf(id);
     const ward = await unitId('HY-TP-HIEN-NAM');
-    const note = await api<{ id: number; author: string }>(`/api/cases/${caseId}/notes`, { method: 'POST', body: { text: 'Đã gọi điện, hẹn trả lời trong tuần' } });
+    const note = await api<{ id: number; author: string }>(`/api/cases/${caseId}/notes`, {
+      method: 'POST',
+      body: { text: 'Đã gọi điện, hẹn trả lời trong tuần' },
+    });
     expect(note.status).toBe(201);
     expect(note.body.author).toBe('admin');
 
     const assigned = await api<CaseJson>(`/api/cases/${caseId}/assign`, { method: 'POST', body: { unitId: ward } });
     expect(assigned.status).toBe(200);
     expect(assigned.body).toMatchObject({ status: 'assigned', assignedUnit: { id: ward } });
-    const answered = await api<CaseJson>(`/api/cases/${caseId}/answer`, { method: 'POST', body: { answer: '  Đơn vị đã hướng dẫn lại thủ tục.  ' } });
+    const answered = await api<CaseJson>(`/api/cases/${caseId}/answer`, {
+      method: 'POST',
+      body: { answer: '  Đơn vị đã hướng dẫn lại thủ tục.  ' },
+    });
     expect(answered.status).toBe(200);
     expect(answered.body).toMatchObject({ status: 'answered', answer: 'Đơn vị đã hướng dẫn lại thủ tục.', answeredOnTime: true });
     expect(answered.body.contact?.phone).toBe('03•••••901');
@@ -206,19 +247,29 @@ describe('the workflow', () => {
     expect(closed.body).toMatchObject({ status: 'closed', contact: null });
     expect(await t.db.dbRead.selectFrom('case_contacts').selectAll().where('case_id', '=', caseId).execute()).toEqual([]);
     // the answers stay as they were
-    const response = await t.db.dbRead.selectFrom('responses').select(['answers', 'comment']).where('id', '=', id).executeTakeFirstOrThrow();
+    const response = await t.db.dbRead
+      .selectFrom('responses')
+      .select(['answers', 'comment'])
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
     expect(response).toEqual({ answers: { overall: 1 }, comment: 'Nộp hồ sơ 3 lần' });
 
     const detail = await api<CaseJson & { notes: { text: string; author: string }[] }>(`/api/cases/${caseId}`);
     expect(detail.body.notes).toEqual([expect.objectContaining({ text: 'Đã gọi điện, hẹn trả lời trong tuần', author: 'admin' })]);
-    const audit = await sql<{ action: string; details: unknown }>`select action, details from audit_log where subject = ${`case:${caseId}`} order by id`.execute(t.db.dbRead);
+    const audit = await sql<{
+      action: string;
+      details: unknown;
+    }>`select action, details from audit_log where subject = ${`case:${caseId}`} order by id`.execute(t.db.dbRead);
     expect(audit.rows.map((r) => r.action)).toEqual(['case_changed', 'case_changed', 'case_changed', 'case_changed']);
     expect(JSON.stringify(audit.rows)).not.toContain('0345678901');
   });
 
   it('refuses steps out of order with 409 and a message saying what to do', async () => {
     const caseId = await caseIdOf(await rate('demo-land', { answers: { overall: 2 } }));
-    const early = await api<{ message: { vi: string; en: string } }>(`/api/cases/${caseId}/answer`, { method: 'POST', body: { answer: 'Đã xử lý' } });
+    const early = await api<{ message: { vi: string; en: string } }>(`/api/cases/${caseId}/answer`, {
+      method: 'POST',
+      body: { answer: 'Đã xử lý' },
+    });
     expect(early.status).toBe(409);
     expect(early.body.message.en).toMatch(/Assign the case to a unit/);
     const noReason = await api<{ message: { vi: string } }>(`/api/cases/${caseId}/close`, { method: 'POST', body: {} });
@@ -243,7 +294,10 @@ describe('the workflow', () => {
 
   it('lets an analyst open a case for a comment, once, and not for an answer with nothing to follow up', async () => {
     const withComment = await rate('demo-land', { answers: { overall: 4 }, comment: 'Nhà vệ sinh hỏng' });
-    const opened = await api<CaseJson>('/api/cases', { method: 'POST', body: { responseId: withComment, note: 'Chuyển bộ phận hành chính' } });
+    const opened = await api<CaseJson>('/api/cases', {
+      method: 'POST',
+      body: { responseId: withComment, note: 'Chuyển bộ phận hành chính' },
+    });
     expect(opened.status).toBe(201);
     expect(opened.body).toMatchObject({ openedBy: 'analyst', reason: 'comment', status: 'received', responseId: withComment });
     const twice = await api<{ message: { en: string } }>('/api/cases', { method: 'POST', body: { responseId: withComment } });
@@ -277,7 +331,10 @@ describe('due dates', () => {
     const before = await figures();
     const caseId = await oldCase(10);
     const dueAt = new Date(Date.now() - 2 * DAY).toISOString();
-    const assigned = await api<CaseJson>(`/api/cases/${caseId}/assign`, { method: 'POST', body: { unitId: await unitId('HY-TP-MOT-CUA'), dueAt } });
+    const assigned = await api<CaseJson>(`/api/cases/${caseId}/assign`, {
+      method: 'POST',
+      body: { unitId: await unitId('HY-TP-MOT-CUA'), dueAt },
+    });
     expect(assigned.body).toMatchObject({ status: 'assigned', dueAt, overdue: true });
     const overdueList = await api<{ items: CaseJson[] }>('/api/cases?overdue=1');
     expect(overdueList.body.items.map((c) => c.id)).toContain(caseId);
@@ -306,12 +363,18 @@ describe('due dates', () => {
     expect(after.answeredOnTime).toBe(before.answeredOnTime + 1);
     expect(after.answeredOnTimeShare).toBeCloseTo(after.answeredOnTime / after.answered, 10);
     // a period with no answers has no share
-    expect((await api<Figures>('/api/cases/figures?from=2020-01-01&to=2020-12-31')).body).toMatchObject({ answered: 0, answeredOnTimeShare: null });
+    expect((await api<Figures>('/api/cases/figures?from=2020-01-01&to=2020-12-31')).body).toMatchObject({
+      answered: 0,
+      answeredOnTimeShare: null,
+    });
   });
 
   it('refuses a due date before the case was received', async () => {
     const caseId = await oldCase(5);
-    const res = await api(`/api/cases/${caseId}/assign`, { method: 'POST', body: { unitId: await unitId('HY-TP-MOT-CUA'), dueAt: new Date(Date.now() - 6 * DAY).toISOString() } });
+    const res = await api(`/api/cases/${caseId}/assign`, {
+      method: 'POST',
+      body: { unitId: await unitId('HY-TP-MOT-CUA'), dueAt: new Date(Date.now() - 6 * DAY).toISOString() },
+    });
     expect(res.status).toBe(422);
   });
 });
@@ -319,10 +382,24 @@ describe('due dates', () => {
 describe('unit scope', () => {
   let wardAnalyst: string;
   beforeAll(async () => {
-    const tenantId = (await t.db.dbRead.selectFrom('units').select('tenant_id').where('code', '=', 'HY-TP-HIEN-NAM').executeTakeFirstOrThrow()).tenant_id;
+    const tenantId = (
+      await t.db.dbRead.selectFrom('units').select('tenant_id').where('code', '=', 'HY-TP-HIEN-NAM').executeTakeFirstOrThrow()
+    ).tenant_id;
     const password_hash = await hashPassword('ward-analyst-password');
-    await createUser(t.db.dbWrite, { tenant_id: tenantId, username: 'hien-nam', password_hash, role: 'analyst', unit_id: await unitId('HY-TP-HIEN-NAM') });
-    await createUser(t.db.dbWrite, { tenant_id: tenantId, username: 'quay-dat', password_hash, role: 'officer', unit_id: await unitId('HY-TP-MOT-CUA') });
+    await createUser(t.db.dbWrite, {
+      tenant_id: tenantId,
+      username: 'hien-nam',
+      password_hash,
+      role: 'analyst',
+      unit_id: await unitId('HY-TP-HIEN-NAM'),
+    });
+    await createUser(t.db.dbWrite, {
+      tenant_id: tenantId,
+      username: 'quay-dat',
+      password_hash,
+      role: 'officer',
+      unit_id: await unitId('HY-TP-MOT-CUA'),
+    });
     wardAnalyst = await login(t.app, 'hien-nam', 'ward-analyst-password');
   });
 
@@ -356,7 +433,9 @@ describe('unit scope', () => {
     expect((await api<Figures>('/api/cases/figures', as)).body.open).toBe(figuresBefore.open + 1);
     const outside = await api(`/api/cases/${caseId}/assign`, { ...as, method: 'POST', body: { unitId: await unitId('HY-TP-MOT-CUA') } });
     expect(outside.status).toBe(403);
-    expect((await api<CaseJson>(`/api/cases/${caseId}/answer`, { ...as, method: 'POST', body: { answer: 'Phường đã xử lý' } })).body.status).toBe('answered');
+    expect(
+      (await api<CaseJson>(`/api/cases/${caseId}/answer`, { ...as, method: 'POST', body: { answer: 'Phường đã xử lý' } })).body.status,
+    ).toBe('answered');
   });
 
   it('is for analysts and administrators only', async () => {

@@ -37,7 +37,11 @@ describe('GET /q/:code', () => {
   it('answers JSON for outside tools: counter, survey version with questions, token', async () => {
     const res = await t.app.request('/q/demo-health', { headers: { accept: 'application/json' } });
     expect(res.status).toBe(200);
-    const body = (await res.json()) as { counter: { code: string; sectors: string[] }; survey: { versionId: number; key: string; factors: unknown[] }; token: string };
+    const body = (await res.json()) as {
+      counter: { code: string; sectors: string[] };
+      survey: { versionId: number; key: string; factors: unknown[] };
+      token: string;
+    };
     expect(body.counter).toMatchObject({ code: 'demo-health', sectors: ['health'] });
     expect(body.survey.key).toBe('health-outpatient');
     expect(body.survey.versionId).toBeGreaterThan(0);
@@ -77,12 +81,19 @@ describe('POST /q/:code with JSON', () => {
   it('answers a late retry with its first id even after its token expired', async () => {
     const counter = (await (await t.app.request('/q/demo-land', { headers: { accept: 'application/json' } })).json()) as { token: string };
     const payload = JSON.parse(Buffer.from(counter.token.split('.')[0]!, 'base64url').toString()) as { c: number };
-    const body = { clientKey: newClientKey(), token: issueFormToken(t.state.secret, payload.c, Date.now() - 50 * 60_000), answers: { overall: 5 } };
+    const body = {
+      clientKey: newClientKey(),
+      token: issueFormToken(t.state.secret, payload.c, Date.now() - 50 * 60_000),
+      answers: { overall: 5 },
+    };
     const first = await submitJson(t.app, 'demo-land', body);
     expect(first.status).toBe(201);
     const before = await dbSnapshot(t.db);
     // The same answer, sent again from the phone's queue long after the form's token expired.
-    const late = await submitJson(t.app, 'demo-land', { ...body, token: issueFormToken(t.state.secret, payload.c, Date.now() - 3 * 3600_000) });
+    const late = await submitJson(t.app, 'demo-land', {
+      ...body,
+      token: issueFormToken(t.state.secret, payload.c, Date.now() - 3 * 3600_000),
+    });
     expect(late.status).toBe(200);
     expect(await late.json()).toEqual(await first.json());
     expect(await dbSnapshot(t.db)).toEqual(before);
@@ -147,7 +158,9 @@ describe('POST /q/:code with JSON', () => {
     const before = await dbSnapshot(t.db);
     const base = { method: 'POST', body: '{"answers":' } as const;
     expect((await t.app.request('/q/demo-land', { ...base, headers: { 'content-type': 'application/json' } })).status).toBe(400);
-    expect((await t.app.request('/q/demo-land', { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'x' })).status).toBe(415);
+    expect((await t.app.request('/q/demo-land', { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'x' })).status).toBe(
+      415,
+    );
     const noKey = await t.app.request('/q/demo-land', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },

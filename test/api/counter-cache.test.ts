@@ -82,7 +82,14 @@ describe('GET /q/:code from the cached counter and page', () => {
   it('finds a counter created after its code was asked for and not found', async () => {
     expect((await t.app.request('/q/new-counter')).status).toBe(404);
     const land = (await findActiveCounter(t.db.dbRead, 'demo-land'))!;
-    await createCounter(t.db.dbWrite, { tenant_id: land.tenant_id, unit_id: land.unit_id, code: 'new-counter', name: 'Quầy mới', survey_id: land.survey_id, sectors: ['land'] });
+    await createCounter(t.db.dbWrite, {
+      tenant_id: land.tenant_id,
+      unit_id: land.unit_id,
+      code: 'new-counter',
+      name: 'Quầy mới',
+      survey_id: land.survey_id,
+      sectors: ['land'],
+    });
     const res = await t.app.request('/q/new-counter');
     expect(res.status).toBe(200);
     expect(await res.text()).toContain('Quầy mới');

@@ -6,7 +6,13 @@ import { GROUP_BYS, satisfiedCountsFromResponses, satisfiedCountsFromRollups } f
 import { localDay } from '../../surveys/time';
 import { loginCookie } from '../support/http-client';
 import { runServer, type RunningServer } from '../support/run-server';
-import { counterTargets, createSubmissionLedger, retryUntilAcknowledged, steadyLoad, type SubmissionLedger } from '../support/submission-ledger';
+import {
+  counterTargets,
+  createSubmissionLedger,
+  retryUntilAcknowledged,
+  steadyLoad,
+  type SubmissionLedger,
+} from '../support/submission-ledger';
 import { startTcpProxy, type TcpProxy } from '../support/tcp-proxy';
 
 // Fault drills on the bundled server (as `npm start` runs it) pointed at PostgreSQL through a TCP
@@ -15,7 +21,9 @@ import { startTcpProxy, type TcpProxy } from '../support/tcp-proxy';
 // the proxy, so on the embedded database this file says why it does not run.
 const databaseUrl = process.env.DATABASE_URL;
 if (!databaseUrl) {
-  console.warn('database-outage.test.ts: not run — these drills need a real PostgreSQL behind a TCP proxy; set DATABASE_URL (CI runs them in its PostgreSQL pass).');
+  console.warn(
+    'database-outage.test.ts: not run — these drills need a real PostgreSQL behind a TCP proxy; set DATABASE_URL (CI runs them in its PostgreSQL pass).',
+  );
 }
 
 const SECRET = randomBytes(32).toString('base64url');
@@ -74,7 +82,9 @@ describe.skipIf(!databaseUrl)('hailong on PostgreSQL when the database fails', (
     const today = localDay(new Date());
     const filter = { tenantId: tenant.id, from: today, to: today };
     for (const groupBy of GROUP_BYS) {
-      expect(await satisfiedCountsFromRollups(direct.dbRead, filter, groupBy)).toEqual(await satisfiedCountsFromResponses(direct.dbRead, filter, groupBy));
+      expect(await satisfiedCountsFromRollups(direct.dbRead, filter, groupBy)).toEqual(
+        await satisfiedCountsFromResponses(direct.dbRead, filter, groupBy),
+      );
     }
   }
 
@@ -84,56 +94,60 @@ describe.skipIf(!databaseUrl)('hailong on PostgreSQL when the database fails', (
     return { status: res.status, retryAfter: res.headers.get('retry-after'), body: await res.text(), ms: Date.now() - started };
   };
 
-  it('a restart under load: the server stays up, answers 503 with Retry-After, recovers by itself, and loses or doubles nothing', { timeout: 180_000 }, async () => {
-    const targets = await counterTargets(server.url, CODES);
-    const ledger = createSubmissionLedger(server.url, targets, { secret: SECRET, tag: 'restart' });
-    const load = steadyLoad(ledger, 8);
-    await vi.waitFor(() => expect(ledger.acknowledged.size).toBeGreaterThanOrEqual(100), { timeout: 60_000, interval: 100 });
+  it(
+    'a restart under load: the server stays up, answers 503 with Retry-After, recovers by itself, and loses or doubles nothing',
+    { timeout: 180_000 },
+    async () => {
+      const targets = await counterTargets(server.url, CODES);
+      const ledger = createSubmissionLedger(server.url, targets, { secret: SECRET, tag: 'restart' });
+      const load = steadyLoad(ledger, 8);
+      await vi.waitFor(() => expect(ledger.acknowledged.size).toBeGreaterThanOrEqual(100), { timeout: 60_000, interval: 100 });
 
-    const cutAt = Date.now();
-    await proxy.cut();
-    await new Promise((resolve) => setTimeout(resolve, 1_500));
-    const health = await timed('/healthz');
-    const live = await timed('/livez');
-    const page = await timed('/q/demo-land', { headers: { accept: 'text/html' } });
-    await new Promise((resolve) => setTimeout(resolve, 2_500));
-    const restoredAt = Date.now();
-    await proxy.restore();
+      const cutAt = Date.now();
+      await proxy.cut();
+      await new Promise((resolve) => setTimeout(resolve, 1_500));
+      const health = await timed('/healthz');
+      const live = await timed('/livez');
+      const page = await timed('/q/demo-land', { headers: { accept: 'text/html' } });
+      await new Promise((resolve) => setTimeout(resolve, 2_500));
+      const restoredAt = Date.now();
+      await proxy.restore();
 
-    // Recovered by itself: new answers are taken again, with no one touching the server.
-    await vi.waitFor(
-      () => expect(ledger.attempts.filter((a) => a.startedAt > restoredAt && a.status === 201).length).toBeGreaterThanOrEqual(50),
-      { timeout: 60_000, interval: 100 },
-    );
-    await load.stop();
-    // Tries begun while the database was away (and not just before it came back).
-    const duringOutage = ledger.attempts.filter((a) => a.startedAt > cutAt && a.startedAt < restoredAt - 500);
-    // Phones send what was not acknowledged again, with the same client key.
-    const unacknowledged = ledger.unacknowledged().length;
-    await retryUntilAcknowledged(ledger, 60_000);
+      // Recovered by itself: new answers are taken again, with no one touching the server.
+      await vi.waitFor(
+        () => expect(ledger.attempts.filter((a) => a.startedAt > restoredAt && a.status === 201).length).toBeGreaterThanOrEqual(50),
+        { timeout: 60_000, interval: 100 },
+      );
+      await load.stop();
+      // Tries begun while the database was away (and not just before it came back).
+      const duringOutage = ledger.attempts.filter((a) => a.startedAt > cutAt && a.startedAt < restoredAt - 500);
+      // Phones send what was not acknowledged again, with the same client key.
+      const unacknowledged = ledger.unacknowledged().length;
+      await retryUntilAcknowledged(ledger, 60_000);
 
-    expect(server.alive()).toBe(true);
-    expect(server.output()).not.toMatch(/Unhandled|uncaught/i);
-    expect(Object.keys(ledger.statusCounts()).every((s) => ['200', '201', '503'].includes(s))).toBe(true);
-    expect(ledger.statusCounts()['201']).toBeGreaterThan(150);
-    expect(duringOutage.length).toBeGreaterThan(20);
-    expect(duringOutage.every((a) => a.status === 503)).toBe(true);
-    expect(ledger.attempts.filter((a) => a.status === 503 && a.retryAfter !== '5')).toEqual([]);
-    expect(unacknowledged).toBeGreaterThan(0);
-    expect(health.status).toBe(503);
-    expect(JSON.parse(health.body)).toEqual({ status: 'degraded', database: 'postgres', databaseReachable: false });
-    expect(health.retryAfter).toBe('5');
-    expect(live.status).toBe(200);
-    // The form still opens: the counter was read before the outage.
-    expect(page.status).toBe(200);
-    expect(page.body).toContain('name="token"');
-    expect((await timed('/healthz')).status).toBe(200);
-    await expectStoredOnce(ledger, 'restart');
-    console.log(
-      `restart drill: ${ledger.answers.size} answers, ${ledger.acknowledged.size} acknowledged, ${unacknowledged} sent again after recovery; ` +
-        `tries by status ${JSON.stringify(ledger.statusCounts())}; outage ${((restoredAt - cutAt) / 1000).toFixed(1)} s`,
-    );
-  });
+      expect(server.alive()).toBe(true);
+      expect(server.output()).not.toMatch(/Unhandled|uncaught/i);
+      expect(Object.keys(ledger.statusCounts()).every((s) => ['200', '201', '503'].includes(s))).toBe(true);
+      expect(ledger.statusCounts()['201']).toBeGreaterThan(150);
+      expect(duringOutage.length).toBeGreaterThan(20);
+      expect(duringOutage.every((a) => a.status === 503)).toBe(true);
+      expect(ledger.attempts.filter((a) => a.status === 503 && a.retryAfter !== '5')).toEqual([]);
+      expect(unacknowledged).toBeGreaterThan(0);
+      expect(health.status).toBe(503);
+      expect(JSON.parse(health.body)).toEqual({ status: 'degraded', database: 'postgres', databaseReachable: false });
+      expect(health.retryAfter).toBe('5');
+      expect(live.status).toBe(200);
+      // The form still opens: the counter was read before the outage.
+      expect(page.status).toBe(200);
+      expect(page.body).toContain('name="token"');
+      expect((await timed('/healthz')).status).toBe(200);
+      await expectStoredOnce(ledger, 'restart');
+      console.log(
+        `restart drill: ${ledger.answers.size} answers, ${ledger.acknowledged.size} acknowledged, ${unacknowledged} sent again after recovery; ` +
+          `tries by status ${JSON.stringify(ledger.statusCounts())}; outage ${((restoredAt - cutAt) / 1000).toFixed(1)} s`,
+      );
+    },
+  );
 
   it('a frozen database: requests get a timely 503, not a hang, and all is taken once it thaws', { timeout: 180_000 }, async () => {
     const targets = await counterTargets(server.url, CODES);

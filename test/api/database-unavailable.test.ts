@@ -34,7 +34,8 @@ function expectBusy(res: Response) {
 describe('a submission while the database is unavailable', () => {
   it('JSON: 503 with Retry-After and a bilingual message; the same client key afterwards is stored once', async () => {
     const body = { clientKey: newClientKey(), token: await formToken(app, 'demo-land'), answers: { overall: 4 } };
-    const send = () => app.request('/q/demo-land', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const send = () =>
+      app.request('/q/demo-land', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
     outage.start();
     const refused = await send();
     expectBusy(refused);
@@ -72,7 +73,10 @@ describe('a submission while the database is unavailable', () => {
     // Pressing Send again on that page: its fields as they are.
     const again = Object.fromEntries([...page.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)"/g)].map((m) => [m[1]!, m[2]!]));
     expect(again.clientKey).toBe(clientKey);
-    const sent = await app.request('/q/demo-land?lang=vi', { method: 'POST', body: new URLSearchParams({ ...again, 'q.overall': '4', 'q.access_q': '2', comment: 'Chờ lâu quá' }) });
+    const sent = await app.request('/q/demo-land?lang=vi', {
+      method: 'POST',
+      body: new URLSearchParams({ ...again, 'q.overall': '4', 'q.access_q': '2', comment: 'Chờ lâu quá' }),
+    });
     expect(sent.status).toBe(201);
     expect(await sent.text()).toContain('Cảm ơn bạn đã đánh giá!');
     expect(await storedWithKey(clientKey)).toBe(1);
@@ -90,13 +94,22 @@ describe('a submission while the database is unavailable', () => {
     const page = await res.text();
     expect(page).toContain('The system is busy; please try again in a moment. Your answers are kept');
     expect(page).toContain('<form method="post" action="/q/demo-civil?lang=en">');
-    const resent = Object.fromEntries([...page.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)"/g)].map((m) => [m[1]!, m[2]!.replace(/&quot;/g, '"').replace(/&amp;/g, '&')]));
+    const resent = Object.fromEntries(
+      [...page.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)"/g)].map((m) => [
+        m[1]!,
+        m[2]!.replace(/&quot;/g, '"').replace(/&amp;/g, '&'),
+      ]),
+    );
     expect(resent).toEqual(fields);
     outage.end();
     const sent = await fresh.request('/q/demo-civil?lang=en', { method: 'POST', body: new URLSearchParams(resent) });
     expect(sent.status).toBe(201);
     expect(await storedWithKey(clientKey)).toBe(1);
-    const row = await t.db.dbRead.selectFrom('responses').select(['comment', 'sector_code']).where('client_key', '=', clientKey).executeTakeFirstOrThrow();
+    const row = await t.db.dbRead
+      .selectFrom('responses')
+      .select(['comment', 'sector_code'])
+      .where('client_key', '=', clientKey)
+      .executeTakeFirstOrThrow();
     expect(row).toEqual({ comment: 'Nhanh & gọn "tốt"', sector_code: 'justice' });
   });
 });

@@ -71,11 +71,15 @@ async function seedTrickyData() {
   const weights = [0.1 + 0.2, 1e-5, 2.5e15, 1e21, 1 / 3, 0, 1e-7, 123456.789];
   for (let i = 0; i < weights.length; i++) await sql`update responses set weight = ${weights[i]} where id = ${ids[i]}`.execute(db);
   await sql`update responses set satisfied = null where id = ${ids[1]}`.execute(db);
-  await sql`update responses set answers = answers || '{"expectations_met": 87.5, "overall": 4.0}'::jsonb where id = ${ids.at(-2)}`.execute(db);
+  await sql`update responses set answers = answers || '{"expectations_met": 87.5, "overall": 4.0}'::jsonb where id = ${ids.at(-2)}`.execute(
+    db,
+  );
   // No opinion given as its own code (an answer equal to the missing code is written as no opinion too).
   await sql`update responses set answers = answers || '{"access_q": 9}'::jsonb where id = ${ids[3]}`.execute(db);
   // A unit and a counter whose names need quoting and the formula guard.
-  await sql`update units set name = '=Bộ phận "Một cửa", thành phố' where id = (select unit_id from counters where code = 'demo-land')`.execute(db);
+  await sql`update units set name = '=Bộ phận "Một cửa", thành phố' where id = (select unit_id from counters where code = 'demo-land')`.execute(
+    db,
+  );
   await sql`update counters set name = E'Quầy\nĐất đai' where code = 'demo-land'`.execute(db);
   // A second survey version of the short form.
   const v2 = await ensureSurveyVersion(db, t.state.tenantId, { ...sipasCounterShort, version: 2 });
@@ -98,9 +102,16 @@ async function seedTrickyData() {
   });
   expect(created.status).toBe(201);
   waveId = ((await created.json()) as { id: number }).id;
-  for (const [unit, n] of [['HY-TP-AN-TAO', 3], ['HY-TP-HIEN-NAM', 2]] as const) {
+  for (const [unit, n] of [
+    ['HY-TP-AN-TAO', 3],
+    ['HY-TP-HIEN-NAM', 2],
+  ] as const) {
     for (let i = 0; i < n; i++) {
-      const res = await post(`/api/waves/${waveId}/responses`, { clientKey: newClientKey(), unitId: units[unit], answers: { overall: 2 + i, access_1: 5, procedure_1: null } });
+      const res = await post(`/api/waves/${waveId}/responses`, {
+        clientKey: newClientKey(),
+        unitId: units[unit],
+        answers: { overall: 2 + i, access_1: 5, procedure_1: null },
+      });
       expect(res.status).toBe(201);
     }
   }
@@ -116,7 +127,11 @@ const QUERIES = ['', 'labels=1', 'codes=1', 'labels=1&codes=1', 'sector=land', '
 
 describe('the CSV export written by COPY', () => {
   it('has the very bytes of the paged writer, for every option and filter', async () => {
-    for (const query of [...QUERIES, `wave=${waveId}&from=2020-01-01&to=2030-12-31`, `wave=${waveId}&from=2020-01-01&to=2030-12-31&codes=1`]) {
+    for (const query of [
+      ...QUERIES,
+      `wave=${waveId}&from=2020-01-01&to=2030-12-31`,
+      `wave=${waveId}&from=2020-01-01&to=2030-12-31&codes=1`,
+    ]) {
       const [fast, reference] = [await download(t.app, query), await download(paged, query)];
       expect(Buffer.from(fast).toString('utf8'), query).toBe(Buffer.from(reference).toString('utf8'));
       expect(Buffer.compare(fast, reference), query).toBe(0);
@@ -134,14 +149,33 @@ describe('the CSV export written by COPY', () => {
     expect(land[0]!.flags).toBe('burst a, b, c');
     expect(land[0]!.unit_name).toBe(`'=Bộ phận "Một cửa", thành phố`);
     expect(land[0]!.counter_name).toBe('Quầy\nĐất đai');
-    expect(land.slice(0, 8).map((r) => r.weight)).toEqual(['0.30000000000000004', '0.00001', '2500000000000000', '1e+21', '0.3333333333333333', '0', '1e-7', '123456.789']);
-    expect([land[0]!.procedure_q, land[1]!.access_q, land[1]!.satisfied, land[3]!.access_q]).toEqual(['Không ý kiến', '', '', 'Không ý kiến']);
+    expect(land.slice(0, 8).map((r) => r.weight)).toEqual([
+      '0.30000000000000004',
+      '0.00001',
+      '2500000000000000',
+      '1e+21',
+      '0.3333333333333333',
+      '0',
+      '1e-7',
+      '123456.789',
+    ]);
+    expect([land[0]!.procedure_q, land[1]!.access_q, land[1]!.satisfied, land[3]!.access_q]).toEqual([
+      'Không ý kiến',
+      '',
+      '',
+      'Không ý kiến',
+    ]);
     expect(new Set(land.map((r) => r.survey_version))).toEqual(new Set(['1', '2']));
     const health = rows.find((r) => r.counter_code === 'demo-health')!;
     expect([health.expectations_met, health.overall]).toEqual(['87.5', '4']);
     expect(rows.some((r) => r.channel === 'interviewer')).toBe(false);
 
-    const wave = parse(Buffer.from(await download(t.app, `wave=${waveId}&from=2020-01-01&to=2030-12-31`)).toString('utf8').slice(1), { columns: true }) as Record<string, string>[];
+    const wave = parse(
+      Buffer.from(await download(t.app, `wave=${waveId}&from=2020-01-01&to=2030-12-31`))
+        .toString('utf8')
+        .slice(1),
+      { columns: true },
+    ) as Record<string, string>[];
     expect(wave.map((r) => r.weight)).toEqual(['333.3333333333333', '333.3333333333333', '333.3333333333333', '3.5', '3.5']);
   });
 
@@ -155,7 +189,28 @@ describe('the CSV export written by COPY', () => {
 
 describe('jsNumber', () => {
   it('writes a float8 in SQL exactly as JavaScript writes the number', async () => {
-    const values = [0, -0, 1, -1, 5, 0.1, 0.1 + 0.2, 1 / 3, 2 / 3, 1e-4, 9.99e-5, 1e-5, 1.2345e-6, 1e-6, 9.9e-7, 1e-7, 1.5e-7, 1e-8, 5e-324, 123456789012345.6];
+    const values = [
+      0,
+      -0,
+      1,
+      -1,
+      5,
+      0.1,
+      0.1 + 0.2,
+      1 / 3,
+      2 / 3,
+      1e-4,
+      9.99e-5,
+      1e-5,
+      1.2345e-6,
+      1e-6,
+      9.9e-7,
+      1e-7,
+      1.5e-7,
+      1e-8,
+      5e-324,
+      123456789012345.6,
+    ];
     // Beyond 2^53 (9e15) PostgreSQL sometimes writes another exact form (1.2344999999999999e+21 for
     // 1.2345e+21): only chosen values there; no weight or answer comes near.
     values.push(1e15, 1.5e15, 1000000000000000.5, 9.999999999999999e20, 1e21, 2.5e21, 1.7976931348623157e308, -1e-5, -2.5e16, -1e22);

@@ -30,7 +30,9 @@ describe('GET /api/exports/responses.csv', () => {
     const res = await get('/api/exports/responses.csv');
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
-    expect(res.headers.get('content-disposition')).toMatch(/attachment; filename="hailong-responses-\d{4}-\d{2}-\d{2}-\d{4}-\d{2}-\d{2}\.csv"/);
+    expect(res.headers.get('content-disposition')).toMatch(
+      /attachment; filename="hailong-responses-\d{4}-\d{2}-\d{2}-\d{4}-\d{2}-\d{2}\.csv"/,
+    );
     const bytes = new Uint8Array(await res.arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes).slice(1);
@@ -39,11 +41,21 @@ describe('GET /api/exports/responses.csv', () => {
     const header = Object.keys(rows[0]!);
     // short counter form first, then the health form's own questions; each question once
     expect(header.slice(0, 3)).toEqual(['id', 'submitted_at', 'unit_code']);
-    for (const key of ['overall', 'access_q', 'feedback_q', 'a1', 'expectations_met', 'come_back', 'comment']) expect(header).toContain(key);
+    for (const key of ['overall', 'access_q', 'feedback_q', 'a1', 'expectations_met', 'come_back', 'comment'])
+      expect(header).toContain(key);
     expect(header.filter((h) => h === 'overall')).toHaveLength(1);
 
     const [first, second, third] = rows;
-    expect(first).toMatchObject({ counter_code: 'demo-land', sector: 'land', channel: 'qr', overall: '5', access_q: '4', procedure_q: 'Không ý kiến', civil_servant_q: '', satisfied: '1' });
+    expect(first).toMatchObject({
+      counter_code: 'demo-land',
+      sector: 'land',
+      channel: 'qr',
+      overall: '5',
+      access_q: '4',
+      procedure_q: 'Không ý kiến',
+      civil_servant_q: '',
+      satisfied: '1',
+    });
     expect(first!.comment).toBe('Cán bộ rất tận tình, cảm ơn!');
     expect(first!.unit_name).toBe('Bộ phận Một cửa thành phố Hưng Yên');
     expect(first!.submitted_at).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}\+07:00$/);
@@ -89,7 +101,9 @@ describe('GET /api/exports/responses.csv', () => {
   });
 
   it('publishes its codebook as JSON and as a readable page', async () => {
-    const json = (await (await get('/api/exports/codebook.json')).json()) as { variables: { name: string; label: { vi: string }; missing?: { code: number }[] }[] };
+    const json = (await (await get('/api/exports/codebook.json')).json()) as {
+      variables: { name: string; label: { vi: string }; missing?: { code: number }[] }[];
+    };
     const access = json.variables.find((v) => v.name === 'access_q')!;
     expect(access.missing).toEqual([{ code: 9, label: { vi: 'Không ý kiến', en: 'No opinion' } }]);
     const page = await (await get('/exports/codebook')).text();

@@ -20,7 +20,9 @@ describe('GET /api/exports/responses.sav', () => {
     const res = await t.app.request('/api/exports/responses.sav', { headers: { cookie } });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('application/x-spss-sav');
-    expect(res.headers.get('content-disposition')).toMatch(/attachment; filename="hailong-responses-\d{4}-\d{2}-\d{2}-\d{4}-\d{2}-\d{2}\.sav"/);
+    expect(res.headers.get('content-disposition')).toMatch(
+      /attachment; filename="hailong-responses-\d{4}-\d{2}-\d{2}-\d{4}-\d{2}-\d{2}\.sav"/,
+    );
     const bytes = Buffer.from(await res.arrayBuffer());
     expect(bytes.subarray(0, 4).toString('latin1')).toBe('$FL2');
     // the question text and the value labels travel as UTF-8

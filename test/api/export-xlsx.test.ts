@@ -60,7 +60,11 @@ beforeAll(async () => {
   await store(
     'demo-land',
     Array.from({ length: 40 }, (_, i) => {
-      const answers: Answers = { overall: i < 35 ? (i % 2 ? 5 : 4) : (i % 3) + 1, access_q: (i % 5) + 1, procedure_q: i % 5 === 0 ? null : 4 };
+      const answers: Answers = {
+        overall: i < 35 ? (i % 2 ? 5 : 4) : (i % 3) + 1,
+        access_q: (i % 5) + 1,
+        procedure_q: i % 5 === 0 ? null : 4,
+      };
       if (i % 2 === 1) answers.civil_servant_q = 5;
       const comment = i === 0 ? THANKS : i === 1 ? FORMULA : i === 2 ? '-5 điểm vì phải chờ' : null;
       return response(land, 1 + (i % 28), answers, { comment, dossier_code: i === 3 ? 'H31.22-260301-0001' : null });
@@ -190,7 +194,11 @@ describe('GET /api/exports/responses.xlsx', () => {
     expect(third!.comment).toBe("'-5 điểm vì phải chờ");
     expect(fourth!.dossier_code).toBe('H31.22-260301-0001');
     expect(rows.at(-1)).toMatchObject({ counter_code: 'demo-land', overall: 1, flags: 'burst' });
-    expect(rows.filter((r) => r.counter_code === 'demo-health').map((r) => r.comment)).toEqual([null, 'Bác sĩ khám kỹ, dặn dò chu đáo', null]);
+    expect(rows.filter((r) => r.counter_code === 'demo-health').map((r) => r.comment)).toEqual([
+      null,
+      'Bác sĩ khám kỹ, dặn dò chu đáo',
+      null,
+    ]);
 
     // The formula-looking comment is a text cell, never a formula.
     const sheet = book.Sheets['Phiếu trả lời']!;
@@ -220,8 +228,23 @@ describe('GET /api/exports/responses.xlsx', () => {
     const rates = recordsOf(await exportWorkbook(MARCH), 'Tỷ lệ hài lòng');
     const sector = (key: string) => rates.find((r) => r.group === 'Lĩnh vực' && r.key === key);
     // The burst is in the responses sheet but not in the rate: 35 of 40, not 35 of 41.
-    expect(sector('land')).toMatchObject({ label: 'Đất đai', n: 40, satisfied: 35, rate: 87.5, target: 85, verdict: 'Đạt', confidence: 'Chưa chắc chắn' });
-    expect(sector('civil_status')).toMatchObject({ n: 32, satisfied: 20, rate: 62.5, target: 90, verdict: 'Không đạt', confidence: 'Chắc chắn' });
+    expect(sector('land')).toMatchObject({
+      label: 'Đất đai',
+      n: 40,
+      satisfied: 35,
+      rate: 87.5,
+      target: 85,
+      verdict: 'Đạt',
+      confidence: 'Chưa chắc chắn',
+    });
+    expect(sector('civil_status')).toMatchObject({
+      n: 32,
+      satisfied: 20,
+      rate: 62.5,
+      target: 90,
+      verdict: 'Không đạt',
+      confidence: 'Chắc chắn',
+    });
     expect(sector('health')).toMatchObject({ n: 3, satisfied: 2, verdict: 'Chưa đủ số phiếu', confidence: null });
     expect(rates[0]).toMatchObject({ group: 'Tổng thể', label: 'Tổng thể', n: 75, satisfied: 57, target: 90 });
     expect((sector('land')!.ci_low as number) < 85).toBe(true);

@@ -54,9 +54,7 @@ describe('first start on an empty database', () => {
     db = await createTestDb();
     await migrateToLatest(db.dbWrite);
     await firstStart(db.dbWrite, parseEnv({}), () => {});
-    await expect(
-      sql`update survey_versions set definition = '{}'::jsonb`.execute(db.dbWrite),
-    ).rejects.toThrow(/immutable/);
+    await expect(sql`update survey_versions set definition = '{}'::jsonb`.execute(db.dbWrite)).rejects.toThrow(/immutable/);
   });
 
   it('HAILONG_DEMO=full generates labelled demo answers whose rollups equal a recount', async () => {
@@ -69,7 +67,9 @@ describe('first start on an empty database', () => {
     expect(keys.rows[0]!.n).toBe(0);
     expect((await firstTenant(db.dbRead))!.name).toMatch(/minh họa/);
     const filter = { tenantId: state.tenantId, from: '2026-01-01', to: '2026-12-31' };
-    expect(await satisfiedCountsFromRollups(db.dbRead, filter, 'sector')).toEqual(await satisfiedCountsFromResponses(db.dbRead, filter, 'sector'));
+    expect(await satisfiedCountsFromRollups(db.dbRead, filter, 'sector')).toEqual(
+      await satisfiedCountsFromResponses(db.dbRead, filter, 'sector'),
+    );
     // the same seed gives the same data: a second run over the same days stores nothing new
     expect(await generateDemoResponses(db.dbWrite, '2026-03-31', 40)).toBe(0);
   });

@@ -17,7 +17,11 @@ const post = async (query: string, body: BodyInit, type = 'text/csv') => {
   return { status: res.status, body: (await res.json()) as Record<string, unknown> };
 };
 const stats = async (query: string) =>
-  ((await (await t.app.request(`/api/stats?from=2020-01-01&to=2030-12-31&${query}`, { headers: { cookie } })).json()) as { overall: { n: number; satisfied: number } }).overall;
+  (
+    (await (await t.app.request(`/api/stats?from=2020-01-01&to=2030-12-31&${query}`, { headers: { cookie } })).json()) as {
+      overall: { n: number; satisfied: number };
+    }
+  ).overall;
 
 const PAPER = [
   'submitted_at,overall,access_q,procedure_q,comment,dossier_code',
@@ -96,7 +100,9 @@ describe('importing earlier paper-survey results', () => {
     const bytes = new Uint8Array(await book.xlsx.writeBuffer());
     const res = await post(`wave=${id}`, bytes, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     expect(res).toEqual({ status: 201, body: { rows: 3, valid: 3, stored: 3, alreadyImported: 0 } });
-    const report = (await (await t.app.request(`/api/waves/${id}`, { headers: { cookie } })).json()) as { strata: { collected: number; weight: number }[] };
+    const report = (await (await t.app.request(`/api/waves/${id}`, { headers: { cookie } })).json()) as {
+      strata: { collected: number; weight: number }[];
+    };
     expect(report.strata.map((s) => [s.collected, s.weight])).toEqual([
       [2, 150],
       [1, 100],
@@ -109,7 +115,11 @@ describe('importing earlier paper-survey results', () => {
     expect((await post('counter=demo-land', new Uint8Array([0xff, 0xfe, 0x00, 0x41]))).status).toBe(400);
     expect((await post('', PAPER)).status).toBe(400);
     expect((await post('counter=no-such-counter', PAPER)).status).toBe(404);
-    const noSession = await t.app.request('/api/imports?counter=demo-land', { method: 'POST', headers: { 'content-type': 'text/csv' }, body: PAPER });
+    const noSession = await t.app.request('/api/imports?counter=demo-land', {
+      method: 'POST',
+      headers: { 'content-type': 'text/csv' },
+      body: PAPER,
+    });
     expect(noSession.status).toBe(401);
   });
 });

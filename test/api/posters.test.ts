@@ -30,7 +30,11 @@ beforeAll(async () => {
   const meta = (await (await t.app.request('/api/meta', { headers: { cookie } })).json()) as { units: { id: number; code: string }[] };
   for (const u of meta.units) unitIds.set(u.code, u.id);
 
-  const template = await t.db.dbRead.selectFrom('counters').select(['survey_id', 'tenant_id']).where('code', '=', 'demo-land').executeTakeFirstOrThrow();
+  const template = await t.db.dbRead
+    .selectFrom('counters')
+    .select(['survey_id', 'tenant_id'])
+    .where('code', '=', 'demo-land')
+    .executeTakeFirstOrThrow();
   // A retired counter at the one-stop office: it must get no poster.
   const retired = await createCounter(t.db.dbWrite, {
     tenant_id: template.tenant_id,
@@ -44,7 +48,13 @@ beforeAll(async () => {
   // Another tenant, whose counters and units the demo admin must not see.
   const other = await createTenant(t.db.dbWrite, { code: 'other', name: 'Tỉnh khác' });
   await upsertSectors(t.db.dbWrite, other.id, [{ code: 'land', name: { vi: 'Đất đai', en: 'Land' } }]);
-  const otherUnit = await createUnit(t.db.dbWrite, { tenant_id: other.id, parent_id: null, code: 'OT', name: 'Tỉnh khác', kind: 'province' });
+  const otherUnit = await createUnit(t.db.dbWrite, {
+    tenant_id: other.id,
+    parent_id: null,
+    code: 'OT',
+    name: 'Tỉnh khác',
+    kind: 'province',
+  });
   otherUnitId = otherUnit.id;
   await createCounter(t.db.dbWrite, {
     tenant_id: other.id,
@@ -125,7 +135,7 @@ describe('GET /posters/:code', () => {
     expect((await decodeQr(await get('/posters/demo-land.png', {}, publicApp))).text).toBe(`${PUBLIC_BASE}/q/demo-land`);
   });
 
-  it('says 404 for an unknown, malformed, retired or other tenant\'s counter', async () => {
+  it("says 404 for an unknown, malformed, retired or other tenant's counter", async () => {
     for (const code of ['no-such-counter', 'Demo_Land', 'demo-retired', 'other-land']) {
       for (const suffix of ['', '.svg', '.png']) {
         const res = await get(`/posters/${code}${suffix}`);
@@ -174,7 +184,14 @@ describe('GET /posters/unit/:unitId', () => {
     expect(cityHtml).toContain('Phường An Tảo');
 
     const province = await (await get(`/posters/unit/${unitIds.get('HY')}`)).text();
-    expect(countersOnSheet(province)).toEqual(['demo-civil', 'demo-construction', 'demo-education', 'demo-health', 'demo-investment', 'demo-land']);
+    expect(countersOnSheet(province)).toEqual([
+      'demo-civil',
+      'demo-construction',
+      'demo-education',
+      'demo-health',
+      'demo-investment',
+      'demo-land',
+    ]);
     expect(province.match(/<svg /g)?.length).toBe(6);
 
     const school = await (await get(`/posters/unit/${unitIds.get('HY-THPT-CHUYEN')}?size=a5`)).text();
@@ -201,7 +218,9 @@ describe('GET /posters/:code/receipt.(svg|png)?dossier=… (public)', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('image/png');
     expect((await decodeQr(res)).text).toBe(`${LOCAL_BASE}/q/demo-land?dossier=${encodeURIComponent(DOSSIER)}`);
-    expect(`${LOCAL_BASE}/q/demo-land?dossier=${encodeURIComponent(DOSSIER)}`).toBe(`${LOCAL_BASE}/q/demo-land?dossier=000.00.17.H31-230101-0001`);
+    expect(`${LOCAL_BASE}/q/demo-land?dossier=${encodeURIComponent(DOSSIER)}`).toBe(
+      `${LOCAL_BASE}/q/demo-land?dossier=000.00.17.H31-230101-0001`,
+    );
 
     const svg = await t.app.request(`/posters/demo-land/receipt.svg?dossier=${DOSSIER}`);
     expect(svg.status).toBe(200);

@@ -22,11 +22,19 @@ const call = async <T = Record<string, unknown>>(method: string, path: string, b
   return { status: res.status, body: (await res.json().catch(() => ({}))) as T, headers: res.headers };
 };
 const tryLogin = (username: string, password: string) =>
-  t.app.request('/api/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
+  t.app.request('/api/auth/login', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
 
 describe('accounts, managed by an administrator', () => {
   it('creates an account with a password shown once, changes its role and scope, resets and disables it, ending its sessions each time', async () => {
-    const created = await call<{ id: number; password: string; role: string }>('POST', '/api/users', { username: 'nguyen.van.a', role: 'analyst', unitId: null });
+    const created = await call<{ id: number; password: string; role: string }>('POST', '/api/users', {
+      username: 'nguyen.van.a',
+      role: 'analyst',
+      unitId: null,
+    });
     expect(created.status).toBe(201);
     expect(created.body.password).toMatch(/^[A-Za-z0-9]{16}$/);
     const id = created.body.id;
@@ -56,7 +64,10 @@ describe('sessions and login', () => {
     const b = await login(t.app);
     await sql`update sessions set last_seen_at = now() - interval '31 minutes' where user_id = (select id from users where username = 'admin')
               and id_hash = (select id_hash from sessions order by created_at desc limit 1)`.execute(t.db.dbWrite);
-    const statuses = [(await call('GET', '/api/auth/me', undefined, a)).status, (await call('GET', '/api/auth/me', undefined, b)).status].sort();
+    const statuses = [
+      (await call('GET', '/api/auth/me', undefined, a)).status,
+      (await call('GET', '/api/auth/me', undefined, b)).status,
+    ].sort();
     expect(statuses).toEqual([200, 401]);
     const c = await login(t.app);
     expect((await call('POST', '/api/auth/logout-all', undefined, c)).status).toBe(204);
@@ -114,7 +125,9 @@ describe('personal data', () => {
       select client_key, comment, dossier_code from responses where client_key = 'old-answer-0001' or id = ${freshId}`.execute(t.db.dbRead);
     expect(rows.rows.find((r) => r.client_key === 'old-answer-0001')).toMatchObject({ comment: null, dossier_code: null });
     expect(rows.rows.find((r) => r.client_key !== 'old-answer-0001')!.comment).toBe('Mới, còn giữ');
-    expect((await call<{ overall: { n: number } }>('GET', '/api/stats?from=2020-01-01&to=2030-12-31')).body.overall.n).toBe(statsBefore.body.overall.n);
+    expect((await call<{ overall: { n: number } }>('GET', '/api/stats?from=2020-01-01&to=2030-12-31')).body.overall.n).toBe(
+      statsBefore.body.overall.n,
+    );
     // run again: nothing left to do
     expect((await applyAllRetention(t.db.dbWrite)).every((r) => r.responses === 0)).toBe(true);
     expect(retentionCutoff(new Date('2026-03-31T00:00:00Z'), 1).toISOString()).toBe('2026-03-03T00:00:00.000Z');
@@ -122,10 +135,20 @@ describe('personal data', () => {
   });
 
   it('erases one person’s free text on request', async () => {
-    const res = await submitJson(t.app, 'demo-land', { answers: { overall: 3 }, comment: 'Xin xoá góp ý của tôi', dossierCode: '000.00.17.H31-260101-0009' });
+    const res = await submitJson(t.app, 'demo-land', {
+      answers: { overall: 3 },
+      comment: 'Xin xoá góp ý của tôi',
+      dossierCode: '000.00.17.H31-260101-0009',
+    });
     const { id } = (await res.json()) as { id: number };
     expect((await call('POST', `/api/responses/${id}/erase`)).body).toEqual({ id, erased: true });
-    const row = (await sql<{ comment: string | null; dossier_code: string | null; answers: unknown }>`select comment, dossier_code, answers from responses where id = ${id}`.execute(t.db.dbRead)).rows[0]!;
+    const row = (
+      await sql<{
+        comment: string | null;
+        dossier_code: string | null;
+        answers: unknown;
+      }>`select comment, dossier_code, answers from responses where id = ${id}`.execute(t.db.dbRead)
+    ).rows[0]!;
     expect(row).toEqual({ comment: null, dossier_code: null, answers: { overall: 3 } });
     expect((await call('POST', '/api/responses/999999/erase')).status).toBe(404);
     const audit = await call<{ items: { action: string; subject: string }[] }>('GET', '/api/audit?action=response_erased');

@@ -24,8 +24,26 @@ const get = async <T>(path: string): Promise<T> => {
   expect(res.status, path).toBe(200);
   return (await res.json()) as T;
 };
-type Row = { key: string; n: number; satisfied: number; rate: number | null; interval: unknown; target: number; verdict: string; confidence: string | null };
-const figures = (r: Row) => ({ key: r.key, n: r.n, satisfied: r.satisfied, rate: r.rate, interval: r.interval, target: r.target, verdict: r.verdict, confidence: r.confidence });
+type Row = {
+  key: string;
+  n: number;
+  satisfied: number;
+  rate: number | null;
+  interval: unknown;
+  target: number;
+  verdict: string;
+  confidence: string | null;
+};
+const figures = (r: Row) => ({
+  key: r.key,
+  n: r.n,
+  satisfied: r.satisfied,
+  rate: r.rate,
+  interval: r.interval,
+  target: r.target,
+  verdict: r.verdict,
+  confidence: r.confidence,
+});
 
 describe('the 6-month report (15 Dec of the year before to 14 Jun)', () => {
   it('covers the reporting period and its numbers equal the dashboard for the same filter', async () => {
@@ -71,7 +89,9 @@ describe('the 6-month report (15 Dec of the year before to 14 Jun)', () => {
   });
 
   it('takes any custom period, and says what is wrong with a bad one', async () => {
-    const custom = await get<{ period: { from: string; to: string }; overall: Row }>('/api/reports?kind=custom&from=2026-02-01&to=2026-02-28');
+    const custom = await get<{ period: { from: string; to: string }; overall: Row }>(
+      '/api/reports?kind=custom&from=2026-02-01&to=2026-02-28',
+    );
     const stats = await get<{ overall: Row }>('/api/stats?from=2026-02-01&to=2026-02-28');
     expect(custom.overall.n).toBe(stats.overall.n);
     const bad = await t.app.request('/api/reports?kind=custom&from=2026-03-01', { headers: { cookie } });
@@ -88,10 +108,17 @@ describe('the 6-month report (15 Dec of the year before to 14 Jun)', () => {
     const book = XLSX.read(new Uint8Array(await res.arrayBuffer()), { type: 'array' });
     expect(book.SheetNames).toEqual(['Theo lĩnh vực', 'Theo đơn vị', 'Theo kênh', 'Chỉ số thành phần', 'Điều tra XHH', 'Phương pháp']);
     const rows = XLSX.utils.sheet_to_json<unknown[]>(book.Sheets['Theo lĩnh vực']!, { header: 1 }).slice(3);
-    const sectors = await get<{ overall: Row; rows: (Row & { label: string })[] }>('/api/stats?from=2025-12-15&to=2026-06-14&groupBy=sector');
+    const sectors = await get<{ overall: Row; rows: (Row & { label: string })[] }>(
+      '/api/stats?from=2025-12-15&to=2026-06-14&groupBy=sector',
+    );
     expect(rows.map((r) => [r[1], r[2], r[3], r[7]])).toEqual([
       ...sectors.rows.map((r) => [r.n, r.satisfied, r.rate, { met: 'Đạt', not_met: 'Không đạt', too_few: 'Chưa đủ số phiếu' }[r.verdict]]),
-      [sectors.overall.n, sectors.overall.satisfied, sectors.overall.rate, { met: 'Đạt', not_met: 'Không đạt', too_few: 'Chưa đủ số phiếu' }[sectors.overall.verdict]],
+      [
+        sectors.overall.n,
+        sectors.overall.satisfied,
+        sectors.overall.rate,
+        { met: 'Đạt', not_met: 'Không đạt', too_few: 'Chưa đủ số phiếu' }[sectors.overall.verdict],
+      ],
     ]);
   });
 });

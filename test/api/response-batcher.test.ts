@@ -55,7 +55,13 @@ describe('group commit of submissions', () => {
 
   it('refuses a reused form token or a rated dossier alone, committing the rest of the batch', async () => {
     const batcher = createResponseBatcher(t.db.dbWrite, { maxInFlight: 1 });
-    const [a, b, c, d, e] = await randomResponses(t.db, { count: 5, seed: 8, codes: ['demo-land'], from: new Date('2026-02-02T03:00:00Z'), days: 1 });
+    const [a, b, c, d, e] = await randomResponses(t.db, {
+      count: 5,
+      seed: 8,
+      codes: ['demo-land'],
+      from: new Date('2026-02-02T03:00:00Z'),
+      days: 1,
+    });
     const withToken = (r: NewResponse, token_id: string, dossier_code: string | null = null) => ({ ...r, token_id, dossier_code });
     // The first write occupies the writer, so the next four queue up and commit together.
     const settled = await Promise.allSettled([
@@ -73,7 +79,13 @@ describe('group commit of submissions', () => {
 
   it('fails a submission the database rejects without losing the others queued with it', async () => {
     const batcher = createResponseBatcher(t.db.dbWrite, { maxInFlight: 1 });
-    const items = await randomResponses(t.db, { count: 4, seed: 9, codes: ['demo-health'], from: new Date('2026-02-03T03:00:00Z'), days: 1 });
+    const items = await randomResponses(t.db, {
+      count: 4,
+      seed: 9,
+      codes: ['demo-health'],
+      from: new Date('2026-02-03T03:00:00Z'),
+      days: 1,
+    });
     const broken = { ...items[2]!, unit_id: 987_654 };
     const settled = await Promise.allSettled([items[0]!, items[1]!, broken, items[3]!].map((item) => batcher.write(item)));
     expect(settled.map((s) => s.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'fulfilled']);
@@ -95,10 +107,18 @@ describe('group commit of submissions', () => {
       transformResult: async (args) => args.result,
     });
     const batcher = createResponseBatcher(lossy, { maxInFlight: 1 });
-    const items = await randomResponses(t.db, { count: 6, seed: 12, codes: ['demo-land', 'demo-civil'], from: new Date('2026-02-05T03:00:00Z'), days: 1 });
+    const items = await randomResponses(t.db, {
+      count: 6,
+      seed: 12,
+      codes: ['demo-land', 'demo-civil'],
+      from: new Date('2026-02-05T03:00:00Z'),
+      days: 1,
+    });
     const settled = await Promise.allSettled(items.map((item) => batcher.write(item)));
     expect(settled.map((s) => s.status)).toEqual(items.map(() => 'rejected'));
-    expect(settled.map((s) => String((s as PromiseRejectedResult).reason))).toEqual(items.map(() => 'Error: Connection terminated unexpectedly'));
+    expect(settled.map((s) => String((s as PromiseRejectedResult).reason))).toEqual(
+      items.map(() => 'Error: Connection terminated unexpectedly'),
+    );
     // Two batches (the first alone, the rest queued behind it), each given up after its one try:
     // not written again one by one, which under a frozen database would wait out every timeout.
     expect(failedBatches).toBe(2);
@@ -112,9 +132,22 @@ describe('group commit of submissions', () => {
 
   it('opens the cases of a batch with their phones, none for a replay', async () => {
     const batcher = createResponseBatcher(t.db.dbWrite, { maxInFlight: 1 });
-    const items = await randomResponses(t.db, { count: 4, seed: 11, codes: ['demo-land'], from: new Date('2026-02-04T03:00:00Z'), days: 1 });
+    const items = await randomResponses(t.db, {
+      count: 4,
+      seed: 11,
+      codes: ['demo-land'],
+      from: new Date('2026-02-04T03:00:00Z'),
+      days: 1,
+    });
     const opened = (i: number) => ({
-      item: { tenant_id: items[i]!.tenant_id, unit_id: items[i]!.unit_id, opened_by: 'auto' as const, reason: 'low_rating' as const, created_at: new Date(), due_at: new Date(Date.now() + 7 * 86_400_000) },
+      item: {
+        tenant_id: items[i]!.tenant_id,
+        unit_id: items[i]!.unit_id,
+        opened_by: 'auto' as const,
+        reason: 'low_rating' as const,
+        created_at: new Date(),
+        due_at: new Date(Date.now() + 7 * 86_400_000),
+      },
       contact: i === 1 ? { phone: '0912345678', consent_at: new Date() } : undefined,
     });
     const results = await Promise.all([
@@ -136,7 +169,13 @@ describe('group commit of submissions', () => {
 
   it('creates the month partition an old answer needs', async () => {
     const batcher = createResponseBatcher(t.db.dbWrite);
-    const [old] = await randomResponses(t.db, { count: 1, seed: 10, codes: ['demo-land'], from: new Date('2019-06-10T03:00:00Z'), days: 1 });
+    const [old] = await randomResponses(t.db, {
+      count: 1,
+      seed: 10,
+      codes: ['demo-land'],
+      from: new Date('2019-06-10T03:00:00Z'),
+      days: 1,
+    });
     await batcher.write(old!);
     const where = await sql<{ partition: string }>`
       select tableoid::regclass::text as partition from responses where client_key = ${old!.client_key}`.execute(t.db.dbRead);

@@ -28,7 +28,10 @@ async function cookieAttributes(res: Response): Promise<string[]> {
   expect(res.status).toBe(200);
   const set = res.headers.get('set-cookie') ?? '';
   expect(set).toMatch(/^hailong_session=/);
-  return set.split(';').slice(1).map((a) => a.trim().split('=')[0]!.toLowerCase());
+  return set
+    .split(';')
+    .slice(1)
+    .map((a) => a.trim().split('=')[0]!.toLowerCase());
 }
 
 describe('the session cookie', () => {
@@ -45,7 +48,9 @@ describe('the session cookie', () => {
   it('is Secure behind a trusted proxy that ended TLS (X-Forwarded-Proto: https)', async () => {
     const attributes = await cookieAttributes(await loginAt(proxied, 'http://localhost/api/auth/login', { 'x-forwarded-proto': 'https' }));
     expect(attributes).toContain('secure');
-    expect(await cookieAttributes(await loginAt(proxied, 'http://localhost/api/auth/login', { 'x-forwarded-proto': 'http' }))).not.toContain('secure');
+    expect(
+      await cookieAttributes(await loginAt(proxied, 'http://localhost/api/auth/login', { 'x-forwarded-proto': 'http' })),
+    ).not.toContain('secure');
   });
 
   it('ignores X-Forwarded-Proto when no proxy is trusted', async () => {
@@ -60,7 +65,9 @@ describe('Strict-Transport-Security', () => {
 
   it('is sent over https, directly or through a trusted proxy', async () => {
     expect(await hsts(direct, 'https://localhost/q/demo-land')).toBe('max-age=15552000; includeSubDomains');
-    expect(await hsts(proxied, 'http://localhost/q/demo-land', { 'x-forwarded-proto': 'https' })).toBe('max-age=15552000; includeSubDomains');
+    expect(await hsts(proxied, 'http://localhost/q/demo-land', { 'x-forwarded-proto': 'https' })).toBe(
+      'max-age=15552000; includeSubDomains',
+    );
   });
 
   it('is not sent over plain http, nor on an untrusted claim of https', async () => {
@@ -82,7 +89,9 @@ describe('Strict-Transport-Security', () => {
     const rawGet = (target: string) =>
       new Promise<string>((done, fail) => {
         let answer = '';
-        const socket = connect(port, '127.0.0.1', () => socket.write(`GET ${target} HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nConnection: close\r\n\r\n`));
+        const socket = connect(port, '127.0.0.1', () =>
+          socket.write(`GET ${target} HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nConnection: close\r\n\r\n`),
+        );
         socket.on('data', (d: Buffer) => (answer += d.toString()));
         socket.on('end', () => done(answer.split('\r\n\r\n')[0]!.toLowerCase()));
         socket.on('error', fail);
@@ -128,15 +137,21 @@ describe('Cache-Control: no-store on what needs a login', () => {
   });
 
   it('but not on the public receipt QR, which one-stop systems may cache', async () => {
-    expect(await cacheOf('/posters/demo-land/receipt.svg?dossier=000.00.17.H31-230101-0001', false)).toEqual({ status: 200, cache: 'public, max-age=86400' });
+    expect(await cacheOf('/posters/demo-land/receipt.svg?dossier=000.00.17.H31-230101-0001', false)).toEqual({
+      status: 200,
+      cache: 'public, max-age=86400',
+    });
   });
 });
 
 describe('Permissions-Policy', () => {
-  it.each(['/q/demo-land', '/api/auth/me', '/healthz', '/reports/print?kind=year&year=2026'])('%s asks for no device feature', async (path) => {
-    const res = await proxied.app.request(path, { headers: { cookie } });
-    const policy = res.headers.get('permissions-policy') ?? '';
-    for (const feature of ['camera', 'microphone', 'geolocation', 'payment', 'usb']) expect(policy).toContain(`${feature}=()`);
-    expect(policy).not.toMatch(/=\*|=\(self/);
-  });
+  it.each(['/q/demo-land', '/api/auth/me', '/healthz', '/reports/print?kind=year&year=2026'])(
+    '%s asks for no device feature',
+    async (path) => {
+      const res = await proxied.app.request(path, { headers: { cookie } });
+      const policy = res.headers.get('permissions-policy') ?? '';
+      for (const feature of ['camera', 'microphone', 'geolocation', 'payment', 'usb']) expect(policy).toContain(`${feature}=()`);
+      expect(policy).not.toMatch(/=\*|=\(self/);
+    },
+  );
 });

@@ -107,8 +107,26 @@ describe('the row each way in stores', () => {
     const versionId = await waveVersionId(waveId);
     const plain = newClientKey();
     const named = newClientKey();
-    expect((await call('POST', `/api/waves/${waveId}/responses`, { clientKey: plain, unitId: units['HY-TP-AN-TAO'], answers: { overall: 4, access_1: 5 }, comment: 'Ổn' })).status).toBe(201);
-    expect((await call('POST', `/api/waves/${waveId}/responses`, { clientKey: named, unitId: units['HY-TP-HIEN-NAM'], sector: 'construction', answers: { overall: 3, access_1: null } })).status).toBe(201);
+    expect(
+      (
+        await call('POST', `/api/waves/${waveId}/responses`, {
+          clientKey: plain,
+          unitId: units['HY-TP-AN-TAO'],
+          answers: { overall: 4, access_1: 5 },
+          comment: 'Ổn',
+        })
+      ).status,
+    ).toBe(201);
+    expect(
+      (
+        await call('POST', `/api/waves/${waveId}/responses`, {
+          clientKey: named,
+          unitId: units['HY-TP-HIEN-NAM'],
+          sector: 'construction',
+          answers: { overall: 3, access_1: null },
+        })
+      ).status,
+    ).toBe(201);
     const base = {
       tenant_id: t.state.tenantId,
       survey_version_id: versionId,
@@ -145,7 +163,11 @@ describe('the row each way in stores', () => {
 
   it('an import: the counter or the wave named, the date of the row, a client key from the file and line', async () => {
     const csv = 'submitted_at,overall,access_q,comment,dossier_code\n2025-10-02,5,4,Tốt,000.00.17.H31-251002-0007\n';
-    const res = await t.app.request('/api/imports?counter=demo-land', { method: 'POST', headers: { cookie, 'content-type': 'text/csv' }, body: csv });
+    const res = await t.app.request('/api/imports?counter=demo-land', {
+      method: 'POST',
+      headers: { cookie, 'content-type': 'text/csv' },
+      body: csv,
+    });
     expect(res.status).toBe(201);
     const keys = await sql<{ client_key: string }>`select client_key from responses where client_key like 'import-%'`.execute(t.db.dbRead);
     expect(keys.rows).toHaveLength(1);
@@ -176,7 +198,11 @@ describe('the row each way in stores', () => {
     const waveId = await createWave('Phiếu giấy 2025');
     const waveVersion = await waveVersionId(waveId);
     const waveCsv = 'submitted_at,unit_code,overall\n2025-06-10T09:15,HY-TP-HIEN-NAM,3\n';
-    const waveRes = await t.app.request(`/api/imports?wave=${waveId}`, { method: 'POST', headers: { cookie, 'content-type': 'text/csv' }, body: waveCsv });
+    const waveRes = await t.app.request(`/api/imports?wave=${waveId}`, {
+      method: 'POST',
+      headers: { cookie, 'content-type': 'text/csv' },
+      body: waveCsv,
+    });
     expect(waveRes.status).toBe(201);
     const waveKeys = await sql<{ client_key: string }>`select client_key from responses where wave_id = ${waveId}`.execute(t.db.dbRead);
     expect(waveKeys.rows).toHaveLength(1);
@@ -228,7 +254,14 @@ describe('the row each way in stores', () => {
       origin_hash: null,
       device_hash: null,
     });
-    expect(Object.keys(row.answers as object).sort()).toEqual(['access_q', 'civil_servant_q', 'feedback_q', 'overall', 'procedure_q', 'result_q']);
+    expect(Object.keys(row.answers as object).sort()).toEqual([
+      'access_q',
+      'civil_servant_q',
+      'feedback_q',
+      'overall',
+      'procedure_q',
+      'result_q',
+    ]);
     const at = (row.submitted_at as Date).getTime();
     // 7:30 to 17:00 Vietnam time.
     expect(at).toBeGreaterThanOrEqual(new Date('2026-04-15T00:30:00Z').getTime());

@@ -14,7 +14,9 @@ const CODES = ['demo-land', 'demo-investment', 'demo-health', 'demo-education', 
 
 /** Every rollup row of a table, in one order, as plain values. */
 async function rows(table: 'daily_rollups' | 'hourly_rollups' | 'monthly_rollups') {
-  const result = await sql<Record<string, unknown>>`select * from ${sql.table(table)} order by 1, 2, 3, 4, 5, 6, 7, 8, 9`.execute(t.db.dbRead);
+  const result = await sql<Record<string, unknown>>`select * from ${sql.table(table)} order by 1, 2, 3, 4, 5, 6, 7, 8, 9`.execute(
+    t.db.dbRead,
+  );
   return result.rows.map((r) => JSON.stringify(r));
 }
 

@@ -110,11 +110,18 @@ describe('slow clients are cut off within the configured time', () => {
 
 describe('the timeouts settings', () => {
   it('default to tens of seconds, checked once a second', () => {
-    expect(httpServerOptions(parseEnv({}))).toEqual({ headersTimeout: 30_000, requestTimeout: 60_000, keepAliveTimeout: 10_000, connectionsCheckingInterval: 1000 });
+    expect(httpServerOptions(parseEnv({}))).toEqual({
+      headersTimeout: 30_000,
+      requestTimeout: 60_000,
+      keepAliveTimeout: 10_000,
+      connectionsCheckingInterval: 1000,
+    });
   });
 
   it('refuse a headers timeout longer than the request timeout, naming the variable', () => {
-    expect(() => parseEnv({ HAILONG_HEADERS_TIMEOUT_SECONDS: '90' })).toThrow(/HAILONG_HEADERS_TIMEOUT_SECONDS: .*must not exceed HAILONG_REQUEST_TIMEOUT_SECONDS/);
+    expect(() => parseEnv({ HAILONG_HEADERS_TIMEOUT_SECONDS: '90' })).toThrow(
+      /HAILONG_HEADERS_TIMEOUT_SECONDS: .*must not exceed HAILONG_REQUEST_TIMEOUT_SECONDS/,
+    );
     expect(() => parseEnv({ HAILONG_REQUEST_TIMEOUT_SECONDS: '0' })).toThrow(/HAILONG_REQUEST_TIMEOUT_SECONDS/);
   });
 });

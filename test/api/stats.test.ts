@@ -87,7 +87,15 @@ describe('GET /api/stats against hand-worked figures', () => {
     const stats = (await (await get('/api/stats?groupBy=sector&sector=civil_status')).json()) as Stats;
     expect(stats.rows).toHaveLength(1);
     // exactly at the target is met; the interval (74.4 … 96.5) straddles 90, so not conclusive
-    expect(stats.rows[0]).toMatchObject({ key: 'civil_status', n: 30, satisfied: 27, rate: 90, target: 90, verdict: 'met', confidence: 'not_conclusive' });
+    expect(stats.rows[0]).toMatchObject({
+      key: 'civil_status',
+      n: 30,
+      satisfied: 27,
+      rate: 90,
+      target: 90,
+      verdict: 'met',
+      confidence: 'not_conclusive',
+    });
     expect(stats.overall).toMatchObject({ n: 30, satisfied: 27, target: 90 });
   });
 

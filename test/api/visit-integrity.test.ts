@@ -89,7 +89,8 @@ describe('bursts from one sender', () => {
     expect(stats.overall.n).toBe(statsBefore.overall.n + 4);
     expect(stats.excluded.flagged).toBe(2);
 
-    const flagged = (await api<{ total: number; items: { id: number; flags: string[]; counter: { code: string } }[] }>('/api/flagged')).body;
+    const flagged = (await api<{ total: number; items: { id: number; flags: string[]; counter: { code: string } }[] }>('/api/flagged'))
+      .body;
     expect(flagged.total).toBe(2);
     expect(flagged.items.every((f) => f.flags.includes('burst') && f.counter.code === 'demo-investment')).toBe(true);
 
@@ -108,7 +109,8 @@ describe('bursts from one sender', () => {
 
   it('are also seen by the browser key when the address changes', async () => {
     const deviceKey = 'device-key-for-test-1';
-    for (let i = 0; i < 3; i++) expect((await submitFrom(`192.0.2.${i + 1}`, 'demo-health', { answers: { overall: 4 }, deviceKey })).status).toBe(201);
+    for (let i = 0; i < 3; i++)
+      expect((await submitFrom(`192.0.2.${i + 1}`, 'demo-health', { answers: { overall: 4 }, deviceKey })).status).toBe(201);
     expect((await submitFrom('192.0.2.99', 'demo-health', { answers: { overall: 4 }, deviceKey })).status).toBe(201);
     const rows = await sql<{ flags: string[] }>`select flags from responses where sector_code = 'health' order by id`.execute(t.db.dbRead);
     expect(rows.rows.map((r) => r.flags.join(','))).toEqual(['', '', '', 'burst']);
@@ -126,7 +128,13 @@ describe('bursts from one sender', () => {
 
 describe('burst checks of submissions arriving together', () => {
   it('are answered by one query, each sender with its own counts', async () => {
-    const base = await randomResponses(t.db, { count: 6, seed: 31, codes: ['demo-education'], from: new Date('2026-03-02T02:00:00Z'), days: 0 });
+    const base = await randomResponses(t.db, {
+      count: 6,
+      seed: 31,
+      codes: ['demo-education'],
+      from: new Date('2026-03-02T02:00:00Z'),
+      days: 0,
+    });
     const sender = (i: number) => ({ origin_hash: i < 3 ? 'origin-a' : 'origin-b', device_hash: i < 2 ? 'device-a' : null });
     await storeResponses(
       t.db.dbWrite,
@@ -183,7 +191,10 @@ describe('kiosk mode', () => {
     const thanks = await res.text();
     expect(thanks).toContain('<meta http-equiv="refresh" content="10;url=/q/demo-education?lang=vi&amp;kiosk=1"/>');
     expect(thanks).not.toContain('<a ');
-    const row = await sql<{ channel: string; satisfied: boolean }>`select channel, satisfied from responses order by id desc limit 1`.execute(t.db.dbRead);
+    const row = await sql<{
+      channel: string;
+      satisfied: boolean;
+    }>`select channel, satisfied from responses order by id desc limit 1`.execute(t.db.dbRead);
     expect(row.rows[0]).toEqual({ channel: 'kiosk', satisfied: true });
   });
 
@@ -196,11 +207,27 @@ describe('kiosk mode', () => {
     expect(set).toEqual({ status: 200, body: { code: 'demo-land', kiosk: true } });
     const html = await (await t.app.request('/q/demo-land')).text();
     expect(html).toContain('name="channel" value="kiosk"');
-    const off = await api('/api/counters/demo-land', { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ kiosk: false }) });
+    const off = await api('/api/counters/demo-land', {
+      method: 'PATCH',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ kiosk: false }),
+    });
     expect(off.status).toBe(200);
     expect(await (await t.app.request('/q/demo-land')).text()).toContain('name="channel" value="qr"');
-    const bad = await api('/api/counters/demo-land', { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ kiosk: 'yes' }) });
+    const bad = await api('/api/counters/demo-land', {
+      method: 'PATCH',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ kiosk: 'yes' }),
+    });
     expect(bad.status).toBe(422);
-    expect((await api('/api/counters/nope-counter', { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ kiosk: true }) })).status).toBe(404);
+    expect(
+      (
+        await api('/api/counters/nope-counter', {
+          method: 'PATCH',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ kiosk: true }),
+        })
+      ).status,
+    ).toBe(404);
   });
 });

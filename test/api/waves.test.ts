@@ -45,7 +45,13 @@ describe('a sociological survey wave', () => {
     });
     expect(bad.status).toBe(422);
     expect(Object.keys(bad.body.fields).sort()).toEqual(['from', 'strata']);
-    const unknown = await call('POST', '/api/waves', { name: 'x', survey: 'nope', from: '2026-04-01', to: '2026-05-01', strata: [{ unitId: units['HY-TP-AN-TAO'], population: 10 }] });
+    const unknown = await call('POST', '/api/waves', {
+      name: 'x',
+      survey: 'nope',
+      from: '2026-04-01',
+      to: '2026-05-01',
+      strata: [{ unitId: units['HY-TP-AN-TAO'], population: 10 }],
+    });
     expect(unknown.status).toBe(422);
 
     const created = await call<{ id: number }>('POST', '/api/waves', {
@@ -61,7 +67,10 @@ describe('a sociological survey wave', () => {
   });
 
   it('shows the Yamane sample size per stratum and the fieldwork still to do', async () => {
-    const wave = await call<{ strata: { unitName: string; population: number; required: number; collected: number; shortfall: number }[] }>('GET', `/api/waves/${waveId}`);
+    const wave = await call<{ strata: { unitName: string; population: number; required: number; collected: number; shortfall: number }[] }>(
+      'GET',
+      `/api/waves/${waveId}`,
+    );
     expect(wave.body.strata.map((s) => [s.population, s.required, s.collected, s.shortfall])).toEqual([
       [1000, 286, 0, 286],
       [500, 223, 0, 223],
@@ -105,20 +114,32 @@ describe('a sociological survey wave', () => {
   });
 
   it('exports its interviews with the weights as a variable, and nothing else', async () => {
-    const csv = await (await t.app.request(`/api/exports/responses.csv?wave=${waveId}&from=2020-01-01&to=2030-12-31`, { headers: { cookie } })).text();
+    const csv = await (
+      await t.app.request(`/api/exports/responses.csv?wave=${waveId}&from=2020-01-01&to=2030-12-31`, { headers: { cookie } })
+    ).text();
     const rows = parse(csv.slice(1), { columns: true }) as Record<string, string>[];
     expect(rows).toHaveLength(140);
     const weights = new Map<string, Set<string>>();
     for (const r of rows) weights.set(r.unit_code!, (weights.get(r.unit_code!) ?? new Set()).add(r.weight!));
-    expect(Object.fromEntries([...weights].map(([k, v]) => [k, [...v]]))).toEqual({ 'HY-TP-AN-TAO': ['20'], 'HY-TP-HIEN-NAM': ['10'], 'HY-TP-MOT-CUA': ['5'] });
+    expect(Object.fromEntries([...weights].map(([k, v]) => [k, [...v]]))).toEqual({
+      'HY-TP-AN-TAO': ['20'],
+      'HY-TP-HIEN-NAM': ['10'],
+      'HY-TP-MOT-CUA': ['5'],
+    });
     expect(rows.every((r) => r.channel === 'interviewer' && r.counter_code === '')).toBe(true);
-    const counterCsv = await (await t.app.request('/api/exports/responses.csv?from=2020-01-01&to=2030-12-31', { headers: { cookie } })).text();
+    const counterCsv = await (
+      await t.app.request('/api/exports/responses.csv?from=2020-01-01&to=2030-12-31', { headers: { cookie } })
+    ).text();
     expect(counterCsv).not.toContain('interviewer');
   });
 
   it('refuses an interview for a unit outside the wave, bad answers, and roles that may not enter', async () => {
     const before = await dbSnapshot(t.db);
-    const outside = await call('POST', `/api/waves/${waveId}/responses`, { clientKey: newClientKey(), unitId: units.HY, answers: { overall: 4 } });
+    const outside = await call('POST', `/api/waves/${waveId}/responses`, {
+      clientKey: newClientKey(),
+      unitId: units.HY,
+      answers: { overall: 4 },
+    });
     expect(outside.status).toBe(422);
     const badAnswers = await call<{ fields: Record<string, unknown> }>('POST', `/api/waves/${waveId}/responses`, {
       clientKey: newClientKey(),
@@ -127,9 +148,19 @@ describe('a sociological survey wave', () => {
     });
     expect(badAnswers.status).toBe(422);
     expect(Object.keys(badAnswers.body.fields).sort()).toEqual(['access_q', 'overall']);
-    await createUser(t.db.dbWrite, { tenant_id: t.state.tenantId, username: 'officer1', password_hash: await hashPassword('officer-password'), role: 'officer' });
+    await createUser(t.db.dbWrite, {
+      tenant_id: t.state.tenantId,
+      username: 'officer1',
+      password_hash: await hashPassword('officer-password'),
+      role: 'officer',
+    });
     const officer = await login(t.app, 'officer1', 'officer-password');
-    const denied = await call<{ error: string }>('POST', `/api/waves/${waveId}/responses`, { clientKey: newClientKey(), unitId: units['HY-TP-AN-TAO'], answers: { overall: 4 } }, officer);
+    const denied = await call<{ error: string }>(
+      'POST',
+      `/api/waves/${waveId}/responses`,
+      { clientKey: newClientKey(), unitId: units['HY-TP-AN-TAO'], answers: { overall: 4 } },
+      officer,
+    );
     expect(denied.status).toBe(403);
     expect(denied.body.error).toMatch(/interviewer/);
     expect((await call('POST', '/api/waves', { name: 'x' }, officer)).status).toBe(403);

@@ -105,7 +105,10 @@ describe('a busy server', () => {
       await route.fulfill({
         status: 503,
         headers: { 'content-type': 'application/json', 'retry-after': '1' },
-        body: JSON.stringify({ error: 'The system is busy; please try again in a moment.', message: { vi: 'Hệ thống đang bận, xin thử lại sau giây lát.', en: 'The system is busy; please try again in a moment.' } }),
+        body: JSON.stringify({
+          error: 'The system is busy; please try again in a moment.',
+          message: { vi: 'Hệ thống đang bận, xin thử lại sau giây lát.', en: 'The system is busy; please try again in a moment.' },
+        }),
       });
     });
     await pick(page, 'overall', '4');
@@ -185,7 +188,9 @@ describe('accessible and tiny', () => {
     const audit = async () => {
       await page.addScriptTag({ content: axeSource });
       return page.evaluate(async () => {
-        const axe = (window as unknown as { axe: { run(o: object): Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }).axe;
+        const axe = (
+          window as unknown as { axe: { run(o: object): Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }
+        ).axe;
         const result = await axe.run({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } });
         return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.nodes.length})`);
       });
@@ -226,7 +231,9 @@ describe('accessible and tiny', () => {
     await page.goto(`${server.url}/q/demo-land`);
     await page.waitForLoadState('networkidle');
     const bodies = await Promise.all(
-      [...new Set(loaded)].filter((p) => !p.endsWith('sw.js')).map(async (p) => Buffer.from(await (await fetch(`${server.url}${p}`)).arrayBuffer())),
+      [...new Set(loaded)]
+        .filter((p) => !p.endsWith('sw.js'))
+        .map(async (p) => Buffer.from(await (await fetch(`${server.url}${p}`)).arrayBuffer())),
     );
     const gzipped = bodies.reduce((sum, b) => sum + gzipSync(b, { level: 9 }).length, 0);
     expect(loaded.some((p) => p.startsWith('/app/'))).toBe(false);

@@ -77,7 +77,16 @@ const fromTable = (cells: Cells) =>
   Object.fromEntries(
     Object.entries(cells).map(([key, c]) => [
       key,
-      { n: c.n, satisfied: c.satisfied, rate: c.rate, low: c.low, high: c.high, target: c.target, verdict: c.verdict, confidence: c.confidence },
+      {
+        n: c.n,
+        satisfied: c.satisfied,
+        rate: c.rate,
+        low: c.low,
+        high: c.high,
+        target: c.target,
+        verdict: c.verdict,
+        confidence: c.confidence,
+      },
     ]),
   );
 const fromApi = (rows: ApiRow[]) =>
@@ -213,7 +222,9 @@ describe('the analyst dashboard with a year of demo data', () => {
     await page.waitForURL(/sector=land/);
     await settled(page);
     const land = await api(page, '/api/stats', 'groupBy=sector');
-    await expect.poll(() => page.locator('[data-testid="overall"] [data-col="target"]').getAttribute('data-value')).toBe(String(land.overall.target));
+    await expect
+      .poll(() => page.locator('[data-testid="overall"] [data-col="target"]').getAttribute('data-value'))
+      .toBe(String(land.overall.target));
     expect(land.overall.target).toBe(85);
     await expectTable(page, 'sector-table', land.rows);
 
@@ -225,7 +236,9 @@ describe('the analyst dashboard with a year of demo data', () => {
     await page.waitForURL((u) => u.searchParams.get('unit') === String(city.id) && !u.searchParams.has('sector'));
     await settled(page);
     const inCity = await api(page, '/api/stats', 'groupBy=sector');
-    await expect.poll(() => page.locator('[data-testid="overall"] [data-col="n"]').getAttribute('data-value')).toBe(String(inCity.overall.n));
+    await expect
+      .poll(() => page.locator('[data-testid="overall"] [data-col="n"]').getAttribute('data-value'))
+      .toBe(String(inCity.overall.n));
     await expectTable(page, 'sector-table', inCity.rows);
 
     // The link is shareable: a fresh tab with the same URL shows the same view.
@@ -260,7 +273,10 @@ describe('the analyst dashboard with a year of demo data', () => {
     // Sorting a column reorders rows without changing a figure.
     await page.locator('[data-testid="trend-table"] th[data-col="rate"] button').click();
     const rates = await page.locator('[data-testid="trend-table"] tbody [data-col="rate"]').evaluateAll((cells) =>
-      cells.map((c) => c.getAttribute('data-value')).filter((v) => v !== '').map(Number),
+      cells
+        .map((c) => c.getAttribute('data-value'))
+        .filter((v) => v !== '')
+        .map(Number),
     );
     expect(rates).toEqual([...rates].sort((a, b) => b - a));
   });
@@ -316,13 +332,17 @@ describe('the analyst dashboard with a year of demo data', () => {
     await settled(page);
     const feed = await api(page, '/api/comments', 'limit=50');
     expect(feed.items.length).toBeGreaterThan(0);
-    const ids = await page.locator('[data-testid="comments"] > li').evaluateAll((lis) => lis.map((li) => Number(li.getAttribute('data-id'))));
+    const ids = await page
+      .locator('[data-testid="comments"] > li')
+      .evaluateAll((lis) => lis.map((li) => Number(li.getAttribute('data-id'))));
     expect(ids).toEqual(feed.items.map((i: { id: number }) => i.id));
     const word = (feed.items[0].comment as string).split(/\s+/).find((w) => w.length > 3)!;
     await page.locator('[data-testid="comment-search"]').fill(word);
     const found = await api(page, '/api/comments', `limit=50&q=${encodeURIComponent(word)}`);
     await expect
-      .poll(async () => page.locator('[data-testid="comments"] > li').evaluateAll((lis) => lis.map((li) => Number(li.getAttribute('data-id')))))
+      .poll(async () =>
+        page.locator('[data-testid="comments"] > li').evaluateAll((lis) => lis.map((li) => Number(li.getAttribute('data-id')))),
+      )
       .toEqual(found.items.map((i: { id: number }) => i.id));
   });
 

@@ -88,7 +88,7 @@ describe('filing results with a year of demo data', () => {
     await page.locator('[data-testid="start-download"]').click();
     const download = await downloading;
     expect(download.suggestedFilename()).toMatch(/^hailong-responses-\d{4}-\d{2}-\d{2}-\d{4}-\d{2}-\d{2}\.csv$/);
-    const text = await readFile((await download.path()), 'utf8');
+    const text = await readFile(await download.path(), 'utf8');
     const rows = parse(text, { bom: true }) as string[][];
     const header = rows[0]!;
     expect(header).toContain('flags');
@@ -110,7 +110,9 @@ describe('filing results with a year of demo data', () => {
     await page.locator('select[name="reportKind"]').selectOption('h1');
     await page.locator('select[name="year"]').selectOption(String(year));
     const period = reportPeriod('h1', year);
-    await expect.poll(() => page.locator('[data-testid="report-preview"]').getAttribute('data-from'), { timeout: 30_000 }).toBe(period.from);
+    await expect
+      .poll(() => page.locator('[data-testid="report-preview"]').getAttribute('data-from'), { timeout: 30_000 })
+      .toBe(period.from);
     await settled(page);
     expect(await page.locator('[data-testid="report-preview"]').getAttribute('data-to')).toBe(period.to);
     expect(await page.locator('[data-testid="report-title"]').textContent()).toContain('6 tháng');
@@ -120,7 +122,9 @@ describe('filing results with a year of demo data', () => {
     expect(await page.locator('[data-testid="overall"] [data-col="n"]').getAttribute('data-value')).toBe(String(stats.overall.n));
     expect(await page.locator('[data-testid="overall"] [data-col="rate"]').getAttribute('data-value')).toBe(String(stats.overall.rate));
     const shown = await tableValues(page, 'report-sector-table');
-    const expected = Object.fromEntries(stats.rows.map((r: any) => [r.key, { n: String(r.n), rate: String(r.rate ?? ''), verdict: r.verdict }]));
+    const expected = Object.fromEntries(
+      stats.rows.map((r: any) => [r.key, { n: String(r.n), rate: String(r.rate ?? ''), verdict: r.verdict }]),
+    );
     expect(Object.fromEntries(Object.entries(shown).map(([k, c]) => [k, { n: c.n, rate: c.rate, verdict: c.verdict }]))).toEqual(expected);
 
     // The printable page opens in a new tab and carries the same figures.
@@ -130,13 +134,16 @@ describe('filing results with a year of demo data', () => {
     await print.waitForLoadState('load');
     expect(new URL(print.url()).pathname).toBe('/reports/print');
     expect(new URL(print.url()).searchParams.get('kind')).toBe('h1');
-    const printed = await print.locator('table').first().evaluate((table) =>
-      [...table.querySelectorAll('tbody tr[data-key]')].map((tr) => ({
-        key: tr.getAttribute('data-key')!,
-        n: tr.querySelector('[data-col="n"]')!.textContent,
-        rate: tr.querySelector('[data-col="rate"]')!.textContent,
-      })),
-    );
+    const printed = await print
+      .locator('table')
+      .first()
+      .evaluate((table) =>
+        [...table.querySelectorAll('tbody tr[data-key]')].map((tr) => ({
+          key: tr.getAttribute('data-key')!,
+          n: tr.querySelector('[data-col="n"]')!.textContent,
+          rate: tr.querySelector('[data-col="rate"]')!.textContent,
+        })),
+      );
     for (const r of stats.rows) {
       const line = printed.find((x) => x.key === r.key);
       expect(line, r.key).toBeDefined();
@@ -162,7 +169,10 @@ describe('filing results with a year of demo data', () => {
     await page.locator('input[name="from"]').fill(`${year}-01-01`);
     await page.locator('input[name="to"]').fill(today);
     const meta = await api(page, '/api/meta');
-    const units: number[] = meta.units.filter((u: any) => u.kind === 'ward' || u.kind === 'service_body').slice(0, 3).map((u: any) => u.id);
+    const units: number[] = meta.units
+      .filter((u: any) => u.kind === 'ward' || u.kind === 'service_body')
+      .slice(0, 3)
+      .map((u: any) => u.id);
     expect(units).toHaveLength(3);
     for (const [i, unit] of units.entries()) {
       await page.locator('[data-testid="stratum-unit"]').selectOption(String(unit));
@@ -171,7 +181,9 @@ describe('filing results with a year of demo data', () => {
     }
     const required = populations.map((N) => yamaneSampleSize(N, 0.05));
     for (const [i, unit] of units.entries()) {
-      expect(await page.locator(`[data-testid="strata-table"] tr[data-key="${unit}"] [data-col="required"]`).getAttribute('data-value')).toBe(String(required[i]));
+      expect(
+        await page.locator(`[data-testid="strata-table"] tr[data-key="${unit}"] [data-col="required"]`).getAttribute('data-value'),
+      ).toBe(String(required[i]));
     }
     expect(await page.locator('[data-col="required-total"]').getAttribute('data-value')).toBe(String(required.reduce((a, b) => a + b)));
     await page.screenshot({ path: `${ARTIFACTS}/wave-new.png`, fullPage: true });
@@ -180,7 +192,9 @@ describe('filing results with a year of demo data', () => {
     waveId = Number(new URL(page.url()).pathname.split('/').pop());
     await settled(page);
     const strata = await tableValues(page, 'strata-progress');
-    expect(Object.fromEntries(Object.entries(strata).map(([k, c]) => [k, Number(c.required)]))).toEqual(Object.fromEntries(units.map((u, i) => [u, required[i]])));
+    expect(Object.fromEntries(Object.entries(strata).map(([k, c]) => [k, Number(c.required)]))).toEqual(
+      Object.fromEntries(units.map((u, i) => [u, required[i]])),
+    );
   });
 
   it('takes three interviews typed on the keyboard, and the wave shows them collected and weighted', async () => {
@@ -194,7 +208,7 @@ describe('filing results with a year of demo data', () => {
     await expect.poll(() => card.evaluate((el) => el === document.activeElement)).toBe(true);
 
     // 1: every question of the long form answered 4, then Enter on the comment step.
-    const questions = (await page.locator('[data-testid="answer-strip"] li').count());
+    const questions = await page.locator('[data-testid="answer-strip"] li').count();
     expect(questions).toBe(23);
     for (let i = 0; i < questions; i++) await page.keyboard.press('4');
     expect(await card.getAttribute('data-key')).toBe('comment');
@@ -240,7 +254,9 @@ describe('filing results with a year of demo data', () => {
     const weighted = page.locator('[data-testid="weighted"]');
     expect(await weighted.locator('[data-col="rate"]').getAttribute('data-value')).toBe(String(after.weighted.rate));
     expect(await weighted.locator('[data-col="nEff"]').getAttribute('data-value')).toBe(String(after.weighted.nEff));
-    expect(await page.locator('[data-testid="unweighted"] [data-col="rate"]').getAttribute('data-value')).toBe(String(after.unweighted.rate));
+    expect(await page.locator('[data-testid="unweighted"] [data-col="rate"]').getAttribute('data-value')).toBe(
+      String(after.unweighted.rate),
+    );
     expect(await page.locator('[data-testid="weighted-result"]').textContent()).toContain('không gộp với tỷ lệ phiếu QR');
     await page.screenshot({ path: `${ARTIFACTS}/wave.png`, fullPage: true });
   });
@@ -259,12 +275,18 @@ describe('filing results with a year of demo data', () => {
     await page.waitForURL(/\/app\/imports$/);
     await page.locator('[data-testid="into-wave"]').check();
     await page.locator('select[name="wave"]').selectOption(String(waveId));
-    await page.locator('[data-testid="import-file"]').setInputFiles({ name: 'phieu-giay.csv', mimeType: 'text/csv', buffer: Buffer.from(csv('7')) });
+    await page
+      .locator('[data-testid="import-file"]')
+      .setInputFiles({ name: 'phieu-giay.csv', mimeType: 'text/csv', buffer: Buffer.from(csv('7')) });
     expect(await page.locator('[data-testid="import-run"]').isDisabled()).toBe(true);
     await page.locator('[data-testid="import-check"]').click();
     await page.locator('[data-testid="import-problems"]').waitFor();
     const problems = await page.locator('[data-testid="import-problems"] tbody tr').evaluateAll((trs) =>
-      trs.map((tr) => ({ line: tr.getAttribute('data-line'), column: tr.getAttribute('data-column'), message: tr.querySelector('[data-col="message"]')!.textContent })),
+      trs.map((tr) => ({
+        line: tr.getAttribute('data-line'),
+        column: tr.getAttribute('data-column'),
+        message: tr.querySelector('[data-col="message"]')!.textContent,
+      })),
     );
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatchObject({ line: '3', column: 'overall' });
@@ -273,7 +295,9 @@ describe('filing results with a year of demo data', () => {
     expect(collected(await api(page, `/api/waves/${waveId}`))).toBe(before);
     await page.screenshot({ path: `${ARTIFACTS}/import-rejected.png`, fullPage: true });
 
-    await page.locator('[data-testid="import-file"]').setInputFiles({ name: 'phieu-giay.csv', mimeType: 'text/csv', buffer: Buffer.from(csv('3')) });
+    await page
+      .locator('[data-testid="import-file"]')
+      .setInputFiles({ name: 'phieu-giay.csv', mimeType: 'text/csv', buffer: Buffer.from(csv('3')) });
     await page.locator('[data-testid="import-check"]').click();
     await page.locator('[data-testid="import-checked"]').waitFor();
     expect(await page.locator('[data-testid="import-checked"]').getAttribute('data-valid')).toBe('3');

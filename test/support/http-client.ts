@@ -17,6 +17,10 @@ export async function getJson<T>(baseUrl: string, path: string, cookie?: string)
 
 /** How many official answers a counter has: the figure every citizen test checks. */
 export async function answersAt(baseUrl: string, cookie: string, counter: string): Promise<number> {
-  const stats = await getJson<{ overall: { n: number }; excluded: { flagged: number } }>(baseUrl, `/api/stats?counter=${counter}&groupBy=none`, cookie);
+  const stats = await getJson<{ overall: { n: number }; excluded: { flagged: number } }>(
+    baseUrl,
+    `/api/stats?counter=${counter}&groupBy=none`,
+    cookie,
+  );
   return stats.overall.n + stats.excluded.flagged;
 }

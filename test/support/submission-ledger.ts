@@ -43,7 +43,11 @@ export interface Attempt {
  * The client side of a fault drill: every answer made, every try and its outcome, and which
  * answers the server acknowledged (200/201, with the id it gave), to compare with what is stored.
  */
-export function createSubmissionLedger(baseUrl: string, targets: CounterTarget[], { secret, tag, seed = 1 }: { secret: string; tag: string; seed?: number }) {
+export function createSubmissionLedger(
+  baseUrl: string,
+  targets: CounterTarget[],
+  { secret, tag, seed = 1 }: { secret: string; tag: string; seed?: number },
+) {
   const random = seededRandom(seed);
   const answers = new Map<string, Answer>();
   const acknowledged = new Map<string, number>();
@@ -110,7 +114,8 @@ export function createSubmissionLedger(baseUrl: string, targets: CounterTarget[]
     send,
     unacknowledged: () => [...answers.values()].filter((a) => !acknowledged.has(a.clientKey)),
     /** How many tries ended with each status. */
-    statusCounts: () => attempts.reduce<Record<string, number>>((counts, a) => ({ ...counts, [a.status]: (counts[a.status] ?? 0) + 1 }), {}),
+    statusCounts: () =>
+      attempts.reduce<Record<string, number>>((counts, a) => ({ ...counts, [a.status]: (counts[a.status] ?? 0) + 1 }), {}),
   };
 }
 
@@ -137,7 +142,13 @@ export function steadyLoad(ledger: SubmissionLedger, clients: number, pauseMs = 
 export async function retryUntilAcknowledged(ledger: SubmissionLedger, deadlineMs: number): Promise<void> {
   const deadline = Date.now() + deadlineMs;
   for (let pending = ledger.unacknowledged(); pending.length > 0; pending = ledger.unacknowledged()) {
-    if (Date.now() > deadline) throw new Error(`${pending.length} answers still unacknowledged: ${pending.slice(0, 5).map((a) => a.clientKey).join(', ')}…`);
+    if (Date.now() > deadline)
+      throw new Error(
+        `${pending.length} answers still unacknowledged: ${pending
+          .slice(0, 5)
+          .map((a) => a.clientKey)
+          .join(', ')}…`,
+      );
     for (let i = 0; i < pending.length; i += 8) await Promise.all(pending.slice(i, i + 8).map((a) => ledger.send(a)));
     if (ledger.unacknowledged().length > 0) await new Promise((resolve) => setTimeout(resolve, 500));
   }

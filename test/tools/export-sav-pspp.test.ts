@@ -23,7 +23,9 @@ function findPspp(): string {
   for (const dir of (process.env.PATH ?? '').split(delimiter)) {
     if (dir && existsSync(join(dir, 'pspp'))) return join(dir, 'pspp');
   }
-  throw new Error('GNU PSPP is not installed, so the SPSS export cannot be checked: install it with `apt-get install -y pspp` (CI does this in .ci/run).');
+  throw new Error(
+    'GNU PSPP is not installed, so the SPSS export cannot be checked: install it with `apt-get install -y pspp` (CI does this in .ci/run).',
+  );
 }
 
 interface Table {
@@ -140,7 +142,11 @@ describe('GET /api/exports/responses.sav', () => {
     const header = variables[0]!;
     const byName = new Map(variables.slice(1).map((r) => [r[0]!, Object.fromEntries(header.map((h, i) => [h, r[i] ?? '']))]));
     expect(byName.get('overall')!.Label).toBe('Nhìn chung, Ông/Bà hài lòng thế nào với dịch vụ hành chính công nhận được?');
-    expect(byName.get('access_q')).toMatchObject({ Label: 'Nơi ngồi chờ và trang thiết bị tại Bộ phận Một cửa', 'Missing Values': '9', 'Measurement Level': 'Ordinal' });
+    expect(byName.get('access_q')).toMatchObject({
+      Label: 'Nơi ngồi chờ và trang thiết bị tại Bộ phận Một cửa',
+      'Missing Values': '9',
+      'Measurement Level': 'Ordinal',
+    });
     expect(byName.get('comment')).toMatchObject({ 'Print Format': 'A4000' });
     expect(byName.get('weight')).toMatchObject({ Label: 'Trọng số', 'Print Format': 'F12.4' });
     const labels = out.find((x) => x.title === 'Value Labels')!.rows;
@@ -163,19 +169,46 @@ describe('GET /api/exports/responses.sav', () => {
       rows: { label: string; counts: Record<string, number>; total: number }[];
     };
     const hailong = new Map<string, number>();
-    for (const row of dist.rows) for (const [v, n] of Object.entries(row.counts)) if (n > 0) hailong.set(LEVELS[Number(v) - 1]!, (hailong.get(LEVELS[Number(v) - 1]!) ?? 0) + n);
+    for (const row of dist.rows)
+      for (const [v, n] of Object.entries(row.counts))
+        if (n > 0) hailong.set(LEVELS[Number(v) - 1]!, (hailong.get(LEVELS[Number(v) - 1]!) ?? 0) + n);
     expect(overall!.title).toBe(byName.get('overall')!.Label);
     expect(overall!.valid).toEqual(hailong);
-    expect(overall!.valid).toEqual(new Map([['Rất không hài lòng', 1], ['Không hài lòng', 1], ['Bình thường', 1], ['Hài lòng', 3], ['Rất hài lòng', 2]]));
+    expect(overall!.valid).toEqual(
+      new Map([
+        ['Rất không hài lòng', 1],
+        ['Không hài lòng', 1],
+        ['Bình thường', 1],
+        ['Hài lòng', 3],
+        ['Rất hài lòng', 2],
+      ]),
+    );
     expect(overall!.missing.size).toBe(0);
 
     // No opinion is user-missing under its label; not asked is system-missing; neither is valid.
-    expect(access!.valid).toEqual(new Map([['Rất không hài lòng', 1], ['Bình thường', 1], ['Hài lòng', 2], ['Rất hài lòng', 1]]));
-    expect(access!.missing).toEqual(new Map([['.', 1], ['Không ý kiến', 2]]));
+    expect(access!.valid).toEqual(
+      new Map([
+        ['Rất không hài lòng', 1],
+        ['Bình thường', 1],
+        ['Hài lòng', 2],
+        ['Rất hài lòng', 1],
+      ]),
+    );
+    expect(access!.missing).toEqual(
+      new Map([
+        ['.', 1],
+        ['Không ý kiến', 2],
+      ]),
+    );
 
     // Sectors by their Vietnamese names, as many as the distribution counts per sector.
     expect(sector!.valid).toEqual(new Map(dist.rows.map((r) => [r.label, r.total])));
-    expect(sector!.valid).toEqual(new Map([['Đất đai', 6], ['Hộ tịch', 2]]));
+    expect(sector!.valid).toEqual(
+      new Map([
+        ['Đất đai', 6],
+        ['Hộ tịch', 2],
+      ]),
+    );
 
     // WEIGHT BY weight: each level counts the sum of its respondents' weights.
     const expected = new Map<string, number>();
@@ -188,7 +221,10 @@ describe('GET /api/exports/responses.sav', () => {
     expect(expected.get('Hài lòng')).toBe(2.75);
 
     // Comments come back whole, diacritics intact, the long one through its very long string segments.
-    const comments = out.find((x) => x.title === 'Data List')!.rows.slice(1).map((r) => r[1]);
+    const comments = out
+      .find((x) => x.title === 'Data List')!
+      .rows.slice(1)
+      .map((r) => r[1]);
     expect(comments).toEqual(DATA.map((d) => d.comment ?? ''));
     expect(Buffer.byteLength(LONG_COMMENT)).toBeGreaterThan(255);
   });
@@ -197,7 +233,12 @@ describe('GET /api/exports/responses.sav', () => {
     const out = await psppOn('?sector=civil_status', 'FREQUENCIES VARIABLES=sector overall.');
     const [sector, overall] = out.filter((x) => x.rows[0]?.[2] === 'Frequency').map(frequencies);
     expect(sector!.valid).toEqual(new Map([['Hộ tịch', 2]]));
-    expect(overall!.valid).toEqual(new Map([['Bình thường', 1], ['Hài lòng', 1]]));
+    expect(overall!.valid).toEqual(
+      new Map([
+        ['Bình thường', 1],
+        ['Hài lòng', 1],
+      ]),
+    );
     const stats = (await (await get('/api/stats?sector=civil_status')).json()) as { overall: { n: number } };
     expect(stats.overall.n).toBe(2);
     expect((await get('/api/exports/responses.sav?channel=fax')).status).toBe(400);

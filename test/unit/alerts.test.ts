@@ -4,7 +4,9 @@ import { alertKinds } from '../../surveys/alerts';
 describe('alerts on rolling 30-day windows', () => {
   it('raise below_target only with enough answers, and never exactly at the target', () => {
     // 40 of 50 = 80 % < 85 %
-    expect(alertKinds({ current: { satisfied: 40, valid: 50 }, previous: { satisfied: 0, valid: 0 }, target: 85 })).toEqual(['below_target']);
+    expect(alertKinds({ current: { satisfied: 40, valid: 50 }, previous: { satisfied: 0, valid: 0 }, target: 85 })).toEqual([
+      'below_target',
+    ]);
     // 17 of 20 would be 85 %, but 20 answers are too few to say anything
     expect(alertKinds({ current: { satisfied: 10, valid: 20 }, previous: { satisfied: 0, valid: 0 }, target: 85 })).toEqual([]);
     // 34 of 40 = 85 % exactly: met
@@ -19,6 +21,9 @@ describe('alerts on rolling 30-day windows', () => {
     // previous window too small to compare
     expect(alertKinds({ current: { satisfied: 44, valid: 50 }, previous: { satisfied: 20, valid: 20 }, target: 85 })).toEqual([]);
     // both at once: 100 % (40/40) → 80 % (40/50)
-    expect(alertKinds({ current: { satisfied: 40, valid: 50 }, previous: { satisfied: 40, valid: 40 }, target: 85 })).toEqual(['below_target', 'dropped']);
+    expect(alertKinds({ current: { satisfied: 40, valid: 50 }, previous: { satisfied: 40, valid: 40 }, target: 85 })).toEqual([
+      'below_target',
+      'dropped',
+    ]);
   });
 });

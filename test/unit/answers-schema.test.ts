@@ -1,10 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  buildSubmissionSchema,
-  normalizeComment,
-  validateAnswers,
-  validateSubmission,
-} from '../../surveys/answers-schema';
+import { buildSubmissionSchema, normalizeComment, validateAnswers, validateSubmission } from '../../surveys/answers-schema';
 import { educationSurvey } from '../../surveys/instruments/education';
 import { healthOutpatient } from '../../surveys/instruments/health-outpatient';
 import { sipasCounterShort } from '../../surveys/instruments/sipas-counter-short';

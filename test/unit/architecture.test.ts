@@ -54,10 +54,15 @@ interface Arrow extends ImportFact {
 const where = (a: Arrow) => `${a.from}:${a.line} imports '${a.specifier}'`;
 const roomOf = (path: string) => ROOMS.find((room) => path.startsWith(`${room}/`));
 const serverPart = (path: string) => (path.split('/').length === 2 ? TOP : path.split('/')[1]!);
-const packageOf = (specifier: string) => specifier.split('/').slice(0, specifier.startsWith('@') ? 2 : 1).join('/');
+const packageOf = (specifier: string) =>
+  specifier
+    .split('/')
+    .slice(0, specifier.startsWith('@') ? 2 : 1)
+    .join('/');
 const isNodeBuiltin = (specifier: string) => specifier.startsWith('node:') || builtinModules.includes(packageOf(specifier));
 
-const factsOf = (sources: ReadonlyMap<string, string>): Facts => new Map([...sources].map(([path, text]) => [path, sourceFacts(path, text)]));
+const factsOf = (sources: ReadonlyMap<string, string>): Facts =>
+  new Map([...sources].map(([path, text]) => [path, sourceFacts(path, text)]));
 
 function arrowsOf(facts: Facts): Arrow[] {
   return [...facts].flatMap(([from, { imports }]) =>
@@ -75,7 +80,8 @@ function roomViolations(arrows: Arrow[]): string[] {
     if (a.to === undefined) {
       if (room !== 'surveys') return [];
       if (isNodeBuiltin(a.specifier)) return [`${where(a)}: surveys/ stays pure, no node: module (no I/O)`];
-      if (!SURVEYS_PACKAGES.has(packageOf(a.specifier))) return [`${where(a)}: surveys/ uses no package but ${[...SURVEYS_PACKAGES].join(', ')}`];
+      if (!SURVEYS_PACKAGES.has(packageOf(a.specifier)))
+        return [`${where(a)}: surveys/ uses no package but ${[...SURVEYS_PACKAGES].join(', ')}`];
       return [];
     }
     const target = roomOf(a.to);
@@ -95,7 +101,10 @@ function serverArrows(arrows: Arrow[]) {
 function floorViolations(arrows: Arrow[]): string[] {
   return serverArrows(arrows)
     .filter((e) => floorOf(e.to) > floorOf(e.from))
-    .map((e) => `${where(e.arrow)}: ${floorName(e.from)} (floor ${floorOf(e.from)}) may not import ${floorName(e.to)} (floor ${floorOf(e.to)}); arrows inside server/ point down`);
+    .map(
+      (e) =>
+        `${where(e.arrow)}: ${floorName(e.from)} (floor ${floorOf(e.from)}) may not import ${floorName(e.to)} (floor ${floorOf(e.to)}); arrows inside server/ point down`,
+    );
 }
 
 /** Folders of server/ that import each other in a loop: each loop (strongly connected set, Tarjan) shown by its shortest round. */
@@ -167,7 +176,8 @@ function readRooms(): Map<string, string> {
   const sources = new Map<string, string>();
   for (const room of ROOMS) {
     for (const entry of readdirSync(`${root}${room}`, { recursive: true, encoding: 'utf8' })) {
-      if (/\.tsx?$/.test(entry)) sources.set(posix.join(room, entry.split('\\').join('/')), readFileSync(`${root}${room}/${entry}`, 'utf8'));
+      if (/\.tsx?$/.test(entry))
+        sources.set(posix.join(room, entry.split('\\').join('/')), readFileSync(`${root}${room}/${entry}`, 'utf8'));
     }
   }
   return sources;
@@ -203,13 +213,19 @@ describe('architecture: the rooms and their arrows', () => {
 
 describe('architecture: the checks themselves', () => {
   const broken = new Map([
-    ['surveys/a.ts', "import { readFileSync } from 'node:fs';\nimport { z } from 'zod';\nimport { render } from 'preact';\nimport type { Unit } from '../db/units';"],
+    [
+      'surveys/a.ts',
+      "import { readFileSync } from 'node:fs';\nimport { z } from 'zod';\nimport { render } from 'preact';\nimport type { Unit } from '../db/units';",
+    ],
     ['db/b.ts', "export type { AppEnv } from '../server/http/context';"],
     ['client/c.ts', "import { units } from '../surveys/units';\nconst app = import('../server/app');"],
     ['server/http/d.ts', "import type { Lang } from '../citizen/texts';"],
     ['server/citizen/texts.ts', "import { phone } from '../cases/phone';"],
     ['server/cases/phone.ts', "import { T } from '../citizen/texts';\nimport { sql } from 'kysely';\nexport const q = sql`select 1`;"],
-    ['server/stats/e.ts', "const s = 'delete from sessions where id = $1';\nconst t = db.selectFrom('units');\nexport type K = typeof import('../app');"],
+    [
+      'server/stats/e.ts',
+      "const s = 'delete from sessions where id = $1';\nconst t = db.selectFrom('units');\nexport type K = typeof import('../app');",
+    ],
   ]);
   const facts = factsOf(broken);
   const arrows = arrowsOf(facts);
@@ -244,8 +260,20 @@ describe('architecture: the checks themselves', () => {
   });
 
   it('tells a statement from a sentence of the interface', () => {
-    const statements = ['select count(*)::int as n from responses r ', 'insert into units (code) values ($1)', 'update cases set state = $1', 'SELECT id FROM users', '\n  delete from sessions where expires_at < now()'];
-    const sentences = ['Select the unit from the list.', 'Could not update the case: set a reason first', 'the answers you select from this list are kept.', 'Chọn đơn vị từ danh sách', 'Xóa (delete) phiếu khỏi danh sách?'];
+    const statements = [
+      'select count(*)::int as n from responses r ',
+      'insert into units (code) values ($1)',
+      'update cases set state = $1',
+      'SELECT id FROM users',
+      '\n  delete from sessions where expires_at < now()',
+    ];
+    const sentences = [
+      'Select the unit from the list.',
+      'Could not update the case: set a reason first',
+      'the answers you select from this list are kept.',
+      'Chọn đơn vị từ danh sách',
+      'Xóa (delete) phiếu khỏi danh sách?',
+    ];
     expect(statements.filter(looksLikeSql)).toEqual(statements);
     expect(sentences.filter(looksLikeSql)).toEqual([]);
   });

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { ActiveCounter } from '../../db/counters';
-import { renderBlankSurveyFormPage, renderBlankSurveyFormPageBytes, renderSurveyFormPage, type BlankFormProps } from '../../server/citizen/survey-form-page';
+import {
+  renderBlankSurveyFormPage,
+  renderBlankSurveyFormPageBytes,
+  renderSurveyFormPage,
+  type BlankFormProps,
+} from '../../server/citizen/survey-form-page';
 import { EMPTY_VALUES } from '../../surveys/form-fields';
 import { INSTRUMENTS } from '../../surveys/instruments';
 import type { SurveyDefinition } from '../../surveys/instrument-schema';
@@ -42,7 +47,15 @@ describe('renderBlankSurveyFormPage', () => {
         for (const lang of ['vi', 'en'] as const) {
           for (const kiosk of [false, true]) {
             for (const dossierCode of DOSSIERS) {
-              const props: BlankFormProps = { ...base, counter, lang, kiosk, token: `tok${dossierCode.length}.sig-_`, clientKey: crypto.randomUUID(), dossierCode };
+              const props: BlankFormProps = {
+                ...base,
+                counter,
+                lang,
+                kiosk,
+                token: `tok${dossierCode.length}.sig-_`,
+                clientKey: crypto.randomUUID(),
+                dossierCode,
+              };
               const spliced = renderBlankSurveyFormPage(props);
               expect(spliced).toBe(fullRender(props));
               expect(Buffer.from(renderBlankSurveyFormPageBytes(props)).toString('utf8')).toBe(spliced);
@@ -56,7 +69,15 @@ describe('renderBlankSurveyFormPage', () => {
 
   it('escapes what it fills in, as the full render does', () => {
     const counter = counterOf(INSTRUMENTS[0]!);
-    const props: BlankFormProps = { ...base, counter, lang: 'vi', kiosk: false, token: 'a"><script>x</script>', clientKey: 'k&"<', dossierCode: '"><script>alert(1)</script>' };
+    const props: BlankFormProps = {
+      ...base,
+      counter,
+      lang: 'vi',
+      kiosk: false,
+      token: 'a"><script>x</script>',
+      clientKey: 'k&"<',
+      dossierCode: '"><script>alert(1)</script>',
+    };
     const html = renderBlankSurveyFormPage(props);
     expect(html).toBe(fullRender(props));
     expect(Buffer.from(renderBlankSurveyFormPageBytes(props)).toString('utf8')).toBe(html);
@@ -72,12 +93,22 @@ describe('renderBlankSurveyFormPage', () => {
     expect(renderBlankSurveyFormPage({ ...props, counter: a, lang: 'en', kiosk: false })).toMatch(/<html lang="en">/);
     expect(renderBlankSurveyFormPage({ ...props, counter: a, lang: 'vi', kiosk: true })).toContain('name="channel" value="kiosk"');
     expect(renderBlankSurveyFormPage({ ...props, counter: a, lang: 'vi', kiosk: false })).toContain('name="channel" value="qr"');
-    expect(renderBlankSurveyFormPage({ ...props, counter: a, lang: 'vi', kiosk: true, kioskIntervalSeconds: 30 })).toContain('data-kiosk="30"');
+    expect(renderBlankSurveyFormPage({ ...props, counter: a, lang: 'vi', kiosk: true, kioskIntervalSeconds: 30 })).toContain(
+      'data-kiosk="30"',
+    );
   });
 
   it('renders in full a counter whose own text holds a stand-in, so nothing is spliced into the wrong place', () => {
     const counter = counterOf(INSTRUMENTS[0]!, { name: 'hailong-slot-token-5c1e9a value="hailong-slot-dossier-5c1e9a"' });
-    const props: BlankFormProps = { ...base, counter, lang: 'vi', kiosk: false, token: 'real.token', clientKey: 'real-key', dossierCode: 'D1' };
+    const props: BlankFormProps = {
+      ...base,
+      counter,
+      lang: 'vi',
+      kiosk: false,
+      token: 'real.token',
+      clientKey: 'real-key',
+      dossierCode: 'D1',
+    };
     const html = renderBlankSurveyFormPage(props);
     expect(html).toBe(fullRender(props));
     expect(Buffer.from(renderBlankSurveyFormPageBytes(props)).toString('utf8')).toBe(html);

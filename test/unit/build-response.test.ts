@@ -42,7 +42,15 @@ describe('buildResponse gives the row each way in assembled by hand before', () 
     const built = buildResponse(
       counterTarget(counter),
       { answers: { overall: 2, access_q: 4 }, comment: 'Chờ lâu', dossierCode: '000.00.17.H31-250601-0042', sector: 'construction' },
-      { channel: 'kiosk', submittedAt: AT, clientKey: 'key-1', tokenId: 'nonce-1', flags: ['burst'], originHash: 'o'.repeat(22), deviceHash: 'd'.repeat(22) },
+      {
+        channel: 'kiosk',
+        submittedAt: AT,
+        clientKey: 'key-1',
+        tokenId: 'nonce-1',
+        flags: ['burst'],
+        originHash: 'o'.repeat(22),
+        deviceHash: 'd'.repeat(22),
+      },
     );
     expect(built).toEqual(
       asStored({
@@ -170,7 +178,14 @@ describe('the ways in hand the writer the builder’s row', () => {
     };
     const token = issueFormToken(SECRET, counter.id, AT.getTime());
     const nonce = (JSON.parse(Buffer.from(token.split('.')[0]!, 'base64url').toString()) as { n: string }).n;
-    await submitResponse(ctx, counter, { clientKey: 'key-3', token, answers: { overall: 4 }, comment: ' Tốt ', channel: 'qr', deviceKey: 'device-key-0001' });
+    await submitResponse(ctx, counter, {
+      clientKey: 'key-3',
+      token,
+      answers: { overall: 4 },
+      comment: ' Tốt ',
+      channel: 'qr',
+      deviceKey: 'device-key-0001',
+    });
     expect(written.map(asStored)).toEqual([
       asStored({
         tenant_id: 3,
@@ -194,8 +209,20 @@ describe('the ways in hand the writer the builder’s row', () => {
   });
 
   it('an import, one row per line, keyed by file and line', () => {
-    const target = { tenantId: 3, surveyVersion: { id: 7, definition: sipasCounterShort }, sectors: ['land'], counterId: 11, waveId: null, unitId: 5, strata: new Map(), fileKey: 'abc' };
-    const table = { columns: ['submitted_at', 'overall', 'comment'], rows: [{ line: 2, cells: { submitted_at: '2025-10-02', overall: '5', comment: 'Tốt' } }] };
+    const target = {
+      tenantId: 3,
+      surveyVersion: { id: 7, definition: sipasCounterShort },
+      sectors: ['land'],
+      counterId: 11,
+      waveId: null,
+      unitId: 5,
+      strata: new Map(),
+      fileKey: 'abc',
+    };
+    const table = {
+      columns: ['submitted_at', 'overall', 'comment'],
+      rows: [{ line: 2, cells: { submitted_at: '2025-10-02', overall: '5', comment: 'Tốt' } }],
+    };
     const { responses, problems } = importRows(table, target);
     expect(problems).toEqual([]);
     expect(responses.map(asStored)).toEqual([

@@ -52,7 +52,9 @@ describe('sending a kept answer', () => {
     expect(await sendSubmission(item('a'), async () => busy)).toEqual({ outcome: 'later', busy: { retryAfterSeconds: 5 } });
     // The token renewal itself may meet the outage.
     const fetchFn = async (_url: string, init?: RequestInit) =>
-      init?.method === 'POST' ? json(422, { fields: { _token: { vi: 'hết hạn', en: 'expired' } } }) : new Response('', { status: 503, headers: { 'retry-after': '7' } });
+      init?.method === 'POST'
+        ? json(422, { fields: { _token: { vi: 'hết hạn', en: 'expired' } } })
+        : new Response('', { status: 503, headers: { 'retry-after': '7' } });
     expect(await sendSubmission(item('b'), fetchFn)).toEqual({ outcome: 'later', busy: { retryAfterSeconds: 7 } });
   });
 
@@ -71,7 +73,9 @@ describe('sending a kept answer', () => {
   });
 
   it('hands invalid answers back to the form, and reports a refusal with its reason', async () => {
-    expect(await sendSubmission(item('a'), async () => json(422, { fields: { overall: { vi: 'x', en: 'x' } } }))).toEqual({ outcome: 'invalid' });
+    expect(await sendSubmission(item('a'), async () => json(422, { fields: { overall: { vi: 'x', en: 'x' } } }))).toEqual({
+      outcome: 'invalid',
+    });
     const message = { vi: 'Hồ sơ này đã được đánh giá rồi.', en: 'Already rated.' };
     expect(await sendSubmission(item('a'), async () => json(409, { message, fields: { _dossier_code: message } }))).toEqual({
       outcome: 'refused',

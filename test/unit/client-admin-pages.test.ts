@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { caseActions, caseFilterFromQuery, caseFilterToQuery, casesApiQuery, posterUrl, userChangeOf, validUsername } from '../../client/admin/admin-helpers';
+import {
+  caseActions,
+  caseFilterFromQuery,
+  caseFilterToQuery,
+  casesApiQuery,
+  posterUrl,
+  userChangeOf,
+  validUsername,
+} from '../../client/admin/admin-helpers';
 import { navEntries, redirectFor } from '../../client/app/roles';
 import { caseIdOf, navKeyOf, routeOf } from '../../client/app/router';
 

@@ -10,7 +10,16 @@ import { subtreeIds } from '../../client/app/unit-options';
 import { rankUnits } from '../../client/dashboard/unit-ranking';
 
 const row = (key: string, over: Partial<StatsRow> = {}): StatsRow => ({
-  key, label: key, n: 100, satisfied: 90, rate: 90, interval: { low: 82, high: 95 }, target: 90, verdict: 'met', confidence: 'not_conclusive', ...over,
+  key,
+  label: key,
+  n: 100,
+  satisfied: 90,
+  rate: 90,
+  interval: { low: 82, high: 95 },
+  target: 90,
+  verdict: 'met',
+  confidence: 'not_conclusive',
+  ...over,
 });
 
 describe('sorting a table', () => {
@@ -69,7 +78,12 @@ describe('chart inputs', () => {
 
   it('starts the factor axis ten points below the lowest interval, rounded down to ten', () => {
     const f = (index: number | null, low?: number): FactorIndex => ({
-      key: String(index), label: { vi: '', en: '' }, satisfied: 0, valid: 0, index, interval: low === undefined ? null : { low, high: 99 },
+      key: String(index),
+      label: { vi: '', en: '' },
+      satisfied: 0,
+      valid: 0,
+      index,
+      interval: low === undefined ? null : { low, high: 99 },
     });
     expect(factorAxisFrom([f(91, 86.3), f(93, 90)])).toBe(70);
     expect(factorAxisFrom([f(12, 5)])).toBe(0);
@@ -81,7 +95,10 @@ describe('chart inputs', () => {
 describe('heat map cells', () => {
   it('shows office hours at least, stretched to every hour that has answers', () => {
     expect(hourRange([])).toEqual([7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17]);
-    const cells = [{ weekday: 6, hour: 19, n: 3, satisfied: 3, rate: 100 }, { weekday: 1, hour: 6, n: 0, satisfied: 0, rate: null }];
+    const cells = [
+      { weekday: 6, hour: 19, n: 3, satisfied: 3, rate: 100 },
+      { weekday: 1, hour: 6, n: 0, satisfied: 0, rate: null },
+    ];
     expect(hourRange(cells)[0]).toBe(7);
     expect(hourRange(cells).at(-1)).toBe(19);
   });

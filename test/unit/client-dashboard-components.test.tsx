@@ -17,12 +17,22 @@ function mount(node: preact.ComponentChild): HTMLElement {
 const flush = () => new Promise((r) => setTimeout(r, 0));
 
 const row = (key: string, rate: number | null, n: number): StatsRow => ({
-  key, label: key, n, satisfied: Math.round(((rate ?? 0) * n) / 100), rate, interval: null, target: 90, verdict: rate === null ? 'too_few' : rate >= 90 ? 'met' : 'not_met', confidence: null,
+  key,
+  label: key,
+  n,
+  satisfied: Math.round(((rate ?? 0) * n) / 100),
+  rate,
+  interval: null,
+  target: 90,
+  verdict: rate === null ? 'too_few' : rate >= 90 ? 'met' : 'not_met',
+  confidence: null,
 });
 
 describe('sortable tables', () => {
   it('sorts on a header click, says so to screen readers, and keeps the raw values', async () => {
-    const root = mount(<StatsTable rows={[row('land', 84.5, 1451), row('justice', 96, 700), row('other', null, 0)]} lang="vi" labelOf={(r) => r.key} />);
+    const root = mount(
+      <StatsTable rows={[row('land', 84.5, 1451), row('justice', 96, 700), row('other', null, 0)]} lang="vi" labelOf={(r) => r.key} />,
+    );
     const keys = () => [...root.querySelectorAll('tbody tr')].map((tr) => tr.getAttribute('data-key'));
     expect(keys()).toEqual(['land', 'justice', 'other']);
     const rateHeader = root.querySelector('th[data-col="rate"]')!;
@@ -61,13 +71,23 @@ describe('comments are text, never markup', () => {
 describe('alerts', () => {
   it('lists the worst first, in words and numbers', () => {
     const alert = (sector: string, rate: number, target: number, kind: Alert['kind'], drop: number | null): Alert => ({
-      kind, sector, sectorLabel: sector, unitId: 3, unitName: 'Phường An Tảo',
-      current: { n: 60, satisfied: 50, rate, interval: null, target }, previous: { n: 70, rate: drop === null ? null : rate + drop }, drop,
+      kind,
+      sector,
+      sectorLabel: sector,
+      unitId: 3,
+      unitName: 'Phường An Tảo',
+      current: { n: 60, satisfied: 50, rate, interval: null, target },
+      previous: { n: 70, rate: drop === null ? null : rate + drop },
+      drop,
     });
     const root = mount(
       <AlertsList
         alerts={[alert('investment', 92, 85, 'dropped', 6.5), alert('land', 70, 85, 'below_target', null)]}
-        asOf="2026-11-22" meta={null} lang="vi" hrefOf={() => '#'} onOpen={() => {}}
+        asOf="2026-11-22"
+        meta={null}
+        lang="vi"
+        hrefOf={() => '#'}
+        onOpen={() => {}}
       />,
     );
     const items = [...root.querySelectorAll('li[data-kind]')];

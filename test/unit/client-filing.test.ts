@@ -37,8 +37,10 @@ describe('counting CSV records as they stream', () => {
 
 describe('download names', () => {
   it('reads the plain and the UTF-8 file name, and drops any path', () => {
-    expect(filenameOf('attachment; filename="hailong-responses-2026-01-01-2026-06-14.csv"', 'x')).toBe('hailong-responses-2026-01-01-2026-06-14.csv');
-    expect(filenameOf("attachment; filename=\"bao-cao.xlsx\"; filename*=UTF-8''b%C3%A1o-c%C3%A1o.xlsx", 'x')).toBe('báo-cáo.xlsx');
+    expect(filenameOf('attachment; filename="hailong-responses-2026-01-01-2026-06-14.csv"', 'x')).toBe(
+      'hailong-responses-2026-01-01-2026-06-14.csv',
+    );
+    expect(filenameOf('attachment; filename="bao-cao.xlsx"; filename*=UTF-8\'\'b%C3%A1o-c%C3%A1o.xlsx', 'x')).toBe('báo-cáo.xlsx');
     expect(filenameOf('attachment; filename="../../etc/passwd"', 'x')).toBe('passwd');
     expect(filenameOf('attachment; filename=plain.sav', 'x')).toBe('plain.sav');
     expect(filenameOf(null, 'fallback.csv')).toBe('fallback.csv');
@@ -55,9 +57,13 @@ describe('download names', () => {
 describe('export addresses', () => {
   const filter = { from: '2026-01-01', to: '2026-06-14', sector: 'land' };
   it('adds the CSV options only to the CSV, and only when chosen', () => {
-    expect(exportUrl('csv', filter, { labels: true, codes: true })).toBe('/api/exports/responses.csv?from=2026-01-01&to=2026-06-14&sector=land&labels=1&codes=1');
+    expect(exportUrl('csv', filter, { labels: true, codes: true })).toBe(
+      '/api/exports/responses.csv?from=2026-01-01&to=2026-06-14&sector=land&labels=1&codes=1',
+    );
     expect(exportUrl('csv', filter)).toBe('/api/exports/responses.csv?from=2026-01-01&to=2026-06-14&sector=land');
-    expect(exportUrl('sav', filter, { labels: true, codes: true })).toBe('/api/exports/responses.sav?from=2026-01-01&to=2026-06-14&sector=land');
+    expect(exportUrl('sav', filter, { labels: true, codes: true })).toBe(
+      '/api/exports/responses.sav?from=2026-01-01&to=2026-06-14&sector=land',
+    );
     expect(exportUrl('xlsx', filter)).toMatch(/^\/api\/exports\/responses\.xlsx\?/);
     expect(exportUrl('codebook', filter)).toMatch(/^\/api\/exports\/codebook\.json\?/);
   });
@@ -77,9 +83,16 @@ function streamed(chunks: string[], headers: Record<string, string>) {
 describe('streaming a download', () => {
   it('reports bytes and records as chunks arrive, and keeps every byte', async () => {
     const chunks = ['\uFEFFid,comment\n1,"a\n', 'b"\n2,c\n'];
-    vi.stubGlobal('fetch', async () => streamed(chunks, { 'Content-Type': 'text/csv', 'Content-Disposition': 'attachment; filename="r.csv"' }));
+    vi.stubGlobal('fetch', async () =>
+      streamed(chunks, { 'Content-Type': 'text/csv', 'Content-Disposition': 'attachment; filename="r.csv"' }),
+    );
     const seen: { bytes: number; records: number | null }[] = [];
-    const file = await streamDownload('/api/exports/responses.csv?x', { signal: new AbortController().signal, countCsv: true, fallbackName: 'f.csv', onProgress: (p) => seen.push(p) });
+    const file = await streamDownload('/api/exports/responses.csv?x', {
+      signal: new AbortController().signal,
+      countCsv: true,
+      fallbackName: 'f.csv',
+      onProgress: (p) => seen.push(p),
+    });
     expect(seen).toHaveLength(2);
     expect(seen[1]!.bytes).toBe(file.bytes);
     expect(file.records).toBe(3);
@@ -90,7 +103,9 @@ describe('streaming a download', () => {
   it('turns a refusal into the server message in both languages', async () => {
     const message = { vi: 'Bộ lọc không hợp lệ.', en: 'The filter is not valid.' };
     vi.stubGlobal('fetch', async () => new Response(JSON.stringify({ error: 'x', message }), { status: 400 }));
-    const err = await streamDownload('/x', { signal: new AbortController().signal, fallbackName: 'f', onProgress: () => {} }).catch((e: unknown) => e);
+    const err = await streamDownload('/x', { signal: new AbortController().signal, fallbackName: 'f', onProgress: () => {} }).catch(
+      (e: unknown) => e,
+    );
     expect(err).toBeInstanceOf(ApiError);
     expect((err as ApiError).text).toEqual(message);
   });
@@ -141,7 +156,7 @@ describe('report choice in the URL', () => {
 });
 
 describe('filing routes and roles', () => {
-  it('routes the filing pages and a wave\'s own pages', () => {
+  it("routes the filing pages and a wave's own pages", () => {
     expect(routeOf('/app/exports')).toBe('exports');
     expect(routeOf('/app/reports/')).toBe('reports');
     expect(routeOf('/app/waves')).toBe('waves');
@@ -194,20 +209,41 @@ describe('the new-wave form', () => {
   });
 
   it('builds the request, or names every field to fix', () => {
-    const draft = { name: ' Đợt 1 ', survey: 'sipas-counter', sector: 'other', from: '2026-03-01', to: '2026-03-31', margin: '5', strata: [{ unitId: 3, population: '1.200' }] };
+    const draft = {
+      name: ' Đợt 1 ',
+      survey: 'sipas-counter',
+      sector: 'other',
+      from: '2026-03-01',
+      to: '2026-03-31',
+      margin: '5',
+      strata: [{ unitId: 3, population: '1.200' }],
+    };
     expect(checkDraft(draft)).toEqual({
       ok: true,
-      wave: { name: 'Đợt 1', survey: 'sipas-counter', sector: 'other', from: '2026-03-01', to: '2026-03-31', margin: 0.05, strata: [{ unitId: 3, population: 1200 }] },
+      wave: {
+        name: 'Đợt 1',
+        survey: 'sipas-counter',
+        sector: 'other',
+        from: '2026-03-01',
+        to: '2026-03-31',
+        margin: 0.05,
+        strata: [{ unitId: 3, population: 1200 }],
+      },
     });
     const bad = checkDraft({ ...draft, name: '', from: '2026-04-01', margin: 'x', strata: [{ unitId: 3, population: '' }] });
-    expect(bad).toEqual({ ok: false, errors: { name: 'needName', from: 'needDates', margin: 'needMargin', population_0: 'needPopulation' } });
+    expect(bad).toEqual({
+      ok: false,
+      errors: { name: 'needName', from: 'needDates', margin: 'needMargin', population_0: 'needPopulation' },
+    });
     expect(checkDraft({ ...draft, strata: [] })).toMatchObject({ ok: false, errors: { strata: 'needStrata' } });
   });
 });
 
 describe('imports', () => {
   it('sends the raw file with a type the server understands, to the chosen target', async () => {
-    const fetch = vi.fn(async () => new Response(JSON.stringify({ rows: 2, valid: 2, stored: 0, alreadyImported: 0, dryRun: true }), { status: 200 }));
+    const fetch = vi.fn(
+      async () => new Response(JSON.stringify({ rows: 2, valid: 2, stored: 0, alreadyImported: 0, dryRun: true }), { status: 200 }),
+    );
     vi.stubGlobal('fetch', fetch);
     const file = new Blob(['submitted_at,overall\n2026-03-01,4\n']);
     await postImport({ wave: 4 }, file, 'text/csv', true);
@@ -217,7 +253,9 @@ describe('imports', () => {
     expect(calls[0]![1].body).toBe(file);
     expect((calls[0]![1].headers as Record<string, string>)['Content-Type']).toBe('text/csv');
     expect(calls[1]![0]).toBe('/api/imports?counter=demo-land');
-    expect((calls[1]![1].headers as Record<string, string>)['Content-Type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    expect((calls[1]![1].headers as Record<string, string>)['Content-Type']).toBe(
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    );
   });
 
   it('keeps the problems of a refused file, in line order', async () => {

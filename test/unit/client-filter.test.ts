@@ -12,7 +12,15 @@ describe('dashboard filter in the URL', () => {
   });
 
   it('round-trips every field through the query string', () => {
-    const full: Filter = { from: '2025-12-15', to: '2026-03-14', sector: 'land', unit: 7, counter: 'demo-land', channel: 'kiosk', survey: 'sipas-counter-short' };
+    const full: Filter = {
+      from: '2025-12-15',
+      to: '2026-03-14',
+      sector: 'land',
+      unit: 7,
+      counter: 'demo-land',
+      channel: 'kiosk',
+      survey: 'sipas-counter-short',
+    };
     expect(filterFromQuery(`?${filterToQuery(full)}`, NOW)).toEqual(full);
     const bare: Filter = { from: '2026-01-01', to: '2026-01-31' };
     expect(filterFromQuery(filterToQuery(bare), NOW)).toEqual(bare);

@@ -5,7 +5,12 @@ import { interviewQueue, makeClientKey, type QueuedInterview } from '../../clien
 import { parsePercent, pressKey, START, stepsOf, type EntryState, type Step } from '../../client/waves/interview-steps';
 
 const q = (key: string, extra: Partial<FormQuestion> = {}): FormQuestion => ({
-  key, type: 'scale5', text: { vi: key, en: key }, required: false, allowNoOpinion: true, ...extra,
+  key,
+  type: 'scale5',
+  text: { vi: key, en: key },
+  required: false,
+  allowNoOpinion: true,
+  ...extra,
 });
 const survey: WaveForm['survey'] = {
   versionId: 1,
@@ -33,7 +38,13 @@ describe('keyboard interview entry', () => {
   const steps = stepsOf(survey);
 
   it('orders the steps as the paper form: overall, factor items, extras, then the comment', () => {
-    expect(steps.map((s) => (s.kind === 'question' ? s.question.key : 'comment'))).toEqual(['overall', 'access_1', 'access_2', 'come_back', 'comment']);
+    expect(steps.map((s) => (s.kind === 'question' ? s.question.key : 'comment'))).toEqual([
+      'overall',
+      'access_1',
+      'access_2',
+      'come_back',
+      'comment',
+    ]);
   });
 
   it('answers and moves on with one digit; 9 and 0 are "no opinion"; Enter saves', () => {
@@ -144,7 +155,10 @@ describe('the interview queue', () => {
     const queue = interviewQueue({ waveId: 2, send, storage, schedule: () => {}, onChange: (list) => (items = list) });
     await queue.add(interview('iv-dddddddd', 99));
     await queue.add(interview('iv-eeeeeeee'));
-    expect(items.map((i) => [i.status, i.error])).toEqual([['rejected', refusal], ['saved', undefined]]);
+    expect(items.map((i) => [i.status, i.error])).toEqual([
+      ['rejected', refusal],
+      ['saved', undefined],
+    ]);
     expect(send).toHaveBeenCalledTimes(2);
     queue.discard('iv-dddddddd');
     expect(items.map((i) => i.clientKey)).toEqual(['iv-eeeeeeee']);

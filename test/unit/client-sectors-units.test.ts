@@ -17,8 +17,16 @@ const meta: Meta = {
 };
 
 const row = (key: string, over: Partial<StatsRow> = {}): StatsRow => ({
-  key, label: key, n: 40, satisfied: 36, rate: 90, interval: { low: 77, high: 96 }, target: 90,
-  verdict: 'met', confidence: 'not_conclusive', ...over,
+  key,
+  label: key,
+  n: 40,
+  satisfied: 36,
+  rate: 90,
+  interval: { low: 77, high: 96 },
+  target: 90,
+  verdict: 'met',
+  confidence: 'not_conclusive',
+  ...over,
 });
 
 describe('sector names and order', () => {
@@ -37,7 +45,13 @@ describe('sector names and order', () => {
 describe('unit tree for the select', () => {
   it('lists each unit under its parent with its depth', () => {
     const u = (id: number, parentId: number | null, name: string): MetaUnit => ({ id, parentId, name, code: `U${id}`, kind: 'x' });
-    const options = unitOptions([u(3, 2, 'Phường Hiến Nam'), u(2, 1, 'Thành phố Hưng Yên'), u(1, null, 'Tỉnh Hưng Yên'), u(4, 2, 'Phường An Tảo'), u(9, 99, 'Bệnh viện')]);
+    const options = unitOptions([
+      u(3, 2, 'Phường Hiến Nam'),
+      u(2, 1, 'Thành phố Hưng Yên'),
+      u(1, null, 'Tỉnh Hưng Yên'),
+      u(4, 2, 'Phường An Tảo'),
+      u(9, 99, 'Bệnh viện'),
+    ]);
     expect(options.map((o) => `${o.depth}:${o.name}`)).toEqual([
       '0:Bệnh viện', // its parent is outside the user's scope, so it starts a tree
       '0:Tỉnh Hưng Yên',
@@ -50,7 +64,10 @@ describe('unit tree for the select', () => {
 
 describe('chart data', () => {
   it('colours each bar by its verdict and keeps targets per sector', () => {
-    const bars = sectorBars([row('land', { target: 85, verdict: 'not_met', rate: 80 }), row('other', { verdict: 'too_few', rate: null, n: 0 })], (r) => r.key);
+    const bars = sectorBars(
+      [row('land', { target: 85, verdict: 'not_met', rate: 80 }), row('other', { verdict: 'too_few', rate: null, n: 0 })],
+      (r) => r.key,
+    );
     expect(bars.colours).toEqual([VERDICT_COLOUR.not_met, VERDICT_COLOUR.too_few]);
     expect(bars.targets).toEqual([85, 90]);
     expect(bars.rates).toEqual([80, null]);

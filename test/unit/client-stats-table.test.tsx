@@ -6,8 +6,28 @@ import { OverallCard } from '../../client/dashboard/overall-card';
 import { StatsTable } from '../../client/dashboard/stats-table';
 
 const rows: StatsRow[] = [
-  { key: 'land', label: 'Đất đai', n: 1451, satisfied: 1227, rate: 84.56237, interval: { low: 82.6, high: 86.3 }, target: 85, verdict: 'not_met', confidence: 'not_conclusive' },
-  { key: 'justice', label: 'Tư pháp', n: 12, satisfied: 12, rate: 100, interval: { low: 75.8, high: 100 }, target: 90, verdict: 'too_few', confidence: null },
+  {
+    key: 'land',
+    label: 'Đất đai',
+    n: 1451,
+    satisfied: 1227,
+    rate: 84.56237,
+    interval: { low: 82.6, high: 86.3 },
+    target: 85,
+    verdict: 'not_met',
+    confidence: 'not_conclusive',
+  },
+  {
+    key: 'justice',
+    label: 'Tư pháp',
+    n: 12,
+    satisfied: 12,
+    rate: 100,
+    interval: { low: 75.8, high: 100 },
+    target: 90,
+    verdict: 'too_few',
+    confidence: null,
+  },
 ];
 
 function mount(node: preact.ComponentChild): HTMLElement {
@@ -42,7 +62,16 @@ describe('the hooks the browser test reads', () => {
   });
 
   it('shows the overall figures in the overall card', () => {
-    const overall = { ...rows[0]!, key: '_overall', n: 8605, satisfied: 7244, rate: 84.18, target: 90, verdict: 'not_met' as const, confidence: 'confident' as const };
+    const overall = {
+      ...rows[0]!,
+      key: '_overall',
+      n: 8605,
+      satisfied: 7244,
+      rate: 84.18,
+      target: 90,
+      verdict: 'not_met' as const,
+      confidence: 'confident' as const,
+    };
     const root = mount(<OverallCard overall={overall} title="Mức độ hài lòng chung" lang="vi" />);
     const card = root.querySelector('[data-testid="overall"]')!;
     expect(card.querySelector('[data-col="n"]')!.textContent).toBe('8.605');

@@ -58,7 +58,7 @@ describe('isDatabaseUnavailable, on errors the drivers really raise', () => {
     const first = errorOf(pool.query('select 1'));
     // The second waits for the pool's only slot.
     const second = errorOf(pool.query('select 1'));
-    expect((await first as Error).message).toBe('Connection terminated due to connection timeout');
+    expect(((await first) as Error).message).toBe('Connection terminated due to connection timeout');
     expect(isDatabaseUnavailable(await first)).toBe(true);
     expect(isDatabaseUnavailable(await second)).toBe(true);
     await pool.end();
@@ -119,7 +119,11 @@ describe('throttledLog', () => {
   it('writes the first line, holds back the rest of the interval, and then says how many it held', () => {
     const lines: string[] = [];
     let clock = 0;
-    const note = throttledLog((line) => lines.push(line), 5_000, () => clock);
+    const note = throttledLog(
+      (line) => lines.push(line),
+      5_000,
+      () => clock,
+    );
     note('down');
     clock = 1_000;
     note('down');

@@ -41,7 +41,13 @@ describe('every instrument', () => {
 
 describe('SIPAS counter, long form', () => {
   it('has 22 items in 5 factors (4/5/6/3/4) plus the overall question', () => {
-    expect(sipasCounterLong).toMatchObject({ key: 'sipas-counter', form: 'long', version: 1, kind: 'counter', satisfactionRule: 'overall_question' });
+    expect(sipasCounterLong).toMatchObject({
+      key: 'sipas-counter',
+      form: 'long',
+      version: 1,
+      kind: 'counter',
+      satisfactionRule: 'overall_question',
+    });
     expect(sipasCounterLong.factors.map((f) => [f.key, f.items.length])).toEqual([
       ['access', 4],
       ['procedure', 5],
@@ -60,7 +66,12 @@ describe('SIPAS counter, long form', () => {
 
 describe('SIPAS counter, short form', () => {
   it('has the same overall question and one <factor>_q item per long-form factor', () => {
-    expect(sipasCounterShort).toMatchObject({ key: 'sipas-counter-short', form: 'short', kind: 'counter', satisfactionRule: 'overall_question' });
+    expect(sipasCounterShort).toMatchObject({
+      key: 'sipas-counter-short',
+      form: 'short',
+      kind: 'counter',
+      satisfactionRule: 'overall_question',
+    });
     expect(sipasCounterShort.overall).toEqual(sipasCounterLong.overall);
     expect(sipasCounterShort.factors.map((f) => f.key)).toEqual(sipasCounterLong.factors.map((f) => f.key));
     for (const f of sipasCounterShort.factors) expect(f.items.map((q) => q.key)).toEqual([`${f.key}_q`]);
@@ -122,10 +133,13 @@ describe('surveyDefinitionSchema guards', () => {
 
   it('rejects the overall rule without an overall question, duplicate keys, and choice without options', () => {
     expect(surveyDefinitionSchema.safeParse({ ...minimal, satisfactionRule: 'overall_question' }).success).toBe(false);
+    expect(surveyDefinitionSchema.safeParse({ ...minimal, extras: [{ key: 'f_1', text: { vi: 'Câu', en: 'Item' } }] }).success).toBe(false);
     expect(
-      surveyDefinitionSchema.safeParse({ ...minimal, extras: [{ key: 'f_1', text: { vi: 'Câu', en: 'Item' } }] }).success,
+      surveyDefinitionSchema.safeParse({
+        ...minimal,
+        factors: [minimal.factors[0], { ...minimal.factors[0], items: [{ key: 'g', text: { vi: 'a', en: 'b' } }] }],
+      }).success,
     ).toBe(false);
-    expect(surveyDefinitionSchema.safeParse({ ...minimal, factors: [minimal.factors[0], { ...minimal.factors[0], items: [{ key: 'g', text: { vi: 'a', en: 'b' } }] }] }).success).toBe(false);
     expect(
       surveyDefinitionSchema.safeParse({ ...minimal, extras: [{ key: 'c', type: 'choice', text: { vi: 'Chọn', en: 'Pick' } }] }).success,
     ).toBe(false);

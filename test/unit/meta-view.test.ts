@@ -6,15 +6,12 @@ import { byPlanOrder } from '../../surveys/sectors';
 describe('byPlanOrder', () => {
   it('puts the plan’s 85 % sectors first, in the plan’s order, and a tenant’s own sectors last', () => {
     const codes = ['business', 'zz_own', 'civil_status', 'education', 'land', 'other', 'construction'];
-    expect(codes.map((code) => ({ code })).sort(byPlanOrder).map((s) => s.code)).toEqual([
-      'land',
-      'construction',
-      'education',
-      'civil_status',
-      'business',
-      'other',
-      'zz_own',
-    ]);
+    expect(
+      codes
+        .map((code) => ({ code }))
+        .sort(byPlanOrder)
+        .map((s) => s.code),
+    ).toEqual(['land', 'construction', 'education', 'civil_status', 'business', 'other', 'zz_own']);
   });
 });
 

@@ -7,7 +7,12 @@ import { buildCodebook, type CodebookVariable } from '../../surveys/codebook';
 import { sipasCounterShort } from '../../surveys/instruments';
 
 const text = (s: string) => ({ vi: s, en: s });
-const num = (name: string, extra: Partial<CodebookVariable> = {}): CodebookVariable => ({ name, label: text(name), type: 'numeric', ...extra });
+const num = (name: string, extra: Partial<CodebookVariable> = {}): CodebookVariable => ({
+  name,
+  label: text(name),
+  type: 'numeric',
+  ...extra,
+});
 const str = (name: string, width: number): CodebookVariable => ({ name, label: text(name), type: 'string', width });
 const ascii = (b: Uint8Array) => new TextDecoder('latin1').decode(b);
 

@@ -4,14 +4,7 @@ import { educationSurvey } from '../../surveys/instruments/education';
 import { healthOutpatient } from '../../surveys/instruments/health-outpatient';
 import { sipasCounterLong } from '../../surveys/instruments/sipas-counter-long';
 import { sipasCounterShort } from '../../surveys/instruments/sipas-counter-short';
-import {
-  factorIndices,
-  factorOf,
-  factorScores,
-  itemRates,
-  respondentSatisfied,
-  sipasIndex,
-} from '../../surveys/scoring';
+import { factorIndices, factorOf, factorScores, itemRates, respondentSatisfied, sipasIndex } from '../../surveys/scoring';
 
 describe('factorOf', () => {
   it('finds the factor of an item, null for overall, extras and unknown keys', () => {
@@ -99,7 +92,13 @@ describe('respondentSatisfied — factor_mean rule (education)', () => {
     // Exactly: (4 + 13/3 + 11/3)/3 = 12/3 = 4. In doubles: (4 + 4.333… + 3.666…)/3 = 3.9999999999999996.
     expect(
       respondentSatisfied(educationSurvey, {
-        access_1: 4, facilities_1: 4, facilities_2: 4, facilities_3: 5, environment_1: 4, environment_2: 4, environment_3: 3,
+        access_1: 4,
+        facilities_1: 4,
+        facilities_2: 4,
+        facilities_3: 5,
+        environment_1: 4,
+        environment_2: 4,
+        environment_3: 3,
       }),
     ).toBe(true);
   });
@@ -108,7 +107,12 @@ describe('respondentSatisfied — factor_mean rule (education)', () => {
     // access (4+4+3)/3 = 11/3, activities (4+4+5)/3 = 13/3; mean = (24/3)/2 = 4
     expect(
       respondentSatisfied(educationSurvey, {
-        access_1: 4, access_2: 4, access_3: 3, activities_1: 4, activities_2: 4, activities_3: 5,
+        access_1: 4,
+        access_2: 4,
+        access_3: 3,
+        activities_1: 4,
+        activities_2: 4,
+        activities_3: 5,
       }),
     ).toBe(true);
   });

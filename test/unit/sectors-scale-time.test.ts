@@ -7,8 +7,17 @@ import { isDossierCode, normalizeDossierCode } from '../../surveys/dossier-code'
 describe('sectors', () => {
   it('has the plan-year default targets (Kế hoạch 199/KH-UBND)', () => {
     expect(Object.fromEntries(SECTORS.map((s) => [s.code, s.defaultTarget]))).toEqual({
-      land: 85, construction: 85, investment: 85, health: 85, education: 85,
-      civil_status: 90, justice: 90, business: 90, labour: 90, transport: 90, other: 90,
+      land: 85,
+      construction: 85,
+      investment: 85,
+      health: 85,
+      education: 85,
+      civil_status: 90,
+      justice: 90,
+      business: 90,
+      labour: 90,
+      transport: 90,
+      other: 90,
     });
     expect(OVERALL_TARGET).toBe(90);
   });
@@ -26,7 +35,13 @@ describe('sectors', () => {
 
 describe('scale', () => {
   it('five levels, 4 and 5 satisfied', () => {
-    expect(SCALE_LEVELS.map((l) => l.label.vi)).toEqual(['Rất không hài lòng', 'Không hài lòng', 'Bình thường', 'Hài lòng', 'Rất hài lòng']);
+    expect(SCALE_LEVELS.map((l) => l.label.vi)).toEqual([
+      'Rất không hài lòng',
+      'Không hài lòng',
+      'Bình thường',
+      'Hài lòng',
+      'Rất hài lòng',
+    ]);
     expect(SCALE_LEVELS[0].label.en).toBe('Very dissatisfied');
     expect([1, 2, 3, 4, 5].map(isSatisfiedValue)).toEqual([false, false, false, true, true]);
     expect(isSatisfiedValue(6)).toBe(false);

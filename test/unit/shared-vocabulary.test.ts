@@ -39,7 +39,9 @@ describe('days and ranges of days', () => {
 
 describe('case states', () => {
   it('leads out of every state but closed, and nothing leads out of closed', () => {
-    const leavable = CASE_STATUSES.filter((s) => Object.keys(CASE_TRANSITIONS).some((a) => allowedFrom(a as keyof typeof CASE_TRANSITIONS, true).includes(s)));
+    const leavable = CASE_STATUSES.filter((s) =>
+      Object.keys(CASE_TRANSITIONS).some((a) => allowedFrom(a as keyof typeof CASE_TRANSITIONS, true).includes(s)),
+    );
     expect(leavable).toEqual(['received', 'assigned', 'answered']);
     expect(Object.values(CASE_TRANSITIONS).map((step) => step.to)).toEqual(['assigned', 'answered', 'closed']);
   });
@@ -73,7 +75,8 @@ describe('the rule book as the analyst app reads it', () => {
 
   it('lists roles in their usual order and marks the unit check only where a role list applies', () => {
     const misordered = Object.entries(ACCESS_RULES).filter(
-      ([, rule]) => typeof rule.allow !== 'string' && rule.allow.join() !== ROLES.filter((r) => (rule.allow as readonly string[]).includes(r)).join(),
+      ([, rule]) =>
+        typeof rule.allow !== 'string' && rule.allow.join() !== ROLES.filter((r) => (rule.allow as readonly string[]).includes(r)).join(),
     );
     expect(misordered).toEqual([]);
     expect(Object.entries(ACCESS_RULES).filter(([, rule]) => 'scoped' in rule && typeof rule.allow === 'string')).toEqual([]);

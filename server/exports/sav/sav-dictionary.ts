@@ -88,7 +88,12 @@ function variableRecords(w: ByteWriter, v: SavVariable) {
     const label = s === 0 ? utf8Bytes(v.source.label.vi, MAX_VARIABLE_LABEL_BYTES) : undefined;
     const missing = numeric ? numericCodes(v.source.missing).slice(0, MAX_MISSING) : [];
     const fmt = numeric ? numericFormat(v.source) : format(FORMAT_A, segment.width, 0);
-    w.int32(2).int32(segment.width).int32(label && label.length > 0 ? 1 : 0).int32(missing.length).int32(fmt).int32(fmt);
+    w.int32(2)
+      .int32(segment.width)
+      .int32(label && label.length > 0 ? 1 : 0)
+      .int32(missing.length)
+      .int32(fmt)
+      .int32(fmt);
     w.text(segment.shortName, 8);
     if (label && label.length > 0) w.int32(label.length).fixed(label, Math.ceil(label.length / 4) * 4);
     for (const m of missing) w.float64(m);
@@ -126,7 +131,11 @@ function shortValueLabels(w: ByteWriter, layout: SavLayout) {
 function extension(w: ByteWriter, subtype: number, size: number, body: (b: ByteWriter) => void) {
   const b = createByteWriter(256);
   body(b);
-  w.int32(7).int32(subtype).int32(size).int32(b.length / size).bytes(b.toBytes());
+  w.int32(7)
+    .int32(subtype)
+    .int32(size)
+    .int32(b.length / size)
+    .bytes(b.toBytes());
 }
 
 const textBytes = (s: string) => utf8Bytes(s);
@@ -141,14 +150,14 @@ function extensionRecords(w: ByteWriter, layout: SavLayout) {
     for (const v of layout.variables) {
       v.segments.forEach((s, i) => {
         const displayWidth = v.width === 0 ? 8 : Math.min(i === 0 ? v.width : s.width, 40);
-        b.int32(measure(v.source)).int32(displayWidth).int32(v.width === 0 ? 1 : 0);
+        b.int32(measure(v.source))
+          .int32(displayWidth)
+          .int32(v.width === 0 ? 1 : 0);
       });
     }
   });
   // 13: long variable names (case kept), SHORT=long separated by tabs.
-  extension(w, 13, 1, (b) =>
-    b.bytes(textBytes(layout.variables.map((v) => `${v.segments[0]!.shortName}=${v.name}`).join('\t'))),
-  );
+  extension(w, 13, 1, (b) => b.bytes(textBytes(layout.variables.map((v) => `${v.segments[0]!.shortName}=${v.name}`).join('\t'))));
   // 14: very long strings — the first segment's short name and the full width, each ended by NUL TAB.
   const veryLong = layout.variables.filter((v) => v.segments.length > 1);
   if (veryLong.length > 0) {

@@ -35,16 +35,7 @@ export function writeRatesSheet(workbook: Workbook, rows: readonly RateRow[]): v
     COLUMNS.map((c) => c.vi),
   );
   for (const r of rows) {
-    sheet
-      .addRow(
-        [
-          GROUP_VI[r.group],
-          r.key,
-          r.label,
-          ...rateCells(r),
-        ].map(cellValue),
-      )
-      .commit();
+    sheet.addRow([GROUP_VI[r.group], r.key, r.label, ...rateCells(r)].map(cellValue)).commit();
   }
   sheet.commit();
 }
