@@ -8,7 +8,7 @@ import { createDb } from '../db/create-db';
 import { processMemory } from './export-measure';
 import {
   buildServers,
-  countCheck,
+  storedCountCheck,
   loadFigures,
   medianFigures,
   settle,
@@ -133,12 +133,7 @@ export async function measureLoginFlood(opts: {
   }
   const handle = await createDb({ databaseUrl: opts.databaseUrl, dataDir, schema });
   try {
-    const tenant = await handle.dbRead.selectFrom('tenants').select('id').orderBy('id').executeTakeFirstOrThrow();
-    const rows = await sql<{ client_key: string; n: number }>`
-      select client_key, count(*)::int as n from responses
-      where tenant_id = ${tenant.id} and client_key like ${`${tag}-%`}
-      group by client_key`.execute(handle.dbRead);
-    const count = countCheck(sent, statuses, rows.rows);
+    const { count } = await storedCountCheck(handle, tag, sent, statuses);
     const quiet = medianFigures(quietRuns);
     const flooded = medianFigures(floodedRuns);
     // A flood login may be refused (429, 503) or fail (401); it may never get in, nor break anything.

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { sql } from 'kysely';
-import { createDb } from '../db/create-db';
+import { createDb, type DbHandle } from '../db/create-db';
 import { satisfiedCountsFromResponses, satisfiedCountsFromRollups, type GroupBy, type StatsFilter } from '../db/stats';
 import { DEMO_COUNTERS } from '../server/bootstrap/demo-tenant';
 import { issueFormToken } from '../server/citizen/form-token';
@@ -286,13 +286,8 @@ export async function measureThroughput(opts: {
 
   const handle = await createDb({ databaseUrl: opts.databaseUrl, dataDir, schema });
   try {
-    const tenant = await handle.dbRead.selectFrom('tenants').select('id').orderBy('id').executeTakeFirstOrThrow();
-    const rows = await sql<{ client_key: string; n: number }>`
-      select client_key, count(*)::int as n from responses
-      where tenant_id = ${tenant.id} and client_key like ${`${tag}-%`}
-      group by client_key`.execute(handle.dbRead);
-    const count = countCheck(sent, statuses, rows.rows);
-    const filter: StatsFilter = { tenantId: tenant.id, from: localDay(startedAt), to: localDay(endedAt) };
+    const { tenantId, count } = await storedCountCheck(handle, tag, sent, statuses);
+    const filter: StatsFilter = { tenantId, from: localDay(startedAt), to: localDay(endedAt) };
     const recount: RecountCheck[] = [];
     for (const grouping of RECOUNT_GROUPINGS) {
       const [fromRollups, fromRows] = await Promise.all([
@@ -318,6 +313,21 @@ export async function measureThroughput(opts: {
     await handle.close();
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   }
+}
+
+/** How many times each answer of this run (client keys `tag-…`) was stored, against what was acknowledged. */
+export async function storedCountCheck(
+  handle: DbHandle,
+  tag: string,
+  sent: Set<string>,
+  statuses: Map<string, number>,
+): Promise<{ tenantId: number; count: CountCheck }> {
+  const tenant = await handle.dbRead.selectFrom('tenants').select('id').orderBy('id').executeTakeFirstOrThrow();
+  const rows = await sql<{ client_key: string; n: number }>`
+    select client_key, count(*)::int as n from responses
+    where tenant_id = ${tenant.id} and client_key like ${`${tag}-%`}
+    group by client_key`.execute(handle.dbRead);
+  return { tenantId: tenant.id, count: countCheck(sent, statuses, rows.rows) };
 }
 
 export function countCheck(sent: Set<string>, statuses: Map<string, number>, stored: { client_key: string; n: number }[]): CountCheck {
