@@ -26,22 +26,26 @@ describe('scrypt threads', () => {
   }, 60_000);
 
   // Only Linux keeps a nice value per thread (and has /proc); elsewhere the threads keep normal priority.
-  it.runIf(process.platform === 'linux')('hashes on threads niced below the rest of the process', async () => {
-    const threads = createScryptThreads(1);
-    const niced = (values: number[]) => values.filter((n) => n === SCRYPT_NICE).length;
-    const before = threadNiceValues();
-    const running = threads.scrypt('năm', randomBytes(16), 32, { ...OPTIONS, N: 2 ** 17, maxmem: 256 * 1024 * 1024 });
-    let during: number[] = [];
-    for (let i = 0; i < 200 && niced(during) <= niced(before); i++) {
-      await new Promise((resolve) => setTimeout(resolve, 10));
-      during = threadNiceValues();
-    }
-    await running;
-    // One more thread at the lower priority: the new hashing thread (the earlier test's idle ones are there too).
-    expect(niced(during)).toBe(niced(before) + 1);
-    // The rest of the process keeps its priority.
-    const main = Number(readFileSync('/proc/self/stat', 'utf8').split(') ')[1]!.split(' ')[16]);
-    expect(main).toBeLessThan(SCRYPT_NICE);
-    expect(during.filter((n) => n !== SCRYPT_NICE).every((n) => n === main)).toBe(true);
-  }, 60_000);
+  it.runIf(process.platform === 'linux')(
+    'hashes on threads niced below the rest of the process',
+    async () => {
+      const threads = createScryptThreads(1);
+      const niced = (values: number[]) => values.filter((n) => n === SCRYPT_NICE).length;
+      const before = threadNiceValues();
+      const running = threads.scrypt('năm', randomBytes(16), 32, { ...OPTIONS, N: 2 ** 17, maxmem: 256 * 1024 * 1024 });
+      let during: number[] = [];
+      for (let i = 0; i < 200 && niced(during) <= niced(before); i++) {
+        await new Promise((resolve) => setTimeout(resolve, 10));
+        during = threadNiceValues();
+      }
+      await running;
+      // One more thread at the lower priority: the new hashing thread (the earlier test's idle ones are there too).
+      expect(niced(during)).toBe(niced(before) + 1);
+      // The rest of the process keeps its priority.
+      const main = Number(readFileSync('/proc/self/stat', 'utf8').split(') ')[1]!.split(' ')[16]);
+      expect(main).toBeLessThan(SCRYPT_NICE);
+      expect(during.filter((n) => n !== SCRYPT_NICE).every((n) => n === main)).toBe(true);
+    },
+    60_000,
+  );
 });
