@@ -1,8 +1,7 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { deleteUserSessions } from '../../db/sessions';
-import { findUnit } from '../../db/units';
-import { createUser, findUser, findUserByUsername, listUsers, updateUser } from '../../db/users';
+import { findUser, listUsers, updateUser } from '../../db/users';
 import { ROLES } from '../../surveys/roles';
 import { USERNAME_PATTERN, USERNAME_RULE } from '../../surveys/username';
 import { hashPassword, randomPassword } from '../auth/password';
@@ -10,6 +9,8 @@ import { recordAudit } from '../audit/record-audit';
 import type { AppDeps, AppEnv } from '../http/context';
 import { RequestError } from '../http/errors';
 import { parseJsonBody } from '../http/json-body';
+import { assertAccountUnit } from './account-unit';
+import { createAccount } from './create-account';
 
 const password = z.string().min(10, 'a password needs at least 10 characters').max(200);
 
@@ -31,13 +32,6 @@ const NOT_FOUND = { vi: 'Không tìm thấy tài khoản.', en: 'Account not fou
  * the account's sessions, so it takes effect at once; a generated password is shown once.
  */
 export function userRoutes({ db }: AppDeps) {
-  const unitOk = async (tenantId: number, unitId: number | null | undefined) => {
-    if (unitId == null) return;
-    if (!(await findUnit(db.dbRead, tenantId, unitId))) {
-      const text = { vi: 'Không tìm thấy đơn vị.', en: 'Unit not found.' };
-      throw new RequestError(422, text, { unitId: text });
-    }
-  };
   const idOf = (raw: string) => {
     const id = Number(raw);
     if (!Number.isInteger(id) || id <= 0) throw new RequestError(404, NOT_FOUND);
@@ -56,31 +50,14 @@ export function userRoutes({ db }: AppDeps) {
     .post('/users', async (c) => {
       const me = c.get('user');
       const body = await parseJsonBody(c, newUser);
-      await unitOk(me.tenant_id, body.unitId);
-      if (await findUserByUsername(db.dbRead, body.username)) {
-        const text = { vi: 'Tên đăng nhập đã có người dùng.', en: 'That username is taken.' };
-        throw new RequestError(409, text, { username: text });
-      }
-      const secret = body.password ?? randomPassword();
-      const user = await createUser(db.dbWrite, {
-        tenant_id: me.tenant_id,
-        username: body.username,
-        password_hash: await hashPassword(secret),
-        role: body.role,
-        unit_id: body.unitId,
-      });
-      await recordAudit(db.dbWrite, me, 'user_created', `user:${user.id}`, {
-        username: body.username,
-        role: body.role,
-        unitId: body.unitId,
-      });
+      const { user, secret } = await createAccount(db, me, body);
       return c.json({ ...view({ ...user, unit_id: body.unitId, disabled_at: null }), ...(body.password ? {} : { password: secret }) }, 201);
     })
     .patch('/users/:id', async (c) => {
       const me = c.get('user');
       const id = idOf(c.req.param('id'));
       const body = await parseJsonBody(c, change);
-      await unitOk(me.tenant_id, body.unitId);
+      await assertAccountUnit(db.dbRead, me.tenant_id, body.unitId);
       if (id === me.id && (body.disabled || (body.role && body.role !== 'admin'))) {
         throw new RequestError(409, {
           vi: 'Bạn không thể tự khoá hoặc tự bỏ quyền quản trị của mình; hãy nhờ một quản trị viên khác.',
