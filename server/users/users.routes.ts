@@ -9,8 +9,10 @@ import { recordAudit } from '../audit/record-audit';
 import type { AppDeps, AppEnv } from '../http/context';
 import { RequestError } from '../http/errors';
 import { parseJsonBody } from '../http/json-body';
+import { accountChangeAction, accountChangeColumns } from './account-change';
 import { assertAccountUnit } from './account-unit';
 import { createAccount } from './create-account';
+import { demotesSelf, SELF_DEMOTION } from './self-demotion';
 
 const password = z.string().min(10, 'a password needs at least 10 characters').max(200);
 
@@ -58,20 +60,11 @@ export function userRoutes({ db }: AppDeps) {
       const id = idOf(c.req.param('id'));
       const body = await parseJsonBody(c, change);
       await assertAccountUnit(db.dbRead, me.tenant_id, body.unitId);
-      if (id === me.id && (body.disabled || (body.role && body.role !== 'admin'))) {
-        throw new RequestError(409, {
-          vi: 'Bạn không thể tự khoá hoặc tự bỏ quyền quản trị của mình; hãy nhờ một quản trị viên khác.',
-          en: 'You cannot disable yourself or drop your own admin role; ask another administrator.',
-        });
-      }
-      const updated = await updateUser(db.dbWrite, me.tenant_id, id, {
-        ...(body.role ? { role: body.role } : {}),
-        ...(body.unitId !== undefined ? { unit_id: body.unitId } : {}),
-        ...(body.disabled !== undefined ? { disabled_at: body.disabled ? new Date() : null } : {}),
-      });
+      if (demotesSelf(me.id, id, body)) throw new RequestError(409, SELF_DEMOTION);
+      const updated = await updateUser(db.dbWrite, me.tenant_id, id, accountChangeColumns(body, new Date()));
       if (!updated) throw new RequestError(404, NOT_FOUND);
       await deleteUserSessions(db.dbWrite, id);
-      await recordAudit(db.dbWrite, me, body.role ? 'role_changed' : body.disabled ? 'user_disabled' : 'user_changed', `user:${id}`, body);
+      await recordAudit(db.dbWrite, me, accountChangeAction(body), `user:${id}`, body);
       return c.json(view(updated));
     })
     .post('/users/:id/reset-password', async (c) => {

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findActiveCounter } from '../../db/counters';
 import { storeResponses } from '../../db/responses';
+import { findUserByUsername } from '../../db/users';
 import { applyAllRetention, retentionCutoff } from '../../server/privacy/retention';
 import { createTestApp, login, submitJson, type TestApp } from '../support/test-app';
 
@@ -55,6 +56,18 @@ describe('accounts, managed by an administrator', () => {
     expect((await call('POST', '/api/users', { username: 'X Y', role: 'boss' })).status).toBe(422);
     const list = await call<{ users: { username: string; disabled: boolean }[] }>('GET', '/api/users');
     expect(list.body.users.find((u) => u.username === 'nguyen.van.a')).toMatchObject({ disabled: true });
+  });
+
+  it('refuses (409) an administrator disabling their own account or dropping its admin role, and leaves it and its session as they were', async () => {
+    const me = (await findUserByUsername(t.db.dbRead, 'admin'))!;
+    for (const change of [{ disabled: true }, { role: 'analyst' }, { role: 'interviewer', unitId: null }]) {
+      const res = await call<{ message: { en: string } }>('PATCH', `/api/users/${me.id}`, change);
+      expect(res.status).toBe(409);
+      expect(res.body.message.en).toMatch(/cannot disable yourself or drop your own admin role/);
+    }
+    const after = (await findUserByUsername(t.db.dbRead, 'admin'))!;
+    expect([after.role, after.disabled_at]).toEqual(['admin', null]);
+    expect((await call('GET', '/api/auth/me')).status).toBe(200);
   });
 });
 
