@@ -1,22 +1,15 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { buildResponse } from '../../db/build-response';
-import { storeResponses } from '../../db/responses';
-import { findSurveyByKey } from '../../db/surveys';
-import type { Database } from '../../db/types';
-import { findUnit } from '../../db/units';
-import { createWave, findWave, latestSurveyVersion, listWaves, stratumProgress } from '../../db/waves';
-import type { Kysely } from 'kysely';
-import { validateSubmission } from '../../surveys/answers-schema';
+import { findWave, latestSurveyVersion, listWaves, stratumProgress } from '../../db/waves';
 import { clientKeySchema } from '../../surveys/client-key';
 import { daySchema, IN_ORDER, inOrder } from '../../surveys/day-schema';
 import { isSectorCode } from '../../surveys/sectors';
-import { recordAudit } from '../audit/record-audit';
-import { assertInScope, assertUnitInScope, scopePath } from '../http/unit-scope';
 import type { AppDeps, AppEnv, SessionUser } from '../http/context';
 import { RequestError } from '../http/errors';
 import { parseJsonBody } from '../http/json-body';
 import { targetLookup } from '../stats/target-lookup';
+import { createWavePlan } from './create-wave-plan';
+import { storeInterview } from './wave-interview';
 import { waveReport } from './wave-report';
 import { freeText } from '../http/nul-bytes';
 
@@ -63,38 +56,8 @@ export function waveRoutes({ db }: AppDeps) {
 
   return new Hono<AppEnv>()
     .post('/waves', async (c) => {
-      const user = c.get('user');
       const body = await parseJsonBody(c, newWave);
-      const survey = await findSurveyByKey(db.dbRead, user.tenant_id, body.survey);
-      if (!survey)
-        throw new RequestError(
-          422,
-          { vi: 'Không có phiếu khảo sát này.', en: 'Unknown survey.' },
-          { survey: { vi: 'Không có phiếu khảo sát này.', en: 'Unknown survey key.' } },
-        );
-      await assertUnitsInScope(
-        db.dbRead,
-        user,
-        body.strata.map((s) => s.unitId),
-      );
-      const id = await createWave(db.dbWrite, {
-        tenant_id: user.tenant_id,
-        name: body.name,
-        survey_id: survey.id,
-        sector_code: body.sector,
-        period_from: body.from,
-        period_to: body.to,
-        margin: body.margin,
-        strata: body.strata.map((s) => ({ unit_id: s.unitId, population: s.population })),
-      });
-      await recordAudit(db, user, 'wave_created', `wave:${id}`, {
-        name: body.name,
-        survey: body.survey,
-        sector: body.sector,
-        from: body.from,
-        to: body.to,
-        strata: body.strata,
-      });
+      const id = await createWavePlan(db, c.get('user'), body);
       return c.json({ id }, 201);
     })
     .get('/waves', async (c) => c.json({ waves: await listWaves(db.dbRead, c.get('user').tenant_id) }))
@@ -117,41 +80,7 @@ export function waveRoutes({ db }: AppDeps) {
       const user = c.get('user');
       const wave = await loadWave(user, c.req.param('id'));
       const body = await parseJsonBody(c, interview);
-      const strata = await stratumProgress(db.dbRead, wave.id);
-      const stratum = strata.find((s) => s.unit_id === body.unitId);
-      if (!stratum) {
-        const text = { vi: 'Đơn vị này không thuộc đợt khảo sát.', en: 'This unit is not a stratum of the wave.' };
-        throw new RequestError(422, text, { unitId: text });
-      }
-      await assertUnitInScope(db.dbRead, user, stratum.unit_path);
-      const version = await latestSurveyVersion(db.dbRead, wave.survey_id);
-      const parsed = validateSubmission(version.definition, { answers: body.answers, comment: body.comment });
-      if (!parsed.ok) {
-        throw new RequestError(
-          422,
-          { vi: 'Phiếu chưa lưu được: xin xem lại các câu được đánh dấu.', en: 'Not saved: check the marked questions.' },
-          parsed.errors,
-        );
-      }
-      const [stored] = await storeResponses(db.dbWrite, [
-        buildResponse(
-          { tenantId: user.tenant_id, surveyVersion: version, counterId: null, waveId: wave.id, unitId: stratum.unit_id },
-          { ...parsed.submission, sector: body.sector ?? wave.sector_code },
-          { channel: 'interviewer', submittedAt: new Date(), clientKey: body.clientKey },
-        ),
-      ]);
-      return c.json({ id: stored!.id }, stored!.replay ? 200 : 201);
+      const stored = await storeInterview(db, user, wave, body);
+      return c.json({ id: stored.id }, stored.replay ? 200 : 201);
     });
-}
-
-async function assertUnitsInScope(db: Kysely<Database>, user: SessionUser, unitIds: readonly number[]) {
-  const scope = await scopePath(db, user);
-  for (const id of unitIds) {
-    const unit = await findUnit(db, user.tenant_id, id);
-    if (!unit) {
-      const text = { vi: `Không tìm thấy đơn vị ${id}.`, en: `Unit ${id} not found.` };
-      throw new RequestError(422, text, { strata: text });
-    }
-    assertInScope(scope, unit.path);
-  }
 }

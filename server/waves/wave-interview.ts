@@ -1,0 +1,52 @@
+import { buildResponse } from '../../db/build-response';
+import type { DbHandle } from '../../db/create-db';
+import { storeResponses, type StoredResult } from '../../db/responses';
+import { latestSurveyVersion, stratumProgress } from '../../db/waves';
+import { validateSubmission } from '../../surveys/answers-schema';
+import { assertUnitInScope } from '../http/unit-scope';
+import type { SessionUser } from '../http/context';
+import { RequestError } from '../http/errors';
+
+export interface Interview {
+  clientKey: string;
+  unitId: number;
+  sector?: string | undefined;
+  answers: unknown;
+  comment?: string | undefined;
+}
+
+/**
+ * An interviewer's answers for a stratum of the wave (a unit in their scope), checked against the
+ * survey's newest version and stored through the one writer path.
+ */
+export async function storeInterview(
+  db: DbHandle,
+  user: SessionUser,
+  wave: { id: number; survey_id: number; sector_code: string },
+  body: Interview,
+): Promise<StoredResult> {
+  const strata = await stratumProgress(db.dbRead, wave.id);
+  const stratum = strata.find((s) => s.unit_id === body.unitId);
+  if (!stratum) {
+    const text = { vi: 'Đơn vị này không thuộc đợt khảo sát.', en: 'This unit is not a stratum of the wave.' };
+    throw new RequestError(422, text, { unitId: text });
+  }
+  await assertUnitInScope(db.dbRead, user, stratum.unit_path);
+  const version = await latestSurveyVersion(db.dbRead, wave.survey_id);
+  const parsed = validateSubmission(version.definition, { answers: body.answers, comment: body.comment });
+  if (!parsed.ok) {
+    throw new RequestError(
+      422,
+      { vi: 'Phiếu chưa lưu được: xin xem lại các câu được đánh dấu.', en: 'Not saved: check the marked questions.' },
+      parsed.errors,
+    );
+  }
+  const [stored] = await storeResponses(db.dbWrite, [
+    buildResponse(
+      { tenantId: user.tenant_id, surveyVersion: version, counterId: null, waveId: wave.id, unitId: stratum.unit_id },
+      { ...parsed.submission, sector: body.sector ?? wave.sector_code },
+      { channel: 'interviewer', submittedAt: new Date(), clientKey: body.clientKey },
+    ),
+  ]);
+  return stored!;
+}
