@@ -11,6 +11,7 @@ import { targetLookup } from '../stats/target-lookup';
 import { createWavePlan } from './create-wave-plan';
 import { storeInterview } from './wave-interview';
 import { waveReport } from './wave-report';
+import { waveTargetKey } from './wave-target';
 import { freeText } from '../http/nul-bytes';
 
 const newWave = z
@@ -68,8 +69,8 @@ export function waveRoutes({ db }: AppDeps) {
         stratumProgress(db.dbRead, wave.id),
         targetLookup(db.dbRead, { tenantId: user.tenant_id, from: wave.period_from, to: wave.period_to }),
       ]);
-      const target = targets(wave.sector_code === 'other' ? null : wave.sector_code, Number(wave.period_to.slice(0, 4)));
-      return c.json({ wave, ...waveReport(strata, wave.margin, target) });
+      const { sector, year } = waveTargetKey(wave);
+      return c.json({ wave, ...waveReport(strata, wave.margin, targets(sector, year)) });
     })
     .get('/waves/:id/form', async (c) => {
       const wave = await loadWave(c.get('user'), c.req.param('id'));
