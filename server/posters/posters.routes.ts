@@ -2,18 +2,17 @@ import { Hono, type Context } from 'hono';
 import { OUT_OF_SCOPE, userSeesUnit } from '../http/unit-scope';
 import { findPosterCounter, findUnitPosterCounters, isActiveCounterCode, type PosterCounter } from '../../db/counter-posters';
 import { isDossierCode, normalizeDossierCode } from '../../surveys/dossier-code';
-import { COUNTER_CODE_SOURCE, isCounterCode } from '../../surveys/counter-code';
+import { isCounterCode } from '../../surveys/counter-code';
 import type { LocalizedText } from '../../surveys/localized-text';
 import type { AppDeps, AppEnv } from '../http/context';
 import { RequestError } from '../http/errors';
 import { counterUrl, publicBase } from './counter-url';
 import { paperSizeOf } from './poster-css';
+import { posterFileOf } from './poster-file';
 import { renderCounterPoster, renderPosterMessage, renderUnitPosters, type PosterData } from './poster-page';
 import { P } from './poster-texts';
 import { qrPng, qrSvg, qrSvgWithCaption } from './qr-images';
 
-// One path segment names the poster page or one of its downloads: demo-land, demo-land.svg, demo-land.png.
-const POSTER_FILE = new RegExp(`^(${COUNTER_CODE_SOURCE})(?:\\.(svg|png))?$`);
 const MAX_INT4 = 2_147_483_647;
 
 // An SVG served from our origin must never run anything, whatever ends up inside it.
@@ -86,17 +85,17 @@ export function posterRoutes({ db, config }: AppDeps) {
       return c.body(new Uint8Array(png), 200, { ...PNG_HEADERS, ...RECEIPT_CACHE, ...inline(`hailong-receipt-${code}.png`) });
     })
     .get('/:file', async (c) => {
-      const match = POSTER_FILE.exec(c.req.param('file'));
-      const counter = match ? await findPosterCounter(db.dbRead, c.get('user').tenant_id, match[1]!) : undefined;
-      if (!match || !counter) return refuse(c, 404, P.counterNotFound);
+      const file = posterFileOf(c.req.param('file'));
+      const counter = file ? await findPosterCounter(db.dbRead, c.get('user').tenant_id, file.code) : undefined;
+      if (!file || !counter) return refuse(c, 404, P.counterNotFound);
       // Officers print the posters of their own counters; analysts those of their units.
       if (!(await userSeesUnit(db.dbRead, c.get('user'), counter.unit_path))) return refuse(c, 403, OUT_OF_SCOPE);
       const poster = await posterData(c, counter);
       const name = `hailong-qr-${counter.code}`;
-      if (match[2] === 'svg') {
+      if (file.kind === 'svg') {
         return c.body(await qrSvgWithCaption(poster.url, 'poster'), 200, { ...SVG_HEADERS, ...PRIVATE, ...attachment(`${name}.svg`) });
       }
-      if (match[2] === 'png') {
+      if (file.kind === 'png') {
         const png = await qrPng(poster.url, 'poster');
         return c.body(new Uint8Array(png), 200, { ...PNG_HEADERS, ...PRIVATE, ...attachment(`${name}.png`) });
       }
