@@ -5,6 +5,7 @@ import { listSurveyVersions } from '../../db/surveys';
 import type { AppDeps, AppEnv } from '../http/context';
 import { filterQuery, resolveFilter } from '../http/stats-filter';
 import { parseQuery } from '../http/parse-query';
+import { commentView } from './comment-view';
 
 const commentsQuery = z.intersection(
   filterQuery,
@@ -25,21 +26,8 @@ export function commentRoutes({ db }: AppDeps) {
       listComments(db.dbRead, filter, { search: q.q, limit: q.limit, before: q.before }),
       listSurveyVersions(db.dbRead, user.tenant_id),
     ]);
-    const overallKey = new Map(versions.map((v) => [v.id, v.definition.overall?.key]));
     return c.json({
-      items: rows.map((r) => {
-        const key = overallKey.get(r.survey_version_id);
-        return {
-          id: r.id,
-          submittedAt: r.submitted_at,
-          counter: r.counter_code ? { code: r.counter_code, name: r.counter_name } : null,
-          unitName: r.unit_name,
-          sector: r.sector_code,
-          rating: key ? (r.answers[key] ?? null) : null,
-          satisfied: r.satisfied,
-          comment: r.comment,
-        };
-      }),
+      items: rows.map((r) => commentView(r, versions)),
       nextBefore: rows.length === q.limit ? rows[rows.length - 1]!.id : null,
     });
   });
