@@ -9,6 +9,7 @@ import { deleteUserSessions } from '../../db/sessions';
 import { localDay } from '../../surveys/time';
 import { sourceHash } from '../http/source-hash';
 import { clientAddress } from '../http/client-address';
+import { loginFailure } from './login-failure';
 import { defaultLoginHashing, type LoginHashingOption } from './login-hashing';
 import { LOGIN_BUSY_SECONDS, LOGIN_BUSY_TEXT, LOGIN_LIMITS, loginPausedText, loginRefusal } from './login-throttle';
 import { recordAudit } from '../audit/record-audit';
@@ -44,10 +45,11 @@ export function authRoutes({ db, config, loginHashing = defaultLoginHashing() }:
         const user = await findUserByUsername(db.dbWrite, username);
         // An unknown name costs a hash too, in the same line, so its answer takes as long.
         const ok = await place.run(() => loginHashing.verify(password, user?.password_hash ?? DUMMY_HASH));
-        if (!user || !ok || user.disabled_at) {
+        const failure = loginFailure(user, ok);
+        if (!user || failure) {
           // The reservation stays: it now counts as a failure.
           await recordAudit(db, { id: user?.id ?? null, username, tenant_id: user?.tenant_id ?? null }, 'login_failed', null, {
-            reason: !user ? 'unknown_user' : !ok ? 'wrong_password' : 'disabled',
+            reason: failure,
           });
           throw new RequestError(401, WRONG_LOGIN);
         }
