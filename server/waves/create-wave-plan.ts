@@ -1,23 +1,37 @@
 import type { Kysely } from 'kysely';
+import { z } from 'zod';
 import type { DbHandle } from '../../db/create-db';
 import { findSurveyByKey } from '../../db/surveys';
 import type { Database } from '../../db/types';
 import { findUnit } from '../../db/units';
 import { createWave } from '../../db/waves';
+import { daySchema, IN_ORDER, inOrder } from '../../surveys/day-schema';
+import { isSectorCode } from '../../surveys/sectors';
 import { recordAudit } from '../audit/record-audit';
 import { assertInScope, scopePath } from '../http/unit-scope';
 import type { SessionUser } from '../http/context';
 import { RequestError } from '../http/errors';
 
-export interface WavePlan {
-  name: string;
-  survey: string;
-  sector: string;
-  from: string;
-  to: string;
-  margin: number;
-  strata: { unitId: number; population: number }[];
-}
+/** What an analyst sends to set up a wave: its survey, sector, period, margin and strata. */
+export const wavePlanSchema = z
+  .object({
+    name: z.string().trim().min(1).max(200),
+    survey: z.string().min(1).max(63),
+    sector: z.string().refine(isSectorCode, 'unknown sector code').default('other'),
+    from: daySchema,
+    to: daySchema,
+    margin: z.number().gt(0).lt(1).default(0.05),
+    strata: z
+      .array(z.object({ unitId: z.number().int().positive(), population: z.number().int().positive() }))
+      .min(1, 'a wave needs at least one stratum (a unit with its population)'),
+  })
+  .refine(inOrder, IN_ORDER)
+  .refine((w) => new Set(w.strata.map((s) => s.unitId)).size === w.strata.length, {
+    message: 'each unit can be one stratum only',
+    path: ['strata'],
+  });
+
+export type WavePlan = z.output<typeof wavePlanSchema>;
 
 /** Sets up a wave of a survey of the tenant, its strata all units in the analyst's scope; returns its id. */
 export async function createWavePlan(db: DbHandle, user: SessionUser, body: WavePlan): Promise<number> {

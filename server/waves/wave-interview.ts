@@ -1,19 +1,26 @@
+import { z } from 'zod';
 import { buildResponse } from '../../db/build-response';
 import type { DbHandle } from '../../db/create-db';
 import { storeResponses, type StoredResult } from '../../db/responses';
 import { latestSurveyVersion, stratumProgress } from '../../db/waves';
 import { validateSubmission } from '../../surveys/answers-schema';
+import { clientKeySchema } from '../../surveys/client-key';
+import { isSectorCode } from '../../surveys/sectors';
 import { assertUnitInScope } from '../http/unit-scope';
 import type { SessionUser } from '../http/context';
 import { RequestError } from '../http/errors';
+import { freeText } from '../http/nul-bytes';
 
-export interface Interview {
-  clientKey: string;
-  unitId: number;
-  sector?: string | undefined;
-  answers: unknown;
-  comment?: string | undefined;
-}
+/** An interviewer's answers for one stratum of a wave. */
+export const interviewSchema = z.object({
+  clientKey: clientKeySchema(),
+  unitId: z.number().int().positive(),
+  sector: z.string().refine(isSectorCode, 'unknown sector code').optional(),
+  answers: z.unknown(),
+  comment: freeText().optional(),
+});
+
+export type Interview = z.output<typeof interviewSchema>;
 
 /**
  * An interviewer's answers for a stratum of the wave (a unit in their scope), checked against the

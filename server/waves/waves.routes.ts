@@ -1,44 +1,13 @@
 import { Hono } from 'hono';
-import { z } from 'zod';
 import { findWave, latestSurveyVersion, listWaves, stratumProgress } from '../../db/waves';
-import { clientKeySchema } from '../../surveys/client-key';
-import { daySchema, IN_ORDER, inOrder } from '../../surveys/day-schema';
-import { isSectorCode } from '../../surveys/sectors';
 import type { AppDeps, AppEnv, SessionUser } from '../http/context';
 import { RequestError } from '../http/errors';
 import { parseJsonBody } from '../http/json-body';
 import { targetLookup } from '../stats/target-lookup';
-import { createWavePlan } from './create-wave-plan';
-import { storeInterview } from './wave-interview';
+import { createWavePlan, wavePlanSchema } from './create-wave-plan';
+import { interviewSchema, storeInterview } from './wave-interview';
 import { waveReport } from './wave-report';
 import { waveTargetKey } from './wave-target';
-import { freeText } from '../http/nul-bytes';
-
-const newWave = z
-  .object({
-    name: z.string().trim().min(1).max(200),
-    survey: z.string().min(1).max(63),
-    sector: z.string().refine(isSectorCode, 'unknown sector code').default('other'),
-    from: daySchema,
-    to: daySchema,
-    margin: z.number().gt(0).lt(1).default(0.05),
-    strata: z
-      .array(z.object({ unitId: z.number().int().positive(), population: z.number().int().positive() }))
-      .min(1, 'a wave needs at least one stratum (a unit with its population)'),
-  })
-  .refine(inOrder, IN_ORDER)
-  .refine((w) => new Set(w.strata.map((s) => s.unitId)).size === w.strata.length, {
-    message: 'each unit can be one stratum only',
-    path: ['strata'],
-  });
-
-const interview = z.object({
-  clientKey: clientKeySchema(),
-  unitId: z.number().int().positive(),
-  sector: z.string().refine(isSectorCode, 'unknown sector code').optional(),
-  answers: z.unknown(),
-  comment: freeText().optional(),
-});
 
 const WAVE_NOT_FOUND = { vi: 'Không tìm thấy đợt khảo sát.', en: 'Survey wave not found.' };
 
@@ -57,7 +26,7 @@ export function waveRoutes({ db }: AppDeps) {
 
   return new Hono<AppEnv>()
     .post('/waves', async (c) => {
-      const body = await parseJsonBody(c, newWave);
+      const body = await parseJsonBody(c, wavePlanSchema);
       const id = await createWavePlan(db, c.get('user'), body);
       return c.json({ id }, 201);
     })
@@ -80,7 +49,7 @@ export function waveRoutes({ db }: AppDeps) {
     .post('/waves/:id/responses', async (c) => {
       const user = c.get('user');
       const wave = await loadWave(user, c.req.param('id'));
-      const body = await parseJsonBody(c, interview);
+      const body = await parseJsonBody(c, interviewSchema);
       const stored = await storeInterview(db, user, wave, body);
       return c.json({ id: stored.id }, stored.replay ? 200 : 201);
     });
