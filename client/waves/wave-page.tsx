@@ -13,7 +13,7 @@ import { WeightedResult } from './weighted-result';
 
 /**
  * A wave's fieldwork and result: per stratum how far the interviews are from the Yamane size,
- * then the weighted rate (N_h/n_h, interval on n_eff) beside the unweighted one, on its own.
+ * then the weighted rate (N_h/n_h, interval on the design effective n) beside the unweighted one, on its own.
  */
 export function WavePage({ id, role: _role }: { id: number; role: string }) {
   const { lang } = useLang();

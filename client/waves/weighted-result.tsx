@@ -1,4 +1,5 @@
-import { formatCount, formatInterval, formatPercent, formatPercentNumber, formatTarget } from '../app/format';
+import { DEFAULT_MIN_SAMPLE } from '../../surveys/statistics';
+import { formatCount, formatInterval, formatPercent, formatPercentNumber, formatTarget, NO_VALUE } from '../app/format';
 import { t, type Lang } from '../app/i18n';
 import { confidenceText } from '../app/verdict';
 import { VerdictBadge } from '../app/verdict-badge';
@@ -7,6 +8,8 @@ import type { RateSummary, WeightedSummary } from './waves-types';
 /**
  * A wave's weighted rate, labelled as such, with the unweighted one beside it for comparison.
  * It always stands on its own card: a weighted wave rate is never added to counter QR rates.
+ * Beside the rate: valid interviews (what the minimum sample counts), Kish's n_eff and the design
+ * effective n the interval is computed on.
  */
 export function WeightedResult({
   weighted,
@@ -44,7 +47,7 @@ export function WeightedResult({
         </p>
         <dl class="overall-facts">
           <div>
-            <dt>{t(lang, 'answers')}</dt>
+            <dt>{t(lang, 'validInterviews')}</dt>
             <dd data-col="n" data-value={weighted.n}>
               {formatCount(weighted.n, lang)}
             </dd>
@@ -56,12 +59,24 @@ export function WeightedResult({
             </dd>
           </div>
           <div>
+            <dt>{t(lang, 'nDesign')}</dt>
+            <dd data-col="nDesign" data-value={weighted.nDesign ?? ''} data-basis={weighted.intervalBasis ?? ''}>
+              {weighted.nDesign !== null
+                ? formatPercentNumber(weighted.nDesign, lang)
+                : weighted.intervalBasis === 'census'
+                  ? t(lang, 'census')
+                  : NO_VALUE}
+            </dd>
+          </div>
+          <div>
             <dt>{t(lang, 'interval')}</dt>
             <dd data-col="interval" data-low={weighted.interval?.low ?? ''} data-high={weighted.interval?.high ?? ''}>
               {formatInterval(weighted.interval, lang)}
             </dd>
           </div>
         </dl>
+        {weighted.intervalBasis === 'kish' && <p class="note">{t(lang, 'basisKish')}</p>}
+        {weighted.intervalBasis === 'census' && <p class="note">{t(lang, 'basisCensus')}</p>}
       </div>
       <div class="weighted-side" data-testid="unweighted">
         <h3>{t(lang, 'unweightedTitle')}</h3>
@@ -78,7 +93,7 @@ export function WeightedResult({
           </span>
         </p>
       </div>
-      <p class="note weighted-note">{t(lang, 'weightedNote')}</p>
+      <p class="note weighted-note">{t(lang, 'weightedNote').replace('{min}', String(DEFAULT_MIN_SAMPLE))}</p>
     </div>
   );
 }
