@@ -69,8 +69,8 @@ export async function periodicReport(db: Kysely<Database>, user: SessionUser, pe
       minSample: DEFAULT_MIN_SAMPLE,
       interval: { vi: 'Khoảng tin cậy Wilson 95%', en: 'Wilson score interval, 95%' },
       weighting: {
-        vi: 'Phiếu tại quầy (QR, máy tại quầy) không gia quyền. Đợt điều tra xã hội học gia quyền N_h/n_h theo đơn vị, khoảng tin cậy theo cỡ mẫu hiệu dụng; báo cáo riêng, không gộp.',
-        en: 'Counter answers (QR, kiosk) are unweighted. Sociological survey waves are weighted N_h/n_h by unit, with intervals on the effective sample size, and reported apart, never mixed.',
+        vi: 'Phiếu tại quầy (QR, máy tại quầy) không gia quyền. Đợt điều tra xã hội học gia quyền N_h/n_h theo đơn vị, khoảng tin cậy theo cỡ mẫu hiệu dụng của thiết kế (phân tầng, hiệu chỉnh tổng thể hữu hạn), ngưỡng tối thiểu tính trên số phiếu hợp lệ; báo cáo riêng, không gộp.',
+        en: 'Counter answers (QR, kiosk) are unweighted. Sociological survey waves are weighted N_h/n_h by unit, with intervals on the design effective sample size (strata, finite-population correction) and the minimum counted in valid interviews; reported apart, never mixed.',
       },
       rule: {
         vi: 'Hài lòng = trả lời 4 (Hài lòng) hoặc 5 (Rất hài lòng) câu hỏi chung; "Không ý kiến" không tính vào mẫu số. Dưới 30 phiếu hợp lệ: chưa đủ số phiếu để kết luận. Phiếu bị gắn cờ (gửi dồn dập) không được tính.',
