@@ -48,6 +48,8 @@ export const WAVES_STRINGS = {
     en: 'Each unit: population N, Yamane sample n, interviews collected, still needed, weight and the stratum’s unweighted rate',
   },
   weightedTitle: { vi: 'Tỷ lệ hài lòng gia quyền', en: 'Weighted satisfaction rate' },
+  // The title already says "weighted": the tag says how, not the same word again.
+  weightedTag: { vi: 'trọng số N_h/n_h', en: 'weights N_h/n_h' },
   weightedNote: {
     vi: 'Gia quyền N_h/n_h theo tầng; khoảng tin cậy Wilson 95% trên cỡ mẫu hiệu dụng. Chỉ tính phiếu của đợt này, không gộp với tỷ lệ phiếu QR tại quầy.',
     en: 'Weighted N_h/n_h by stratum; 95% Wilson interval on the effective sample size. This wave’s interviews only, not mixed with counter QR rates.',

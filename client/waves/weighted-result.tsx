@@ -1,4 +1,4 @@
-import { formatCount, formatInterval, formatPercent, formatPercentNumber, formatTarget } from '../app/format';
+import { formatCount, formatDecimal, formatInterval, formatPercent, formatRate, formatTarget } from '../app/format';
 import { t, type Lang } from '../app/i18n';
 import { confidenceText } from '../app/verdict';
 import { VerdictBadge } from '../app/verdict-badge';
@@ -23,11 +23,11 @@ export function WeightedResult({
     <div class={`weighted-card tone-${weighted.verdict}`} data-testid={testid}>
       <div class="weighted-main" data-testid="weighted">
         <h3>
-          {t(lang, 'weightedTitle')} <span class="tag">{lang === 'vi' ? 'gia quyền / weighted' : 'weighted / gia quyền'}</span>
+          {t(lang, 'weightedTitle')} <span class="tag">{t(lang, 'weightedTag')}</span>
         </h3>
         <p class="overall-rate">
           <span class="big" data-col="rate" data-value={weighted.rate ?? ''}>
-            {formatPercent(weighted.rate, lang)}
+            {formatRate(weighted.rate, weighted.target, lang)}
           </span>
           <span class="vs">
             {t(lang, 'target')}{' '}
@@ -52,7 +52,7 @@ export function WeightedResult({
           <div>
             <dt>{t(lang, 'nEff')}</dt>
             <dd data-col="nEff" data-value={weighted.nEff}>
-              {formatPercentNumber(weighted.nEff, lang)}
+              {formatDecimal(weighted.nEff, lang)}
             </dd>
           </div>
           <div>
