@@ -54,7 +54,8 @@ function fmt(lang: Lang) {
   const fixed = (v: number, digits: number) =>
     new Intl.NumberFormat(locale, { maximumFractionDigits: digits, minimumFractionDigits: digits }).format(v);
   const count = new Intl.NumberFormat(locale);
-  const sign = (text: string) => (lang === 'vi' ? `${text} %` : `${text}%`);
+  // A no-break space: on a narrow screen a figure may wrap at the dash of an interval, never before its "%".
+  const sign = (text: string) => (lang === 'vi' ? `${text}\u00a0%` : `${text}%`);
   return {
     pct: (v: number | null) => (v === null ? '—' : sign(fixed(v, 1))),
     /** A rate beside its target, with the decimals it takes to read on its true side (surveys/rate-precision.ts). */

@@ -217,6 +217,6 @@ describe('complaints in a period’s report', () => {
     );
     expect(report.complaints).toMatchObject({ open: 2, overdue: 1, answered: 1, answeredOnTime: 1 });
     const html = await (await t.app.request(`/reports/print?kind=h1&year=2026&unit=${ward.id}`, { headers: { cookie } })).text();
-    expect(html).toContain('Phản ánh, kiến nghị: 2 đang mở, trong đó 1 quá hạn; 1 đã trả lời trong kỳ, đúng hạn 100,0 %.');
+    expect(html).toContain('Phản ánh, kiến nghị: 2 đang mở, trong đó 1 quá hạn; 1 đã trả lời trong kỳ, đúng hạn 100,0\u00a0%.');
   });
 });
