@@ -101,6 +101,11 @@ export type Confidence = 'confident' | 'not_conclusive';
 // becoming "not met" through a last-bit error.
 const round9 = (x: number): number => Math.round(x * 1e9) / 1e9;
 
+/** The side of the target a rate is on: met when at or above it (docs/domain.md §4), to the 9th decimal. */
+export function meetsTarget(rate: number, target: number): boolean {
+  return round9(rate) >= round9(target);
+}
+
 export function verdictOf(args: { rate: number | null; interval: Interval | null; valid: number; target: number; minSample?: number }): {
   verdict: Verdict;
   confidence: Confidence | null;
@@ -108,7 +113,7 @@ export function verdictOf(args: { rate: number | null; interval: Interval | null
   const { rate: r, interval, valid, target, minSample = DEFAULT_MIN_SAMPLE } = args;
   if (valid < minSample || r === null) return { verdict: 'too_few', confidence: null };
   const t = round9(target);
-  const met = round9(r) >= t;
+  const met = meetsTarget(r, target);
   const confident = interval !== null && (met ? round9(interval.low) >= t : round9(interval.high) < t);
   return { verdict: met ? 'met' : 'not_met', confidence: confident ? 'confident' : 'not_conclusive' };
 }

@@ -48,6 +48,8 @@ export const WAVES_STRINGS = {
     en: 'Each unit: population N, Yamane sample n, interviews collected, still needed, weight and the stratum’s unweighted rate',
   },
   weightedTitle: { vi: 'Tỷ lệ hài lòng gia quyền', en: 'Weighted satisfaction rate' },
+  // The title already says "weighted": the tag says how, not the same word again.
+  weightedTag: { vi: 'trọng số N_h/n_h', en: 'weights N_h/n_h' },
   weightedNote: {
     vi: 'Gia quyền N_h/n_h theo tầng. Khoảng tin cậy Wilson 95% tính trên cỡ mẫu hiệu dụng theo thiết kế, từ phương sai phân tầng có hiệu chỉnh tổng thể hữu hạn (như svymean của gói survey trong R). Ngưỡng tối thiểu {min} phiếu tính trên số phiếu hợp lệ n; n_eff (Kish) đặt bên cạnh để thấy trọng số làm giảm độ chính xác bao nhiêu. Chỉ tính phiếu của đợt này, không gộp với tỷ lệ phiếu QR tại quầy.',
     en: 'Weighted N_h/n_h by stratum. The 95% Wilson interval is on the design effective sample size, from the stratified variance with the finite-population correction (as R survey’s svymean). The minimum of {min} counts valid interviews n; Kish’s n_eff is shown beside it to see how much precision the weights cost. This wave’s interviews only, not mixed with counter QR rates.',

@@ -1,5 +1,5 @@
 import { DEFAULT_MIN_SAMPLE } from '../../surveys/statistics';
-import { formatCount, formatInterval, formatPercent, formatPercentNumber, formatTarget, NO_VALUE } from '../app/format';
+import { formatCount, formatDecimal, formatInterval, formatPercent, formatRate, formatTarget, NO_VALUE } from '../app/format';
 import { t, type Lang } from '../app/i18n';
 import { confidenceText } from '../app/verdict';
 import { VerdictBadge } from '../app/verdict-badge';
@@ -26,11 +26,11 @@ export function WeightedResult({
     <div class={`weighted-card tone-${weighted.verdict}`} data-testid={testid}>
       <div class="weighted-main" data-testid="weighted">
         <h3>
-          {t(lang, 'weightedTitle')} <span class="tag">{lang === 'vi' ? 'gia quyền / weighted' : 'weighted / gia quyền'}</span>
+          {t(lang, 'weightedTitle')} <span class="tag">{t(lang, 'weightedTag')}</span>
         </h3>
         <p class="overall-rate">
           <span class="big" data-col="rate" data-value={weighted.rate ?? ''}>
-            {formatPercent(weighted.rate, lang)}
+            {formatRate(weighted.rate, weighted.target, lang)}
           </span>
           <span class="vs">
             {t(lang, 'target')}{' '}
@@ -55,14 +55,14 @@ export function WeightedResult({
           <div>
             <dt>{t(lang, 'nEff')}</dt>
             <dd data-col="nEff" data-value={weighted.nEff}>
-              {formatPercentNumber(weighted.nEff, lang)}
+              {formatDecimal(weighted.nEff, lang)}
             </dd>
           </div>
           <div>
             <dt>{t(lang, 'nDesign')}</dt>
             <dd data-col="nDesign" data-value={weighted.nDesign ?? ''} data-basis={weighted.intervalBasis ?? ''}>
               {weighted.nDesign !== null
-                ? formatPercentNumber(weighted.nDesign, lang)
+                ? formatDecimal(weighted.nDesign, lang)
                 : weighted.intervalBasis === 'census'
                   ? t(lang, 'census')
                   : NO_VALUE}

@@ -8,6 +8,7 @@ import { versionSpans } from '../../db/version-timeline';
 import { listWaves, stratumProgress } from '../../db/waves';
 import { CHANNEL_NAMES, isChannel } from '../../surveys/channels';
 import { DEFAULT_MIN_SAMPLE } from '../../surveys/statistics';
+import { reportTitle } from '../../surveys/report-title';
 import { sectorName } from '../../surveys/sectors';
 import { addDays, dayStartUtc } from '../../surveys/time';
 import { scopePath } from '../http/unit-scope';
@@ -46,7 +47,7 @@ export async function periodicReport(db: Kysely<Database>, user: SessionUser, pe
     }),
   ]);
   return {
-    title: { vi: `${period.label.vi}: kết quả đo lường sự hài lòng`, en: `${period.label.en}: satisfaction results` },
+    title: reportTitle(period.phrase),
     period,
     unit: unit ? { id: unit.id, name: unit.name } : null,
     tenant: user.tenant_name,
@@ -84,8 +85,8 @@ export async function periodicReport(db: Kysely<Database>, user: SessionUser, pe
         to: s.last_day,
       })),
       complaints: {
-        vi: 'Phản ánh, kiến nghị: đang mở và quá hạn tính tại thời điểm lập báo cáo; trả lời đúng hạn tính trên các phản ánh được trả lời trong kỳ.',
-        en: 'Complaints: open and overdue as of the report date; answered on time among those answered in the period.',
+        vi: 'Phản ánh, kiến nghị: chỉ tính phản ánh nhận trong kỳ; đang mở và quá hạn tính tại ngày cuối kỳ (hoặc lúc lập báo cáo, nếu kỳ chưa kết thúc); đã trả lời và trả lời đúng hạn tính trên các phản ánh đó được trả lời trong kỳ.',
+        en: 'Complaints: only those received in the period; open and overdue as they stood at the end of the period (or when the report was made, for a period not over yet); answered and answered on time among them, answered within the period.',
       },
     },
   };
