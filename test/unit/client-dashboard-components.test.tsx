@@ -194,7 +194,13 @@ describe('the factors of a survey', () => {
 describe('a wave’s weighted result', () => {
   it('labels the weighted rate once, the tag saying how it is weighted', () => {
     const summary = { n: 400, satisfied: 360, rate: 90, interval: null, target: 90, verdict: 'met' as const, confidence: null };
-    const root = mount(<WeightedResult weighted={{ ...summary, nEff: 351.2 }} unweighted={summary} lang="vi" />);
+    const root = mount(
+      <WeightedResult
+        weighted={{ ...summary, nEff: 351.2, nDesign: 372.4, intervalBasis: 'design', standardError: 1.5 }}
+        unweighted={summary}
+        lang="vi"
+      />,
+    );
     const heading = root.querySelector('[data-testid="weighted"] h3')!.textContent!;
     expect(heading).toBe('Tỷ lệ hài lòng gia quyền trọng số N_h/n_h');
     expect(heading.match(/gia quyền/g)).toHaveLength(1);
