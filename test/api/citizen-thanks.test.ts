@@ -3,7 +3,7 @@ import { ANSWER_REFERENCE_PATTERN } from '../../server/references/answer-referen
 import { CONSENT_VALUE } from '../../surveys/form-fields';
 import { localDay } from '../../surveys/time';
 import { dbSnapshot } from '../support/db-snapshot';
-import { createTestApp, formToken, newClientKey, submitJson, type TestApp } from '../support/test-app';
+import { createTestApp, formToken, login, newClientKey, submitJson, type TestApp } from '../support/test-app';
 
 const CASE_DUE_DAYS = 5;
 const KIOSK_PAUSE_S = 1;
@@ -111,6 +111,18 @@ describe('a low rating with a call-back request', () => {
     expect(low.case!.message.vi).not.toContain('gọi lại');
     const good = await postForm({ ...(await formFields()), 'q.overall': '5' });
     expect(await good.text()).not.toContain('phản ánh');
+  });
+});
+
+describe('staff', () => {
+  it('see on the case page the reference the citizen was given', async () => {
+    const json = (await (await submitJson(t.app, 'demo-land', { answers: { overall: 1 } })).json()) as Thanks;
+    const cookie = await login(t.app);
+    const row = await t.db.dbRead.selectFrom('cases').select('id').where('response_id', '=', json.id).executeTakeFirstOrThrow();
+    const detail = (await (await t.app.request(`/api/cases/${row.id}`, { headers: { cookie } })).json()) as {
+      response: { reference: string };
+    };
+    expect(detail.response.reference).toBe(json.reference);
   });
 });
 
