@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ANSWER_REFERENCE_PATTERN } from '../../server/references/answer-reference';
 import { launchBrowser } from '../support/browser';
-import { answersAt, loginCookie } from '../support/http-client';
+import { answersAt, getJson, loginCookie } from '../support/http-client';
 import { runServer, type RunningServer } from '../support/run-server';
 
 // What the citizen sees while an answer waits on the phone or the tablet, and once it is sent.
@@ -130,6 +130,27 @@ describe('a low rating with a call-back request', () => {
     await page.screenshot({ path: `${ARTIFACTS}/thanks-case-360.png`, fullPage: true });
     await page.setViewportSize({ width: 1366, height: 768 });
     await page.screenshot({ path: `${ARTIFACTS}/thanks-case-1366.png`, fullPage: true });
+    await page.context().close();
+  });
+
+  it('the case page shows staff the same reference, so a caller can be matched', async () => {
+    const page = await phone();
+    await page.goto(`${server.url}/q/demo-health`);
+    await pick(page, 'overall', '2');
+    await send(page);
+    await expect.poll(() => doneText(page)).toContain('Mã tham chiếu');
+    const reference = /Mã tham chiếu[^:]*: (\S+)/.exec(await doneText(page))![1]!;
+    const cases = await getJson<{ items: { id: number }[] }>(server.url, '/api/cases?limit=1', cookie);
+    const [name, value] = cookie.split('=') as [string, string];
+    await page.context().addCookies([{ name, value, url: server.url }]);
+    await page.goto(`${server.url}/app/cases/${cases.items[0]!.id}`);
+    await expect.poll(() => page.locator('[data-testid="case-reference"]').textContent(), { timeout: 15_000 }).toBe(reference);
+    await page.screenshot({ path: `${ARTIFACTS}/case-reference-360.png`, fullPage: true });
+    // The reference line fits a 360 px screen (the rest of the analyst page is not this test's).
+    const right = await page.locator('[data-testid="case-reference"]').evaluate((e) => e.getBoundingClientRect().right);
+    expect(right).toBeLessThanOrEqual(360);
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await page.screenshot({ path: `${ARTIFACTS}/case-reference-1366.png`, fullPage: true });
     await page.context().close();
   });
 });
