@@ -106,6 +106,25 @@ export async function openCase(db: Kysely<Database>, item: NewCase, contact?: Ne
   return db.isTransaction ? run(db) : db.transaction().execute(run);
 }
 
+/**
+ * The case a stored response opened, if any, and whether a phone was left with it: what a
+ * replayed submission's thank-you says again.
+ */
+export async function findResponseCase(
+  db: Kysely<Database>,
+  tenantId: number,
+  responseId: number,
+): Promise<{ due_at: Date; call_back: boolean } | undefined> {
+  const row = await db
+    .selectFrom('cases as c')
+    .leftJoin('case_contacts as cc', 'cc.case_id', 'c.id')
+    .select(['c.due_at', 'cc.case_id as contact_case_id'])
+    .where('c.tenant_id', '=', tenantId)
+    .where('c.response_id', '=', responseId)
+    .executeTakeFirst();
+  return row ? { due_at: row.due_at, call_back: row.contact_case_id !== null } : undefined;
+}
+
 function caseRows(db: Kysely<Database>, scope: CaseScope) {
   let q = db
     .selectFrom('cases as c')

@@ -72,6 +72,9 @@ export function CasePage({ id, meta }: { id: number; meta: Meta | null }) {
                       {t(lang, 'submittedAt')}: {formatDateTime(c.response.submittedAt, lang)}
                       {c.response.counter && ` — ${c.response.counter.name ?? c.response.counter.code}`}
                     </p>
+                    <p class="small">
+                      {t(lang, 'citizenReference')}: <strong data-testid="case-reference">{c.response.reference}</strong>
+                    </p>
                     <h3>{t(lang, 'comment')}</h3>
                     {/* Plain text: the citizen's words are never read as markup. */}
                     <p class="plain-text" data-testid="case-comment">

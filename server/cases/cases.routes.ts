@@ -23,6 +23,7 @@ import { unitInScope } from '../http/unit-scope';
 import { caseScope, dueAtOf, periodOf } from './case-scope';
 import { applyCaseStep } from './case-step';
 import { dueDateRefusal } from './case-workflow';
+import { answerReference } from '../references/answer-reference';
 import { caseResponseView, caseView } from './case-view';
 import type { CaseAction } from '../../surveys/case-states';
 import { openCaseForAnswer } from './open-case';
@@ -120,7 +121,7 @@ export function caseRoutes({ db, config }: AppDeps) {
       return c.json({
         ...caseView(row, new Date()),
         notes: notes.map((n) => ({ id: n.id, text: n.text, at: n.at, author: n.author })),
-        response: response ? caseResponseView(response) : null,
+        response: response ? caseResponseView(response, answerReference(config.secret, tenantId, response.id)) : null,
       });
     })
     .post('/cases', async (c) => {
