@@ -1,36 +1,10 @@
 import { sql, type Kysely } from 'kysely';
 import { AUDIT_GENESIS, auditHash, type HashedAuditFields } from './audit-hash';
+import type { AuditAction } from '../surveys/audit-actions';
 import type { Database } from './types';
 
-/**
- * What happened. Add new kinds here (the union is the list an administrator can filter by).
- * Names: noun_verb in the past tense, lower case.
- */
-export type AuditAction =
-  | 'login'
-  | 'login_failed'
-  | 'logout'
-  | 'user_created'
-  | 'user_changed'
-  | 'user_disabled'
-  | 'role_changed'
-  | 'password_changed'
-  | 'password_reset'
-  | 'sessions_ended'
-  | 'survey_version_created'
-  | 'target_changed'
-  | 'counter_changed'
-  | 'wave_created'
-  | 'import'
-  | 'export'
-  | 'report_downloaded'
-  | 'flag_cleared'
-  | 'case_created'
-  | 'case_changed'
-  | 'contact_deleted'
-  | 'response_erased'
-  | 'retention_changed'
-  | 'retention_applied';
+/** What happened: the list of kinds lives in surveys/audit-actions.ts (the app names each one). */
+export type { AuditAction };
 
 export interface NewAuditEntry {
   tenant_id: number | null;
@@ -87,6 +61,8 @@ export interface AuditQuery {
   /** Entries older than this id (the previous page's last id). */
   before?: number | undefined;
   action?: string | undefined;
+  /** The name of whoever acted (for a failed login, the name tried). */
+  actor?: string | undefined;
 }
 
 /** A tenant's entries, and the instance's own (no tenant), newest first. */
@@ -97,6 +73,7 @@ export async function listAudit(db: Kysely<Database>, tenantId: number, query: A
     .where((eb) => eb.or([eb('tenant_id', '=', tenantId), eb('tenant_id', 'is', null)]))
     .$if(query.before !== undefined, (q) => q.where('id', '<', query.before!))
     .$if(query.action !== undefined, (q) => q.where('action', '=', query.action!))
+    .$if(query.actor !== undefined, (q) => q.where('actor_username', '=', query.actor!))
     .orderBy('id', 'desc')
     .limit(query.limit)
     .execute();

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { noteCounterChange } from './counter-changes';
 import type { Database } from './types';
 
@@ -71,6 +71,19 @@ export async function listCounters(db: Kysely<Database>, tenantId: number) {
     .select(['id', 'code', 'name', 'unit_id', 'retired_at'])
     .where('tenant_id', '=', tenantId)
     .orderBy('code')
+    .execute();
+}
+
+/** Every counter of the tenant with its unit and kiosk setting, for the administrator's kiosk switch; retired ones last. */
+export async function listCounterSettings(db: Kysely<Database>, tenantId: number) {
+  return db
+    .selectFrom('counters as c')
+    .innerJoin('units as u', 'u.id', 'c.unit_id')
+    .select(['c.code', 'c.name', 'c.unit_id', 'u.name as unit_name', 'c.kiosk', 'c.retired_at'])
+    .where('c.tenant_id', '=', tenantId)
+    .orderBy(sql`c.retired_at is not null`)
+    .orderBy('u.name')
+    .orderBy('c.code')
     .execute();
 }
 

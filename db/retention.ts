@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type ExpressionBuilder, type Kysely } from 'kysely';
 import { noteCounterChange } from './counter-changes';
 import { likePrefix } from './stats';
 import type { Database } from './types';
@@ -13,9 +13,7 @@ export async function applyRetention(db: Kysely<Database>, tenantId: number, cut
     const responses = await trx
       .updateTable('responses')
       .set({ comment: null, dossier_code: null, device_hash: null, origin_hash: null })
-      .where('tenant_id', '=', tenantId)
-      .where('submitted_at', '<', cutoff)
-      .where((eb) => eb.or([eb('comment', 'is not', null), eb('dossier_code', 'is not', null), eb('origin_hash', 'is not', null)]))
+      .where((eb) => responsesPastRetention(eb, tenantId, cutoff))
       .executeTakeFirst();
     await trx
       .updateTable('response_keys')
@@ -26,9 +24,40 @@ export async function applyRetention(db: Kysely<Database>, tenantId: number, cut
       .execute();
     const contacts = await sql`
       delete from case_contacts cc using cases c
-      where c.id = cc.case_id and c.tenant_id = ${tenantId} and c.created_at < ${cutoff}`.execute(trx);
+      where ${contactsPastRetention(tenantId, cutoff)}`.execute(trx);
     return { responses: Number(responses.numUpdatedRows), contacts: Number(contacts.numAffectedRows ?? 0) };
   });
+}
+
+/** Answers before the cut-off that still hold free text, a dossier code or a hash: what applyRetention clears. */
+function responsesPastRetention(eb: ExpressionBuilder<Database, 'responses'>, tenantId: number, cutoff: Date) {
+  return eb.and([
+    eb('tenant_id', '=', tenantId),
+    eb('submitted_at', '<', cutoff),
+    eb.or([eb('comment', 'is not', null), eb('dossier_code', 'is not', null), eb('origin_hash', 'is not', null)]),
+  ]);
+}
+
+/** Phone numbers of cases opened before the cut-off (case_contacts as cc joined to cases as c): what applyRetention deletes. */
+const contactsPastRetention = (tenantId: number, cutoff: Date) =>
+  sql`c.id = cc.case_id and c.tenant_id = ${tenantId} and c.created_at < ${cutoff}`;
+
+/**
+ * What applyRetention would remove for this cut-off, counted and left in place: the answers whose
+ * free text, dossier code and hashes would go, and the phone numbers that would be deleted.
+ */
+export async function countPastRetention(db: Kysely<Database>, tenantId: number, cutoff: Date) {
+  const [responses, contacts] = await Promise.all([
+    db
+      .selectFrom('responses')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where((eb) => responsesPastRetention(eb, tenantId, cutoff))
+      .executeTakeFirstOrThrow(),
+    sql<{ n: number }>`select count(*)::int as n from case_contacts cc join cases c on ${contactsPastRetention(tenantId, cutoff)}`.execute(
+      db,
+    ),
+  ]);
+  return { responses: Number(responses.n), contacts: contacts.rows[0]?.n ?? 0 };
 }
 
 /**

@@ -93,6 +93,7 @@ export const ACCESS_RULES = {
   'GET /posters/:file': { allow: COUNTER_STAFF, scoped: true },
 
   // Running the instance: accounts, settings, personal data, the audit log.
+  'GET /api/counters': admins,
   'PATCH /api/counters/:code': admins,
   'GET /api/users': admins,
   'POST /api/users': admins,
@@ -100,6 +101,7 @@ export const ACCESS_RULES = {
   'POST /api/users/:id/reset-password': admins,
   'GET /api/privacy/retention': admins,
   'PUT /api/privacy/retention': admins,
+  'GET /api/privacy/retention/preview': admins,
   'GET /api/audit': admins,
   'GET /api/audit/verify': admins,
 } as const satisfies Record<string, AccessRule>;

@@ -1,5 +1,5 @@
 import { request } from '../app/api';
-import type { NewUser, OfficerCounters, UserChange, UserItem } from './admin-types';
+import type { CounterSetting, NewUser, OfficerCounters, UserChange, UserItem } from './admin-types';
 
 // Accounts (administrators only). A generated password comes back once, in this answer only.
 export const fetchUsers = () => request<{ users: UserItem[] }>('GET', '/api/users');
@@ -9,3 +9,8 @@ export const resetPassword = (id: number) => request<{ id: number; password: str
 
 /** How many answers each of the user's counters received today, this month and this year. */
 export const fetchOfficerCounters = () => request<OfficerCounters>('GET', '/api/officer/counters');
+
+/** Every counter and its kiosk setting (administrators); a switch is audited by the server. */
+export const fetchCounterSettings = () => request<{ counters: CounterSetting[] }>('GET', '/api/counters');
+export const setCounterKiosk = (code: string, kiosk: boolean) =>
+  request<{ code: string; kiosk: boolean }>('PATCH', `/api/counters/${encodeURIComponent(code)}`, { kiosk });

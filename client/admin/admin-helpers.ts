@@ -1,6 +1,8 @@
 import { allowedFrom, isCaseStatus, type CaseAction, type CaseStatus } from '../../surveys/case-states';
 import { isRole } from '../../surveys/roles';
 import { USERNAME_PATTERN } from '../../surveys/username';
+import type { LocalizedText, MetaUnit } from '../app/api-types';
+import { inBothLanguages } from '../app/i18n';
 import type { UserChange, UserItem } from './admin-types';
 
 /** The complaints list's filter, as it travels in the address bar. */
@@ -58,3 +60,15 @@ export function userChangeOf(user: Pick<UserItem, 'role' | 'unitId'>, draft: { r
 
 /** The username rule of the server, checked before sending so the form can say it next to the field. */
 export const validUsername = (name: string) => USERNAME_PATTERN.test(name.trim());
+
+/** A role's name in both languages ("Quản trị" / "Administrator"); a role this app does not know yet shows as it is. */
+export function roleWords(role: string): LocalizedText {
+  return isRole(role) ? inBothLanguages(`role_${role}`) : { vi: role, en: role };
+}
+
+/** The unit an account keeps to, by name; no unit means the whole tenant. A unit not in the list shows its id. */
+export function unitWords(unitId: number | null, units: readonly Pick<MetaUnit, 'id' | 'name'>[]): LocalizedText {
+  if (unitId === null) return inBothLanguages('wholeTenant');
+  const name = units.find((u) => u.id === unitId)?.name ?? `#${unitId}`;
+  return { vi: name, en: name };
+}

@@ -4,6 +4,7 @@ import type { LocalizedText } from '../app/api-types';
 export const ADMIN_STRINGS = {
   page_counters: { vi: 'Quầy của tôi', en: 'My counters' },
   page_users: { vi: 'Tài khoản', en: 'Accounts' },
+  page_kiosk: { vi: 'Chế độ kiosk', en: 'Kiosk mode' },
   // Shared
   saving: { vi: 'Đang lưu…', en: 'Saving…' },
   // Counters
@@ -37,6 +38,8 @@ export const ADMIN_STRINGS = {
   role_analyst: { vi: 'Cán bộ phân tích', en: 'Analyst' },
   role_officer: { vi: 'Cán bộ tại quầy', en: 'Counter officer' },
   role_interviewer: { vi: 'Điều tra viên', en: 'Interviewer' },
+  changeRoleOf: { vi: 'Đổi vai trò của {u}', en: 'Change the role of {u}' },
+  changeUnitOf: { vi: 'Đổi đơn vị của {u}', en: 'Change the unit of {u}' },
   wholeTenant: { vi: 'Toàn bộ (không giới hạn đơn vị)', en: 'Everything (no unit limit)' },
   usernameHint: {
     vi: '3–64 ký tự: chữ thường không dấu, số, ".", "_" hoặc "-".',
@@ -60,4 +63,18 @@ export const ADMIN_STRINGS = {
   hidePassword: { vi: 'Đã ghi lại, ẩn mật khẩu', en: 'Noted, hide it' },
   nothingChanged: { vi: 'Không có gì thay đổi.', en: 'Nothing changed.' },
   userSaved: { vi: 'Đã lưu tài khoản {u}.', en: 'Account {u} saved.' },
+  // Kiosk mode per counter
+  kioskTitle: { vi: 'Chế độ kiosk theo quầy', en: 'Kiosk mode per counter' },
+  kioskIntro: {
+    vi: 'Bật cho quầy có máy tính bảng đặt cố định: sau mỗi phiếu, máy cảm ơn, chờ một lúc rồi hiện phiếu mới; phiếu bỏ dở được xóa; trang không có liên kết ra ngoài. Mỗi lần bật, tắt được ghi vào nhật ký.',
+    en: 'Turn it on for a counter with a fixed tablet: after each answer it thanks, pauses and shows a fresh form; a half-filled form is cleared; the page has no links away. Each switch is written to the audit log.',
+  },
+  noCounterSettings: { vi: 'Chưa có quầy nào.', en: 'No counters yet.' },
+  kioskOn: { vi: 'Kiosk đang bật', en: 'Kiosk on' },
+  kioskOff: { vi: 'Kiosk đang tắt', en: 'Kiosk off' },
+  counterRetired: { vi: 'Quầy đã ngừng hoạt động', en: 'Counter retired' },
+  turnKioskOn: { vi: 'Bật kiosk', en: 'Turn kiosk on' },
+  turnKioskOff: { vi: 'Tắt kiosk', en: 'Turn kiosk off' },
+  kioskTurnedOn: { vi: 'Đã bật kiosk cho quầy {c}.', en: 'Kiosk turned on for {c}.' },
+  kioskTurnedOff: { vi: 'Đã tắt kiosk cho quầy {c}.', en: 'Kiosk turned off for {c}.' },
 } satisfies Record<string, LocalizedText>;

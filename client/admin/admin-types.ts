@@ -3,7 +3,7 @@ import type { CaseStatus } from '../../surveys/case-states';
 import type { Answers } from '../../surveys/instrument-schema';
 import type { Role } from '../../surveys/roles';
 
-/** Shapes of the accounts, officer and complaints APIs (server/users, server/officer, server/cases); kept by hand. */
+/** Shapes of the accounts, counters, officer and complaints APIs (server/users, server/counters, server/officer, server/cases); kept by hand. */
 
 /** GET /api/users */
 export interface UserItem {
@@ -24,6 +24,15 @@ export interface UserChange {
   role?: Role;
   unitId?: number | null;
   disabled?: boolean;
+}
+
+/** GET /api/counters: every counter of the tenant and whether its form runs as a kiosk (administrators). */
+export interface CounterSetting {
+  code: string;
+  name: string;
+  unit: { id: number; name: string };
+  kiosk: boolean;
+  retired: boolean;
 }
 
 /** GET /api/officer/counters: answers received per counter (counts only, never the answers). */

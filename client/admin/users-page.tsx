@@ -8,7 +8,8 @@ import { UnitSelect } from '../app/unit-select';
 import { useAction } from '../app/use-action';
 import { useApi } from '../app/use-api';
 import { changeUser, createUser, fetchUsers, resetPassword } from './admin-api';
-import { userChangeOf, validUsername } from './admin-helpers';
+import { roleWords, unitWords, userChangeOf, validUsername } from './admin-helpers';
+import { InBothLanguages } from '../app/in-both-languages';
 import { ROLES, type Role } from '../../surveys/roles';
 import type { UserItem } from './admin-types';
 
@@ -48,8 +49,6 @@ export function UsersPage({ meta }: { meta: Meta | null }) {
   const { lang } = useLang();
   const [users, retry] = useApi(fetchUsers, 'users');
   const [secret, setSecret] = useState<{ username: string; password: string } | null>(null);
-  const units = meta?.units ?? [];
-  const unitName = (id: number | null) => (id === null ? t(lang, 'wholeTenant') : (units.find((u) => u.id === id)?.name ?? `#${id}`));
   return (
     <>
       <NewUserForm
@@ -84,7 +83,6 @@ export function UsersPage({ meta }: { meta: Meta | null }) {
                       user={u}
                       meta={meta}
                       lang={lang}
-                      unitName={unitName(u.unitId)}
                       onChanged={retry}
                       onPassword={(password) => setSecret({ username: u.username, password })}
                     />
@@ -106,6 +104,7 @@ function RoleSelect({
   name,
   testid,
   label,
+  labelHidden = false,
 }: {
   value: string;
   onChange: (r: Role) => void;
@@ -113,10 +112,11 @@ function RoleSelect({
   name: string;
   testid: string;
   label: string;
+  labelHidden?: boolean;
 }) {
   return (
     <label>
-      <span>{label}</span>
+      <span class={labelHidden ? 'visually-hidden' : undefined}>{label}</span>
       <select name={name} value={value} onChange={(e) => onChange(e.currentTarget.value as Role)} data-testid={testid}>
         {ROLES.map((r) => (
           <option key={r} value={r}>
@@ -198,12 +198,15 @@ interface RowProps {
   user: UserItem;
   meta: Meta | null;
   lang: Lang;
-  unitName: string;
   onChanged: () => void;
   onPassword: (password: string) => void;
 }
 
-function UserRow({ user, meta, lang, unitName, onChanged, onPassword }: RowProps) {
+/**
+ * One account: its role and unit as they are, in words (Vietnamese with the English beside it),
+ * and below each the choice to change it, labelled for screen readers with the account's name.
+ */
+export function UserRow({ user, meta, lang, onChanged, onPassword }: RowProps) {
   const [role, setRole] = useState<string>(user.role);
   const [unitId, setUnitId] = useState<number | null>(user.unitId);
   const action = useAction();
@@ -228,24 +231,28 @@ function UserRow({ user, meta, lang, unitName, onChanged, onPassword }: RowProps
         {user.username}
       </th>
       <td data-col="role" data-value={user.role}>
+        <InBothLanguages text={roleWords(user.role)} testid="user-role-name" class="cell-value" />
         <RoleSelect
           value={role}
           onChange={setRole}
           lang={lang}
           name={`role-${user.id}`}
           testid="user-role"
-          label={`${t(lang, 'role')}: ${user.username}`}
+          label={inBothLanguages('changeRoleOf', { u: user.username })[lang]}
+          labelHidden
         />
       </td>
-      <td data-col="unit" data-value={user.unitId ?? ''} title={unitName}>
+      <td data-col="unit" data-value={user.unitId ?? ''}>
+        <InBothLanguages text={unitWords(user.unitId, meta?.units ?? [])} testid="user-unit-name" class="cell-value" />
         <UnitSelect
           units={meta?.units ?? []}
           value={unitId ?? undefined}
           onChange={(v) => setUnitId(v ?? null)}
-          label={`${t(lang, 'unit')}: ${user.username}`}
+          label={inBothLanguages('changeUnitOf', { u: user.username })[lang]}
           emptyLabel={t(lang, 'wholeTenant')}
           name={`unit-${user.id}`}
           testid="user-unit"
+          labelHidden
         />
       </td>
       <td data-col="state" data-value={user.disabled ? 'disabled' : 'active'}>

@@ -28,7 +28,7 @@ const UNEXPECTED: LocalizedText = {
 
 /** One call to the JSON API; every feature's API module goes through it. */
 export async function request<T>(
-  method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
   path: string,
   body?: unknown,
   raw?: { body: Blob; type: string },

@@ -1,7 +1,9 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { localDay } from '../../surveys/time';
 import { CountersPage } from '../admin/counters-page';
+import { KioskPage } from '../admin/kiosk-page';
 import { UsersPage } from '../admin/users-page';
+import { AuditPage } from '../audit/audit-page';
 import { CasePage } from '../cases/case-page';
 import { CasesPage } from '../cases/cases-page';
 import { CommentsPage } from '../dashboard/comments-page';
@@ -16,7 +18,9 @@ import { SectorsPage } from '../dashboard/sectors-page';
 import { TrendPage } from '../dashboard/trend-page';
 import { UnitsPage } from '../dashboard/units-page';
 import { ExportsPage } from '../exports/exports-page';
+import { FlaggedPage } from '../flagged/flagged-page';
 import { ImportsPage } from '../imports/imports-page';
+import { RetentionPage } from '../privacy/retention-page';
 import { ReportsPage } from '../reports/reports-page';
 import { InterviewPage } from '../waves/interview-page';
 import { WaveNewPage } from '../waves/wave-new-page';
@@ -122,6 +126,10 @@ export function AppShell({ route, pathname, search }: { route: Exclude<Route, 'l
         {route === 'cases' && <CasesPage search={search} />}
         {route === 'case' && caseId !== null && <CasePage id={caseId} meta={meta} />}
         {route === 'users' && <UsersPage meta={meta} />}
+        {route === 'flagged' && <FlaggedPage meta={meta} />}
+        {route === 'kiosk' && <KioskPage />}
+        {route === 'retention' && <RetentionPage />}
+        {route === 'audit' && <AuditPage search={search} />}
       </main>
     </>
   );

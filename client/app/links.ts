@@ -1,4 +1,5 @@
 import { caseFilterToQuery, type CaseFilter } from '../admin/admin-helpers';
+import { auditFilterToQuery, type AuditFilter } from '../audit/audit-filter';
 import { filterToQuery, type Filter } from '../dashboard/filter';
 import { reportToQuery, type ReportParams } from '../reports/report-query';
 import type { Lang } from './i18n';
@@ -32,6 +33,7 @@ export const filterLink = (page: PageKey | 'exports', filter: Filter) => pageLin
 export const reportsLink = (report: ReportParams) => pageLink('reports', reportToQuery(report));
 export const casesLink = (filter: CaseFilter) => pageLink('cases', caseFilterToQuery(filter));
 export const casePath = (id: number) => `${BASE}cases/${id}`;
+export const auditLink = (filter: AuditFilter) => pageLink('audit', auditFilterToQuery(filter));
 export const wavePath = (id: number, entry = false) => `${BASE}waves/${id}${entry ? '/entry' : ''}`;
 export const NEW_WAVE_PATH = `${BASE}waves/new`;
 

@@ -29,6 +29,10 @@ const PAGE_ENDPOINT: Record<Page, Endpoint> = {
   cases: 'GET /api/cases',
   case: 'GET /api/cases/:id{[0-9]+}',
   users: 'GET /api/users',
+  flagged: 'GET /api/flagged',
+  kiosk: 'GET /api/counters',
+  retention: 'GET /api/privacy/retention',
+  audit: 'GET /api/audit',
 };
 
 /**

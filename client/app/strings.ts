@@ -1,9 +1,12 @@
 import { ADMIN_STRINGS } from '../admin/admin-strings';
+import { AUDIT_STRINGS } from '../audit/audit-strings';
 import { AUTH_STRINGS } from '../auth/auth-strings';
 import { CASES_STRINGS } from '../cases/cases-strings';
 import { DASHBOARD_STRINGS } from '../dashboard/dashboard-strings';
 import { EXPORTS_STRINGS } from '../exports/exports-strings';
+import { FLAGGED_STRINGS } from '../flagged/flagged-strings';
 import { IMPORTS_STRINGS } from '../imports/imports-strings';
+import { PRIVACY_STRINGS } from '../privacy/privacy-strings';
 import { REPORTS_STRINGS } from '../reports/reports-strings';
 import { WAVES_STRINGS } from '../waves/waves-strings';
 import type { LocalizedText } from './api-types';
@@ -98,4 +101,7 @@ export const STRINGS = {
   ...WAVES_STRINGS,
   ...CASES_STRINGS,
   ...ADMIN_STRINGS,
+  ...FLAGGED_STRINGS,
+  ...PRIVACY_STRINGS,
+  ...AUDIT_STRINGS,
 } satisfies Record<string, LocalizedText>;

@@ -16,13 +16,15 @@ interface Props {
   /** Units that cannot be picked again (already a stratum). */
   disabled?: ReadonlySet<number>;
   testid?: string;
+  /** The label is for screen readers only (a table's column already says it). */
+  labelHidden?: boolean;
 }
 
-/** The unit tree as an indented select, with its visible label. */
-export function UnitSelect({ units, value, onChange, label, emptyLabel, name, disabled, testid }: Props) {
+/** The unit tree as an indented select, with its label. */
+export function UnitSelect({ units, value, onChange, label, emptyLabel, name, disabled, testid, labelHidden }: Props) {
   return (
     <label>
-      <span>{label}</span>
+      <span class={labelHidden ? 'visually-hidden' : undefined}>{label}</span>
       <select
         name={name}
         value={value === undefined ? '' : String(value)}

@@ -11,6 +11,7 @@ const auditQuery = z.object({
     .string()
     .regex(/^[a-z_]{1,50}$/)
     .optional(),
+  actor: z.string().trim().min(1).max(200).optional(),
 });
 
 /** The audit log, for administrators: `GET /audit` newest first, `GET /audit/verify` the chain's check. */

@@ -9,7 +9,7 @@
  * - actor: who did it. In a route, `c.get('user')`. For a login attempt, the account found (or only
  *   the name tried): `{ id: null, username: tried, tenant_id: null }`. For the system itself acting
  *   on a tenant (a scheduled job), `systemActor(tenantId)`. The entry belongs to actor.tenant_id.
- * - action: an AuditAction ('role_changed', 'case_changed', …); add new ones to the union there.
+ * - action: an AuditAction ('role_changed', 'case_changed', …); add new ones to surveys/audit-actions.ts.
  * - subject: what was acted on, short, 'kind:key': 'user:12', 'counter:demo-land', 'case:45',
  *   'response:812', or a file name for downloads ('responses.csv'). null when the actor is the subject.
  * - details: plain JSON facts an administrator needs later: before/after values, the filter, counts.

@@ -15,6 +15,7 @@ const PARAM_HELP: Record<string, LocalizedText> = {
   channel: { vi: 'Kênh phải là qr, kiosk, interviewer hoặc web.', en: '"channel" must be qr, kiosk, interviewer or web.' },
   survey: { vi: 'Mã phiếu khảo sát không hợp lệ.', en: '"survey" must be a survey key.' },
   wave: { vi: 'Đợt khảo sát phải là mã số đợt (số nguyên dương).', en: '"wave" must be a survey wave id.' },
+  months: { vi: 'Số tháng phải là số nguyên từ 1 đến 120.', en: '"months" must be a whole number from 1 to 120.' },
   groupBy: {
     vi: 'Nhóm theo phải là sector, unit, counter, day, month hoặc none.',
     en: '"groupBy" must be sector, unit, counter, day, month or none.',

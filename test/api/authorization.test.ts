@@ -70,6 +70,9 @@ const ENDPOINTS: { method?: string; path: () => string; body?: unknown; allowed:
   { path: () => '/api/users', allowed: ['admin'] },
   { path: () => '/api/audit', allowed: ['admin'] },
   { path: () => '/api/audit/verify', allowed: ['admin'] },
+  { path: () => '/api/counters', allowed: ['admin'] },
+  { path: () => '/api/privacy/retention', allowed: ['admin'] },
+  { path: () => '/api/privacy/retention/preview?months=12', allowed: ['admin'] },
   { method: 'PATCH', path: () => '/api/counters/demo-construction', body: { kiosk: false }, allowed: ['admin'] },
 ];
 

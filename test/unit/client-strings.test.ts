@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { ADMIN_STRINGS } from '../../client/admin/admin-strings';
+import { AUDIT_STRINGS } from '../../client/audit/audit-strings';
 import { SHARED_STRINGS, STRINGS } from '../../client/app/strings';
 import { AUTH_STRINGS } from '../../client/auth/auth-strings';
 import { CASES_STRINGS } from '../../client/cases/cases-strings';
 import { DASHBOARD_STRINGS } from '../../client/dashboard/dashboard-strings';
 import { EXPORTS_STRINGS } from '../../client/exports/exports-strings';
+import { FLAGGED_STRINGS } from '../../client/flagged/flagged-strings';
 import { IMPORTS_STRINGS } from '../../client/imports/imports-strings';
+import { PRIVACY_STRINGS } from '../../client/privacy/privacy-strings';
 import { REPORTS_STRINGS } from '../../client/reports/reports-strings';
 import { WAVES_STRINGS } from '../../client/waves/waves-strings';
 
@@ -19,6 +22,9 @@ const TABLES = {
   waves: WAVES_STRINGS,
   cases: CASES_STRINGS,
   admin: ADMIN_STRINGS,
+  flagged: FLAGGED_STRINGS,
+  privacy: PRIVACY_STRINGS,
+  audit: AUDIT_STRINGS,
 };
 
 describe('the analyst app’s words, one table per feature', () => {

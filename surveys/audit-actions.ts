@@ -1,0 +1,37 @@
+import { isOneOf } from './one-of';
+
+/**
+ * What the audit log records (db/audit-log.ts keeps the chain). Add new kinds here: the list is
+ * what an administrator filters the log by, and the analyst app names each one in words
+ * (client/audit/audit-strings.ts), so a new kind without words is a type error there.
+ * Names: noun_verb in the past tense, lower case.
+ */
+export const AUDIT_ACTIONS = [
+  'login',
+  'login_failed',
+  'logout',
+  'user_created',
+  'user_changed',
+  'user_disabled',
+  'role_changed',
+  'password_changed',
+  'password_reset',
+  'sessions_ended',
+  'survey_version_created',
+  'target_changed',
+  'counter_changed',
+  'wave_created',
+  'import',
+  'export',
+  'report_downloaded',
+  'flag_cleared',
+  'case_created',
+  'case_changed',
+  'contact_deleted',
+  'response_erased',
+  'retention_changed',
+  'retention_applied',
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+export const isAuditAction = isOneOf(AUDIT_ACTIONS);
