@@ -65,7 +65,7 @@ export function UsersPage({ meta }: { meta: Meta | null }) {
         <LoadView load={users} retry={retry} isEmpty={(d) => d.users.length === 0} emptyText="noUsers">
           {(data) => (
             <div class="table-scroll">
-              <table class="stats-table" data-testid="users-table">
+              <table class="stats-table stacked-table" data-testid="users-table">
                 <caption>{t(lang, 'usersCaption')}</caption>
                 <thead>
                   <tr>
@@ -230,7 +230,7 @@ export function UserRow({ user, meta, lang, onChanged, onPassword }: RowProps) {
       <th scope="row" data-col="username">
         {user.username}
       </th>
-      <td data-col="role" data-value={user.role}>
+      <td data-col="role" data-value={user.role} data-label={t(lang, 'role')}>
         <InBothLanguages text={roleWords(user.role)} testid="user-role-name" class="cell-value" />
         <RoleSelect
           value={role}
@@ -242,7 +242,7 @@ export function UserRow({ user, meta, lang, onChanged, onPassword }: RowProps) {
           labelHidden
         />
       </td>
-      <td data-col="unit" data-value={user.unitId ?? ''}>
+      <td data-col="unit" data-value={user.unitId ?? ''} data-label={t(lang, 'unit')}>
         <InBothLanguages text={unitWords(user.unitId, meta?.units ?? [])} testid="user-unit-name" class="cell-value" />
         <UnitSelect
           units={meta?.units ?? []}
@@ -255,10 +255,10 @@ export function UserRow({ user, meta, lang, onChanged, onPassword }: RowProps) {
           labelHidden
         />
       </td>
-      <td data-col="state" data-value={user.disabled ? 'disabled' : 'active'}>
+      <td data-col="state" data-value={user.disabled ? 'disabled' : 'active'} data-label={t(lang, 'state')}>
         {t(lang, user.disabled ? 'disabled' : 'active')}
       </td>
-      <td data-col="actions">
+      <td data-col="actions" data-label={t(lang, 'actions')}>
         <span class="row-actions">
           <button type="button" class="small" onClick={save} disabled={action.busy} data-testid="user-save">
             {t(lang, 'save')}

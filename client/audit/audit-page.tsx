@@ -185,9 +185,10 @@ function ChainCheck({ lang }: { lang: Lang }) {
   };
   return (
     <section class="panel" aria-labelledby="audit-verify-title">
-      <h2 id="audit-verify-title" class="visually-hidden">
-        {t(lang, 'auditVerify')}
+      <h2 id="audit-verify-title">
+        <InBothLanguages text={inBothLanguages('auditCheckTitle')} />
       </h2>
+      <p class="muted intro">{t(lang, 'auditCheckIntro')}</p>
       <button type="button" class="button primary" onClick={check} disabled={action.busy} data-testid="audit-verify">
         {action.busy ? t(lang, 'auditVerifying') : t(lang, 'auditVerify')}
       </button>

@@ -49,6 +49,11 @@ export const AUDIT_STRINGS = {
   auditHash: { vi: 'Mã băm', en: 'Hash' },
   auditInstance: { vi: 'toàn hệ thống', en: 'instance-wide' },
   auditEntry: { vi: 'Mục #{id}', en: 'Entry #{id}' },
+  auditCheckTitle: { vi: 'Kiểm tra tính toàn vẹn', en: 'Integrity check' },
+  auditCheckIntro: {
+    vi: 'Máy chủ tính lại mã băm của mọi mục, từ mục đầu tiên, và báo mục đầu tiên không khớp (như lệnh npm run audit:verify).',
+    en: 'The server recomputes every entry’s hash from the first one and names the first that does not match (as npm run audit:verify does).',
+  },
   auditVerify: { vi: 'Kiểm tra chuỗi nhật ký', en: 'Verify the chain' },
   auditVerifying: { vi: 'Đang kiểm tra…', en: 'Checking…' },
   auditIntact: { vi: 'Chuỗi nhật ký nguyên vẹn (ok)', en: 'The chain is intact (ok)' },

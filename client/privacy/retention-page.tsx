@@ -1,7 +1,8 @@
 import { useState } from 'preact/hooks';
 import { ActionMessage } from '../app/action-message';
 import type { LocalizedText } from '../app/api-types';
-import { formatCount, formatDateTime } from '../app/format';
+import { localDay } from '../../surveys/time';
+import { formatCount, formatDay } from '../app/format';
 import { inBothLanguages, t, type Lang } from '../app/i18n';
 import { InBothLanguages } from '../app/in-both-languages';
 import { useLang } from '../app/lang-context';
@@ -45,7 +46,7 @@ export function RetentionPage() {
               <p class="record-title">
                 <InBothLanguages text={inBothLanguages('retentionNow', { m: String(now.months) })} />
               </p>
-              <p>{inBothLanguages('retentionCutoff', { d: formatDateTime(now.cutoff, lang) })[lang]}</p>
+              <p>{inBothLanguages('retentionCutoff', { d: formatDay(localDay(new Date(now.cutoff)), lang) })[lang]}</p>
               <p class="muted" data-testid="retention-pending">
                 {inBothLanguages('retentionPending', { r: formatCount(now.responses, lang), c: formatCount(now.contacts, lang) })[lang]}
               </p>
@@ -143,7 +144,7 @@ function RetentionChange({ months, lang, onApplied }: ChangeProps) {
                 m: String(preview.months),
                 r: formatCount(preview.responses, lang),
                 c: formatCount(preview.contacts, lang),
-                d: formatDateTime(preview.cutoff, lang),
+                d: formatDay(localDay(new Date(preview.cutoff)), lang),
               })[lang]
             }
           </p>
