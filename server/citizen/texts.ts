@@ -8,13 +8,13 @@ export const langOf = (raw: string | undefined): Lang => (raw === 'en' ? 'en' : 
 export const T = {
   switchTo: { vi: 'English', en: 'Tiếng Việt' },
   counter: { vi: 'Quầy', en: 'Counter' },
-  sector: { vi: 'Lĩnh vực bạn vừa giao dịch', en: 'The service you used' },
+  sector: { vi: 'Lĩnh vực Ông/Bà vừa giao dịch', en: 'The service you used' },
   overallHint: { vi: 'Bắt buộc', en: 'Required' },
   optionalHint: { vi: 'Không bắt buộc', en: 'Optional' },
   dossierCode: { vi: 'Mã hồ sơ (nếu có, in trên Giấy tiếp nhận)', en: 'Dossier code (if any, printed on your receipt)' },
   send: { vi: 'Gửi đánh giá', en: 'Send rating' },
   contactLegend: {
-    vi: 'Để lại số điện thoại nếu bạn muốn được liên hệ lại về góp ý này',
+    vi: 'Để lại số điện thoại nếu Ông/Bà muốn được liên hệ lại về góp ý này',
     en: 'Leave a phone number if you would like to be contacted about this feedback',
   },
   phone: { vi: 'Số điện thoại', en: 'Phone number' },
@@ -23,16 +23,16 @@ export const T = {
     en: 'I agree that the office keeps this phone number and contacts me about this feedback.',
   },
   privacy: {
-    vi: 'Phiếu ẩn danh: không hỏi tên, không lưu địa chỉ IP; câu trả lời và góp ý chỉ dùng để thống kê và cải thiện dịch vụ. Số điện thoại chỉ được lưu khi bạn đồng ý, để riêng khỏi câu trả lời, và bị xoá khi phản ánh được xử lý xong hoặc khi bạn yêu cầu.',
+    vi: 'Phiếu ẩn danh: không hỏi tên, không lưu địa chỉ IP; câu trả lời và góp ý chỉ dùng để thống kê và cải thiện dịch vụ. Số điện thoại chỉ được lưu khi Ông/Bà đồng ý, để riêng khỏi câu trả lời, và bị xoá khi phản ánh được xử lý xong hoặc khi Ông/Bà yêu cầu.',
     en: 'Anonymous: no name asked, no IP address stored; answers and comments are used only for statistics and to improve the service. A phone number is kept only with your consent, apart from your answers, and deleted once your complaint is dealt with or when you ask.',
   },
   retention: {
     vi: 'Nội dung góp ý và mã hồ sơ được xoá sau {n} tháng; phần đánh giá được giữ ẩn danh để thống kê.',
     en: 'Comments and dossier codes are deleted after {n} months; the ratings are kept, anonymous, for statistics.',
   },
-  thanksTitle: { vi: 'Cảm ơn bạn đã đánh giá!', en: 'Thank you for your rating!' },
+  thanksTitle: { vi: 'Cảm ơn Ông/Bà đã đánh giá!', en: 'Thank you for your rating!' },
   thanksBody: {
-    vi: 'Ý kiến của bạn đã được ghi nhận và giúp cơ quan phục vụ tốt hơn.',
+    vi: 'Ý kiến của Ông/Bà đã được ghi nhận và giúp cơ quan phục vụ tốt hơn.',
     en: 'Your answer has been recorded and helps the office serve people better.',
   },
   thanksAgain: { vi: 'Đánh giá lần giao dịch khác', en: 'Rate another visit' },
@@ -49,7 +49,7 @@ export const T = {
   errorSummary: { vi: 'Phiếu chưa gửi được', en: 'Not sent yet' },
   busyTitle: { vi: 'Hệ thống đang bận', en: 'The system is busy' },
   busyAnswersKept: {
-    vi: 'Hệ thống đang bận, xin thử lại sau giây lát. Các câu trả lời của bạn vẫn được giữ: xin bấm Gửi lại.',
+    vi: 'Hệ thống đang bận, xin thử lại sau giây lát. Các câu trả lời của Ông/Bà vẫn được giữ: xin bấm Gửi lại.',
     en: 'The system is busy; please try again in a moment. Your answers are kept: press Send again.',
   },
   sendAgain: { vi: 'Gửi lại', en: 'Send again' },

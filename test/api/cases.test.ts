@@ -191,7 +191,7 @@ describe('a phone number to be called back on', () => {
 
   it('is offered on the form without JavaScript, unticked, and refused there without the tick', async () => {
     const html = await (await t.app.request('/q/demo-land')).text();
-    expect(html).toContain('Để lại số điện thoại nếu bạn muốn được liên hệ lại về góp ý này');
+    expect(html).toContain('Để lại số điện thoại nếu Ông/Bà muốn được liên hệ lại về góp ý này');
     expect(html).toMatch(/<label class="block" for="phone">/);
     expect(html).toMatch(/<input type="checkbox" name="contactConsent" value="yes"\/?>/);
     const token = /name="token" value="([^"]+)"/.exec(html)![1]!;

@@ -129,7 +129,7 @@ describe('kiosk mode', () => {
     const before = await answersAt(server.url, cookie, 'demo-civil');
     await pick(page, 'overall', '5');
     await send(page);
-    await expect.poll(() => page.locator('.done h1').textContent()).toBe('Cảm ơn bạn đã đánh giá!');
+    await expect.poll(() => page.locator('.done h1').textContent()).toBe('Cảm ơn Ông/Bà đã đánh giá!');
     expect(await page.locator('.done a').count()).toBe(0);
     expect(await answersAt(server.url, cookie, 'demo-civil')).toBe(before + 1);
     // still thanking during the pause, then a fresh, empty form
@@ -153,7 +153,7 @@ describe('one visit, one answer', () => {
     const dossier = '000.00.17.H31-230101-0099';
     const page = await phone(false);
     const before = await answersAt(server.url, cookie, 'demo-land');
-    for (const expected of ['Cảm ơn bạn đã đánh giá!', 'Hồ sơ này đã được đánh giá rồi']) {
+    for (const expected of ['Cảm ơn Ông/Bà đã đánh giá!', 'Hồ sơ này đã được đánh giá rồi']) {
       await page.goto(`${server.url}/q/demo-land?dossier=${dossier}`);
       expect(await page.locator('input[name="dossierCode"]').inputValue()).toBe(dossier);
       await pick(page, 'overall', '4');
@@ -170,7 +170,7 @@ describe('one visit, one answer', () => {
     const token = await page.locator('input[name="token"]').inputValue();
     await pick(page, 'overall', '5');
     await send(page);
-    await expect.poll(() => page.locator('h1').textContent()).toBe('Cảm ơn bạn đã đánh giá!');
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Cảm ơn Ông/Bà đã đánh giá!');
     const replay = await page.request.post(`${server.url}/q/demo-health`, {
       headers: { 'content-type': 'application/json' },
       data: { clientKey: 'replay-attempt-0001', token, answers: { overall: 1 } },
