@@ -10,6 +10,8 @@ export const T = {
   counter: { vi: 'Quầy', en: 'Counter' },
   sector: { vi: 'Lĩnh vực Ông/Bà vừa giao dịch', en: 'The service you used' },
   overallHint: { vi: 'Bắt buộc', en: 'Required' },
+  questionOf: { vi: 'Câu {n}/{total}', en: 'Question {n}/{total}' },
+  formLength: { vi: 'Phiếu có {q} câu hỏi, mất {time}.', en: '{q} questions, {time}.' },
   optionalHint: { vi: 'Không bắt buộc', en: 'Optional' },
   dossierCode: { vi: 'Mã hồ sơ (nếu có, in trên Giấy tiếp nhận)', en: 'Dossier code (if any, printed on your receipt)' },
   send: { vi: 'Gửi đánh giá', en: 'Send rating' },
@@ -45,6 +47,11 @@ export const T = {
   notFoundBody: {
     vi: 'Mã QR có thể đã cũ hoặc quầy đã ngừng nhận đánh giá. Xin quét mã QR đang dán tại quầy, hoặc hỏi cán bộ hướng dẫn.',
     en: 'The QR code may be out of date, or the counter no longer takes ratings. Please scan the code posted at the counter, or ask the staff.',
+  },
+  noCodeTitle: { vi: 'Địa chỉ thiếu mã quầy', en: 'No counter code in this address' },
+  noCodeBody: {
+    vi: 'Mỗi quầy có một mã QR riêng. Xin quét mã QR dán tại quầy Ông/Bà vừa giao dịch, hoặc hỏi cán bộ hướng dẫn.',
+    en: 'Each counter has its own QR code. Please scan the code posted at the counter you visited, or ask the staff.',
   },
   errorSummary: { vi: 'Phiếu chưa gửi được', en: 'Not sent yet' },
   busyTitle: { vi: 'Hệ thống đang bận', en: 'The system is busy' },
