@@ -203,7 +203,7 @@ describe('a phone number to be called back on', () => {
     const refused = await post(fields);
     expect(refused.status).toBe(422);
     const page = await refused.text();
-    expect(page).toMatch(/id="err-contact"[^>]*>Bạn đã ghi số điện thoại nhưng chưa đánh dấu ô đồng ý/);
+    expect(page).toMatch(/id="err-contact"[^>]*>Ông\/Bà đã ghi số điện thoại nhưng chưa đánh dấu ô đồng ý/);
     expect(page).toContain('value="0987654321"');
     expect(await dbSnapshot(t.db)).toEqual(before);
     const freshToken = /name="token" value="([^"]+)"/.exec(page)![1]!;
