@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { SurveyDefinition } from '../surveys/instrument-schema';
 import type { Database } from './types';
 
 export interface PosterCounter {
@@ -10,6 +11,8 @@ export interface PosterCounter {
   unit_path: string;
   /** Sector codes in the counter's own order. */
   sectors: string[];
+  /** The survey its citizen page asks now (the newest version): the poster promises how long it takes. */
+  survey: SurveyDefinition;
 }
 
 /** An active counter of the tenant, with what its poster prints; retired counters get no poster. */
@@ -17,15 +20,15 @@ export async function findPosterCounter(db: Kysely<Database>, tenantId: number, 
   const counter = await db
     .selectFrom('counters as c')
     .innerJoin('units as u', 'u.id', 'c.unit_id')
-    .select(['c.id', 'c.code', 'c.name', 'u.name as unit_name', 'u.path as unit_path'])
+    .select(['c.id', 'c.code', 'c.name', 'c.survey_id', 'u.name as unit_name', 'u.path as unit_path'])
     .where('c.tenant_id', '=', tenantId)
     .where('u.tenant_id', '=', tenantId)
     .where('c.code', '=', code)
     .where('c.retired_at', 'is', null)
     .executeTakeFirst();
   if (!counter) return undefined;
-  const sectors = await sectorsOf(db, [counter.id]);
-  return { ...counter, sectors: sectors.get(counter.id) ?? [] };
+  const [sectors, surveys] = await Promise.all([sectorsOf(db, [counter.id]), newestDefinitions(db, [counter.survey_id])]);
+  return posterCounter(counter, sectors, surveys);
 }
 
 /**
@@ -43,7 +46,7 @@ export async function findUnitPosterCounters(db: Kysely<Database>, tenantId: num
   const rows = await db
     .selectFrom('counters as c')
     .innerJoin('units as u', 'u.id', 'c.unit_id')
-    .select(['c.id', 'c.code', 'c.name', 'u.name as unit_name', 'u.path as unit_path'])
+    .select(['c.id', 'c.code', 'c.name', 'c.survey_id', 'u.name as unit_name', 'u.path as unit_path'])
     .where('c.tenant_id', '=', tenantId)
     .where('u.tenant_id', '=', tenantId)
     .where('u.path', 'like', likePrefix(unit.path))
@@ -51,11 +54,14 @@ export async function findUnitPosterCounters(db: Kysely<Database>, tenantId: num
     .orderBy('u.path')
     .orderBy('c.code')
     .execute();
-  const sectors = await sectorsOf(
-    db,
-    rows.map((r) => r.id),
-  );
-  const counters: PosterCounter[] = rows.map((r) => ({ ...r, sectors: sectors.get(r.id) ?? [] }));
+  const [sectors, surveys] = await Promise.all([
+    sectorsOf(
+      db,
+      rows.map((r) => r.id),
+    ),
+    newestDefinitions(db, [...new Set(rows.map((r) => r.survey_id))]),
+  ]);
+  const counters = rows.map((r) => posterCounter(r, sectors, surveys));
   return { unit: { id: unit.id, name: unit.name, path: unit.path }, counters };
 }
 
@@ -66,6 +72,33 @@ export async function findUnitPosterCounters(db: Kysely<Database>, tenantId: num
 export async function isActiveCounterCode(db: Kysely<Database>, code: string): Promise<boolean> {
   const row = await db.selectFrom('counters').select('id').where('code', '=', code).where('retired_at', 'is', null).executeTakeFirst();
   return row !== undefined;
+}
+
+type CounterRow = Omit<PosterCounter, 'sectors' | 'survey'> & { survey_id: number };
+
+function posterCounter(
+  { survey_id, ...row }: CounterRow,
+  sectors: Map<number, string[]>,
+  surveys: Map<number, SurveyDefinition>,
+): PosterCounter {
+  const survey = surveys.get(survey_id);
+  // A survey always has a version: one is stored with it (db/surveys.ts).
+  if (!survey) throw new Error(`survey ${survey_id} has no version`);
+  return { ...row, sectors: sectors.get(row.id) ?? [], survey };
+}
+
+/** The newest version's definition of each survey, as findActiveCounter picks it for the citizen page. */
+async function newestDefinitions(db: Kysely<Database>, surveyIds: number[]): Promise<Map<number, SurveyDefinition>> {
+  if (surveyIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('survey_versions')
+    .distinctOn('survey_id')
+    .select(['survey_id', 'definition'])
+    .where('survey_id', 'in', surveyIds)
+    .orderBy('survey_id')
+    .orderBy('version', 'desc')
+    .execute();
+  return new Map(rows.map((r) => [r.survey_id, r.definition]));
 }
 
 async function sectorsOf(db: Kysely<Database>, counterIds: number[]): Promise<Map<number, string[]>> {

@@ -9,13 +9,14 @@ import { auditRoutes } from './audit/audit.routes';
 import { authRoutes } from './auth/auth.routes';
 import type { LoginHashingOption } from './auth/login-hashing';
 import { commentRoutes } from './comments/comments.routes';
-import { citizenRoutes } from './citizen/citizen.routes';
+import { citizenRoutes, noCounterCode } from './citizen/citizen.routes';
 import { renderBusyPage } from './citizen/message-pages';
 import { langOf } from './citizen/texts';
 import type { AppDeps, AppEnv } from './http/context';
 import { accessPolicy } from './auth/access-policy';
 import { errorBody, errorHandler, RequestError } from './http/errors';
 import { PRINT_SCRIPT, PRINT_SCRIPT_PATH } from './http/print-script';
+import { FAVICON_HEADERS, FAVICON_ICO, FAVICON_PATH } from './http/favicon';
 import { csrfProtection, securityHeaders } from './http/security-headers';
 import { noStoreForPrivateAnswers } from './http/private-no-store';
 import { refuseNulInUrl } from './http/nul-bytes';
@@ -68,7 +69,9 @@ export function createApp(deps: AppDeps & LoginHashingOption) {
 
   app.route('/', healthRoutes(deps));
   app.get(PRINT_SCRIPT_PATH, (c) => c.body(PRINT_SCRIPT, 200, { 'Content-Type': 'text/javascript; charset=utf-8' }));
+  app.get(FAVICON_PATH, (c) => c.body(FAVICON_ICO, 200, FAVICON_HEADERS));
   app.route('/q', citizenRoutes(deps));
+  app.get('/q/', noCounterCode);
 
   const clientDir = deps.config.clientDir;
   if (clientDir && existsSync(clientDir)) {

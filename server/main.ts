@@ -1,3 +1,5 @@
+import type { AddressInfo } from 'node:net';
+import { networkInterfaces } from 'node:os';
 import { resolve } from 'node:path';
 import { serve } from '@hono/node-server';
 import { createDb } from '../db/create-db';
@@ -5,7 +7,7 @@ import { migrateToLatest } from '../db/migrate';
 import { createApp } from './app';
 import { appConfigFromEnv } from './config/app-config';
 import { firstStart } from './bootstrap/first-start';
-import { ADMIN_USERNAME } from './bootstrap/admin-account';
+import { startBanner, STOPPED_LINE, stoppingLine } from './bootstrap/start-banner';
 import { dbOptionsFromEnv } from './config/db-options';
 import { parseEnv } from './config/env';
 import { httpServerOptions } from './config/http-timeouts';
@@ -30,22 +32,52 @@ async function main() {
   const daily = setInterval(() => void upkeep(), 24 * 3600_000);
   daily.unref();
 
-  const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST, serverOptions: httpServerOptions(env) }, () => {
-    const base = (env.HAILONG_PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, '');
-    log('');
-    log(`hailong đang chạy / is running: ${base}`);
-    if (state.isDemo) log(`  Phiếu khảo sát mẫu / demo citizen page:  ${base}/q/demo-land`);
-    log(`  Bảng điều khiển / dashboard:              ${base}/app/`);
-    log(`  Đăng nhập / login:                        ${base}/app/login  (user: ${ADMIN_USERNAME})`);
-    if (state.generatedAdminPassword) {
-      log(`  Mật khẩu admin (chỉ hiện một lần) / admin password (shown once): ${state.generatedAdminPassword}`);
-    }
-    if (state.demoResponses !== undefined) log(`  Dữ liệu minh họa / demo answers: ${state.demoResponses}`);
-  });
+  const server = serve(
+    { fetch: app.fetch, port: env.PORT, hostname: env.HOST, serverOptions: httpServerOptions(env) },
+    (info: AddressInfo) => {
+      const banner = startBanner({
+        host: env.HOST,
+        port: info.port,
+        interfaces: networkInterfaces(),
+        publicUrl: env.HAILONG_PUBLIC_URL,
+        isDemo: state.isDemo,
+        generatedAdminPassword: state.generatedAdminPassword,
+        demoResponses: state.demoResponses,
+      });
+      for (const line of banner) log(line);
+    },
+  );
 
-  const stop = () => {
-    server.close();
-    void handle.close().finally(() => process.exit(0));
+  /** Stops taking requests, lets those under way finish (a few seconds at most), then closes the database. */
+  const closeServer = () =>
+    new Promise<void>((done) => {
+      server.close(() => done());
+      if ('closeIdleConnections' in server) server.closeIdleConnections();
+      setTimeout(() => {
+        if ('closeAllConnections' in server) server.closeAllConnections();
+        done();
+      }, 5_000).unref();
+    });
+
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals) => {
+    // A second Ctrl+C while stopping means now.
+    if (stopping) process.exit(1);
+    stopping = true;
+    log(stoppingLine(signal));
+    clearInterval(daily);
+    void closeServer()
+      .then(() => handle.close())
+      .then(
+        () => {
+          log(STOPPED_LINE);
+          process.exit(0);
+        },
+        (error: unknown) => {
+          console.error('stop:', error);
+          process.exit(1);
+        },
+      );
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

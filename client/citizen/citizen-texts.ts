@@ -3,8 +3,8 @@ import type { LocalizedText } from './send-submission';
 /** What the enhancement script says on the citizen page, Vietnamese first. */
 export const TEXTS = {
   sending: { vi: 'Đang gửi…', en: 'Sending…' },
-  thanks: { vi: 'Cảm ơn bạn đã đánh giá!', en: 'Thank you for your rating!' },
-  sent: { vi: 'Ý kiến của bạn đã được ghi nhận.', en: 'Your answer has been recorded.' },
+  thanks: { vi: 'Cảm ơn Ông/Bà đã đánh giá!', en: 'Thank you for your rating!' },
+  sent: { vi: 'Ý kiến của Ông/Bà đã được ghi nhận.', en: 'Your answer has been recorded.' },
   waiting: { vi: 'Phiếu đang chờ gửi', en: 'Your answer is waiting to be sent' },
   savedOffline: {
     vi: 'Chưa có mạng: phiếu đã được lưu trên máy này và sẽ tự gửi khi có mạng lại. Ông/Bà không cần làm gì thêm.',

@@ -1,6 +1,7 @@
 import { formFieldsToSubmission } from '../../surveys/form-fields';
 import { VIETNAM_OFFSET_MS } from '../../surveys/time';
 import { CITIZEN_CACHE } from './cache-name';
+import { carryAnswersAcrossLanguage } from './carry-answers';
 import { TEXTS, type Lang } from './citizen-texts';
 import { watchIdle } from './kiosk-idle-reset';
 import { addPending, loadPending, removePending, type PendingSubmission } from './pending-store';
@@ -150,8 +151,7 @@ async function flushPending(store: Storage) {
 
 function enhanceForm(form: HTMLFormElement, store: Storage | null) {
   const onSubmit = async (event: SubmitEvent) => {
-    const submitter = event.submitter as HTMLButtonElement | null;
-    if (submitter?.name === 'switchLang' || !store || !form.checkValidity()) return;
+    if (!store || !form.checkValidity()) return;
     event.preventDefault();
     const fields: Record<string, string> = {};
     new FormData(form).forEach((value, name) => {
@@ -188,6 +188,7 @@ function enhanceForm(form: HTMLFormElement, store: Storage | null) {
     else HTMLFormElement.prototype.submit.call(form);
   };
   form.addEventListener('submit', (event) => void onSubmit(event));
+  carryAnswersAcrossLanguage(form, document.querySelector<HTMLAnchorElement>('a.lang'));
   if (kioskSeconds !== null) watchIdle(form, Number(form.dataset.kioskIdle ?? 60) * 1000);
 }
 

@@ -14,10 +14,10 @@ import { errorBody, RequestError } from '../http/errors';
 import { parseJsonBody } from '../http/json-body';
 import { createCounterCache } from './counter-cache';
 import { issueFormToken } from './form-token';
-import { renderBusyPage, renderCounterNotFoundPage, renderMessagePage, renderThankYouPage } from './message-pages';
+import { renderBusyPage, renderCounterNotFoundPage, renderMessagePage, renderNoCounterCodePage, renderThankYouPage } from './message-pages';
 import { KioskPauseError, submissionEnvelope, submitResponse, TOKEN_ERROR_KEY } from './submit-response';
 import { thankYou } from './thank-you';
-import { renderBlankSurveyFormPageBytes, renderSurveyFormPage } from './survey-form-page';
+import { citizenPageHref, renderBlankSurveyFormPageBytes, renderSurveyFormPage } from './survey-form-page';
 import { langOf, T, type Lang } from './texts';
 
 async function postedFields(c: Context): Promise<Record<string, string>> {
@@ -30,6 +30,12 @@ async function postedFields(c: Context): Promise<Record<string, string>> {
 const wantsJson = (c: Context) => /application\/json/i.test(c.req.header('accept') ?? '');
 const sendsJson = (c: Context) => /^application\/json\b/i.test(c.req.header('content-type') ?? '');
 const sendsForm = (c: Context) => /^(application\/x-www-form-urlencoded|multipart\/form-data)\b/i.test(c.req.header('content-type') ?? '');
+
+/** /q or /q/: an address cut short, or typed from memory. A page that says what to do, not JSON. */
+export function noCounterCode(c: Context) {
+  if (wantsJson(c)) throw new RequestError(404, T.noCodeBody);
+  return c.html(renderNoCounterCodePage(), 404);
+}
 
 const NO_STORE = { 'Cache-Control': 'no-store' };
 // What c.html() sends, for a page handed over already encoded.
@@ -56,9 +62,9 @@ export function citizenRoutes({ db, config }: AppDeps) {
     return isCounterCode(code) ? activeCounter(code) : undefined;
   }
 
-  function notFound(c: Context, lang: Lang) {
+  function notFound(c: Context) {
     if (wantsJson(c) || sendsJson(c)) throw new RequestError(404, T.notFoundBody);
-    return c.html(renderCounterNotFoundPage(lang), 404);
+    return c.html(renderCounterNotFoundPage(), 404);
   }
 
   /** Kiosk mode: set on the counter, or asked for by an enrolled tablet's URL. */
@@ -111,10 +117,11 @@ export function citizenRoutes({ db, config }: AppDeps) {
   }
 
   return new Hono<AppEnv>()
+    .get('/', noCounterCode)
     .get('/:code', async (c) => {
       const lang = langOf(c.req.query('lang'));
       const counter = await loadCounter(c);
-      if (!counter) return notFound(c, lang);
+      if (!counter) return notFound(c);
       if (wantsJson(c)) {
         return c.json(
           {
@@ -146,7 +153,7 @@ export function citizenRoutes({ db, config }: AppDeps) {
         if (sendsForm(c) && isDatabaseUnavailable(error)) await keepPostedFields(c, lang);
         throw error;
       });
-      if (!counter) return notFound(c, lang);
+      if (!counter) return notFound(c);
 
       if (sendsJson(c)) {
         const envelope = await parseJsonBody(c, submissionEnvelope);
@@ -170,10 +177,10 @@ export function citizenRoutes({ db, config }: AppDeps) {
       }
       const fields = await postedFields(c);
       const { values, envelope } = formFieldsToSubmission(fields);
-      const clientKey = typeof envelope.clientKey === 'string' ? envelope.clientKey : undefined;
 
-      // The language switch is a submit button: show the same answers in the other language.
-      if (fields.switchLang) return formPage(c, counter, langOf(fields.switchLang), values, {}, clientKey);
+      // A page from before the language switch became a link (kept by a phone's service worker) still
+      // posts it: take it as the switch it meant, never as an answer, and land on the page's own address.
+      if (fields.switchLang) return c.redirect(citizenPageHref(counter.code, langOf(fields.switchLang), isKiosk(c, counter)), 303);
 
       const parsedEnvelope = submissionEnvelope.safeParse(envelope);
       if (!parsedEnvelope.success) {

@@ -15,7 +15,7 @@ export const contactField = z
   .optional();
 
 const NO_CONSENT: LocalizedText = {
-  vi: 'Bạn đã ghi số điện thoại nhưng chưa đánh dấu ô đồng ý, nên số chưa được lưu. Xin đánh dấu ô đồng ý, hoặc xoá số điện thoại rồi gửi lại.',
+  vi: 'Ông/Bà đã ghi số điện thoại nhưng chưa đánh dấu ô đồng ý, nên số chưa được lưu. Xin đánh dấu ô đồng ý, hoặc xoá số điện thoại rồi gửi lại.',
   en: 'You gave a phone number but did not tick the consent box, so it was not kept. Please tick the box, or remove the number, and send again.',
 };
 

@@ -33,8 +33,30 @@ export function renderThankYouPage(lang: Lang, counterCode: string, thanks: Than
   );
 }
 
-export function renderCounterNotFoundPage(lang: Lang): string {
-  return renderMessagePage(lang, T.notFoundBody, T.notFoundTitle);
+/** A QR code or address that names no counter taking ratings: the person has chosen no language yet. */
+export function renderCounterNotFoundPage(): string {
+  return renderBilingualMessagePage(T.notFoundTitle, T.notFoundBody);
+}
+
+/** /q/ with no counter code at all. */
+export function renderNoCounterCodePage(): string {
+  return renderBilingualMessagePage(T.noCodeTitle, T.noCodeBody);
+}
+
+/** A message for someone who has not picked a language: Vietnamese first, English beside it. */
+export function renderBilingualMessagePage(title: LocalizedText, body: LocalizedText): string {
+  return renderPage(
+    'vi',
+    `${title.vi} / ${title.en}`,
+    <div class="done" role="status">
+      <h1>{title.vi}</h1>
+      <p>{body.vi}</p>
+      <div class="en" lang="en">
+        <h2>{title.en}</h2>
+        <p>{body.en}</p>
+      </div>
+    </div>,
+  );
 }
 
 export function renderMessagePage(lang: Lang, body: LocalizedText, title?: LocalizedText): string {

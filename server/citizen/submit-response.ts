@@ -49,7 +49,7 @@ const TOKEN_MESSAGES: Record<string, LocalizedText> = {
     en: 'The form was open too long and expired. Your answers are kept; please press Send again.',
   },
   other_counter: {
-    vi: 'Phiếu này thuộc quầy khác. Xin quét lại mã QR tại quầy bạn vừa giao dịch.',
+    vi: 'Phiếu này thuộc quầy khác. Xin quét lại mã QR tại quầy Ông/Bà vừa giao dịch.',
     en: 'This form belongs to another counter. Please scan the QR code at the counter you used.',
   },
   invalid: {
@@ -59,7 +59,7 @@ const TOKEN_MESSAGES: Record<string, LocalizedText> = {
 };
 
 export const DOSSIER_RATED: LocalizedText = {
-  vi: 'Hồ sơ này đã được đánh giá rồi. Cảm ơn bạn! Mỗi hồ sơ chỉ đánh giá một lần.',
+  vi: 'Hồ sơ này đã được đánh giá rồi. Cảm ơn Ông/Bà! Mỗi hồ sơ chỉ đánh giá một lần.',
   en: 'This dossier has already been rated. Thank you! Each dossier is rated once.',
 };
 
@@ -77,7 +77,7 @@ export class KioskPauseError extends RequestError {
 }
 
 const TOKEN_USED: LocalizedText = {
-  vi: 'Phiếu này đã được gửi rồi. Cảm ơn bạn! Mỗi lần giao dịch chỉ đánh giá một lần.',
+  vi: 'Phiếu này đã được gửi rồi. Cảm ơn Ông/Bà! Mỗi lần giao dịch chỉ đánh giá một lần.',
   en: 'This form was already sent. Thank you! Each visit is rated once.',
 };
 

@@ -1,6 +1,9 @@
 import type { ComponentChildren } from 'preact';
 import type { ActiveCounter } from '../../db/counters';
 import { COMMENT_ERROR_KEY, DOSSIER_ERROR_KEY, FORM_ERROR_KEY, SECTOR_ERROR_KEY } from '../../surveys/answers-schema';
+import { aboutMinutes, minutesToAnswer, questionCount } from '../../surveys/answer-time';
+import { isDossierCode, normalizeDossierCode } from '../../surveys/dossier-code';
+import { asksDossierCode } from '../../surveys/dossier-field';
 import { allQuestionsOf, type Question } from '../../surveys/instrument-schema';
 import type { LocalizedText } from '../../surveys/localized-text';
 import { answerField, CONSENT_VALUE, EMPTY_VALUES, NO_OPINION_VALUE, type FormValues } from '../../surveys/form-fields';
@@ -35,14 +38,23 @@ function ErrorText({ id, text, lang }: { id: string; text: LocalizedText | undef
   ) : null;
 }
 
-type QuestionProps = { q: Question; lang: Lang; value: string | undefined; error?: LocalizedText | undefined };
+type QuestionProps = {
+  q: Question;
+  /** Where the question stands in the form, 1-based, and how many there are: "Câu 5/22" works without script. */
+  n: number;
+  total: number;
+  lang: Lang;
+  value: string | undefined;
+  error?: LocalizedText | undefined;
+};
 
-/** The frame every question shares: its text as the legend, and the error beside it. */
-function QuestionFieldset({ q, lang, error, children }: QuestionProps & { children: ComponentChildren }) {
+/** The frame every question shares: its number, its text as the legend, and the error beside it. */
+function QuestionFieldset({ q, n, total, lang, error, children }: QuestionProps & { children: ComponentChildren }) {
   const errId = `err-${q.key}`;
   return (
     <fieldset class={error ? 'has-err' : undefined} aria-describedby={error ? errId : undefined}>
       <legend>
+        <span class="num">{T.questionOf[lang].replace('{n}', String(n)).replace('{total}', String(total))}</span>
         {q.text[lang]} <span class="hint">({q.required ? T.overallHint[lang] : T.optionalHint[lang]})</span>
       </legend>
       {children}
@@ -50,6 +62,12 @@ function QuestionFieldset({ q, lang, error, children }: QuestionProps & { childr
     </fieldset>
   );
 }
+
+/**
+ * "Dissatisfied" is wider than a fifth of a 360 px phone: a soft hyphen lets it break as
+ * "Dis-satisfied" instead of overflowing the row or being cut at any letter.
+ */
+const scaleLabel = (label: string) => label.replace(/(dis)(satisfied)/i, '$1\u00AD$2');
 
 function ScaleQuestion(props: QuestionProps) {
   const { q, lang, value } = props;
@@ -63,7 +81,7 @@ function ScaleQuestion(props: QuestionProps) {
             <span class="face" aria-hidden="true">
               {level.face}
             </span>
-            {level.label[lang]}
+            {scaleLabel(level.label[lang])}
           </label>
         ))}
       </div>
@@ -129,12 +147,26 @@ function ContactBlock({
   );
 }
 
+/** `&dossier=…` for a well-formed dossier code, else nothing: nothing else a person typed travels in a link. */
+function dossierQuery(dossierCode: string): string {
+  const dossier = normalizeDossierCode(dossierCode);
+  return isDossierCode(dossier) ? `&dossier=${encodeURIComponent(dossier)}` : '';
+}
+
+/** The citizen page of a counter in a language, keeping the kiosk mode and a receipt's dossier code. */
+export function citizenPageHref(code: string, lang: Lang, kiosk: boolean, dossierCode = ''): string {
+  return `/q/${code}?lang=${lang}${kiosk ? '&kiosk=1' : ''}${dossierQuery(dossierCode)}`;
+}
+
 function SurveyForm({ counter, lang, kiosk, kioskIntervalSeconds, kioskIdleSeconds, token, clientKey, values, errors }: SurveyFormProps) {
   const def = counter.surveyVersion.definition;
   const other: Lang = lang === 'vi' ? 'en' : 'vi';
   const summary = errors[FORM_ERROR_KEY] ?? errors[TOKEN_ERROR_KEY];
   const hasErrors = Object.keys(errors).length > 0;
   const action = `/q/${counter.code}?lang=${lang}${kiosk ? '&kiosk=1' : ''}`;
+  const asksDossier = asksDossierCode(def);
+  const questions = allQuestionsOf(def);
+  const length = T.formLength[lang].replace('{q}', String(questionCount(def))).replace('{time}', aboutMinutes(minutesToAnswer(def))[lang]);
   return (
     <>
       <header>
@@ -144,12 +176,18 @@ function SurveyForm({ counter, lang, kiosk, kioskIntervalSeconds, kioskIdleSecon
             {counter.name} · {counter.unit_name}
           </p>
         </div>
-        {/* A submit button, not a link: switching language keeps what was already answered. */}
-        <button class="lang" type="submit" form="survey" name="switchLang" value={other} formNoValidate lang={other}>
+        {/* A link, so the address says the language and a reload asks nothing; the script carries the answers given. */}
+        <a
+          class="lang"
+          href={citizenPageHref(counter.code, other, kiosk, asksDossier ? values.dossierCode : '')}
+          hreflang={other}
+          lang={other}
+        >
           {T.switchTo[lang]}
-        </button>
+        </a>
       </header>
       <p>{def.intro[lang]}</p>
+      <p class="length">{length}</p>
       {hasErrors ? (
         <div class="summary" role="alert">
           <strong>{T.errorSummary[lang]}</strong>
@@ -183,11 +221,11 @@ function SurveyForm({ counter, lang, kiosk, kioskIntervalSeconds, kioskIdleSecon
             <ErrorText id="err-sector" text={errors[SECTOR_ERROR_KEY]} lang={lang} />
           </>
         ) : null}
-        {allQuestionsOf(def).map((q) =>
+        {questions.map((q, i) =>
           q.type === 'scale5' ? (
-            <ScaleQuestion q={q} lang={lang} value={values.answers[q.key]} error={errors[q.key]} />
+            <ScaleQuestion q={q} n={i + 1} total={questions.length} lang={lang} value={values.answers[q.key]} error={errors[q.key]} />
           ) : (
-            <OtherQuestion q={q} lang={lang} value={values.answers[q.key]} error={errors[q.key]} />
+            <OtherQuestion q={q} n={i + 1} total={questions.length} lang={lang} value={values.answers[q.key]} error={errors[q.key]} />
           ),
         )}
         <label class="block" for="comment">
@@ -198,17 +236,21 @@ function SurveyForm({ counter, lang, kiosk, kioskIntervalSeconds, kioskIdleSecon
         </textarea>
         <ErrorText id="err-comment" text={errors[COMMENT_ERROR_KEY]} lang={lang} />
         <ContactBlock lang={lang} kiosk={kiosk} values={values} error={errors[CONTACT_ERROR_KEY]} />
-        <label class="block" for="dossierCode">
-          {T.dossierCode[lang]}
-        </label>
-        <input
-          id="dossierCode"
-          type="text"
-          name="dossierCode"
-          value={values.dossierCode}
-          autoComplete="off"
-          placeholder="000.00.17.H31-230101-0001"
-        />
+        {asksDossier ? (
+          <>
+            <label class="block" for="dossierCode">
+              {T.dossierCode[lang]}
+            </label>
+            <input
+              id="dossierCode"
+              type="text"
+              name="dossierCode"
+              value={values.dossierCode}
+              autoComplete="off"
+              placeholder="000.00.17.H31-230101-0001"
+            />
+          </>
+        ) : null}
         <ErrorText id="err-dossier" text={errors[DOSSIER_ERROR_KEY]} lang={lang} />
         <button type="submit">{T.send[lang]}</button>
         <p id="status" class="status" role="status" aria-live="polite"></p>
@@ -228,26 +270,57 @@ export function renderSurveyFormPage(props: SurveyFormProps): string {
 /** What differs between two blank forms of the same counter, language and mode. */
 export type BlankFormProps = Omit<SurveyFormProps, 'values' | 'errors'> & { dossierCode: string };
 
-// Stand-ins rendered where the per-request values go, then cut out. Letters, digits and dashes
-// only, so the renderer writes them unchanged.
+// Stand-ins rendered where the per-request values go, then cut out. Letters, digits, dots and
+// dashes only, so the renderer and the URL encoder write them unchanged; the dossier's is a
+// well-formed dossier code, so the language link carries it as it would a real one.
 const TOKEN_SLOT = 'hailong-slot-token-5c1e9a';
 const CLIENT_KEY_SLOT = 'hailong-slot-client-key-5c1e9a';
-const DOSSIER_SLOT = 'hailong-slot-dossier-5c1e9a';
-const DOSSIER_ATTRIBUTE = ` value="${DOSSIER_SLOT}"`;
+const DOSSIER_SLOT = 'ZZZ.ZZ.ZZ.Z99-991231-51219500';
+const STAND_INS = [TOKEN_SLOT, CLIENT_KEY_SLOT, DOSSIER_SLOT];
+
+/** The places a blank form is filled in, each found in the rendered page by the text around its stand-in. */
+type Slot = 'langLink' | 'token' | 'clientKey' | 'dossier';
+const MARK: Record<Slot, string> = {
+  langLink: `&amp;dossier=${DOSSIER_SLOT}`,
+  token: TOKEN_SLOT,
+  clientKey: CLIENT_KEY_SLOT,
+  dossier: ` value="${DOSSIER_SLOT}"`,
+};
 
 /**
- * The page's text around the token, the client key and the dossier code's value attribute, also
- * kept as UTF-8 so a request encodes only what it fills in (the page is ~20 KB of mostly
- * Vietnamese text: encoding it each time was a good part of what remained).
+ * The page's text between the places it is filled in, in page order, also kept as UTF-8 so a
+ * request encodes only what it fills in (the page is ~20 KB of mostly Vietnamese text: encoding
+ * it each time was a good part of what remained).
  */
 interface BlankFormTemplate {
-  text: readonly [string, string, string, string];
-  bytes: readonly [Buffer, Buffer, Buffer, Buffer];
+  slots: readonly Slot[];
+  text: readonly string[];
+  bytes: readonly Buffer[];
 }
 
 // Keyed by the counter object itself: a reloaded counter (after an edit) is a new object, so its
 // templates start afresh, and those of a dropped counter go with it.
 const templates = new WeakMap<ActiveCounter, Map<string, BlankFormTemplate | null>>();
+
+const occurrences = (html: string, part: string) => html.split(part).length - 1;
+
+/** Cuts the page at each slot's mark; null when a stand-in shows up anywhere else (a counter text holding one). */
+function cutAtSlots(html: string, slots: readonly Slot[]): BlankFormTemplate | null {
+  const marks = slots.map((slot) => MARK[slot]);
+  if (marks.some((mark) => occurrences(html, mark) !== 1)) return null;
+  if (STAND_INS.some((standIn) => occurrences(html, standIn) !== marks.filter((mark) => mark.includes(standIn)).length)) return null;
+  const ordered = [...slots].sort((a, b) => html.indexOf(MARK[a]) - html.indexOf(MARK[b]));
+  const text: string[] = [];
+  let from = 0;
+  for (const slot of ordered) {
+    const at = html.indexOf(MARK[slot], from);
+    if (at < 0) return null;
+    text.push(html.slice(from, at));
+    from = at + MARK[slot].length;
+  }
+  text.push(html.slice(from));
+  return { slots: ordered, text, bytes: text.map((t) => Buffer.from(t)) };
+}
 
 function blankFormTemplate(props: BlankFormProps): BlankFormTemplate | null {
   const key = `${props.lang}|${props.kiosk}|${props.kioskIntervalSeconds}|${props.kioskIdleSeconds}`;
@@ -262,20 +335,10 @@ function blankFormTemplate(props: BlankFormProps): BlankFormTemplate | null {
       values: { ...EMPTY_VALUES, dossierCode: DOSSIER_SLOT },
       errors: {},
     });
-    // A counter or survey text that happened to contain a stand-in is rendered in full instead.
-    const once = (slot: string) => html.indexOf(slot) >= 0 && html.indexOf(slot) === html.lastIndexOf(slot);
-    if (once(TOKEN_SLOT) && once(CLIENT_KEY_SLOT) && once(DOSSIER_SLOT) && once(DOSSIER_ATTRIBUTE)) {
-      const [head, rest] = html.split(TOKEN_SLOT) as [string, string];
-      const [middle, rest2] = rest.split(CLIENT_KEY_SLOT) as [string, string | undefined];
-      const [beforeDossier, tail] = (rest2 ?? '').split(DOSSIER_ATTRIBUTE) as [string, string | undefined];
-      const text = [head, middle, beforeDossier, tail ?? ''] as const;
-      template =
-        rest2 !== undefined && tail !== undefined
-          ? { text, bytes: [Buffer.from(head), Buffer.from(middle), Buffer.from(beforeDossier), Buffer.from(tail)] }
-          : null;
-    } else {
-      template = null;
-    }
+    const slots: Slot[] = asksDossierCode(props.counter.surveyVersion.definition)
+      ? ['langLink', 'token', 'clientKey', 'dossier']
+      : ['token', 'clientKey'];
+    template = cutAtSlots(html, slots);
     byKey.set(key, template);
   }
   return template;
@@ -290,6 +353,15 @@ const blankValues = (dossierCode: string): FormValues => ({ ...EMPTY_VALUES, dos
 // preact writes an empty attribute as a bare name.
 const dossierAttribute = (dossierCode: string) => (dossierCode === '' ? ' value' : ` value="${escapeAttribute(dossierCode)}"`);
 
+/** What a request writes into each slot, as the full render would write it there. */
+function slotValue(slot: Slot, props: BlankFormProps): string {
+  if (slot === 'token') return escapeAttribute(props.token);
+  if (slot === 'clientKey') return escapeAttribute(props.clientKey);
+  if (slot === 'dossier') return dossierAttribute(props.dossierCode);
+  // The end of the language link, as the renderer escapes it in the attribute.
+  return escapeAttribute(dossierQuery(props.dossierCode));
+}
+
 const templateFor = (props: BlankFormProps) => (props.token && props.clientKey ? blankFormTemplate(props) : null);
 
 /**
@@ -300,22 +372,14 @@ const templateFor = (props: BlankFormProps) => (props.token && props.clientKey ?
 export function renderBlankSurveyFormPage(props: BlankFormProps): string {
   const template = templateFor(props);
   if (!template) return renderSurveyFormPage({ ...props, values: blankValues(props.dossierCode), errors: {} });
-  const [a, b, c, d] = template.text;
-  return a + escapeAttribute(props.token) + b + escapeAttribute(props.clientKey) + c + dossierAttribute(props.dossierCode) + d;
+  return template.slots.reduce((html, slot, i) => html + slotValue(slot, props) + template.text[i + 1]!, template.text[0]!);
 }
 
 /** The same page as renderBlankSurveyFormPage, as UTF-8 ready to send. */
 export function renderBlankSurveyFormPageBytes(props: BlankFormProps): Uint8Array<ArrayBuffer> {
   const template = templateFor(props);
   if (!template) return Buffer.from(renderBlankSurveyFormPage(props));
-  const [a, b, c, d] = template.bytes;
-  return Buffer.concat([
-    a,
-    Buffer.from(escapeAttribute(props.token)),
-    b,
-    Buffer.from(escapeAttribute(props.clientKey)),
-    c,
-    Buffer.from(dossierAttribute(props.dossierCode)),
-    d,
-  ]);
+  const parts: Buffer[] = [template.bytes[0]!];
+  template.slots.forEach((slot, i) => parts.push(Buffer.from(slotValue(slot, props)), template.bytes[i + 1]!));
+  return Buffer.concat(parts);
 }

@@ -27,6 +27,9 @@ body{margin:0;font-family:"DejaVu Sans","Noto Sans",Roboto,"Segoe UI",Arial,sans
 .toolbar .btn.primary{background:#0b4f9c;color:#fff}
 .toolbar .btn[aria-current=true]{background:#e7f0fb}
 .toolbar .hint{flex-basis:100%;margin:0;color:#555;font-size:12px}
+.toolbar .warn{flex-basis:100%;margin:0;padding:10px 12px;border:2px solid #b3261e;border-radius:8px;background:#fdecea;color:#1a1a1a;font-size:14px}
+.toolbar .warn p{margin:4px 0 8px}
+.toolbar .warn p:last-child{margin-bottom:0}
 .sheet{display:flex;flex-direction:column;align-items:center;gap:16px;padding:16px}
 .empty{background:#fff;border-radius:8px;padding:16px 20px}
 .poster{width:var(--pw);height:var(--ph);padding:var(--m);background:#fff;box-shadow:0 2px 10px rgba(0,0,0,.25);

@@ -2,8 +2,10 @@ import type { ComponentChildren } from 'preact';
 import { render } from 'preact-render-to-string';
 import { PRINT_SCRIPT_PATH } from '../http/print-script';
 import type { PosterCounter } from '../../db/counter-posters';
+import { aboutMinutes, minutesToAnswer } from '../../surveys/answer-time';
 import type { LocalizedText } from '../../surveys/localized-text';
 import { sectorName } from '../../surveys/sectors';
+import type { PublicUrlProblem } from '../config/public-url';
 import { posterCss, type PaperSize } from './poster-css';
 import { P } from './poster-texts';
 
@@ -14,9 +16,31 @@ export interface PosterData {
   qrSvg: string;
 }
 
+/** Why the QR codes on this page may not reach hailong, and the address they carry. */
+export interface AddressWarning {
+  problem: PublicUrlProblem;
+  base: string;
+}
+
 const both = (t: LocalizedText) => `${t.vi} / ${t.en}`;
+const fill = (text: string, values: Record<string, string>) => text.replace(/\{(\w+)\}/g, (m, k: string) => values[k] ?? m);
+
+/** Shown above the posters, never printed (the toolbar is not), so the administrator fixes the address first. */
+function AddressWarningBox({ problem, base }: AddressWarning) {
+  const title = problem === 'unset' ? P.addressUnsetTitle : P.addressLocalTitle;
+  const body = problem === 'unset' ? P.addressUnset : P.addressLocal;
+  return (
+    <div class="warn" role="alert" data-testid="address-warning">
+      <strong>{title.vi}</strong>
+      <p>{fill(body.vi, { base })}</p>
+      <strong lang="en">{title.en}</strong>
+      <p lang="en">{fill(body.en, { base })}</p>
+    </div>
+  );
+}
 
 function Poster({ counter, url, qrSvg }: PosterData) {
+  const time = aboutMinutes(minutesToAnswer(counter.survey));
   const sectorsVi = counter.sectors.map((s) => sectorName(s, 'vi')).join(' · ');
   const sectorsEn = counter.sectors.map((s) => sectorName(s, 'en')).join(' · ');
   return (
@@ -37,10 +61,10 @@ function Poster({ counter, url, qrSvg }: PosterData) {
       <div>
         <p class="invite">
           <span class="head">{P.inviteHead.vi}</span>
-          <span class="tail">{P.inviteTail.vi}</span>
+          <span class="tail">{fill(P.inviteTail.vi, { time: time.vi })}</span>
         </p>
         <p class="invite-en" lang="en">
-          {P.inviteHead.en} — {P.inviteTail.en.toLowerCase()}
+          {P.inviteHead.en} — {fill(P.inviteTail.en, { time: time.en })}
         </p>
       </div>
       {/* The SVG comes from the QR encoder, never from what a person typed. */}
@@ -81,11 +105,13 @@ function PosterLayout({
   title,
   size,
   toolbar,
+  address,
   children,
 }: {
   title: string;
   size: PaperSize;
   toolbar: ComponentChildren;
+  address: AddressWarning | undefined;
   children: ComponentChildren;
 }) {
   return (
@@ -102,6 +128,7 @@ function PosterLayout({
         <nav class="toolbar" data-testid="poster-toolbar">
           {toolbar}
           <p class="hint">{both(P.printHint)}</p>
+          {address ? <AddressWarningBox {...address} /> : null}
         </nav>
         <main class="sheet">{children}</main>
       </body>
@@ -112,7 +139,7 @@ function PosterLayout({
 // Wired by /print.js (no inline scripts under the CSP); with scripts off, Ctrl+P still prints.
 const PRINT_ATTRS = { 'data-print': '' } as Record<string, string>;
 
-export function renderCounterPoster(poster: PosterData, size: PaperSize): string {
+export function renderCounterPoster(poster: PosterData, size: PaperSize, address?: AddressWarning): string {
   const code = poster.counter.code;
   const toolbar = (
     <>
@@ -132,14 +159,19 @@ export function renderCounterPoster(poster: PosterData, size: PaperSize): string
   return (
     '<!doctype html>' +
     render(
-      <PosterLayout title={`${poster.counter.name} — ${poster.counter.unit_name}`} size={size} toolbar={toolbar}>
+      <PosterLayout title={`${poster.counter.name} — ${poster.counter.unit_name}`} size={size} toolbar={toolbar} address={address}>
         <Poster {...poster} />
       </PosterLayout>,
     )
   );
 }
 
-export function renderUnitPosters(unit: { id: number; name: string }, posters: PosterData[], size: PaperSize): string {
+export function renderUnitPosters(
+  unit: { id: number; name: string },
+  posters: PosterData[],
+  size: PaperSize,
+  address?: AddressWarning,
+): string {
   const toolbar = (
     <>
       <span class="title">
@@ -154,7 +186,7 @@ export function renderUnitPosters(unit: { id: number; name: string }, posters: P
   return (
     '<!doctype html>' +
     render(
-      <PosterLayout title={unit.name} size={size} toolbar={toolbar}>
+      <PosterLayout title={unit.name} size={size} toolbar={toolbar} address={address}>
         {posters.length === 0 ? <p class="empty">{both(P.noCounters)}</p> : posters.map((p) => <Poster key={p.counter.code} {...p} />)}
       </PosterLayout>,
     )

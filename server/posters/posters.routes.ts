@@ -6,10 +6,11 @@ import { isCounterCode } from '../../surveys/counter-code';
 import type { LocalizedText } from '../../surveys/localized-text';
 import type { AppDeps, AppEnv } from '../http/context';
 import { RequestError } from '../http/errors';
+import { publicUrlProblem } from '../config/public-url';
 import { counterUrl, publicBase } from './counter-url';
 import { paperSizeOf } from './poster-css';
 import { posterFileOf } from './poster-file';
-import { renderCounterPoster, renderPosterMessage, renderUnitPosters, type PosterData } from './poster-page';
+import { renderCounterPoster, renderPosterMessage, renderUnitPosters, type AddressWarning, type PosterData } from './poster-page';
 import { P } from './poster-texts';
 import { qrPng, qrSvg, qrSvgWithCaption } from './qr-images';
 
@@ -55,6 +56,12 @@ export function posterRoutes({ db, config }: AppDeps) {
     return { counter, url, qrSvg: await qrSvg(url, 'poster') };
   }
 
+  /** Said on the poster page when the codes may not reach citizens' phones (server/config/public-url.ts). */
+  function addressWarning(c: Context): AddressWarning | undefined {
+    const problem = publicUrlProblem(config.publicUrl);
+    return problem ? { problem, base: publicBase(c, config) } : undefined;
+  }
+
   async function receiptUrl(c: Context): Promise<{ code: string; url: string }> {
     const code = c.req.param('code') ?? '';
     const raw = c.req.query('dossier');
@@ -73,7 +80,7 @@ export function posterRoutes({ db, config }: AppDeps) {
       if (!found) return refuse(c, 404, P.unitNotFound);
       if (!(await userSeesUnit(db.dbRead, c.get('user'), found.unit.path))) return refuse(c, 403, OUT_OF_SCOPE);
       const posters = await Promise.all(found.counters.map((counter) => posterData(c, counter)));
-      return c.html(renderUnitPosters(found.unit, posters, paperSizeOf(c.req.query('size'))), 200, PRIVATE);
+      return c.html(renderUnitPosters(found.unit, posters, paperSizeOf(c.req.query('size')), addressWarning(c)), 200, PRIVATE);
     })
     .get('/:code/receipt.svg', async (c) => {
       const { code, url } = await receiptUrl(c);
@@ -99,6 +106,6 @@ export function posterRoutes({ db, config }: AppDeps) {
         const png = await qrPng(poster.url, 'poster');
         return c.body(new Uint8Array(png), 200, { ...PNG_HEADERS, ...PRIVATE, ...attachment(`${name}.png`) });
       }
-      return c.html(renderCounterPoster(poster, paperSizeOf(c.req.query('size'))), 200, PRIVATE);
+      return c.html(renderCounterPoster(poster, paperSizeOf(c.req.query('size')), addressWarning(c)), 200, PRIVATE);
     });
 }

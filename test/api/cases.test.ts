@@ -191,7 +191,7 @@ describe('a phone number to be called back on', () => {
 
   it('is offered on the form without JavaScript, unticked, and refused there without the tick', async () => {
     const html = await (await t.app.request('/q/demo-land')).text();
-    expect(html).toContain('Để lại số điện thoại nếu bạn muốn được liên hệ lại về góp ý này');
+    expect(html).toContain('Để lại số điện thoại nếu Ông/Bà muốn được liên hệ lại về góp ý này');
     expect(html).toMatch(/<label class="block" for="phone">/);
     expect(html).toMatch(/<input type="checkbox" name="contactConsent" value="yes"\/?>/);
     const token = /name="token" value="([^"]+)"/.exec(html)![1]!;
@@ -203,7 +203,7 @@ describe('a phone number to be called back on', () => {
     const refused = await post(fields);
     expect(refused.status).toBe(422);
     const page = await refused.text();
-    expect(page).toMatch(/id="err-contact"[^>]*>Bạn đã ghi số điện thoại nhưng chưa đánh dấu ô đồng ý/);
+    expect(page).toMatch(/id="err-contact"[^>]*>Ông\/Bà đã ghi số điện thoại nhưng chưa đánh dấu ô đồng ý/);
     expect(page).toContain('value="0987654321"');
     expect(await dbSnapshot(t.db)).toEqual(before);
     const freshToken = /name="token" value="([^"]+)"/.exec(page)![1]!;

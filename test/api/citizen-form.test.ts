@@ -1,3 +1,4 @@
+import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { issueFormToken } from '../../server/citizen/form-token';
 import { dbSnapshot } from '../support/db-snapshot';
@@ -31,7 +32,9 @@ describe('GET /q/:code', () => {
   it('switches to English with ?lang=en', async () => {
     const html = await (await t.app.request('/q/demo-land?lang=en')).text();
     expect(html).toMatch(/<html lang="en">/);
-    expect(html).toContain('Very dissatisfied');
+    expect(html).toContain('Very satisfied');
+    // A soft hyphen lets the longest English word break on a 360 px phone.
+    expect(html).toContain('Very dis\u00ADsatisfied');
   });
 
   it('answers JSON for outside tools: counter, survey version with questions, token', async () => {
@@ -52,11 +55,77 @@ describe('GET /q/:code', () => {
   it('shows a friendly 404 page for an unknown counter, and JSON 404 to tools', async () => {
     const res = await t.app.request('/q/no-such-counter');
     expect(res.status).toBe(404);
-    expect(await res.text()).toContain('Không tìm thấy quầy này');
+    const page = await res.text();
+    // Whoever scanned a wrong code has chosen no language yet: Vietnamese first, English beside it.
+    expect(page).toMatch(/<html lang="vi">/);
+    expect(page).toContain('<h1>Không tìm thấy quầy này</h1>');
+    expect(page).toContain('<div class="en" lang="en"><h2>Counter not found</h2><p>The QR code may be out of date');
+    expect(page.indexOf('Không tìm thấy quầy này')).toBeLessThan(page.indexOf('Counter not found'));
+    for (const path of ['/q/no-such-counter?lang=en', '/q/NO_SUCH']) {
+      const other = await t.app.request(path);
+      expect(other.status, path).toBe(404);
+      expect(await other.text(), path).toContain('Không tìm thấy quầy này');
+    }
     const json = await t.app.request('/q/no-such-counter', { headers: { accept: 'application/json' } });
     expect(json.status).toBe(404);
     expect(((await json.json()) as { error: string }).error).toMatch(/QR code/);
     expect((await t.app.request('/q/..%2F..%2Fetc')).status).toBe(404);
+  });
+});
+
+describe('the pages around the form', () => {
+  it('answers /q and /q/ (no counter code) with a bilingual HTML page saying what to do, not JSON', async () => {
+    for (const path of ['/q', '/q/']) {
+      const res = await t.app.request(path);
+      expect(res.status, path).toBe(404);
+      expect(res.headers.get('content-type'), path).toMatch(/^text\/html/);
+      const html = await res.text();
+      expect(html).toContain('<h1>Địa chỉ thiếu mã quầy</h1>');
+      expect(html).toContain('Xin quét mã QR dán tại quầy Ông/Bà vừa giao dịch');
+      expect(html).toContain('<h2>No counter code in this address</h2>');
+      expect(html).toContain('Please scan the code posted at the counter you visited');
+    }
+    const json = await t.app.request('/q/', { headers: { accept: 'application/json' } });
+    expect(json.status).toBe(404);
+    expect(((await json.json()) as { message: { en: string } }).message.en).toContain('Each counter has its own QR code');
+  });
+
+  it('serves the icon every browser asks for, so no page ends on a 404', async () => {
+    const res = await t.app.request('/favicon.ico');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('image/x-icon');
+    expect(res.headers.get('cache-control')).toMatch(/max-age=\d+/);
+    const ico = Buffer.from(await res.arrayBuffer());
+    // An ICO with one 32 × 32 image, stored as PNG.
+    expect([...ico.subarray(0, 8)]).toEqual([0, 0, 1, 0, 1, 0, 32, 32]);
+    const png = PNG.sync.read(ico.subarray(ico.readUInt32LE(18)));
+    expect([png.width, png.height]).toEqual([32, 32]);
+    expect(ico.length).toBeLessThan(2048);
+  });
+
+  it('asks for the dossier code on a one-stop counter form, not on the hospital or school forms', async () => {
+    const land = await (await t.app.request('/q/demo-land')).text();
+    expect(land).toContain('name="dossierCode"');
+    expect(land).toContain('Mã hồ sơ (nếu có, in trên Giấy tiếp nhận)');
+    for (const code of ['demo-health', 'demo-education']) {
+      for (const query of ['', '?lang=en', '?dossier=000.00.17.H31-230101-0001']) {
+        const html = await (await t.app.request(`/q/${code}${query}`)).text();
+        expect(html, code + query).not.toContain('dossierCode');
+        expect(html, code + query).not.toMatch(/Mã hồ sơ|Dossier code|dossier=/);
+      }
+    }
+  });
+
+  it("says how long the form takes from its own question count, and numbers each question 'Câu n/N'", async () => {
+    const land = await (await t.app.request('/q/demo-land')).text();
+    expect(land).toContain('<p class="length">Phiếu có 6 câu hỏi, mất khoảng 1 phút.</p>');
+    const health = await (await t.app.request('/q/demo-health')).text();
+    expect(health).toContain('<p class="length">Phiếu có 21 câu hỏi, mất khoảng 4 phút.</p>');
+    const numbers = [...health.matchAll(/<span class="num">Câu (\d+)\/21<\/span>/g)].map((m) => Number(m[1]));
+    expect(numbers).toEqual(Array.from({ length: 21 }, (_, i) => i + 1));
+    const english = await (await t.app.request('/q/demo-health?lang=en')).text();
+    expect(english).toContain('<p class="length">21 questions, about 4 minutes.</p>');
+    expect(english).toContain('<span class="num">Question 21/21</span>');
   });
 });
 
@@ -198,7 +267,7 @@ describe('POST /q/:code with the HTML form (JavaScript off)', () => {
     const res = await post(fields);
     expect(res.status).toBe(201);
     const html = await res.text();
-    expect(html).toContain('Cảm ơn bạn đã đánh giá!');
+    expect(html).toContain('Cảm ơn Ông/Bà đã đánh giá!');
     const again = await post(fields);
     expect(again.status).toBe(200);
     const after = await dbSnapshot(t.db);

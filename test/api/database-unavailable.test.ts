@@ -64,7 +64,7 @@ describe('a submission while the database is unavailable', () => {
     expect(res.headers.get('content-type')).toMatch(/text\/html/);
     const page = await res.text();
     expect(page).toContain(BUSY_VI);
-    expect(page).toContain('Các câu trả lời của bạn vẫn được giữ');
+    expect(page).toContain('Các câu trả lời của Ông/Bà vẫn được giữ');
     expect(page).toMatch(/name="q.overall" value="4" checked/);
     expect(page).toMatch(/name="q.access_q" value="2" checked/);
     expect(page).toContain('Chờ lâu quá</textarea>');
@@ -78,7 +78,7 @@ describe('a submission while the database is unavailable', () => {
       body: new URLSearchParams({ ...again, 'q.overall': '4', 'q.access_q': '2', comment: 'Chờ lâu quá' }),
     });
     expect(sent.status).toBe(201);
-    expect(await sent.text()).toContain('Cảm ơn bạn đã đánh giá!');
+    expect(await sent.text()).toContain('Cảm ơn Ông/Bà đã đánh giá!');
     expect(await storedWithKey(clientKey)).toBe(1);
   });
 

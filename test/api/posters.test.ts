@@ -106,14 +106,24 @@ describe('GET /posters/:code', () => {
     expect(html).toMatch(/Lĩnh vực: <strong>Đất đai<\/strong>/);
     expect(html).toMatch(new RegExp(`data-testid="poster-url">${LOCAL_BASE}/q/demo-land</span>`));
     expect(html).toContain('Quét mã để đánh giá sự hài lòng');
-    expect(html).toContain('Chỉ 1 phút · không cần ghi tên');
-    expect(html).toContain('Scan to rate our service — one minute, anonymous');
+    // The short form's 6 questions at 10 s each: one minute (surveys/answer-time.ts).
+    expect(html).toContain('Chỉ mất khoảng 1 phút · không cần ghi tên');
+    expect(html).toContain('Scan to rate our service — about 1 minute, anonymous');
     expect(html).toMatch(/<div class="qr"[^>]*><svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
     expect(html).toContain('@page{size:A4;');
     expect(html).toContain('href="/posters/demo-land.svg"');
     expect(html).toContain('href="/posters/demo-land.png"');
     expect(html).toMatch(/<button[^>]*data-print[^>]*data-testid="print"/);
     expect(countersOnSheet(html)).toEqual(['demo-land']);
+  });
+
+  it("promises the time of the counter's own form: the outpatient form's 21 questions take about 4 minutes", async () => {
+    const html = await (await get('/posters/demo-health')).text();
+    expect(html).toContain('Chỉ mất khoảng 4 phút · không cần ghi tên');
+    expect(html).toContain('about 4 minutes, anonymous');
+    expect(html).not.toContain('1 phút');
+    // The education form: 17 questions, 170 s, rounded up to 3 minutes.
+    expect(await (await get('/posters/demo-education')).text()).toContain('Chỉ mất khoảng 3 phút');
   });
 
   it('names every sector of a counter that serves several, in Vietnamese with English beneath', async () => {
@@ -133,6 +143,37 @@ describe('GET /posters/:code', () => {
     expect(html).toContain(`data-testid="poster-url">${PUBLIC_BASE}/q/demo-land</span>`);
     expect(html).not.toContain(`${LOCAL_BASE}/q/`);
     expect((await decodeQr(await get('/posters/demo-land.png', {}, publicApp))).text).toBe(`${PUBLIC_BASE}/q/demo-land`);
+  });
+
+  it('warns the administrator, in both languages and naming the setting, while HAILONG_PUBLIC_URL is not set', async () => {
+    for (const path of ['/posters/demo-land', `/posters/unit/${unitIds.get('HY-TP')}`]) {
+      const html = await (await get(path)).text();
+      const warning = /<div class="warn" role="alert" data-testid="address-warning">(.*?)<\/div>/s.exec(html)?.[1] ?? '';
+      expect(warning, path).toContain('Chưa đặt địa chỉ công khai HAILONG_PUBLIC_URL');
+      expect(warning).toContain(`Mã QR dưới đây trỏ tới ${LOCAL_BASE}`);
+      expect(warning).toContain('HAILONG_PUBLIC_URL (the public address) is not set');
+      expect(warning).toContain('<p lang="en">');
+      // On the screen only: the toolbar it sits in is not printed.
+      expect(html.indexOf('data-testid="address-warning"')).toBeLessThan(html.indexOf('</nav>'));
+      expect(html).toContain('@media print{\n  body{background:#fff}\n  .toolbar{display:none}');
+    }
+  });
+
+  it('warns when HAILONG_PUBLIC_URL points at this machine only, and says nothing when it is a public address', async () => {
+    const local = createApp({
+      db: t.db,
+      config: appConfigFromEnv(parseEnv({ HAILONG_PUBLIC_URL: 'http://127.0.0.1:3000' }), t.state.secret),
+    });
+    const html = await (await get('/posters/demo-land', {}, local)).text();
+    expect(html).toContain('data-testid="address-warning"');
+    expect(html).toContain('HAILONG_PUBLIC_URL đang là http://127.0.0.1:3000: chỉ chính máy chủ mở được địa chỉ này');
+    expect(html).toContain('HAILONG_PUBLIC_URL only works on the server itself');
+
+    for (const path of ['/posters/demo-land', `/posters/unit/${unitIds.get('HY-TP')}`]) {
+      const configured = await (await get(path, {}, publicApp)).text();
+      expect(configured, path).not.toContain('address-warning');
+      expect(configured).not.toContain('HAILONG_PUBLIC_URL');
+    }
   });
 
   it("says 404 for an unknown, malformed, retired or other tenant's counter", async () => {

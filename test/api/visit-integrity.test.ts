@@ -49,7 +49,22 @@ describe('one rating per dossier', () => {
 });
 
 describe('the language switch', () => {
-  it('shows the same answers in English and stores nothing', async () => {
+  it('is a link to the page in the other language, so its address says the language and a reload asks nothing', async () => {
+    const html = await (await t.app.request('/q/demo-land')).text();
+    expect(html).toContain('<a class="lang" href="/q/demo-land?lang=en" hreflang="en" lang="en">English</a>');
+    expect(html).not.toContain('name="switchLang"');
+    const english = await (await t.app.request('/q/demo-land?lang=en&kiosk=1')).text();
+    expect(english).toContain('<a class="lang" href="/q/demo-land?lang=vi&amp;kiosk=1" hreflang="vi" lang="vi">Tiếng Việt</a>');
+  });
+
+  it("keeps a receipt's dossier code in the link, and nothing else that was typed into the address", async () => {
+    const html = await (await t.app.request('/q/demo-land?dossier=000.00.17.h31-230101-0007')).text();
+    expect(html).toContain('href="/q/demo-land?lang=en&amp;dossier=000.00.17.H31-230101-0007"');
+    const odd = await (await t.app.request(`/q/demo-land?dossier=${encodeURIComponent('"><b>x')}`)).text();
+    expect(odd).toContain('href="/q/demo-land?lang=en" hreflang');
+  });
+
+  it('takes a switch posted by a page from before (kept by a service worker) as a switch: 303 to the address, nothing stored', async () => {
     const html = await (await t.app.request('/q/demo-land')).text();
     const token = /name="token" value="([^"]+)"/.exec(html)![1]!;
     const clientKey = /name="clientKey" value="([^"]+)"/.exec(html)![1]!;
@@ -58,13 +73,8 @@ describe('the language switch', () => {
       method: 'POST',
       body: new URLSearchParams({ token, clientKey, 'q.overall': '4', 'q.access_q': 'na', comment: 'Nhanh', switchLang: 'en' }),
     });
-    expect(res.status).toBe(200);
-    const english = await res.text();
-    expect(english).toMatch(/<html lang="en">/);
-    expect(english).toMatch(/name="q.overall" value="4" checked/);
-    expect(english).toMatch(/name="q.access_q" value="na" checked/);
-    expect(english).toContain('Nhanh</textarea>');
-    expect(english).toContain(`name="clientKey" value="${clientKey}"`);
+    expect(res.status).toBe(303);
+    expect(res.headers.get('location')).toBe('/q/demo-land?lang=en');
     expect(await dbSnapshot(t.db)).toEqual(before);
   });
 });

@@ -129,7 +129,7 @@ describe('kiosk mode', () => {
     const before = await answersAt(server.url, cookie, 'demo-civil');
     await pick(page, 'overall', '5');
     await send(page);
-    await expect.poll(() => page.locator('.done h1').textContent()).toBe('Cảm ơn bạn đã đánh giá!');
+    await expect.poll(() => page.locator('.done h1').textContent()).toBe('Cảm ơn Ông/Bà đã đánh giá!');
     expect(await page.locator('.done a').count()).toBe(0);
     expect(await answersAt(server.url, cookie, 'demo-civil')).toBe(before + 1);
     // still thanking during the pause, then a fresh, empty form
@@ -153,7 +153,7 @@ describe('one visit, one answer', () => {
     const dossier = '000.00.17.H31-230101-0099';
     const page = await phone(false);
     const before = await answersAt(server.url, cookie, 'demo-land');
-    for (const expected of ['Cảm ơn bạn đã đánh giá!', 'Hồ sơ này đã được đánh giá rồi']) {
+    for (const expected of ['Cảm ơn Ông/Bà đã đánh giá!', 'Hồ sơ này đã được đánh giá rồi']) {
       await page.goto(`${server.url}/q/demo-land?dossier=${dossier}`);
       expect(await page.locator('input[name="dossierCode"]').inputValue()).toBe(dossier);
       await pick(page, 'overall', '4');
@@ -170,7 +170,7 @@ describe('one visit, one answer', () => {
     const token = await page.locator('input[name="token"]').inputValue();
     await pick(page, 'overall', '5');
     await send(page);
-    await expect.poll(() => page.locator('h1').textContent()).toBe('Cảm ơn bạn đã đánh giá!');
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Cảm ơn Ông/Bà đã đánh giá!');
     const replay = await page.request.post(`${server.url}/q/demo-health`, {
       headers: { 'content-type': 'application/json' },
       data: { clientKey: 'replay-attempt-0001', token, answers: { overall: 1 } },
@@ -212,15 +212,52 @@ describe('accessible and tiny', () => {
     await page.context().close();
   });
 
-  it('switches to English keeping the answers already given', async () => {
+  it('switches to English by a link: the address says en, a reload asks nothing, the answers given come along', async () => {
     const page = await phone();
     await page.goto(`${server.url}/q/demo-land`);
     await pick(page, 'overall', '4');
+    await pick(page, 'access_q', 'na');
     await page.locator('textarea[name="comment"]').fill('Nhanh gọn');
-    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('link', { name: 'English' }).click();
     await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('en');
+    expect(new URL(page.url()).search).toBe('?lang=en');
     expect(await page.locator('input[name="q.overall"][value="4"]').isChecked()).toBe(true);
+    expect(await page.locator('input[name="q.access_q"][value="na"]').isChecked()).toBe(true);
     expect(await page.locator('textarea[name="comment"]').inputValue()).toBe('Nhanh gọn');
+    // A GET page: reloading it shows no "resubmit the form?" question, and it stays in English.
+    let dialogs = 0;
+    page.on('dialog', (d) => {
+      dialogs++;
+      void d.dismiss();
+    });
+    await page.reload();
+    expect(dialogs).toBe(0);
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    // Carried once: the reload shows a blank form.
+    expect(await page.locator('input[name="q.overall"]:checked').count()).toBe(0);
+    await page.getByRole('link', { name: 'Tiếng Việt' }).click();
+    await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('vi');
+    expect(new URL(page.url()).search).toBe('?lang=vi');
+    await page.context().close();
+  });
+
+  it('switches language without JavaScript too, to the right address', async () => {
+    const page = await phone(false);
+    await page.goto(`${server.url}/q/demo-civil?kiosk=1`);
+    await page.getByRole('link', { name: 'English' }).click();
+    await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('en');
+    expect(new URL(page.url()).search).toBe('?lang=en&kiosk=1');
+    await page.context().close();
+  });
+
+  it('never scrolls sideways at 360 px, in Vietnamese or English, on any form or message page', async () => {
+    const page = await phone();
+    const paths = ['/q/demo-land', '/q/demo-health', '/q/demo-education', '/q/demo-investment', '/q/no-such-counter', '/q/'];
+    for (const path of paths.flatMap((p) => [p, `${p}${p.includes('?') ? '&' : '?'}lang=en`])) {
+      await page.goto(`${server.url}${path}`);
+      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      expect(width, path).toBeLessThanOrEqual(360);
+    }
     await page.context().close();
   });
 

@@ -37,7 +37,7 @@ describe('from a QR scan at the counter to the rate on the dashboard', () => {
     await page.locator('label.opt:has(input[name="q.overall"][value="5"])').click();
     await page.locator('textarea[name="comment"]').fill('Cán bộ hướng dẫn rất tận tình');
     await page.getByRole('button', { name: 'Gửi đánh giá' }).click();
-    await expect.poll(() => page.locator('h1').textContent()).toBe('Cảm ơn bạn đã đánh giá!');
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Cảm ơn Ông/Bà đã đánh giá!');
     await context.close();
   });
 

@@ -67,6 +67,19 @@ describe('renderBlankSurveyFormPage', () => {
     }
   });
 
+  it('renders each counter once and then only fills in, with or without a dossier field', () => {
+    for (const definition of INSTRUMENTS) {
+      const counter = counterOf(definition, { name: 'Quầy trước khi sửa' });
+      const props: BlankFormProps = { ...base, counter, lang: 'vi', kiosk: false, token: 't.s', clientKey: 'k1', dossierCode: '' };
+      renderBlankSurveyFormPage(props);
+      // The same counter object again: a page from the kept template still shows the name it was rendered with.
+      counter.name = 'Quầy sau khi sửa';
+      const again = renderBlankSurveyFormPage({ ...props, clientKey: 'k2', dossierCode: '000.00.17.H31-230101-0002' });
+      expect({ key: definition.key, kept: again.includes('Quầy trước khi sửa') }).toEqual({ key: definition.key, kept: true });
+      expect(again).toContain('name="clientKey" value="k2"');
+    }
+  });
+
   it('escapes what it fills in, as the full render does', () => {
     const counter = counterOf(INSTRUMENTS[0]!);
     const props: BlankFormProps = {
