@@ -69,8 +69,8 @@ function answersFor(counter: ActiveCounter, satisfied: boolean, random: Random):
 }
 
 /**
- * The demo answers of the `days` Vietnamese days up to the day of `now`, in time order, for these
- * counters. Pure and deterministic: the same counters and clock give the same answers.
+ * The demo answers of the `days` Vietnamese days up to the day of `now`, for these counters, none
+ * dated after `now`. Pure and deterministic: the same counters and clock give the same answers.
  */
 export function* demoResponses(counters: readonly ActiveCounter[], now: Date, days: number): Generator<NewResponse> {
   const random = mulberry32(20230101);
@@ -89,10 +89,14 @@ export function* demoResponses(counters: readonly ActiveCounter[], now: Date, da
         const minutes = 7.5 * 60 + Math.floor(random() * 9.5 * 60);
         const comment = random() < 0.12 ? pick(random, satisfied ? COMMENTS.good : COMMENTS.bad) : null;
         const channel = random() < 0.8 ? 'qr' : 'kiosk';
+        const submittedAt = new Date(start + minutes * 60_000);
+        // Today's office hours are still to come before 17:00: an answer is never dated after now.
+        // Drawn all the same, so the answers already given keep their values as the day goes on.
+        if (submittedAt.getTime() > now.getTime()) continue;
         yield buildResponse(
           counterTarget(counter),
           { answers, sector, comment },
-          { channel, submittedAt: new Date(start + minutes * 60_000), clientKey: `${DEMO_KEY_PREFIX}${day}-${counter.code}-${i}` },
+          { channel, submittedAt, clientKey: `${DEMO_KEY_PREFIX}${day}-${counter.code}-${i}` },
         );
       }
     }
