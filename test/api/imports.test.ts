@@ -2,7 +2,8 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listUnits } from '../../db/units';
 import { dbSnapshot } from '../support/db-snapshot';
-import { createTestApp, login, type TestApp } from '../support/test-app';
+import { addDays, localDay } from '../../surveys/time';
+import { createTestApp, login, submitJson, type TestApp } from '../support/test-app';
 
 let t: TestApp;
 let cookie: string;
@@ -121,5 +122,30 @@ describe('importing earlier paper-survey results', () => {
       body: PAPER,
     });
     expect(noSession.status).toBe(401);
+  });
+});
+
+describe('comments after an import of older answers', () => {
+  it('come newest first by the time they were answered, not by when they were stored, page after page', async () => {
+    const today = localDay(new Date());
+    const citizen = await submitJson(t.app, 'demo-construction', { answers: { overall: 5 }, comment: 'Hôm nay: nhanh gọn' });
+    expect(citizen.status).toBe(201);
+    const older = [
+      'submitted_at,overall,comment',
+      `${addDays(today, -7)},4,Tuần trước: phiếu giấy`,
+      `${addDays(today, -1)},4,Hôm qua: phiếu giấy`,
+    ].join('\n');
+    expect((await post('counter=demo-construction', older)).status).toBe(201);
+    const list = async (extra = '') => {
+      const res = await t.app.request(`/api/comments?from=${addDays(today, -10)}&to=${today}&counter=demo-construction${extra}`, {
+        headers: { cookie },
+      });
+      return (await res.json()) as { items: { comment: string; submittedAt: string }[]; nextBefore: number | null };
+    };
+    expect((await list()).items.map((i) => i.comment)).toEqual(['Hôm nay: nhanh gọn', 'Hôm qua: phiếu giấy', 'Tuần trước: phiếu giấy']);
+    const first = await list('&limit=2');
+    expect(first.items.map((i) => i.comment)).toEqual(['Hôm nay: nhanh gọn', 'Hôm qua: phiếu giấy']);
+    const second = await list(`&limit=2&before=${first.nextBefore}`);
+    expect(second).toEqual({ items: [expect.objectContaining({ comment: 'Tuần trước: phiếu giấy' })], nextBefore: null });
   });
 });
