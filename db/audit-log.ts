@@ -28,6 +28,7 @@ export type AuditAction =
   | 'case_created'
   | 'case_changed'
   | 'contact_deleted'
+  | 'contact_revealed'
   | 'response_erased'
   | 'retention_changed'
   | 'retention_applied';
