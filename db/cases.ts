@@ -108,6 +108,25 @@ export async function openCase(db: Kysely<Database>, item: NewCase, contact?: Ne
   return db.isTransaction ? run(db) : db.transaction().execute(run);
 }
 
+/**
+ * The case a stored response opened, if any, and whether a phone was left with it: what a
+ * replayed submission's thank-you says again.
+ */
+export async function findResponseCase(
+  db: Kysely<Database>,
+  tenantId: number,
+  responseId: number,
+): Promise<{ due_at: Date; call_back: boolean } | undefined> {
+  const row = await db
+    .selectFrom('cases as c')
+    .leftJoin('case_contacts as cc', 'cc.case_id', 'c.id')
+    .select(['c.due_at', 'cc.case_id as contact_case_id'])
+    .where('c.tenant_id', '=', tenantId)
+    .where('c.response_id', '=', responseId)
+    .executeTakeFirst();
+  return row ? { due_at: row.due_at, call_back: row.contact_case_id !== null } : undefined;
+}
+
 function caseRows(db: Kysely<Database>, scope: CaseScope) {
   let q = db
     .selectFrom('cases as c')
@@ -292,19 +311,25 @@ export interface CaseFigures {
 }
 
 /**
- * Open and overdue are as of `now`, whatever the period (a case from last year still open is still
- * open); answered and answered on time count the cases answered within [from, to).
+ * A period's complaint figures count the cases received within [from, to) only. Open and overdue
+ * are as things stood at the period's end (or now, for a period not over yet): not yet answered
+ * nor closed then, and for overdue past the due date then. Answered and answered on time count
+ * those of the period's cases answered within it.
  */
 export async function caseFigures(db: Kysely<Database>, scope: CaseScope & { from: Date; to: Date; now: Date }): Promise<CaseFigures> {
-  const open = sql.join(OPEN_CASE_STATUSES.map((s) => sql.lit(s)));
+  const asOf = scope.to < scope.now ? scope.to : scope.now;
+  // PostgreSQL's least() skips nulls: the moment the case stopped being open, or null while it still is.
+  const openAtEnd = sql`c.created_at < ${asOf} and (least(c.answered_at, c.closed_at) is null or least(c.answered_at, c.closed_at) >= ${asOf})`;
+  const answeredIn = sql`c.answered_at >= ${scope.from} and c.answered_at < ${scope.to}`;
   const row = await caseRows(db, scope)
     .clearSelect()
+    .where('c.created_at', '>=', scope.from)
+    .where('c.created_at', '<', scope.to)
     .select([
-      sql<number>`(count(*) filter (where c.status in (${open})))::int`.as('open'),
-      sql<number>`(count(*) filter (where c.status in (${open}) and c.due_at < ${scope.now}))::int`.as('overdue'),
-      sql<number>`(count(*) filter (where c.answered_at >= ${scope.from} and c.answered_at < ${scope.to}))::int`.as('answered'),
-      sql<number>`(count(*) filter (where c.answered_at >= ${scope.from} and c.answered_at < ${scope.to}
-        and c.answered_at <= c.due_at))::int`.as('answered_on_time'),
+      sql<number>`(count(*) filter (where ${openAtEnd}))::int`.as('open'),
+      sql<number>`(count(*) filter (where ${openAtEnd} and c.due_at < ${asOf}))::int`.as('overdue'),
+      sql<number>`(count(*) filter (where ${answeredIn}))::int`.as('answered'),
+      sql<number>`(count(*) filter (where ${answeredIn} and c.answered_at <= c.due_at))::int`.as('answered_on_time'),
     ])
     .executeTakeFirstOrThrow();
   return { open: row.open, overdue: row.overdue, answered: row.answered, answeredOnTime: row.answered_on_time };

@@ -20,6 +20,8 @@ export interface ReportPeriod extends Period {
   year: number;
   /** The date the report is due (the city plan asks for it by the period's last day). */
   due: string;
+  /** What the report covers, to follow "Báo cáo" or a title's subject: "6 tháng đầu năm 2026". */
+  phrase: LocalizedText;
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -49,25 +51,36 @@ export function yearPeriod(year: number): Period {
   return { from: day(year, 1, 1), to: day(year, 12, 31), label: { vi: `Năm ${year}`, en: `Year ${year}` } };
 }
 
-const REPORTS: Record<ReportKind, LocalizedText & { start: [number, number]; end: [number, number] }> = {
+/**
+ * What each report is called, as a phrase that follows "Báo cáo" (report) or "kết quả … " in a
+ * title: "6 tháng đầu năm 2026", never "Báo cáo năm năm 2026". `{y}` is the year.
+ */
+const REPORTS: Record<ReportKind, { phrase: LocalizedText; start: [number, number]; end: [number, number] }> = {
   // start: [month, yearOffset]; end: [month, yearOffset]; days are always the 15th and the 14th.
-  q1: { start: [12, -1], end: [3, 0], vi: 'Báo cáo quý I', en: 'Quarter I report' },
-  h1: { start: [12, -1], end: [6, 0], vi: 'Báo cáo 6 tháng', en: '6-month report' },
-  q3: { start: [6, 0], end: [9, 0], vi: 'Báo cáo quý III', en: 'Quarter III report' },
-  m9: { start: [12, -1], end: [9, 0], vi: 'Báo cáo 9 tháng', en: '9-month report' },
-  year: { start: [12, -1], end: [12, 0], vi: 'Báo cáo năm', en: 'Annual report' },
+  q1: { start: [12, -1], end: [3, 0], phrase: { vi: 'quý I năm {y}', en: 'Quarter I {y}' } },
+  h1: { start: [12, -1], end: [6, 0], phrase: { vi: '6 tháng đầu năm {y}', en: 'the first 6 months of {y}' } },
+  q3: { start: [6, 0], end: [9, 0], phrase: { vi: 'quý III năm {y}', en: 'Quarter III {y}' } },
+  m9: { start: [12, -1], end: [9, 0], phrase: { vi: '9 tháng đầu năm {y}', en: 'the first 9 months of {y}' } },
+  year: { start: [12, -1], end: [12, 0], phrase: { vi: 'năm {y}', en: 'the year {y}' } },
 };
+
+/** "Báo cáo 6 tháng đầu năm 2026" / "Report for the first 6 months of 2026", from the period's phrase. */
+export function reportLabel(phrase: LocalizedText): LocalizedText {
+  return { vi: `Báo cáo ${phrase.vi}`, en: `Report for ${phrase.en}` };
+}
 
 export function reportPeriod(kind: ReportKind, year: number): ReportPeriod {
   const r = REPORTS[kind];
   const to = day(year + r.end[1], r.end[0], 14);
+  const phrase = { vi: r.phrase.vi.replace('{y}', String(year)), en: r.phrase.en.replace('{y}', String(year)) };
   return {
     kind,
     year,
     from: day(year + r.start[1], r.start[0], 15),
     to,
     due: to,
-    label: { vi: `${r.vi} năm ${year}`, en: `${r.en} ${year}` },
+    phrase,
+    label: reportLabel(phrase),
   };
 }
 

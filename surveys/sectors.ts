@@ -39,9 +39,22 @@ export function isSectorCode(s: unknown): s is SectorCode {
 
 const PLAN_RANK: ReadonlyMap<string, number> = new Map(SECTORS.map((s, i) => [s.code, i]));
 
-/** Sectors in the plan's order (the 85 % sectors first), not the alphabet of codes; a tenant's own sectors last. */
+/**
+ * Sectors in the plan's order (docs/domain.md §2: land, construction, investment, health,
+ * education, then the 90 % sectors), not the alphabet of codes, which reads as random once names
+ * are shown. Sectors a tenant added itself follow in the order given in `tenantCodes`, then by
+ * code. The one ordering of sectors: the report, the Excel files, the API and the dashboard.
+ */
+export function inPlanOrder<R>(items: readonly R[], codeOf: (item: R) => string, tenantCodes: readonly string[] = []): R[] {
+  const rank = new Map(PLAN_RANK);
+  for (const code of tenantCodes) if (!rank.has(code)) rank.set(code, rank.size);
+  const of = (code: string) => rank.get(code) ?? Number.MAX_SAFE_INTEGER;
+  return [...items].sort((a, b) => of(codeOf(a)) - of(codeOf(b)) || codeOf(a).localeCompare(codeOf(b)));
+}
+
+/** The same order as a comparator, for lists of sectors themselves. */
 export function byPlanOrder(a: { code: string }, b: { code: string }): number {
-  return (PLAN_RANK.get(a.code) ?? SECTORS.length) - (PLAN_RANK.get(b.code) ?? SECTORS.length);
+  return (PLAN_RANK.get(a.code) ?? SECTORS.length) - (PLAN_RANK.get(b.code) ?? SECTORS.length) || a.code.localeCompare(b.code);
 }
 
 /** Display name of a sector; the overall key reads "Tổng thể"; unknown codes fall back to the code itself. */

@@ -16,29 +16,45 @@ export interface Interval {
 /**
  * Wilson score interval, in percent. Chosen over the textbook p ± z·√(p(1−p)/n) because rates near
  * 100% are normal here and the textbook interval collapses to zero width (or passes 100%) there.
- * n may be fractional: weighted rates pass the effective sample size.
  */
 export function wilsonInterval(successes: number, n: number, z: number = Z_95): Interval | null {
   if (!(n > 0) || !Number.isFinite(n)) return null;
-  const p = Math.min(1, Math.max(0, successes / n));
+  return wilsonIntervalOfShare(successes / n, n, z);
+}
+
+/**
+ * The Wilson interval of a share p (0..1) on a sample size n that may be fractional: weighted rates
+ * pass an effective sample size. At p = 0 the low bound is exactly 0 and at p = 1 the high bound is
+ * exactly 100: in theory they are, but the formula drifts an ulp inside (99.99999999999999), which
+ * would put a rate of 100 outside its own interval.
+ */
+export function wilsonIntervalOfShare(share: number, n: number, z: number = Z_95): Interval | null {
+  if (!(n > 0) || !Number.isFinite(n) || Number.isNaN(share)) return null;
+  const p = Math.min(1, Math.max(0, share));
   const z2 = z * z;
   const denom = 1 + z2 / n;
   const centre = (p + z2 / (2 * n)) / denom;
   const half = (z * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n))) / denom;
-  // Clamp: at p = 0 or 1 the bounds are exactly 0 or 1 in theory but can drift by an ulp.
-  return { low: Math.max(0, centre - half) * 100, high: Math.min(1, centre + half) * 100 };
+  return {
+    low: p === 0 ? 0 : Math.max(0, centre - half) * 100,
+    high: p === 1 ? 100 : Math.min(1, centre + half) * 100,
+  };
 }
 
-/** Satisfied share in percent; multiplying before dividing keeps 17/20 at exactly 85, not 85.00000000000001. */
+/**
+ * Satisfied share in percent; multiplying before dividing keeps 17/20 at exactly 85, not 85.00000000000001.
+ * All satisfied is exactly 100 even for weighted sums, where (x·100)/x can round to 99.99999999999999.
+ */
 export function rate(satisfied: number, valid: number): number | null {
   if (!(valid > 0)) return null;
+  if (satisfied === valid) return 100;
   return (satisfied * 100) / valid;
 }
 
 export interface WeightedRate {
   rate: number | null;
   sumWeights: number;
-  /** Kish effective sample size (Σw)² / Σw²: what the interval is computed with. */
+  /** Kish effective sample size (Σw)² / Σw²: what the interval is computed with (weights alone say no more). */
   nEff: number;
   /** Responses that carry weight (w > 0). */
   n: number;
@@ -46,7 +62,9 @@ export interface WeightedRate {
 }
 
 /**
- * Design-weighted rate for sociological waves: w = N_h / n_h per stratum, rate = Σw·sat / Σw.
+ * Weighted rate of answers that carry nothing but a weight: rate = Σw·sat / Σw, its interval Wilson
+ * on Kish's n_eff. A wave knows its strata and their populations, so its rate is computed with
+ * stratifiedRate (surveys/stratified-rate.ts) and an interval on the design instead.
  * Zero weights (a stratum with no transactions) add nothing to any sum or count.
  */
 export function weightedRate(items: readonly { weight: number; satisfied: boolean }[]): WeightedRate {
@@ -68,11 +86,11 @@ export function weightedRate(items: readonly { weight: number; satisfied: boolea
   const nEff = (sumW * sumW) / sumW2;
   const p = sumWSat / sumW;
   return {
-    rate: (sumWSat * 100) / sumW,
+    rate: rate(sumWSat, sumW),
     sumWeights: sumW,
     nEff,
     n,
-    interval: wilsonInterval(p * nEff, nEff),
+    interval: wilsonIntervalOfShare(p, nEff),
   };
 }
 
@@ -83,6 +101,11 @@ export type Confidence = 'confident' | 'not_conclusive';
 // becoming "not met" through a last-bit error.
 const round9 = (x: number): number => Math.round(x * 1e9) / 1e9;
 
+/** The side of the target a rate is on: met when at or above it (docs/domain.md §4), to the 9th decimal. */
+export function meetsTarget(rate: number, target: number): boolean {
+  return round9(rate) >= round9(target);
+}
+
 export function verdictOf(args: { rate: number | null; interval: Interval | null; valid: number; target: number; minSample?: number }): {
   verdict: Verdict;
   confidence: Confidence | null;
@@ -90,7 +113,7 @@ export function verdictOf(args: { rate: number | null; interval: Interval | null
   const { rate: r, interval, valid, target, minSample = DEFAULT_MIN_SAMPLE } = args;
   if (valid < minSample || r === null) return { verdict: 'too_few', confidence: null };
   const t = round9(target);
-  const met = round9(r) >= t;
+  const met = meetsTarget(r, target);
   const confident = interval !== null && (met ? round9(interval.low) >= t : round9(interval.high) < t);
   return { verdict: met ? 'met' : 'not_met', confidence: confident ? 'confident' : 'not_conclusive' };
 }

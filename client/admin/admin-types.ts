@@ -93,6 +93,8 @@ export interface CaseDetail extends CaseItem {
   mayRevealContact: boolean;
   response: {
     id: number;
+    /** The reference the citizen was given for this answer. */
+    reference: string;
     submittedAt: string;
     counter: { code: string; name: string | null } | null;
     sector: string | null;

@@ -1,9 +1,12 @@
+import { displayDay } from '../../surveys/date-display';
+import { shownRate } from '../../surveys/rate-precision';
 import type { Lang } from './i18n';
 
 /**
  * Numbers as Vietnamese readers write them: decimal comma, dot for thousands, and a space before
  * "%" ("87,5 %"). English gets "87.5%". The space is a plain one so tests and copy-paste see
- * what they expect; CSS keeps figures from wrapping.
+ * what they expect; CSS keeps figures from wrapping. Every number the app shows goes through
+ * this module: no toFixed, String(number) or hand-made "%" in the pages.
  */
 const LOCALE: Record<Lang, string> = { vi: 'vi-VN', en: 'en-GB' };
 
@@ -25,18 +28,47 @@ export function formatCount(n: number, lang: Lang): string {
   return numberFormat(lang, 0, 0).format(n);
 }
 
+/** A number with a fixed count of decimals in the reader's notation: "1,25" / "1.25" (weights, sample sizes). */
+export function formatDecimal(value: number, lang: Lang, digits = 1): string {
+  return numberFormat(lang, digits, digits).format(value);
+}
+
 /** A bare percent number with one decimal ("87,5"), for ranges and axis-free places. */
 export function formatPercentNumber(value: number, lang: Lang, digits = 1): string {
-  return numberFormat(lang, digits, digits).format(value);
+  return formatDecimal(value, lang, digits);
 }
 
 function withPercentSign(text: string, lang: Lang): string {
   return lang === 'vi' ? `${text} %` : `${text}%`;
 }
 
-/** A rate already in percent (0..100), one decimal: "87,5 %" / "87.5%". */
-export function formatPercent(value: number | null, lang: Lang): string {
-  return value === null ? NO_VALUE : withPercentSign(formatPercentNumber(value, lang), lang);
+/** A percentage (0..100), one decimal unless told: "87,5 %" / "87.5%"; a share of complaints "67 %". */
+export function formatPercent(value: number | null, lang: Lang, digits = 1): string {
+  return value === null ? NO_VALUE : withPercentSign(formatPercentNumber(value, lang, digits), lang);
+}
+
+/**
+ * A rate beside its target: one decimal, or as many (up to three) as it takes for the figure to
+ * read on the same side of the target as the rate (surveys/rate-precision.ts): 89.95 against 90
+ * is "89,95 %", never "90,0 %" beside "Không đạt".
+ */
+export function formatRate(value: number | null, target: number | null, lang: Lang): string {
+  if (value === null) return NO_VALUE;
+  const shown = shownRate(value, target);
+  return withPercentSign(formatDecimal(shown.value, lang, shown.digits), lang);
+}
+
+/**
+ * A change against the period before, signed: "+12 %", "−8 %"; from +100 % on, as a multiple
+ * ("gấp 11,6 lần" / "11.6 times"), which reads at a glance where "+1.056 %" does not.
+ */
+export function formatChange(changePercent: number, lang: Lang): string {
+  if (changePercent >= 100) {
+    const times = formatDecimal(1 + changePercent / 100, lang, 1);
+    return lang === 'vi' ? `gấp ${times} lần` : `${times} times`;
+  }
+  const sign = changePercent > 0 ? '+' : changePercent < 0 ? '\u2212' : '';
+  return `${sign}${formatPercent(Math.abs(changePercent), lang, 0)}`;
 }
 
 /** A target: whole numbers stay whole ("90 %"), a plan may set "92,5 %". */
@@ -62,16 +94,9 @@ function dateFormat(lang: Lang, options: Intl.DateTimeFormatOptions, key: string
   return f;
 }
 
-/** A 'YYYY-MM-DD' day as people write it: "14/03/2026" in Vietnamese, "14 Mar 2026" in English. */
+/** A 'YYYY-MM-DD' day as people write it: "14/03/2026" in Vietnamese, "14 Mar 2026" in English (the report's rule too). */
 export function formatDay(day: string, lang: Lang): string {
-  // Read as noon UTC and shown in UTC, so no time zone can move it to the day before.
-  const date = new Date(`${day}T12:00:00Z`);
-  if (Number.isNaN(date.getTime())) return day;
-  const options: Intl.DateTimeFormatOptions =
-    lang === 'vi'
-      ? { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' }
-      : { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' };
-  return dateFormat(lang, options, 'day').format(date);
+  return displayDay(day, lang);
 }
 
 /** A 'YYYY-MM' month: "Tháng 3/2026" / "Mar 2026". */

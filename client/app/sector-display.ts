@@ -1,4 +1,4 @@
-import { SECTORS, sectorName } from '../../surveys/sectors';
+import { inPlanOrder, sectorName } from '../../surveys/sectors';
 import type { Meta, StatsRow } from './api-types';
 import type { Lang } from './i18n';
 
@@ -13,13 +13,11 @@ export function sectorLabel(row: Pick<StatsRow, 'key' | 'label'>, meta: Meta | n
   return builtIn !== row.key ? builtIn : row.label;
 }
 
-/**
- * Sectors in the plan's order (docs/domain.md §2: the 85% sectors first), not the API's alphabetical
- * order of codes, which reads as random once names are shown. Sectors a tenant added itself follow.
- */
+/** Rows keyed by sector in the plan's order (surveys/sectors.ts), the tenant's own sectors after, as /api/meta lists them. */
 export function inSectorOrder<R extends { key: string }>(items: readonly R[], meta: Meta | null): R[] {
-  const rank = new Map<string, number>(SECTORS.map((s, i) => [s.code, i]));
-  for (const s of meta?.sectors ?? []) if (!rank.has(s.code)) rank.set(s.code, rank.size);
-  const of = (key: string) => rank.get(key) ?? Number.MAX_SAFE_INTEGER;
-  return [...items].sort((a, b) => of(a.key) - of(b.key) || a.key.localeCompare(b.key));
+  return inPlanOrder(
+    items,
+    (r) => r.key,
+    (meta?.sectors ?? []).map((s) => s.code),
+  );
 }

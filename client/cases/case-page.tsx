@@ -80,6 +80,9 @@ export function CasePage({ id, meta }: { id: number; meta: Meta | null }) {
                       {t(lang, 'submittedAt')}: {formatDateTime(c.response.submittedAt, lang)}
                       {c.response.counter && ` — ${c.response.counter.name ?? c.response.counter.code}`}
                     </p>
+                    <p class="small">
+                      {t(lang, 'citizenReference')}: <strong data-testid="case-reference">{c.response.reference}</strong>
+                    </p>
                     <dl class="case-facts">
                       <dt>{t(lang, 'dossierCode')}</dt>
                       <dd data-testid="case-dossier-code" class="dossier-code">

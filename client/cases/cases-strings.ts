@@ -35,6 +35,7 @@ export const CASES_STRINGS = {
   closeReason: { vi: 'Lý do đóng', en: 'Reason for closing' },
   theResponse: { vi: 'Phiếu trả lời', en: 'The answer given' },
   submittedAt: { vi: 'Thời điểm gửi', en: 'Submitted' },
+  citizenReference: { vi: 'Mã tham chiếu người dân được cấp', en: 'Reference the citizen was given' },
   noResponse: { vi: 'Phản ánh này không gắn với phiếu nào.', en: 'This complaint is not tied to an answer.' },
   comment: { vi: 'Góp ý', en: 'Comment' },
   noComment: { vi: 'Không có góp ý.', en: 'No comment.' },

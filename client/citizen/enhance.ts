@@ -1,9 +1,10 @@
 import { formFieldsToSubmission } from '../../surveys/form-fields';
+import { VIETNAM_OFFSET_MS } from '../../surveys/time';
 import { CITIZEN_CACHE } from './cache-name';
 import { TEXTS, type Lang } from './citizen-texts';
 import { watchIdle } from './kiosk-idle-reset';
 import { addPending, loadPending, removePending, type PendingSubmission } from './pending-store';
-import { sendSubmission, type LocalizedText } from './send-submission';
+import { sendSubmission, type LocalizedText, type SendResult } from './send-submission';
 
 // Progressive enhancement of the citizen form: without this script the form still works.
 const RETRY_MS = 30_000;
@@ -12,6 +13,10 @@ const form = document.getElementById('survey') as HTMLFormElement | null;
 const lang: Lang = form?.dataset.lang === 'en' ? 'en' : 'vi';
 const kioskSeconds = form?.dataset.kiosk !== undefined ? Number(form.dataset.kiosk) : null;
 const say = (text: LocalizedText) => text[lang];
+/** The answer the message on screen is waiting for: its sending updates that message. */
+let waitingFor: string | null = null;
+let kioskReset: ReturnType<typeof setTimeout> | undefined;
+let flushing = false;
 
 function storage(): Storage | null {
   try {
@@ -39,25 +44,63 @@ function setStatus(text: string, kind: 'ok' | 'wait' | '' = '') {
   status.className = `status ${kind}`;
 }
 
-/** Replaces the form with a message; on a kiosk, a fresh form follows after the pause. */
-function showDone(title: string, body: string) {
+/** 'HH:MM' and 'DD/MM' of an instant in Vietnam, where the answer is counted. */
+function vietnamTime(ms: number): { t: string; d: string } {
+  const at = new Date(ms + VIETNAM_OFFSET_MS);
+  const two = (n: number) => String(n).padStart(2, '0');
+  return { t: `${two(at.getUTCHours())}:${two(at.getUTCMinutes())}`, d: `${two(at.getUTCDate())}/${two(at.getUTCMonth() + 1)}` };
+}
+
+function line(text: string, className = '', bold = ''): HTMLParagraphElement {
+  const p = document.createElement('p');
+  p.className = className;
+  p.textContent = text;
+  if (bold) {
+    const b = document.createElement('strong');
+    b.className = 'ref';
+    b.textContent = bold;
+    p.append(b);
+  }
+  return p;
+}
+
+/** What went wrong is said in both languages, the page's first: the next person may read the other. */
+function bothLanguages(text: LocalizedText): HTMLParagraphElement[] {
+  const other = lang === 'vi' ? 'en' : 'vi';
+  const second = line(text[other], 'hint');
+  second.lang = other;
+  return [line(text[lang]), second];
+}
+
+/** What a stored answer's message says after its first line: the case it opened, its reference. */
+function storedLines(result: Extract<SendResult, { outcome: 'stored' }>): HTMLParagraphElement[] {
+  const lines = result.caseMessage ? [line(say(result.caseMessage), 'case')] : [];
+  return result.reference ? [...lines, line(`${say(TEXTS.reference)}: `, 'hint', result.reference)] : lines;
+}
+
+/**
+ * Replaces the form with a message. On a kiosk, a fresh form follows after the pause, unless the
+ * answer waits out the tablet's pause on screen (`hold`): the fresh form then follows its sending.
+ */
+function showDone(title: string, lines: HTMLElement[], kind: 'ok' | 'wait' = 'ok', hold = false) {
   const main = document.querySelector('main');
   if (!main || !form) return;
   const formUrl = form.getAttribute('action') ?? location.href;
   const box = document.createElement('div');
-  box.className = 'done';
+  box.className = kind === 'wait' ? 'done wait' : 'done';
   box.setAttribute('role', 'status');
   const h1 = document.createElement('h1');
   h1.textContent = title;
-  const p = document.createElement('p');
-  p.textContent = body;
-  box.append(h1, p);
+  box.append(h1, ...lines);
+  clearTimeout(kioskReset);
   if (kioskSeconds !== null) {
-    const next = document.createElement('p');
-    next.textContent = say(TEXTS.kioskNext).replace('{s}', String(kioskSeconds));
-    box.append(next);
-    // The form's action already carries the kiosk flag, so the tablet stays in kiosk mode.
-    setTimeout(() => location.replace(formUrl), kioskSeconds * 1000);
+    if (!hold) {
+      const next = document.createElement('p');
+      next.textContent = say(TEXTS.kioskNext).replace('{s}', String(kioskSeconds));
+      box.append(next);
+      // The form's action already carries the kiosk flag, so the tablet stays in kiosk mode.
+      kioskReset = setTimeout(() => location.replace(formUrl), kioskSeconds * 1000);
+    }
   } else {
     const again = document.createElement('a');
     again.href = formUrl;
@@ -73,12 +116,35 @@ function retryAfter(store: Storage, seconds: number) {
   setTimeout(() => void flushPending(store), Math.min(Math.max(seconds, 1), RETRY_MS / 1000) * 1000);
 }
 
+/** A kept answer was sent at last: the message waiting for it says so, and when; else the status line. */
+function announceSent(clientKey: string, result: SendResult) {
+  const onScreen = waitingFor === clientKey;
+  if (onScreen) waitingFor = null;
+  if (result.outcome === 'stored') {
+    const at = vietnamTime(Date.now());
+    const sent = say(TEXTS.sentLater).replace('{t}', at.t).replace('{d}', at.d);
+    if (onScreen) showDone(say(TEXTS.thanks), [line(sent), ...storedLines(result)]);
+    else setStatus(sent, 'ok');
+  } else if (onScreen && result.outcome === 'refused') {
+    showDone(say(TEXTS.thanks), result.message ? [line(say(result.message))] : []);
+  }
+}
+
 async function flushPending(store: Storage) {
-  for (const item of loadPending(store)) {
-    const result = await sendSubmission(item, fetch);
-    if (result.outcome === 'later') return;
-    removePending(store, item.body.clientKey);
-    if (result.outcome === 'stored') setStatus(say(TEXTS.sentLater), 'ok');
+  if (flushing) return;
+  flushing = true;
+  try {
+    for (const item of loadPending(store)) {
+      const result = await sendSubmission(item, fetch);
+      if (result.outcome === 'later') {
+        if (result.busy) retryAfter(store, result.busy.retryAfterSeconds);
+        return;
+      }
+      removePending(store, item.body.clientKey);
+      announceSent(item.body.clientKey, result);
+    }
+  } finally {
+    flushing = false;
   }
 }
 
@@ -102,14 +168,22 @@ function enhanceForm(form: HTMLFormElement, store: Storage | null) {
     setStatus(say(TEXTS.sending));
     const result = await sendSubmission(item, fetch);
     if (result.outcome === 'later') {
-      showDone(say(TEXTS.thanks), say(result.busy ? TEXTS.savedBusy : TEXTS.savedOffline));
-      if (result.busy) retryAfter(store, result.busy.retryAfterSeconds);
-      document.querySelector('.done')?.classList.add('wait');
+      const { busy } = result;
+      waitingFor = item.body.clientKey;
+      if (busy?.paced) {
+        // Within the kiosk's pause: the same answer is sent once it is over, and the screen says so.
+        const s = String(busy.retryAfterSeconds);
+        const text = TEXTS.savedPaced;
+        showDone(say(TEXTS.waiting), bothLanguages({ vi: text.vi.replace('{s}', s), en: text.en.replace('{s}', s) }), 'wait', true);
+      } else {
+        showDone(say(TEXTS.waiting), bothLanguages(busy ? TEXTS.savedBusy : TEXTS.savedOffline), 'wait');
+      }
+      if (busy) retryAfter(store, busy.retryAfterSeconds);
       return;
     }
     removePending(store, item.body.clientKey);
-    if (result.outcome === 'stored') showDone(say(TEXTS.thanks), say(TEXTS.sent));
-    else if (result.outcome === 'refused') showDone(say(TEXTS.thanks), result.message ? say(result.message) : '');
+    if (result.outcome === 'stored') showDone(say(TEXTS.thanks), [line(say(TEXTS.sent)), ...storedLines(result)]);
+    else if (result.outcome === 'refused') showDone(say(TEXTS.thanks), result.message ? [line(say(result.message))] : []);
     // Answers to fix: the server shows the form again with a message beside each field.
     else HTMLFormElement.prototype.submit.call(form);
   };

@@ -1,5 +1,5 @@
 import type { Meta } from '../app/api-types';
-import { formatCount, formatDay, formatPercent, formatPoints, formatTarget } from '../app/format';
+import { formatCount, formatDay, formatPercent, formatPoints, formatRate, formatTarget } from '../app/format';
 import { t, type Lang } from '../app/i18n';
 import { followLink } from '../app/links';
 import { sectorLabel } from '../app/sector-display';
@@ -17,7 +17,8 @@ interface Props {
 
 /**
  * Sector × unit pairs that need a look: below target over the last 30 days with enough answers,
- * or fallen more than 5 points against the 30 days before. Worst first, in words and numbers.
+ * or fallen more than 5 points against the 30 days before; a pair with both reasons is one line
+ * naming both. Worst first, in words and numbers.
  */
 export function AlertsList({ alerts, asOf, meta, lang, hrefOf, onOpen }: Props) {
   if (alerts.length === 0) {
@@ -34,19 +35,23 @@ export function AlertsList({ alerts, asOf, meta, lang, hrefOf, onOpen }: Props) 
         const href = hrefOf(a);
         return (
           <li
-            key={`${a.kind}-${a.sector}-${a.unitId}`}
-            class={`alert alert-${a.kind}`}
-            data-kind={a.kind}
+            key={`${a.sector}-${a.unitId}`}
+            class={`alert alert-${a.kinds[0]}`}
+            data-kind={a.kinds.join(' ')}
             data-sector={a.sector}
             data-unit={a.unitId}
           >
-            <span class="alert-kind">{t(lang, a.kind === 'below_target' ? 'alertBelow' : 'alertDropped')}</span>
+            {a.kinds.map((kind) => (
+              <span key={kind} class="alert-kind" data-reason={kind}>
+                {t(lang, kind === 'below_target' ? 'alertBelow' : 'alertDropped')}
+              </span>
+            ))}
             <a class="alert-what" href={href} onClick={followLink(href, onOpen)}>
               {sectorLabel({ key: a.sector, label: a.sectorLabel }, meta, lang)} — {a.unitName}
             </a>
             <span class="alert-figures">
               <strong data-col="rate" data-value={a.current.rate}>
-                {formatPercent(a.current.rate, lang)}
+                {formatRate(a.current.rate, a.current.target, lang)}
               </strong>{' '}
               <span class="muted">
                 ({t(lang, 'target')}{' '}

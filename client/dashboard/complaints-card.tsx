@@ -1,4 +1,4 @@
-import { formatCount, formatPercentNumber } from '../app/format';
+import { formatCount, formatPercent } from '../app/format';
 import { t } from '../app/i18n';
 import { useLang } from '../app/lang-context';
 import { useApi } from '../app/use-api';
@@ -22,9 +22,7 @@ export function ComplaintsCard({ from, to, unit }: { from: string; to: string; u
         </span>{' '}
         {t(lang, 'complaintsOverdue')} ·{' '}
         <span data-col="onTime" data-value={f?.answeredOnTimeShare ?? ''}>
-          {f?.answeredOnTimeShare == null
-            ? '—'
-            : `${formatPercentNumber(f.answeredOnTimeShare * 100, lang, 0)}${lang === 'vi' ? ' %' : '%'}`}
+          {f?.answeredOnTimeShare == null ? '—' : formatPercent(f.answeredOnTimeShare * 100, lang, 0)}
         </span>{' '}
         {t(lang, 'complaintsOnTime')}
       </p>

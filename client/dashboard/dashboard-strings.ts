@@ -95,15 +95,10 @@ export const DASHBOARD_STRINGS = {
   fewMonths: { vi: 'Chọn kỳ dài hơn một tháng để thấy xu hướng.', en: 'Choose a period longer than a month to see a trend.' },
   // Factors
   factorsTitle: { vi: 'Chỉ số theo yếu tố', en: 'Factor indices' },
-  factorsIntro: {
-    vi: 'Năm yếu tố SIPAS cho biết vì sao tỷ lệ thấp: yếu tố có chỉ số thấp nhất là nơi cần cải thiện trước.',
-    en: 'The five SIPAS factors show why a rate is low: the factor with the lowest index is where to start.',
-  },
   factor: { vi: 'Yếu tố', en: 'Factor' },
   axisFrom: { vi: 'Lưu ý: trục ngang bắt đầu từ', en: 'Note: the horizontal axis starts at' },
   factorIndex: { vi: 'Chỉ số', en: 'Index' },
   validAnswers: { vi: 'Số câu trả lời hợp lệ', en: 'Valid answers' },
-  sipasIndex: { vi: 'Chỉ số SIPAS (trung bình các yếu tố)', en: 'SIPAS index (mean of the factors)' },
   weakest: { vi: 'Yếu tố thấp nhất', en: 'Weakest factor' },
   showItems: { vi: 'Xem tỷ lệ từng câu hỏi', en: 'Show each question’s rate' },
   hideItems: { vi: 'Ẩn từng câu hỏi', en: 'Hide the questions' },

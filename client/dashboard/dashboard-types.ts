@@ -1,4 +1,7 @@
+import type { SurveyDefinition } from '../../surveys/instrument-schema';
 import type { Interval, LocalizedText, StatsRow } from '../app/api-types';
+
+export type SurveyKind = SurveyDefinition['kind'];
 
 /** Shapes of the JSON API the analysis pages read (server/stats, alerts, comments); kept by hand, checked by the browser test. */
 
@@ -42,6 +45,8 @@ export interface ItemRate {
 export interface Factors {
   surveys: {
     survey: string;
+    /** The instrument's family: what its factors and their mean are called (surveys/instrument-family.ts). */
+    kind: SurveyKind;
     title: LocalizedText;
     n: number;
     factors: FactorIndex[];
@@ -74,7 +79,8 @@ export interface Heatmap {
 }
 
 export interface Alert {
-  kind: 'below_target' | 'dropped';
+  /** Every reason the pair needs a look, one line for both. */
+  kinds: ('below_target' | 'dropped')[];
   sector: string;
   sectorLabel: string;
   unitId: number;

@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { factorMeanName, factorsIntro } from '../../surveys/instrument-family';
 import { formatCount, formatInterval, formatPercent } from '../app/format';
 import { t, type Lang } from '../app/i18n';
 import { useLang } from '../app/lang-context';
@@ -17,7 +18,7 @@ export function weakestFactor(factors: readonly FactorIndex[]): FactorIndex | nu
   return low;
 }
 
-/** Why a rate is what it is: the five SIPAS factor indices (or the ministry groups), and each question on demand. */
+/** Why a rate is what it is: each survey's factor indices (SIPAS, or the ministry's groups), and each question on demand. */
 export function FactorsPage({ filter, query }: PageProps) {
   const { lang } = useLang();
   const [factors, retry] = useApi(() => fetchFactors(filter), query);
@@ -25,7 +26,6 @@ export function FactorsPage({ filter, query }: PageProps) {
     <LoadView load={factors} retry={retry} isEmpty={(d) => d.surveys.every((s) => s.n === 0)}>
       {(data) => (
         <>
-          <p class="note">{t(lang, 'factorsIntro')}</p>
           {data.surveys
             .filter((s) => s.n > 0)
             .map((s) => (
@@ -37,7 +37,7 @@ export function FactorsPage({ filter, query }: PageProps) {
   );
 }
 
-function SurveyFactors({ survey, lang }: { survey: Factors['surveys'][number]; lang: Lang }) {
+export function SurveyFactors({ survey, lang }: { survey: Factors['surveys'][number]; lang: Lang }) {
   const [showItems, setShowItems] = useState(false);
   const weakest = weakestFactor(survey.factors);
   const headingId = `factors-${survey.survey}`;
@@ -86,6 +86,9 @@ function SurveyFactors({ survey, lang }: { survey: Factors['surveys'][number]; l
   return (
     <section class="panel" aria-labelledby={headingId} data-testid="factor-survey" data-survey={survey.survey}>
       <h2 id={headingId}>{survey.title[lang]}</h2>
+      <p class="note" data-testid="factors-intro">
+        {factorsIntro({ kind: survey.kind, factorCount: survey.factors.length })[lang]}
+      </p>
       <dl class="overall-facts">
         <div>
           <dt>{t(lang, 'respondents')}</dt>
@@ -94,7 +97,7 @@ function SurveyFactors({ survey, lang }: { survey: Factors['surveys'][number]; l
           </dd>
         </div>
         <div>
-          <dt>{t(lang, 'sipasIndex')}</dt>
+          <dt>{factorMeanName(survey.kind)[lang]}</dt>
           <dd data-col="sipasIndex" data-value={survey.sipasIndex ?? ''}>
             {formatPercent(survey.sipasIndex, lang)}
           </dd>

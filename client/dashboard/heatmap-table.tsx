@@ -1,4 +1,4 @@
-import { formatCount, formatPercentNumber } from '../app/format';
+import { formatCount, formatPercent, formatPercentNumber } from '../app/format';
 import { t, type Lang } from '../app/i18n';
 import type { HeatCell } from './dashboard-types';
 import { cellMap, hourRange, MIN_CELL_N, rateLook, volumeLook, WEEKDAYS } from './heatmap-grid';
@@ -58,9 +58,7 @@ export function HeatmapTable({ cells, metric, lang }: { cells: HeatCell[]; metri
                       n === 0
                         ? undefined
                         : `${WEEKDAY_NAMES[lang][wd - 1]} ${h}:00–${h + 1}:00 · ${t(lang, 'answers')}: ${formatCount(n, lang)}` +
-                          (c?.rate != null
-                            ? ` · ${t(lang, 'rate')}: ${formatPercentNumber(c.rate, lang)}${lang === 'vi' ? ' %' : '%'}`
-                            : '')
+                          (c?.rate != null ? ` · ${t(lang, 'rate')}: ${formatPercent(c.rate, lang)}` : '')
                     }
                   >
                     {text}

@@ -1,5 +1,5 @@
 import type { StatsRow } from '../app/api-types';
-import { formatCount, formatInterval, formatPercent, formatTarget } from '../app/format';
+import { formatCount, formatInterval, formatRate, formatTarget } from '../app/format';
 import { t, type Lang } from '../app/i18n';
 import { confidenceText } from '../app/verdict';
 import { VerdictBadge } from '../app/verdict-badge';
@@ -18,7 +18,7 @@ export function OverallCard({ overall, title, lang }: Props) {
       <h2 id="overall-title">{title}</h2>
       <p class="overall-rate">
         <span class="big" data-col="rate" data-value={overall.rate ?? ''}>
-          {formatPercent(overall.rate, lang)}
+          {formatRate(overall.rate, overall.target, lang)}
         </span>
         <span class="vs">
           {t(lang, 'target')}{' '}

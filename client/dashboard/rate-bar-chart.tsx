@@ -1,6 +1,6 @@
 import { useRef } from 'preact/hooks';
 import type { StatsRow } from '../app/api-types';
-import { formatCount, formatInterval, formatPercent, formatTarget } from '../app/format';
+import { formatCount, formatInterval, formatRate, formatTarget } from '../app/format';
 import { t, type Lang } from '../app/i18n';
 import { VERDICT_COLOUR, verdictText } from '../app/verdict';
 import { sectorBars } from './charts/chart-data';
@@ -75,7 +75,7 @@ export function RateBarChart({ rows, lang, labelOf, testid, ariaLabel, horizonta
                 label: (item) => {
                   const i = item.dataIndex;
                   return [
-                    `${t(lang, 'rate')}: ${formatPercent(bars.rates[i] ?? null, lang)}`,
+                    `${t(lang, 'rate')}: ${formatRate(bars.rates[i] ?? null, bars.targets[i] ?? null, lang)}`,
                     `${t(lang, 'interval')}: ${formatInterval(bars.intervals[i] ?? null, lang)}`,
                     `${t(lang, 'target')}: ${formatTarget(bars.targets[i] ?? 0, lang)}`,
                     `${t(lang, 'answers')}: ${formatCount(bars.counts[i] ?? 0, lang)}`,

@@ -1,4 +1,4 @@
-import { formatCount, formatDay, formatPercentNumber } from '../app/format';
+import { formatChange, formatCount, formatDay } from '../app/format';
 import { t, type Lang } from '../app/i18n';
 
 interface Props {
@@ -26,9 +26,7 @@ export function ResponsesCard({ current, previous, previousRange, lang }: Props)
         {change !== null && (
           <span class="change" data-col="change" data-value={change}>
             {' '}
-            {arrow} {change > 0 ? '+' : change < 0 ? '\u2212' : ''}
-            {formatPercentNumber(Math.abs(change), lang, 0)}
-            {lang === 'vi' ? ' %' : '%'}
+            {arrow} {formatChange(change, lang)}
           </span>
         )}
       </p>

@@ -1,5 +1,5 @@
 import type { StatsRow } from '../app/api-types';
-import { formatCount, formatInterval, formatPercent, formatTarget } from '../app/format';
+import { formatCount, formatInterval, formatRate, formatTarget } from '../app/format';
 import { t, type Lang } from '../app/i18n';
 import { SortableTable, type Column } from '../app/sortable-table';
 import { confidenceText } from '../app/verdict';
@@ -38,7 +38,7 @@ export function StatsTable({ rows, lang, labelOf, kind = 'sector', testid = 'sec
       value: (r) => r.satisfied,
       render: (r) => formatCount(r.satisfied, lang),
     },
-    { key: 'rate', label: t(lang, 'rate'), numeric: true, value: (r) => r.rate, render: (r) => formatPercent(r.rate, lang) },
+    { key: 'rate', label: t(lang, 'rate'), numeric: true, value: (r) => r.rate, render: (r) => formatRate(r.rate, r.target, lang) },
     {
       key: 'interval',
       label: t(lang, 'interval'),

@@ -1,5 +1,5 @@
 import { useRef } from 'preact/hooks';
-import { formatCount, formatInterval, formatMonth, formatPercent, formatTarget } from '../app/format';
+import { formatCount, formatInterval, formatMonth, formatRate, formatTarget } from '../app/format';
 import { t, type Lang } from '../app/i18n';
 import { surveyName } from '../app/survey-options';
 import { VERDICT_COLOUR, verdictText } from '../app/verdict';
@@ -77,7 +77,7 @@ export function TrendChart({ trend, lang }: { trend: Trend; lang: Lang }) {
                   if (!r) return '';
                   if (item.datasetIndex === 1) return `${t(lang, 'target')}: ${formatTarget(r.target, lang)}`;
                   return [
-                    `${t(lang, 'rate')}: ${formatPercent(r.rate, lang)} (${formatInterval(r.interval, lang)})`,
+                    `${t(lang, 'rate')}: ${formatRate(r.rate, r.target, lang)} (${formatInterval(r.interval, lang)})`,
                     `${t(lang, 'answers')}: ${formatCount(r.n, lang)}`,
                     `${t(lang, 'verdict')}: ${verdictText(r.verdict, lang)}`,
                   ];

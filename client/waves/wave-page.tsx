@@ -1,4 +1,4 @@
-import { formatCount, formatDay, formatPercent, formatPercentNumber } from '../app/format';
+import { formatCount, formatDay, formatDecimal, formatPercent } from '../app/format';
 import { t, type Lang } from '../app/i18n';
 import { useLang } from '../app/lang-context';
 import { followLink, pagePath, wavePath } from '../app/links';
@@ -13,7 +13,7 @@ import { WeightedResult } from './weighted-result';
 
 /**
  * A wave's fieldwork and result: per stratum how far the interviews are from the Yamane size,
- * then the weighted rate (N_h/n_h, interval on n_eff) beside the unweighted one, on its own.
+ * then the weighted rate (N_h/n_h, interval on the design effective n) beside the unweighted one, on its own.
  */
 export function WavePage({ id, role: _role }: { id: number; role: string }) {
   const { lang } = useLang();
@@ -39,7 +39,7 @@ export function WavePage({ id, role: _role }: { id: number; role: string }) {
             </div>
             <p class="muted">
               {formatDay(data.wave.period_from, lang)} – {formatDay(data.wave.period_to, lang)} · {surveyName(data.wave.survey_key, lang)} ·
-              e = {formatPercentNumber(data.wave.margin * 100, lang)} %
+              e = {formatPercent(data.wave.margin * 100, lang)}
             </p>
           </section>
           <section class="panel" aria-labelledby="fieldwork">
@@ -92,7 +92,7 @@ function StrataTable({ rows, lang }: { rows: StratumRow[]; lang: Lang }) {
       label: t(lang, 'weight'),
       numeric: true,
       value: (r) => r.weight,
-      render: (r) => (r.weight === null ? '—' : formatPercentNumber(r.weight, lang, 2)),
+      render: (r) => (r.weight === null ? '—' : formatDecimal(r.weight, lang, 2)),
     },
     { key: 'rate', label: t(lang, 'rate'), numeric: true, value: (r) => r.rate, render: (r) => formatPercent(r.rate, lang) },
     { key: 'verdict', label: t(lang, 'verdict'), value: (r) => r.verdict, render: (r) => <VerdictBadge verdict={r.verdict} lang={lang} /> },
@@ -118,7 +118,7 @@ function FieldworkBar({ collected, required, lang }: { collected: number; requir
         value={Math.min(collected, required || 1)}
         aria-label={`${formatCount(collected, lang)} / ${formatCount(required, lang)}`}
       />
-      <span class="fieldwork-share">{formatPercentNumber(share * 100, lang, 0)} %</span>
+      <span class="fieldwork-share">{formatPercent(share * 100, lang, 0)}</span>
     </span>
   );
 }

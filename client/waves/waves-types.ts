@@ -1,4 +1,5 @@
 import type { Confidence, Verdict } from '../../surveys/statistics';
+import type { IntervalBasis } from '../../surveys/stratified-rate';
 import type { Interval, LocalizedText, StatsRow } from '../app/api-types';
 
 /** Shapes of the survey-wave API (server/waves); kept by hand, checked by test/browser/filing. */
@@ -7,9 +8,15 @@ import type { Interval, LocalizedText, StatsRow } from '../app/api-types';
 export type RateSummary = Omit<StatsRow, 'key' | 'label'>;
 
 export interface WeightedSummary {
+  /** Valid interviews: what the minimum-sample rule counts. */
   n: number;
-  /** Kish effective sample size (Σw)² / Σw²: the interval is computed on it. */
+  /** Kish effective sample size (Σw)² / Σw²: what unequal weights alone cost. */
   nEff: number;
+  /** Design effective n p(1−p)/Var (strata, finite-population correction): the interval's n; null unless intervalBasis is 'design'. */
+  nDesign: number | null;
+  intervalBasis: IntervalBasis | null;
+  /** Percentage points. */
+  standardError: number | null;
   rate: number | null;
   interval: Interval | null;
   target: number;

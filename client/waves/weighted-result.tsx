@@ -1,4 +1,5 @@
-import { formatCount, formatInterval, formatPercent, formatPercentNumber, formatTarget } from '../app/format';
+import { DEFAULT_MIN_SAMPLE } from '../../surveys/statistics';
+import { formatCount, formatDecimal, formatInterval, formatPercent, formatRate, formatTarget, NO_VALUE } from '../app/format';
 import { t, type Lang } from '../app/i18n';
 import { confidenceText } from '../app/verdict';
 import { VerdictBadge } from '../app/verdict-badge';
@@ -7,6 +8,8 @@ import type { RateSummary, WeightedSummary } from './waves-types';
 /**
  * A wave's weighted rate, labelled as such, with the unweighted one beside it for comparison.
  * It always stands on its own card: a weighted wave rate is never added to counter QR rates.
+ * Beside the rate: valid interviews (what the minimum sample counts), Kish's n_eff and the design
+ * effective n the interval is computed on.
  */
 export function WeightedResult({
   weighted,
@@ -23,11 +26,11 @@ export function WeightedResult({
     <div class={`weighted-card tone-${weighted.verdict}`} data-testid={testid}>
       <div class="weighted-main" data-testid="weighted">
         <h3>
-          {t(lang, 'weightedTitle')} <span class="tag">{lang === 'vi' ? 'gia quyền / weighted' : 'weighted / gia quyền'}</span>
+          {t(lang, 'weightedTitle')} <span class="tag">{t(lang, 'weightedTag')}</span>
         </h3>
         <p class="overall-rate">
           <span class="big" data-col="rate" data-value={weighted.rate ?? ''}>
-            {formatPercent(weighted.rate, lang)}
+            {formatRate(weighted.rate, weighted.target, lang)}
           </span>
           <span class="vs">
             {t(lang, 'target')}{' '}
@@ -44,7 +47,7 @@ export function WeightedResult({
         </p>
         <dl class="overall-facts">
           <div>
-            <dt>{t(lang, 'answers')}</dt>
+            <dt>{t(lang, 'validInterviews')}</dt>
             <dd data-col="n" data-value={weighted.n}>
               {formatCount(weighted.n, lang)}
             </dd>
@@ -52,7 +55,17 @@ export function WeightedResult({
           <div>
             <dt>{t(lang, 'nEff')}</dt>
             <dd data-col="nEff" data-value={weighted.nEff}>
-              {formatPercentNumber(weighted.nEff, lang)}
+              {formatDecimal(weighted.nEff, lang)}
+            </dd>
+          </div>
+          <div>
+            <dt>{t(lang, 'nDesign')}</dt>
+            <dd data-col="nDesign" data-value={weighted.nDesign ?? ''} data-basis={weighted.intervalBasis ?? ''}>
+              {weighted.nDesign !== null
+                ? formatDecimal(weighted.nDesign, lang)
+                : weighted.intervalBasis === 'census'
+                  ? t(lang, 'census')
+                  : NO_VALUE}
             </dd>
           </div>
           <div>
@@ -62,6 +75,8 @@ export function WeightedResult({
             </dd>
           </div>
         </dl>
+        {weighted.intervalBasis === 'kish' && <p class="note">{t(lang, 'basisKish')}</p>}
+        {weighted.intervalBasis === 'census' && <p class="note">{t(lang, 'basisCensus')}</p>}
       </div>
       <div class="weighted-side" data-testid="unweighted">
         <h3>{t(lang, 'unweightedTitle')}</h3>
@@ -78,7 +93,7 @@ export function WeightedResult({
           </span>
         </p>
       </div>
-      <p class="note weighted-note">{t(lang, 'weightedNote')}</p>
+      <p class="note weighted-note">{t(lang, 'weightedNote').replace('{min}', String(DEFAULT_MIN_SAMPLE))}</p>
     </div>
   );
 }

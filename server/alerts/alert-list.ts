@@ -13,7 +13,10 @@ export interface AlertSources {
   year: number;
 }
 
-/** Every sector × unit pair that needs attention, with why, furthest below target first. */
+/**
+ * Every sector × unit pair that needs attention, once, with every reason why (below target, fallen
+ * sharply, or both), furthest below target first.
+ */
 export function alertList({ now, before, unitName, targets, year }: AlertSources) {
   const earlier = new Map(before.map((r) => [r.key, r]));
   const alerts = now.flatMap((r) => {
@@ -23,16 +26,19 @@ export function alertList({ now, before, unitName, targets, year }: AlertSources
     const kinds = alertKinds({ current: r, previous: prev, target });
     const summary = summarize({ satisfied: r.satisfied, valid: r.valid, target });
     const prevRate = rate(prev.satisfied, prev.valid);
-    return kinds.map((kind) => ({
-      kind,
-      sector,
-      sectorLabel: sectorName(sector, 'vi'),
-      unitId: Number(unit),
-      unitName: unitName.get(Number(unit)) ?? unit,
-      current: { n: summary.n, satisfied: summary.satisfied, rate: summary.rate, interval: summary.interval, target },
-      previous: { n: prev.valid, rate: prevRate },
-      drop: prevRate !== null && summary.rate !== null ? prevRate - summary.rate : null,
-    }));
+    if (kinds.length === 0) return [];
+    return [
+      {
+        kinds,
+        sector,
+        sectorLabel: sectorName(sector, 'vi'),
+        unitId: Number(unit),
+        unitName: unitName.get(Number(unit)) ?? unit,
+        current: { n: summary.n, satisfied: summary.satisfied, rate: summary.rate, interval: summary.interval, target },
+        previous: { n: prev.valid, rate: prevRate },
+        drop: prevRate !== null && summary.rate !== null ? prevRate - summary.rate : null,
+      },
+    ];
   });
   // Furthest below target first.
   alerts.sort((a, b) => (a.current.rate ?? 0) - a.current.target - ((b.current.rate ?? 0) - b.current.target));

@@ -34,10 +34,15 @@ export function caseView(row: CaseRow, now: Date) {
   };
 }
 
-/** The answer a case was opened for, as the case page shows it: each question in words with its answer's label. */
-export function caseResponseView(response: NonNullable<Awaited<ReturnType<typeof findCaseResponse>>>) {
+/**
+ * The answer a case was opened for, as the case page shows it: each question in words with its
+ * answer's label, and the reference the citizen was given on the thank-you page
+ * (server/references/answer-reference.ts), so a caller can be matched.
+ */
+export function caseResponseView(response: NonNullable<Awaited<ReturnType<typeof findCaseResponse>>>, reference: string) {
   return {
     id: response.id,
+    reference,
     submittedAt: response.submitted_at,
     counter: response.counter_code ? { code: response.counter_code, name: response.counter_name } : null,
     sector: response.sector_code,

@@ -25,6 +25,7 @@ import { unitInScope } from '../http/unit-scope';
 import { caseScope, dueAtOf, periodOf } from './case-scope';
 import { applyCaseStep } from './case-step';
 import { dueDateRefusal } from './case-workflow';
+import { answerReference } from '../references/answer-reference';
 import { caseResponseView, caseView } from './case-view';
 import { assigneeRefusal, possibleAssignees } from './case-assignee';
 import { mayRevealContact, revealRefusal } from './contact-reveal';
@@ -132,7 +133,7 @@ export function caseRoutes({ db, config }: AppDeps) {
       return c.json({
         ...caseView(row, new Date()),
         notes: notes.map((n) => ({ id: n.id, text: n.text, at: n.at, author: n.author })),
-        response: response ? caseResponseView(response) : null,
+        response: response ? caseResponseView(response, answerReference(config.secret, tenantId, response.id)) : null,
         contactReveals: reveals,
         mayRevealContact: mayRevealContact(row, c.get('user')),
       });

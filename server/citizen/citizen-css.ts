@@ -33,5 +33,8 @@ button:focus-visible{outline:3px solid #f5a623;outline-offset:2px}
 .privacy{font-size:.85rem;color:#444}
 .done{background:#fff;border-radius:10px;padding:20px;text-align:center;margin-top:24px}
 .done .big{font-size:3rem}
+.done.wait{border:2px solid #8a5a00}
+.done .case{text-align:left;background:#fff8e1;border-left:4px solid #8a5a00;padding:8px 10px}
+.ref{font-size:1.1rem;letter-spacing:.04em;white-space:nowrap}
 a{color:#0b4f9c}
 `;

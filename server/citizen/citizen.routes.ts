@@ -10,12 +10,13 @@ import { formFieldsToSubmission, type FormValues } from '../../surveys/form-fiel
 import type { LocalizedText } from '../../surveys/localized-text';
 import { clientAddress } from '../http/client-address';
 import type { AppDeps, AppEnv } from '../http/context';
-import { RequestError } from '../http/errors';
+import { errorBody, RequestError } from '../http/errors';
 import { parseJsonBody } from '../http/json-body';
 import { createCounterCache } from './counter-cache';
 import { issueFormToken } from './form-token';
 import { renderBusyPage, renderCounterNotFoundPage, renderMessagePage, renderThankYouPage } from './message-pages';
-import { submissionEnvelope, submitResponse, TOKEN_ERROR_KEY } from './submit-response';
+import { KioskPauseError, submissionEnvelope, submitResponse, TOKEN_ERROR_KEY } from './submit-response';
+import { thankYou } from './thank-you';
 import { renderBlankSurveyFormPageBytes, renderSurveyFormPage } from './survey-form-page';
 import { langOf, T, type Lang } from './texts';
 
@@ -149,8 +150,17 @@ export function citizenRoutes({ db, config }: AppDeps) {
 
       if (sendsJson(c)) {
         const envelope = await parseJsonBody(c, submissionEnvelope);
-        const stored = await submitResponse(submitCtx(c), counter, envelope);
-        return c.json({ id: stored.id }, stored.replay ? 200 : 201);
+        let stored;
+        try {
+          stored = await submitResponse(submitCtx(c), counter, envelope);
+        } catch (error) {
+          // The phone keeps the answer and sends it again, same client key, once the pause is over.
+          if (error instanceof KioskPauseError) return c.json(errorBody(error), 429, { 'Retry-After': String(error.retryAfterSeconds) });
+          throw error;
+        }
+        const { reference, caseOpened } = thankYou(config.secret, counter.tenant_id, stored);
+        // `id` stays for outside tools (the API contract); people are shown the reference only.
+        return c.json({ id: stored.id, reference, case: caseOpened }, stored.replay ? 200 : 201);
       }
       if (!sendsForm(c)) {
         throw new RequestError(415, {
@@ -180,7 +190,8 @@ export function citizenRoutes({ db, config }: AppDeps) {
       try {
         const stored = await submitResponse(submitCtx(c), counter, parsedEnvelope.data);
         const kiosk = parsedEnvelope.data.channel === 'kiosk' ? { intervalSeconds: config.visits.kioskIntervalSeconds } : undefined;
-        return c.html(renderThankYouPage(lang, counter.code, stored.id, kiosk), stored.replay ? 200 : 201, NO_STORE);
+        const thanks = thankYou(config.secret, counter.tenant_id, stored);
+        return c.html(renderThankYouPage(lang, counter.code, thanks, kiosk), stored.replay ? 200 : 201, NO_STORE);
       } catch (error) {
         if (!(error instanceof RequestError)) throw error;
         if (error.status === 409) return c.html(renderMessagePage(lang, error.text), 409, NO_STORE);

@@ -1,8 +1,9 @@
 import type { LocalizedText } from '../../surveys/localized-text';
 import { renderPage } from './page-layout';
 import { T, type Lang } from './texts';
+import type { ThankYou } from './thank-you';
 
-export function renderThankYouPage(lang: Lang, counterCode: string, responseId: number, kiosk?: { intervalSeconds: number }): string {
+export function renderThankYouPage(lang: Lang, counterCode: string, thanks: ThankYou, kiosk?: { intervalSeconds: number }): string {
   const formUrl = `/q/${counterCode}?lang=${lang}${kiosk ? '&kiosk=1' : ''}`;
   return renderPage(
     lang,
@@ -13,8 +14,9 @@ export function renderThankYouPage(lang: Lang, counterCode: string, responseId: 
       </div>
       <h1>{T.thanksTitle[lang]}</h1>
       <p>{T.thanksBody[lang]}</p>
+      {thanks.caseOpened ? <p class="case">{thanks.caseOpened.message[lang]}</p> : null}
       <p class="hint">
-        {T.receipt[lang]}: <span data-response-id={String(responseId)}>#{responseId}</span>
+        {T.reference[lang]}: <strong class="ref">{thanks.reference}</strong>
       </p>
       {kiosk ? (
         <>

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { buildResponse, counterTarget } from '../../db/build-response';
 import type { ActiveCounter } from '../../db/counters';
 import type { ResponseBatcher } from '../../db/response-batcher';
+import { findResponseCase } from '../../db/cases';
 import { DossierAlreadyRatedError, findResponseIdByClientKey, TokenAlreadyUsedError, type FollowUpCase } from '../../db/responses';
 import type { ActivityQuery, SourceActivity } from '../../db/visit-signals';
 import type { Database } from '../../db/types';
@@ -19,6 +20,7 @@ import { contactField, contactRequest } from './contact-request';
 import { checkFormToken } from './form-token';
 import { sourceHash } from '../http/source-hash';
 import { freeText } from '../http/nul-bytes';
+import type { OpenedCase } from './thank-you';
 
 /** The submission contract shared by the HTML form and the JSON API. */
 export const submissionEnvelope = z.object({
@@ -61,10 +63,18 @@ export const DOSSIER_RATED: LocalizedText = {
   en: 'This dossier has already been rated. Thank you! Each dossier is rated once.',
 };
 
-const KIOSK_TOO_SOON: LocalizedText = {
-  vi: 'Xin đợi vài giây rồi gửi lại: máy đánh giá tại quầy nhận phiếu tiếp theo sau ít giây.',
-  en: 'Please wait a few seconds and send again: the counter tablet takes the next answer after a short pause.',
-};
+/**
+ * A kiosk answer sooner than the pause after the last one. Nothing is stored and the token is not
+ * spent: the same answer (same client key) is taken once the pause is over.
+ */
+export class KioskPauseError extends RequestError {
+  constructor(readonly retryAfterSeconds: number) {
+    super(429, {
+      vi: `Máy đánh giá tại quầy nghỉ vài giây giữa hai lượt nên chưa nhận phiếu này. Các câu trả lời của Ông/Bà vẫn được giữ: xin bấm Gửi đánh giá lại sau ${retryAfterSeconds} giây.`,
+      en: `The counter tablet pauses a few seconds between two answers, so this one was not taken yet. Your answers are kept: please press Send rating again in ${retryAfterSeconds} seconds.`,
+    });
+  }
+}
 
 const TOKEN_USED: LocalizedText = {
   vi: 'Phiếu này đã được gửi rồi. Cảm ơn bạn! Mỗi lần giao dịch chỉ đánh giá một lần.',
@@ -87,6 +97,13 @@ export interface SubmitContext {
   now?: Date;
 }
 
+/** A stored submission: its id (never shown to the citizen), whether it was a replay, and its case. */
+export interface StoredSubmission {
+  id: number;
+  replay: boolean;
+  openedCase: OpenedCase | null;
+}
+
 /**
  * Checks a submission against the counter and its survey version and stores it through the one
  * writer path. A client key already stored returns the first result whatever else would refuse
@@ -98,15 +115,22 @@ export async function submitResponse(
   counter: ActiveCounter,
   envelope: SubmissionEnvelope,
   channel: Channel = envelope.channel,
-): Promise<{ id: number; replay: boolean }> {
+): Promise<StoredSubmission> {
+  let stored: { id: number; replay: boolean; openedCase?: OpenedCase | null };
   try {
-    return await checkAndStore(ctx, counter, envelope, channel);
+    stored = await checkAndStore(ctx, counter, envelope, channel);
   } catch (error) {
     if (!(error instanceof RequestError)) throw error;
     const firstId = await findResponseIdByClientKey(ctx.db, counter.tenant_id, envelope.clientKey);
-    if (firstId !== undefined) return { id: firstId, replay: true };
-    throw error;
+    if (firstId === undefined) throw error;
+    stored = { id: firstId, replay: true };
   }
+  // A replay says again what the first submission was told: its case was opened back then.
+  if (stored.openedCase === undefined) {
+    const opened = await findResponseCase(ctx.db, counter.tenant_id, stored.id);
+    stored.openedCase = opened ? { dueAt: opened.due_at, callBack: opened.call_back } : null;
+  }
+  return { id: stored.id, replay: stored.replay, openedCase: stored.openedCase };
 }
 
 async function checkAndStore(
@@ -114,7 +138,7 @@ async function checkAndStore(
   counter: ActiveCounter,
   envelope: SubmissionEnvelope,
   channel: Channel,
-): Promise<{ id: number; replay: boolean }> {
+): Promise<{ id: number; replay: boolean; openedCase?: OpenedCase | null }> {
   const now = ctx.now ?? new Date();
   const check = checkFormToken(ctx.secret, envelope.token, counter.id, ctx.tokenTtlMinutes, now.getTime());
   if (!check.ok) {
@@ -165,7 +189,7 @@ async function checkAndStore(
     : undefined;
 
   try {
-    return await ctx.writer.write(
+    const stored = await ctx.writer.write(
       buildResponse(
         counterTarget(counter),
         { ...parsed.submission, sector },
@@ -173,6 +197,9 @@ async function checkAndStore(
       ),
       followUp,
     );
+    if (stored.replay) return stored;
+    const openedCase = followUp ? { dueAt: followUp.item.due_at, callBack: followUp.contact !== undefined } : null;
+    return { ...stored, openedCase };
   } catch (error) {
     if (error instanceof TokenAlreadyUsedError) throw new RequestError(409, TOKEN_USED, { [TOKEN_ERROR_KEY]: TOKEN_USED });
     if (error instanceof DossierAlreadyRatedError) {
@@ -204,7 +231,8 @@ async function visitFlags(
     // The tablet's own key when it has one, so phones on the office Wi-Fi do not pace the kiosk.
     const activity = await ctx.activity({ counterId, deviceHash, originHash: deviceHash ? null : originHash, since });
     const sinceLast = activity.lastAt ? now.getTime() - activity.lastAt.getTime() : Infinity;
-    if (sinceLast < kioskIntervalSeconds * 1000) throw new RequestError(429, KIOSK_TOO_SOON);
+    const waitMs = kioskIntervalSeconds * 1000 - sinceLast;
+    if (waitMs > 0) throw new KioskPauseError(Math.ceil(waitMs / 1000));
     return [];
   }
   const activity = await ctx.activity({ counterId, originHash, deviceHash, since });

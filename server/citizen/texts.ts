@@ -40,7 +40,7 @@ export const T = {
     vi: 'Phiếu mới sẽ hiện sau {s} giây cho người tiếp theo.',
     en: 'A fresh form appears in {s} seconds for the next person.',
   },
-  receipt: { vi: 'Mã phiếu', en: 'Receipt number' },
+  reference: { vi: 'Mã tham chiếu (xin đọc mã này khi liên hệ cơ quan)', en: 'Reference (quote it if you contact the office)' },
   notFoundTitle: { vi: 'Không tìm thấy quầy này', en: 'Counter not found' },
   notFoundBody: {
     vi: 'Mã QR có thể đã cũ hoặc quầy đã ngừng nhận đánh giá. Xin quét mã QR đang dán tại quầy, hoặc hỏi cán bộ hướng dẫn.',

@@ -17,4 +17,5 @@ tr{break-inside:avoid}
 .actions{margin:0 0 6mm;font-family:system-ui,sans-serif}
 .actions a,.actions button{margin-right:4mm;font:inherit;padding:2mm 4mm}
 @media print{.actions{display:none}body{padding:0}}
+@media screen and (max-width:600px){body{padding:3mm}table{font-size:8.5pt}th,td{padding:.6mm .8mm}td.num{white-space:normal}th{overflow-wrap:anywhere;hyphens:auto}}
 `;

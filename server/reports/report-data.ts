@@ -8,6 +8,7 @@ import { versionSpans } from '../../db/version-timeline';
 import { listWaves, stratumProgress } from '../../db/waves';
 import { CHANNEL_NAMES, isChannel } from '../../surveys/channels';
 import { DEFAULT_MIN_SAMPLE } from '../../surveys/statistics';
+import { reportTitle } from '../../surveys/report-title';
 import { sectorName } from '../../surveys/sectors';
 import { addDays, dayStartUtc } from '../../surveys/time';
 import { scopePath } from '../http/unit-scope';
@@ -46,7 +47,7 @@ export async function periodicReport(db: Kysely<Database>, user: SessionUser, pe
     }),
   ]);
   return {
-    title: { vi: `${period.label.vi}: kết quả đo lường sự hài lòng`, en: `${period.label.en}: satisfaction results` },
+    title: reportTitle(period.phrase),
     period,
     unit: unit ? { id: unit.id, name: unit.name } : null,
     tenant: user.tenant_name,
@@ -69,8 +70,8 @@ export async function periodicReport(db: Kysely<Database>, user: SessionUser, pe
       minSample: DEFAULT_MIN_SAMPLE,
       interval: { vi: 'Khoảng tin cậy Wilson 95%', en: 'Wilson score interval, 95%' },
       weighting: {
-        vi: 'Phiếu tại quầy (QR, máy tại quầy) không gia quyền. Đợt điều tra xã hội học gia quyền N_h/n_h theo đơn vị, khoảng tin cậy theo cỡ mẫu hiệu dụng; báo cáo riêng, không gộp.',
-        en: 'Counter answers (QR, kiosk) are unweighted. Sociological survey waves are weighted N_h/n_h by unit, with intervals on the effective sample size, and reported apart, never mixed.',
+        vi: 'Phiếu tại quầy (QR, máy tại quầy) không gia quyền. Đợt điều tra xã hội học gia quyền N_h/n_h theo đơn vị, khoảng tin cậy theo cỡ mẫu hiệu dụng của thiết kế (phân tầng, hiệu chỉnh tổng thể hữu hạn), ngưỡng tối thiểu tính trên số phiếu hợp lệ; báo cáo riêng, không gộp.',
+        en: 'Counter answers (QR, kiosk) are unweighted. Sociological survey waves are weighted N_h/n_h by unit, with intervals on the design effective sample size (strata, finite-population correction) and the minimum counted in valid interviews; reported apart, never mixed.',
       },
       rule: {
         vi: 'Hài lòng = trả lời 4 (Hài lòng) hoặc 5 (Rất hài lòng) câu hỏi chung; "Không ý kiến" không tính vào mẫu số. Dưới 30 phiếu hợp lệ: chưa đủ số phiếu để kết luận. Phiếu bị gắn cờ (gửi dồn dập) không được tính.',
@@ -84,8 +85,8 @@ export async function periodicReport(db: Kysely<Database>, user: SessionUser, pe
         to: s.last_day,
       })),
       complaints: {
-        vi: 'Phản ánh, kiến nghị: đang mở và quá hạn tính tại thời điểm lập báo cáo; trả lời đúng hạn tính trên các phản ánh được trả lời trong kỳ.',
-        en: 'Complaints: open and overdue as of the report date; answered on time among those answered in the period.',
+        vi: 'Phản ánh, kiến nghị: chỉ tính phản ánh nhận trong kỳ; đang mở và quá hạn tính tại ngày cuối kỳ (hoặc lúc lập báo cáo, nếu kỳ chưa kết thúc); đã trả lời và trả lời đúng hạn tính trên các phản ánh đó được trả lời trong kỳ.',
+        en: 'Complaints: only those received in the period; open and overdue as they stood at the end of the period (or when the report was made, for a period not over yet); answered and answered on time among them, answered within the period.',
       },
     },
   };

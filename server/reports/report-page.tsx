@@ -1,6 +1,9 @@
 import { render } from 'preact-render-to-string';
 import { PRINT_SCRIPT_PATH } from '../http/print-script';
+import { displayDay, displayInstant, displayRange, VIETNAM_ZONE } from '../../surveys/date-display';
+import { factorMeanName } from '../../surveys/instrument-family';
 import type { LocalizedText } from '../../surveys/localized-text';
+import { shownRate } from '../../surveys/rate-precision';
 import type { RateSummary } from '../../surveys/statistics';
 import { CONFIDENCE_WORDS, VERDICT_WORDS } from '../../surveys/verdict-words';
 import type { PeriodicReport } from './report-data';
@@ -21,14 +24,13 @@ const W = {
   bySector: { vi: '1. Mức độ hài lòng theo lĩnh vực', en: '1. Satisfaction by sector' },
   byUnit: { vi: '2. Mức độ hài lòng theo đơn vị', en: '2. Satisfaction by unit' },
   byChannel: { vi: '3. Số phiếu theo kênh', en: '3. Answers by channel' },
-  factors: { vi: '4. Chỉ số thành phần (SIPAS)', en: '4. Factor indices (SIPAS)' },
+  factors: { vi: '4. Chỉ số thành phần', en: '4. Factor indices' },
   comments: { vi: '5. Góp ý và phản ánh', en: '5. Comments and complaints' },
   waves: { vi: '6. Điều tra xã hội học (gia quyền, báo cáo riêng)', en: '6. Sociological survey waves (weighted, reported apart)' },
   methods: { vi: 'Ghi chú phương pháp', en: 'Methods note' },
   channel: { vi: 'Kênh', en: 'Channel' },
   factor: { vi: 'Thành phần', en: 'Factor' },
   index: { vi: 'Chỉ số', en: 'Index' },
-  sipas: { vi: 'Chỉ số SIPAS (trung bình các thành phần)', en: 'SIPAS index (mean of factors)' },
   print: { vi: 'In báo cáo (A4)', en: 'Print (A4)' },
   excel: { vi: 'Tải Excel', en: 'Download Excel' },
   due: { vi: 'Hạn nộp', en: 'Due' },
@@ -46,13 +48,28 @@ const W = {
   versions: { vi: 'Phiếu khảo sát đã dùng', en: 'Survey versions used' },
 } satisfies Record<string, LocalizedText>;
 
+/** Figures in the reader's notation, as the analyst app writes them (client/app/format.ts): "87,5 %" / "87.5%". */
 function fmt(lang: Lang) {
-  const nf = new Intl.NumberFormat(lang === 'vi' ? 'vi-VN' : 'en-GB', { maximumFractionDigits: 1, minimumFractionDigits: 1 });
-  const count = new Intl.NumberFormat(lang === 'vi' ? 'vi-VN' : 'en-GB');
+  const locale = lang === 'vi' ? 'vi-VN' : 'en-GB';
+  const fixed = (v: number, digits: number) =>
+    new Intl.NumberFormat(locale, { maximumFractionDigits: digits, minimumFractionDigits: digits }).format(v);
+  const count = new Intl.NumberFormat(locale);
+  // A no-break space: on a narrow screen a figure may wrap at the dash of an interval, never before its "%".
+  const sign = (text: string) => (lang === 'vi' ? `${text}\u00a0%` : `${text}%`);
   return {
-    pct: (v: number | null) => (v === null ? '—' : `${nf.format(v)}%`),
+    pct: (v: number | null) => (v === null ? '—' : sign(fixed(v, 1))),
+    /** A rate beside its target, with the decimals it takes to read on its true side (surveys/rate-precision.ts). */
+    rate: (v: number | null, target: number | null) => {
+      if (v === null) return '—';
+      const shown = shownRate(v, target);
+      return sign(fixed(shown.value, shown.digits));
+    },
+    target: (v: number) => sign(new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(v)),
+    decimal: (v: number) => fixed(v, 1),
     count: (v: number) => count.format(v),
-    interval: (i: { low: number; high: number } | null) => (i ? `${nf.format(i.low)}–${nf.format(i.high)}%` : '—'),
+    interval: (i: { low: number; high: number } | null) => (i ? sign(`${fixed(i.low, 1)} – ${fixed(i.high, 1)}`) : '—'),
+    day: (d: string) => displayDay(d, lang),
+    range: (from: string, to: string) => displayRange(from, to, lang),
   };
 }
 
@@ -78,10 +95,10 @@ function RateTable({
         {f.count(r.satisfied)}
       </td>
       <td class="num" data-col="rate">
-        {f.pct(r.rate)}
+        {f.rate(r.rate, r.target)}
       </td>
       <td class="num">{f.interval(r.interval)}</td>
-      <td class="num">{f.pct(r.target)}</td>
+      <td class="num">{f.target(r.target)}</td>
       <td class={r.verdict} data-col="verdict">
         {VERDICT_WORDS[r.verdict][lang]}
         {r.confidence ? ` (${CONFIDENCE_WORDS[r.confidence][lang].toLowerCase()})` : ''}
@@ -125,8 +142,8 @@ function Report({ report, lang, xlsxUrl }: { report: PeriodicReport; lang: Lang;
         {report.tenant}
         {report.unit ? ` — ${report.unit.name}` : ''}
         <br />
-        {report.period.from} – {report.period.to}
-        {report.period.due ? ` · ${W.due[lang]}: ${report.period.due}` : ''}
+        {f.range(report.period.from, report.period.to)}
+        {report.period.due ? ` · ${W.due[lang]}: ${f.day(report.period.due)}` : ''}
       </p>
       <h2>{W.bySector[lang]}</h2>
       <RateTable
@@ -176,7 +193,7 @@ function Report({ report, lang, xlsxUrl }: { report: PeriodicReport; lang: Lang;
               </tr>
             ))}
             <tr>
-              <td>{W.sipas[lang]}</td>
+              <td>{factorMeanName(s.kind)[lang]}</td>
               <td />
               <td class="num">{f.pct(s.sipasIndex)}</td>
               <td />
@@ -198,22 +215,22 @@ function Report({ report, lang, xlsxUrl }: { report: PeriodicReport; lang: Lang;
       {report.waves.length === 0 ? <p>{W.none[lang]}</p> : null}
       {report.waves.map((w) => (
         <p>
-          <strong>{w.name}</strong> ({w.from} – {w.to}): {W.weighted[lang]} {f.pct(w.weighted.rate)} ({f.interval(w.weighted.interval)},{' '}
-          {W.nEff[lang]} {w.weighted.nEff.toFixed(1)}, {VERDICT_WORDS[w.weighted.verdict][lang]}); {W.unweighted[lang]}{' '}
-          {f.pct(w.unweighted.rate)}, n = {f.count(w.unweighted.n)}.
+          <strong>{w.name}</strong> ({f.range(w.from, w.to)}): {W.weighted[lang]} {f.rate(w.weighted.rate, w.weighted.target)} (
+          {f.interval(w.weighted.interval)}, {W.nEff[lang]} {f.decimal(w.weighted.nEff)}, {VERDICT_WORDS[w.weighted.verdict][lang]});{' '}
+          {W.unweighted[lang]} {f.pct(w.unweighted.rate)}, n = {f.count(w.unweighted.n)}.
         </p>
       ))}
       <h2>{W.methods[lang]}</h2>
       <p class="note">
-        {report.period.from} – {report.period.to}; n = {f.count(m.n)}. {m.rule[lang]} {m.interval[lang]}. {m.weighting[lang]}{' '}
+        {f.range(report.period.from, report.period.to)}; n = {f.count(m.n)}. {m.rule[lang]} {m.interval[lang]}. {m.weighting[lang]}{' '}
         {report.excluded.flagged > 0 ? W.excluded[lang].replace('{n}', f.count(report.excluded.flagged)) : ''}
       </p>
       <p class="note">
         {W.versions[lang]}:{' '}
-        {m.surveyVersions.map((v) => `${v.title[lang]} (v${v.version}, ${v.from} – ${v.to})`).join('; ') || W.none[lang]}
+        {m.surveyVersions.map((v) => `${v.title[lang]} (v${v.version}, ${f.range(v.from, v.to)})`).join('; ') || W.none[lang]}
       </p>
       <p class="note">
-        {W.generated[lang]}: {report.generatedAt}
+        {W.generated[lang]} {displayInstant(report.generatedAt, lang)} ({VIETNAM_ZONE[lang]})
       </p>
     </>
   );

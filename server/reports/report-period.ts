@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { REPORT_KINDS, reportPeriod, type Period } from '../../surveys/periods';
+import { REPORT_KINDS, reportLabel, reportPeriod, type Period } from '../../surveys/periods';
+import { customPeriodPhrase } from '../../surveys/report-title';
+import type { LocalizedText } from '../../surveys/localized-text';
 import { daySchema } from '../../surveys/day-schema';
 
 /** Which period a report covers: a reporting period of a year, or any range of days. */
@@ -22,13 +24,16 @@ export type ReportQuery = z.infer<typeof reportQuery>;
 export interface ReportPeriodInfo extends Period {
   kind: ReportQuery['kind'];
   due?: string;
+  /** What the report covers, as it follows "Báo cáo": "6 tháng đầu năm 2026", "từ ngày 01/02/2026 đến ngày 28/02/2026". */
+  phrase: LocalizedText;
 }
 
 export function periodOfQuery(q: ReportQuery): ReportPeriodInfo {
   if (q.kind === 'custom') {
     const from = q.from!;
     const to = q.to!;
-    return { kind: 'custom', from, to, label: { vi: `Từ ${from} đến ${to}`, en: `${from} to ${to}` } };
+    const phrase = customPeriodPhrase(from, to);
+    return { kind: 'custom', from, to, phrase, label: reportLabel(phrase) };
   }
   return reportPeriod(q.kind, q.year!);
 }

@@ -1,99 +1,178 @@
 import ExcelJS from 'exceljs';
+import { displayRange } from '../../surveys/date-display';
+import { factorMeanName } from '../../surveys/instrument-family';
 import type { RateSummary } from '../../surveys/statistics';
-import { VERDICT_WORDS } from '../../surveys/verdict-words';
-import { rateCells } from '../exports/rate-cells';
+import { CONFIDENCE_WORDS, VERDICT_WORDS } from '../../surveys/verdict-words';
+import {
+  COUNT_FORMAT,
+  DAY_FORMAT,
+  DECIMAL_FORMAT,
+  excelDay,
+  excelVietnamTime,
+  freezeAbove,
+  percentFormat,
+  percentValue,
+  rateFormat,
+  styleHeader,
+  targetFormat,
+  TIME_FORMAT,
+} from '../exports/xlsx/cell-formats';
+import { cellValue } from '../exports/xlsx/cell-value';
 import type { PeriodicReport } from './report-data';
 
-const RATE_HEADER = ['Tên', 'Số phiếu', 'Hài lòng', 'Tỷ lệ (%)', 'KTC 95% thấp', 'KTC 95% cao', 'Chỉ tiêu (%)', 'Đánh giá', 'Độ chắc chắn'];
+/** A cell as the report writes it: a plain value, or a value with the number format it is shown in. */
+type Cell = string | number | null | { value: number | Date | null; numFmt: string };
+interface Column {
+  header: string;
+  width: number;
+  /** Long text: wrapped within the width rather than running across the next columns. */
+  wrap?: boolean;
+}
 
-const rateLine = (label: string, r: RateSummary) => [label, ...rateCells(r)];
+const PERCENT_1 = percentFormat(1);
+const HEADER_ROW = 3;
 
-/** The periodic report as a workbook to file: one sheet per section, numbers as numbers. */
+const RATE_COLUMNS: Column[] = [
+  { header: 'Tên', width: 44 },
+  { header: 'Số phiếu hợp lệ', width: 12 },
+  { header: 'Hài lòng', width: 11 },
+  { header: 'Tỷ lệ hài lòng', width: 13 },
+  { header: 'KTC 95%: cận dưới', width: 12 },
+  { header: 'KTC 95%: cận trên', width: 12 },
+  { header: 'Chỉ tiêu', width: 10 },
+  { header: 'Đánh giá', width: 17 },
+  { header: 'Độ chắc chắn', width: 16 },
+];
+
+const count = (n: number | null): Cell => ({ value: n, numFmt: COUNT_FORMAT });
+const pct = (rate: number | null | undefined, numFmt = PERCENT_1): Cell => ({ value: percentValue(rate), numFmt });
+const day = (d: string): Cell => ({ value: excelDay(d), numFmt: DAY_FORMAT });
+
+function rateLine(label: string, r: RateSummary): Cell[] {
+  return [
+    label,
+    count(r.n),
+    count(r.satisfied),
+    pct(r.rate, rateFormat(r.rate, r.target)),
+    pct(r.interval?.low),
+    pct(r.interval?.high),
+    pct(r.target, targetFormat(r.target)),
+    VERDICT_WORDS[r.verdict].vi,
+    r.confidence === null ? null : CONFIDENCE_WORDS[r.confidence].vi,
+  ];
+}
+
+/**
+ * The periodic report as a workbook to file: one sheet per section, each with the report's title,
+ * its unit and period, and a bold frozen header. Rates are percent cells holding the exact value
+ * (shown to one decimal, or more where the rounding rule needs it), days are real dates.
+ */
 export async function reportWorkbook(report: PeriodicReport): Promise<Uint8Array<ArrayBuffer>> {
   const book = new ExcelJS.Workbook();
   book.creator = 'hailong';
-  const sheet = (name: string, title: string, header: string[], rows: unknown[][]) => {
+  book.title = report.title.vi;
+  const subtitle = `${report.tenant}${report.unit ? ` — ${report.unit.name}` : ''} · ${displayRange(report.period.from, report.period.to, 'vi')}`;
+  const sheet = (name: string, columns: Column[], rows: Cell[][]) => {
     const ws = book.addWorksheet(name);
-    ws.addRow([title]);
-    ws.addRow([`${report.tenant}${report.unit ? ` — ${report.unit.name}` : ''} · ${report.period.from} – ${report.period.to}`]);
-    ws.addRow(header);
-    for (const r of rows) ws.addRow(r);
-    ws.columns.forEach((col, i) => (col.width = i === 0 ? 40 : 14));
+    ws.columns = columns.map((c) => ({ width: c.width, ...(c.wrap ? { style: { alignment: { wrapText: true, vertical: 'top' } } } : {}) }));
+    ws.addRow([report.title.vi]).font = { bold: true, size: 13 };
+    ws.addRow([subtitle]);
+    styleHeader(ws.addRow(columns.map((c) => c.header)));
+    for (const r of rows) {
+      const row = ws.addRow(r.map((c) => (c !== null && typeof c === 'object' ? c.value : cellValue(c))));
+      r.forEach((c, i) => {
+        if (c !== null && typeof c === 'object') row.getCell(i + 1).numFmt = c.numFmt;
+      });
+    }
+    freezeAbove(ws, HEADER_ROW);
     return ws;
   };
-  sheet('Theo lĩnh vực', report.title.vi, RATE_HEADER, [
-    ...report.bySector.map((r) => rateLine(r.label, r)),
-    rateLine('Tổng thể', report.overall),
-  ]);
+  sheet('Theo lĩnh vực', RATE_COLUMNS, [...report.bySector.map((r) => rateLine(r.label, r)), rateLine('Tổng thể', report.overall)]);
   sheet(
     'Theo đơn vị',
-    report.title.vi,
-    RATE_HEADER,
+    RATE_COLUMNS,
     report.byUnit.map((r) => rateLine(r.label, r)),
   );
   sheet(
     'Theo kênh',
-    report.title.vi,
-    ['Kênh', 'Số phiếu'],
-    report.byChannel.map((c) => [c.label.vi, c.n]),
+    [
+      { header: 'Kênh', width: 30 },
+      { header: 'Số phiếu', width: 12 },
+    ],
+    report.byChannel.map((c) => [c.label.vi, count(c.n)]),
   );
   sheet(
     'Chỉ số thành phần',
-    report.title.vi,
-    ['Phiếu khảo sát', 'Thành phần', 'Số câu trả lời hợp lệ', 'Chỉ số (%)', 'KTC 95% thấp', 'KTC 95% cao'],
+    [
+      { header: 'Phiếu khảo sát', width: 44 },
+      { header: 'Thành phần', width: 44 },
+      { header: 'Số câu trả lời hợp lệ', width: 14 },
+      { header: 'Chỉ số', width: 11 },
+      { header: 'KTC 95%: cận dưới', width: 12 },
+      { header: 'KTC 95%: cận trên', width: 12 },
+    ],
     report.factors.flatMap((s) => [
-      ...s.factors.map((f) => [s.title.vi, f.label.vi, f.valid, f.index, f.interval?.low ?? null, f.interval?.high ?? null]),
-      [s.title.vi, 'Chỉ số SIPAS (trung bình các thành phần)', null, s.sipasIndex, null, null],
+      ...s.factors.map((f) => [s.title.vi, f.label.vi, count(f.valid), pct(f.index), pct(f.interval?.low), pct(f.interval?.high)]),
+      [s.title.vi, factorMeanName(s.kind).vi, null, pct(s.sipasIndex), null, null],
     ]),
   );
   sheet(
     'Điều tra XHH',
-    report.title.vi,
     [
-      'Đợt',
-      'Từ',
-      'Đến',
-      'Tỷ lệ gia quyền (%)',
-      'KTC thấp',
-      'KTC cao',
-      'Cỡ mẫu hiệu dụng',
-      'Đánh giá',
-      'Tỷ lệ không gia quyền (%)',
-      'Số phiếu',
+      { header: 'Đợt', width: 36 },
+      { header: 'Từ ngày', width: 12 },
+      { header: 'Đến ngày', width: 12 },
+      { header: 'Tỷ lệ gia quyền', width: 13 },
+      { header: 'KTC 95%: cận dưới', width: 12 },
+      { header: 'KTC 95%: cận trên', width: 12 },
+      { header: 'Cỡ mẫu hiệu dụng', width: 12 },
+      { header: 'Chỉ tiêu', width: 10 },
+      { header: 'Đánh giá', width: 17 },
+      { header: 'Tỷ lệ không gia quyền', width: 13 },
+      { header: 'Số phiếu', width: 10 },
     ],
     report.waves.map((w) => [
       w.name,
-      w.from,
-      w.to,
-      w.weighted.rate,
-      w.weighted.interval?.low ?? null,
-      w.weighted.interval?.high ?? null,
-      w.weighted.nEff,
+      day(w.from),
+      day(w.to),
+      pct(w.weighted.rate, rateFormat(w.weighted.rate, w.weighted.target)),
+      pct(w.weighted.interval?.low),
+      pct(w.weighted.interval?.high),
+      { value: w.weighted.nEff, numFmt: DECIMAL_FORMAT },
+      pct(w.weighted.target, targetFormat(w.weighted.target)),
       VERDICT_WORDS[w.weighted.verdict].vi,
-      w.unweighted.rate,
-      w.unweighted.n,
+      pct(w.unweighted.rate, rateFormat(w.unweighted.rate, w.unweighted.target)),
+      count(w.unweighted.n),
     ]),
   );
   const m = report.methods;
   sheet(
     'Phương pháp',
-    report.title.vi,
-    ['Mục', 'Nội dung'],
     [
-      ['Kỳ báo cáo', `${report.period.from} – ${report.period.to}${report.period.due ? ` (hạn nộp ${report.period.due})` : ''}`],
-      ['Số phiếu hợp lệ', m.n],
-      ['Quy tắc', m.rule.vi],
-      ['Khoảng tin cậy', m.interval.vi],
-      ['Gia quyền', m.weighting.vi],
-      ['Phiếu bị gắn cờ không tính', report.excluded.flagged],
-      ['Góp ý', `${report.comments.total} (chưa hài lòng: ${report.comments.dissatisfied})`],
-      ['Phản ánh đang mở', report.complaints.open],
-      ['Phản ánh quá hạn', report.complaints.overdue],
-      ['Phản ánh đã trả lời trong kỳ', report.complaints.answered],
-      ['Trả lời đúng hạn (tỷ lệ)', report.complaints.answeredOnTimeShare],
-      ['Ghi chú phản ánh', m.complaints.vi],
-      ['Phiếu khảo sát', m.surveyVersions.map((v) => `${v.title.vi} v${v.version} (${v.from} – ${v.to})`).join('; ')],
-      ['Lập lúc', report.generatedAt],
+      { header: 'Mục', width: 34, wrap: true },
+      { header: 'Nội dung (hoặc từ ngày)', width: 90, wrap: true },
+      { header: 'Đến ngày', width: 12 },
+    ],
+    [
+      ['Kỳ báo cáo', day(report.period.from), day(report.period.to)],
+      ...(report.period.due ? [['Hạn nộp', day(report.period.due), null] satisfies Cell[]] : []),
+      ['Số phiếu hợp lệ', count(m.n), null],
+      ['Quy tắc', m.rule.vi, null],
+      ['Khoảng tin cậy', m.interval.vi, null],
+      ['Gia quyền', m.weighting.vi, null],
+      ['Phiếu bị gắn cờ không tính', count(report.excluded.flagged), null],
+      ['Góp ý', `${report.comments.total} (chưa hài lòng: ${report.comments.dissatisfied})`, null],
+      ['Phản ánh đang mở (cuối kỳ)', count(report.complaints.open), null],
+      ['Phản ánh quá hạn (cuối kỳ)', count(report.complaints.overdue), null],
+      ['Phản ánh đã trả lời trong kỳ', count(report.complaints.answered), null],
+      [
+        'Trả lời đúng hạn (tỷ lệ)',
+        pct(report.complaints.answeredOnTimeShare === null ? null : report.complaints.answeredOnTimeShare * 100),
+        null,
+      ],
+      ['Ghi chú phản ánh', m.complaints.vi, null],
+      ...m.surveyVersions.map((v): Cell[] => [`Phiếu khảo sát: ${v.title.vi} v${v.version}`, day(v.from), day(v.to)]),
+      ['Lập lúc (giờ Việt Nam)', { value: excelVietnamTime(report.generatedAt), numFmt: TIME_FORMAT }, null],
     ],
   );
   return new Uint8Array(await book.xlsx.writeBuffer());

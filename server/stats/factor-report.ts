@@ -46,7 +46,7 @@ export async function factorReport(db: Kysely<Database>, filter: StatsFilter) {
         text: def.factors.flatMap((f) => f.items).find((q) => q.key === i.key)!.text,
         interval: wilsonInterval(i.satisfied, i.valid),
       }));
-      return { survey, title: def.title, n, factors, items, sipasIndex: sipasIndex(factors) };
+      return { survey, kind: def.kind, title: def.title, n, factors, items, sipasIndex: sipasIndex(factors) };
     }),
   };
 }

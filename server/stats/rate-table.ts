@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { countFlagged } from '../../db/flagged-responses';
 import { satisfiedCountsFromRollups, type GroupBy, type StatsFilter } from '../../db/stats';
 import type { Database } from '../../db/types';
-import { OVERALL_KEY, sectorName } from '../../surveys/sectors';
+import { inPlanOrder, OVERALL_KEY, sectorName } from '../../surveys/sectors';
 import { summarize, type RateSummary } from '../../surveys/statistics';
 import { labelsFor } from './group-labels';
 import { targetLookup } from './target-lookup';
@@ -45,7 +45,7 @@ export async function rateTable(db: Kysely<Database>, filter: StatsFilter, group
       label: sectorName(filter.sector ?? OVERALL_KEY, 'vi'),
       ...summarize({ satisfied: overall.satisfied, valid: overall.valid, target: targets(filter.sector ?? null, endYear) }),
     },
-    rows: rows.map((r) => ({
+    rows: (groupBy === 'sector' ? inPlanOrder(rows, (r) => r.key) : rows).map((r) => ({
       key: r.key,
       label: labels.get(r.key) ?? r.key,
       ...summarize({ satisfied: r.satisfied, valid: r.valid, target: targetOf(r.key) }),

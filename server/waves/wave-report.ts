@@ -1,11 +1,12 @@
 import type { StratumProgress } from '../../db/waves';
-import { summarize, yamaneSampleSize } from '../../surveys/statistics';
+import { summarize, verdictOf, yamaneSampleSize } from '../../surveys/statistics';
 import { stratifiedRate } from '../../surveys/stratified-rate';
-import { verdictOf } from '../../surveys/statistics';
 
 /**
  * A wave's fieldwork and result: per stratum the Yamane sample size and how far it is from it,
- * then the weighted rate (never mixed with counter QR rates) beside the unweighted one.
+ * then the weighted rate (never mixed with counter QR rates) beside the unweighted one. The weighted
+ * rate's interval is on the design (strata, finite-population correction); Kish's n_eff and the
+ * design effective n are shown beside the valid interviews.
  */
 export function waveReport(strata: readonly StratumProgress[], margin: number, target: number) {
   const weighted = stratifiedRate(strata);
@@ -28,11 +29,15 @@ export function waveReport(strata: readonly StratumProgress[], margin: number, t
     weighted: {
       n: weighted.n,
       nEff: weighted.nEff,
+      nDesign: weighted.nDesign,
+      intervalBasis: weighted.intervalBasis,
+      standardError: weighted.standardError,
       rate: weighted.rate,
       interval: weighted.interval,
       target,
-      // Too few is judged on the effective sample size: weighting costs precision.
-      ...verdictOf({ rate: weighted.rate, interval: weighted.interval, valid: weighted.nEff, target }),
+      // The minimum sample counts valid interviews, as the sample plan does (docs/domain.md §4);
+      // what weighting costs in precision is in the interval, not in this count.
+      ...verdictOf({ rate: weighted.rate, interval: weighted.interval, valid: weighted.n, target }),
     },
     unweighted: summarize({ satisfied, valid, target }),
   };

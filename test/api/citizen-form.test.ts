@@ -68,10 +68,10 @@ describe('POST /q/:code with JSON', () => {
     const body = { clientKey, token, answers: { overall: 4, access_q: 5, procedure_q: null } };
     const first = await submitJson(t.app, 'demo-land', body);
     expect(first.status).toBe(201);
-    const { id } = (await first.json()) as { id: number };
+    const { id, reference } = (await first.json()) as { id: number; reference: string };
     const retry = await submitJson(t.app, 'demo-land', body);
     expect(retry.status).toBe(200);
-    expect(await retry.json()).toEqual({ id });
+    expect(await retry.json()).toEqual({ id, reference, case: null });
     const after = await dbSnapshot(t.db);
     expect(after.responses).toBe(before.responses + 1);
     // overall + access_q + the satisfied marker; "no opinion" is not counted

@@ -1,5 +1,7 @@
 import * as XLSX from '@e965/xlsx';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openCase } from '../../db/cases';
 import { storeRandomResponses } from '../support/random-responses';
 import { createTestApp, login, type TestApp } from '../support/test-app';
 
@@ -78,7 +80,10 @@ describe('the 6-month report (15 Dec of the year before to 14 Jun)', () => {
     expect(res.status).toBe(200);
     const html = await res.text();
     expect(html).toContain('@page{size:A4');
-    expect(html).toContain('Báo cáo 6 tháng năm 2026: kết quả đo lường sự hài lòng');
+    expect(html).toContain('Báo cáo kết quả đo lường sự hài lòng của người dân, tổ chức 6 tháng đầu năm 2026');
+    expect(html).toContain('15/12/2025 – 14/06/2026 · Hạn nộp: 14/06/2026');
+    expect(html).not.toMatch(/\d{4}-\d{2}-\d{2}/); // no ISO day or instant is printed
+    expect(html).toMatch(/Lập lúc \d{2}:\d{2} ngày \d{2}\/\d{2}\/\d{4} \(giờ Việt Nam, Asia\/Ho_Chi_Minh\)/);
     const sectors = await get<{ overall: Row; rows: Row[] }>('/api/stats?from=2025-12-15&to=2026-06-14&groupBy=sector');
     const land = sectors.rows.find((r) => r.key === 'land')!;
     const landRow = new RegExp(`data-key="land">.*?data-col="n">([^<]+)<.*?data-col="satisfied">([^<]+)<`, 's').exec(html)!;
@@ -111,14 +116,107 @@ describe('the 6-month report (15 Dec of the year before to 14 Jun)', () => {
     const sectors = await get<{ overall: Row; rows: (Row & { label: string })[] }>(
       '/api/stats?from=2025-12-15&to=2026-06-14&groupBy=sector',
     );
+    // Rates are percent cells: the fraction, unrounded (the cell format shows it as a percent).
+    const fraction = (rate: number | null) => (rate === null ? undefined : rate / 100);
     expect(rows.map((r) => [r[1], r[2], r[3], r[7]])).toEqual([
-      ...sectors.rows.map((r) => [r.n, r.satisfied, r.rate, { met: 'Đạt', not_met: 'Không đạt', too_few: 'Chưa đủ số phiếu' }[r.verdict]]),
+      ...sectors.rows.map((r) => [
+        r.n,
+        r.satisfied,
+        fraction(r.rate),
+        { met: 'Đạt', not_met: 'Không đạt', too_few: 'Chưa đủ số phiếu' }[r.verdict],
+      ]),
       [
         sectors.overall.n,
         sectors.overall.satisfied,
-        sectors.overall.rate,
+        fraction(sectors.overall.rate),
         { met: 'Đạt', not_met: 'Không đạt', too_few: 'Chưa đủ số phiếu' }[sectors.overall.verdict],
       ],
     ]);
+  });
+
+  it('files the workbook as an official would: percent and date formats, widths, a bold frozen header', async () => {
+    const res = await t.app.request('/api/reports/report.xlsx?kind=h1&year=2026', { headers: { cookie } });
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load((await res.arrayBuffer()) as ArrayBuffer);
+    const sheet = book.getWorksheet('Theo lĩnh vực')!;
+    expect(sheet.getCell('A3').value).toBe('Tên');
+    expect(sheet.getRow(3).font?.bold).toBe(true);
+    expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 3 });
+    expect(sheet.getColumn(1).width).toBeGreaterThanOrEqual(30);
+    for (const col of [2, 3, 4, 7, 8]) expect(sheet.getColumn(col).width, `column ${col}`).toBeGreaterThanOrEqual(10);
+    const land = sheet.getRow(4);
+    const sectors = await get<{ rows: Row[] }>('/api/stats?from=2025-12-15&to=2026-06-14&groupBy=sector');
+    expect(land.getCell(1).value).toBe('Đất đai');
+    expect(land.getCell(4).value).toBe(sectors.rows.find((r) => r.key === 'land')!.rate! / 100);
+    expect(land.getCell(4).numFmt).toMatch(/^0\.00?0?%$/);
+    expect(land.getCell(5).numFmt).toBe('0.0%');
+    expect(land.getCell(7)).toMatchObject({ value: 0.85, numFmt: '0%' });
+    expect(land.getCell(2).numFmt).toBe('#,##0');
+    const methods = book.getWorksheet('Phương pháp')!;
+    const period = methods.getRow(4);
+    expect(period.getCell(1).value).toBe('Kỳ báo cáo');
+    expect(period.getCell(2)).toMatchObject({ value: new Date('2025-12-15T00:00:00Z'), numFmt: 'dd/mm/yyyy' });
+    expect(period.getCell(3)).toMatchObject({ value: new Date('2026-06-14T00:00:00Z'), numFmt: 'dd/mm/yyyy' });
+  });
+
+  it('lists sectors in the plan’s order in the JSON, the printed page and the workbook', async () => {
+    const planOrder = ['land', 'investment', 'health', 'education', 'civil_status', 'justice', 'business'];
+    const report = await get<{ bySector: Row[] }>('/api/reports?kind=h1&year=2026');
+    const keys = report.bySector.map((r) => r.key);
+    expect(keys).toEqual(planOrder.filter((k) => keys.includes(k)));
+    expect(keys.slice(0, 4)).toEqual(['land', 'investment', 'health', 'education']);
+    const html = await (await t.app.request('/reports/print?kind=h1&year=2026', { headers: { cookie } })).text();
+    const sectorTable = html.slice(html.indexOf('1. Mức độ hài lòng theo lĩnh vực'), html.indexOf('2. Mức độ hài lòng theo đơn vị'));
+    expect([...sectorTable.matchAll(/data-key="([a-z_]+)"/g)].map((m) => m[1])).toEqual([...keys, '_overall']);
+    const res = await t.app.request('/api/reports/report.xlsx?kind=h1&year=2026', { headers: { cookie } });
+    const book = XLSX.read(new Uint8Array(await res.arrayBuffer()), { type: 'array' });
+    const labels = XLSX.utils
+      .sheet_to_json<unknown[]>(book.Sheets['Theo lĩnh vực']!, { header: 1 })
+      .slice(3)
+      .map((r) => r[0]);
+    expect(labels.slice(0, 4)).toEqual(['Đất đai', 'Đầu tư', 'Y tế', 'Giáo dục']);
+  });
+});
+
+describe('complaints in a period’s report', () => {
+  it('counts only cases received in the period, open and overdue as they stood at its end', async () => {
+    // A ward with no counters, so only these cases are in its report.
+    const ward = await t.db.dbRead
+      .selectFrom('units')
+      .select(['id', 'tenant_id'])
+      .where('code', '=', 'HY-TP-HIEN-NAM')
+      .executeTakeFirstOrThrow();
+    const open = async (createdAt: string, dueAt: string) =>
+      (await openCase(t.db.dbWrite, {
+        tenant_id: ward.tenant_id,
+        response_id: null,
+        unit_id: ward.id,
+        opened_by: 'analyst',
+        reason: 'comment',
+        created_at: new Date(createdAt),
+        due_at: new Date(dueAt),
+      }))!;
+    const answer = (id: number, at: string) =>
+      t.db.dbWrite
+        .updateTable('cases')
+        .set({ status: 'answered', answered_at: new Date(at), answer_text: 'Đã trả lời' })
+        .where('id', '=', id)
+        .execute();
+    // Received after the 6-month period (15/12/2025 – 14/06/2026): not in its figures, though open today.
+    await open('2026-07-01T03:00:00Z', '2026-07-08T03:00:00Z');
+    // Received before the period: not in them either.
+    await open('2025-11-01T03:00:00Z', '2025-11-08T03:00:00Z');
+    // Received in the period, answered only after its end: open, and overdue, at the period's end.
+    await answer(await open('2026-03-01T03:00:00Z', '2026-03-08T03:00:00Z'), '2026-07-01T03:00:00Z');
+    // Received and answered on time within the period.
+    await answer(await open('2026-02-01T03:00:00Z', '2026-02-08T03:00:00Z'), '2026-02-05T03:00:00Z');
+    // Received on the period's last day (Vietnam time), still open, not yet due at the end.
+    await open('2026-06-14T16:00:00Z', '2026-06-21T16:00:00Z');
+    const report = await get<{ complaints: { open: number; overdue: number; answered: number; answeredOnTime: number } }>(
+      `/api/reports?kind=h1&year=2026&unit=${ward.id}`,
+    );
+    expect(report.complaints).toMatchObject({ open: 2, overdue: 1, answered: 1, answeredOnTime: 1 });
+    const html = await (await t.app.request(`/reports/print?kind=h1&year=2026&unit=${ward.id}`, { headers: { cookie } })).text();
+    expect(html).toContain('Phản ánh, kiến nghị: 2 đang mở, trong đó 1 quá hạn; 1 đã trả lời trong kỳ, đúng hạn 100,0\u00a0%.');
   });
 });

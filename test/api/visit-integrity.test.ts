@@ -169,7 +169,7 @@ describe('kiosk mode', () => {
     const before = await dbSnapshot(t.db);
     const tooSoon = await submitFrom('10.0.0.5', 'demo-civil', { answers: { overall: 4 }, channel: 'kiosk', deviceKey });
     expect(tooSoon.status).toBe(429);
-    expect(((await tooSoon.json()) as { message: { vi: string } }).message.vi).toMatch(/Xin đợi vài giây/);
+    expect(((await tooSoon.json()) as { message: { vi: string } }).message.vi).toMatch(/Máy đánh giá tại quầy nghỉ vài giây/);
     expect(await dbSnapshot(t.db)).toEqual(before);
     // a phone on the same Wi-Fi is not paced by the kiosk
     expect((await submitFrom('10.0.0.5', 'demo-civil', { answers: { overall: 4 }, deviceKey: 'a-phone-key-1' })).status).toBe(201);

@@ -96,10 +96,21 @@ describe('a sociological survey wave', () => {
     expect(after.body.overall.n).toBe(before.body.overall.n);
   });
 
-  it('is rated with weights N_h / n_h: 82.35 % on n_eff 111.15, beside the unweighted 82.14 %', async () => {
+  it('is rated with weights N_h / n_h: 82.35 % on the design n 114.47 (n_eff 111.15), beside the unweighted 82.14 %', async () => {
     const wave = await call<{
       strata: { collected: number; shortfall: number; weight: number; rate: number }[];
-      weighted: { rate: number; nEff: number; n: number; target: number; verdict: string; confidence: string };
+      weighted: {
+        rate: number;
+        nEff: number;
+        nDesign: number;
+        intervalBasis: string;
+        standardError: number;
+        interval: { low: number; high: number };
+        n: number;
+        target: number;
+        verdict: string;
+        confidence: string;
+      };
       unweighted: { rate: number; n: number };
     }>('GET', `/api/waves/${waveId}`);
     expect(wave.body.strata.map((s) => [s.collected, s.shortfall, s.weight, s.rate])).toEqual([
@@ -109,6 +120,12 @@ describe('a sociological survey wave', () => {
     ]);
     expect(wave.body.weighted.rate).toBeCloseTo(82.3529, 3);
     expect(wave.body.weighted.nEff).toBeCloseTo(111.1538, 3);
+    // The interval is on the stratified design with fpc, hand-worked in test/unit/stratified-rate.test.ts.
+    expect(wave.body.weighted.nDesign).toBeCloseTo(1070160 / 9349, 9);
+    expect(wave.body.weighted.intervalBasis).toBe('design');
+    expect(wave.body.weighted.standardError).toBeCloseTo(3.56315, 4);
+    expect(wave.body.weighted.interval.low).toBeCloseTo(74.35327, 4);
+    expect(wave.body.weighted.interval.high).toBeCloseTo(88.25164, 4);
     expect(wave.body.weighted).toMatchObject({ n: 140, target: 85, verdict: 'not_met' });
     expect(wave.body.unweighted.rate).toBeCloseTo(82.1429, 3);
   });

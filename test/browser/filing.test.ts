@@ -3,6 +3,7 @@ import { parse } from 'csv-parse/sync';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reportPeriod } from '../../surveys/periods';
+import { shownRate } from '../../surveys/rate-precision';
 import { yamaneSampleSize } from '../../surveys/statistics';
 import { localDay } from '../../surveys/time';
 import { launchBrowser } from '../support/browser';
@@ -62,7 +63,11 @@ function tableValues(p: Page, testid: string): Promise<Record<string, Record<str
 }
 
 const viCount = (text: string) => Number(text.replace(/\./g, '').trim());
-const viPercent = (v: number) => `${v.toFixed(1).replace('.', ',')}%`;
+/** A rate as the printed report writes it beside its target (surveys/rate-precision.ts): "87,5 %", "89,95 %". */
+const viRate = (v: number, target: number) => {
+  const shown = shownRate(v, target);
+  return `${shown.value.toFixed(shown.digits).replace('.', ',')}\u00a0%`;
+};
 
 describe('filing results with a year of demo data', () => {
   it('exports the CSV of a sector filter with progress, one row per response', async () => {
@@ -148,7 +153,7 @@ describe('filing results with a year of demo data', () => {
       const line = printed.find((x) => x.key === r.key);
       expect(line, r.key).toBeDefined();
       expect(viCount(line!.n)).toBe(r.n);
-      expect(line!.rate).toBe(viPercent(r.rate));
+      expect(line!.rate).toBe(viRate(r.rate, r.target));
     }
     expect(viCount(printed.find((x) => x.key === '_overall')!.n)).toBe(stats.overall.n);
     await print.emulateMedia({ media: 'print' });

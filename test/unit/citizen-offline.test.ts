@@ -65,11 +65,25 @@ describe('sending a kept answer', () => {
       const body = init?.body ? (JSON.parse(String(init.body)) as { clientKey: string; token: string }) : undefined;
       calls.push({ method, ...(body ? { body } : {}) });
       if (method === 'GET') return json(200, { token: 'fresh-token' });
-      return body!.token === 'fresh-token' ? json(201, { id: 41 }) : json(422, { fields: { _token: { vi: 'hết hạn', en: 'expired' } } });
+      return body!.token === 'fresh-token'
+        ? json(201, { id: 41, reference: 'K7M2Q-9XH4T', case: null })
+        : json(422, { fields: { _token: { vi: 'hết hạn', en: 'expired' } } });
     };
-    expect(await sendSubmission(item('k9'), fetchFn)).toEqual({ outcome: 'stored', id: 41 });
+    expect(await sendSubmission(item('k9'), fetchFn)).toEqual({ outcome: 'stored', reference: 'K7M2Q-9XH4T', caseMessage: null });
     expect(calls.map((c) => c.method)).toEqual(['POST', 'GET', 'POST']);
     expect(calls[2]!.body).toEqual({ clientKey: 'k9', token: 'fresh-token', answers: { overall: 5 } });
+  });
+
+  it('keeps a kiosk answer sent within the pause (429) and waits the Retry-After; a stored one brings its case message', async () => {
+    const paced = new Response(JSON.stringify({ message: { vi: 'nghỉ', en: 'pause' } }), { status: 429, headers: { 'retry-after': '3' } });
+    expect(await sendSubmission(item('p'), async () => paced)).toEqual({ outcome: 'later', busy: { retryAfterSeconds: 3, paced: true } });
+    const message = { vi: 'Đã mở phản ánh.', en: 'A case was opened.' };
+    const stored = json(201, { id: 7, reference: 'AB2CD-EF3GH', case: { dueAt: '2026-03-09T00:00:00.000Z', callBack: true, message } });
+    expect(await sendSubmission(item('q'), async () => stored)).toEqual({
+      outcome: 'stored',
+      reference: 'AB2CD-EF3GH',
+      caseMessage: message,
+    });
   });
 
   it('hands invalid answers back to the form, and reports a refusal with its reason', async () => {

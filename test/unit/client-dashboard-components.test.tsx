@@ -1,7 +1,11 @@
 // @vitest-environment happy-dom
 import { render } from 'preact';
 import { describe, expect, it } from 'vitest';
-import type { Alert, CommentItem } from '../../client/dashboard/dashboard-types';
+import type { Alert, CommentItem, FactorIndex } from '../../client/dashboard/dashboard-types';
+import { SurveyFactors } from '../../client/dashboard/factors-page';
+import { ResponsesCard } from '../../client/dashboard/responses-card';
+import { WeightedResult } from '../../client/waves/weighted-result';
+import { educationSurvey, sipasCounterShort } from '../../surveys/instruments';
 import type { StatsRow } from '../../client/app/api-types';
 import { AlertsList } from '../../client/dashboard/alerts-list';
 import { HeatmapTable } from '../../client/dashboard/heatmap-table';
@@ -70,8 +74,8 @@ describe('comments are text, never markup', () => {
 
 describe('alerts', () => {
   it('lists the worst first, in words and numbers', () => {
-    const alert = (sector: string, rate: number, target: number, kind: Alert['kind'], drop: number | null): Alert => ({
-      kind,
+    const alert = (sector: string, rate: number, target: number, kinds: Alert['kinds'], drop: number | null): Alert => ({
+      kinds,
       sector,
       sectorLabel: sector,
       unitId: 3,
@@ -82,7 +86,11 @@ describe('alerts', () => {
     });
     const root = mount(
       <AlertsList
-        alerts={[alert('investment', 92, 85, 'dropped', 6.5), alert('land', 70, 85, 'below_target', null)]}
+        alerts={[
+          alert('investment', 92, 85, ['dropped'], 6.5),
+          alert('land', 70, 85, ['below_target'], null),
+          alert('health', 84.96, 85, ['below_target', 'dropped'], 7),
+        ]}
         asOf="2026-11-22"
         meta={null}
         lang="vi"
@@ -91,9 +99,14 @@ describe('alerts', () => {
       />,
     );
     const items = [...root.querySelectorAll('li[data-kind]')];
-    expect(items.map((li) => li.getAttribute('data-sector'))).toEqual(['land', 'investment']);
+    expect(items.map((li) => li.getAttribute('data-sector'))).toEqual(['land', 'health', 'investment']);
     expect(items[0]!.textContent).toContain('Dưới chỉ tiêu');
-    expect(items[1]!.querySelector('[data-col="drop"]')!.textContent).toContain('−6,5 điểm');
+    expect(items[2]!.querySelector('[data-col="drop"]')!.textContent).toContain('−6,5 điểm');
+    // One line for a sector both below target and fallen, naming both reasons; its rate is not rounded onto the target.
+    const health = items[1]!;
+    expect([...health.querySelectorAll('.alert-kind')].map((k) => k.textContent)).toEqual(['Dưới chỉ tiêu', 'Giảm mạnh']);
+    expect(health.querySelector('[data-col="rate"]')!.textContent).toBe('84,96 %');
+    expect(health.querySelector('[data-col="drop"]')!.textContent).toContain('−7,0 điểm');
   });
 });
 
@@ -105,5 +118,92 @@ describe('heat map', () => {
     expect(cell.getAttribute('data-n')).toBe('120');
     expect(root.querySelector('tr[data-weekday="1"] th')!.textContent).toBe('Thứ Hai');
     expect(root.querySelector('tr[data-weekday="7"] td[data-hour="9"]')!.textContent).toBe('');
+  });
+});
+
+describe('a rate beside its target', () => {
+  it('shows 89.95 % against 90 % as "89,95 %" in the table, so "Không đạt" never sits beside "90,0 %"', () => {
+    const r: StatsRow = { ...row('land', 89.95, 2000), satisfied: 1799, target: 90, verdict: 'not_met' };
+    const root = mount(<StatsTable rows={[r]} lang="vi" labelOf={(x) => x.key} />);
+    expect(root.querySelector('tr[data-key="land"] [data-col="rate"]')!.textContent).toBe('89,95 %');
+  });
+});
+
+describe('the answers card', () => {
+  it('writes a large rise as a multiple in the reader’s notation, not "+1.056 %"', () => {
+    const vi = mount(<ResponsesCard current={1156} previous={100} previousRange={{ from: '2025-01-01', to: '2025-06-30' }} lang="vi" />);
+    expect(vi.querySelector('[data-col="change"]')!.textContent).toBe(' ▲ gấp 11,6 lần');
+    const en = mount(<ResponsesCard current={1156} previous={100} previousRange={{ from: '2025-01-01', to: '2025-06-30' }} lang="en" />);
+    expect(en.querySelector('[data-col="change"]')!.textContent).toBe(' ▲ 11.6 times');
+    const fall = mount(<ResponsesCard current={88} previous={100} previousRange={{ from: '2025-01-01', to: '2025-06-30' }} lang="vi" />);
+    expect(fall.querySelector('[data-col="change"]')!.textContent).toBe(' ▼ \u221212 %');
+  });
+});
+
+describe('the factors of a survey', () => {
+  const factor = (key: string, index: number): FactorIndex => ({
+    key,
+    label: { vi: key, en: key },
+    satisfied: index,
+    valid: 100,
+    index,
+    interval: null,
+  });
+  it('says how many factors the education survey has, and does not call its index SIPAS', () => {
+    const root = mount(
+      <SurveyFactors
+        survey={{
+          survey: 'education',
+          kind: 'education',
+          title: educationSurvey.title,
+          n: 120,
+          factors: educationSurvey.factors.map((f, i) => factor(f.key, 80 + i)),
+          items: [],
+          sipasIndex: 82.5,
+        }}
+        lang="vi"
+      />,
+    );
+    const intro = root.querySelector('[data-testid="factors-intro"]')!.textContent!;
+    expect(intro).toMatch(/^Sáu yếu tố theo phiếu khảo sát của Bộ Giáo dục và Đào tạo/);
+    expect(root.textContent).not.toContain('SIPAS');
+    expect(root.querySelector('dd[data-col="sipasIndex"]')!.previousElementSibling!.textContent).toBe(
+      'Chỉ số hài lòng về giáo dục (trung bình các yếu tố)',
+    );
+  });
+  it('keeps the SIPAS words for the counter survey, with its own count', () => {
+    const root = mount(
+      <SurveyFactors
+        survey={{
+          survey: 'sipas-counter-short',
+          kind: 'counter',
+          title: sipasCounterShort.title,
+          n: 120,
+          factors: sipasCounterShort.factors.map((f, i) => factor(f.key, 80 + i)),
+          items: [],
+          sipasIndex: 82,
+        }}
+        lang="en"
+      />,
+    );
+    expect(root.querySelector('[data-testid="factors-intro"]')!.textContent).toMatch(/^The five factors of the SIPAS model/);
+    expect(root.textContent).toContain('SIPAS index (mean of the factors)');
+  });
+});
+
+describe('a wave’s weighted result', () => {
+  it('labels the weighted rate once, the tag saying how it is weighted', () => {
+    const summary = { n: 400, satisfied: 360, rate: 90, interval: null, target: 90, verdict: 'met' as const, confidence: null };
+    const root = mount(
+      <WeightedResult
+        weighted={{ ...summary, nEff: 351.2, nDesign: 372.4, intervalBasis: 'design', standardError: 1.5 }}
+        unweighted={summary}
+        lang="vi"
+      />,
+    );
+    const heading = root.querySelector('[data-testid="weighted"] h3')!.textContent!;
+    expect(heading).toBe('Tỷ lệ hài lòng gia quyền trọng số N_h/n_h');
+    expect(heading.match(/gia quyền/g)).toHaveLength(1);
+    expect(root.querySelector('[data-col="nEff"]')!.textContent).toBe('351,2');
   });
 });

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { formatCount, formatInterval, formatPercent, formatTarget, NO_VALUE } from '../../client/app/format';
+import {
+  formatChange,
+  formatCount,
+  formatDay,
+  formatDecimal,
+  formatInterval,
+  formatPercent,
+  formatRate,
+  formatTarget,
+  NO_VALUE,
+} from '../../client/app/format';
 import { loadLang, saveLang, t } from '../../client/app/i18n';
 import { confidenceText, verdictText } from '../../client/app/verdict';
 
@@ -30,6 +40,37 @@ describe('vi-VN number formatting', () => {
   it('writes a 95% interval as a range', () => {
     expect(formatInterval({ low: 82.14, high: 91.26 }, 'vi')).toBe('82,1 – 91,3 %');
     expect(formatInterval({ low: 82.14, high: 91.26 }, 'en')).toBe('82.1 – 91.3%');
+  });
+});
+
+describe('every number in the reader’s notation', () => {
+  it('writes decimals with a comma in Vietnamese and a dot in English', () => {
+    expect(formatDecimal(351.24, 'vi')).toBe('351,2');
+    expect(formatDecimal(351.24, 'en')).toBe('351.2');
+    expect(formatDecimal(1.256, 'vi', 2)).toBe('1,26');
+    expect(formatDecimal(1234.5, 'vi')).toBe('1.234,5');
+    expect(formatDecimal(1234.5, 'en')).toBe('1,234.5');
+  });
+  it('writes a whole-number share with its % sign', () => {
+    expect(formatPercent(66.666, 'vi', 0)).toBe('67 %');
+    expect(formatPercent(66.666, 'en', 0)).toBe('67%');
+  });
+  it('writes a change against the period before signed, and a rise of 100 % or more as a multiple', () => {
+    expect(formatChange(12.4, 'vi')).toBe('+12 %');
+    expect(formatChange(-8.2, 'vi')).toBe('\u22128 %');
+    expect(formatChange(-8.2, 'en')).toBe('\u22128%');
+    expect(formatChange(0, 'vi')).toBe('0 %');
+    expect(formatChange(1056, 'vi')).toBe('gấp 11,6 lần');
+    expect(formatChange(1056, 'en')).toBe('11.6 times');
+    expect(formatChange(100, 'vi')).toBe('gấp 2,0 lần');
+  });
+  it('writes a rate beside its target with the decimals it takes to stay on its side', () => {
+    expect(formatRate(89.95, 90, 'vi')).toBe('89,95 %');
+    expect(formatRate(87.94, 90, 'en')).toBe('87.9%');
+  });
+  it('writes days as dd/mm/yyyy in Vietnamese', () => {
+    expect(formatDay('2026-03-14', 'vi')).toBe('14/03/2026');
+    expect(formatDay('2026-03-14', 'en')).toBe('14 Mar 2026');
   });
 });
 

@@ -64,7 +64,8 @@ describe('isDatabaseUnavailable, on errors the drivers really raise', () => {
     await pool.end();
   });
 
-  it('not a query the embedded database refuses (a bug, bad input), but every query once it is closed', { timeout: 60_000 }, async () => {
+  // A fresh PGlite runs initdb in WebAssembly: seconds alone, over a minute on a machine busy with other test runs.
+  it('not a query the embedded database refuses (a bug, bad input), but every query once it is closed', { timeout: 180_000 }, async () => {
     const pglite = await PGlite.create();
     const syntax = await errorOf(pglite.query('selec 1'));
     const unique = await errorOf(pglite.exec('create table t (k int primary key); insert into t values (1), (1)'));

@@ -18,7 +18,7 @@ describe('reporting periods (Decree 09/2019: from the 15th of the month before t
     expect(reportPeriod('q3', 2026)).toMatchObject({ from: '2026-06-15', to: '2026-09-14', due: '2026-09-14' });
     expect(reportPeriod('m9', 2026)).toMatchObject({ from: '2025-12-15', to: '2026-09-14' });
     expect(reportPeriod('year', 2026)).toMatchObject({ from: '2025-12-15', to: '2026-12-14', due: '2026-12-14' });
-    expect(reportPeriod('h1', 2026).label.vi).toBe('Báo cáo 6 tháng năm 2026');
+    expect(reportPeriod('h1', 2026).label.vi).toBe('Báo cáo 6 tháng đầu năm 2026');
   });
 
   it('judge a period by the plan of the year it ends in', () => {

@@ -61,6 +61,22 @@ describe('wilsonInterval', () => {
     expect(ci.high).toBeCloseTo(11.352, 3);
   });
 
+  it('every rate lies within its own interval, n = 1…200, x = 0…n; the ends are exactly 0 and 100', () => {
+    // Wilson's bounds at x = 0 and x = n are 0 and 1 in theory; the formula drifts an ulp inside
+    // (10 of 10 gave a high of 99.99999999999999, 0 of 3 a low of 5.6e-15: the rate outside its interval).
+    const outside: string[] = [];
+    for (let n = 1; n <= 200; n++) {
+      for (let x = 0; x <= n; x++) {
+        const r = rate(x, n)!;
+        const ci = wilsonInterval(x, n)!;
+        if (!(ci.low <= r && r <= ci.high)) outside.push(`${x}/${n}: ${r} not in [${ci.low}, ${ci.high}]`);
+        if (x === 0 && ci.low !== 0) outside.push(`0/${n}: low ${ci.low}`);
+        if (x === n && ci.high !== 100) outside.push(`${n}/${n}: high ${ci.high}`);
+      }
+    }
+    expect(outside).toEqual([]);
+  });
+
   it('accepts a fractional n (effective sample size)', () => {
     const ci = wilsonInterval(0.9 * 12.5, 12.5);
     expect(ci).not.toBeNull();
@@ -200,6 +216,20 @@ describe('weightedRate', () => {
     const none = { rate: null, sumWeights: 0, nEff: 0, n: 0, interval: null };
     expect(weightedRate([{ weight: 0, satisfied: true }])).toEqual(none);
     expect(weightedRate([])).toEqual(none);
+  });
+
+  it('at p = 0 and 1 the interval ends exactly at 0 and 100, whatever the weights', () => {
+    const outside: string[] = [];
+    for (let a = 1; a <= 60; a++) {
+      for (const w of [1, 1.5, 7, 20, 333.3]) {
+        for (const all of [true, false]) {
+          const r = weightedRate([...stratum(w, a, all ? a : 0), ...stratum(3, 7, all ? 7 : 0)]);
+          const ok = all ? r.rate === 100 && r.interval!.high === 100 : r.rate === 0 && r.interval!.low === 0;
+          if (!ok || r.interval!.low > r.rate! || r.interval!.high < r.rate!) outside.push(`${a}×${w} ${all}: ${JSON.stringify(r)}`);
+        }
+      }
+    }
+    expect(outside).toEqual([]);
   });
 
   it('rejects negative or non-finite weights', () => {
