@@ -29,6 +29,8 @@ export interface CaseRow {
   assigned_unit_id: number | null;
   assigned_unit_name: string | null;
   assigned_unit_path: string | null;
+  assigned_user_id: number | null;
+  assigned_username: string | null;
   status: CaseStatus;
   opened_by: CaseOpener;
   reason: CaseReason;
@@ -131,6 +133,7 @@ function caseRows(db: Kysely<Database>, scope: CaseScope) {
     .innerJoin('units as u', 'u.id', 'c.unit_id')
     .leftJoin('units as au', 'au.id', 'c.assigned_unit_id')
     .leftJoin('case_contacts as cc', 'cc.case_id', 'c.id')
+    .leftJoin('users as asu', 'asu.id', 'c.assigned_user_id')
     .select([
       'c.id',
       'c.response_id',
@@ -140,6 +143,8 @@ function caseRows(db: Kysely<Database>, scope: CaseScope) {
       'c.assigned_unit_id',
       'au.name as assigned_unit_name',
       'au.path as assigned_unit_path',
+      'c.assigned_user_id',
+      'asu.username as assigned_username',
       'c.status',
       'c.opened_by',
       'c.reason',
@@ -216,6 +221,7 @@ export async function findCaseResponse(db: Kysely<Database>, tenantId: number, r
       'r.channel',
       'r.answers',
       'r.comment',
+      'r.dossier_code',
       'r.satisfied',
       'r.flags',
       'sv.definition',
@@ -235,6 +241,7 @@ export async function findCaseResponse(db: Kysely<Database>, tenantId: number, r
         channel: string;
         answers: Answers;
         comment: string | null;
+        dossier_code: string | null;
         satisfied: boolean | null;
         flags: string[];
         definition: SurveyDefinition;
@@ -247,7 +254,7 @@ export async function findCaseResponse(db: Kysely<Database>, tenantId: number, r
 }
 
 export type CaseChange =
-  | { to: 'assigned'; at: Date; assignedUnitId: number; dueAt?: Date | undefined }
+  | { to: 'assigned'; at: Date; assignedUnitId: number; assignedUserId: number | null; dueAt?: Date | undefined }
   | { to: 'answered'; at: Date; answerText: string }
   | { to: 'closed'; at: Date; closeReason?: string | undefined };
 
@@ -268,6 +275,8 @@ export async function transitionCase(
       ? {
           status: change.to,
           assigned_unit_id: change.assignedUnitId,
+          // A new assignment names its person, or none: whoever handled it before no longer does.
+          assigned_user_id: change.assignedUserId,
           assigned_at: change.at,
           ...(change.dueAt ? { due_at: change.dueAt } : {}),
         }

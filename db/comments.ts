@@ -17,8 +17,11 @@ export interface CommentRow {
 }
 
 /**
- * Free-text comments for a filter, newest first, in pages (`before` an id). `search` matches
- * anywhere in the text, case-insensitively; comments are stored NFC, so the search is normalised too.
+ * Free-text comments for a filter, newest first by the time they were answered (an import of
+ * older paper forms is stored later with higher ids, yet answered earlier), in pages: `before` is
+ * the id of the last comment of the page before, and the next page starts after its (time, id).
+ * `search` matches anywhere in the text, case-insensitively; comments are stored NFC, so the
+ * search is normalised too.
  */
 export async function listComments(
   db: Kysely<Database>,
@@ -36,8 +39,8 @@ export async function listComments(
     ${filterJoins(filter)}
     where r.comment is not null and ${filterConditions(filter, 'submitted_at')}
       ${pattern ? sql`and r.comment ilike ${pattern}` : sql``}
-      ${opts.before !== undefined ? sql`and r.id < ${opts.before}` : sql``}
-    order by r.id desc
+      ${opts.before !== undefined ? sql`and (r.submitted_at, r.id) < (select k.submitted_at, k.response_id from response_keys k where k.response_id = ${opts.before})` : sql``}
+    order by r.submitted_at desc, r.id desc
     limit ${opts.limit}`.execute(db);
   return result.rows;
 }

@@ -88,13 +88,21 @@ const RESPONSE_COLUMNS = sql.raw(
  * All or nothing: a used token or a rated dossier rolls the whole call back.
  */
 export async function storeResponses(db: Kysely<Database>, items: readonly NewResponse[]): Promise<StoredResult[]> {
-  if (items.length === 0) return [];
-  await ensurePartitionsFor(db, items);
+  return storePendingResponses(
+    db,
+    items.map((item) => ({ item })),
+  );
+}
+
+/** storeResponses, with the complaint case each fresh response opens (an import's recent low ratings). */
+export async function storePendingResponses(db: Kysely<Database>, pending: readonly PendingResponse[]): Promise<StoredResult[]> {
+  if (pending.length === 0) return [];
+  await ensurePartitionsFor(
+    db,
+    pending.map((p) => p.item),
+  );
   return db.transaction().execute(async (trx) => {
-    const outcomes = await writeResponses(
-      trx,
-      items.map((item) => ({ item })),
-    );
+    const outcomes = await writeResponses(trx, pending);
     return outcomes.map((outcome) => {
       if (!outcome.ok) throw outcome.error;
       return { id: outcome.id, replay: outcome.replay };

@@ -227,6 +227,8 @@ export interface CasesTable {
   /** Where it happened (the response's unit). */
   unit_id: number;
   assigned_unit_id: number | null;
+  /** The person of that unit handling it: the one who may reveal the phone to call back. */
+  assigned_user_id: ColumnType<number | null, number | null | undefined, number | null>;
   status: ColumnType<CaseStatus, CaseStatus | undefined, CaseStatus>;
   opened_by: CaseOpener;
   reason: CaseReason;

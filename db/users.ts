@@ -49,3 +49,23 @@ export async function updateUser(
     .returning(['id', 'username', 'role', 'unit_id', 'disabled_at'])
     .executeTakeFirst();
 }
+
+/** Accounts with the path of their unit (null = the whole tenant): whom a case may be assigned to. */
+export function usersWithScope(db: Kysely<Database>, tenantId: number) {
+  return db
+    .selectFrom('users as us')
+    .leftJoin('units as un', 'un.id', 'us.unit_id')
+    .select(['us.id', 'us.username', 'us.role', 'us.unit_id', 'us.disabled_at', 'un.path as unit_path', 'un.name as unit_name'])
+    .where('us.tenant_id', '=', tenantId)
+    .orderBy('us.username');
+}
+
+export type UserWithScope = Awaited<ReturnType<ReturnType<typeof usersWithScope>['executeTakeFirstOrThrow']>>;
+
+export async function findUserWithScope(db: Kysely<Database>, tenantId: number, id: number): Promise<UserWithScope | undefined> {
+  return usersWithScope(db, tenantId).where('us.id', '=', id).executeTakeFirst();
+}
+
+export async function listActiveUsersWithScope(db: Kysely<Database>, tenantId: number): Promise<UserWithScope[]> {
+  return usersWithScope(db, tenantId).where('us.disabled_at', 'is', null).execute();
+}

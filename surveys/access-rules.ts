@@ -81,6 +81,10 @@ export const ACCESS_RULES = {
   'POST /api/cases/:id{[0-9]+}/close': readers,
   'POST /api/cases/:id{[0-9]+}/notes': readers,
   'DELETE /api/cases/:id{[0-9]+}/contact': readers,
+  // Whom a case of a unit may be given to; and the phone in clear, only for the person it is
+  // assigned to (server/cases/contact-reveal.ts), with a reason, each time in the audit log.
+  'GET /api/cases/assignees': readers,
+  'POST /api/cases/:id{[0-9]+}/contact/reveal': readers,
 
   // Survey waves: set up by analysts, worked by interviewers; earlier results brought in.
   'POST /api/waves': readers,
@@ -130,3 +134,9 @@ export function rolesOf(rule: AccessRule): readonly Role[] {
 
 /** Whether this role may call this endpoint: what the analyst app asks before showing a screen. */
 export const mayCall = (role: string, endpoint: Endpoint) => isRole(role) && roleAllowed(ACCESS_RULES[endpoint], role);
+
+/**
+ * Whether an account of this role may work complaint cases (answer them, reveal a phone to call
+ * back): whoever the rule book lets answer one. A case may be assigned to such a person only.
+ */
+export const mayWorkCases = (role: string) => isRole(role) && roleAllowed(ACCESS_RULES['POST /api/cases/:id{[0-9]+}/answer'], role);

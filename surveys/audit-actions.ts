@@ -28,6 +28,7 @@ export const AUDIT_ACTIONS = [
   'case_created',
   'case_changed',
   'contact_deleted',
+  'contact_revealed',
   'response_erased',
   'retention_changed',
   'retention_applied',

@@ -2,6 +2,7 @@ import type { CaseOpener, CaseReason } from '../../surveys/case-origins';
 import type { CaseStatus } from '../../surveys/case-states';
 import type { Answers } from '../../surveys/instrument-schema';
 import type { Role } from '../../surveys/roles';
+import type { LocalizedText } from '../app/api-types';
 
 /** Shapes of the accounts, counters, officer and complaints APIs (server/users, server/counters, server/officer, server/cases); kept by hand. */
 
@@ -51,6 +52,8 @@ export interface CaseItem {
   reason: CaseReason | (string & {});
   unit: { id: number; name: string };
   assignedUnit: { id: number; name: string } | null;
+  /** The person of that unit handling it, if one was named. */
+  assignee: { id: number; username: string | null } | null;
   createdAt: string;
   dueAt: string;
   assignedAt: string | null;
@@ -76,9 +79,27 @@ export interface CaseNote {
   author: string | null;
 }
 
+/** One question of the answer, worded by its survey version (surveys/answer-lines.ts). */
+export interface CaseAnswerLine {
+  key: string;
+  question: LocalizedText;
+  value: number | null | undefined;
+  answer: LocalizedText | null;
+}
+
+/** A reveal of the phone, as the audit log holds it: who, when, why (never the number). */
+export interface ContactReveal {
+  at: string;
+  username: string | null;
+  reason: string;
+}
+
 /** GET /api/cases/:id: the case, its notes, and the answer it came from. */
 export interface CaseDetail extends CaseItem {
   notes: CaseNote[];
+  contactReveals: ContactReveal[];
+  /** This person is the one the case is assigned to and there is a phone: the reveal is offered. */
+  mayRevealContact: boolean;
   response: {
     id: number;
     /** The reference the citizen was given for this answer. */
@@ -90,6 +111,22 @@ export interface CaseDetail extends CaseItem {
     satisfied: boolean | null;
     flags: unknown;
     answers: Answers;
+    lines: CaseAnswerLine[];
     comment: string | null;
+    dossierCode: string | null;
   } | null;
+}
+
+/** GET /api/cases/assignees?unit=: whom a case of that unit may be given to. */
+export interface CaseAssignees {
+  unitId: number;
+  items: { id: number; username: string; role: string; unitName: string | null }[];
+}
+
+/** POST /api/cases/:id/contact/reveal: the number, shown once. */
+export interface RevealedContact {
+  id: number;
+  phone: string;
+  consentAt: string | null;
+  revealedAt: string;
 }

@@ -24,6 +24,7 @@ const ACTION_WORDS = {
   audit_case_created: { vi: 'Mở phản ánh', en: 'Complaint opened' },
   audit_case_changed: { vi: 'Cập nhật phản ánh', en: 'Complaint updated' },
   audit_contact_deleted: { vi: 'Xóa số điện thoại', en: 'Phone number deleted' },
+  audit_contact_revealed: { vi: 'Xem số điện thoại để gọi lại', en: 'Phone number revealed for a call-back' },
   audit_response_erased: { vi: 'Xóa dữ liệu cá nhân của phiếu', en: 'Answer’s personal data erased' },
   audit_retention_changed: { vi: 'Đổi thời hạn lưu', en: 'Retention changed' },
   audit_retention_applied: { vi: 'Xóa theo thời hạn lưu', en: 'Retention applied' },

@@ -1,17 +1,36 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
+import type { CaseAssignees } from '../admin/admin-types';
 import { ActionMessage } from '../app/action-message';
 import type { Meta } from '../app/api-types';
 import { inBothLanguages, t } from '../app/i18n';
 import { useLang } from '../app/lang-context';
 import { UnitSelect } from '../app/unit-select';
 import { useAction } from '../app/use-action';
-import { assignCase } from './cases-api';
+import { assignCase, fetchAssignees } from './cases-api';
 
-/** Hands a complaint to a unit, with a new due date if one is given. */
+/** Whom a case of the chosen unit may be given to, fetched when the unit changes; empty until one is chosen. */
+function useAssignees(unitId: number | undefined): CaseAssignees['items'] {
+  const [list, setList] = useState<{ unitId: number; items: CaseAssignees['items'] } | null>(null);
+  useEffect(() => {
+    if (unitId === undefined) return;
+    let live = true;
+    fetchAssignees(unitId)
+      .then((r) => live && setList({ unitId, items: r.items }))
+      .catch(() => live && setList({ unitId, items: [] }));
+    return () => {
+      live = false;
+    };
+  }, [unitId]);
+  return list && list.unitId === unitId ? list.items : [];
+}
+
+/** Hands a complaint to a unit and, if chosen, a person of it (the one who may call back), with a new due date if one is given. */
 export function AssignForm({ id, meta, onDone }: { id: number; meta: Meta | null; onDone: () => void }) {
   const { lang } = useLang();
   const [unitId, setUnitId] = useState<number | undefined>(undefined);
+  const [assigneeId, setAssigneeId] = useState<number | undefined>(undefined);
   const [due, setDue] = useState('');
+  const people = useAssignees(unitId);
   const action = useAction();
   const submit = async (e: Event) => {
     e.preventDefault();
@@ -19,7 +38,8 @@ export function AssignForm({ id, meta, onDone }: { id: number; meta: Meta | null
       action.setError(inBothLanguages('fillUnit'));
       return;
     }
-    if (await action.run(() => assignCase(id, unitId, due || undefined), inBothLanguages('caseSaved'))) onDone();
+    const person = people.some((p) => p.id === assigneeId) ? assigneeId : undefined;
+    if (await action.run(() => assignCase(id, unitId, person, due || undefined), inBothLanguages('caseSaved'))) onDone();
   };
   return (
     <form class="case-action" onSubmit={submit} noValidate data-testid="case-assign-form">
@@ -27,12 +47,33 @@ export function AssignForm({ id, meta, onDone }: { id: number; meta: Meta | null
       <UnitSelect
         units={meta?.units ?? []}
         value={unitId}
-        onChange={setUnitId}
+        onChange={(u) => {
+          setUnitId(u);
+          setAssigneeId(undefined);
+        }}
         label={t(lang, 'assignedUnit')}
         emptyLabel={t(lang, 'chooseUnit')}
         name="unitId"
         testid="case-assign-unit"
       />
+      <label>
+        <span>{t(lang, 'assigneeOptional')}</span>
+        <select
+          name="assigneeId"
+          value={assigneeId ?? ''}
+          disabled={unitId === undefined}
+          onChange={(e) => setAssigneeId(e.currentTarget.value ? Number(e.currentTarget.value) : undefined)}
+          data-testid="case-assign-person"
+        >
+          <option value="">{t(lang, unitId === undefined ? 'chooseUnitFirst' : 'noAssignee')}</option>
+          {people.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.username}
+              {p.unitName ? ` — ${p.unitName}` : ''}
+            </option>
+          ))}
+        </select>
+      </label>
       <label>
         <span>{t(lang, 'dueAtOptional')}</span>
         <input type="date" name="dueAt" value={due} onInput={(e) => setDue(e.currentTarget.value)} data-testid="case-assign-due" />

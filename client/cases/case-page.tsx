@@ -7,7 +7,10 @@ import { followLink, pagePath } from '../app/links';
 import { LoadView } from '../app/load-states';
 import { useApi } from '../app/use-api';
 import { AssignForm } from './case-assign-form';
+import { CaseAnswers } from './case-answers';
 import { DeletePhone } from './case-delete-phone';
+import { RevealPhone } from './case-reveal-phone';
+import { ContactReveals } from './contact-reveals';
 import { reasonName } from './case-reason';
 import { TextAction } from './case-text-action';
 import { addCaseNote, answerCase, closeCase, fetchCase } from './cases-api';
@@ -39,6 +42,8 @@ export function CasePage({ id, meta }: { id: number; meta: Meta | null }) {
                   <dd>{c.unit.name}</dd>
                   <dt>{t(lang, 'assignedUnit')}</dt>
                   <dd data-testid="case-assigned-unit">{c.assignedUnit?.name ?? NO_VALUE}</dd>
+                  <dt>{t(lang, 'assignee')}</dt>
+                  <dd data-testid="case-assignee">{c.assignee?.username ?? NO_VALUE}</dd>
                   <dt>{t(lang, 'createdAt')}</dt>
                   <dd>{formatDateTime(c.createdAt, lang)}</dd>
                   <dt>{t(lang, 'dueAt')}</dt>
@@ -60,6 +65,9 @@ export function CasePage({ id, meta }: { id: number; meta: Meta | null }) {
                     </>
                   )}
                 </dl>
+                {c.contact && c.mayRevealContact && <RevealPhone id={c.id} />}
+                {c.contact && !c.mayRevealContact && <p class="muted small">{t(lang, 'revealOnlyAssignee')}</p>}
+                <ContactReveals reveals={c.contactReveals} lang={lang} />
                 {c.contact && <DeletePhone id={c.id} onDone={retry} />}
               </section>
               <section class="panel" aria-labelledby="case-response-title">
@@ -75,19 +83,19 @@ export function CasePage({ id, meta }: { id: number; meta: Meta | null }) {
                     <p class="small">
                       {t(lang, 'citizenReference')}: <strong data-testid="case-reference">{c.response.reference}</strong>
                     </p>
+                    <dl class="case-facts">
+                      <dt>{t(lang, 'dossierCode')}</dt>
+                      <dd data-testid="case-dossier-code" class="dossier-code">
+                        {c.response.dossierCode ?? t(lang, 'noDossierCode')}
+                      </dd>
+                    </dl>
                     <h3>{t(lang, 'comment')}</h3>
                     {/* Plain text: the citizen's words are never read as markup. */}
                     <p class="plain-text" data-testid="case-comment">
                       {c.response.comment || t(lang, 'noComment')}
                     </p>
                     <h3>{t(lang, 'answers_')}</h3>
-                    <ul data-testid="case-answers">
-                      {Object.entries(c.response.answers).map(([key, value]) => (
-                        <li key={key} data-key={key} data-value={value ?? ''}>
-                          {key}: {value ?? t(lang, 'noAnswer')}
-                        </li>
-                      ))}
-                    </ul>
+                    <CaseAnswers lines={c.response.lines} lang={lang} />
                   </div>
                 )}
               </section>

@@ -1,4 +1,4 @@
-import type { CaseDetail, CaseItem, CaseList, CaseNote } from '../admin/admin-types';
+import type { CaseAssignees, CaseDetail, CaseItem, CaseList, CaseNote, RevealedContact } from '../admin/admin-types';
 import { request } from '../app/api';
 import { withQuery } from '../app/links';
 
@@ -10,8 +10,12 @@ export const fetchCaseFigures = (from: string, to: string, unit: number | undefi
   );
 export const fetchCases = (query: string) => request<CaseList>('GET', withQuery('/api/cases', query));
 export const fetchCase = (id: number) => request<CaseDetail>('GET', `/api/cases/${id}`);
-export const assignCase = (id: number, unitId: number, dueAt?: string) =>
-  request<CaseItem>('POST', `/api/cases/${id}/assign`, dueAt ? { unitId, dueAt } : { unitId });
+export const assignCase = (id: number, unitId: number, assigneeId?: number, dueAt?: string) =>
+  request<CaseItem>('POST', `/api/cases/${id}/assign`, { unitId, ...(assigneeId ? { assigneeId } : {}), ...(dueAt ? { dueAt } : {}) });
+export const fetchAssignees = (unit: number) => request<CaseAssignees>('GET', withQuery('/api/cases/assignees', { unit }));
+/** The phone in clear, for the person the case is assigned to: kept in the page's memory only, never stored. */
+export const revealContact = (id: number, reason: string) =>
+  request<RevealedContact>('POST', `/api/cases/${id}/contact/reveal`, { reason });
 export const answerCase = (id: number, answer: string) => request<CaseItem>('POST', `/api/cases/${id}/answer`, { answer });
 /** Without a reason the POST goes with no body at all: the server closes an answered case that way. */
 export const closeCase = (id: number, reason?: string) =>

@@ -68,6 +68,7 @@ export function ImportsPage({ meta }: { meta: Meta | null }) {
     <section class="panel" aria-labelledby="import-title">
       <h2 id="import-title">{t(lang, 'importTitle')}</h2>
       <p class="muted intro">{t(lang, 'importIntro')}</p>
+      <p class="muted intro">{t(lang, 'importCasesRule')}</p>
       <form
         class="import-form"
         onSubmit={(e) => {
@@ -206,8 +207,10 @@ function ImportOutcome({ outcome, lang, onRetry }: { outcome: Outcome; lang: Lan
         data-valid={r.valid}
         data-stored={r.stored}
         data-already={r.alreadyImported}
+        data-cases={r.casesOpened ?? 0}
       >
         ✓ {text}
+        {(r.casesOpened ?? 0) > 0 && <> {t(lang, 'importCasesOpened').replace('{c}', formatCount(r.casesOpened!, lang))}</>}
       </p>
     );
   }

@@ -24,6 +24,14 @@ export const IMPORTS_STRINGS = {
     vi: 'Đã nhập {s} phiếu ({a} phiếu đã có từ lần nhập trước).',
     en: 'Imported {s} responses ({a} were already imported before).',
   },
+  importCasesOpened: {
+    vi: 'Đã mở {c} phản ánh cho phiếu tại quầy có đánh giá mức 1–2 còn trong thời hạn xử lý.',
+    en: 'Opened {c} complaint cases for counter forms rated 1–2 still within the time to answer one.',
+  },
+  importCasesRule: {
+    vi: 'Phiếu giấy tại quầy có đánh giá mức 1–2 và còn trong thời hạn xử lý phản ánh sẽ tự mở phản ánh; phiếu cũ hơn và phiếu điều tra xã hội học thì không.',
+    en: 'A counter’s paper form rated 1–2 that is still within the time to answer a complaint opens a case by itself; older forms and survey-wave interviews do not.',
+  },
   importRejected: {
     vi: 'Chưa nhập dòng nào: {p} lỗi trong {r} dòng. Xin sửa tệp rồi gửi lại cả tệp.',
     en: 'Nothing imported: {p} problems in {r} rows. Fix the file and send the whole file again.',

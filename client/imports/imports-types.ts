@@ -8,6 +8,8 @@ export interface ImportResult {
   valid: number;
   stored: number;
   alreadyImported: number;
+  /** Complaint cases the stored rows opened (recent low ratings of a counter's paper forms); absent on a dry run. */
+  casesOpened?: number;
   dryRun?: boolean;
 }
 

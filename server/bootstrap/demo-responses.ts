@@ -69,31 +69,17 @@ function answersFor(counter: ActiveCounter, satisfied: boolean, random: Random):
 }
 
 /**
- * A year of clearly labelled demo answers up to today, stored through the one writer path in
- * batches. Returns how many were stored.
+ * The demo answers of the `days` Vietnamese days up to the day of `now`, for these counters, none
+ * dated after `now`. Pure and deterministic: the same counters and clock give the same answers.
  */
-export async function generateDemoResponses(
-  db: Kysely<Database>,
-  today = localDay(new Date()),
-  days = 365,
-  progress: (line: string) => void = () => {},
-): Promise<number> {
+export function* demoResponses(counters: readonly ActiveCounter[], now: Date, days: number): Generator<NewResponse> {
   const random = mulberry32(20230101);
-  const counters = (await Promise.all(DEMO_COUNTERS.map((c) => findActiveCounter(db, c.code)))).filter(
-    (c): c is ActiveCounter => c !== undefined,
-  );
-  let batch: NewResponse[] = [];
-  let stored = 0;
-  const flush = async () => {
-    stored += (await storeResponses(db, batch)).filter((r) => !r.replay).length;
-    batch = [];
-  };
+  const today = localDay(now);
   for (let d = days - 1; d >= 0; d--) {
     const day = addDays(today, -d);
     const start = dayStartUtc(day).getTime();
     const weekday = new Date(start + 7 * 3600_000).getUTCDay();
     const season = Math.sin((d / 365) * 2 * Math.PI) * 0.03;
-    if (d % 30 === 0) progress(`  … ${day}: ${stored + batch.length}`);
     for (const counter of counters) {
       const visits = weekday === 0 ? 0 : weekday === 6 ? Math.floor(random() * 3) : 3 + Math.floor(random() * 7);
       for (let i = 0; i < visits; i++) {
@@ -103,16 +89,48 @@ export async function generateDemoResponses(
         const minutes = 7.5 * 60 + Math.floor(random() * 9.5 * 60);
         const comment = random() < 0.12 ? pick(random, satisfied ? COMMENTS.good : COMMENTS.bad) : null;
         const channel = random() < 0.8 ? 'qr' : 'kiosk';
-        batch.push(
-          buildResponse(
-            counterTarget(counter),
-            { answers, sector, comment },
-            { channel, submittedAt: new Date(start + minutes * 60_000), clientKey: `${DEMO_KEY_PREFIX}${day}-${counter.code}-${i}` },
-          ),
+        const submittedAt = new Date(start + minutes * 60_000);
+        // Today's office hours are still to come before 17:00: an answer is never dated after now.
+        // Drawn all the same, so the answers already given keep their values as the day goes on.
+        if (submittedAt.getTime() > now.getTime()) continue;
+        yield buildResponse(
+          counterTarget(counter),
+          { answers, sector, comment },
+          { channel, submittedAt, clientKey: `${DEMO_KEY_PREFIX}${day}-${counter.code}-${i}` },
         );
-        if (batch.length >= 500) await flush();
       }
     }
+  }
+}
+
+/**
+ * A year of clearly labelled demo answers up to `now`, stored through the one writer path in
+ * batches. Returns how many were stored.
+ */
+export async function generateDemoResponses(
+  db: Kysely<Database>,
+  now = new Date(),
+  days = 365,
+  progress: (line: string) => void = () => {},
+): Promise<number> {
+  const counters = (await Promise.all(DEMO_COUNTERS.map((c) => findActiveCounter(db, c.code)))).filter(
+    (c): c is ActiveCounter => c !== undefined,
+  );
+  let batch: NewResponse[] = [];
+  let stored = 0;
+  let month = '';
+  const flush = async () => {
+    stored += (await storeResponses(db, batch)).filter((r) => !r.replay).length;
+    batch = [];
+  };
+  for (const response of demoResponses(counters, now, days)) {
+    const day = localDay(response.submitted_at);
+    if (day.slice(0, 7) !== month) {
+      month = day.slice(0, 7);
+      progress(`  … ${day}: ${stored + batch.length}`);
+    }
+    batch.push(response);
+    if (batch.length >= 500) await flush();
   }
   if (batch.length > 0) await flush();
   return stored;

@@ -14,6 +14,7 @@ export async function applyCaseStep(
   action: CaseAction,
   change: CaseChange,
   withReason = false,
+  details: Record<string, unknown> = {},
 ) {
   const from = allowedFrom(action, withReason);
   const moved = from.includes(row.status) && (await transitionCase(db.dbWrite, user.tenant_id, row.id, from, change));
@@ -22,5 +23,5 @@ export async function applyCaseStep(
     const current = (await findCase(db.dbRead, { tenantId: user.tenant_id }, row.id))?.status ?? row.status;
     throw new RequestError(409, refusal(action, current));
   }
-  await auditCaseChange(db, user, 'case_changed', row.id, { status: { from: row.status, to: change.to } });
+  await auditCaseChange(db, user, 'case_changed', row.id, { status: { from: row.status, to: change.to }, ...details });
 }

@@ -1,10 +1,12 @@
 import type { CaseRow, findCaseResponse } from '../../db/cases';
+import { answerLines } from '../../surveys/answer-lines';
 import { isOpenCase } from '../../surveys/case-states';
 import { maskPhone } from './phone-number';
 
 /**
- * A case as the dashboard sees it. The phone leaves the server masked, always: staff need to know
- * a call-back was asked for, not to read the number off a screen.
+ * A case as the dashboard sees it. The phone leaves the server masked: staff need to know a
+ * call-back was asked for, not to read the number off a screen. Only the person the case is
+ * assigned to gets it in clear, by asking with a reason (POST /api/cases/:id/contact/reveal).
  */
 export function caseView(row: CaseRow, now: Date) {
   const open = isOpenCase(row.status);
@@ -16,6 +18,8 @@ export function caseView(row: CaseRow, now: Date) {
     reason: row.reason,
     unit: { id: row.unit_id, name: row.unit_name },
     assignedUnit: row.assigned_unit_id === null ? null : { id: row.assigned_unit_id, name: row.assigned_unit_name },
+    /** The person of that unit handling it, if one was named. */
+    assignee: row.assigned_user_id === null ? null : { id: row.assigned_user_id, username: row.assigned_username },
     createdAt: row.created_at,
     dueAt: row.due_at,
     assignedAt: row.assigned_at,
@@ -31,8 +35,9 @@ export function caseView(row: CaseRow, now: Date) {
 }
 
 /**
- * The answer a case was opened for, as the case page shows it, with the reference the citizen was
- * given on the thank-you page (server/references/answer-reference.ts), so a caller can be matched.
+ * The answer a case was opened for, as the case page shows it: each question in words with its
+ * answer's label, and the reference the citizen was given on the thank-you page
+ * (server/references/answer-reference.ts), so a caller can be matched.
  */
 export function caseResponseView(response: NonNullable<Awaited<ReturnType<typeof findCaseResponse>>>, reference: string) {
   return {
@@ -45,6 +50,8 @@ export function caseResponseView(response: NonNullable<Awaited<ReturnType<typeof
     satisfied: response.satisfied,
     flags: response.flags,
     answers: response.answers,
+    lines: answerLines(response.definition, response.answers),
     comment: response.comment,
+    dossierCode: response.dossier_code,
   };
 }

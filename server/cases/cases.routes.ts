@@ -11,6 +11,8 @@ import {
   type CaseChange,
   type CaseRow,
 } from '../../db/cases';
+import { listContactReveals } from '../../db/contact-reveals';
+import { findUserWithScope, listActiveUsersWithScope } from '../../db/users';
 import { normalizeComment } from '../../surveys/answers-schema';
 import { CASE_STATUSES } from '../../surveys/case-states';
 import { daySchema, IN_ORDER, inOrder } from '../../surveys/day-schema';
@@ -25,6 +27,8 @@ import { applyCaseStep } from './case-step';
 import { dueDateRefusal } from './case-workflow';
 import { answerReference } from '../references/answer-reference';
 import { caseResponseView, caseView } from './case-view';
+import { assigneeRefusal, possibleAssignees } from './case-assignee';
+import { mayRevealContact, revealRefusal } from './contact-reveal';
 import type { CaseAction } from '../../surveys/case-states';
 import { openCaseForAnswer } from './open-case';
 
@@ -53,7 +57,14 @@ const listQuery = z
 const figuresQuery = z.object(periodQuery).refine(inOrder, IN_ORDER);
 
 const openBody = z.object({ responseId: id, note: text(2000).optional() });
-const assignBody = z.object({ unitId: id, dueAt: dueAt.optional() });
+const assignBody = z.object({ unitId: id, assigneeId: id.nullable().optional(), dueAt: dueAt.optional() });
+const assigneesQuery = z.object({ unit: id });
+const revealBody = z.object({
+  reason: z
+    .string()
+    .max(500)
+    .transform((s) => normalizeComment(s, 500)),
+});
 const answerBody = z.object({ answer: text(5000) });
 const closeBody = z.object({ reason: text(500).optional() });
 const noteBody = z.object({ text: text(2000) });
@@ -114,14 +125,17 @@ export function caseRoutes({ db, config }: AppDeps) {
     .get('/cases/:id{[0-9]+}', async (c) => {
       const row = await visibleCase(c);
       const tenantId = c.get('user').tenant_id;
-      const [notes, response] = await Promise.all([
+      const [notes, response, reveals] = await Promise.all([
         listCaseNotes(db.dbRead, tenantId, row.id),
         row.response_id === null ? undefined : findCaseResponse(db.dbRead, tenantId, row.response_id),
+        listContactReveals(db.dbRead, tenantId, row.id),
       ]);
       return c.json({
         ...caseView(row, new Date()),
         notes: notes.map((n) => ({ id: n.id, text: n.text, at: n.at, author: n.author })),
         response: response ? caseResponseView(response, answerReference(config.secret, tenantId, response.id)) : null,
+        contactReveals: reveals,
+        mayRevealContact: mayRevealContact(row, c.get('user')),
       });
     })
     .post('/cases', async (c) => {
@@ -139,7 +153,33 @@ export function caseRoutes({ db, config }: AppDeps) {
       const unit = await unitInScope(db.dbRead, user, (await caseScope(db.dbRead, user)).scopePath, body.unitId);
       const dueRefused = dueDateRefusal(row.created_at, body.dueAt);
       if (dueRefused) throw new RequestError(422, dueRefused, { dueAt: dueRefused });
-      return step(c, row, 'assign', { to: 'assigned', at: new Date(), assignedUnitId: unit.id, dueAt: body.dueAt });
+      const assignee = body.assigneeId ? await findUserWithScope(db.dbRead, user.tenant_id, body.assigneeId) : null;
+      if (body.assigneeId) {
+        const refused = assigneeRefusal(assignee ?? undefined, unit.path);
+        if (refused) throw new RequestError(422, refused, { assigneeId: refused });
+      }
+      const change = {
+        to: 'assigned',
+        at: new Date(),
+        assignedUnitId: unit.id,
+        assignedUserId: assignee?.id ?? null,
+        dueAt: body.dueAt,
+      } as const;
+      await applyCaseStep(db, user, row, 'assign', change, false, {
+        unitId: unit.id,
+        assignee: assignee ? { id: assignee.id, username: assignee.username } : null,
+      });
+      return viewOf(c, row.id);
+    })
+    .get('/cases/assignees', async (c) => {
+      const q = parseQuery(assigneesQuery, c.req.query());
+      const user = c.get('user');
+      const unit = await unitInScope(db.dbRead, user, (await caseScope(db.dbRead, user)).scopePath, q.unit);
+      const users = possibleAssignees(await listActiveUsersWithScope(db.dbRead, user.tenant_id), unit.path);
+      return c.json({
+        unitId: unit.id,
+        items: users.map((u) => ({ id: u.id, username: u.username, role: u.role, unitName: u.unit_name })),
+      });
     })
     .post('/cases/:id{[0-9]+}/answer', async (c) => {
       const row = await visibleCase(c);
@@ -160,6 +200,18 @@ export function caseRoutes({ db, config }: AppDeps) {
       const note = await addCaseNote(db.dbWrite, { tenant_id: user.tenant_id, case_id: row.id, author_user_id: user.id, text: body.text });
       await auditCaseChange(db, user, 'case_changed', row.id, { note: note.id });
       return c.json({ id: note.id, at: note.at, text: body.text, author: user.username }, 201);
+    })
+    .post('/cases/:id{[0-9]+}/contact/reveal', async (c) => {
+      const row = await visibleCase(c);
+      const body = await parseJsonBody(c, revealBody);
+      const user = c.get('user');
+      const refused = revealRefusal(row, user, body.reason);
+      if (refused) throw new RequestError(refused.status, refused.text, refused.status === 422 ? { reason: refused.text } : undefined);
+      // Who, when and why, never the number; the entry is written before the number goes out.
+      await auditCaseChange(db, user, 'contact_revealed', row.id, { reason: body.reason });
+      // Shown once: never cached (every /api/ answer is no-store), never kept by the page.
+      c.header('Cache-Control', 'no-store');
+      return c.json({ id: row.id, phone: row.contact_phone!, consentAt: row.contact_consent_at, revealedAt: new Date() });
     })
     .delete('/cases/:id{[0-9]+}/contact', async (c) => {
       const row = await visibleCase(c);

@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
+import { importedFollowUp } from '../cases/imported-case-opening';
 import type { AppDeps, AppEnv } from '../http/context';
 import { parseQuery } from '../http/parse-query';
 import { uploadedTable } from './import-file';
@@ -25,7 +26,7 @@ const importQuery = z
  * checked row by row: every row is stored, through the one writer path, or none is, with the list
  * of what is wrong where. The same file imported twice is stored once.
  */
-export function importRoutes({ db }: AppDeps) {
+export function importRoutes({ db, config }: AppDeps) {
   return new Hono<AppEnv>().post('/imports', async (c) => {
     const user = c.get('user');
     const q = parseQuery(importQuery, c.req.query());
@@ -48,7 +49,24 @@ export function importRoutes({ db }: AppDeps) {
     }
     if (q.dryRun === '1') return c.json({ rows: table.rows.length, valid: responses.length, stored: 0, alreadyImported: 0, dryRun: true });
     const subject = q.counter !== undefined ? `counter:${q.counter}` : `wave:${q.wave}`;
-    const { stored, alreadyImported } = await storeImport(db, user, subject, { fileKey, rows: table.rows.length }, responses);
-    return c.json({ rows: table.rows.length, valid: responses.length, stored, alreadyImported }, stored > 0 ? 201 : 200);
+    const now = new Date();
+    const definition = target.surveyVersion.definition;
+    const pending = responses.map((item) => ({
+      item,
+      followUp: importedFollowUp(
+        {
+          tenantId: item.tenant_id,
+          unitId: item.unit_id,
+          waveId: item.wave_id ?? null,
+          definition,
+          answers: item.answers,
+          submittedAt: item.submitted_at,
+        },
+        now,
+        config.caseDueDays,
+      ),
+    }));
+    const { stored, alreadyImported, casesOpened } = await storeImport(db, user, subject, { fileKey, rows: table.rows.length }, pending);
+    return c.json({ rows: table.rows.length, valid: responses.length, stored, alreadyImported, casesOpened }, stored > 0 ? 201 : 200);
   });
 }

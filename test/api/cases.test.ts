@@ -444,3 +444,174 @@ describe('unit scope', () => {
     expect((await api('/api/cases/figures', { cookie: 'hailong_session=nope' })).status).toBe(401);
   });
 });
+
+describe('the case page: the answer in words, the dossier code', () => {
+  it('gives each question of the version with the answer’s label, and the dossier code the citizen entered', async () => {
+    const id = await rate('demo-land', { answers: { overall: 2, access_q: null }, dossierCode: '000.00.17.H31-260101-0042' });
+    const detail = await api<{
+      response: {
+        dossierCode: string | null;
+        lines: { key: string; question: { vi: string; en: string }; value: number | null; answer: { vi: string; en: string } | null }[];
+      };
+    }>(`/api/cases/${await caseIdOf(id)}`);
+    expect(detail.body.response.dossierCode).toBe('000.00.17.H31-260101-0042');
+    const [overall, access, procedure] = detail.body.response.lines;
+    expect(overall).toEqual({
+      key: 'overall',
+      question: {
+        vi: 'Nhìn chung, Ông/Bà hài lòng thế nào với dịch vụ hành chính công nhận được?',
+        en: 'Overall, how satisfied are you with the public administrative service you received?',
+      },
+      value: 2,
+      answer: { vi: '2 — Không hài lòng', en: '2 — Dissatisfied' },
+    });
+    expect(access).toMatchObject({ key: 'access_q', value: null, answer: { vi: 'Không ý kiến' } });
+    expect(procedure).toMatchObject({ key: 'procedure_q', answer: null });
+  });
+});
+
+describe('a person to handle the case, and the phone revealed to call back', () => {
+  const password = 'handler-password-1';
+  const ids: Record<string, number> = {};
+  const cookies: Record<string, string> = {};
+  interface Detail extends CaseJson {
+    assignee: { id: number; username: string } | null;
+    mayRevealContact: boolean;
+    contactReveals: { at: string; username: string; reason: string }[];
+  }
+  beforeAll(async () => {
+    const password_hash = await hashPassword(password);
+    for (const [username, role, unit] of [
+      ['xu-ly-mot-cua', 'analyst', 'HY-TP-MOT-CUA'],
+      ['xu-ly-an-tao', 'analyst', 'HY-TP-AN-TAO'],
+      ['can-bo-quay', 'officer', 'HY-TP-MOT-CUA'],
+      ['da-nghi', 'analyst', 'HY-TP-MOT-CUA'],
+    ] as const) {
+      const user = await createUser(t.db.dbWrite, {
+        tenant_id: t.state.tenantId,
+        username,
+        password_hash,
+        role,
+        unit_id: await unitId(unit),
+      });
+      ids[username] = user.id;
+    }
+    cookies.handler = await login(t.app, 'xu-ly-mot-cua', password);
+    cookies.ward = await login(t.app, 'xu-ly-an-tao', password);
+    await t.db.dbWrite.updateTable('users').set({ disabled_at: new Date() }).where('id', '=', ids['da-nghi']!).execute();
+  });
+
+  it('lists whom a case of a unit may be given to: active, a role that works cases, the unit within their own', async () => {
+    const res = await api<{ items: { id: number; username: string; role: string }[] }>(
+      `/api/cases/assignees?unit=${await unitId('HY-TP-MOT-CUA')}`,
+    );
+    expect(res.status).toBe(200);
+    const names = res.body.items.map((u) => u.username);
+    expect(names).toContain('admin');
+    expect(names).toContain('xu-ly-mot-cua');
+    for (const no of ['xu-ly-an-tao', 'can-bo-quay', 'da-nghi']) expect(names).not.toContain(no);
+    expect((await api(`/api/cases/assignees?unit=${await unitId('HY-TP-MOT-CUA')}`, { cookie: cookies.ward })).status).toBe(403);
+    expect((await api('/api/cases/assignees?unit=abc')).status).toBe(400);
+  });
+
+  it('assigns a person with the unit, audited; refuses an unknown, disabled, officer or out-of-scope account in both languages', async () => {
+    const caseId = await caseIdOf(await rate('demo-land', { answers: { overall: 1 } }));
+    const oneStop = await unitId('HY-TP-MOT-CUA');
+    for (const [assigneeId, en] of [
+      [99_999_999, /not found/],
+      [ids['da-nghi']!, /disabled/],
+      [ids['can-bo-quay']!, /role may not handle/],
+      [ids['xu-ly-an-tao']!, /outside this account’s units/],
+    ] as const) {
+      const res = await api<{ message: { vi: string; en: string }; fields: Record<string, { vi: string }> }>(
+        `/api/cases/${caseId}/assign`,
+        {
+          method: 'POST',
+          body: { unitId: oneStop, assigneeId },
+        },
+      );
+      expect(res.status).toBe(422);
+      expect(res.body.message.en).toMatch(en);
+      expect(res.body.fields.assigneeId!.vi.length).toBeGreaterThan(10);
+    }
+    expect((await api<Detail>(`/api/cases/${caseId}`)).body).toMatchObject({ status: 'received', assignee: null });
+    const ok = await api<Detail>(`/api/cases/${caseId}/assign`, {
+      method: 'POST',
+      body: { unitId: oneStop, assigneeId: ids['xu-ly-mot-cua'] },
+    });
+    expect(ok.status).toBe(200);
+    expect(ok.body).toMatchObject({
+      status: 'assigned',
+      assignedUnit: { id: oneStop },
+      assignee: { id: ids['xu-ly-mot-cua'], username: 'xu-ly-mot-cua' },
+    });
+    const audit = await sql<{ details: { assignee: unknown } }>`select details from audit_log where subject = ${`case:${caseId}`}
+      and action = 'case_changed' order by id desc limit 1`.execute(t.db.dbRead);
+    expect(audit.rows[0]!.details.assignee).toEqual({ id: ids['xu-ly-mot-cua'], username: 'xu-ly-mot-cua' });
+    // handed to another unit without a person: nobody handles it by name any more
+    const again = await api<Detail>(`/api/cases/${caseId}/assign`, { method: 'POST', body: { unitId: await unitId('HY-TP-AN-TAO') } });
+    expect(again.body).toMatchObject({ assignedUnit: { id: await unitId('HY-TP-AN-TAO') }, assignee: null });
+  });
+
+  it('reveals the phone only to the assignee, with a reason, once per request, each reveal audited and shown on the case', async () => {
+    const caseId = await caseIdOf(
+      await rate('demo-land', { answers: { overall: 1 }, comment: 'Xin gọi lại', contact: { phone: '0987 111 222', consent: true } }),
+    );
+    const reveal = (cookie: string, reason: unknown) =>
+      t.app.request(`/api/cases/${caseId}/contact/reveal`, {
+        method: 'POST',
+        headers: { cookie, origin: 'http://localhost', 'content-type': 'application/json' },
+        body: JSON.stringify({ reason }),
+      });
+    // not assigned to anyone yet: nobody may, not even an administrator
+    expect((await reveal(admin, 'Gọi lại cho người dân theo đề nghị')).status).toBe(403);
+    await api(`/api/cases/${caseId}/assign`, {
+      method: 'POST',
+      body: { unitId: await unitId('HY-TP-MOT-CUA'), assigneeId: ids['xu-ly-mot-cua'] },
+    });
+    expect((await api<Detail>(`/api/cases/${caseId}`)).body.mayRevealContact).toBe(false);
+    const asAdmin = await reveal(admin, 'Gọi lại cho người dân theo đề nghị');
+    expect(asAdmin.status).toBe(403);
+    expect(((await asAdmin.json()) as { message: { vi: string } }).message.vi).toMatch(/Chỉ người được giao xử lý/);
+    const short = await reveal(cookies.handler!, 'gọi');
+    expect(short.status).toBe(422);
+    expect(((await short.json()) as { message: { vi: string; en: string } }).message).toEqual({
+      vi: 'Xin ghi lý do xem số điện thoại (ít nhất 10 ký tự).',
+      en: 'Give a reason to see the phone number (at least 10 characters).',
+    });
+    const before = await sql<{ n: number }>`select count(*)::int as n from audit_log where action = 'contact_revealed'`.execute(
+      t.db.dbRead,
+    );
+    expect(before.rows[0]!.n).toBe(0);
+
+    const shown = await reveal(cookies.handler!, '  Gọi lại để hẹn ngày trả kết quả  ');
+    expect(shown.status).toBe(200);
+    expect(shown.headers.get('cache-control')).toBe('no-store');
+    expect(await shown.json()).toMatchObject({ id: caseId, phone: '0987111222' });
+
+    const entries = await sql<{ actor_username: string; subject: string; details: object }>`select actor_username, subject, details
+      from audit_log where action = 'contact_revealed'`.execute(t.db.dbRead);
+    expect(entries.rows).toEqual([
+      { actor_username: 'xu-ly-mot-cua', subject: `case:${caseId}`, details: { reason: 'Gọi lại để hẹn ngày trả kết quả' } },
+    ]);
+    expect(JSON.stringify(entries.rows)).not.toMatch(/0987|111222/);
+
+    const page = await t.app.request(`/api/cases/${caseId}`, { headers: { cookie: cookies.handler! } });
+    const raw = await page.text();
+    expect(raw).not.toContain('0987111222');
+    const detail = JSON.parse(raw) as Detail;
+    expect(detail).toMatchObject({ mayRevealContact: true, contact: { phone: '09•••••222' } });
+    expect(detail.contactReveals).toEqual([
+      { at: expect.any(String), username: 'xu-ly-mot-cua', reason: 'Gọi lại để hẹn ngày trả kết quả' },
+    ]);
+
+    // closing deletes the number as before: nothing left to reveal
+    await api(`/api/cases/${caseId}/close`, { method: 'POST', body: { reason: 'Đã gọi lại, người dân đồng ý' } });
+    expect((await reveal(cookies.handler!, 'Gọi lại lần nữa cho chắc chắn')).status).toBe(404);
+    expect((await api<Detail>(`/api/cases/${caseId}`)).body).toMatchObject({
+      contact: null,
+      mayRevealContact: false,
+      contactReveals: [{ username: 'xu-ly-mot-cua' }],
+    });
+  });
+});

@@ -60,7 +60,7 @@ describe('first start on an empty database', () => {
   it('HAILONG_DEMO=full generates labelled demo answers whose rollups equal a recount', async () => {
     db = await createTestDb();
     const state = await firstStart(db.dbWrite, parseEnv({}), () => {});
-    const stored = await generateDemoResponses(db.dbWrite, '2026-03-31', 40);
+    const stored = await generateDemoResponses(db.dbWrite, new Date('2026-03-31T23:59:00+07:00'), 40);
     expect(stored).toBeGreaterThan(500);
     expect(await countResponses(db.dbRead, state.tenantId)).toBe(stored);
     const keys = await sql<{ n: number }>`select count(*)::int as n from responses where client_key not like 'demo-%'`.execute(db.dbRead);
@@ -71,7 +71,7 @@ describe('first start on an empty database', () => {
       await satisfiedCountsFromResponses(db.dbRead, filter, 'sector'),
     );
     // the same seed gives the same data: a second run over the same days stores nothing new
-    expect(await generateDemoResponses(db.dbWrite, '2026-03-31', 40)).toBe(0);
+    expect(await generateDemoResponses(db.dbWrite, new Date('2026-03-31T23:59:00+07:00'), 40)).toBe(0);
   });
 });
 

@@ -2,7 +2,8 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listUnits } from '../../db/units';
 import { dbSnapshot } from '../support/db-snapshot';
-import { createTestApp, login, type TestApp } from '../support/test-app';
+import { addDays, localDay } from '../../surveys/time';
+import { createTestApp, login, submitJson, type TestApp } from '../support/test-app';
 
 let t: TestApp;
 let cookie: string;
@@ -34,11 +35,11 @@ describe('importing earlier paper-survey results', () => {
   it('stores every row of a valid CSV through the writer path, and the same file again stores nothing', async () => {
     const before = await stats('counter=demo-land');
     const first = await post('counter=demo-land', PAPER);
-    expect(first).toEqual({ status: 201, body: { rows: 3, valid: 3, stored: 3, alreadyImported: 0 } });
+    expect(first).toEqual({ status: 201, body: { rows: 3, valid: 3, stored: 3, alreadyImported: 0, casesOpened: 0 } });
     const after = await stats('counter=demo-land');
     expect([after.n - before.n, after.satisfied - before.satisfied]).toEqual([3, 2]);
     const again = await post('counter=demo-land', PAPER);
-    expect(again).toEqual({ status: 200, body: { rows: 3, valid: 3, stored: 0, alreadyImported: 3 } });
+    expect(again).toEqual({ status: 200, body: { rows: 3, valid: 3, stored: 0, alreadyImported: 3, casesOpened: 0 } });
     const csv = await (await t.app.request('/api/exports/responses.csv?from=2025-10-01&to=2025-10-31', { headers: { cookie } })).text();
     expect(csv).toContain('interviewer');
     expect(csv).toContain('"Phải chờ lâu, không có số"');
@@ -99,7 +100,7 @@ describe('importing earlier paper-survey results', () => {
     sheet.addRow(['2025-06-12', 'HY-TP-HIEN-NAM', 4, 5, '']);
     const bytes = new Uint8Array(await book.xlsx.writeBuffer());
     const res = await post(`wave=${id}`, bytes, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-    expect(res).toEqual({ status: 201, body: { rows: 3, valid: 3, stored: 3, alreadyImported: 0 } });
+    expect(res).toEqual({ status: 201, body: { rows: 3, valid: 3, stored: 3, alreadyImported: 0, casesOpened: 0 } });
     const report = (await (await t.app.request(`/api/waves/${id}`, { headers: { cookie } })).json()) as {
       strata: { collected: number; weight: number }[];
     };
@@ -121,5 +122,85 @@ describe('importing earlier paper-survey results', () => {
       body: PAPER,
     });
     expect(noSession.status).toBe(401);
+  });
+});
+
+describe('comments after an import of older answers', () => {
+  it('come newest first by the time they were answered, not by when they were stored, page after page', async () => {
+    const today = localDay(new Date());
+    const citizen = await submitJson(t.app, 'demo-construction', { answers: { overall: 5 }, comment: 'Hôm nay: nhanh gọn' });
+    expect(citizen.status).toBe(201);
+    const older = [
+      'submitted_at,overall,comment',
+      `${addDays(today, -7)},4,Tuần trước: phiếu giấy`,
+      `${addDays(today, -1)},4,Hôm qua: phiếu giấy`,
+    ].join('\n');
+    expect((await post('counter=demo-construction', older)).status).toBe(201);
+    const list = async (extra = '') => {
+      const res = await t.app.request(`/api/comments?from=${addDays(today, -10)}&to=${today}&counter=demo-construction${extra}`, {
+        headers: { cookie },
+      });
+      return (await res.json()) as { items: { comment: string; submittedAt: string }[]; nextBefore: number | null };
+    };
+    expect((await list()).items.map((i) => i.comment)).toEqual(['Hôm nay: nhanh gọn', 'Hôm qua: phiếu giấy', 'Tuần trước: phiếu giấy']);
+    const first = await list('&limit=2');
+    expect(first.items.map((i) => i.comment)).toEqual(['Hôm nay: nhanh gọn', 'Hôm qua: phiếu giấy']);
+    const second = await list(`&limit=2&before=${first.nextBefore}`);
+    expect(second).toEqual({ items: [expect.objectContaining({ comment: 'Tuần trước: phiếu giấy' })], nextBefore: null });
+  });
+});
+
+describe('complaint cases from imported rows', () => {
+  const casesOfComment = async (comment: string) =>
+    (
+      await t.db.dbRead
+        .selectFrom('cases as c')
+        .innerJoin('responses as r', 'r.id', 'c.response_id')
+        .select(['c.reason', 'c.opened_by', 'c.due_at', 'c.created_at', 'r.submitted_at'])
+        .where('r.comment', '=', comment)
+        .execute()
+    ).map((c) => ({ ...c, dueDays: (c.due_at.getTime() - c.submitted_at.getTime()) / 86_400_000 }));
+
+  it('a paper form rated 1–2 within the due days opens one, due from the day on the form; older forms and other rows open none', async () => {
+    const today = localDay(new Date());
+    const csv = [
+      'submitted_at,overall,access_q,comment',
+      `${addDays(today, -2)},2,4,Giấy: chờ lâu (mới)`,
+      `${addDays(today, -3)},4,1,Giấy: thiếu chỗ ngồi (mới)`,
+      `${addDays(today, -30)},1,,Giấy: chờ lâu (cũ)`,
+      `${addDays(today, -1)},5,,Giấy: góp ý (mới)`,
+    ].join('\n');
+    const res = await post('counter=demo-civil', csv);
+    expect(res).toEqual({ status: 201, body: { rows: 4, valid: 4, stored: 4, alreadyImported: 0, casesOpened: 2 } });
+    for (const comment of ['Giấy: chờ lâu (mới)', 'Giấy: thiếu chỗ ngồi (mới)']) {
+      expect(await casesOfComment(comment)).toEqual([expect.objectContaining({ reason: 'low_rating', opened_by: 'auto', dueDays: 7 })]);
+    }
+    expect(await casesOfComment('Giấy: chờ lâu (cũ)')).toEqual([]);
+    expect(await casesOfComment('Giấy: góp ý (mới)')).toEqual([]);
+    // the same file again: nothing stored, no second case
+    expect((await post('counter=demo-civil', csv)).body).toMatchObject({ stored: 0, alreadyImported: 4, casesOpened: 0 });
+  });
+
+  it('a survey wave’s interviews never open one, however low and recent', async () => {
+    const units = Object.fromEntries((await listUnits(t.db.dbRead, t.state.tenantId)).map((u) => [u.code, u.id]));
+    const today = localDay(new Date());
+    const wave = await t.app.request('/api/waves', {
+      method: 'POST',
+      headers: { cookie, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        name: 'Điều tra XHH tuần này',
+        survey: 'sipas-counter',
+        from: addDays(today, -5),
+        to: today,
+        strata: [{ unitId: units['HY-TP-AN-TAO'], population: 100 }],
+      }),
+    });
+    const { id } = (await wave.json()) as { id: number };
+    const res = await post(
+      `wave=${id}`,
+      `submitted_at,unit_code,overall,comment\n${addDays(today, -1)},HY-TP-AN-TAO,1,Phỏng vấn: rất tệ\n`,
+    );
+    expect(res.body).toMatchObject({ stored: 1, casesOpened: 0 });
+    expect(await casesOfComment('Phỏng vấn: rất tệ')).toEqual([]);
   });
 });

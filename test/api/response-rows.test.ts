@@ -232,7 +232,7 @@ describe('the row each way in stores', () => {
 
   it('demo data: a counter’s generated answers, labelled by their client key, within office hours', async () => {
     // 2026-04-15 is a Wednesday: every demo counter gets visits.
-    expect(await generateDemoResponses(t.db.dbWrite, '2026-04-15', 1)).toBeGreaterThan(0);
+    expect(await generateDemoResponses(t.db.dbWrite, new Date('2026-04-15T23:59:00+07:00'), 1)).toBeGreaterThan(0);
     const row = await storedRow('demo-2026-04-15-demo-land-0');
     expect(row).toEqual({
       tenant_id: t.state.tenantId,

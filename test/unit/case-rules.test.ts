@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { analystCaseReason, autoCaseReason } from '../../server/cases/case-opening';
 import { dueDateRefusal } from '../../server/cases/case-workflow';
+import { importedFollowUp } from '../../server/cases/imported-case-opening';
+import { assigneeRefusal } from '../../server/cases/case-assignee';
+import { mayRevealContact, revealRefusal } from '../../server/cases/contact-reveal';
+import type { CaseRow } from '../../db/cases';
+import type { SessionUser } from '../../server/http/context';
 import { educationSurvey, sipasCounterShort } from '../../surveys/instruments';
 
 describe('analystCaseReason: what an analyst may open a case for', () => {
@@ -42,5 +47,86 @@ describe('dueDateRefusal', () => {
     expect(dueDateRefusal(opened, opened)).toBeNull();
     expect(dueDateRefusal(opened, new Date('2026-04-30T16:59:59.999Z'))).toBeNull();
     expect(dueDateRefusal(opened, undefined)).toBeNull();
+  });
+});
+
+describe('importedFollowUp: which imported rows open a case by themselves', () => {
+  const now = new Date('2026-04-15T03:00:00Z');
+  const row = {
+    tenantId: 1,
+    unitId: 5,
+    waveId: null,
+    definition: sipasCounterShort,
+    answers: { overall: 2 },
+    submittedAt: new Date('2026-04-10T05:00:00Z'),
+  };
+
+  it('a counter form rated 1–2 within the due days, due that many days after the day on the form', () => {
+    expect(importedFollowUp(row, now, 7)).toEqual({
+      item: {
+        tenant_id: 1,
+        unit_id: 5,
+        opened_by: 'auto',
+        reason: 'low_rating',
+        created_at: now,
+        due_at: new Date('2026-04-17T05:00:00Z'),
+      },
+    });
+    expect(importedFollowUp({ ...row, answers: { overall: 4, access_q: 1 } }, now, 7)?.item.reason).toBe('low_rating');
+    // exactly `dueDays` old still opens one, due now
+    expect(importedFollowUp({ ...row, submittedAt: new Date('2026-04-08T03:00:00Z') }, now, 7)?.item.due_at).toEqual(now);
+  });
+
+  it('none for an older form, a wave interview, or a form without a low rating (a comment alone waits)', () => {
+    expect(importedFollowUp({ ...row, submittedAt: new Date('2026-04-08T02:59:59Z') }, now, 7)).toBeUndefined();
+    expect(importedFollowUp({ ...row, submittedAt: new Date('2026-04-08T02:59:59Z') }, now, 30)).toBeDefined();
+    expect(importedFollowUp({ ...row, waveId: 3 }, now, 7)).toBeUndefined();
+    expect(importedFollowUp({ ...row, answers: { overall: 3, access_q: null } }, now, 7)).toBeUndefined();
+  });
+});
+
+describe('assigneeRefusal: who may be given a case handled by a unit', () => {
+  const person = {
+    id: 4,
+    username: 'xu-ly',
+    role: 'analyst' as const,
+    unit_id: 2,
+    disabled_at: null,
+    unit_path: '/1/2/',
+    unit_name: 'Một cửa',
+  };
+
+  it('an active analyst or admin whose units hold the handling unit; an account of no unit holds them all', () => {
+    expect(assigneeRefusal(person, '/1/2/')).toBeNull();
+    expect(assigneeRefusal(person, '/1/2/7/')).toBeNull();
+    expect(assigneeRefusal({ ...person, role: 'admin', unit_id: null, unit_path: null }, '/1/9/')).toBeNull();
+  });
+
+  it('no one unknown, disabled, of a role that does not work cases, or whose units do not hold it', () => {
+    expect(assigneeRefusal(undefined, '/1/2/')?.en).toMatch(/not found/);
+    expect(assigneeRefusal({ ...person, disabled_at: new Date() }, '/1/2/')?.en).toMatch(/disabled/);
+    expect(assigneeRefusal({ ...person, role: 'officer' }, '/1/2/')?.en).toMatch(/role/);
+    expect(assigneeRefusal({ ...person, role: 'interviewer' }, '/1/2/')?.en).toMatch(/role/);
+    expect(assigneeRefusal(person, '/1/')?.vi).toMatch(/ngoài phạm vi/);
+    expect(assigneeRefusal({ ...person, unit_path: null }, '/1/2/')?.vi).toMatch(/ngoài phạm vi/);
+  });
+});
+
+describe('revealRefusal: the phone in clear, only for the assignee, with a reason', () => {
+  const row = { contact_phone: '0912345678', assigned_user_id: 4 } as CaseRow;
+  const user = (id: number, role: SessionUser['role'] = 'analyst') => ({ id, role }) as SessionUser;
+
+  it('the assignee with a reason of at least 10 characters', () => {
+    expect(revealRefusal(row, user(4), 'Gọi lại hẹn')).toBeNull();
+    expect(mayRevealContact(row, user(4))).toBe(true);
+    expect(revealRefusal(row, user(4), 'Gọi lại h')).toMatchObject({ status: 422 });
+  });
+
+  it('not an administrator who is not the assignee, nobody when unassigned, 404 without a phone', () => {
+    expect(revealRefusal(row, user(1, 'admin'), 'Gọi lại hẹn ngày')).toMatchObject({ status: 403 });
+    expect(mayRevealContact(row, user(1, 'admin'))).toBe(false);
+    expect(revealRefusal({ ...row, assigned_user_id: null }, user(4), 'Gọi lại hẹn ngày')).toMatchObject({ status: 403 });
+    expect(revealRefusal({ ...row, contact_phone: null }, user(4), 'Gọi lại hẹn ngày')).toMatchObject({ status: 404 });
+    expect(mayRevealContact({ ...row, contact_phone: null }, user(4))).toBe(false);
   });
 });

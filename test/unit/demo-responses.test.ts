@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import type { ActiveCounter } from '../../db/counters';
+import { demoResponses } from '../../server/bootstrap/demo-responses';
+import { sipasCounterShort } from '../../surveys/instruments';
+import { localDay } from '../../surveys/time';
+
+const counter = (id: number, code: string, sectors: string[]): ActiveCounter => ({
+  id,
+  tenant_id: 1,
+  unit_id: 3,
+  code,
+  name: code,
+  kiosk: false,
+  survey_id: 1,
+  unit_name: 'Bộ phận Một cửa',
+  tenant_name: 'Demo',
+  retention_months: 24,
+  sectors,
+  surveyVersion: { id: 11, version: 1, definition: sipasCounterShort },
+});
+const COUNTERS = [counter(1, 'demo-land', ['land']), counter(2, 'demo-civil', ['civil_status', 'justice'])];
+
+describe('demo answers: a year up to now, never after it', () => {
+  it('at 02:30 Vietnam time on a Wednesday, none is dated later than the clock, and none falls that day yet', () => {
+    // 2026-04-15 is a Wednesday: every counter gets visits, all in office hours (07:30–17:00).
+    const now = new Date('2026-04-15T02:30:00+07:00');
+    const answers = [...demoResponses(COUNTERS, now, 3)];
+    expect(answers.length).toBeGreaterThan(0);
+    const late = answers.filter((r) => r.submitted_at.getTime() > now.getTime());
+    expect(late.map((r) => r.submitted_at.toISOString())).toEqual([]);
+    expect(answers.filter((r) => localDay(r.submitted_at) === '2026-04-15')).toEqual([]);
+    expect(new Set(answers.map((r) => localDay(r.submitted_at)))).toEqual(new Set(['2026-04-13', '2026-04-14']));
+  });
+
+  it('at 12:00 keeps that morning’s answers and none of the afternoon’s; the same clock gives the same answers', () => {
+    const now = new Date('2026-04-15T12:00:00+07:00');
+    const answers = [...demoResponses(COUNTERS, now, 1)];
+    expect(answers.length).toBeGreaterThan(0);
+    expect(answers.every((r) => r.submitted_at.getTime() <= now.getTime())).toBe(true);
+    // the full day (seen from the evening) has afternoon answers that the noon clock left out
+    const evening = [...demoResponses(COUNTERS, new Date('2026-04-15T23:00:00+07:00'), 1)];
+    expect(evening.length).toBeGreaterThan(answers.length);
+    const keys = new Set(evening.map((r) => r.client_key));
+    expect(answers.every((r) => keys.has(r.client_key))).toBe(true);
+    expect([...demoResponses(COUNTERS, now, 1)]).toEqual(answers);
+  });
+});
