@@ -32,6 +32,14 @@ export function renderCodebookPage(codebook: readonly CodebookVariable[]): strin
               skipped.
             </span>
           </p>
+          <p>
+            Mỗi biến câu hỏi là một câu hỏi của một phiếu: tên biến mang tiền tố của phiếu (ví dụ <code>sipas_overall</code>,{' '}
+            <code>health_overall</code>) và biến chỉ chứa câu trả lời của các phiếu ghi ở cột cuối.{' '}
+            <span class="en">
+              Each question variable is one question of one survey: its name carries the survey’s prefix (e.g. <code>sipas_overall</code>,{' '}
+              <code>health_overall</code>) and it holds only the answers of the surveys in the last column.
+            </span>
+          </p>
           <table>
             <thead>
               <tr>
@@ -57,7 +65,13 @@ export function renderCodebookPage(codebook: readonly CodebookVariable[]): strin
                   <td>{v.type === 'string' ? `text (${v.width ?? ''})` : 'number'}</td>
                   <td>{values(v.values)}</td>
                   <td>{values(v.missing)}</td>
-                  <td>{(v.surveys ?? []).map((s) => `${s.key} v${s.version}`).join(', ')}</td>
+                  <td>
+                    {(v.surveys ?? []).map((s) => (
+                      <div>
+                        {s.title.vi} <span class="en">/ {s.title.en}</span> <code>{`${s.key} v${s.version}`}</code>
+                      </div>
+                    ))}
+                  </td>
                 </tr>
               ))}
             </tbody>
