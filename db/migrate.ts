@@ -8,7 +8,7 @@ import * as m0006 from './migrations/0006-complaint-cases';
 import * as m0007 from './migrations/0007-sessions-and-retention';
 import * as m0008 from './migrations/0008-partitioned-responses';
 import * as m0009LoginAttempts from './migrations/0009-login-attempts';
-import * as m0010PaperChannel from './migrations/0010-paper-channel';
+import * as m0011PaperChannel from './migrations/0011-paper-channel';
 
 // Listed by hand so a bundler or a fresh clone can never pick up a stray file.
 const MIGRATIONS: Record<string, Migration> = {
@@ -21,7 +21,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0007-sessions-and-retention': m0007,
   '0008-partitioned-responses': m0008,
   '0009-login-attempts': m0009LoginAttempts,
-  '0010-paper-channel': m0010PaperChannel,
+  '0011-paper-channel': m0011PaperChannel,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
