@@ -79,6 +79,21 @@ function answerCell(
       else (${json})::text end`;
 }
 
+const surveyId = (s: { key: string; version: number }) => `${s.key}@${s.version}`;
+
+/**
+ * Which rows a question variable takes its answers from, as variableAsks decides for the paged
+ * writers: the survey versions that ask it (`xv`, the row's version). None when every version in
+ * the export asks it.
+ */
+function askedCondition(v: CodebookVariable, everySurvey: ReadonlySet<string>): RawBuilder<unknown> | null {
+  const surveys = v.surveys ?? [];
+  const own = new Set(surveys.map(surveyId));
+  if ([...everySurvey].every((id) => own.has(id))) return null;
+  if (surveys.length === 0) return sql`false`;
+  return sql`(xv.survey_key, xv.version) in (${sql.join(surveys.map((s) => sql`(${s.key}, ${s.version})`))})`;
+}
+
 /**
  * The answer cells of a row, computed in a lateral subquery of the row's answers alone: the
  * planner puts a Memoize in front of it, so rows with the same answers (most rows: a few questions
@@ -86,7 +101,8 @@ function answerCell(
  * number formatting, which were most of the COPY's cost. Inside, each key is looked up once (`a`)
  * and each number cast once (`n`). The `offset 0` fences keep the planner from inlining the
  * subqueries back into every reference. (jsonb_to_record would look all keys up in one call, but
- * it turns a JSON null, no opinion, into SQL NULL, not asked.)
+ * it turns a JSON null, no opinion, into SQL NULL, not asked.) A question variable is empty on the
+ * rows of survey versions that do not ask it (askedCondition), whatever their answers hold.
  */
 function answerCells(
   codebook: readonly CodebookVariable[],
@@ -96,6 +112,7 @@ function answerCells(
   const cells = new Map<CodebookVariable, RawBuilder<unknown>>();
   if (questions.length === 0) return { from: sql``, cells };
   const keys = [...new Set(questions.map((v) => v.question!.key))];
+  const everySurvey = new Set(questions.flatMap((v) => (v.surveys ?? []).map(surveyId)));
   const j = (i: number) => sql.id(`j${i}`);
   const n = (i: number) => sql.id(`n${i}`);
   const answers = keys.map((k, i) => sql`r.answers -> ${k} as ${j(i)}`);
@@ -103,7 +120,9 @@ function answerCells(
   const columns = questions.map((v, q) => {
     const i = keys.indexOf(v.question!.key);
     cells.set(v, sql`xa.${sql.id(`q${q}`)}`);
-    return sql`${answerCell(v, sql`a.${j(i)}`, sql`n.${n(i)}`, options)} as ${sql.id(`q${q}`)}`;
+    const cell = answerCell(v, sql`a.${j(i)}`, sql`n.${n(i)}`, options);
+    const asked = askedCondition(v, everySurvey);
+    return sql`${asked ? sql`case when ${asked} then ${cell} end` : cell} as ${sql.id(`q${q}`)}`;
   });
   return {
     from: sql`cross join lateral (
@@ -157,7 +176,7 @@ export function responsesCsvCopyStatement(
                         from units un where un.id = r.unit_id offset 0) xu
     left join lateral (select ${textCell(sql`c.code`)} as code, ${textCell(sql`c.name`)} as name
                        from counters c where c.id = r.counter_id offset 0) xc on true
-    cross join lateral (select v.version, ${textCell(sql`s.key`)} as key
+    cross join lateral (select v.version, s.key as survey_key, ${textCell(sql`s.key`)} as key
                         from survey_versions v join surveys s on s.id = v.survey_id
                         where v.id = r.survey_version_id offset 0) xv
     cross join lateral (select ${textCell(sql`r.sector_code`)} as sector, ${textCell(sql`r.channel`)} as channel offset 0) xr

@@ -54,6 +54,14 @@ const MESSAGES = {
   },
 } as const satisfies Record<string, LocalizedText>;
 
+/** A comment over the survey's limit is refused, never cut: the respondent decides what to leave out. */
+export function commentTooLong(maxLength: number, length: number): LocalizedText {
+  return {
+    vi: `Góp ý dài ${length} ký tự, quá giới hạn ${maxLength} ký tự. Xin rút gọn rồi gửi lại.`,
+    en: `The comment is ${length} characters long, over the limit of ${maxLength}. Please shorten it and send again.`,
+  };
+}
+
 function choiceMessage(q: Question): LocalizedText {
   const opts = q.options ?? [];
   return {
@@ -126,18 +134,28 @@ export function validateAnswers(def: SurveyDefinition, raw: unknown): AnswersRes
  * Clean a free-text comment before it is stored: NFC so the same Vietnamese word (precomposed or
  * with combining marks, depending on the phone's keyboard) compares and searches equal; control
  * characters other than newline and tab removed (they break CSV/XLSX exports and terminals; \r
- * goes too, so Windows line ends become \n); lone surrogates replaced so the text encodes as UTF-8.
- * Cut to maxLength UTF-16 units — the unit the HTML maxlength attribute counts — without splitting
- * an emoji's surrogate pair.
+ * goes too, so Windows line ends become \n, and a form's CR LF counts once, as its maxlength
+ * does); lone surrogates replaced so the text encodes as UTF-8.
+ */
+export function cleanComment(s: string): string {
+  return (
+    s
+      .normalize('NFC')
+      .replace(/\p{Cs}/gu, '\uFFFD')
+      .replace(/[^\P{Cc}\n\t]/gu, '')
+      // Bidirectional overrides and isolates can make a comment display as something else.
+      .replace(/[\u202a-\u202e\u2066-\u2069]/g, '')
+      .trim()
+  );
+}
+
+/**
+ * cleanComment, then cut to maxLength UTF-16 units — the unit the HTML maxlength attribute counts —
+ * without splitting an emoji's surrogate pair (for notes; a respondent's comment over its limit is
+ * refused instead, see buildSubmissionSchema).
  */
 export function normalizeComment(s: string, maxLength: number): string {
-  let out = s
-    .normalize('NFC')
-    .replace(/\p{Cs}/gu, '\uFFFD')
-    .replace(/[^\P{Cc}\n\t]/gu, '')
-    // Bidirectional overrides and isolates can make a comment display as something else.
-    .replace(/[\u202a-\u202e\u2066-\u2069]/g, '')
-    .trim();
+  let out = cleanComment(s);
   if (out.length > maxLength) {
     let cut = Math.max(0, maxLength);
     const last = out.charCodeAt(cut - 1);
@@ -151,7 +169,8 @@ export function normalizeComment(s: string, maxLength: number): string {
  * The zod schema of a whole submission for one survey version. Answers are checked by
  * validateAnswers; each problem becomes an issue whose path ends in the error key and whose params
  * carry the Vietnamese and English message (see submissionErrors). An empty comment becomes
- * undefined so "no comment" is stored one way only.
+ * undefined so "no comment" is stored one way only; one longer than the survey's limit (counted
+ * after cleaning, in the units of the form's maxlength) is refused with the limit, never cut.
  */
 export function buildSubmissionSchema(def: SurveyDefinition) {
   return z.object({
@@ -166,8 +185,13 @@ export function buildSubmissionSchema(def: SurveyDefinition) {
     comment: z
       .string({ error: MESSAGES.commentType.en })
       .optional()
-      .transform((s) => {
-        const c = s === undefined ? '' : normalizeComment(s, def.comment.maxLength);
+      .transform((s, ctx) => {
+        const c = s === undefined ? '' : cleanComment(s);
+        if (c.length > def.comment.maxLength) {
+          const message = commentTooLong(def.comment.maxLength, c.length);
+          ctx.addIssue({ code: 'custom', message: message.en, params: { errorKey: COMMENT_ERROR_KEY, message }, input: s });
+          return z.NEVER;
+        }
         return c === '' ? undefined : c;
       }),
     sector: z

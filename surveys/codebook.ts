@@ -24,8 +24,8 @@ export interface CodebookVariable {
   values?: CodebookValue[];
   /** Codes that mean "no valid answer" (e.g. no opinion): kept in the data, left out of analysis. */
   missing?: CodebookValue[];
-  /** Which survey versions ask it (questions only). */
-  surveys?: { key: string; version: number }[];
+  /** The survey versions whose answers it holds, all asking it in these words (questions only). */
+  surveys?: { key: string; version: number; title: LocalizedText }[];
   question?: { key: string; type: Question['type'] };
 }
 
@@ -76,7 +76,26 @@ export const TRAILING_VARIABLES: CodebookVariable[] = [
   { name: 'flags', label: text('Cờ (ví dụ burst: gửi dồn dập)', 'Flags (e.g. burst)'), type: 'string', width: 64 },
 ];
 
-function questionVariable(q: Question, survey: { key: string; version: number }): CodebookVariable {
+/**
+ * The prefix of a survey kind's question variables. Instruments of different kinds reuse question
+ * keys with other wordings (the counter and the health surveys both ask `overall`; the long counter
+ * form and the education survey both have `access_1`), so a variable is named by its instrument as
+ * well as its question: `sipas_overall`, `health_overall`, `edu_access_1`. The short and the long
+ * counter form share their overall question word for word, and so share `sipas_overall`.
+ */
+export const VARIABLE_PREFIXES: Record<SurveyDefinition['kind'], string> = { counter: 'sipas', health: 'health', education: 'edu' };
+
+/** SPSS's ceiling on a variable name; the names here are ASCII, so bytes = characters. */
+const MAX_NAME_BYTES = 64;
+
+/** The name, cut to SPSS's length and numbered when already taken (SPSS names ignore case). */
+function uniqueName(base: string, taken: ReadonlySet<string>): string {
+  let name = base.slice(0, MAX_NAME_BYTES);
+  for (let i = 2; taken.has(name.toLowerCase()); i++) name = `${base.slice(0, MAX_NAME_BYTES - String(i).length - 1)}_${i}`;
+  return name;
+}
+
+function questionVariable(q: Question, name: string, survey: NonNullable<CodebookVariable['surveys']>[number]): CodebookVariable {
   const values: CodebookValue[] =
     q.type === 'scale5'
       ? SCALE_LEVELS.map((l) => ({ code: l.value, label: l.label }))
@@ -84,7 +103,7 @@ function questionVariable(q: Question, survey: { key: string; version: number })
         ? (q.options ?? []).map((o) => ({ code: o.code, label: o.label }))
         : [];
   return {
-    name: q.key,
+    name,
     label: q.text,
     type: 'numeric',
     ...(values.length > 0 ? { values } : {}),
@@ -94,23 +113,47 @@ function questionVariable(q: Question, survey: { key: string; version: number })
   };
 }
 
+/** What makes two questions the same question: the words asked, the answers offered, the missing code. */
+const wordingOf = (v: CodebookVariable) => JSON.stringify([v.label.vi, v.label.en, v.question?.type, v.values ?? [], v.missing ?? []]);
+
 /**
  * The codebook for responses given under these survey versions: fixed variables, then one
- * variable per question in form order (a question asked by several versions appears once, worded
- * by the newest), then the free-text ones.
+ * variable per question in form order, then the free-text ones. A variable carries exactly one
+ * question: it is named `<instrument prefix>_<question key>` (VARIABLE_PREFIXES) and holds the
+ * answers of the survey versions listed in its `surveys`, which ask it in the same words; a later
+ * version that rewords a question gets a variable of its own, suffixed `_v<version>`.
  */
 export function buildCodebook(versions: readonly { definition: SurveyDefinition }[]): CodebookVariable[] {
-  const questions = new Map<string, CodebookVariable>();
+  const taken = new Set([...LEADING_VARIABLES, ...TRAILING_VARIABLES].map((v) => v.name.toLowerCase()));
+  const questions: CodebookVariable[] = [];
+  // Per `<prefix>_<key>`: its variables, one per wording met so far.
+  const wordings = new Map<string, { wording: string; variable: CodebookVariable }[]>();
   const ordered = [...versions].sort((a, b) => a.definition.version - b.definition.version);
   for (const { definition: def } of ordered) {
-    const survey = { key: def.key, version: def.version };
+    const survey = { key: def.key, version: def.version, title: def.title };
     for (const q of allQuestionsOf(def)) {
-      const seen = questions.get(q.key);
-      const variable = questionVariable(q, survey);
-      questions.set(q.key, seen ? { ...variable, surveys: [...(seen.surveys ?? []), survey] } : variable);
+      const base = `${VARIABLE_PREFIXES[def.kind]}_${q.key}`;
+      const variable = questionVariable(q, base, survey);
+      const wording = wordingOf(variable);
+      const known = wordings.get(base) ?? [];
+      const same = known.find((w) => w.wording === wording);
+      if (same) {
+        same.variable.surveys!.push(survey);
+        continue;
+      }
+      variable.name = uniqueName(known.length === 0 ? base : `${base}_v${def.version}`, taken);
+      taken.add(variable.name.toLowerCase());
+      known.push({ wording, variable });
+      wordings.set(base, known);
+      questions.push(variable);
     }
   }
-  return [...LEADING_VARIABLES, ...questions.values(), ...TRAILING_VARIABLES];
+  return [...LEADING_VARIABLES, ...questions, ...TRAILING_VARIABLES];
+}
+
+/** Whether a response given under this survey version answers this variable's question (fixed variables: always). */
+export function variableAsks(variable: CodebookVariable, survey: { key: string; version: number }): boolean {
+  return !variable.surveys || variable.surveys.some((s) => s.version === survey.version && s.key === survey.key);
 }
 
 /** A stored answer as the export writes it: the value, the no-opinion code, or null (not asked or skipped). */

@@ -39,6 +39,7 @@ export const DASHBOARD_STRINGS = {
   channel_kiosk: { vi: 'Máy tính bảng tại quầy', en: 'Kiosk' },
   channel_interviewer: { vi: 'Điều tra viên', en: 'Interviewer' },
   channel_web: { vi: 'Trang web', en: 'Web' },
+  channel_paper: { vi: 'Phiếu giấy', en: 'Paper form' },
   allSurveys: { vi: 'Tất cả phiếu', en: 'All surveys' },
   clearFilter: { vi: 'Bỏ lọc', en: 'Clear filter' },
   showingPeriod: { vi: 'Số liệu từ', en: 'Figures from' },

@@ -6,8 +6,8 @@ export const IMPORTS_STRINGS = {
   // Imports
   importTitle: { vi: 'Nhập kết quả khảo sát giấy (CSV, Excel)', en: 'Import paper-survey results (CSV, Excel)' },
   importIntro: {
-    vi: 'Tên cột như tệp xuất của hailong: submitted_at (YYYY-MM-DD), mã các câu hỏi (1–5; "Không ý kiến" ghi 9 hoặc chữ), comment, dossier_code, sector; với đợt điều tra thêm unit_code. Cả tệp được kiểm tra từng dòng: hoặc nhập hết, hoặc không nhập dòng nào.',
-    en: 'Columns named as in hailong’s exports: submitted_at (YYYY-MM-DD), the question keys (1–5; no opinion as 9 or in words), comment, dossier_code, sector; for a wave also unit_code. Every row is checked: the whole file is imported, or none of it.',
+    vi: 'Tên cột như tệp xuất của hailong: submitted_at (YYYY-MM-DD), mã các câu hỏi hoặc tên biến trong tệp xuất như sipas_overall (1–5; "Không ý kiến" ghi 9 hoặc chữ), comment, dossier_code, sector, channel (paper: phiếu giấy, mặc định khi nhập vào quầy; interviewer: điều tra viên, mặc định khi nhập vào đợt điều tra); với đợt điều tra thêm unit_code. Cả tệp được kiểm tra từng dòng: hoặc nhập hết, hoặc không nhập dòng nào.',
+    en: 'Columns named as in hailong’s exports: submitted_at (YYYY-MM-DD), the question keys or their export names such as sipas_overall (1–5; no opinion as 9 or in words), comment, dossier_code, sector, channel (paper: paper forms, the default for a counter; interviewer: the default for a wave); for a wave also unit_code. Every row is checked: the whole file is imported, or none of it.',
   },
   importInto: { vi: 'Nhập vào', en: 'Import into' },
   importCounter: { vi: 'Quầy (phiếu giấy tại quầy)', en: 'A counter (paper forms at the counter)' },

@@ -1,5 +1,5 @@
 import type { ExportRow } from '../../db/response-export';
-import { exportedAnswer, type CodebookVariable } from '../../surveys/codebook';
+import { exportedAnswer, variableAsks, type CodebookVariable } from '../../surveys/codebook';
 
 /** Vietnam time written out with its offset, so no spreadsheet or statistics package shifts it. */
 export function vietnamTime(d: Date): string {
@@ -8,7 +8,9 @@ export function vietnamTime(d: Date): string {
 
 /**
  * One response as the codebook's values, in the codebook's order: numbers for numeric variables
- * (no opinion as its missing code; null when not asked or skipped), text for string ones.
+ * (no opinion as its missing code; null when not asked or skipped), text for string ones. A
+ * question variable holds only the answers of the survey versions that ask it: the health
+ * survey's `overall` never lands in the counter survey's `sipas_overall`.
  */
 export function codebookRow(codebook: readonly CodebookVariable[], r: ExportRow): (number | string | null)[] {
   const fixed: Record<string, number | string | null> = {
@@ -28,5 +30,9 @@ export function codebookRow(codebook: readonly CodebookVariable[], r: ExportRow)
     dossier_code: r.dossier_code ?? '',
     flags: r.flags.join(' '),
   };
-  return codebook.map((v) => (v.question ? exportedAnswer(v, r.answers[v.question.key]) : (fixed[v.name] ?? null)));
+  const survey = { key: r.survey_key, version: r.survey_version };
+  return codebook.map((v) => {
+    if (!v.question) return fixed[v.name] ?? null;
+    return variableAsks(v, survey) ? exportedAnswer(v, r.answers[v.question.key]) : null;
+  });
 }

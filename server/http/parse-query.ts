@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { CHANNELS } from '../../surveys/channels';
 import type { LocalizedText } from '../../surveys/localized-text';
 import { RequestError } from './errors';
 
@@ -12,7 +13,7 @@ const PARAM_HELP: Record<string, LocalizedText> = {
   unit: { vi: 'Đơn vị phải là mã số đơn vị (số nguyên dương).', en: '"unit" must be a unit id (a positive whole number).' },
   sector: { vi: 'Lĩnh vực không có trong danh mục.', en: '"sector" must be a known sector code, e.g. land or health.' },
   counter: { vi: 'Mã quầy không hợp lệ.', en: '"counter" must be a counter code.' },
-  channel: { vi: 'Kênh phải là qr, kiosk, interviewer hoặc web.', en: '"channel" must be qr, kiosk, interviewer or web.' },
+  channel: { vi: `Kênh phải là một trong: ${CHANNELS.join(', ')}.`, en: `"channel" must be one of: ${CHANNELS.join(', ')}.` },
   survey: { vi: 'Mã phiếu khảo sát không hợp lệ.', en: '"survey" must be a survey key.' },
   wave: { vi: 'Đợt khảo sát phải là mã số đợt (số nguyên dương).', en: '"wave" must be a survey wave id.' },
   months: { vi: 'Số tháng phải là số nguyên từ 1 đến 120.', en: '"months" must be a whole number from 1 to 120.' },

@@ -2,6 +2,7 @@ import { buildResponse, type ResponseTarget } from '../../db/build-response';
 import type { NewResponse } from '../../db/responses';
 import { validateSubmission } from '../../surveys/answers-schema';
 import { answerSector } from '../../surveys/answer-sector';
+import { IMPORT_CHANNELS, isImportChannel, type ImportChannel } from '../../surveys/channels';
 import { buildCodebook, LEADING_VARIABLES, noOpinionCode, TRAILING_VARIABLES } from '../../surveys/codebook';
 import { allQuestionsOf } from '../../surveys/instrument-schema';
 import type { LocalizedText } from '../../surveys/localized-text';
@@ -36,10 +37,16 @@ export function importRows(table: Table, target: ImportTarget): { responses: New
   const problems: RowProblem[] = [];
   const def = target.surveyVersion.definition;
   const questions = new Map(allQuestionsOf(def).map((q) => [q.key, q]));
-  const headerLabels = new Map(buildCodebook([{ definition: def }]).map((v) => [v.name, v.label.vi]));
+  const codebook = buildCodebook([{ definition: def }]);
+  const headerLabels = new Map(codebook.map((v) => [v.name, v.label.vi]));
+  // A question's column is its key, or its variable in hailong's exports (`sipas_overall`), so an export imports back.
+  const exportNames = new Map(codebook.flatMap((v) => (v.question ? [[v.question.key, v.name] as const] : [])));
+  const questionColumns = new Set([...questions.keys(), ...exportNames.values()]);
+  // Without a channel column: a counter's earlier answers are paper forms; a wave's are its interviews.
+  const defaultChannel: ImportChannel = target.waveId !== null ? 'interviewer' : 'paper';
 
   for (const column of table.columns) {
-    if (column && !questions.has(column) && !KNOWN_COLUMNS.has(column)) {
+    if (column && !questionColumns.has(column) && !KNOWN_COLUMNS.has(column)) {
       problems.push({
         line: 1,
         column,
@@ -76,7 +83,18 @@ export function importRows(table: Table, target: ImportTarget): { responses: New
         column: 'submitted_at',
         message: { vi: 'Ngày phải có dạng YYYY-MM-DD (hoặc kèm giờ).', en: 'Use a date as YYYY-MM-DD (optionally with a time).' },
       });
-    const answers = answersOf(cells, questions);
+    const answers = answersOf(cells, questions, exportNames);
+    const channel = cells.channel || defaultChannel;
+    if (!isImportChannel(channel)) {
+      rowProblems.push({
+        line,
+        column: 'channel',
+        message: {
+          vi: `Kênh của phiếu nhập phải là một trong: ${IMPORT_CHANNELS.join(', ')} (để trống: ${defaultChannel}).`,
+          en: `An imported answer’s channel must be one of: ${IMPORT_CHANNELS.join(', ')} (blank: ${defaultChannel}).`,
+        },
+      });
+    }
     const parsed = validateSubmission(def, {
       answers,
       comment: cells.comment || undefined,
@@ -119,7 +137,7 @@ export function importRows(table: Table, target: ImportTarget): { responses: New
         });
       else dossiers.set(dossier, line);
     }
-    if (rowProblems.length > 0 || !parsed.ok || !at || !sector || unitId == null) {
+    if (rowProblems.length > 0 || !parsed.ok || !at || !sector || unitId == null || !isImportChannel(channel)) {
       problems.push(...rowProblems);
       continue;
     }
@@ -127,18 +145,22 @@ export function importRows(table: Table, target: ImportTarget): { responses: New
       buildResponse(
         { ...target, unitId },
         { ...parsed.submission, sector },
-        { channel: 'interviewer', submittedAt: at, clientKey: `import-${target.fileKey}-${line}` },
+        { channel, submittedAt: at, clientKey: `import-${target.fileKey}-${line}` },
       ),
     );
   }
   return { responses: problems.length > 0 ? [] : responses, problems };
 }
 
-/** A cell as an answer: a whole number, the no-opinion code or words, or nothing. */
-function answersOf(cells: TableRow, questions: Map<string, Parameters<typeof noOpinionCode>[0]>): Record<string, unknown> {
+/** A cell as an answer (under the question's key or its export name): a whole number, the no-opinion code or words, or nothing. */
+function answersOf(
+  cells: TableRow,
+  questions: Map<string, Parameters<typeof noOpinionCode>[0]>,
+  exportNames: ReadonlyMap<string, string>,
+): Record<string, unknown> {
   const answers: Record<string, unknown> = {};
   for (const [key, q] of questions) {
-    const text = (cells[key] ?? '').trim();
+    const text = (cells[key] || cells[exportNames.get(key) ?? ''] || '').trim();
     if (text === '') continue;
     if (NO_OPINION_WORDS.has(text.toLowerCase()) || text === String(noOpinionCode(q))) answers[key] = null;
     else answers[key] = /^-?\d+$/.test(text) ? Number(text) : text;

@@ -4,23 +4,28 @@ import type { Database } from '../../db/types';
 import { valueCounts } from '../../db/value-counts';
 import { versionSpans, type VersionSpan } from '../../db/version-timeline';
 import { factorIndices, itemRates, sipasIndex, type ValueCounts } from '../../surveys/scoring';
-import { wilsonInterval } from '../../surveys/statistics';
+import { summarize, wilsonInterval } from '../../surveys/statistics';
+import { targetLookup } from './target-lookup';
 
 /**
- * Why a rate is what it is: per survey, the factor indices and item rates, pooling the survey's
- * versions in the filter (worded by its newest one).
+ * Why a rate is what it is: per survey, its rate with its verdict (against the filtered sector's
+ * target, or the overall one), the factor indices and item rates, pooling the survey's versions in
+ * the filter (worded by its newest one). Every survey answered in the filter is listed, even one
+ * whose forms all said "no opinion": n = 0, too few answers.
  */
 export async function factorReport(db: Kysely<Database>, filter: StatsFilter) {
-  const [counts, spans, perVersion] = await Promise.all([
+  const [counts, spans, perVersion, targets] = await Promise.all([
     valueCounts(db, filter),
     versionSpans(db, filter),
     satisfiedCountsFromRollups(db, filter, 'survey_version'),
+    targetLookup(db, filter),
   ]);
+  const target = targets(filter.sector ?? null, Number(filter.to.slice(0, 4)));
   const surveyOf = new Map(spans.map((s) => [s.survey_version_id, s.survey_key]));
-  const bySurvey = new Map<string, { latest: VersionSpan; counts: ValueCounts; n: number }>();
+  const bySurvey = new Map<string, { latest: VersionSpan; counts: ValueCounts; n: number; satisfied: number }>();
   for (const span of spans) {
     const entry = bySurvey.get(span.survey_key);
-    if (!entry) bySurvey.set(span.survey_key, { latest: span, counts: {}, n: 0 });
+    if (!entry) bySurvey.set(span.survey_key, { latest: span, counts: {}, n: 0, satisfied: 0 });
     else if (span.version > entry.latest.version) entry.latest = span;
   }
   for (const row of counts) {
@@ -31,10 +36,12 @@ export async function factorReport(db: Kysely<Database>, filter: StatsFilter) {
   }
   for (const row of perVersion) {
     const entry = bySurvey.get(surveyOf.get(Number(row.key)) ?? '');
-    if (entry) entry.n += row.valid;
+    if (!entry) continue;
+    entry.n += row.valid;
+    entry.satisfied += row.satisfied;
   }
   return {
-    surveys: [...bySurvey.entries()].map(([survey, { latest, counts, n }]) => {
+    surveys: [...bySurvey.entries()].map(([survey, { latest, counts, n, satisfied }]) => {
       const def = latest.definition;
       const factors = factorIndices(def, counts).map((f) => ({
         ...f,
@@ -46,7 +53,15 @@ export async function factorReport(db: Kysely<Database>, filter: StatsFilter) {
         text: def.factors.flatMap((f) => f.items).find((q) => q.key === i.key)!.text,
         interval: wilsonInterval(i.satisfied, i.valid),
       }));
-      return { survey, kind: def.kind, title: def.title, n, factors, items, sipasIndex: sipasIndex(factors) };
+      return {
+        survey,
+        kind: def.kind,
+        title: def.title,
+        ...summarize({ satisfied, valid: n, target }),
+        factors,
+        items,
+        sipasIndex: sipasIndex(factors),
+      };
     }),
   };
 }

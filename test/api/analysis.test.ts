@@ -88,6 +88,7 @@ describe('GET /api/stats/factors', () => {
       surveys: {
         survey: string;
         n: number;
+        rate: number | null;
         factors: { key: string; satisfied: number; valid: number; index: number | null }[];
         sipasIndex: number;
       }[];
@@ -96,6 +97,9 @@ describe('GET /api/stats/factors', () => {
     const s = report.surveys[0]!;
     expect(s.survey).toBe('sipas-counter-short');
     expect(s.n).toBe(6);
+    // The survey's own rate, judged like every rate: 6 answers are too few for a verdict.
+    expect(s).toMatchObject({ satisfied: 4, verdict: 'too_few', confidence: null });
+    expect(s.rate).toBeCloseTo(66.67, 1);
     const byKey = Object.fromEntries(s.factors.map((f) => [f.key, f]));
     // access_q: 5, 2, 1, 4, 5, 3 → satisfied 5, 4, 5 = 3 of 6 = 50 %
     expect(byKey.access).toMatchObject({ satisfied: 3, valid: 6, index: 50 });
@@ -104,6 +108,29 @@ describe('GET /api/stats/factors', () => {
     expect(byKey.result).toMatchObject({ satisfied: 0, valid: 0, index: null });
     // SIPAS-style index: mean of the factor indices that exist = (50 + 50) / 2
     expect(s.sipasIndex).toBe(50);
+  });
+});
+
+describe('GET /api/stats/factors, a survey whose forms were all no opinion', () => {
+  it('keeps the survey, with n = 0 and the verdict too few answers', async () => {
+    const school = (await findActiveCounter(t.db.dbRead, 'demo-education'))!;
+    const items = school.surveyVersion.definition.factors.flatMap((f) => f.items);
+    const noOpinion = Object.fromEntries(items.map((q) => [q.key, null]));
+    await storeResponses(t.db.dbWrite, [
+      response(school, '2026-03-10T02:00:00Z', noOpinion),
+      response(school, '2026-03-11T02:00:00Z', noOpinion),
+      response(land, '2026-03-11T03:00:00Z', { overall: 4, access_q: 4 }),
+    ]);
+    const report = await get<{
+      surveys: { survey: string; n: number; rate: number | null; verdict: string; factors: { valid: number; index: number | null }[] }[];
+    }>('/api/stats/factors?from=2026-03-01&to=2026-03-31');
+    const byKey = new Map(report.surveys.map((s) => [s.survey, s]));
+    expect([...byKey.keys()].sort()).toEqual(['education', 'sipas-counter-short']);
+    expect(byKey.get('education')).toMatchObject({ n: 0, rate: null, verdict: 'too_few', confidence: null });
+    expect(byKey.get('education')!.factors.map((f) => [f.valid, f.index])).toEqual(
+      school.surveyVersion.definition.factors.map(() => [0, null]),
+    );
+    expect(byKey.get('sipas-counter-short')).toMatchObject({ n: 1, satisfied: 1, rate: 100, verdict: 'too_few' });
   });
 });
 

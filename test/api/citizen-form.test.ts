@@ -191,6 +191,27 @@ describe('POST /q/:code with JSON', () => {
     expect(await dbSnapshot(t.db)).toEqual(before);
   });
 
+  it('refuses a comment over the survey’s limit with 422 saying the limit, instead of cutting it', async () => {
+    const before = await dbSnapshot(t.db);
+    const res = await submitJson(t.app, 'demo-land', { answers: { overall: 5 }, comment: 'Chờ lâu. '.repeat(2500) });
+    expect(res.status).toBe(422);
+    const body = (await res.json()) as { fields: Record<string, { vi: string; en: string }> };
+    expect(body.fields).toEqual({
+      _comment: {
+        vi: 'Góp ý dài 22499 ký tự, quá giới hạn 1000 ký tự. Xin rút gọn rồi gửi lại.',
+        en: 'The comment is 22499 characters long, over the limit of 1000. Please shorten it and send again.',
+      },
+    });
+    expect(await dbSnapshot(t.db)).toEqual(before);
+    // Exactly at the limit is taken whole.
+    const atLimit = 'ý'.repeat(1000);
+    const ok = await submitJson(t.app, 'demo-land', { answers: { overall: 5 }, comment: atLimit });
+    expect(ok.status).toBe(201);
+    const { id } = (await ok.json()) as { id: number };
+    const row = await t.db.dbRead.selectFrom('responses').select('comment').where('id', '=', id).executeTakeFirstOrThrow();
+    expect(row.comment).toBe(atLimit);
+  });
+
   it('refuses a token of another counter, a forged token and an expired token', async () => {
     const before = await dbSnapshot(t.db);
     const other = await submitJson(t.app, 'demo-land', { token: await formToken(t.app, 'demo-health'), answers: { overall: 5 } });
@@ -298,5 +319,21 @@ describe('POST /q/:code with the HTML form (JavaScript off)', () => {
     expect(html).toMatch(/name="q.access_q" value="2" checked/);
     expect(html).toContain('Chờ lâu</textarea>');
     expect(await dbSnapshot(t.db)).toEqual(before);
+  });
+
+  it('refuses a comment over the limit posted anyway: the form comes back refilled, saying the limit', async () => {
+    const before = await dbSnapshot(t.db);
+    // Line ends arrive as CR LF from a form and count once, as the textarea's maxlength counts them.
+    const long = `${'Phải chờ lâu\r\n'.repeat(80)}kết thúc`;
+    const res = await post({ ...(await formFields()), 'q.overall': '2', comment: long });
+    expect(res.status).toBe(422);
+    const html = await res.text();
+    expect(html).toMatch(/id="err-comment"[^>]*>Góp ý dài 1048 ký tự, quá giới hạn 1000 ký tự/);
+    expect(html).toMatch(/name="q.overall" value="2" checked/);
+    expect(html).toContain('kết thúc</textarea>');
+    expect(await dbSnapshot(t.db)).toEqual(before);
+    // The same text cut to the limit is taken.
+    const cut = long.replace(/\r\n/g, '\n').slice(0, 1000);
+    expect((await post({ ...(await formFields()), 'q.overall': '2', comment: cut })).status).toBe(201);
   });
 });

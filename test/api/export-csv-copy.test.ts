@@ -159,7 +159,7 @@ describe('the CSV export written by COPY', () => {
       '1e-7',
       '123456.789',
     ]);
-    expect([land[0]!.procedure_q, land[1]!.access_q, land[1]!.satisfied, land[3]!.access_q]).toEqual([
+    expect([land[0]!.sipas_procedure_q, land[1]!.sipas_access_q, land[1]!.satisfied, land[3]!.sipas_access_q]).toEqual([
       'Không ý kiến',
       '',
       '',
@@ -167,7 +167,9 @@ describe('the CSV export written by COPY', () => {
     ]);
     expect(new Set(land.map((r) => r.survey_version))).toEqual(new Set(['1', '2']));
     const health = rows.find((r) => r.counter_code === 'demo-health')!;
-    expect([health.expectations_met, health.overall]).toEqual(['87.5', '4']);
+    // The hospital's overall answer is under its own survey's variable, not the counter survey's.
+    expect([health.health_expectations_met, health.health_overall, health.sipas_overall]).toEqual(['87.5', '4', '']);
+    expect(land.every((r) => r.health_overall === '' && r.sipas_overall !== '')).toBe(true);
     expect(rows.some((r) => r.channel === 'interviewer')).toBe(false);
 
     const wave = parse(

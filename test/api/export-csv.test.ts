@@ -39,29 +39,39 @@ describe('GET /api/exports/responses.csv', () => {
     const rows = parse(text, { columns: true }) as Record<string, string>[];
     expect(rows).toHaveLength(3);
     const header = Object.keys(rows[0]!);
-    // short counter form first, then the health form's own questions; each question once
+    // short counter form first, then the health form's questions; each variable one question of one instrument
     expect(header.slice(0, 3)).toEqual(['id', 'submitted_at', 'unit_code']);
-    for (const key of ['overall', 'access_q', 'feedback_q', 'a1', 'expectations_met', 'come_back', 'comment'])
+    for (const key of ['sipas_overall', 'sipas_access_q', 'sipas_feedback_q', 'health_overall', 'health_a1', 'health_expectations_met'])
       expect(header).toContain(key);
-    expect(header.filter((h) => h === 'overall')).toHaveLength(1);
+    expect(header).not.toContain('overall');
+    expect(new Set(header).size).toBe(header.length);
 
     const [first, second, third] = rows;
     expect(first).toMatchObject({
       counter_code: 'demo-land',
       sector: 'land',
       channel: 'qr',
-      overall: '5',
-      access_q: '4',
-      procedure_q: 'Không ý kiến',
-      civil_servant_q: '',
+      sipas_overall: '5',
+      sipas_access_q: '4',
+      sipas_procedure_q: 'Không ý kiến',
+      sipas_civil_servant_q: '',
+      health_overall: '',
       satisfied: '1',
     });
     expect(first!.comment).toBe('Cán bộ rất tận tình, cảm ơn!');
     expect(first!.unit_name).toBe('Bộ phận Một cửa thành phố Hưng Yên');
     expect(first!.submitted_at).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}\+07:00$/);
-    expect(second).toMatchObject({ overall: '2', satisfied: '0' });
+    expect(second).toMatchObject({ sipas_overall: '2', health_overall: '', satisfied: '0' });
     expect(second!.comment).toBe(`'=HYPERLINK("http://x","bấm")`);
-    expect(third).toMatchObject({ counter_code: 'demo-health', overall: '4', expectations_met: '80', access_q: '' });
+    // The hospital's answer to its own overall question is under the health variable, never the counter survey's.
+    expect(third).toMatchObject({
+      counter_code: 'demo-health',
+      survey: 'health-outpatient',
+      health_overall: '4',
+      health_expectations_met: '80',
+      sipas_overall: '',
+      sipas_access_q: '',
+    });
   });
 
   it('applies the same filter as the stats', async () => {
@@ -94,20 +104,28 @@ describe('GET /api/exports/responses.csv', () => {
     const [names, labels, ...rows] = parse(csv.slice(1)) as string[][];
     const col = (name: string) => names!.indexOf(name);
     expect(labels![col('submitted_at')]).toBe('Thời điểm gửi (giờ Việt Nam)');
-    expect(labels![col('overall')]).toBe('Nhìn chung, Ông/Bà hài lòng thế nào với dịch vụ hành chính công nhận được?');
-    const first = rows.find((r) => r[col('overall')] === '5')!;
-    expect(first[col('procedure_q')]).toBe('9');
-    expect(first[col('civil_servant_q')]).toBe('');
+    expect(labels![col('sipas_overall')]).toBe('Nhìn chung, Ông/Bà hài lòng thế nào với dịch vụ hành chính công nhận được?');
+    const first = rows.find((r) => r[col('sipas_overall')] === '5')!;
+    expect(first[col('sipas_procedure_q')]).toBe('9');
+    expect(first[col('sipas_civil_servant_q')]).toBe('');
   });
 
   it('publishes its codebook as JSON and as a readable page', async () => {
     const json = (await (await get('/api/exports/codebook.json')).json()) as {
-      variables: { name: string; label: { vi: string }; missing?: { code: number }[] }[];
+      variables: { name: string; label: { vi: string }; missing?: { code: number }[]; surveys?: { key: string; version: number }[] }[];
     };
-    const access = json.variables.find((v) => v.name === 'access_q')!;
+    const access = json.variables.find((v) => v.name === 'sipas_access_q')!;
     expect(access.missing).toEqual([{ code: 9, label: { vi: 'Không ý kiến', en: 'No opinion' } }]);
+    // Each question variable says which survey (and version) it belongs to.
+    const overalls = json.variables.filter((v) => v.name.endsWith('_overall'));
+    expect(overalls.map((v) => [v.name, v.label.vi, v.surveys!.map((s) => `${s.key} v${s.version}`)])).toEqual([
+      ['sipas_overall', 'Nhìn chung, Ông/Bà hài lòng thế nào với dịch vụ hành chính công nhận được?', ['sipas-counter-short v1']],
+      ['health_overall', 'Nhìn chung, Ông/Bà hài lòng thế nào với dịch vụ khám bệnh tại cơ sở y tế này?', ['health-outpatient v1']],
+    ]);
     const page = await (await get('/exports/codebook')).text();
-    expect(page).toContain('<tr data-variable="access_q">');
+    expect(page).toContain('<tr data-variable="sipas_access_q">');
+    const healthRow = page.slice(page.indexOf('<tr data-variable="health_overall">'));
+    expect(healthRow.slice(0, healthRow.indexOf('</tr>'))).toContain('Khảo sát sự hài lòng của người bệnh ngoại trú');
     expect(page).toContain('1 = Rất không hài lòng; 2 = Không hài lòng; 3 = Bình thường; 4 = Hài lòng; 5 = Rất hài lòng');
     expect((await t.app.request('/exports/codebook')).status).toBe(401);
   });

@@ -167,33 +167,47 @@ describe('GET /api/exports/responses.xlsx', () => {
     const [names, labels] = rowsOf(book, 'Phiếu trả lời');
     expect((names as string[]).slice(0, 3)).toEqual(['id', 'submitted_at', 'unit_code']);
     expect((labels as string[]).slice(0, 3)).toEqual(['Mã phiếu', 'Thời điểm gửi (giờ Việt Nam)', 'Mã đơn vị']);
-    for (const key of ['overall', 'access_q', 'procedure_q', 'civil_servant_q', 'expectations_met', 'come_back', 'comment', 'flags']) {
-      expect(names).toContain(key);
-    }
+    const questions: Record<string, string> = {
+      sipas_overall: 'overall',
+      sipas_access_q: 'access_q',
+      sipas_procedure_q: 'procedure_q',
+      sipas_civil_servant_q: 'civil_servant_q',
+      health_overall: 'overall',
+      health_expectations_met: 'expectations_met',
+      health_come_back: 'come_back',
+    };
+    for (const key of [...Object.keys(questions), 'comment', 'flags']) expect(names).toContain(key);
     const rows = recordsOf(book, 'Phiếu trả lời');
     // Arrival order, every stored March response once, April's left out.
     expect(rows.map((r) => r.id)).toEqual(stored.map((s) => s.id));
 
-    const questions = ['overall', 'access_q', 'procedure_q', 'civil_servant_q', 'expectations_met', 'come_back'];
     rows.forEach((row, i) => {
       const { input, counter } = stored[i]!;
       expect(row).toMatchObject({ counter_code: counter, sector: input.sector_code, channel: input.channel, weight: 1 });
       expect(row.satisfied).toBe(input.satisfied === null ? null : input.satisfied ? 1 : 0);
       expect(row.submitted_at).toBe(`2026-03-${input.submitted_at.toISOString().slice(8, 10)}T09:30:00.000+07:00`);
-      for (const q of questions) {
-        const answer = input.answers[q];
+      for (const [column, key] of Object.entries(questions)) {
+        // A variable holds the answers of its own survey only: the hospital's overall answer is not the counter survey's.
+        const asked = column.startsWith(counter === 'demo-health' ? 'health_' : 'sipas_');
+        const answer = asked ? input.answers[key] : undefined;
         // No opinion is the codebook's missing code (9 on the 5-level scale); unanswered is blank.
-        expect(row[q], `${q} of response ${i}`).toBe(answer === undefined ? null : answer === null ? 9 : answer);
+        expect(row[column], `${column} of response ${i}`).toBe(answer === undefined ? null : answer === null ? 9 : answer);
       }
       expect(row.flags).toBe(input.flags?.length ? input.flags.join(' ') : null);
     });
 
     const [first, second, third, fourth] = rows;
-    expect(first).toMatchObject({ overall: 4, procedure_q: 9, civil_servant_q: null, comment: THANKS });
+    expect(first).toMatchObject({
+      sipas_overall: 4,
+      sipas_procedure_q: 9,
+      sipas_civil_servant_q: null,
+      health_overall: null,
+      comment: THANKS,
+    });
     expect(first!.unit_name).toBe('Bộ phận Một cửa thành phố Hưng Yên');
     expect(third!.comment).toBe("'-5 điểm vì phải chờ");
     expect(fourth!.dossier_code).toBe('H31.22-260301-0001');
-    expect(rows.at(-1)).toMatchObject({ counter_code: 'demo-land', overall: 1, flags: 'burst' });
+    expect(rows.at(-1)).toMatchObject({ counter_code: 'demo-land', sipas_overall: 1, flags: 'burst' });
     expect(rows.filter((r) => r.counter_code === 'demo-health').map((r) => r.comment)).toEqual([
       null,
       'Bác sĩ khám kỹ, dặn dò chu đáo',
@@ -208,7 +222,7 @@ describe('GET /api/exports/responses.xlsx', () => {
     expect(cell.f).toBeUndefined();
     expect(cell.v).toBe(`'${FORMULA}`);
     expect(second!.comment).toBe(`'${FORMULA}`);
-    const overallCell = sheet[XLSX.utils.encode_cell({ r: 2, c: (names as string[]).indexOf('overall') })] as XLSX.CellObject;
+    const overallCell = sheet[XLSX.utils.encode_cell({ r: 2, c: (names as string[]).indexOf('sipas_overall') })] as XLSX.CellObject;
     expect(overallCell).toMatchObject({ t: 'n', v: 4 });
   });
 
@@ -257,14 +271,21 @@ describe('GET /api/exports/responses.xlsx', () => {
     expect(codebook.map((v) => v.variable)).toEqual(names);
     const variable = (name: string) => codebook.find((v) => v.variable === name);
     expect(variable('id')).toMatchObject({ label_vi: 'Mã phiếu', label_en: 'Response id', type: 'numeric', values: null });
-    expect(variable('procedure_q')).toMatchObject({
+    expect(variable('sipas_procedure_q')).toMatchObject({
       type: 'numeric',
       values: '1 = Rất không hài lòng; 2 = Không hài lòng; 3 = Bình thường; 4 = Hài lòng; 5 = Rất hài lòng',
       missing: '9 = Không ý kiến',
       surveys: 'sipas-counter-short v1',
     });
-    expect(variable('overall')!.label_vi).toEqual(expect.stringContaining('hài lòng'));
-    expect(variable('come_back')!.values).toMatch(/^1 = Chắc chắn không quay lại; 2 = /);
+    expect(variable('sipas_overall')).toMatchObject({
+      label_vi: 'Nhìn chung, Ông/Bà hài lòng thế nào với dịch vụ hành chính công nhận được?',
+      surveys: 'sipas-counter-short v1',
+    });
+    expect(variable('health_overall')).toMatchObject({
+      label_vi: 'Nhìn chung, Ông/Bà hài lòng thế nào với dịch vụ khám bệnh tại cơ sở y tế này?',
+      surveys: 'health-outpatient v1',
+    });
+    expect(variable('health_come_back')!.values).toMatch(/^1 = Chắc chắn không quay lại; 2 = /);
     expect(variable('sector')!.values).toMatch(/land = Đất đai/);
     expect(variable('comment')).toMatchObject({ label_vi: 'Góp ý', type: 'string' });
   });

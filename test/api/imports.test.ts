@@ -1,3 +1,4 @@
+import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listUnits } from '../../db/units';
@@ -41,10 +42,49 @@ describe('importing earlier paper-survey results', () => {
     const again = await post('counter=demo-land', PAPER);
     expect(again).toEqual({ status: 200, body: { rows: 3, valid: 3, stored: 0, alreadyImported: 3, casesOpened: 0 } });
     const csv = await (await t.app.request('/api/exports/responses.csv?from=2025-10-01&to=2025-10-31', { headers: { cookie } })).text();
-    expect(csv).toContain('interviewer');
+    // Paper forms typed in come in as paper forms, not as an interviewer's answers.
+    const exported = parse(csv.slice(1), { columns: true }) as Record<string, string>[];
+    expect(exported.map((r) => [r.channel, r.sipas_overall])).toEqual([
+      ['paper', '5'],
+      ['paper', '2'],
+      ['paper', '4'],
+    ]);
+    expect(await stats('counter=demo-land&channel=paper')).toMatchObject({ n: 3, satisfied: 2 });
     expect(csv).toContain('"Phải chờ lâu, không có số"');
     // 15:30 written without an offset is Vietnam time
     expect(csv).toContain('2025-10-02T15:30:00.000+07:00');
+  });
+
+  it('takes a channel column (paper or interviewer) and the exports’ own column names', async () => {
+    const file = [
+      'submitted_at,channel,sipas_overall,sipas_access_q',
+      '2025-08-04,interviewer,4,5',
+      '2025-08-05,,2,9',
+      '2025-08-06,paper,5,',
+    ].join('\n');
+    expect(await post('counter=demo-land', file)).toEqual({ status: 201, body: { rows: 3, valid: 3, stored: 3, alreadyImported: 0 } });
+    const csv = await (
+      await t.app.request('/api/exports/responses.csv?from=2025-08-01&to=2025-08-31&codes=1', { headers: { cookie } })
+    ).text();
+    const rows = parse(csv.slice(1), { columns: true }) as Record<string, string>[];
+    expect(rows.map((r) => [r.channel, r.sipas_overall, r.sipas_access_q])).toEqual([
+      ['interviewer', '4', '5'],
+      ['paper', '2', '9'],
+      ['paper', '5', ''],
+    ]);
+    // A file cannot pass itself off as citizens' own answers.
+    const qr = await post('counter=demo-land', 'submitted_at,channel,overall\n2025-08-07,qr,5\n');
+    expect(qr.status).toBe(422);
+    expect(qr.body.problems).toEqual([
+      {
+        line: 2,
+        column: 'channel',
+        message: {
+          vi: 'Kênh của phiếu nhập phải là một trong: paper, interviewer (để trống: paper).',
+          en: 'An imported answer’s channel must be one of: paper, interviewer (blank: paper).',
+        },
+      },
+    ]);
   });
 
   it('reads semicolon CSV as Excel saves it in Vietnam', async () => {
@@ -107,6 +147,15 @@ describe('importing earlier paper-survey results', () => {
     expect(report.strata.map((s) => [s.collected, s.weight])).toEqual([
       [2, 150],
       [1, 100],
+    ]);
+    // A wave's rows without a channel column are its interviews.
+    const waveCsv = await (
+      await t.app.request(`/api/exports/responses.csv?wave=${id}&from=2025-06-01&to=2025-06-30`, { headers: { cookie } })
+    ).text();
+    expect((parse(waveCsv.slice(1), { columns: true }) as Record<string, string>[]).map((r) => r.channel)).toEqual([
+      'interviewer',
+      'interviewer',
+      'interviewer',
     ]);
     const outside = await post(`wave=${id}`, 'submitted_at,unit_code,overall\n2025-06-10,HY,4\n');
     expect(outside.status).toBe(422);

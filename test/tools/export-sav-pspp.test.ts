@@ -69,6 +69,21 @@ const DATA: { code: string; answers: Answers; weight: number; comment?: string }
 ];
 const LEVELS = ['Rất không hài lòng', 'Không hài lòng', 'Bình thường', 'Hài lòng', 'Rất hài lòng'];
 
+// A mixed export: March 2025, outside the default period, answers of the counter survey and of the
+// outpatient survey, both of which key their overall question `overall`, in different words.
+const MIXED_PERIOD = '?from=2025-03-01&to=2025-03-31';
+const MIXED: { code: string; answers: Answers }[] = [
+  { code: 'demo-land', answers: { overall: 5, access_q: 4 } },
+  { code: 'demo-health', answers: { overall: 1, a1: 4, expectations_met: 80 } },
+  { code: 'demo-land', answers: { overall: 4 } },
+  { code: 'demo-health', answers: { overall: 1, a1: null } },
+  { code: 'demo-health', answers: { overall: 3 } },
+  { code: 'demo-land', answers: { overall: 2, access_q: 5 } },
+  { code: 'demo-health', answers: { overall: 5, expectations_met: 95 } },
+];
+const SIPAS_OVERALL = 'Nhìn chung, Ông/Bà hài lòng thế nào với dịch vụ hành chính công nhận được?';
+const HEALTH_OVERALL = 'Nhìn chung, Ông/Bà hài lòng thế nào với dịch vụ khám bệnh tại cơ sở y tế này?';
+
 let t: TestApp;
 let cookie: string;
 let dir: string;
@@ -80,7 +95,11 @@ beforeAll(async () => {
   cookie = await login(t.app);
   dir = await mkdtemp(join(tmpdir(), 'hailong-sav-'));
   const items: NewResponse[] = [];
-  for (const [i, d] of DATA.entries()) {
+  const rows = [
+    ...DATA.map((d, i) => ({ ...d, at: new Date(Date.now() - (DATA.length - i) * 60_000) })),
+    ...MIXED.map((d, i) => ({ ...d, weight: 1, comment: undefined, at: new Date(Date.UTC(2025, 2, 10, 2, i)) })),
+  ];
+  for (const [i, d] of rows.entries()) {
     const counter = (await findActiveCounter(t.db.dbRead, d.code))!;
     items.push({
       tenant_id: counter.tenant_id,
@@ -89,7 +108,7 @@ beforeAll(async () => {
       unit_id: counter.unit_id,
       sector_code: counter.sectors[0]!,
       channel: 'qr',
-      submitted_at: new Date(Date.now() - (DATA.length - i) * 60_000),
+      submitted_at: d.at,
       answers: d.answers,
       comment: d.comment ?? null,
       dossier_code: null,
@@ -129,9 +148,9 @@ describe('GET /api/exports/responses.sav', () => {
       '',
       [
         'DISPLAY DICTIONARY.',
-        'FREQUENCIES VARIABLES=overall access_q sector.',
+        'FREQUENCIES VARIABLES=sipas_overall sipas_access_q sector.',
         'WEIGHT BY weight.',
-        'FREQUENCIES VARIABLES=overall.',
+        'FREQUENCIES VARIABLES=sipas_overall.',
         'WEIGHT OFF.',
         'LIST VARIABLES=id comment.',
       ].join('\n'),
@@ -141,8 +160,8 @@ describe('GET /api/exports/responses.sav', () => {
     const variables = out.find((x) => x.title === 'Variables')!.rows;
     const header = variables[0]!;
     const byName = new Map(variables.slice(1).map((r) => [r[0]!, Object.fromEntries(header.map((h, i) => [h, r[i] ?? '']))]));
-    expect(byName.get('overall')!.Label).toBe('Nhìn chung, Ông/Bà hài lòng thế nào với dịch vụ hành chính công nhận được?');
-    expect(byName.get('access_q')).toMatchObject({
+    expect(byName.get('sipas_overall')!.Label).toBe(SIPAS_OVERALL);
+    expect(byName.get('sipas_access_q')).toMatchObject({
       Label: 'Nơi ngồi chờ và trang thiết bị tại Bộ phận Một cửa',
       'Missing Values': '9',
       'Measurement Level': 'Ordinal',
@@ -172,7 +191,7 @@ describe('GET /api/exports/responses.sav', () => {
     for (const row of dist.rows)
       for (const [v, n] of Object.entries(row.counts))
         if (n > 0) hailong.set(LEVELS[Number(v) - 1]!, (hailong.get(LEVELS[Number(v) - 1]!) ?? 0) + n);
-    expect(overall!.title).toBe(byName.get('overall')!.Label);
+    expect(overall!.title).toBe(byName.get('sipas_overall')!.Label);
     expect(overall!.valid).toEqual(hailong);
     expect(overall!.valid).toEqual(
       new Map([
@@ -229,8 +248,85 @@ describe('GET /api/exports/responses.sav', () => {
     expect(Buffer.byteLength(LONG_COMMENT)).toBeGreaterThan(255);
   });
 
+  it('keeps each instrument’s question in its own variable in a mixed export: labels, counts, no answer under another survey’s question', async () => {
+    const out = await psppOn(
+      MIXED_PERIOD,
+      [
+        'DISPLAY DICTIONARY.',
+        'FREQUENCIES VARIABLES=sipas_overall health_overall health_a1.',
+        'LIST VARIABLES=survey sipas_overall health_overall.',
+      ].join('\n'),
+    );
+    const variables = out.find((x) => x.title === 'Variables')!.rows;
+    const header = variables[0]!;
+    const byName = new Map(variables.slice(1).map((r) => [r[0]!, Object.fromEntries(header.map((h, i) => [h, r[i] ?? '']))]));
+    // Every question variable carries exactly one question's words, and no variable pools the two `overall`s.
+    expect(byName.has('overall')).toBe(false);
+    expect(byName.get('sipas_overall')!.Label).toBe(SIPAS_OVERALL);
+    expect(byName.get('health_overall')!.Label).toBe(HEALTH_OVERALL);
+    expect(byName.get('health_a1')).toMatchObject({
+      Label: 'Sơ đồ, biển báo chỉ dẫn đường đến các khoa, phòng rõ ràng, dễ hiểu, dễ tìm',
+      'Missing Values': '9',
+    });
+    expect(byName.get('health_expectations_met')!.Label).toMatch(/^Cơ sở y tế đã đáp ứng được khoảng bao nhiêu %/);
+    expect(byName.get('sipas_access_q')!.Label).toBe('Nơi ngồi chờ và trang thiết bị tại Bộ phận Một cửa');
+    const codebook = (await (await get(`/api/exports/codebook.json${MIXED_PERIOD}`)).json()) as {
+      variables: { name: string; label: { vi: string }; question?: unknown }[];
+    };
+    const questions = codebook.variables.filter((v) => v.question);
+    expect(questions.length).toBeGreaterThan(10);
+    for (const v of questions) expect(byName.get(v.name)?.Label, v.name).toBe(v.label.vi);
+
+    const [sipas, health, a1] = out.filter((x) => x.rows[0]?.[2] === 'Frequency').map((x) => ({ title: x.title, ...frequencies(x) }));
+    const counted = (code: string) => {
+      const m = new Map<string, number>();
+      for (const d of MIXED.filter((x) => x.code === code)) {
+        const label = LEVELS[(d.answers.overall as number) - 1]!;
+        m.set(label, (m.get(label) ?? 0) + 1);
+      }
+      return m;
+    };
+    // The counter survey's three answers under its variable; the hospital's four are system-missing there, and the reverse.
+    expect(sipas).toMatchObject({ title: SIPAS_OVERALL, valid: counted('demo-land'), missing: new Map([['.', 4]]) });
+    expect(health).toMatchObject({ title: HEALTH_OVERALL, valid: counted('demo-health'), missing: new Map([['.', 3]]) });
+    expect(health!.valid).toEqual(
+      new Map([
+        ['Rất không hài lòng', 2],
+        ['Bình thường', 1],
+        ['Rất hài lòng', 1],
+      ]),
+    );
+    expect(a1).toMatchObject({
+      valid: new Map([['Hài lòng', 1]]),
+      missing: new Map([
+        ['Không ý kiến', 1],
+        ['.', 5],
+      ]),
+    });
+
+    // Case by case: a row of one survey has nothing under the other survey's question.
+    const list = out.find((x) => x.title === 'Data List')!.rows.slice(1);
+    expect(list.map(([survey, s, h]) => [survey, s, h])).toEqual(
+      MIXED.map((d) =>
+        d.code === 'demo-land'
+          ? ['sipas-counter-short', String(d.answers.overall), '.']
+          : ['health-outpatient', '.', String(d.answers.overall)],
+      ),
+    );
+    // The same split as hailong's own distribution per sector.
+    const dist = (await (await get(`/api/stats/distribution${MIXED_PERIOD}&groupBy=sector`)).json()) as {
+      rows: { key: string; total: number }[];
+    };
+    expect(new Map(dist.rows.map((r) => [r.key, r.total]))).toEqual(
+      new Map([
+        ['land', 3],
+        ['health', 4],
+      ]),
+    );
+  });
+
   it('exports the same filtered rows as the stats', async () => {
-    const out = await psppOn('?sector=civil_status', 'FREQUENCIES VARIABLES=sector overall.');
+    const out = await psppOn('?sector=civil_status', 'FREQUENCIES VARIABLES=sector sipas_overall.');
     const [sector, overall] = out.filter((x) => x.rows[0]?.[2] === 'Frequency').map(frequencies);
     expect(sector!.valid).toEqual(new Map([['Hộ tịch', 2]]));
     expect(overall!.valid).toEqual(

@@ -130,6 +130,25 @@ describe('submission schema', () => {
     });
   });
 
+  it('refuses a comment over the survey’s limit, counted after cleaning, instead of cutting it', () => {
+    const max = sipasCounterShort.comment.maxLength;
+    const over = validateSubmission(sipasCounterShort, { answers: { overall: 4 }, comment: 'x'.repeat(20_000) });
+    expect(over).toEqual({
+      ok: false,
+      errors: {
+        _comment: {
+          vi: `Góp ý dài 20000 ký tự, quá giới hạn ${max} ký tự. Xin rút gọn rồi gửi lại.`,
+          en: `The comment is 20000 characters long, over the limit of ${max}. Please shorten it and send again.`,
+        },
+      },
+    });
+    // At the limit after cleaning (CR LF counts once, surrounding spaces go): taken whole.
+    const atLimit = `  ${'a\r\n'.repeat(max / 2 - 1)}ab  `;
+    const ok = validateSubmission(sipasCounterShort, { answers: { overall: 4 }, comment: atLimit });
+    expect(ok.ok && ok.submission.comment).toHaveLength(max);
+    expect(validateSubmission(sipasCounterShort, { answers: { overall: 4 }, comment: 'x'.repeat(max + 1) }).ok).toBe(false);
+  });
+
   it('an empty comment or dossier code becomes absent', () => {
     const r = buildSubmissionSchema(sipasCounterShort).parse({ answers: { overall: 4 }, comment: ' \n ', dossierCode: '' });
     expect(r.comment).toBeUndefined();

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { buildCodebook, exportedAnswer, noOpinionCode } from '../../surveys/codebook';
-import { healthOutpatient, sipasCounterShort } from '../../surveys/instruments';
+import { buildCodebook, exportedAnswer, noOpinionCode, variableAsks } from '../../surveys/codebook';
+import type { SurveyDefinition } from '../../surveys/instrument-schema';
+import { educationSurvey, healthOutpatient, sipasCounterLong, sipasCounterShort } from '../../surveys/instruments';
+
+const SIPAS_OVERALL = 'Nhìn chung, Ông/Bà hài lòng thế nào với dịch vụ hành chính công nhận được?';
+const HEALTH_OVERALL = 'Nhìn chung, Ông/Bà hài lòng thế nào với dịch vụ khám bệnh tại cơ sở y tế này?';
 
 describe('the export codebook', () => {
   const codebook = buildCodebook([{ definition: sipasCounterShort }, { definition: healthOutpatient }]);
@@ -9,18 +13,93 @@ describe('the export codebook', () => {
   it('lists fixed variables, each question once in form order, then the free text', () => {
     const names = codebook.map((v) => v.name);
     expect(names.slice(0, 3)).toEqual(['id', 'submitted_at', 'unit_code']);
-    expect(names.filter((n) => n === 'overall')).toHaveLength(1);
-    expect(names.indexOf('access_q')).toBeLessThan(names.indexOf('feedback_q'));
+    expect(names.indexOf('sipas_access_q')).toBeLessThan(names.indexOf('sipas_feedback_q'));
+    expect(names.indexOf('sipas_feedback_q')).toBeLessThan(names.indexOf('health_overall'));
     expect(names.slice(-3)).toEqual(['comment', 'dossier_code', 'flags']);
-    expect(byName.get('overall')!.surveys).toEqual([
-      { key: 'sipas-counter-short', version: 1 },
-      { key: 'health-outpatient', version: 1 },
-    ]);
     for (const n of names) expect(n).toMatch(/^[a-z][a-z0-9_]{0,63}$/);
+    expect(new Set(names).size).toBe(names.length);
+  });
+
+  it('gives each instrument’s question a variable of its own: one variable, one question', () => {
+    // Both surveys key their overall question `overall`, in different words.
+    expect(byName.has('overall')).toBe(false);
+    expect(byName.get('sipas_overall')).toMatchObject({
+      label: { vi: SIPAS_OVERALL },
+      surveys: [{ key: 'sipas-counter-short', version: 1 }],
+      question: { key: 'overall' },
+    });
+    expect(byName.get('health_overall')).toMatchObject({
+      label: { vi: HEALTH_OVERALL },
+      surveys: [{ key: 'health-outpatient', version: 1 }],
+      question: { key: 'overall' },
+    });
+    expect(byName.get('health_a1')!.surveys).toEqual([{ key: 'health-outpatient', version: 1, title: healthOutpatient.title }]);
+    expect(variableAsks(byName.get('sipas_overall')!, { key: 'health-outpatient', version: 1 })).toBe(false);
+    expect(variableAsks(byName.get('sipas_overall')!, { key: 'sipas-counter-short', version: 1 })).toBe(true);
+    expect(variableAsks(byName.get('unit_code')!, { key: 'health-outpatient', version: 1 })).toBe(true);
+  });
+
+  it('shares a variable only between versions that ask the question in the same words', () => {
+    const all = buildCodebook(
+      [sipasCounterShort, sipasCounterLong, healthOutpatient, educationSurvey].map((definition) => ({ definition })),
+    );
+    const named = new Map(all.map((v) => [v.name, v]));
+    // The short and the long counter form share their overall question word for word.
+    expect(named.get('sipas_overall')!.surveys!.map((s) => `${s.key} v${s.version}`)).toEqual([
+      'sipas-counter-short v1',
+      'sipas-counter v1',
+    ]);
+    // The long counter form and the education survey both have an `access_1`, asking different things.
+    expect(named.get('sipas_access_1')!.label.vi).toBe(sipasCounterLong.factors[0]!.items[0]!.text.vi);
+    expect(named.get('edu_access_1')!.label.vi).toBe(educationSurvey.factors[0]!.items[0]!.text.vi);
+    // No two survey versions under one variable word it differently.
+    for (const v of all.filter((x) => x.question)) {
+      const defs = v.surveys!.map((s) =>
+        [sipasCounterShort, sipasCounterLong, healthOutpatient, educationSurvey].find((d) => d.key === s.key)!,
+      );
+      const texts = defs.map(
+        (d) => [d.overall, ...d.factors.flatMap((f) => f.items), ...d.extras].find((q) => q?.key === v.question!.key)!.text.vi,
+      );
+      expect(new Set(texts)).toEqual(new Set([v.label.vi]));
+    }
+  });
+
+  it('gives a reworded question of a later version its own variable, and keeps names within SPSS’s 64 bytes', () => {
+    const reworded: SurveyDefinition = {
+      ...sipasCounterShort,
+      version: 2,
+      overall: {
+        ...sipasCounterShort.overall!,
+        text: { vi: 'Ông/Bà hài lòng với lần giao dịch này không?', en: 'Were you satisfied with this visit?' },
+      },
+    };
+    const long = 'q'.repeat(70);
+    const longKeyed: SurveyDefinition = {
+      ...healthOutpatient,
+      extras: [
+        { key: long, type: 'scale5', required: false, allowNoOpinion: true, text: { vi: 'Một', en: 'One' } },
+        { key: `${long}x`, type: 'scale5', required: false, allowNoOpinion: true, text: { vi: 'Hai', en: 'Two' } },
+      ],
+    };
+    const cb = buildCodebook([{ definition: sipasCounterShort }, { definition: reworded }, { definition: longKeyed }]);
+    const named = new Map(cb.map((v) => [v.name, v]));
+    expect(named.get('sipas_overall')).toMatchObject({
+      label: { vi: SIPAS_OVERALL },
+      surveys: [{ key: 'sipas-counter-short', version: 1 }],
+    });
+    expect(named.get('sipas_overall_v2')).toMatchObject({
+      label: { vi: 'Ông/Bà hài lòng với lần giao dịch này không?' },
+      surveys: [{ key: 'sipas-counter-short', version: 2 }],
+    });
+    // Unchanged questions of the two versions stay one variable.
+    expect(named.get('sipas_access_q')!.surveys).toHaveLength(2);
+    const extras = cb.filter((v) => v.question?.key.startsWith('qqq'));
+    expect(extras.map((v) => v.name)).toEqual([`health_${'q'.repeat(57)}`, `health_${'q'.repeat(55)}_2`]);
+    for (const v of cb) expect(Buffer.byteLength(v.name)).toBeLessThanOrEqual(64);
   });
 
   it('labels the 5 levels and declares the no-opinion code as missing, outside the valid range', () => {
-    const access = byName.get('access_q')!;
+    const access = byName.get('sipas_access_q')!;
     expect(access.values!.map((v) => [v.code, v.label.vi])).toEqual([
       [1, 'Rất không hài lòng'],
       [2, 'Không hài lòng'],
@@ -30,15 +109,15 @@ describe('the export codebook', () => {
     ]);
     expect(access.missing).toEqual([{ code: 9, label: { vi: 'Không ý kiến', en: 'No opinion' } }]);
     // the overall question has no "no opinion"
-    expect(byName.get('overall')!.missing).toBeUndefined();
-    const percent = byName.get('expectations_met')!;
+    expect(byName.get('sipas_overall')!.missing).toBeUndefined();
+    const percent = byName.get('health_expectations_met')!;
     expect(noOpinionCode(percent.question!)).toBe(999);
     expect(percent.missing).toEqual([{ code: 999, label: { vi: 'Không ý kiến', en: 'No opinion' } }]);
     expect(percent.values).toBeUndefined();
   });
 
   it('writes answers as values, no opinion as its code, unasked as empty', () => {
-    const access = byName.get('access_q')!;
+    const access = byName.get('sipas_access_q')!;
     expect(exportedAnswer(access, 4)).toBe(4);
     expect(exportedAnswer(access, null)).toBe(9);
     expect(exportedAnswer(access, undefined)).toBeNull();

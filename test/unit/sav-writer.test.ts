@@ -114,7 +114,7 @@ describe('SPSS dictionary', () => {
     const info = all.indexOf(Buffer.from([7, 0, 0, 0, 3, 0, 0, 0, 4, 0, 0, 0, 8, 0, 0, 0]));
     expect(all.readInt32LE(info + 16 + 7 * 4)).toBe(65001);
     expect(all.includes(Buffer.from('Rất không hài lòng'))).toBe(true);
-    expect(all.includes(Buffer.from('ACCESS_Q=access_q\tPROCEDUR=procedure_q'))).toBe(true);
+    expect(all.includes(Buffer.from('SIPAS_AC=sipas_access_q\tSIPAS_PR=sipas_procedure_q'))).toBe(true);
     expect(all.includes(Buffer.from('COMMENT=04000\0\t'))).toBe(true);
   });
 });

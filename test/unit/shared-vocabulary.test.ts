@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { makeClientKey } from '../../client/waves/interview-queue';
 import { ACCESS_RULES, mayCall } from '../../surveys/access-rules';
 import { allowedFrom, CASE_STATUSES, CASE_TRANSITIONS } from '../../surveys/case-states';
-import { CHANNELS, CITIZEN_CHANNELS } from '../../surveys/channels';
+import { CHANNELS, CITIZEN_CHANNELS, IMPORT_CHANNELS } from '../../surveys/channels';
 import { clientKeySchema, isClientKey } from '../../surveys/client-key';
 import { LEADING_VARIABLES } from '../../surveys/codebook';
 import { isCounterCode } from '../../surveys/counter-code';
@@ -54,9 +54,15 @@ describe('case states', () => {
 });
 
 describe('channels and codes', () => {
-  it('labels every channel in the codebook, and citizens answer through all but the interviewer', () => {
+  it('labels every channel in the codebook, and citizens answer through all but the interviewer and paper forms', () => {
     expect(LEADING_VARIABLES.find((v) => v.name === 'channel')?.values?.map((v) => v.code)).toEqual([...CHANNELS]);
-    expect(CHANNELS.filter((c) => !(CITIZEN_CHANNELS as readonly string[]).includes(c))).toEqual(['interviewer']);
+    expect(LEADING_VARIABLES.find((v) => v.name === 'channel')?.values?.find((v) => v.code === 'paper')?.label).toEqual({
+      vi: 'Phiếu giấy',
+      en: 'Paper form',
+    });
+    expect(CHANNELS.filter((c) => !(CITIZEN_CHANNELS as readonly string[]).includes(c))).toEqual(['interviewer', 'paper']);
+    // An import's rows are paper forms or interviews: never passed off as citizens' own answers.
+    expect(IMPORT_CHANNELS.filter((c) => (CITIZEN_CHANNELS as readonly string[]).includes(c))).toEqual([]);
   });
 
   it('knows a counter code when it sees one', () => {
