@@ -62,7 +62,10 @@ describe('importing earlier paper-survey results', () => {
       '2025-08-05,,2,9',
       '2025-08-06,paper,5,',
     ].join('\n');
-    expect(await post('counter=demo-land', file)).toEqual({ status: 201, body: { rows: 3, valid: 3, stored: 3, alreadyImported: 0 } });
+    expect(await post('counter=demo-land', file)).toEqual({
+      status: 201,
+      body: { rows: 3, valid: 3, stored: 3, alreadyImported: 0, casesOpened: 0 },
+    });
     const csv = await (
       await t.app.request('/api/exports/responses.csv?from=2025-08-01&to=2025-08-31&codes=1', { headers: { cookie } })
     ).text();
