@@ -7,6 +7,7 @@ import { IMPORTS_STRINGS } from '../imports/imports-strings';
 import { REPORTS_STRINGS } from '../reports/reports-strings';
 import { WAVES_STRINGS } from '../waves/waves-strings';
 import type { LocalizedText } from './api-types';
+import { SHELL_STRINGS } from './shell-strings';
 
 /** The words several features share (and the frame's own), Vietnamese first. */
 export const SHARED_STRINGS = {
@@ -90,6 +91,7 @@ export const SHARED_STRINGS = {
  */
 export const STRINGS = {
   ...SHARED_STRINGS,
+  ...SHELL_STRINGS,
   ...AUTH_STRINGS,
   ...DASHBOARD_STRINGS,
   ...EXPORTS_STRINGS,
