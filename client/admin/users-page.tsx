@@ -66,7 +66,7 @@ export function UsersPage({ meta }: { meta: Meta | null }) {
         <LoadView load={users} retry={retry} isEmpty={(d) => d.users.length === 0} emptyText="noUsers">
           {(data) => (
             <div class="table-scroll">
-              <table class="stats-table" data-testid="users-table">
+              <table class="stats-table stack-on-phone" data-testid="users-table">
                 <caption>{t(lang, 'usersCaption')}</caption>
                 <thead>
                   <tr>
@@ -227,7 +227,7 @@ function UserRow({ user, meta, lang, unitName, onChanged, onPassword }: RowProps
       <th scope="row" data-col="username">
         {user.username}
       </th>
-      <td data-col="role" data-value={user.role}>
+      <td class="full-row" data-col="role" data-value={user.role}>
         <RoleSelect
           value={role}
           onChange={setRole}
@@ -237,7 +237,7 @@ function UserRow({ user, meta, lang, unitName, onChanged, onPassword }: RowProps
           label={`${t(lang, 'role')}: ${user.username}`}
         />
       </td>
-      <td data-col="unit" data-value={user.unitId ?? ''} title={unitName}>
+      <td class="full-row" data-col="unit" data-value={user.unitId ?? ''} title={unitName}>
         <UnitSelect
           units={meta?.units ?? []}
           value={unitId ?? undefined}
@@ -248,10 +248,10 @@ function UserRow({ user, meta, lang, unitName, onChanged, onPassword }: RowProps
           testid="user-unit"
         />
       </td>
-      <td data-col="state" data-value={user.disabled ? 'disabled' : 'active'}>
+      <td data-col="state" data-value={user.disabled ? 'disabled' : 'active'} data-label={t(lang, 'state')}>
         {t(lang, user.disabled ? 'disabled' : 'active')}
       </td>
-      <td data-col="actions">
+      <td class="full-row" data-col="actions">
         <span class="row-actions">
           <button type="button" class="small" onClick={save} disabled={action.busy} data-testid="user-save">
             {t(lang, 'save')}

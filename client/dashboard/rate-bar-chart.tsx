@@ -5,6 +5,7 @@ import { t, type Lang } from '../app/i18n';
 import { VERDICT_COLOUR, verdictText } from '../app/verdict';
 import { sectorBars } from './charts/chart-data';
 import { useChart } from './charts/use-chart';
+import { wrappedTicks } from './charts/wrap-label';
 
 export const INK = '#1f2328';
 
@@ -34,7 +35,7 @@ export function RateBarChart({ rows, lang, labelOf, testid, ariaLabel, horizonta
         ticks: { stepSize: 10, callback: (v: string | number) => formatTarget(Number(v), lang) },
         title: { display: true, text: t(lang, 'rate') },
       };
-      const categoryAxis = { ticks: { autoSkip: false, maxRotation: 45 } };
+      const categoryAxis = { ticks: { autoSkip: false, maxRotation: 45, callback: wrappedTicks(bars.labels) } };
       return {
         type: 'bar',
         data: {
