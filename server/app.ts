@@ -15,6 +15,7 @@ import { langOf } from './citizen/texts';
 import type { AppDeps, AppEnv } from './http/context';
 import { accessPolicy } from './auth/access-policy';
 import { errorBody, errorHandler, RequestError } from './http/errors';
+import { refusalPage } from './http/page-refusal';
 import { PRINT_SCRIPT, PRINT_SCRIPT_PATH } from './http/print-script';
 import { FAVICON_HEADERS, FAVICON_ICO, FAVICON_PATH } from './http/favicon';
 import { csrfProtection, securityHeaders } from './http/security-headers';
@@ -42,6 +43,8 @@ const TOO_LARGE = new RequestError(413, {
   en: 'The request is too large (64 KB at most). Please shorten the comment and send again.',
 });
 
+const NOT_FOUND = new RequestError(404, { vi: 'Không tìm thấy địa chỉ này.', en: 'Not found.' });
+
 const IMPORT_TOO_LARGE = new RequestError(413, {
   vi: 'Tệp quá lớn (tối đa 10 MB). Xin chia thành nhiều tệp.',
   en: 'The file is too large (10 MB at most). Please split it.',
@@ -50,8 +53,12 @@ const IMPORT_TOO_LARGE = new RequestError(413, {
 /** The whole HTTP face; tests build it over their own database. */
 export function createApp(deps: AppDeps & LoginHashingOption) {
   const app = new Hono<AppEnv>();
-  app.onError(errorHandler((c, text, options) => renderBusyPage(langOf(c.req.query('lang')), text, options)));
-  app.notFound((c) => c.json({ error: 'Not found', message: { vi: 'Không tìm thấy địa chỉ này.', en: 'Not found.' } }, 404));
+  // A refusal of a printable report or a poster opened in the browser is a page, not JSON (server/http/page-refusal.ts).
+  app.onError(errorHandler((c, text, options) => renderBusyPage(langOf(c.req.query('lang')), text, options), refusalPage));
+  app.notFound((c) => {
+    const page = refusalPage(c, NOT_FOUND);
+    return page === undefined ? c.json(errorBody(NOT_FOUND), 404) : c.html(page, 404);
+  });
 
   // Phones on weak connections get every page and script gzipped.
   app.use('*', compress());

@@ -70,6 +70,7 @@ function columns(lang: Lang): Column<Row>[] {
       key: 'poster',
       label: t(lang, 'poster'),
       sortable: false,
+      fullRow: true,
       value: () => null,
       render: (r) => (
         <span class="row-actions">

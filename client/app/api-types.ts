@@ -9,6 +9,8 @@ export interface Me {
   username: string;
   role: string;
   unitId: number | null;
+  /** The unit the account is scoped to (null: the whole tenant); absent from servers older than the scoped header. */
+  unit?: { id: number; name: string; kind: string } | null;
   tenant: { id: number; name: string; isDemo: boolean };
 }
 

@@ -8,15 +8,25 @@ interface Props {
   onLogout: () => void;
 }
 
-/** Whose data this is (the tenant), whether it is real, and the way out. */
+/**
+ * Whose data this is (the tenant, or the unit an account is scoped to: a ward's analyst sees the
+ * ward named, not the city), whether it is real, and the way out.
+ */
 export function AppHeader({ me, onLogout }: Props) {
   const { lang } = useLang();
   return (
     <header class="app-header">
       <div class="brand">
-        <span class="tenant" data-testid="tenant-name">
-          {me.tenant.name}
-        </span>
+        {me.unit ? (
+          <span class="tenant" data-testid="tenant-name" data-scope="unit">
+            <span class="visually-hidden">{t(lang, 'scopeOf')}: </span>
+            {me.unit.name}
+          </span>
+        ) : (
+          <span class="tenant" data-testid="tenant-name" data-scope="tenant">
+            {me.tenant.name}
+          </span>
+        )}
         {me.tenant.isDemo && (
           <span class="demo-badge" data-testid="demo-badge">
             {t('vi', 'demoBadge')} / {t('en', 'demoBadge')}

@@ -35,6 +35,7 @@ import { csvExportUrl, filterLink, LOGIN_PATH, pageLink } from './links';
 import { ErrorBox, Loading } from './load-states';
 import { NavBar } from './nav-bar';
 import { redirectFor } from './roles';
+import { scopedMeta } from './unit-options';
 import { caseIdOf, navigate, navKeyOf, usesFilter, waveIdOf, type PageKey, type Route } from './router';
 import { useApi } from './use-api';
 
@@ -77,10 +78,16 @@ export function AppShell({ route, pathname, search }: { route: Exclude<Route, 'l
   useEffect(() => {
     if (redirect) navigate(redirect, { replace: true });
   }, [redirect]);
+  const scope = me.kind === 'ready' ? me.data.unitId : null;
   useEffect(() => {
     // Without the lists the filter bar still shows the period and "all"; the figures do not depend on them.
-    if (signedIn) fetchMeta().then(setMeta, () => setMeta(null));
-  }, [signedIn]);
+    // Every unit picker offers the account's own subtree only: the server would refuse any other unit.
+    if (signedIn)
+      fetchMeta().then(
+        (m) => setMeta(scopedMeta(m, scope)),
+        () => setMeta(null),
+      );
+  }, [signedIn, scope]);
 
   const onFilter = (next: Filter) => navigate(filterLink(route as PageKey | 'exports', next));
   const onLogout = async () => {

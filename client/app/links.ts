@@ -37,6 +37,15 @@ export const auditLink = (filter: AuditFilter) => pageLink('audit', auditFilterT
 export const wavePath = (id: number, entry = false) => `${BASE}waves/${id}${entry ? '/entry' : ''}`;
 export const NEW_WAVE_PATH = `${BASE}waves/new`;
 
+/** The same page without a unit or counter chosen (the account's whole scope); the start page when none was. */
+export function withoutUnit(pathname: string, search: string): string {
+  const q = new URLSearchParams(search);
+  if (!q.has('unit') && !q.has('counter')) return BASE;
+  q.delete('unit');
+  q.delete('counter');
+  return withQuery(pathname, q.toString());
+}
+
 /**
  * A link's click: a plain left click moves inside the app without reloading it; with Ctrl, ⌘ or
  * Shift, or another button, the browser does what it always does (a new tab, a new window).

@@ -2,6 +2,7 @@ import type { ComponentChildren } from 'preact';
 import type { LocalizedText } from './api-types';
 import { t, type StringKey } from './i18n';
 import { useLang } from './lang-context';
+import { BASE, followLink, withoutUnit } from './links';
 import type { Load } from './use-api';
 
 export function Loading() {
@@ -23,8 +24,25 @@ export function Empty({ text = 'empty' }: { text?: StringKey }) {
   );
 }
 
-export function ErrorBox({ message, onRetry }: { message: LocalizedText; onRetry: () => void }) {
+/**
+ * A failed load and what to do about it. Trying again cannot help a refusal (403): that box says
+ * what the account can see instead, and offers the same page without the unit it may not see.
+ */
+export function ErrorBox({ message, onRetry, status }: { message: LocalizedText; onRetry: () => void; status?: number | undefined }) {
   const { lang } = useLang();
+  if (status === 403) {
+    const own = withoutUnit(location.pathname, location.search);
+    return (
+      <div class="state-message error" role="alert" data-testid="error" data-status="403">
+        <strong>{t(lang, 'forbiddenTitle')}</strong>
+        <p>{message[lang]}</p>
+        <p data-testid="forbidden-hint">{t(lang, 'forbiddenHint')}</p>
+        <a class="button secondary" href={own} onClick={followLink(own)} data-testid="show-own-units">
+          {t(lang, own === BASE ? 'toDashboard' : 'showOwnUnits')}
+        </a>
+      </div>
+    );
+  }
   return (
     <div class="state-message error" role="alert" data-testid="error">
       <strong>{t(lang, 'errorTitle')}</strong>
@@ -55,7 +73,7 @@ export function LoadView<T>({ load, retry, isEmpty, emptyText, children }: Props
     <>
       <div class="live" aria-live="polite">
         {load.kind === 'loading' && <Loading />}
-        {load.kind === 'error' && <ErrorBox message={load.message} onRetry={retry} />}
+        {load.kind === 'error' && <ErrorBox message={load.message} onRetry={retry} status={load.status} />}
         {empty && <Empty text={emptyText} />}
       </div>
       {load.kind === 'ready' && !empty && children(load.data)}

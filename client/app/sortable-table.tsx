@@ -18,6 +18,8 @@ export interface Column<R> {
   /** The row's header cell (the name of the sector, unit, month). */
   rowHeader?: boolean;
   sortable?: boolean;
+  /** On a phone, where each row is a card, the cell takes the card's whole width (a row of buttons). */
+  fullRow?: boolean;
 }
 
 interface Props<R> {
@@ -32,6 +34,8 @@ interface Props<R> {
 /**
  * A table whose columns sort on a click of their header. Rows start in the API's order; each cell
  * carries data-col and the unformatted data-value, so a test compares numbers, not locale strings.
+ * On a phone each row becomes a card (styles.css, `.stack-on-phone`): the row's name on top, its
+ * rate and verdict first, each figure under its column's name (data-label), so nothing is off-screen.
  */
 export function SortableTable<R>({ rows, columns, rowKey, rowAttrs, caption, testid }: Props<R>) {
   const { lang } = useLang();
@@ -42,7 +46,7 @@ export function SortableTable<R>({ rows, columns, rowKey, rowAttrs, caption, tes
   }, [rows, columns, sort]);
   return (
     <div class="table-scroll">
-      <table class="stats-table" data-testid={testid}>
+      <table class="stats-table stack-on-phone" data-testid={testid}>
         <caption>{caption}</caption>
         <thead>
           <tr>
@@ -52,7 +56,7 @@ export function SortableTable<R>({ rows, columns, rowKey, rowAttrs, caption, tes
                 <th
                   key={c.key}
                   scope="col"
-                  class={c.numeric ? 'num' : undefined}
+                  class={[c.numeric ? 'num' : '', c.sortable === false ? 'no-sort' : ''].join(' ').trim() || undefined}
                   aria-sort={dir === 'asc' ? 'ascending' : dir === 'desc' ? 'descending' : undefined}
                   data-col={c.key}
                 >
@@ -77,14 +81,14 @@ export function SortableTable<R>({ rows, columns, rowKey, rowAttrs, caption, tes
             <tr key={rowKey(row)} data-key={rowKey(row)} {...(rowAttrs?.(row) ?? {})}>
               {columns.map((c) => {
                 const v = c.value(row);
-                const attrs = { 'data-col': c.key, 'data-value': v ?? '', ...(c.attrs?.(row) ?? {}) };
+                const attrs = { 'data-col': c.key, 'data-value': v ?? '', 'data-label': c.label, ...(c.attrs?.(row) ?? {}) };
                 const body = c.render ? c.render(row) : v;
                 return c.rowHeader ? (
                   <th key={c.key} scope="row" {...attrs}>
                     {body}
                   </th>
                 ) : (
-                  <td key={c.key} class={c.numeric ? 'num' : undefined} {...attrs}>
+                  <td key={c.key} class={[c.numeric ? 'num' : '', c.fullRow ? 'full-row' : ''].join(' ').trim() || undefined} {...attrs}>
                     {body}
                   </td>
                 );

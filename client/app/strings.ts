@@ -10,6 +10,7 @@ import { PRIVACY_STRINGS } from '../privacy/privacy-strings';
 import { REPORTS_STRINGS } from '../reports/reports-strings';
 import { WAVES_STRINGS } from '../waves/waves-strings';
 import type { LocalizedText } from './api-types';
+import { SHELL_STRINGS } from './shell-strings';
 
 /** The words several features share (and the frame's own), Vietnamese first. */
 export const SHARED_STRINGS = {
@@ -93,6 +94,7 @@ export const SHARED_STRINGS = {
  */
 export const STRINGS = {
   ...SHARED_STRINGS,
+  ...SHELL_STRINGS,
   ...AUTH_STRINGS,
   ...DASHBOARD_STRINGS,
   ...EXPORTS_STRINGS,

@@ -1,4 +1,4 @@
-import type { LocalizedText, MetaUnit } from './api-types';
+import type { LocalizedText, Meta, MetaUnit } from './api-types';
 
 export interface UnitOption {
   id: number;
@@ -59,4 +59,18 @@ const KIND_NAMES: Record<string, LocalizedText> = {
 
 export function unitKindName(kind: string, lang: 'vi' | 'en'): string {
   return KIND_NAMES[kind]?.[lang] ?? kind;
+}
+
+/**
+ * The lists an account may choose from: its own unit's subtree and the counters in it. The server
+ * refuses any other unit anyway; offering only these keeps every unit picker to what can be shown.
+ */
+export function scopedMeta<M extends Pick<Meta, 'units' | 'counters'>>(meta: M, scopeUnitId: number | null): M {
+  if (scopeUnitId === null) return meta;
+  const inScope = subtreeIds(meta.units, scopeUnitId);
+  return {
+    ...meta,
+    units: meta.units.filter((u) => inScope.has(u.id)),
+    counters: meta.counters.filter((k) => inScope.has(k.unitId)),
+  };
 }

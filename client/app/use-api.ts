@@ -4,7 +4,8 @@ import type { LocalizedText } from './api-types';
 import { LOGIN_PATH } from './links';
 import { navigate } from './router';
 
-export type Load<T> = { kind: 'loading' } | { kind: 'error'; message: LocalizedText } | { kind: 'ready'; data: T };
+/** An error carries the refusal's status when there was one (a 403 says what to do instead of "try again"). */
+export type Load<T> = { kind: 'loading' } | { kind: 'error'; message: LocalizedText; status?: number } | { kind: 'ready'; data: T };
 
 export const messageOf = (err: unknown): LocalizedText => (err instanceof ApiError ? err.text : NETWORK_ERROR);
 
@@ -24,7 +25,7 @@ export function useApi<T>(fetcher: () => Promise<T>, key: string): [Load<T>, () 
       .catch((err: unknown) => {
         if (!current) return;
         if (err instanceof ApiError && err.status === 401) navigate(LOGIN_PATH, { replace: true });
-        else setState({ kind: 'error', message: messageOf(err) });
+        else setState({ kind: 'error', message: messageOf(err), ...(err instanceof ApiError ? { status: err.status } : {}) });
       });
     return () => {
       current = false;

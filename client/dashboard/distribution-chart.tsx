@@ -4,6 +4,7 @@ import { formatCount, formatPercent, formatTarget } from '../app/format';
 import { t, type Lang } from '../app/i18n';
 import { LEVEL_COLOUR, LEVELS, levelShares } from './charts/chart-data';
 import { useChart } from './charts/use-chart';
+import { wrappedTicks } from './charts/wrap-label';
 import type { Distribution } from './dashboard-types';
 
 interface Props {
@@ -37,7 +38,7 @@ export function DistributionChart({ rows, labelOf, lang }: Props) {
         animation: false,
         scales: {
           x: { stacked: true, min: 0, max: 100, ticks: { stepSize: 10, callback: (v) => formatTarget(Number(v), lang) } },
-          y: { stacked: true, ticks: { autoSkip: false } },
+          y: { stacked: true, ticks: { autoSkip: false, callback: wrappedTicks(rows.map(labelOf)) } },
         },
         plugins: {
           legend: { position: 'top', labels: { boxWidth: 18 } },

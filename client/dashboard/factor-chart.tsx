@@ -2,6 +2,7 @@ import { useRef } from 'preact/hooks';
 import { formatCount, formatInterval, formatPercent, formatTarget } from '../app/format';
 import { t, type Lang } from '../app/i18n';
 import { useChart } from './charts/use-chart';
+import { wrappedTicks } from './charts/wrap-label';
 import type { FactorIndex } from './dashboard-types';
 import { INK } from './rate-bar-chart';
 
@@ -46,7 +47,7 @@ export function FactorChart({
         animation: false,
         scales: {
           x: { min: axisFrom, max: 100, ticks: { stepSize: axisFrom >= 50 ? 5 : 10, callback: (v) => formatTarget(Number(v), lang) } },
-          y: { ticks: { autoSkip: false } },
+          y: { ticks: { autoSkip: false, callback: wrappedTicks(factors.map((f) => f.label[lang])) } },
         },
         plugins: {
           errorBars: { intervals: factors.map((f) => f.interval), color: INK },
@@ -71,7 +72,7 @@ export function FactorChart({
   if (failed) return null;
   return (
     <figure class="chart-figure">
-      <div class="chart-box" style={{ height: `${Math.max(12, 4 + factors.length * 3)}rem` }}>
+      <div class="chart-box" style={{ height: `${Math.max(12, 4 + factors.length * 3.6)}rem` }}>
         <canvas ref={canvas} role="img" aria-label={t(lang, 'factorChartLabel')} data-testid={testid} />
       </div>
       {axisFrom > 0 && (

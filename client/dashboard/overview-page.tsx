@@ -75,7 +75,7 @@ export function OverviewPage({ filter, query, meta }: PageProps) {
         <h2 id="alerts-title">{t(lang, 'alertsTitle')}</h2>
         <p class="muted intro">{t(lang, 'alertsIntro')}</p>
         {alerts.kind === 'loading' && <Loading />}
-        {alerts.kind === 'error' && <ErrorBox message={alerts.message} onRetry={retryAlerts} />}
+        {alerts.kind === 'error' && <ErrorBox message={alerts.message} onRetry={retryAlerts} status={alerts.status} />}
         {alerts.kind === 'ready' && (
           <AlertsList
             alerts={alerts.data.alerts}

@@ -5,6 +5,7 @@ import { t, type Lang } from '../app/i18n';
 import { VERDICT_COLOUR, verdictText } from '../app/verdict';
 import { sectorBars } from './charts/chart-data';
 import { useChart } from './charts/use-chart';
+import { labelCharsFor, wrapLabel, wrappedTicks } from './charts/wrap-label';
 
 export const INK = '#1f2328';
 
@@ -34,7 +35,7 @@ export function RateBarChart({ rows, lang, labelOf, testid, ariaLabel, horizonta
         ticks: { stepSize: 10, callback: (v: string | number) => formatTarget(Number(v), lang) },
         title: { display: true, text: t(lang, 'rate') },
       };
-      const categoryAxis = { ticks: { autoSkip: false, maxRotation: 45 } };
+      const categoryAxis = { ticks: { autoSkip: false, maxRotation: 45, callback: wrappedTicks(bars.labels) } };
       return {
         type: 'bar',
         data: {
@@ -91,11 +92,18 @@ export function RateBarChart({ rows, lang, labelOf, testid, ariaLabel, horizonta
     [rows, lang, labelOf, horizontal],
   );
   if (failed) return null; // the table still has every figure
-  // A horizontal chart grows with its rows so names never overlap.
-  const style = horizontal ? { height: `${Math.max(16, 6 + rows.length * 2.4)}rem` } : undefined;
+  // A horizontal chart grows with its rows, and with the lines its longest name wraps to on this screen, so names never overlap.
+  const style = horizontal ? { height: `${Math.max(16, 6 + rows.length * rowHeightRem(rows.map(labelOf)))}rem` } : undefined;
   return (
     <div class="chart-box" style={style}>
       <canvas ref={canvas} role="img" aria-label={ariaLabel} data-testid={testid} />
     </div>
   );
+}
+
+/** The height of one bar's row: room for its name wrapped as the axis will wrap it on this screen (about the window's width). */
+function rowHeightRem(labels: readonly string[]): number {
+  const chars = labelCharsFor(typeof innerWidth === 'number' ? innerWidth - 60 : 1200);
+  const lines = Math.max(1, ...labels.map((l) => wrapLabel(l, chars).length));
+  return Math.max(2.4, 1.1 * lines + 0.8);
 }

@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
+import { findUnit } from '../../db/units';
 import { findUserByUsername } from '../../db/users';
 import type { AppDeps, AppEnv } from '../http/context';
 import { RequestError } from '../http/errors';
@@ -73,12 +74,15 @@ export function authRoutes({ db, config, loginHashing = defaultLoginHashing() }:
       await recordAudit(db, c.get('user'), 'sessions_ended', null, {});
       return c.body(null, 204);
     })
-    .get('/me', (c) => {
+    .get('/me', async (c) => {
       const u = c.get('user');
+      // The unit an account is scoped to names the screen it sees (a ward's analyst sees the ward, not the city).
+      const unit = u.unit_id === null ? undefined : await findUnit(db.dbRead, u.tenant_id, u.unit_id);
       return c.json({
         username: u.username,
         role: u.role,
         unitId: u.unit_id,
+        unit: unit ? { id: unit.id, name: unit.name, kind: unit.kind } : null,
         tenant: { id: u.tenant_id, name: u.tenant_name, isDemo: u.tenant_is_demo },
       });
     });

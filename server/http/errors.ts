@@ -43,12 +43,18 @@ export type BusyPage = (c: Context<AppEnv>, text: LocalizedText, options: { relo
  * One place maps every thrown error to a response (Hono's `await next()` never throws). The app
  * gives the busy page (the citizen pages' look), so this plumbing needs no feature's pages.
  */
-export function errorHandler(busyPage: BusyPage): (error: Error, c: Context<AppEnv>) => Response {
-  return (error, c) => handleError(error, c, busyPage);
+export function errorHandler(busyPage: BusyPage, refusalPage?: RefusalPage): (error: Error, c: Context<AppEnv>) => Response {
+  return (error, c) => handleError(error, c, busyPage, refusalPage);
 }
 
-function handleError(error: Error, c: Context<AppEnv>, busyPage: BusyPage): Response {
-  if (error instanceof RequestError) return c.json(errorBody(error), error.status);
+/** A refusal as a page, for an address a person opens in the browser; undefined answers JSON. */
+export type RefusalPage = (c: Context<AppEnv>, error: RequestError) => string | undefined;
+
+function handleError(error: Error, c: Context<AppEnv>, busyPage: BusyPage, refusalPage?: RefusalPage): Response {
+  if (error instanceof RequestError) {
+    const page = refusalPage?.(c, error);
+    return page === undefined ? c.json(errorBody(error), error.status) : c.html(page, error.status);
+  }
   if (error instanceof HTTPException) {
     const text = error.message || 'Request refused';
     return c.json({ error: text, message: { vi: text, en: text } }, error.status);

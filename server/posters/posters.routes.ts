@@ -45,9 +45,8 @@ export function posterLoginPage(c: Context, text: LocalizedText): Response | und
  * QR (public: a one-stop system fetches one per receipt, and it encodes only a public address).
  */
 export function posterRoutes({ db, config }: AppDeps) {
-  /** Refuses as a page to a person in a browser, as JSON to anything else. */
-  function refuse(c: Context, status: 403 | 404, text: LocalizedText) {
-    if (wantsHtml(c)) return c.html(renderPosterMessage(text), status);
+  /** Refuses as a page to a person in a browser, as JSON to anything else (server/http/page-refusal.ts decides). */
+  function refuse(status: 403 | 404, text: LocalizedText): never {
     throw new RequestError(status, text);
   }
 
@@ -77,8 +76,8 @@ export function posterRoutes({ db, config }: AppDeps) {
     .get('/unit/:unitId{[0-9]+}', async (c) => {
       const unitId = Number(c.req.param('unitId'));
       const found = unitId <= MAX_INT4 ? await findUnitPosterCounters(db.dbRead, c.get('user').tenant_id, unitId) : undefined;
-      if (!found) return refuse(c, 404, P.unitNotFound);
-      if (!(await userSeesUnit(db.dbRead, c.get('user'), found.unit.path))) return refuse(c, 403, OUT_OF_SCOPE);
+      if (!found) return refuse(404, P.unitNotFound);
+      if (!(await userSeesUnit(db.dbRead, c.get('user'), found.unit.path))) return refuse(403, OUT_OF_SCOPE);
       const posters = await Promise.all(found.counters.map((counter) => posterData(c, counter)));
       return c.html(renderUnitPosters(found.unit, posters, paperSizeOf(c.req.query('size')), addressWarning(c)), 200, PRIVATE);
     })
@@ -94,9 +93,9 @@ export function posterRoutes({ db, config }: AppDeps) {
     .get('/:file', async (c) => {
       const file = posterFileOf(c.req.param('file'));
       const counter = file ? await findPosterCounter(db.dbRead, c.get('user').tenant_id, file.code) : undefined;
-      if (!file || !counter) return refuse(c, 404, P.counterNotFound);
+      if (!file || !counter) return refuse(404, P.counterNotFound);
       // Officers print the posters of their own counters; analysts those of their units.
-      if (!(await userSeesUnit(db.dbRead, c.get('user'), counter.unit_path))) return refuse(c, 403, OUT_OF_SCOPE);
+      if (!(await userSeesUnit(db.dbRead, c.get('user'), counter.unit_path))) return refuse(403, OUT_OF_SCOPE);
       const poster = await posterData(c, counter);
       const name = `hailong-qr-${counter.code}`;
       if (file.kind === 'svg') {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ADMIN_STRINGS } from '../../client/admin/admin-strings';
 import { AUDIT_STRINGS } from '../../client/audit/audit-strings';
+import { SHELL_STRINGS } from '../../client/app/shell-strings';
 import { SHARED_STRINGS, STRINGS } from '../../client/app/strings';
 import { AUTH_STRINGS } from '../../client/auth/auth-strings';
 import { CASES_STRINGS } from '../../client/cases/cases-strings';
@@ -14,6 +15,7 @@ import { WAVES_STRINGS } from '../../client/waves/waves-strings';
 
 const TABLES = {
   shared: SHARED_STRINGS,
+  shell: SHELL_STRINGS,
   auth: AUTH_STRINGS,
   dashboard: DASHBOARD_STRINGS,
   exports: EXPORTS_STRINGS,
