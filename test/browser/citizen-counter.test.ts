@@ -1,3 +1,4 @@
+import { mkdir } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { gzipSync } from 'node:zlib';
@@ -257,6 +258,16 @@ describe('accessible and tiny', () => {
       await page.goto(`${server.url}${path}`);
       const width = await page.evaluate(() => document.documentElement.scrollWidth);
       expect(width, path).toBeLessThanOrEqual(360);
+    }
+    // The citizen form at a phone's and a laptop's width, for a person to look at.
+    await mkdir('test-artifacts', { recursive: true });
+    for (const [size, viewport] of [
+      ['360', { width: 360, height: 740 }],
+      ['1366', { width: 1366, height: 900 }],
+    ] as const) {
+      await page.setViewportSize(viewport);
+      await page.goto(`${server.url}/q/demo-land`);
+      await page.screenshot({ path: `test-artifacts/citizen-form-${size}.png`, fullPage: true });
     }
     await page.context().close();
   });

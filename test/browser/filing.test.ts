@@ -156,6 +156,14 @@ describe('filing results with a year of demo data', () => {
       expect(line!.rate).toBe(viRate(r.rate, r.target));
     }
     expect(viCount(printed.find((x) => x.key === '_overall')!.n)).toBe(stats.overall.n);
+    for (const [size, viewport] of [
+      ['360', { width: 360, height: 740 }],
+      ['1366', { width: 1366, height: 900 }],
+    ] as const) {
+      await print.setViewportSize(viewport);
+      await print.screenshot({ path: `${ARTIFACTS}/report-print-${size}.png`, fullPage: true });
+      expect(await print.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(viewport.width);
+    }
     await print.emulateMedia({ media: 'print' });
     await print.screenshot({ path: `${ARTIFACTS}/report-print.png`, fullPage: true });
     await print.close();
