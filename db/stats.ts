@@ -51,9 +51,31 @@ export function groupKey(grouping: Grouping): RawBuilder<string> {
  * Satisfied and valid counts per group, read from rollups only: monthly rollups for the whole
  * months of the period, daily rollups for the days around them (and for grouping by day).
  */
-export async function satisfiedCountsFromRollups(db: Kysely<Database>, filter: StatsFilter, groupBy: Grouping): Promise<SatisfiedCount[]> {
-  const key = ROLLUP_KEYS[groupBy];
-  const months = groupBy === 'day' ? null : wholeMonthsWithin(filter.from, filter.to);
+export function satisfiedCountsFromRollups(db: Kysely<Database>, filter: StatsFilter, groupBy: Grouping): Promise<SatisfiedCount[]> {
+  return countsFromRollups(db, filter, ROLLUP_KEYS[groupBy], groupBy === 'day');
+}
+
+export interface SectorCount extends SatisfiedCount {
+  sector: string;
+}
+
+/** The same counts split by sector within each group: which sectors' targets a group answers to. */
+export async function sectorCountsFromRollups(db: Kysely<Database>, filter: StatsFilter, groupBy: GroupBy): Promise<SectorCount[]> {
+  const rows = await countsFromRollups(db, filter, sql`${ROLLUP_KEYS[groupBy]} || '|' || r.sector_code`, groupBy === 'day');
+  // Sector codes are [a-z_] words, so the last '|' separates them from the group's key.
+  return rows.map((r) => {
+    const cut = r.key.lastIndexOf('|');
+    return { key: r.key.slice(0, cut), sector: r.key.slice(cut + 1), satisfied: r.satisfied, valid: r.valid };
+  });
+}
+
+async function countsFromRollups(
+  db: Kysely<Database>,
+  filter: StatsFilter,
+  key: RawBuilder<string>,
+  byDay: boolean,
+): Promise<SatisfiedCount[]> {
+  const months = byDay ? null : wholeMonthsWithin(filter.from, filter.to);
   // An empty month span ([from, from)) keeps one query shape whether or not a month fits whole.
   const monthsFrom = months?.from ?? filter.from;
   const monthsUntil = months?.until ?? filter.from;

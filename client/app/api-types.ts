@@ -1,3 +1,4 @@
+import type { TargetBasis } from '../../surveys/row-target';
 import type { LocalizedText } from '../../surveys/localized-text';
 import type { Confidence, Verdict } from '../../surveys/statistics';
 
@@ -44,6 +45,10 @@ export interface StatsRow {
   target: number;
   verdict: Verdict;
   confidence: Confidence | null;
+  /** Why this target (surveys/row-target.ts): the row's one sector, or the overall target for a row of several ('mixed') or none. */
+  targetBasis?: TargetBasis;
+  /** A row of several sectors: each sector against its own target. */
+  sectors?: (Omit<StatsRow, 'key' | 'targetBasis' | 'sectors'> & { sector: string })[];
 }
 
 export type Interval = { low: number; high: number };

@@ -1,9 +1,10 @@
 import type { StatsRow } from '../app/api-types';
-import { formatCount, formatInterval, formatRate, formatTarget } from '../app/format';
+import { formatCount, formatInterval, formatRate } from '../app/format';
 import { t, type Lang } from '../app/i18n';
 import { SortableTable, type Column } from '../app/sortable-table';
 import { confidenceText } from '../app/verdict';
 import { VerdictBadge } from '../app/verdict-badge';
+import { TargetCell } from './target-cell';
 
 interface Props {
   rows: StatsRow[];
@@ -47,7 +48,14 @@ export function StatsTable({ rows, lang, labelOf, kind = 'sector', testid = 'sec
       attrs: (r) => ({ 'data-low': r.interval?.low ?? '', 'data-high': r.interval?.high ?? '' }),
       render: (r) => formatInterval(r.interval, lang),
     },
-    { key: 'target', label: t(lang, 'target'), numeric: true, value: (r) => r.target, render: (r) => formatTarget(r.target, lang) },
+    {
+      key: 'target',
+      label: t(lang, 'target'),
+      numeric: true,
+      value: (r) => r.target,
+      attrs: (r) => ({ 'data-basis': r.targetBasis ?? '' }),
+      render: (r) => <TargetCell row={r} lang={lang} />,
+    },
     { key: 'verdict', label: t(lang, 'verdict'), value: (r) => r.verdict, render: (r) => <VerdictBadge verdict={r.verdict} lang={lang} /> },
     { key: 'confidence', label: t(lang, 'confidence'), value: (r) => r.confidence, render: (r) => confidenceText(r.confidence, lang) },
   ];

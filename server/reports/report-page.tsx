@@ -4,7 +4,10 @@ import { displayDay, displayInstant, displayRange, VIETNAM_ZONE } from '../../su
 import { factorMeanName } from '../../surveys/instrument-family';
 import type { LocalizedText } from '../../surveys/localized-text';
 import { shownRate } from '../../surveys/rate-precision';
+import { TARGET_BASIS_WORDS, type TargetBasis } from '../../surveys/row-target';
 import type { RateSummary } from '../../surveys/statistics';
+
+type JudgedRate = RateSummary & { targetBasis?: TargetBasis };
 import { CONFIDENCE_WORDS, VERDICT_WORDS } from '../../surveys/verdict-words';
 import type { PeriodicReport } from './report-data';
 import { REPORT_CSS } from './report-css';
@@ -79,13 +82,13 @@ function RateTable({
   lang,
   overall,
 }: {
-  rows: (RateSummary & { label: string; key: string })[];
+  rows: (JudgedRate & { label: string; key: string })[];
   head: LocalizedText;
   lang: Lang;
-  overall?: RateSummary;
+  overall?: JudgedRate;
 }) {
   const f = fmt(lang);
-  const line = (label: string, r: RateSummary, key: string) => (
+  const line = (label: string, r: JudgedRate, key: string) => (
     <tr data-key={key}>
       <td>{label}</td>
       <td class="num" data-col="n">
@@ -98,7 +101,10 @@ function RateTable({
         {f.rate(r.rate, r.target)}
       </td>
       <td class="num">{f.interval(r.interval)}</td>
-      <td class="num">{f.target(r.target)}</td>
+      <td class="num" data-col="target" data-basis={r.targetBasis ?? ''}>
+        {f.target(r.target)}
+        {r.targetBasis === 'mixed' ? <span class="basis"> ({TARGET_BASIS_WORDS.mixed[lang]})</span> : null}
+      </td>
       <td class={r.verdict} data-col="verdict">
         {VERDICT_WORDS[r.verdict][lang]}
         {r.confidence ? ` (${CONFIDENCE_WORDS[r.confidence][lang].toLowerCase()})` : ''}

@@ -1,13 +1,24 @@
 import type { Kysely } from 'kysely';
 import { countFlagged } from '../../db/flagged-responses';
-import { satisfiedCountsFromRollups, type GroupBy, type StatsFilter } from '../../db/stats';
+import { sectorCountsFromRollups, type GroupBy, type SectorCount, type StatsFilter } from '../../db/stats';
 import type { Database } from '../../db/types';
+import { rowTarget, type TargetBasis } from '../../surveys/row-target';
 import { inPlanOrder, OVERALL_KEY, sectorName } from '../../surveys/sectors';
 import { summarize, type RateSummary } from '../../surveys/statistics';
 import { labelsFor } from './group-labels';
 import { targetLookup } from './target-lookup';
 
-export type RateRow = RateSummary & { key: string; label: string };
+/** One sector's share of a row that mixes sectors: its own rate against its own target. */
+export type SectorPart = RateSummary & { sector: string; label: string };
+
+export type RateRow = RateSummary & {
+  key: string;
+  label: string;
+  /** Why this target: the one sector of the row's answers, the overall target for a row of several sectors ('mixed'), or for none. */
+  targetBasis: TargetBasis;
+  /** For a row of several sectors: each sector against its own target, in plan order. */
+  sectors?: SectorPart[];
+};
 
 export interface RateTable {
   overall: RateRow;
@@ -17,39 +28,60 @@ export interface RateTable {
 }
 
 /**
- * Rates with intervals and verdicts for a filter, grouped, each against the target in force:
- * the one computation behind /api/stats, the periodic reports and the Excel export, so they agree.
+ * Rates with intervals and verdicts for a filter, grouped, each row against the target of the
+ * sectors its answers belong to (surveys/row-target.ts): the one computation behind /api/stats,
+ * the periodic reports and the Excel export, so they agree.
  */
 export async function rateTable(db: Kysely<Database>, filter: StatsFilter, groupBy: GroupBy): Promise<RateTable> {
-  const [rows, labels, targets, flagged] = await Promise.all([
-    satisfiedCountsFromRollups(db, filter, groupBy),
+  const [counts, labels, targets, flagged] = await Promise.all([
+    sectorCountsFromRollups(db, filter, groupBy),
     labelsFor(db, filter.tenantId, groupBy),
     targetLookup(db, filter),
     countFlagged(db, filter),
   ]);
-  // Every rollup row falls in exactly one group, so the groups add up to the whole.
-  const overall = rows.reduce((sum, r) => ({ satisfied: sum.satisfied + r.satisfied, valid: sum.valid + r.valid }), {
-    satisfied: 0,
-    valid: 0,
-  });
   const endYear = Number(filter.to.slice(0, 4));
-  // A sector row is judged by its sector's target; any other row by the filtered sector's, or overall.
-  const targetOf = (key: string) =>
-    targets(
-      groupBy === 'sector' ? key : (filter.sector ?? null),
-      groupBy === 'day' || groupBy === 'month' ? Number(key.slice(0, 4)) : endYear,
+  const yearOf = (key: string) => (groupBy === 'day' || groupBy === 'month' ? Number(key.slice(0, 4)) : endYear);
+  const row = (key: string, label: string, parts: SectorCount[], year: number): RateRow => {
+    const targetIn = (sector: string | null) => targets(sector, year);
+    const satisfied = parts.reduce((sum, p) => sum + p.satisfied, 0);
+    const valid = parts.reduce((sum, p) => sum + p.valid, 0);
+    const judged = rowTarget(
+      parts.map((p) => p.sector),
+      targetIn,
     );
+    const sectors =
+      judged.basis === 'mixed'
+        ? sectorParts(parts).map((p) => ({
+            sector: p.sector,
+            label: sectorName(p.sector, 'vi'),
+            ...summarize({ satisfied: p.satisfied, valid: p.valid, target: targetIn(p.sector) }),
+          }))
+        : undefined;
+    return {
+      key,
+      label,
+      ...summarize({ satisfied, valid, target: judged.target }),
+      targetBasis: judged.basis,
+      ...(sectors ? { sectors } : {}),
+    };
+  };
+  const byKey = new Map<string, SectorCount[]>();
+  for (const c of counts) byKey.set(c.key, [...(byKey.get(c.key) ?? []), c]);
+  const keys = [...byKey.keys()].sort();
   return {
-    overall: {
-      key: OVERALL_KEY,
-      label: sectorName(filter.sector ?? OVERALL_KEY, 'vi'),
-      ...summarize({ satisfied: overall.satisfied, valid: overall.valid, target: targets(filter.sector ?? null, endYear) }),
-    },
-    rows: (groupBy === 'sector' ? inPlanOrder(rows, (r) => r.key) : rows).map((r) => ({
-      key: r.key,
-      label: labels.get(r.key) ?? r.key,
-      ...summarize({ satisfied: r.satisfied, valid: r.valid, target: targetOf(r.key) }),
-    })),
+    // Every rollup row falls in exactly one group, so the groups add up to the whole.
+    overall: row(OVERALL_KEY, sectorName(filter.sector ?? OVERALL_KEY, 'vi'), counts, endYear),
+    rows: (groupBy === 'sector' ? inPlanOrder(keys, (k) => k) : keys).map((k) => row(k, labels.get(k) ?? k, byKey.get(k)!, yearOf(k))),
     excluded: { flagged },
   };
+}
+
+/** A group's counts summed per sector, in plan order. */
+function sectorParts(parts: SectorCount[]): SectorCount[] {
+  const bySector = new Map<string, SectorCount>();
+  for (const p of parts) {
+    const seen = bySector.get(p.sector);
+    bySector.set(p.sector, seen ? { ...seen, satisfied: seen.satisfied + p.satisfied, valid: seen.valid + p.valid } : { ...p });
+  }
+  return inPlanOrder([...bySector.values()], (p) => p.sector);
 }

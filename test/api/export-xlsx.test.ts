@@ -107,6 +107,7 @@ function recordsOf(book: XLSX.WorkBook, name: string): Record<string, unknown>[]
 }
 
 const VERDICT_VI = { met: 'Đạt', not_met: 'Không đạt', too_few: 'Chưa đủ số phiếu' } as const;
+const BASIS_VI = { sector: 'chỉ tiêu của lĩnh vực', overall: 'chỉ tiêu chung', mixed: 'chỉ tiêu chung: nhiều lĩnh vực' } as const;
 const CONFIDENCE_VI = { confident: 'Chắc chắn', not_conclusive: 'Chưa chắc chắn' } as const;
 const GROUP_VI = { sector: 'Lĩnh vực', unit: 'Đơn vị' } as const;
 
@@ -120,6 +121,7 @@ interface StatsRow {
   target: number;
   verdict: keyof typeof VERDICT_VI;
   confidence: keyof typeof CONFIDENCE_VI | null;
+  targetBasis: keyof typeof BASIS_VI;
 }
 
 /** What the rates sheet must hold for one row of /api/stats. */
@@ -135,6 +137,7 @@ const expectedRate = (group: string, r: StatsRow) => ({
   target: r.target,
   verdict: VERDICT_VI[r.verdict],
   confidence: r.confidence === null ? null : CONFIDENCE_VI[r.confidence],
+  target_basis: BASIS_VI[r.targetBasis],
 });
 
 async function statsFor(query: string, groupBy: 'sector' | 'unit') {

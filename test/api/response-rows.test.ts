@@ -180,7 +180,7 @@ describe('the row each way in stores', () => {
       wave_id: null,
       unit_id: land.unit_id,
       sector_code: 'land',
-      channel: 'interviewer',
+      channel: 'paper', // a counter import without a channel column: paper forms
       // Noon in Vietnam on the day of the row.
       submitted_at: new Date('2025-10-02T05:00:00Z'),
       answers: { overall: 5, access_q: 4 },

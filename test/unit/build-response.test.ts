@@ -233,7 +233,7 @@ describe('the ways in hand the writer the builder’s row', () => {
         wave_id: null,
         unit_id: 5,
         sector_code: 'land',
-        channel: 'interviewer',
+        channel: 'paper', // a counter import without a channel column: paper forms
         submitted_at: new Date('2025-10-02T05:00:00Z'),
         answers: { overall: 5 },
         comment: 'Tốt',

@@ -1,16 +1,11 @@
 import type { Kysely } from 'kysely';
 import type { StatsFilter } from '../../../db/stats';
 import type { Database } from '../../../db/types';
-import type { RateSummary } from '../../../surveys/statistics';
-import { rateTable } from '../../stats/rate-table';
+import { rateTable, type RateRow as TableRow } from '../../stats/rate-table';
 
 export type RateGroup = 'overall' | 'sector' | 'unit';
 
-export interface RateRow extends RateSummary {
-  group: RateGroup;
-  key: string;
-  label: string;
-}
+export type RateRow = TableRow & { group: RateGroup };
 
 /**
  * The overall rate, then one row per sector and one per unit, from the same rate table as

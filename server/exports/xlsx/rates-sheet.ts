@@ -18,6 +18,7 @@ const COLUMNS = [
   { name: 'target', vi: 'Chỉ tiêu (%)', width: 10 },
   { name: 'verdict', vi: 'Kết luận', width: 16 },
   { name: 'confidence', vi: 'Độ tin cậy của kết luận', width: 16 },
+  { name: 'target_basis', vi: 'Chỉ tiêu áp dụng', width: 28 },
 ] as const;
 
 const GROUP_VI: Record<RateGroup, string> = { overall: 'Tổng thể', sector: 'Lĩnh vực', unit: 'Đơn vị' };
