@@ -1,35 +1,27 @@
 import { mkdir } from 'node:fs/promises';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../support/browser';
+import { describe, expect, it } from 'vitest';
 import { getJson, loginCookie } from '../support/http-client';
-import { runServer, type RunningServer } from '../support/run-server';
+import { serverAndBrowser } from '../support/browser-suite';
 
 const PASSWORD = 'admin-pages-password';
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await runServer({ HAILONG_ADMIN_PASSWORD: PASSWORD, HAILONG_DEMO: '1' });
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const demo = serverAndBrowser({ HAILONG_ADMIN_PASSWORD: PASSWORD, HAILONG_DEMO: '1' });
 
 describe('an administrator gives a counter officer an account', () => {
   it('creates it with a password shown once; the officer lands on their counters and posters', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const context = await demo.browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
-    await page.goto(`${server.url}/app/login`);
+    await page.goto(`${demo.server.url}/app/login`);
     await page.locator('input[name="username"]').fill('admin');
     await page.locator('input[name="password"]').fill(PASSWORD);
     await page.locator('[data-testid="login-form"] button[type="submit"]').click();
     await page.waitForURL(/\/app\/?(\?.*)?$/);
 
-    await page.goto(`${server.url}/app/users`);
-    const meta = await getJson<{ units: { id: number; code: string }[] }>(server.url, '/api/meta', await loginCookie(server.url, PASSWORD));
+    await page.goto(`${demo.server.url}/app/users`);
+    const meta = await getJson<{ units: { id: number; code: string }[] }>(
+      demo.server.url,
+      '/api/meta',
+      await loginCookie(demo.server.url, PASSWORD),
+    );
     const oneStop = meta.units.find((u) => u.code === 'HY-TP-MOT-CUA')!;
     await page.getByTestId('new-username').fill('can.bo.mot.cua');
     await page.getByTestId('new-role').selectOption('officer');
@@ -40,9 +32,9 @@ describe('an administrator gives a counter officer an account', () => {
     await expect.poll(() => page.locator('[data-testid="user-row"]').count()).toBe(2);
     await context.close();
 
-    const officer = await browser.newContext({ viewport: { width: 820, height: 1000 } });
+    const officer = await demo.browser.newContext({ viewport: { width: 820, height: 1000 } });
     const op = await officer.newPage();
-    await op.goto(`${server.url}/app/login`);
+    await op.goto(`${demo.server.url}/app/login`);
     await op.locator('input[name="username"]').fill('can.bo.mot.cua');
     await op.locator('input[name="password"]').fill(password);
     await op.locator('[data-testid="login-form"] button[type="submit"]').click();
@@ -51,7 +43,7 @@ describe('an administrator gives a counter officer an account', () => {
     await expect.poll(() => rows.count()).toBe(3);
     expect(await op.locator('[data-testid="poster-a4"]').first().getAttribute('href')).toMatch(/^\/posters\/demo-/);
     // and the analysis pages stay closed to an officer, on the server too
-    expect((await op.request.get(`${server.url}/api/stats`)).status()).toBe(403);
+    expect((await op.request.get(`${demo.server.url}/api/stats`)).status()).toBe(403);
     await mkdir('test-artifacts', { recursive: true });
     await op.screenshot({ path: 'test-artifacts/officer-counters.png', fullPage: true });
     await officer.close();

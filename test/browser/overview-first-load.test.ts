@@ -1,8 +1,6 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { defaultFilter } from '../../client/dashboard/filter';
-import { launchBrowser } from '../support/browser';
-import { runServer, type RunningServer } from '../support/run-server';
+import { serverAndBrowser } from '../support/browser-suite';
 
 /**
  * The overview's first load asks for the period it shows, once: no request for other dates that
@@ -10,21 +8,11 @@ import { runServer, type RunningServer } from '../support/run-server';
  * bookmarked period, or comes back from the reports page.
  */
 const PASSWORD = 'first-load-password';
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await runServer({ HAILONG_ADMIN_PASSWORD: PASSWORD, HAILONG_DEMO: '1' });
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const demo = serverAndBrowser({ HAILONG_ADMIN_PASSWORD: PASSWORD, HAILONG_DEMO: '1' });
 
 describe('the overview on first load', () => {
   it('makes one stats request for the shown period, with the URL’s dates, and none is aborted', async () => {
-    const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+    const context = await demo.browser.newContext({ viewport: { width: 1366, height: 900 } });
     const page = await context.newPage();
     const stats: string[] = [];
     const failed: string[] = [];
@@ -38,7 +26,7 @@ describe('the overview on first load', () => {
       await page.waitForLoadState('networkidle');
     };
 
-    await page.goto(`${server.url}/app/login`);
+    await page.goto(`${demo.server.url}/app/login`);
     await page.locator('input[name="username"]').fill('admin');
     await page.locator('input[name="password"]').fill(PASSWORD);
     await page.locator('[data-testid="login-form"] button[type="submit"]').click();
@@ -54,7 +42,7 @@ describe('the overview on first load', () => {
     expect(new Set(stats).size).toBe(stats.length);
 
     stats.length = 0;
-    await page.goto(`${server.url}/app/?from=2026-06-15&to=2026-09-14`);
+    await page.goto(`${demo.server.url}/app/?from=2026-06-15&to=2026-09-14`);
     await settled();
     expect(stats.filter((s) => s.includes('groupBy=sector'))).toEqual(['?from=2026-06-15&to=2026-09-14&groupBy=sector']);
     expect(stats).toHaveLength(2);

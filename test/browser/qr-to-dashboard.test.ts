@@ -1,27 +1,15 @@
 import { mkdir } from 'node:fs/promises';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../support/browser';
-import { runServer, type RunningServer } from '../support/run-server';
+import { describe, expect, it } from 'vitest';
+import { serverAndBrowser } from '../support/browser-suite';
 
 const PASSWORD = 'browser-test-password';
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await runServer({ HAILONG_ADMIN_PASSWORD: PASSWORD, HAILONG_DEMO: '1' });
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const demo = serverAndBrowser({ HAILONG_ADMIN_PASSWORD: PASSWORD, HAILONG_DEMO: '1' });
 
 describe('from a QR scan at the counter to the rate on the dashboard', () => {
   it('a citizen answers on a 360 px phone with JavaScript off', async () => {
-    const context = await browser.newContext({ viewport: { width: 360, height: 740 }, javaScriptEnabled: false });
+    const context = await demo.browser.newContext({ viewport: { width: 360, height: 740 }, javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(`${server.url}/q/demo-land`);
+    await page.goto(`${demo.server.url}/q/demo-land`);
     expect(await page.locator('html').getAttribute('lang')).toBe('vi');
     expect(await page.locator('h1').textContent()).toBeTruthy();
     // nothing wider than the phone
@@ -42,9 +30,9 @@ describe('from a QR scan at the counter to the rate on the dashboard', () => {
   });
 
   it('an analyst logs in and sees that answer counted, with the same figures as /api/stats', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const context = await demo.browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
-    await page.goto(`${server.url}/app/`);
+    await page.goto(`${demo.server.url}/app/`);
     await page.waitForURL(/\/app\/login/);
     await page.locator('input[name="username"]').fill('admin');
     await page.locator('input[name="password"]').fill('not-the-password');
