@@ -10,6 +10,7 @@ import * as m0008 from './migrations/0008-partitioned-responses';
 import * as m0009LoginAttempts from './migrations/0009-login-attempts';
 import * as m0010CaseAssignee from './migrations/0010-case-assignee';
 import * as m0011PaperChannel from './migrations/0011-paper-channel';
+import * as m0012TenantSetup from './migrations/0012-tenant-setup';
 
 // Listed by hand so a bundler or a fresh clone can never pick up a stray file.
 const MIGRATIONS: Record<string, Migration> = {
@@ -24,6 +25,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0009-login-attempts': m0009LoginAttempts,
   '0010-case-assignee': m0010CaseAssignee,
   '0011-paper-channel': m0011PaperChannel,
+  '0012-tenant-setup': m0012TenantSetup,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

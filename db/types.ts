@@ -4,17 +4,20 @@ import type { CaseStatus } from '../surveys/case-states';
 import type { Channel } from '../surveys/channels';
 import type { Answers, SurveyDefinition } from '../surveys/instrument-schema';
 import type { Role } from '../surveys/roles';
+import type { UnitKind } from '../surveys/unit-kinds';
 
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 
-export type UnitKind = 'province' | 'city' | 'district' | 'ward' | 'commune' | 'service_body';
+export type { UnitKind };
 
 export interface TenantsTable {
   id: Generated<number>;
   code: string;
   name: string;
   is_demo: Generated<boolean>;
+  /** What the tenant is: a province (or centrally-run city), a ministry, or something else. */
+  kind: Generated<'province' | 'ministry' | 'other'>;
   /** Months after which free text is anonymised and contact data deleted. */
   retention_months: Generated<number>;
   created_at: CreatedAt;
@@ -35,6 +38,10 @@ export interface UnitsTable {
   kind: UnitKind;
   /** Materialised path of ids, '/1/4/9/': a subtree is a prefix match. */
   path: Generated<string>;
+  /** First day the unit is in force; null: since before hailong knew it. */
+  valid_from: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Last day in force; null while it is. A retired unit keeps its answers and history. */
+  valid_to: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: CreatedAt;
 }
 
@@ -43,6 +50,8 @@ export interface SectorsTable {
   code: string;
   name_vi: string;
   name_en: string;
+  /** Added by the tenant itself, not one of the plan's sectors. */
+  is_local: Generated<boolean>;
 }
 
 export interface SectorTargetsTable {
@@ -79,6 +88,14 @@ export interface CountersTable {
   survey_id: number;
   kiosk: Generated<boolean>;
   retired_at: Timestamp | null;
+  created_at: CreatedAt;
+}
+
+/** An officer linked to a counter they staff. */
+export interface CounterStaffTable {
+  tenant_id: number;
+  counter_id: number;
+  user_id: number;
   created_at: CreatedAt;
 }
 
@@ -288,6 +305,7 @@ export interface Database {
   survey_versions: SurveyVersionsTable;
   counters: CountersTable;
   counter_sectors: CounterSectorsTable;
+  counter_staff: CounterStaffTable;
   responses: ResponsesTable;
   response_keys: ResponseKeysTable;
   monthly_rollups: MonthlyRollupsTable;
