@@ -50,3 +50,21 @@ export async function targetsInForce(db: Kysely<Database>, tenantId: number, yea
   for (const row of rows) targets.set(row.sector_code, row.target);
   return targets;
 }
+
+/** Every row of the tenant's plan up to a year (all years when none is given): surveys/plan-targets.ts reads them. */
+export async function planRows(db: Kysely<Database>, tenantId: number, upToYear?: number) {
+  let query = db.selectFrom('sector_targets').select(['sector_code', 'year', 'target']).where('tenant_id', '=', tenantId);
+  if (upToYear !== undefined) query = query.where('year', '<=', upToYear);
+  return query.orderBy('year').orderBy('sector_code').execute();
+}
+
+/** Adds a sector of the tenant's own; false when the code is taken (nothing is changed then). */
+export async function insertLocalSector(db: Kysely<Database>, tenantId: number, sector: { code: string; name: LocalizedText }) {
+  const row = await db
+    .insertInto('sectors')
+    .values({ tenant_id: tenantId, code: sector.code, name_vi: sector.name.vi, name_en: sector.name.en, is_local: true })
+    .onConflict((oc) => oc.columns(['tenant_id', 'code']).doNothing())
+    .returning('code')
+    .executeTakeFirst();
+  return row !== undefined;
+}

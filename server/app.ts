@@ -36,6 +36,7 @@ import { userRoutes } from './users/users.routes';
 import { waveRoutes } from './waves/waves.routes';
 import { statsRoutes } from './stats/stats.routes';
 import { metaRoutes } from './meta/meta.routes';
+import { targetRoutes } from './targets/targets.routes';
 
 export const MAX_BODY_BYTES = 64 * 1024;
 const TOO_LARGE = new RequestError(413, {
@@ -111,6 +112,7 @@ export function createApp(deps: AppDeps & LoginHashingOption) {
   app.route('/api', counterRoutes(deps));
   app.route('/api', caseRoutes(deps));
   app.route('/api', auditRoutes(deps));
+  app.route('/api', targetRoutes(deps));
 
   if (clientDir && existsSync(clientDir)) {
     app.get('/', (c) => c.redirect('/app/'));

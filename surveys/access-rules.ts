@@ -111,6 +111,12 @@ export const ACCESS_RULES = {
   'GET /api/privacy/retention/preview': admins,
   'GET /api/audit': admins,
   'GET /api/audit/verify': admins,
+  // The province's plan: targets per plan year and sector, and its own sectors. Changing them is
+  // for province-wide administrators only (server/targets/province-admin.ts refuses a commune's).
+  'GET /api/targets': { allow: READERS },
+  'PUT /api/targets': admins,
+  'GET /api/sectors': { allow: READERS },
+  'POST /api/sectors': admins,
 } as const satisfies Record<string, AccessRule>;
 
 /** A route as the rule book names it: 'GET /api/stats'. */

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { allQuestionsOf, type Answers, type Question, type SurveyDefinition } from './instrument-schema';
 import type { LocalizedText } from './localized-text';
 import { isDossierCode, normalizeDossierCode } from './dossier-code';
-import { isSectorCode } from './sectors';
+import { isSectorCodeShape } from './sectors';
 import { SCALE_MAX, SCALE_MIN } from './scale';
 
 /**
@@ -197,7 +197,7 @@ export function buildSubmissionSchema(def: SurveyDefinition) {
     sector: z
       .string()
       .optional()
-      .refine((s) => s === undefined || isSectorCode(s), {
+      .refine((s) => s === undefined || isSectorCodeShape(s), {
         message: MESSAGES.sector.en,
         params: { errorKey: SECTOR_ERROR_KEY, message: MESSAGES.sector },
       }),

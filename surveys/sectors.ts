@@ -37,6 +37,17 @@ export function isSectorCode(s: unknown): s is SectorCode {
   return typeof s === 'string' && SECTOR_CODES.has(s);
 }
 
+/** A sector code a tenant may add: a lower-case letter, then 1–31 letters, digits or '_'. */
+export const SECTOR_CODE_PATTERN = /^[a-z][a-z0-9_]{1,31}$/;
+
+/**
+ * Shaped like a sector code, built-in or the tenant's own (POST /api/sectors): what a citizen's
+ * answer or a filter may name. Whether the tenant (or the counter) has it is checked where that is known.
+ */
+export function isSectorCodeShape(s: unknown): s is string {
+  return typeof s === 'string' && SECTOR_CODE_PATTERN.test(s);
+}
+
 const PLAN_RANK: ReadonlyMap<string, number> = new Map(SECTORS.map((s, i) => [s.code, i]));
 
 /**

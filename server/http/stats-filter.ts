@@ -1,17 +1,23 @@
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { findCounterByCode } from '../../db/counters';
+import { listSectors } from '../../db/sectors';
 import { findSurveyByKey } from '../../db/surveys';
 import { findWave } from '../../db/waves';
 import type { StatsFilter } from '../../db/stats';
 import type { Database } from '../../db/types';
 import { CHANNELS } from '../../surveys/channels';
 import { daySchema, IN_ORDER, inOrder } from '../../surveys/day-schema';
-import { isSectorCode } from '../../surveys/sectors';
+import { isSectorCodeShape } from '../../surveys/sectors';
 import { localDay } from '../../surveys/time';
 import type { SessionUser } from './context';
 import { RequestError } from './errors';
 import { scopePath, unitInScope } from './unit-scope';
+
+const UNKNOWN_SECTOR = {
+  vi: 'Lĩnh vực không có trong danh mục của tỉnh.',
+  en: '"sector" must be a sector code in the province\'s list, e.g. land or health.',
+};
 
 /** The filter every analyst view and export shares, as it appears in the URL. */
 export const filterQuery = z
@@ -19,7 +25,7 @@ export const filterQuery = z
     from: daySchema.optional(),
     to: daySchema.optional(),
     unit: z.coerce.number().int().positive('unit must be a unit id').optional(),
-    sector: z.string().refine(isSectorCode, 'unknown sector code').optional(),
+    sector: z.string().refine(isSectorCodeShape, 'unknown sector code').optional(),
     counter: z.string().max(63).optional(),
     channel: z.enum(CHANNELS).optional(),
     survey: z.string().max(63).optional(),
@@ -41,6 +47,10 @@ export async function resolveFilter(db: Kysely<Database>, user: SessionUser, q: 
     sector: q.sector,
     channel: q.channel,
   };
+  // A plan sector or one the tenant added (POST /api/sectors); any other code is a mistyped filter.
+  if (q.sector !== undefined && !(await listSectors(db, user.tenant_id)).some((s) => s.code === q.sector)) {
+    throw new RequestError(400, { vi: 'Bộ lọc không hợp lệ.', en: 'The filter is not valid.' }, { sector: UNKNOWN_SECTOR });
+  }
   const scope = await scopePath(db, user);
   if (q.unit !== undefined) {
     filter.unitPath = (await unitInScope(db, user, scope, q.unit)).path;

@@ -10,7 +10,7 @@ type Row<F extends (...args: never[]) => Promise<readonly unknown[]>> = Awaited<
 export interface MetaSources {
   units: readonly Pick<Row<typeof listUnits>, 'id' | 'parent_id' | 'code' | 'name' | 'kind'>[];
   counters: readonly Pick<Row<typeof listCounters>, 'id' | 'code' | 'name' | 'unit_id' | 'retired_at'>[];
-  sectors: readonly Pick<Row<typeof listSectors>, 'code' | 'name_vi' | 'name_en'>[];
+  sectors: readonly (Pick<Row<typeof listSectors>, 'code' | 'name_vi' | 'name_en'> & { is_local?: boolean })[];
   targets: ReadonlyMap<string, number>;
   /** Oldest first. */
   versions: readonly Pick<Row<typeof listSurveyVersions>, 'key' | 'version' | 'definition'>[];
@@ -27,9 +27,13 @@ export function metaView({ units, counters, sectors, targets, versions }: MetaSo
     units: units.map((u) => ({ id: u.id, parentId: u.parent_id, code: u.code, name: u.name, kind: u.kind })),
     counters: counters.filter((k) => !k.retired_at).map((k) => ({ id: k.id, code: k.code, name: k.name, unitId: k.unit_id })),
     surveys: [...surveys.values()],
-    sectors: [...sectors]
-      .sort(byPlanOrder)
-      .map((s) => ({ code: s.code, name: { vi: s.name_vi, en: s.name_en }, target: targets.get(s.code) ?? null })),
+    sectors: [...sectors].sort(byPlanOrder).map((s) => ({
+      code: s.code,
+      name: { vi: s.name_vi, en: s.name_en },
+      target: targets.get(s.code) ?? null,
+      // A sector the tenant added itself (POST /api/sectors), listed after the plan's.
+      isLocal: s.is_local ?? false,
+    })),
     overallTarget: targets.get(OVERALL_KEY) ?? OVERALL_TARGET,
   };
 }

@@ -1,8 +1,9 @@
 import { Hono } from 'hono';
 import { listCounters } from '../../db/counters';
-import { listSectors, targetsInForce } from '../../db/sectors';
+import { listSectors, planRows } from '../../db/sectors';
 import { listSurveyVersions } from '../../db/surveys';
 import { listUnits } from '../../db/units';
+import { currentPlanYear, targetLines } from '../../surveys/plan-targets';
 import type { AppDeps, AppEnv } from '../http/context';
 import { metaView } from './meta-view';
 
@@ -10,13 +11,21 @@ import { metaView } from './meta-view';
 export function metaRoutes({ db }: AppDeps) {
   return new Hono<AppEnv>().get('/meta', async (c) => {
     const user = c.get('user');
-    const [units, counters, sectors, targets, versions] = await Promise.all([
+    const year = currentPlanYear();
+    const [units, counters, sectors, rows, versions] = await Promise.all([
       listUnits(db.dbRead, user.tenant_id),
       listCounters(db.dbRead, user.tenant_id),
       listSectors(db.dbRead, user.tenant_id),
-      targetsInForce(db.dbRead, user.tenant_id, new Date().getFullYear()),
+      planRows(db.dbRead, user.tenant_id, year),
       listSurveyVersions(db.dbRead, user.tenant_id),
     ]);
+    // This year's target of every sector, as GET /api/targets shows it (a sector of the tenant's own without one: the overall target).
+    const lines = targetLines(
+      rows,
+      sectors.map((s) => ({ code: s.code, name: { vi: s.name_vi, en: s.name_en }, isLocal: s.is_local })),
+      year,
+    );
+    const targets = new Map(lines.map((l) => [l.sector, l.target]));
     return c.json(metaView({ units, counters, sectors, targets, versions }));
   });
 }

@@ -158,7 +158,8 @@ describe('submission schema', () => {
   it('maps every problem to a localised message keyed by question or _field', () => {
     const r = validateSubmission(sipasCounterShort, {
       answers: { overall: null, access_q: 9 },
-      sector: 'agriculture',
+      // Not shaped like a sector code (a code of the tenant's own is checked against the counter's sectors on the server).
+      sector: 'Nông nghiệp',
       dossierCode: '000.00.17.H31-231301-0001', // month 13
       comment: 42,
     });

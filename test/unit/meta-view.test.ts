@@ -48,8 +48,8 @@ describe('metaView (GET /api/meta)', () => {
 
   it('gives sectors in the plan’s order with the target in force, or none, and the default overall target', () => {
     expect(view.sectors).toEqual([
-      { code: 'land', name: { vi: 'Đất đai', en: 'Land' }, target: 87 },
-      { code: 'civil_status', name: { vi: 'Hộ tịch', en: 'Civil status' }, target: null },
+      { code: 'land', name: { vi: 'Đất đai', en: 'Land' }, target: 87, isLocal: false },
+      { code: 'civil_status', name: { vi: 'Hộ tịch', en: 'Civil status' }, target: null, isLocal: false },
     ]);
     expect(view.overallTarget).toBe(90);
     expect(view.units).toEqual([{ id: 1, parentId: null, code: 'HY', name: 'Tỉnh Hưng Yên', kind: 'province' }]);
