@@ -21,6 +21,7 @@ import { ExportsPage } from '../exports/exports-page';
 import { FlaggedPage } from '../flagged/flagged-page';
 import { ImportsPage } from '../imports/imports-page';
 import { RetentionPage } from '../privacy/retention-page';
+import { TargetsPage } from '../targets/targets-page';
 import { ReportsPage } from '../reports/reports-page';
 import { InterviewPage } from '../waves/interview-page';
 import { WaveNewPage } from '../waves/wave-new-page';
@@ -34,7 +35,7 @@ import { useLang } from './lang-context';
 import { csvExportUrl, filterLink, LOGIN_PATH, pageLink } from './links';
 import { ErrorBox, Loading } from './load-states';
 import { NavBar } from './nav-bar';
-import { redirectFor } from './roles';
+import { canEditTargets, redirectFor } from './roles';
 import { scopedMeta } from './unit-options';
 import { caseIdOf, navigate, navKeyOf, usesFilter, waveIdOf, type PageKey, type Route } from './router';
 import { useApi } from './use-api';
@@ -136,6 +137,7 @@ export function AppShell({ route, pathname, search }: { route: Exclude<Route, 'l
         {route === 'flagged' && <FlaggedPage meta={meta} />}
         {route === 'kiosk' && <KioskPage />}
         {route === 'retention' && <RetentionPage />}
+        {route === 'targets' && <TargetsPage search={search} canEdit={canEditTargets(role, me.data.unitId)} />}
         {route === 'audit' && <AuditPage search={search} />}
       </main>
     </>

@@ -31,6 +31,7 @@ const PAGE_ENDPOINT: Record<Page, Endpoint> = {
   users: 'GET /api/users',
   flagged: 'GET /api/flagged',
   kiosk: 'GET /api/counters',
+  targets: 'GET /api/targets',
   retention: 'GET /api/privacy/retention',
   audit: 'GET /api/audit',
 };
@@ -42,6 +43,12 @@ const PAGE_ENDPOINT: Record<Page, Endpoint> = {
 const LEFT_OUT: Readonly<Record<string, readonly Route[]>> = { interviewer: ['imports'] };
 
 const offered = (role: string, page: Page) => mayCall(role, PAGE_ENDPOINT[page]) && !LEFT_OUT[role]?.includes(page);
+
+/**
+ * Targets and sectors are the province's plan: a province-wide administrator changes them; an
+ * analyst or a commune administrator reads them (server/targets/province-admin.ts).
+ */
+export const canEditTargets = (role: string, unitId: number | null) => mayCall(role, 'PUT /api/targets') && unitId === null;
 
 /** Creating a wave is for whoever may create one (analysts and administrators). */
 export const canManageWaves = (role: string) => offered(role, 'wave_new');

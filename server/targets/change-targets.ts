@@ -23,6 +23,8 @@ const NOT_VALID: LocalizedText = {
   en: 'No target was saved: please correct the marked fields.',
 };
 
+const REASON_FIELD: LocalizedText = { vi: 'Cần ghi lý do.', en: 'A reason is required.' };
+
 /**
  * Sets a plan year's targets, all or nothing: every value is checked first (a number above 0, at
  * most 100, one decimal; a sector the tenant has; a reason for a past year), then only the values
@@ -51,7 +53,8 @@ export async function changeTargets(
   const reason = body.reason?.trim() || undefined;
   const missingReason = reasonProblem(year, currentYear, reason);
   if (missingReason) fields.reason = missingReason;
-  if (missingReason && Object.keys(fields).length === 1) throw new RequestError(422, missingReason, fields);
+  // The reason alone is missing: say so at the top, where the person looks first.
+  if (missingReason && Object.keys(fields).length === 1) throw new RequestError(422, missingReason, { reason: REASON_FIELD });
   if (Object.keys(fields).length > 0) throw new RequestError(422, NOT_VALID, fields);
 
   const requested = body.targets.map((t) => ({ sector: t.sector, target: t.target as number }));

@@ -28,7 +28,12 @@ export const sectorBody = z.object({
 export async function createSector(db: Kysely<Database>, user: SessionUser, year: number, body: z.output<typeof sectorBody>) {
   if (body.target !== undefined && body.target !== null) {
     const problem = targetProblem(body.target);
-    if (problem) throw new RequestError(422, problem, { target: problem });
+    if (problem)
+      throw new RequestError(
+        422,
+        { vi: 'Chưa thêm lĩnh vực: chỉ tiêu chưa đúng.', en: 'The sector was not added: the target is not valid.' },
+        { target: problem },
+      );
   }
   const target = typeof body.target === 'number' ? body.target : undefined;
   const name = { vi: body.name.vi, en: body.name.en || body.name.vi };
@@ -38,7 +43,7 @@ export async function createSector(db: Kysely<Database>, user: SessionUser, year
         vi: `Mã lĩnh vực "${body.code}" đã có. Xin chọn mã khác.`,
         en: `The sector code "${body.code}" is taken. Choose another.`,
       };
-      throw new RequestError(409, taken, { code: taken });
+      throw new RequestError(409, taken);
     }
     if (target !== undefined) await setTargets(trx, user.tenant_id, year, [{ sectorCode: body.code, target }]);
     await recordAudit(trx, user, 'sector_created', `sector:${body.code}`, {
