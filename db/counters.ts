@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import type { LocalizedText } from '../surveys/localized-text';
 import { noteCounterChange } from './counter-changes';
 import type { Database } from './types';
 
@@ -51,7 +52,13 @@ export async function findActiveCounter(db: Kysely<Database>, code: string) {
     .executeTakeFirst();
   if (!counter) return undefined;
   const [sectors, version] = await Promise.all([
-    db.selectFrom('counter_sectors').select('sector_code').where('counter_id', '=', counter.id).orderBy('position').execute(),
+    db
+      .selectFrom('counter_sectors as cs')
+      .innerJoin('sectors as s', (j) => j.onRef('s.tenant_id', '=', 'cs.tenant_id').onRef('s.code', '=', 'cs.sector_code'))
+      .select(['cs.sector_code', 's.name_vi', 's.name_en'])
+      .where('cs.counter_id', '=', counter.id)
+      .orderBy('cs.position')
+      .execute(),
     db
       .selectFrom('survey_versions')
       .select(['id', 'version', 'definition'])
@@ -60,7 +67,11 @@ export async function findActiveCounter(db: Kysely<Database>, code: string) {
       .limit(1)
       .executeTakeFirstOrThrow(),
   ]);
-  return { ...counter, sectors: sectors.map((s) => s.sector_code), surveyVersion: version };
+  // The tenant's own names, so a sector it added itself reads as a name on the form, not a code.
+  const named: { sectorNames?: Readonly<Record<string, LocalizedText>> } = {
+    sectorNames: Object.fromEntries(sectors.map((s) => [s.sector_code, { vi: s.name_vi, en: s.name_en }])),
+  };
+  return { ...counter, sectors: sectors.map((s) => s.sector_code), ...named, surveyVersion: version };
 }
 
 export type ActiveCounter = NonNullable<Awaited<ReturnType<typeof findActiveCounter>>>;

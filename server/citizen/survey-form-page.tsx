@@ -214,7 +214,7 @@ function SurveyForm({ counter, lang, kiosk, kioskIntervalSeconds, kioskIdleSecon
             <select id="sector" name="sector">
               {counter.sectors.map((s) => (
                 <option value={s} selected={values.sector === s}>
-                  {sectorName(s, lang)}
+                  {counter.sectorNames?.[s]?.[lang] ?? sectorName(s, lang)}
                 </option>
               ))}
             </select>

@@ -312,6 +312,9 @@ describe('sectors of the province’s own', () => {
       survey_id: land.survey_id,
       sectors: ['land', 'fire_safety'],
     });
+    // The citizen's form offers it by its name, not its code.
+    const form = await (await t.app.request('/q/fire-desk')).text();
+    expect(form).toContain('<option value="fire_safety">Phòng cháy, chữa cháy</option>');
     // 25 of 30 satisfied (83.3 %): met against its own 80 %, not against land's 85 or the overall 90.
     for (let i = 0; i < 30; i++) {
       const res = await submitJson(t.app, fire.code, { answers: { overall: i < 25 ? 5 : 1 }, sector: 'fire_safety' });
