@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { caseFigures } from '../../db/cases';
 import { countComments } from '../../db/comments';
+import { listSectors } from '../../db/sectors';
 import { satisfiedCountsFromRollups, type StatsFilter } from '../../db/stats';
 import type { Database } from '../../db/types';
 import { findUnit } from '../../db/units';
@@ -29,7 +30,7 @@ export async function periodicReport(db: Kysely<Database>, user: SessionUser, pe
   const filter: StatsFilter = await resolveFilter(db, user, { from: period.from, to: period.to, unit: unitId });
   const unit = unitId !== undefined ? await findUnit(db, user.tenant_id, unitId) : undefined;
   const scope = await scopePath(db, user);
-  const [bySector, byUnit, channels, factors, comments, spans, waves, cases] = await Promise.all([
+  const [bySector, byUnit, channels, factors, comments, spans, waves, cases, sectors] = await Promise.all([
     rateTable(db, filter, 'sector'),
     rateTable(db, filter, 'unit'),
     satisfiedCountsFromRollups(db, filter, 'channel'),
@@ -45,7 +46,10 @@ export async function periodicReport(db: Kysely<Database>, user: SessionUser, pe
       to: dayStartUtc(addDays(period.to, 1)),
       now: new Date(),
     }),
+    listSectors(db, user.tenant_id),
   ]);
+  // The tenant's own names first: a sector it added itself has no built-in name.
+  const names = new Map(sectors.map((s) => [s.code, { vi: s.name_vi, en: s.name_en }]));
   return {
     title: reportTitle(period.phrase),
     period,
@@ -53,7 +57,11 @@ export async function periodicReport(db: Kysely<Database>, user: SessionUser, pe
     tenant: user.tenant_name,
     generatedAt: new Date().toISOString(),
     overall: bySector.overall,
-    bySector: bySector.rows.map((r) => ({ ...r, label: sectorName(r.key, 'vi'), labelEn: sectorName(r.key, 'en') })),
+    bySector: bySector.rows.map((r) => ({
+      ...r,
+      label: names.get(r.key)?.vi ?? sectorName(r.key, 'vi'),
+      labelEn: names.get(r.key)?.en ?? sectorName(r.key, 'en'),
+    })),
     byUnit: byUnit.rows,
     byChannel: channels.map((c) => ({
       channel: c.key,

@@ -342,6 +342,15 @@ describe('sectors of the province’s own', () => {
       rows: Record<string, unknown>[];
     };
     expect(again.rows[0]).toMatchObject({ target: 84, verdict: 'not_met' });
+    // The periodic report names it too, in both languages.
+    const report = (await (await request(analyst, `/api/reports?kind=custom&from=${YEAR}-01-01&to=${YEAR}-12-31`)).json()) as {
+      bySector: { key: string; label: string; labelEn: string; target: number }[];
+    };
+    expect(report.bySector.find((r) => r.key === 'fire_safety')).toMatchObject({
+      label: 'Phòng cháy, chữa cháy',
+      labelEn: 'Phòng cháy, chữa cháy',
+      target: 84,
+    });
     // An unknown sector is still a mistyped filter.
     expect((await request(analyst, '/api/stats?sector=no_such_sector')).status).toBe(400);
   });
