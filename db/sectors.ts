@@ -68,3 +68,9 @@ export async function insertLocalSector(db: Kysely<Database>, tenantId: number, 
     .executeTakeFirst();
   return row !== undefined;
 }
+
+/** Whether the tenant has this sector, one of the plan's or its own. */
+export async function hasSector(db: Kysely<Database>, tenantId: number, code: string): Promise<boolean> {
+  const row = await db.selectFrom('sectors').select('code').where('tenant_id', '=', tenantId).where('code', '=', code).executeTakeFirst();
+  return row !== undefined;
+}

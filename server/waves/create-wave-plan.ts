@@ -1,12 +1,13 @@
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { DbHandle } from '../../db/create-db';
+import { hasSector } from '../../db/sectors';
 import { findSurveyByKey } from '../../db/surveys';
 import type { Database } from '../../db/types';
 import { findUnit } from '../../db/units';
 import { createWave } from '../../db/waves';
 import { daySchema, IN_ORDER, inOrder } from '../../surveys/day-schema';
-import { isSectorCode } from '../../surveys/sectors';
+import { isSectorCodeShape } from '../../surveys/sectors';
 import { recordAudit } from '../audit/record-audit';
 import { assertInScope, scopePath } from '../http/unit-scope';
 import type { SessionUser } from '../http/context';
@@ -17,7 +18,7 @@ export const wavePlanSchema = z
   .object({
     name: z.string().trim().min(1).max(200),
     survey: z.string().min(1).max(63),
-    sector: z.string().refine(isSectorCode, 'unknown sector code').default('other'),
+    sector: z.string().refine(isSectorCodeShape, 'unknown sector code').default('other'),
     from: daySchema,
     to: daySchema,
     margin: z.number().gt(0).lt(1).default(0.05),
@@ -42,6 +43,11 @@ export async function createWavePlan(db: DbHandle, user: SessionUser, body: Wave
       { vi: 'Không có phiếu khảo sát này.', en: 'Unknown survey.' },
       { survey: { vi: 'Không có phiếu khảo sát này.', en: 'Unknown survey key.' } },
     );
+  // A plan sector or one the province added (POST /api/sectors).
+  if (!(await hasSector(db.dbRead, user.tenant_id, body.sector))) {
+    const text = { vi: 'Lĩnh vực không có trong danh mục của tỉnh.', en: "The sector is not in the province's list." };
+    throw new RequestError(422, text, { sector: text });
+  }
   await assertUnitsInScope(
     db.dbRead,
     user,

@@ -2,10 +2,11 @@ import { z } from 'zod';
 import { buildResponse } from '../../db/build-response';
 import type { DbHandle } from '../../db/create-db';
 import { storeResponses, type StoredResult } from '../../db/responses';
+import { hasSector } from '../../db/sectors';
 import { latestSurveyVersion, stratumProgress } from '../../db/waves';
 import { validateSubmission } from '../../surveys/answers-schema';
 import { clientKeySchema } from '../../surveys/client-key';
-import { isSectorCode } from '../../surveys/sectors';
+import { isSectorCodeShape } from '../../surveys/sectors';
 import { assertUnitInScope } from '../http/unit-scope';
 import type { SessionUser } from '../http/context';
 import { RequestError } from '../http/errors';
@@ -15,7 +16,7 @@ import { freeText } from '../http/nul-bytes';
 export const interviewSchema = z.object({
   clientKey: clientKeySchema(),
   unitId: z.number().int().positive(),
-  sector: z.string().refine(isSectorCode, 'unknown sector code').optional(),
+  sector: z.string().refine(isSectorCodeShape, 'unknown sector code').optional(),
   answers: z.unknown(),
   comment: freeText().optional(),
 });
@@ -39,6 +40,10 @@ export async function storeInterview(
     throw new RequestError(422, text, { unitId: text });
   }
   await assertUnitInScope(db.dbRead, user, stratum.unit_path);
+  if (body.sector !== undefined && !(await hasSector(db.dbRead, user.tenant_id, body.sector))) {
+    const text = { vi: 'Lĩnh vực không có trong danh mục của tỉnh.', en: "The sector is not in the province's list." };
+    throw new RequestError(422, text, { sector: text });
+  }
   const version = await latestSurveyVersion(db.dbRead, wave.survey_id);
   const parsed = validateSubmission(version.definition, { answers: body.answers, comment: body.comment });
   if (!parsed.ok) {

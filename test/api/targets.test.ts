@@ -351,6 +351,23 @@ describe('sectors of the province’s own', () => {
       labelEn: 'Phòng cháy, chữa cháy',
       target: 84,
     });
+    // A survey wave may be of it; of a sector the province lacks, it is refused.
+    const wave = (sector: string) =>
+      request(analyst, '/api/waves', {
+        method: 'POST',
+        body: {
+          name: `Điều tra ${sector}`,
+          survey: 'sipas-counter',
+          sector,
+          from: `${YEAR}-04-01`,
+          to: `${YEAR}-06-30`,
+          strata: [{ unitId: land.unit_id, population: 100 }],
+        },
+      });
+    expect((await wave('fire_safety')).status).toBe(201);
+    const refused = await wave('no_such_sector');
+    expect(refused.status).toBe(422);
+    expect(((await refused.json()) as ErrorBody).fields?.sector?.vi).toContain('danh mục');
     // An unknown sector is still a mistyped filter.
     expect((await request(analyst, '/api/stats?sector=no_such_sector')).status).toBe(400);
   });
