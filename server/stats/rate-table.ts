@@ -33,12 +33,18 @@ export interface RateTable {
  * the periodic reports and the Excel export, so they agree.
  */
 export async function rateTable(db: Kysely<Database>, filter: StatsFilter, groupBy: GroupBy): Promise<RateTable> {
-  const [counts, labels, targets, flagged] = await Promise.all([
+  const bySectorNames = groupBy === 'unit' || groupBy === 'counter';
+  const [counts, labels, targets, flagged, named] = await Promise.all([
     sectorCountsFromRollups(db, filter, groupBy),
     labelsFor(db, filter.tenantId, groupBy),
     targetLookup(db, filter),
     countFlagged(db, filter),
+    bySectorNames ? labelsFor(db, filter.tenantId, 'sector') : undefined,
   ]);
+  // The tenant's sector names (other groupings' labels are those names already): a sector it added has no built-in one.
+  const sectorLabels = named ?? labels;
+  const sectorLabel = (code: string) =>
+    code === OVERALL_KEY ? sectorName(code, 'vi') : (sectorLabels.get(code) ?? sectorName(code, 'vi'));
   const endYear = Number(filter.to.slice(0, 4));
   const yearOf = (key: string) => (groupBy === 'day' || groupBy === 'month' ? Number(key.slice(0, 4)) : endYear);
   const row = (key: string, label: string, parts: SectorCount[], year: number): RateRow => {
@@ -53,7 +59,7 @@ export async function rateTable(db: Kysely<Database>, filter: StatsFilter, group
       judged.basis === 'mixed'
         ? sectorParts(parts).map((p) => ({
             sector: p.sector,
-            label: sectorName(p.sector, 'vi'),
+            label: sectorLabel(p.sector),
             ...summarize({ satisfied: p.satisfied, valid: p.valid, target: targetIn(p.sector) }),
           }))
         : undefined;
@@ -70,7 +76,7 @@ export async function rateTable(db: Kysely<Database>, filter: StatsFilter, group
   const keys = [...byKey.keys()].sort();
   return {
     // Every rollup row falls in exactly one group, so the groups add up to the whole.
-    overall: row(OVERALL_KEY, sectorName(filter.sector ?? OVERALL_KEY, 'vi'), counts, endYear),
+    overall: row(OVERALL_KEY, sectorLabel(filter.sector ?? OVERALL_KEY), counts, endYear),
     rows: (groupBy === 'sector' ? inPlanOrder(keys, (k) => k) : keys).map((k) => row(k, labels.get(k) ?? k, byKey.get(k)!, yearOf(k))),
     excluded: { flagged },
   };

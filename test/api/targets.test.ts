@@ -333,7 +333,7 @@ describe('sectors of the province’s own', () => {
         targetBasis: 'sector',
       }),
     ]);
-    expect(overall).toMatchObject({ n: 30, target: 80 });
+    expect(overall).toMatchObject({ n: 30, target: 80, label: 'Phòng cháy, chữa cháy' });
     // A target changed for it shows in the next figures.
     expect((await put(YEAR, { targets: [{ sector: 'fire_safety', target: 84 }] })).status).toBe(200);
     const again = (await (
