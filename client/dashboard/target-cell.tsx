@@ -1,9 +1,9 @@
 import type { StatsRow } from '../app/api-types';
 import { formatCount, formatRate, formatTarget } from '../app/format';
 import type { Lang } from '../app/i18n';
+import { sectorLabel } from '../app/sector-display';
 import { VerdictBadge } from '../app/verdict-badge';
 import { TARGET_BASIS_WORDS } from '../../surveys/row-target';
-import { sectorName } from '../../surveys/sectors';
 
 /**
  * A row's target and why it applies: a row of several sectors is judged against the overall
@@ -19,8 +19,8 @@ export function TargetCell({ row, lang }: { row: StatsRow; lang: Lang }) {
       <ul>
         {row.sectors.map((s) => (
           <li key={s.sector} data-sector={s.sector} data-verdict={s.verdict}>
-            {sectorName(s.sector, lang)}: {formatRate(s.rate, s.target, lang)} / {formatTarget(s.target, lang)}, n ={' '}
-            {formatCount(s.n, lang)} <VerdictBadge verdict={s.verdict} lang={lang} />
+            {sectorLabel({ key: s.sector, label: s.label }, null, lang)}: {formatRate(s.rate, s.target, lang)} /{' '}
+            {formatTarget(s.target, lang)}, n = {formatCount(s.n, lang)} <VerdictBadge verdict={s.verdict} lang={lang} />
           </li>
         ))}
       </ul>
