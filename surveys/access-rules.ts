@@ -111,6 +111,13 @@ export const ACCESS_RULES = {
   'GET /api/privacy/retention/preview': admins,
   'GET /api/audit': admins,
   'GET /api/audit/verify': admins,
+
+  // The tenant's units: readers see the tree of their subtree; administrators change it, a
+  // commune administrator within their own subtree only (server/units/unit-change.ts).
+  'GET /api/units': readers,
+  'POST /api/units': { allow: ADMINS, scoped: true },
+  'PATCH /api/units/:id{[0-9]+}': { allow: ADMINS, scoped: true },
+  'POST /api/units/import': { allow: ADMINS, scoped: true },
 } as const satisfies Record<string, AccessRule>;
 
 /** A route as the rule book names it: 'GET /api/stats'. */
