@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listAudit } from '../../db/audit-log';
 import { createCounter } from '../../db/counters';
@@ -99,6 +100,22 @@ describe('importing the Hưng Yên unit list', () => {
     expect(res.body).toEqual({ rows: 105, created: 0, updated: 0, unchanged: 105 });
     expect(await listUnits(t.db.dbRead, tenantId)).toEqual(before);
     expect((await audits('units_imported'))[0]!.details).toMatchObject({ created: 0, updated: 0, unchanged: 105 });
+  });
+
+  it('reads the same list from an Excel file sent as a form, and finds nothing to change', async () => {
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('units');
+    for (const line of HUNG_YEN.toString('utf8').trim().split(/\r?\n/)) sheet.addRow(line.split(','));
+    const bytes = new Uint8Array(await book.xlsx.writeBuffer());
+    const form = new FormData();
+    form.append(
+      'file',
+      new File([bytes], 'hung-yen-2025.xlsx', { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }),
+    );
+    const res = await t.app.request('/api/units/import', { method: 'POST', headers: { cookie: admin }, body: form });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ rows: 105, created: 0, updated: 0, unchanged: 105 });
+    expect((await audits('units_imported'))[0]!.details).toMatchObject({ file: { name: 'hung-yen-2025.xlsx', size: bytes.length } });
   });
 
   it('renames a unit whose name changed in the file, and only that one', async () => {
