@@ -21,6 +21,7 @@ import { ExportsPage } from '../exports/exports-page';
 import { FlaggedPage } from '../flagged/flagged-page';
 import { ImportsPage } from '../imports/imports-page';
 import { RetentionPage } from '../privacy/retention-page';
+import { UnitTreePage } from '../units/unit-tree-page';
 import { ReportsPage } from '../reports/reports-page';
 import { InterviewPage } from '../waves/interview-page';
 import { WaveNewPage } from '../waves/wave-new-page';
@@ -137,6 +138,7 @@ export function AppShell({ route, pathname, search }: { route: Exclude<Route, 'l
         {route === 'kiosk' && <KioskPage />}
         {route === 'retention' && <RetentionPage />}
         {route === 'audit' && <AuditPage search={search} />}
+        {route === 'structure' && <UnitTreePage />}
       </main>
     </>
   );

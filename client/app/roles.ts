@@ -33,6 +33,7 @@ const PAGE_ENDPOINT: Record<Page, Endpoint> = {
   kiosk: 'GET /api/counters',
   retention: 'GET /api/privacy/retention',
   audit: 'GET /api/audit',
+  structure: 'POST /api/units',
 };
 
 /**

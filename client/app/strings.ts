@@ -8,6 +8,7 @@ import { FLAGGED_STRINGS } from '../flagged/flagged-strings';
 import { IMPORTS_STRINGS } from '../imports/imports-strings';
 import { PRIVACY_STRINGS } from '../privacy/privacy-strings';
 import { REPORTS_STRINGS } from '../reports/reports-strings';
+import { UNITS_STRINGS } from '../units/units-strings';
 import { WAVES_STRINGS } from '../waves/waves-strings';
 import type { LocalizedText } from './api-types';
 import { SHELL_STRINGS } from './shell-strings';
@@ -106,4 +107,5 @@ export const STRINGS = {
   ...FLAGGED_STRINGS,
   ...PRIVACY_STRINGS,
   ...AUDIT_STRINGS,
+  ...UNITS_STRINGS,
 } satisfies Record<string, LocalizedText>;

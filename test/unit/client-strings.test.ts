@@ -11,6 +11,7 @@ import { FLAGGED_STRINGS } from '../../client/flagged/flagged-strings';
 import { IMPORTS_STRINGS } from '../../client/imports/imports-strings';
 import { PRIVACY_STRINGS } from '../../client/privacy/privacy-strings';
 import { REPORTS_STRINGS } from '../../client/reports/reports-strings';
+import { UNITS_STRINGS } from '../../client/units/units-strings';
 import { WAVES_STRINGS } from '../../client/waves/waves-strings';
 
 const TABLES = {
@@ -27,6 +28,7 @@ const TABLES = {
   flagged: FLAGGED_STRINGS,
   privacy: PRIVACY_STRINGS,
   audit: AUDIT_STRINGS,
+  units: UNITS_STRINGS,
 };
 
 describe('the analyst app’s words, one table per feature', () => {
