@@ -36,7 +36,7 @@ export function UnitTreePage() {
           <InBothLanguages text={inBothLanguages('unitTreeTitle')} />
         </h2>
         <p class="muted intro">{t(lang, 'unitTreeIntro')}</p>
-        <label class="inline-check">
+        <label class="unit-show-retired">
           <input type="checkbox" checked={retired} onChange={(e) => setRetired(e.currentTarget.checked)} data-testid="units-show-retired" />{' '}
           {t(lang, 'unitShowRetired')}
         </label>

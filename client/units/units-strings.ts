@@ -2,7 +2,7 @@ import type { LocalizedText } from '../app/api-types';
 
 /** The words of the unit tree page (client/units/), Vietnamese first. */
 export const UNITS_STRINGS = {
-  page_structure: { vi: 'Đơn vị', en: 'Units' },
+  page_structure: { vi: 'Cơ cấu đơn vị', en: 'Unit tree' },
   unitTreeTitle: { vi: 'Cơ cấu đơn vị', en: 'Unit tree' },
   unitTreeIntro: {
     vi: 'Các đơn vị trong phạm vi bạn quản lý. Mã tỉnh gồm 2 chữ số, mã xã, phường, đặc khu gồm 5 chữ số (Quyết định 19/2025/QĐ-TTg). Đơn vị thôi hoạt động vẫn giữ phiếu và lịch sử; mã của nó được dùng lại cho đơn vị mới.',
