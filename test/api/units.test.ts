@@ -5,10 +5,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listAudit } from '../../db/audit-log';
 import { createCounter } from '../../db/counters';
 import { createTenant } from '../../db/tenants';
-import { listUnits } from '../../db/units';
+import { listUnits, updateUnit } from '../../db/units';
 import { createUser } from '../../db/users';
 import { hashPassword } from '../../server/auth/password';
 import { seedTenant } from '../../server/bootstrap/seed-tenant';
+import { refusalOf } from '../../server/units/unit-change';
 import { localDay } from '../../surveys/time';
 import { createTestApp, login, type TestApp } from '../support/test-app';
 
@@ -261,6 +262,10 @@ describe('one unit at a time', () => {
     expect(loop.body.message.en).toMatch(/under itself/);
     const self = await call(admin, 'PATCH', `/api/units/${hospital.id}`, { parentId: hospital.id });
     expect(self.status).toBe(422);
+    expect(path(hospital.id)).toBe((await listUnits(t.db.dbRead, tenantId)).find((r) => r.id === hospital.id)!.path);
+    // Were the checks ever bypassed, the database's own refusal reads as the same 422, and nothing moves.
+    const raced = await updateUnit(t.db.dbWrite, tenantId, hospital.id, { parent_id: dept.id }, async () => {}).catch((e: unknown) => e);
+    expect(refusalOf(raced)?.status).toBe(422);
     expect(path(hospital.id)).toBe((await listUnits(t.db.dbRead, tenantId)).find((r) => r.id === hospital.id)!.path);
     // A ward cannot move under a ward.
     expect((await call(admin, 'PATCH', `/api/units/${ward.id}`, { parentId: (await byCode('11980')).id })).status).toBe(422);
