@@ -67,18 +67,18 @@ async function assertCodeFree(db: Kysely<Database>, tenantId: number, code: stri
   if (holder && holder.id !== self) throw new RequestError(409, codeTaken(code, holder.name), { code: codeTaken(code, holder.name) });
 }
 
-/** A new unit checked against the code, parent and scope rules, as the row to insert. */
+/** A new unit checked against the code, parent and scope rules, as the row to insert, with its parent's code. */
 export async function checkNewUnit(
   db: Kysely<Database>,
   user: SessionUser,
   scope: string | undefined,
   body: NewUnitBody,
-): Promise<NewUnit> {
+): Promise<{ row: NewUnit; parentCode: string | null }> {
   const parent = await parentFor(db, user, scope, body.parentId);
   const problem = shapeProblem(body.kind, body.code, parent?.kind ?? null);
   if (problem) throw invalid(problem.field, problem.text);
   await assertCodeFree(db, user.tenant_id, body.code, null);
-  return {
+  const row = {
     tenant_id: user.tenant_id,
     parent_id: parent?.id ?? null,
     code: body.code,
@@ -86,6 +86,7 @@ export async function checkNewUnit(
     kind: body.kind,
     valid_from: body.validFrom ?? null,
   };
+  return { row, parentCode: parent?.code ?? null };
 }
 
 /** A unit as the API and the audit log name its fields. */

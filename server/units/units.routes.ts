@@ -71,13 +71,14 @@ export function unitRoutes({ db }: AppDeps) {
       const user = c.get('user');
       const body = await parseJsonBody(c, newUnit);
       const scope = await scopePath(db.dbWrite, user);
-      const row = await checkNewUnit(db.dbWrite, user, scope, body);
+      const { row, parentCode } = await checkNewUnit(db.dbWrite, user, scope, body);
       const created = await insertUnit(db.dbWrite, row, (trx, u) =>
         recordAudit(trx, user, 'unit_created', `unit:${u.id}`, {
           code: u.code,
           name: u.name,
           kind: u.kind,
           parentId: u.parent_id,
+          parentCode,
           validFrom: u.valid_from,
         }),
       ).catch(refused);

@@ -200,6 +200,7 @@ describe('one unit at a time', () => {
       name: 'Bộ phận một cửa phường Phố Hiến',
       kind: 'service_body',
       parentId: ward.id,
+      parentCode: '11953',
     });
   });
 
