@@ -25,6 +25,8 @@ export function CounterAdminPage({ meta }: { meta: Meta | null }) {
   const [counters, retry] = useApi(fetchCounterSettings, 'counter-settings');
   return (
     <>
+      <NewCounterPanel meta={meta} onCreated={retry} />
+      <SheetPanel onSaved={retry} />
       <section class="panel" aria-labelledby="kiosk-title">
         <h2 id="kiosk-title">
           <InBothLanguages text={inBothLanguages('counterAdminTitle')} />
@@ -41,8 +43,6 @@ export function CounterAdminPage({ meta }: { meta: Meta | null }) {
           )}
         </LoadView>
       </section>
-      <NewCounterPanel meta={meta} onCreated={retry} />
-      <SheetPanel onSaved={retry} />
     </>
   );
 }
@@ -120,7 +120,7 @@ function CounterFields({
           </select>
         </label>
       </div>
-      <fieldset class="choice-list sector-choices" data-testid={`${idPrefix}-sectors`}>
+      <fieldset class="choice-list counter-choices sector-choices" data-testid={`${idPrefix}-sectors`}>
         <legend>{t(lang, 'sectorsServed')}</legend>
         {(meta?.sectors ?? []).map((s) => (
           <label key={s.code}>
@@ -172,10 +172,12 @@ function NewCounterPanel({ meta, onCreated }: { meta: Meta | null; onCreated: ()
     }
   };
   return (
-    <section class="panel" aria-labelledby="new-counter-title">
-      <h2 id="new-counter-title">
-        <InBothLanguages text={inBothLanguages('newCounterTitle')} />
-      </h2>
+    <details class="panel counter-fold" data-testid="new-counter-panel">
+      <summary>
+        <h2>
+          <InBothLanguages text={inBothLanguages('newCounterTitle')} />
+        </h2>
+      </summary>
       <form onSubmit={submit} noValidate data-testid="new-counter-form">
         <CounterFields meta={meta} values={values} onChange={setValues} idPrefix="new-counter" surveyOptional />
         <div class="form-grid">
@@ -195,8 +197,8 @@ function NewCounterPanel({ meta, onCreated }: { meta: Meta | null; onCreated: ()
             </span>
           </label>
         </div>
-        <fieldset class="choice-list">
-          <legend>{t(lang, 'page_kiosk')}</legend>
+        <fieldset class="choice-list counter-choices">
+          <legend>{t(lang, 'kioskLegend')}</legend>
           <label>
             <input
               type="checkbox"
@@ -213,7 +215,7 @@ function NewCounterPanel({ meta, onCreated }: { meta: Meta | null; onCreated: ()
           {action.busy ? t(lang, 'saving') : t(lang, 'create')}
         </button>
       </form>
-    </section>
+    </details>
   );
 }
 
@@ -431,10 +433,12 @@ function SheetPanel({ onSaved }: { onSaved: () => void }) {
     }
   };
   return (
-    <section class="panel" aria-labelledby="counter-sheet-title">
-      <h2 id="counter-sheet-title">
-        <InBothLanguages text={inBothLanguages('sheetTitle')} />
-      </h2>
+    <details class="panel counter-fold" data-testid="counter-sheet-panel">
+      <summary>
+        <h2>
+          <InBothLanguages text={inBothLanguages('sheetTitle')} />
+        </h2>
+      </summary>
       <p class="muted intro">{t(lang, 'sheetIntro')}</p>
       <form onSubmit={submit} noValidate data-testid="counter-sheet-form">
         <div class="form-grid">
@@ -455,7 +459,7 @@ function SheetPanel({ onSaved }: { onSaved: () => void }) {
         </button>
       </form>
       {outcome && <SheetReport outcome={outcome} lang={lang} />}
-    </section>
+    </details>
   );
 }
 

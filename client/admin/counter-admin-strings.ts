@@ -2,7 +2,8 @@ import type { LocalizedText } from '../app/api-types';
 
 /** The words of the administrator's counters page (/app/kiosk), Vietnamese first. */
 export const COUNTER_ADMIN_STRINGS = {
-  counterAdminTitle: { vi: 'Quản lý quầy', en: 'Counters' },
+  counterAdminTitle: { vi: 'Các quầy', en: 'The counters' },
+  kioskLegend: { vi: 'Chế độ kiosk', en: 'Kiosk mode' },
   counterAdminIntro: {
     vi: 'Tạo, sửa, chuyển đơn vị, ngừng hoặc mở lại quầy, và bật chế độ kiosk. Mỗi thay đổi được ghi vào nhật ký. Phiếu đã nhận vẫn thuộc đơn vị lúc nhận khi quầy chuyển đơn vị.',
     en: 'Create, edit, move, retire or re-open counters, and turn kiosk mode on. Each change is written to the audit log. Answers already received keep their unit when a counter moves.',
