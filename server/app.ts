@@ -73,9 +73,9 @@ export function createApp(deps: AppDeps & LoginHashingOption) {
   // A survey answer is a few hundred bytes; only an import of earlier results needs more.
   const answerLimit = bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => c.json(errorBody(TOO_LARGE), 413) });
   const importLimit = bodyLimit({ maxSize: MAX_IMPORT_BYTES, onError: (c) => c.json(errorBody(IMPORT_TOO_LARGE), 413) });
-  // A unit list (a whole province's communes) is a file too.
-  const takesFiles = (path: string) => path === '/api/imports' || path === '/api/units/import';
-  app.use('*', (c, next) => (takesFiles(c.req.path) ? importLimit(c, next) : answerLimit(c, next)));
+  // A unit list (a whole province's communes) and a sheet of counters are files too.
+  const sheetUploads = new Set(['/api/imports', '/api/units/import', '/api/counters/import']);
+  app.use('*', (c, next) => (sheetUploads.has(c.req.path) ? importLimit(c, next) : answerLimit(c, next)));
 
   app.route('/', healthRoutes(deps));
   app.get(PRINT_SCRIPT_PATH, (c) => c.body(PRINT_SCRIPT, 200, { 'Content-Type': 'text/javascript; charset=utf-8' }));

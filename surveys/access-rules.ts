@@ -100,8 +100,11 @@ export const ACCESS_RULES = {
   'GET /posters/:file': { allow: COUNTER_STAFF, scoped: true },
 
   // Running the instance: accounts, settings, personal data, the audit log.
-  'GET /api/counters': admins,
-  'PATCH /api/counters/:code': admins,
+  // Counters set up by administrators; one with a unit manages the counters of its subtree only.
+  'GET /api/counters': { allow: ADMINS, scoped: true },
+  'POST /api/counters': { allow: ADMINS, scoped: true },
+  'POST /api/counters/import': { allow: ADMINS, scoped: true },
+  'PATCH /api/counters/:code': { allow: ADMINS, scoped: true },
   'GET /api/users': admins,
   'POST /api/users': admins,
   'PATCH /api/users/:id': admins,

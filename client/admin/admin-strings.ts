@@ -4,7 +4,7 @@ import type { LocalizedText } from '../app/api-types';
 export const ADMIN_STRINGS = {
   page_counters: { vi: 'Quầy của tôi', en: 'My counters' },
   page_users: { vi: 'Tài khoản', en: 'Accounts' },
-  page_kiosk: { vi: 'Chế độ kiosk', en: 'Kiosk mode' },
+  page_kiosk: { vi: 'Quản lý quầy', en: 'Counters set-up' },
   // Shared
   saving: { vi: 'Đang lưu…', en: 'Saving…' },
   // Counters

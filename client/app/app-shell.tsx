@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { localDay } from '../../surveys/time';
 import { CountersPage } from '../admin/counters-page';
-import { KioskPage } from '../admin/kiosk-page';
+import { CounterAdminPage } from '../admin/counter-admin-page';
 import { UsersPage } from '../admin/users-page';
 import { AuditPage } from '../audit/audit-page';
 import { CasePage } from '../cases/case-page';
@@ -135,7 +135,7 @@ export function AppShell({ route, pathname, search }: { route: Exclude<Route, 'l
         {route === 'case' && caseId !== null && <CasePage id={caseId} meta={meta} />}
         {route === 'users' && <UsersPage meta={meta} />}
         {route === 'flagged' && <FlaggedPage meta={meta} />}
-        {route === 'kiosk' && <KioskPage />}
+        {route === 'kiosk' && <CounterAdminPage meta={meta} />}
         {route === 'retention' && <RetentionPage />}
         {route === 'audit' && <AuditPage search={search} />}
         {route === 'structure' && <UnitTreePage />}

@@ -20,7 +20,7 @@ export type FilingPage = (typeof FILING_PAGES)[number];
 
 /**
  * Running the service: a counter's figures and posters, complaints followed up, flagged answers
- * reviewed, accounts, each counter's kiosk switch, how long personal data is kept, the audit log,
+ * reviewed, accounts, the counters' set-up and kiosk switch (/app/kiosk), how long personal data is kept, the audit log,
  * and the unit tree (/app/structure: /app/units is the analysis by unit).
  */
 export const ADMIN_PAGES = ['counters', 'cases', 'flagged', 'users', 'kiosk', 'retention', 'audit', 'structure'] as const;

@@ -1,4 +1,5 @@
 import { ADMIN_STRINGS } from '../admin/admin-strings';
+import { COUNTER_ADMIN_STRINGS } from '../admin/counter-admin-strings';
 import { AUDIT_STRINGS } from '../audit/audit-strings';
 import { AUTH_STRINGS } from '../auth/auth-strings';
 import { CASES_STRINGS } from '../cases/cases-strings';
@@ -104,6 +105,7 @@ export const STRINGS = {
   ...WAVES_STRINGS,
   ...CASES_STRINGS,
   ...ADMIN_STRINGS,
+  ...COUNTER_ADMIN_STRINGS,
   ...FLAGGED_STRINGS,
   ...PRIVACY_STRINGS,
   ...AUDIT_STRINGS,

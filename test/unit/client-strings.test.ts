@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ADMIN_STRINGS } from '../../client/admin/admin-strings';
+import { COUNTER_ADMIN_STRINGS } from '../../client/admin/counter-admin-strings';
 import { AUDIT_STRINGS } from '../../client/audit/audit-strings';
 import { SHELL_STRINGS } from '../../client/app/shell-strings';
 import { SHARED_STRINGS, STRINGS } from '../../client/app/strings';
@@ -25,6 +26,7 @@ const TABLES = {
   waves: WAVES_STRINGS,
   cases: CASES_STRINGS,
   admin: ADMIN_STRINGS,
+  counterAdmin: COUNTER_ADMIN_STRINGS,
   flagged: FLAGGED_STRINGS,
   privacy: PRIVACY_STRINGS,
   audit: AUDIT_STRINGS,
