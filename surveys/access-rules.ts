@@ -102,10 +102,12 @@ export const ACCESS_RULES = {
   // Running the instance: accounts, settings, personal data, the audit log.
   'GET /api/counters': admins,
   'PATCH /api/counters/:code': admins,
-  'GET /api/users': admins,
-  'POST /api/users': admins,
-  'PATCH /api/users/:id': admins,
-  'POST /api/users/:id/reset-password': admins,
+  // Accounts: a commune administrator (an admin with a unit) manages its subtree's accounts only.
+  'GET /api/users': { allow: ADMINS, scoped: true },
+  'POST /api/users': { allow: ADMINS, scoped: true },
+  'PATCH /api/users/:id': { allow: ADMINS, scoped: true },
+  'PUT /api/users/:id/counters': { allow: ADMINS, scoped: true },
+  'POST /api/users/:id/reset-password': { allow: ADMINS, scoped: true },
   'GET /api/privacy/retention': admins,
   'PUT /api/privacy/retention': admins,
   'GET /api/privacy/retention/preview': admins,
