@@ -27,6 +27,7 @@ export function ScopeSelect({ units, value, onChange, wholeTenant, lang, label, 
     <label>
       <span class={labelHidden ? 'visually-hidden' : undefined}>{label}</span>
       <select
+        class="scope-select"
         name={name}
         value={value === null ? '' : String(value)}
         onChange={(e) => onChange(e.currentTarget.value ? Number(e.currentTarget.value) : null)}

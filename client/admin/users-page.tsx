@@ -262,7 +262,6 @@ export function UserRow({ user, meta, wholeTenant = true, lang, onChanged, onPas
           label={inBothLanguages('changeRoleOf', { u: user.username })[lang]}
           labelHidden
         />
-        {user.role === 'officer' && <StaffCounters user={user} meta={meta} lang={lang} onChanged={onChanged} />}
       </td>
       <td data-col="unit" data-value={user.unitId ?? ''} data-label={t(lang, 'unit')}>
         <InBothLanguages text={unitWords(user.unitId, meta?.units ?? [])} testid="user-unit-name" class="cell-value" />
@@ -278,6 +277,7 @@ export function UserRow({ user, meta, wholeTenant = true, lang, onChanged, onPas
           testid="user-unit"
           labelHidden
         />
+        {user.role === 'officer' && <StaffCounters user={user} meta={meta} lang={lang} onChanged={onChanged} />}
       </td>
       <td data-col="state" data-value={user.disabled ? 'disabled' : 'active'} data-label={t(lang, 'state')}>
         {t(lang, user.disabled ? 'disabled' : 'active')}
