@@ -78,3 +78,10 @@ export async function replaceStaffCounters(
     return before;
   });
 }
+
+/** Removes every counter link of an account (it is no longer an officer); returns the codes it staffed. */
+export async function removeStaffCounters(db: Kysely<Database>, tenantId: number, userId: number): Promise<string[]> {
+  const before = await staffCounterCodes(db, tenantId, userId);
+  if (before.length > 0) await db.deleteFrom('counter_staff').where('tenant_id', '=', tenantId).where('user_id', '=', userId).execute();
+  return before;
+}

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { listStaffCounterCodes } from '../../db/counter-staff';
+import { listStaffCounterCodes, removeStaffCounters } from '../../db/counter-staff';
 import { deleteUserSessions } from '../../db/sessions';
 import { updateUser, usersWithScope } from '../../db/users';
 import { ROLES } from '../../surveys/roles';
@@ -82,7 +82,12 @@ export function userRoutes({ db }: AppDeps) {
       const updated = await updateUser(db.dbWrite, me.tenant_id, id, accountChangeColumns(body, new Date()));
       if (!updated) throw new RequestError(404, ACCOUNT_NOT_FOUND);
       await deleteUserSessions(db.dbWrite, id);
-      await recordAudit(db.dbWrite, me, accountChangeAction(body), `user:${id}`, body);
+      // Only an officer staffs counters: an account given another role keeps no links.
+      const unlinked = updated.role === 'officer' ? [] : await removeStaffCounters(db.dbWrite, me.tenant_id, id);
+      await recordAudit(db.dbWrite, me, accountChangeAction(body), `user:${id}`, {
+        ...body,
+        ...(unlinked.length > 0 ? { countersUnlinked: unlinked } : {}),
+      });
       return c.json(view(updated));
     })
     .put('/users/:id/counters', async (c) => {

@@ -218,4 +218,14 @@ describe('an officer linked to the counters they staff', () => {
     const listed = await call<Listed>(admin, 'GET', '/api/users');
     expect(listed.body.users.find((u) => u.id === officer)?.counters).toEqual(['demo-land']);
   });
+
+  it('drops an account’s counter links when it stops being an officer, saying so in the audit entry', async () => {
+    const officer = ids['can.bo.mot.cua']!;
+    expect((await call(admin, 'PATCH', `/api/users/${officer}`, { role: 'analyst' })).status).toBe(200);
+    const [entry] = await auditOf('role_changed', `user:${officer}`);
+    expect(entry?.details).toEqual({ role: 'analyst', countersUnlinked: ['demo-land'] });
+    expect((await call(admin, 'PATCH', `/api/users/${officer}`, { role: 'officer' })).status).toBe(200);
+    const listed = await call<Listed>(admin, 'GET', '/api/users');
+    expect(listed.body.users.find((u) => u.id === officer)?.counters).toEqual([]);
+  });
 });
