@@ -14,6 +14,9 @@ import type {
 export const fetchUsers = () => request<{ users: UserItem[] }>('GET', '/api/users');
 export const createUser = (user: NewUser) => request<UserItem & { password?: string }>('POST', '/api/users', user);
 export const changeUser = (id: number, change: UserChange) => request<UserItem>('PATCH', `/api/users/${id}`, change);
+/** Links an officer to exactly these counters (codes); an empty list removes every link. */
+export const setStaffCounters = (id: number, counters: readonly string[]) =>
+  request<{ id: number; counters: string[] }>('PUT', `/api/users/${id}/counters`, { counters });
 export const resetPassword = (id: number) => request<{ id: number; password: string }>('POST', `/api/users/${id}/reset-password`);
 
 /** How many answers each of the user's counters received today, this month and this year. */

@@ -13,6 +13,8 @@ export interface UserItem {
   role: string;
   unitId: number | null;
   disabled: boolean;
+  /** An officer's linked counters (codes); absent for other roles. Empty: every counter of the unit. */
+  counters?: string[];
 }
 
 export interface NewUser {

@@ -133,7 +133,7 @@ export function AppShell({ route, pathname, search }: { route: Exclude<Route, 'l
         {route === 'counters' && <CountersPage />}
         {route === 'cases' && <CasesPage search={search} />}
         {route === 'case' && caseId !== null && <CasePage id={caseId} meta={meta} />}
-        {route === 'users' && <UsersPage meta={meta} />}
+        {route === 'users' && <UsersPage meta={meta} scopeUnitId={scope} />}
         {route === 'flagged' && <FlaggedPage meta={meta} />}
         {route === 'kiosk' && <CounterAdminPage meta={meta} />}
         {route === 'retention' && <RetentionPage />}
