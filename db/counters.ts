@@ -13,17 +13,207 @@ export interface NewCounter {
   kiosk?: boolean;
 }
 
-export async function createCounter(db: Kysely<Database>, { sectors, ...counter }: NewCounter) {
+/** Work done inside a counter write's transaction, last, so both commit together (an audit entry). */
+export type InsideWrite = (trx: Kysely<Database>) => Promise<void>;
+
+export async function createCounter(db: Kysely<Database>, counter: NewCounter, inside?: InsideWrite) {
   const created = await db.transaction().execute(async (trx) => {
-    const row = await trx.insertInto('counters').values(counter).returningAll().executeTakeFirstOrThrow();
-    await trx
-      .insertInto('counter_sectors')
-      .values(sectors.map((sector_code, position) => ({ tenant_id: counter.tenant_id, counter_id: row.id, sector_code, position })))
-      .execute();
+    const row = await insertCounter(trx, counter);
+    await inside?.(trx);
     return row;
   });
   noteCounterChange();
   return created;
+}
+
+async function insertCounter(trx: Kysely<Database>, { sectors, ...counter }: NewCounter) {
+  const row = await trx.insertInto('counters').values(counter).returningAll().executeTakeFirstOrThrow();
+  await writeSectors(trx, counter.tenant_id, row.id, sectors);
+  return row;
+}
+
+async function writeSectors(trx: Kysely<Database>, tenantId: number, counterId: number, sectors: readonly string[]) {
+  if (sectors.length === 0) return;
+  await trx
+    .insertInto('counter_sectors')
+    .values(sectors.map((sector_code, position) => ({ tenant_id: tenantId, counter_id: counterId, sector_code, position })))
+    .execute();
+}
+
+/** What an administrator may change on a counter; what is left out stays as it is. */
+export interface CounterUpdate {
+  name?: string;
+  unit_id?: number;
+  survey_id?: number;
+  kiosk?: boolean;
+  sectors?: readonly string[];
+  /** A date retires the counter from then on; null takes it back into service. */
+  retired_at?: Date | null;
+}
+
+async function applyUpdate(trx: Kysely<Database>, tenantId: number, counterId: number, { sectors, ...fields }: CounterUpdate) {
+  if (Object.keys(fields).length > 0) {
+    await trx.updateTable('counters').set(fields).where('tenant_id', '=', tenantId).where('id', '=', counterId).execute();
+  }
+  if (sectors) {
+    await trx.deleteFrom('counter_sectors').where('counter_id', '=', counterId).execute();
+    await writeSectors(trx, tenantId, counterId, sectors);
+  }
+}
+
+/** Changes one counter (answers it already received keep their unit and sectors). */
+export async function updateCounter(
+  db: Kysely<Database>,
+  tenantId: number,
+  counterId: number,
+  update: CounterUpdate,
+  inside?: InsideWrite,
+) {
+  await db.transaction().execute(async (trx) => {
+    await applyUpdate(trx, tenantId, counterId, update);
+    await inside?.(trx);
+  });
+  noteCounterChange();
+}
+
+/** A counters sheet: new counters and changes to existing ones, all in one transaction or none. */
+export async function saveCounterSheet(
+  db: Kysely<Database>,
+  tenantId: number,
+  sheet: { creates: readonly NewCounter[]; updates: readonly { id: number; update: CounterUpdate }[] },
+  inside?: InsideWrite,
+) {
+  await db.transaction().execute(async (trx) => {
+    for (const counter of sheet.creates) await insertCounter(trx, counter);
+    for (const { id, update } of sheet.updates) await applyUpdate(trx, tenantId, id, update);
+    await inside?.(trx);
+  });
+  noteCounterChange();
+}
+
+/**
+ * The tenant's counters as the administrator's counters page shows them: unit, sectors in order,
+ * the survey asked and its newest version; within a unit subtree when a path is given, or one
+ * code. Active counters first, then by unit and code.
+ */
+export async function listCounterDetails(
+  db: Kysely<Database>,
+  tenantId: number,
+  only: { unitPath?: string | undefined; code?: string } = {},
+) {
+  let query = db
+    .selectFrom('counters as c')
+    .innerJoin('units as u', 'u.id', 'c.unit_id')
+    .innerJoin('surveys as s', 's.id', 'c.survey_id')
+    .select([
+      'c.id',
+      'c.code',
+      'c.name',
+      'c.kiosk',
+      'c.retired_at',
+      'c.unit_id',
+      'c.survey_id',
+      'u.code as unit_code',
+      'u.name as unit_name',
+      'u.path as unit_path',
+      's.key as survey_key',
+    ])
+    .where('c.tenant_id', '=', tenantId);
+  if (only.unitPath !== undefined) query = query.where('u.path', 'like', likePrefix(only.unitPath));
+  if (only.code !== undefined) query = query.where('c.code', '=', only.code);
+  const rows = await query
+    .orderBy(sql`c.retired_at is not null`)
+    .orderBy('u.path')
+    .orderBy('c.code')
+    .execute();
+  if (rows.length === 0) return [];
+  const ids = rows.map((r) => r.id);
+  const [sectorRows, versions] = await Promise.all([
+    db.selectFrom('counter_sectors').select(['counter_id', 'sector_code']).where('counter_id', 'in', ids).orderBy('position').execute(),
+    db
+      .selectFrom('survey_versions')
+      .distinctOn('survey_id')
+      .select(['survey_id', 'version', 'definition'])
+      .where('survey_id', 'in', [...new Set(rows.map((r) => r.survey_id))])
+      .orderBy('survey_id')
+      .orderBy('version', 'desc')
+      .execute(),
+  ]);
+  const sectors = new Map<number, string[]>();
+  for (const r of sectorRows) sectors.set(r.counter_id, [...(sectors.get(r.counter_id) ?? []), r.sector_code]);
+  const newest = new Map(versions.map((v) => [v.survey_id, v]));
+  return rows.map((r) => {
+    const version = newest.get(r.survey_id);
+    return {
+      ...r,
+      sectors: sectors.get(r.id) ?? [],
+      survey_version: version?.version ?? null,
+      survey_title: version?.definition.title ?? null,
+    };
+  });
+}
+
+export type CounterDetail = Awaited<ReturnType<typeof listCounterDetails>>[number];
+
+export async function findCounterDetail(db: Kysely<Database>, tenantId: number, code: string): Promise<CounterDetail | undefined> {
+  return (await listCounterDetails(db, tenantId, { code }))[0];
+}
+
+/** Counters of any tenant whose code is one of these, or starts with this prefix: codes are unique across the instance. */
+export async function counterCodesTaken(db: Kysely<Database>, codes: { exact?: readonly string[]; prefix?: string }) {
+  const { exact = [], prefix } = codes;
+  if (exact.length === 0 && prefix === undefined) return [];
+  return db
+    .selectFrom('counters')
+    .select(['code', 'tenant_id'])
+    .where((eb) =>
+      eb.or([
+        ...(exact.length > 0 ? [eb('code', 'in', exact)] : []),
+        ...(prefix !== undefined ? [eb('code', 'like', likePrefix(prefix))] : []),
+      ]),
+    )
+    .execute();
+}
+
+/** The tenant's units with these codes, in force or not (a code may have been reused in 2025), for a counters sheet. */
+export async function unitsByCode(db: Kysely<Database>, tenantId: number, codes: readonly string[]) {
+  if (codes.length === 0) return [];
+  return db
+    .selectFrom('units')
+    .select(['id', 'code', 'name', 'path', 'valid_to'])
+    .where('tenant_id', '=', tenantId)
+    .where('code', 'in', codes)
+    .orderBy(sql`valid_to is null`, 'desc')
+    .execute();
+}
+
+/** The tenant's surveys with their newest version, for choosing the one a counter asks. */
+export async function listSurveysInUse(db: Kysely<Database>, tenantId: number) {
+  return db
+    .selectFrom('survey_versions as sv')
+    .innerJoin('surveys as s', 's.id', 'sv.survey_id')
+    .distinctOn('sv.survey_id')
+    .select(['s.id', 's.key', 'sv.version', 'sv.definition'])
+    .where('s.tenant_id', '=', tenantId)
+    .orderBy('sv.survey_id')
+    .orderBy('sv.version', 'desc')
+    .execute();
+}
+
+/** When the counter with this code (of any tenant) stopped taking answers; undefined when it is active or unknown. */
+export async function findCounterRetirement(db: Kysely<Database>, code: string): Promise<Date | undefined> {
+  const row = await db
+    .selectFrom('counters')
+    .select('retired_at')
+    .where('code', '=', code)
+    .where('retired_at', 'is not', null)
+    .executeTakeFirst();
+  return row?.retired_at ?? undefined;
+}
+
+// Paths are digits and slashes and codes have no % or _; escaping keeps a prefix match a prefix match regardless.
+function likePrefix(value: string): string {
+  return value.replace(/[\\%_]/g, (ch) => `\\${ch}`) + '%';
 }
 
 /**
@@ -117,4 +307,10 @@ export async function setCounterKiosk(db: Kysely<Database>, tenantId: number, co
     .executeTakeFirst();
   noteCounterChange();
   return changed;
+}
+
+/** A write refused because a counter code is taken already (by a request that got there first). */
+export function isDuplicateCounterCode(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === '23505';
 }

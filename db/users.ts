@@ -22,15 +22,6 @@ export async function countUsers(db: Kysely<Database>, tenantId: number): Promis
   return Number(row.n);
 }
 
-export async function listUsers(db: Kysely<Database>, tenantId: number) {
-  return db
-    .selectFrom('users')
-    .select(['id', 'username', 'role', 'unit_id', 'disabled_at', 'created_at'])
-    .where('tenant_id', '=', tenantId)
-    .orderBy('username')
-    .execute();
-}
-
 export async function findUser(db: Kysely<Database>, tenantId: number, id: number) {
   return db.selectFrom('users').selectAll().where('tenant_id', '=', tenantId).where('id', '=', id).executeTakeFirst();
 }

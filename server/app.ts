@@ -33,6 +33,7 @@ import { analysisRoutes } from './stats/analysis.routes';
 import { officerRoutes } from './officer/officer.routes';
 import { privacyRoutes } from './privacy/privacy.routes';
 import { userRoutes } from './users/users.routes';
+import { unitRoutes } from './units/units.routes';
 import { waveRoutes } from './waves/waves.routes';
 import { statsRoutes } from './stats/stats.routes';
 import { metaRoutes } from './meta/meta.routes';
@@ -73,7 +74,9 @@ export function createApp(deps: AppDeps & LoginHashingOption) {
   // A survey answer is a few hundred bytes; only an import of earlier results needs more.
   const answerLimit = bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => c.json(errorBody(TOO_LARGE), 413) });
   const importLimit = bodyLimit({ maxSize: MAX_IMPORT_BYTES, onError: (c) => c.json(errorBody(IMPORT_TOO_LARGE), 413) });
-  app.use('*', (c, next) => (c.req.path === '/api/imports' ? importLimit(c, next) : answerLimit(c, next)));
+  // A unit list (a whole province's communes) and a sheet of counters are files too.
+  const sheetUploads = new Set(['/api/imports', '/api/units/import', '/api/counters/import']);
+  app.use('*', (c, next) => (sheetUploads.has(c.req.path) ? importLimit(c, next) : answerLimit(c, next)));
 
   app.route('/', healthRoutes(deps));
   app.get(PRINT_SCRIPT_PATH, (c) => c.body(PRINT_SCRIPT, 200, { 'Content-Type': 'text/javascript; charset=utf-8' }));
@@ -113,6 +116,7 @@ export function createApp(deps: AppDeps & LoginHashingOption) {
   app.route('/api', caseRoutes(deps));
   app.route('/api', auditRoutes(deps));
   app.route('/api', targetRoutes(deps));
+  app.route('/api', unitRoutes(deps));
 
   if (clientDir && existsSync(clientDir)) {
     app.get('/', (c) => c.redirect('/app/'));

@@ -100,12 +100,17 @@ export const ACCESS_RULES = {
   'GET /posters/:file': { allow: COUNTER_STAFF, scoped: true },
 
   // Running the instance: accounts, settings, personal data, the audit log.
-  'GET /api/counters': admins,
-  'PATCH /api/counters/:code': admins,
-  'GET /api/users': admins,
-  'POST /api/users': admins,
-  'PATCH /api/users/:id': admins,
-  'POST /api/users/:id/reset-password': admins,
+  // Counters set up by administrators; one with a unit manages the counters of its subtree only.
+  'GET /api/counters': { allow: ADMINS, scoped: true },
+  'POST /api/counters': { allow: ADMINS, scoped: true },
+  'POST /api/counters/import': { allow: ADMINS, scoped: true },
+  'PATCH /api/counters/:code': { allow: ADMINS, scoped: true },
+  // Accounts: a commune administrator (an admin with a unit) manages its subtree's accounts only.
+  'GET /api/users': { allow: ADMINS, scoped: true },
+  'POST /api/users': { allow: ADMINS, scoped: true },
+  'PATCH /api/users/:id': { allow: ADMINS, scoped: true },
+  'PUT /api/users/:id/counters': { allow: ADMINS, scoped: true },
+  'POST /api/users/:id/reset-password': { allow: ADMINS, scoped: true },
   'GET /api/privacy/retention': admins,
   'PUT /api/privacy/retention': admins,
   'GET /api/privacy/retention/preview': admins,
@@ -117,6 +122,13 @@ export const ACCESS_RULES = {
   'PUT /api/targets': admins,
   'GET /api/sectors': { allow: READERS },
   'POST /api/sectors': admins,
+
+  // The tenant's units: readers see the tree of their subtree; administrators change it, a
+  // commune administrator within their own subtree only (server/units/unit-change.ts).
+  'GET /api/units': readers,
+  'POST /api/units': { allow: ADMINS, scoped: true },
+  'PATCH /api/units/:id{[0-9]+}': { allow: ADMINS, scoped: true },
+  'POST /api/units/import': { allow: ADMINS, scoped: true },
 } as const satisfies Record<string, AccessRule>;
 
 /** A route as the rule book names it: 'GET /api/stats'. */

@@ -1,8 +1,9 @@
 import { allowedFrom, isCaseStatus, type CaseAction, type CaseStatus } from '../../surveys/case-states';
 import { isRole } from '../../surveys/roles';
 import { USERNAME_PATTERN } from '../../surveys/username';
-import type { LocalizedText, MetaUnit } from '../app/api-types';
+import type { LocalizedText, Meta, MetaUnit } from '../app/api-types';
 import { inBothLanguages } from '../app/i18n';
+import { subtreeIds, unitsBeneath } from '../app/unit-options';
 import type { UserChange, UserItem } from './admin-types';
 
 /** The complaints list's filter, as it travels in the address bar. */
@@ -71,4 +72,26 @@ export function unitWords(unitId: number | null, units: readonly Pick<MetaUnit, 
   if (unitId === null) return inBothLanguages('wholeTenant');
   const name = units.find((u) => u.id === unitId)?.name ?? `#${unitId}`;
   return { vi: name, en: name };
+}
+
+/** An account's scope in words: the whole tenant, its unit only, or its unit and the units under it. */
+export function scopeWords(unitId: number | null, units: readonly MetaUnit[]): LocalizedText {
+  if (unitId === null) return inBothLanguages('scopeWholeTenant');
+  const beneath = unitsBeneath(units, unitId);
+  if (beneath === 0) return inBothLanguages('scopeOneUnit');
+  return beneath === 1 ? inBothLanguages('scopeSubtreeOne') : inBothLanguages('scopeSubtree', { n: String(beneath) });
+}
+
+/** The counters an officer may be linked to: those in service in the officer's unit subtree (every one for a tenant-wide officer). */
+export function staffCounterChoices(meta: Pick<Meta, 'units' | 'counters'>, officerUnitId: number | null): Meta['counters'] {
+  if (officerUnitId === null) return meta.counters;
+  const inUnit = subtreeIds(meta.units, officerUnitId);
+  return meta.counters.filter((k) => inUnit.has(k.unitId));
+}
+
+/** What an officer's linked counters come to, in words: none (every counter of the unit), or how many and which. */
+export function staffCounterWords(codes: readonly string[]): LocalizedText {
+  if (codes.length === 0) return inBothLanguages('staffCountersNone');
+  const fill = { n: String(codes.length), codes: codes.join(', ') };
+  return inBothLanguages(codes.length === 1 ? 'staffCountersOne' : 'staffCountersSome', fill);
 }

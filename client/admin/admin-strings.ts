@@ -4,7 +4,7 @@ import type { LocalizedText } from '../app/api-types';
 export const ADMIN_STRINGS = {
   page_counters: { vi: 'Quầy của tôi', en: 'My counters' },
   page_users: { vi: 'Tài khoản', en: 'Accounts' },
-  page_kiosk: { vi: 'Chế độ kiosk', en: 'Kiosk mode' },
+  page_kiosk: { vi: 'Quản lý quầy', en: 'Counters set-up' },
   // Shared
   saving: { vi: 'Đang lưu…', en: 'Saving…' },
   // Counters
@@ -63,6 +63,27 @@ export const ADMIN_STRINGS = {
   hidePassword: { vi: 'Đã ghi lại, ẩn mật khẩu', en: 'Noted, hide it' },
   nothingChanged: { vi: 'Không có gì thay đổi.', en: 'Nothing changed.' },
   userSaved: { vi: 'Đã lưu tài khoản {u}.', en: 'Account {u} saved.' },
+  // Accounts: scope and the counters an officer staffs
+  scopeWholeTenant: { vi: 'Phạm vi: cả tỉnh', en: 'Scope: whole tenant' },
+  scopeOneUnit: { vi: 'Phạm vi: chỉ đơn vị này', en: 'Scope: this unit only' },
+  scopeSubtreeOne: { vi: 'Phạm vi: đơn vị này và 1 đơn vị trực thuộc', en: 'Scope: this unit and the one unit under it' },
+  scopeSubtree: { vi: 'Phạm vi: đơn vị này và {n} đơn vị trực thuộc', en: 'Scope: this unit and the {n} units under it' },
+  scopeOfYou: {
+    vi: 'Bạn quản lý tài khoản trong phạm vi đơn vị của mình; chỉ quản trị viên cấp tỉnh cấp được phạm vi cả tỉnh.',
+    en: 'You manage the accounts of your own units; only a tenant-wide administrator can give a whole-tenant scope.',
+  },
+  staffCounters: { vi: 'Quầy phụ trách', en: 'Counters staffed' },
+  staffCountersOf: { vi: 'Quầy do {u} phụ trách', en: 'Counters {u} staffs' },
+  staffCountersNone: { vi: 'Chưa gắn quầy: thấy mọi quầy của đơn vị', en: 'None linked: sees every counter of the unit' },
+  staffCountersOne: { vi: '1 quầy: {codes}', en: '1 counter: {codes}' },
+  staffCountersSome: { vi: '{n} quầy: {codes}', en: '{n} counters: {codes}' },
+  staffCountersHint: {
+    vi: 'Cán bộ chỉ thấy số phiếu của các quầy được đánh dấu; bỏ hết dấu thì thấy mọi quầy của đơn vị.',
+    en: 'The officer sees the counts of the ticked counters only; with none ticked, every counter of the unit.',
+  },
+  noCountersToStaff: { vi: 'Đơn vị của cán bộ này chưa có quầy nào đang hoạt động.', en: "This officer's unit has no counter in service." },
+  saveCounters: { vi: 'Lưu quầy', en: 'Save counters' },
+  countersSaved: { vi: 'Đã lưu quầy của {u}.', en: 'Counters of {u} saved.' },
   // Kiosk mode per counter
   kioskTitle: { vi: 'Chế độ kiosk theo quầy', en: 'Kiosk mode per counter' },
   kioskIntro: {

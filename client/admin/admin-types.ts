@@ -13,6 +13,8 @@ export interface UserItem {
   role: string;
   unitId: number | null;
   disabled: boolean;
+  /** An officer's linked counters (codes); absent for other roles. Empty: every counter of the unit. */
+  counters?: string[];
 }
 
 export interface NewUser {
@@ -27,13 +29,47 @@ export interface UserChange {
   disabled?: boolean;
 }
 
-/** GET /api/counters: every counter of the tenant and whether its form runs as a kiosk (administrators). */
+/** GET /api/counters: every counter of the administrator's units, as they set it up (server/counters/counter-view.ts). */
 export interface CounterSetting {
   code: string;
   name: string;
-  unit: { id: number; name: string };
+  unit: { id: number; code: string; name: string };
+  sectors: string[];
+  survey: { key: string; version: number | null; title: LocalizedText | null };
   kiosk: boolean;
   retired: boolean;
+  retiredAt: string | null;
+  /** The printable QR poster; null for a retired counter. */
+  posterUrl: string | null;
+}
+
+/** POST /api/counters; without a code the server makes one of the unit's code and the name. */
+export interface NewCounter {
+  code?: string;
+  name: string;
+  unitId: number;
+  sectors: string[];
+  survey?: string;
+  kiosk?: boolean;
+}
+
+/** PATCH /api/counters/:code: only what is sent changes. */
+export interface CounterChange {
+  name?: string;
+  unitId?: number;
+  sectors?: string[];
+  survey?: string;
+  kiosk?: boolean;
+  retired?: boolean;
+}
+
+/** POST /api/counters/import, saved: what each line did. */
+export interface CounterSheetResult {
+  rows: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  lines: { line: number; code: string; outcome: 'created' | 'updated' | 'unchanged' }[];
 }
 
 /** GET /api/officer/counters: answers received per counter (counts only, never the answers). */

@@ -4,14 +4,15 @@ import type { Meta } from '../app/api-types';
 import { inBothLanguages, t, type Lang } from '../app/i18n';
 import { useLang } from '../app/lang-context';
 import { LoadView } from '../app/load-states';
-import { UnitSelect } from '../app/unit-select';
 import { useAction } from '../app/use-action';
 import { useApi } from '../app/use-api';
 import { changeUser, createUser, fetchUsers, resetPassword } from './admin-api';
-import { roleWords, unitWords, userChangeOf, validUsername } from './admin-helpers';
+import { roleWords, scopeWords, unitWords, userChangeOf, validUsername } from './admin-helpers';
 import { InBothLanguages } from '../app/in-both-languages';
 import { ROLES, type Role } from '../../surveys/roles';
 import type { UserItem } from './admin-types';
+import { ScopeSelect } from './scope-select';
+import { StaffCounters } from './staff-counters';
 
 /** A generated password, shown this once, with a copy button. */
 function OneTimePassword({ username, password, onHide }: { username: string; password: string; onHide: () => void }) {
@@ -44,8 +45,12 @@ function OneTimePassword({ username, password, onHide }: { username: string; pas
   );
 }
 
-/** The tenant's accounts (administrators only): create, change role or unit, disable, reset a password. */
-export function UsersPage({ meta }: { meta: Meta | null }) {
+/**
+ * The accounts an administrator manages (administrators only): create, change role or scope,
+ * disable, reset a password, link an officer to counters. A commune administrator (scopeUnitId set)
+ * sees and gives only units of their own subtree; the server applies the same rule.
+ */
+export function UsersPage({ meta, scopeUnitId = null }: { meta: Meta | null; scopeUnitId?: number | null }) {
   const { lang } = useLang();
   const [users, retry] = useApi(fetchUsers, 'users');
   const [secret, setSecret] = useState<{ username: string; password: string } | null>(null);
@@ -53,6 +58,7 @@ export function UsersPage({ meta }: { meta: Meta | null }) {
     <>
       <NewUserForm
         meta={meta}
+        scopeUnitId={scopeUnitId}
         onCreated={(username, password) => {
           if (password) setSecret({ username, password });
           retry();
@@ -62,6 +68,11 @@ export function UsersPage({ meta }: { meta: Meta | null }) {
       <section class="panel" aria-labelledby="users-title">
         <h2 id="users-title">{t(lang, 'usersTitle')}</h2>
         <p class="muted intro">{t(lang, 'usersIntro')}</p>
+        {scopeUnitId !== null && (
+          <p class="muted intro" data-testid="users-scope-note">
+            {t(lang, 'scopeOfYou')}
+          </p>
+        )}
         <LoadView load={users} retry={retry} isEmpty={(d) => d.users.length === 0} emptyText="noUsers">
           {(data) => (
             <div class="table-scroll">
@@ -79,9 +90,10 @@ export function UsersPage({ meta }: { meta: Meta | null }) {
                 <tbody>
                   {data.users.map((u) => (
                     <UserRow
-                      key={`${u.id}-${u.role}-${u.unitId}-${u.disabled}`}
+                      key={`${u.id}-${u.role}-${u.unitId}-${u.disabled}-${(u.counters ?? []).join()}`}
                       user={u}
                       meta={meta}
+                      wholeTenant={scopeUnitId === null}
                       lang={lang}
                       onChanged={retry}
                       onPassword={(password) => setSecret({ username: u.username, password })}
@@ -128,11 +140,20 @@ function RoleSelect({
   );
 }
 
-function NewUserForm({ meta, onCreated }: { meta: Meta | null; onCreated: (username: string, password: string | undefined) => void }) {
+function NewUserForm({
+  meta,
+  scopeUnitId,
+  onCreated,
+}: {
+  meta: Meta | null;
+  scopeUnitId: number | null;
+  onCreated: (username: string, password: string | undefined) => void;
+}) {
   const { lang } = useLang();
   const [username, setUsername] = useState('');
   const [role, setRole] = useState<Role>('analyst');
-  const [unitId, setUnitId] = useState<number | undefined>(undefined);
+  // A commune administrator starts from their own unit: the whole tenant is not theirs to give.
+  const [unitId, setUnitId] = useState<number | null>(scopeUnitId);
   const [bad, setBad] = useState(false);
   const action = useAction();
   const submit = async (e: Event) => {
@@ -143,10 +164,7 @@ function NewUserForm({ meta, onCreated }: { meta: Meta | null; onCreated: (usern
     }
     setBad(false);
     const name = username.trim();
-    const created = await action.run(
-      () => createUser({ username: name, role, unitId: unitId ?? null }),
-      inBothLanguages('userCreated', { u: name }),
-    );
+    const created = await action.run(() => createUser({ username: name, role, unitId }), inBothLanguages('userCreated', { u: name }));
     if (created) {
       setUsername('');
       onCreated(created.username, created.password);
@@ -175,12 +193,13 @@ function NewUserForm({ meta, onCreated }: { meta: Meta | null; onCreated: (usern
             </span>
           </label>
           <RoleSelect value={role} onChange={setRole} lang={lang} name="role" testid="new-role" label={t(lang, 'role')} />
-          <UnitSelect
+          <ScopeSelect
             units={meta?.units ?? []}
             value={unitId}
             onChange={setUnitId}
+            wholeTenant={scopeUnitId === null}
+            lang={lang}
             label={t(lang, 'unit')}
-            emptyLabel={t(lang, 'wholeTenant')}
             name="unitId"
             testid="new-unit"
           />
@@ -197,6 +216,8 @@ function NewUserForm({ meta, onCreated }: { meta: Meta | null; onCreated: (usern
 interface RowProps {
   user: UserItem;
   meta: Meta | null;
+  /** Whether the administrator may give the whole tenant as a scope (a tenant-wide administrator); yes unless said. */
+  wholeTenant?: boolean;
   lang: Lang;
   onChanged: () => void;
   onPassword: (password: string) => void;
@@ -206,7 +227,7 @@ interface RowProps {
  * One account: its role and unit as they are, in words (Vietnamese with the English beside it),
  * and below each the choice to change it, labelled for screen readers with the account's name.
  */
-export function UserRow({ user, meta, lang, onChanged, onPassword }: RowProps) {
+export function UserRow({ user, meta, wholeTenant = true, lang, onChanged, onPassword }: RowProps) {
   const [role, setRole] = useState<string>(user.role);
   const [unitId, setUnitId] = useState<number | null>(user.unitId);
   const action = useAction();
@@ -244,16 +265,19 @@ export function UserRow({ user, meta, lang, onChanged, onPassword }: RowProps) {
       </td>
       <td data-col="unit" data-value={user.unitId ?? ''} data-label={t(lang, 'unit')}>
         <InBothLanguages text={unitWords(user.unitId, meta?.units ?? [])} testid="user-unit-name" class="cell-value" />
-        <UnitSelect
+        <InBothLanguages text={scopeWords(user.unitId, meta?.units ?? [])} testid="user-scope" class="cell-value muted small" />
+        <ScopeSelect
           units={meta?.units ?? []}
-          value={unitId ?? undefined}
-          onChange={(v) => setUnitId(v ?? null)}
+          value={unitId}
+          onChange={setUnitId}
+          wholeTenant={wholeTenant}
+          lang={lang}
           label={inBothLanguages('changeUnitOf', { u: user.username })[lang]}
-          emptyLabel={t(lang, 'wholeTenant')}
           name={`unit-${user.id}`}
           testid="user-unit"
           labelHidden
         />
+        {user.role === 'officer' && <StaffCounters user={user} meta={meta} lang={lang} onChanged={onChanged} />}
       </td>
       <td data-col="state" data-value={user.disabled ? 'disabled' : 'active'} data-label={t(lang, 'state')}>
         {t(lang, user.disabled ? 'disabled' : 'active')}

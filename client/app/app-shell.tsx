@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { localDay } from '../../surveys/time';
 import { CountersPage } from '../admin/counters-page';
-import { KioskPage } from '../admin/kiosk-page';
+import { CounterAdminPage } from '../admin/counter-admin-page';
 import { UsersPage } from '../admin/users-page';
 import { AuditPage } from '../audit/audit-page';
 import { CasePage } from '../cases/case-page';
@@ -22,6 +22,7 @@ import { FlaggedPage } from '../flagged/flagged-page';
 import { ImportsPage } from '../imports/imports-page';
 import { RetentionPage } from '../privacy/retention-page';
 import { TargetsPage } from '../targets/targets-page';
+import { UnitTreePage } from '../units/unit-tree-page';
 import { ReportsPage } from '../reports/reports-page';
 import { InterviewPage } from '../waves/interview-page';
 import { WaveNewPage } from '../waves/wave-new-page';
@@ -133,12 +134,13 @@ export function AppShell({ route, pathname, search }: { route: Exclude<Route, 'l
         {route === 'counters' && <CountersPage />}
         {route === 'cases' && <CasesPage search={search} />}
         {route === 'case' && caseId !== null && <CasePage id={caseId} meta={meta} />}
-        {route === 'users' && <UsersPage meta={meta} />}
+        {route === 'users' && <UsersPage meta={meta} scopeUnitId={scope} />}
         {route === 'flagged' && <FlaggedPage meta={meta} />}
-        {route === 'kiosk' && <KioskPage />}
+        {route === 'kiosk' && <CounterAdminPage meta={meta} />}
         {route === 'retention' && <RetentionPage />}
         {route === 'targets' && <TargetsPage search={search} canEdit={canEditTargets(role, me.data.unitId)} />}
         {route === 'audit' && <AuditPage search={search} />}
+        {route === 'structure' && <UnitTreePage />}
       </main>
     </>
   );

@@ -34,6 +34,7 @@ const PAGE_ENDPOINT: Record<Page, Endpoint> = {
   targets: 'GET /api/targets',
   retention: 'GET /api/privacy/retention',
   audit: 'GET /api/audit',
+  structure: 'POST /api/units',
 };
 
 /**

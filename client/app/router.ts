@@ -20,9 +20,10 @@ export type FilingPage = (typeof FILING_PAGES)[number];
 
 /**
  * Running the service: a counter's figures and posters, complaints followed up, flagged answers
- * reviewed, accounts, each counter's kiosk switch, how long personal data is kept, the audit log.
+ * reviewed, accounts, the counters' set-up and kiosk switch (/app/kiosk), how long personal data is kept, the audit log,
+ * and the unit tree (/app/structure: /app/units is the analysis by unit).
  */
-export const ADMIN_PAGES = ['counters', 'cases', 'flagged', 'users', 'kiosk', 'targets', 'retention', 'audit'] as const;
+export const ADMIN_PAGES = ['counters', 'cases', 'flagged', 'users', 'kiosk', 'targets', 'retention', 'audit', 'structure'] as const;
 export type AdminPage = (typeof ADMIN_PAGES)[number];
 
 /** A wave's own pages: its fieldwork and result, the interview entry form, and the form to set one up. */

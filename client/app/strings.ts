@@ -1,4 +1,5 @@
 import { ADMIN_STRINGS } from '../admin/admin-strings';
+import { COUNTER_ADMIN_STRINGS } from '../admin/counter-admin-strings';
 import { AUDIT_STRINGS } from '../audit/audit-strings';
 import { AUTH_STRINGS } from '../auth/auth-strings';
 import { CASES_STRINGS } from '../cases/cases-strings';
@@ -9,6 +10,7 @@ import { IMPORTS_STRINGS } from '../imports/imports-strings';
 import { PRIVACY_STRINGS } from '../privacy/privacy-strings';
 import { REPORTS_STRINGS } from '../reports/reports-strings';
 import { TARGETS_STRINGS } from '../targets/targets-strings';
+import { UNITS_STRINGS } from '../units/units-strings';
 import { WAVES_STRINGS } from '../waves/waves-strings';
 import type { LocalizedText } from './api-types';
 import { SHELL_STRINGS } from './shell-strings';
@@ -104,8 +106,10 @@ export const STRINGS = {
   ...WAVES_STRINGS,
   ...CASES_STRINGS,
   ...ADMIN_STRINGS,
+  ...COUNTER_ADMIN_STRINGS,
   ...FLAGGED_STRINGS,
   ...PRIVACY_STRINGS,
   ...AUDIT_STRINGS,
   ...TARGETS_STRINGS,
+  ...UNITS_STRINGS,
 } satisfies Record<string, LocalizedText>;

@@ -1,4 +1,5 @@
 import type { LocalizedText, Meta, MetaUnit } from './api-types';
+import { isUnitKind, UNIT_KIND_NAMES } from '../../surveys/unit-kinds';
 
 export interface UnitOption {
   id: number;
@@ -73,4 +74,41 @@ export function scopedMeta<M extends Pick<Meta, 'units' | 'counters'>>(meta: M, 
     units: meta.units.filter((u) => inScope.has(u.id)),
     counters: meta.counters.filter((k) => inScope.has(k.unitId)),
   };
+}
+
+/** A unit in a picker that names each unit fully: indented by depth, with its code and (unless its name says it) its kind. */
+export interface UnitTreeOption {
+  id: number;
+  depth: number;
+  label: string;
+}
+
+// The words a unit's name starts with when it already says its kind ("Phường An Tảo", "Tỉnh Hưng Yên").
+const KIND_IN_NAME: Partial<Record<string, readonly string[]>> = {
+  province: ['Tỉnh', 'Thành phố'],
+  commune: ['Xã'],
+  ward: ['Phường'],
+  special_zone: ['Đặc khu'],
+  city: ['Thành phố', 'Thị xã'],
+  district: ['Huyện', 'Quận', 'Thị xã', 'Thành phố'],
+};
+
+/**
+ * The unit tree for a plain <select>, each unit on its own line in tree order: "— " once per level
+ * below the top, the name, the code in brackets, and the kind after a dot when the name does not
+ * already begin with it: "— Phường Phố Hiến (11953)", "— Bộ phận Một cửa (HY-TP-MOT-CUA) · Service body".
+ */
+export function unitTreeOptions(units: readonly MetaUnit[], lang: 'vi' | 'en'): UnitTreeOption[] {
+  const byId = new Map(units.map((u) => [u.id, u]));
+  return unitOptions(units).map(({ id, depth }) => {
+    const u = byId.get(id)!;
+    const saysKind = (KIND_IN_NAME[u.kind] ?? []).some((word) => u.name.startsWith(`${word} `));
+    const kind = isUnitKind(u.kind) ? UNIT_KIND_NAMES[u.kind][lang] : u.kind;
+    return { id, depth, label: `${'— '.repeat(depth)}${u.name} (${u.code})${saysKind ? '' : ` · ${kind}`}` };
+  });
+}
+
+/** How many units lie beneath a unit (its subtree without itself), among the units given. */
+export function unitsBeneath(units: readonly MetaUnit[], root: number): number {
+  return subtreeIds(units, root).size - 1;
 }

@@ -12,9 +12,18 @@ import { clientAddress } from '../http/client-address';
 import type { AppDeps, AppEnv } from '../http/context';
 import { errorBody, RequestError } from '../http/errors';
 import { parseJsonBody } from '../http/json-body';
-import { createCounterCache } from './counter-cache';
+import { findCounterRetirement } from '../../db/counters';
+import { createCodeCache, createCounterCache } from './counter-cache';
 import { issueFormToken } from './form-token';
-import { renderBusyPage, renderCounterNotFoundPage, renderMessagePage, renderNoCounterCodePage, renderThankYouPage } from './message-pages';
+import {
+  renderBusyPage,
+  renderCounterNotFoundPage,
+  renderCounterRetiredPage,
+  retiredText,
+  renderMessagePage,
+  renderNoCounterCodePage,
+  renderThankYouPage,
+} from './message-pages';
 import { KioskPauseError, submissionEnvelope, submitResponse, TOKEN_ERROR_KEY } from './submit-response';
 import { thankYou } from './thank-you';
 import { citizenPageHref, renderBlankSurveyFormPageBytes, renderSurveyFormPage } from './survey-form-page';
@@ -56,13 +65,24 @@ export function citizenRoutes({ db, config }: AppDeps) {
   });
 
   const activeCounter = createCounterCache(db.dbRead);
+  // Asked only for a code that takes no answers: cached too, so junk codes do not reach the database.
+  const retiredSince = createCodeCache((code) => findCounterRetirement(db.dbRead, code));
 
   async function loadCounter(c: Context): Promise<ActiveCounter | undefined> {
     const code = c.req.param('code') ?? '';
     return isCounterCode(code) ? activeCounter(code) : undefined;
   }
 
-  function notFound(c: Context) {
+  /** No active counter: a retired one says since when (410, and no form); anything else is not found. */
+  async function notFound(c: Context) {
+    const code = c.req.param('code') ?? '';
+    const retiredAt = isCounterCode(code) ? await retiredSince(code) : undefined;
+    if (retiredAt) {
+      // Gone, not unknown: the same words as the page, in the API's error shape.
+      const text = retiredText(retiredAt);
+      if (wantsJson(c) || sendsJson(c)) return c.json({ error: text.en, message: text }, 410, NO_STORE);
+      return c.html(renderCounterRetiredPage(retiredAt), 410, NO_STORE);
+    }
     if (wantsJson(c) || sendsJson(c)) throw new RequestError(404, T.notFoundBody);
     return c.html(renderCounterNotFoundPage(), 404);
   }

@@ -9,8 +9,8 @@ export const COUNTER_CACHE_TTL_MS = 5_000;
 /** Enough for every counter of a national deployment; junk codes cannot grow it without bound. */
 const MAX_ENTRIES = 10_000;
 
-interface Entry {
-  counter: Promise<ActiveCounter | undefined>;
+interface Entry<T> {
+  counter: Promise<T | undefined>;
   generation: number;
   expiresAt: number;
   refreshing?: boolean;
@@ -35,13 +35,24 @@ export interface CounterCacheOptions {
  * however old, and the reload is tried again after each time-to-live: the form still opens, and
  * the phone keeps the answer until the database takes it.
  */
-export function createCounterCache(db: Kysely<Database>, { ttlMs = COUNTER_CACHE_TTL_MS, now = Date.now }: CounterCacheOptions = {}) {
-  const entries = new Map<string, Entry>();
+export function createCounterCache(db: Kysely<Database>, options: CounterCacheOptions = {}) {
+  return createCodeCache<ActiveCounter>((code) => findActiveCounter(db, code), options);
+}
 
-  function load(code: string, generation: number, at: number, previous?: Entry): Entry {
-    const query = findActiveCounter(db, code);
+/**
+ * The same cache for anything else the citizen page reads by counter code (a retired counter's
+ * date): dropped on every counter edit of this process, kept for the time-to-live otherwise.
+ */
+export function createCodeCache<T>(
+  find: (code: string) => Promise<T | undefined>,
+  { ttlMs = COUNTER_CACHE_TTL_MS, now = Date.now }: CounterCacheOptions = {},
+) {
+  const entries = new Map<string, Entry<T>>();
+
+  function load(code: string, generation: number, at: number, previous?: Entry<T>): Entry<T> {
+    const query = find(code);
     const fallback = previous?.good ? previous : undefined;
-    const entry: Entry = { counter: fallback ? query.catch(() => fallback.counter) : query, generation, expiresAt: at + ttlMs };
+    const entry: Entry<T> = { counter: fallback ? query.catch(() => fallback.counter) : query, generation, expiresAt: at + ttlMs };
     entry.counter.then(
       () => (entry.good = true),
       // A failed query with nothing to fall back on is not remembered: the next request tries again.
@@ -52,7 +63,7 @@ export function createCounterCache(db: Kysely<Database>, { ttlMs = COUNTER_CACHE
     return entry;
   }
 
-  return function activeCounter(code: string): Promise<ActiveCounter | undefined> {
+  return function activeCounter(code: string): Promise<T | undefined> {
     // Taken before the query: data read after this moment is never kept past its time-to-live,
     // and an edit landing while the query runs makes the entry stale at once.
     const generation = counterGeneration();

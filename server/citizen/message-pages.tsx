@@ -1,4 +1,5 @@
 import type { LocalizedText } from '../../surveys/localized-text';
+import { localDay } from '../../surveys/time';
 import { renderPage } from './page-layout';
 import { T, type Lang } from './texts';
 import type { ThankYou } from './thank-you';
@@ -36,6 +37,18 @@ export function renderThankYouPage(lang: Lang, counterCode: string, thanks: Than
 /** A QR code or address that names no counter taking ratings: the person has chosen no language yet. */
 export function renderCounterNotFoundPage(): string {
   return renderBilingualMessagePage(T.notFoundTitle, T.notFoundBody);
+}
+
+/** A counter that no longer takes answers: when it stopped, kindly, in both languages, with no form. */
+export function renderCounterRetiredPage(retiredAt: Date): string {
+  return renderBilingualMessagePage(T.retiredTitle, retiredText(retiredAt));
+}
+
+/** "This counter stopped taking feedback on dd/mm/yyyy" (the day in Vietnam time). */
+export function retiredText(retiredAt: Date): LocalizedText {
+  const [y, m, d] = localDay(retiredAt).split('-');
+  const day = `${d}/${m}/${y}`;
+  return { vi: T.retiredBody.vi.replace('{d}', day), en: T.retiredBody.en.replace('{d}', day) };
 }
 
 /** /q/ with no counter code at all. */

@@ -48,6 +48,11 @@ export const T = {
     vi: 'Mã QR có thể đã cũ hoặc quầy đã ngừng nhận đánh giá. Xin quét mã QR đang dán tại quầy, hoặc hỏi cán bộ hướng dẫn.',
     en: 'The QR code may be out of date, or the counter no longer takes ratings. Please scan the code posted at the counter, or ask the staff.',
   },
+  retiredTitle: { vi: 'Quầy đã ngừng nhận ý kiến', en: 'This counter no longer takes feedback' },
+  retiredBody: {
+    vi: 'Quầy này đã ngừng nhận ý kiến từ ngày {d}. Cảm ơn Ông/Bà đã quan tâm; xin quét mã QR đang dán tại quầy Ông/Bà giao dịch, hoặc hỏi cán bộ hướng dẫn.',
+    en: 'This counter has not taken feedback since {d}. Thank you for your interest; please scan the QR code posted at the counter you visit, or ask the staff.',
+  },
   noCodeTitle: { vi: 'Địa chỉ thiếu mã quầy', en: 'No counter code in this address' },
   noCodeBody: {
     vi: 'Mỗi quầy có một mã QR riêng. Xin quét mã QR dán tại quầy Ông/Bà vừa giao dịch, hoặc hỏi cán bộ hướng dẫn.',

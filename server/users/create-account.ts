@@ -5,15 +5,19 @@ import { recordAudit } from '../audit/record-audit';
 import { hashPassword, randomPassword } from '../auth/password';
 import type { SessionUser } from '../http/context';
 import { RequestError } from '../http/errors';
-import { assertAccountUnit } from './account-unit';
+import { assertUnitManaged } from './account-scope';
 
-/** A new account of the administrator's tenant; its password is the one given, or a generated one. */
+/**
+ * A new account of the administrator's tenant, with a unit inside their scope (account-scope.ts);
+ * its password is the one given, or a generated one.
+ */
 export async function createAccount(
   db: DbHandle,
   me: SessionUser,
+  scope: string | undefined,
   body: { username: string; role: Role; unitId: number | null; password?: string | undefined },
 ) {
-  await assertAccountUnit(db.dbRead, me.tenant_id, body.unitId);
+  await assertUnitManaged(db.dbRead, me, scope, body.unitId);
   if (await findUserByUsername(db.dbRead, body.username)) {
     const text = { vi: 'Tên đăng nhập đã có người dùng.', en: 'That username is taken.' };
     throw new RequestError(409, text, { username: text });

@@ -1,7 +1,8 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
+import { listStaffCounterCodes, removeStaffCounters } from '../../db/counter-staff';
 import { deleteUserSessions } from '../../db/sessions';
-import { findUser, listUsers, updateUser } from '../../db/users';
+import { updateUser, usersWithScope } from '../../db/users';
 import { ROLES } from '../../surveys/roles';
 import { USERNAME_PATTERN, USERNAME_RULE } from '../../surveys/username';
 import { hashPassword, randomPassword } from '../auth/password';
@@ -10,9 +11,10 @@ import type { AppDeps, AppEnv } from '../http/context';
 import { RequestError } from '../http/errors';
 import { parseJsonBody } from '../http/json-body';
 import { accountChangeAction, accountChangeColumns } from './account-change';
-import { assertAccountUnit } from './account-unit';
+import { ACCOUNT_NOT_FOUND, accountsInScope, assertUnitManaged, managedAccount, managerScope } from './account-scope';
 import { createAccount } from './create-account';
 import { demotesSelf, SELF_DEMOTION } from './self-demotion';
+import { setStaffCounters } from './staff-counters';
 
 const password = z.string().min(10, 'a password needs at least 10 characters').max(200);
 
@@ -27,16 +29,18 @@ const change = z
   .object({ role: z.enum(ROLES).optional(), unitId: z.number().int().positive().nullable().optional(), disabled: z.boolean().optional() })
   .refine((c) => Object.keys(c).length > 0, { message: 'say what to change: role, unitId or disabled', path: ['role'] });
 
-const NOT_FOUND = { vi: 'Không tìm thấy tài khoản.', en: 'Account not found.' };
+const staffCounters = z.object({ counters: z.array(z.string().trim().min(1).max(64)).max(500) });
 
 /**
- * Administrators manage the tenant's accounts. Any change of role, scope, state or password ends
- * the account's sessions, so it takes effect at once; a generated password is shown once.
+ * Administrators manage the accounts of their scope (server/users/account-scope.ts): a
+ * tenant-wide administrator every account of the tenant, a commune administrator those of their
+ * unit's subtree. Any change of role, scope, state or password ends the account's sessions, so it
+ * takes effect at once; a generated password is shown once.
  */
 export function userRoutes({ db }: AppDeps) {
   const idOf = (raw: string) => {
     const id = Number(raw);
-    if (!Number.isInteger(id) || id <= 0) throw new RequestError(404, NOT_FOUND);
+    if (!Number.isInteger(id) || id <= 0) throw new RequestError(404, ACCOUNT_NOT_FOUND);
     return id;
   };
   const view = (u: { id: number; username: string; role: string; unit_id: number | null; disabled_at: Date | null }) => ({
@@ -48,29 +52,57 @@ export function userRoutes({ db }: AppDeps) {
   });
 
   return new Hono<AppEnv>()
-    .get('/users', async (c) => c.json({ users: (await listUsers(db.dbRead, c.get('user').tenant_id)).map(view) }))
+    .get('/users', async (c) => {
+      const me = c.get('user');
+      const [scope, accounts, staff] = await Promise.all([
+        managerScope(db.dbRead, me),
+        usersWithScope(db.dbRead, me.tenant_id).execute(),
+        listStaffCounterCodes(db.dbRead, me.tenant_id),
+      ]);
+      const users = accountsInScope(scope, accounts).map((u) => ({
+        ...view(u),
+        ...(u.role === 'officer' ? { counters: staff.get(u.id) ?? [] } : {}),
+      }));
+      return c.json({ users });
+    })
     .post('/users', async (c) => {
       const me = c.get('user');
       const body = await parseJsonBody(c, newUser);
-      const { user, secret } = await createAccount(db, me, body);
+      const { user, secret } = await createAccount(db, me, await managerScope(db.dbRead, me), body);
       return c.json({ ...view({ ...user, unit_id: body.unitId, disabled_at: null }), ...(body.password ? {} : { password: secret }) }, 201);
     })
     .patch('/users/:id', async (c) => {
       const me = c.get('user');
       const id = idOf(c.req.param('id'));
       const body = await parseJsonBody(c, change);
-      await assertAccountUnit(db.dbRead, me.tenant_id, body.unitId);
+      const scope = await managerScope(db.dbRead, me);
+      await managedAccount(db.dbRead, me, scope, id);
+      await assertUnitManaged(db.dbRead, me, scope, body.unitId);
       if (demotesSelf(me.id, id, body)) throw new RequestError(409, SELF_DEMOTION);
       const updated = await updateUser(db.dbWrite, me.tenant_id, id, accountChangeColumns(body, new Date()));
-      if (!updated) throw new RequestError(404, NOT_FOUND);
+      if (!updated) throw new RequestError(404, ACCOUNT_NOT_FOUND);
       await deleteUserSessions(db.dbWrite, id);
-      await recordAudit(db.dbWrite, me, accountChangeAction(body), `user:${id}`, body);
+      // Only an officer staffs counters: an account given another role keeps no links.
+      const unlinked = updated.role === 'officer' ? [] : await removeStaffCounters(db.dbWrite, me.tenant_id, id);
+      await recordAudit(db.dbWrite, me, accountChangeAction(body), `user:${id}`, {
+        ...body,
+        ...(unlinked.length > 0 ? { countersUnlinked: unlinked } : {}),
+      });
       return c.json(view(updated));
+    })
+    .put('/users/:id/counters', async (c) => {
+      const me = c.get('user');
+      const id = idOf(c.req.param('id'));
+      const scope = await managerScope(db.dbRead, me);
+      const officer = await managedAccount(db.dbRead, me, scope, id);
+      const body = await parseJsonBody(c, staffCounters);
+      const { after } = await setStaffCounters(db, me, scope, officer, body.counters);
+      return c.json({ id, counters: after });
     })
     .post('/users/:id/reset-password', async (c) => {
       const me = c.get('user');
       const id = idOf(c.req.param('id'));
-      if (!(await findUser(db.dbRead, me.tenant_id, id))) throw new RequestError(404, NOT_FOUND);
+      await managedAccount(db.dbRead, me, await managerScope(db.dbRead, me), id);
       const secret = randomPassword();
       await updateUser(db.dbWrite, me.tenant_id, id, { password_hash: await hashPassword(secret) });
       await deleteUserSessions(db.dbWrite, id);

@@ -113,7 +113,10 @@ describe('the audit log records', () => {
 
     const patch = { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ kiosk: true }) };
     expect((await api('/api/counters/demo-land', patch)).status).toBe(200);
-    expect(await newest('counter_changed')).toMatchObject({ subject: 'counter:demo-land', details: { kiosk: true } });
+    expect(await newest('counter_changed')).toMatchObject({
+      subject: 'counter:demo-land',
+      details: { before: { kiosk: false }, after: { kiosk: true } },
+    });
   });
 });
 

@@ -182,6 +182,67 @@ describe('an administrator on a phone', () => {
   });
 });
 
+describe('an administrator setting up counters on a phone', () => {
+  it('creates a counter from the form, edits its sectors, retires it, and brings a sheet in with its problem report', async () => {
+    const meta = await getJson<{ units: { id: number; code: string }[] }>(server.url, '/api/meta', admin);
+    const ward = meta.units.find((u) => u.code === 'HY-TP-AN-TAO')!;
+    const counterOf = async (code: string) =>
+      (
+        await getJson<{ counters: { code: string; sectors: string[]; retired: boolean }[] }>(server.url, '/api/counters', admin)
+      ).counters.find((c) => c.code === code);
+    await page.goto(`${server.url}/app/kiosk`);
+    await settled(page);
+    await page.locator('[data-testid="new-counter-panel"] > summary').click();
+    await page.getByTestId('new-counter-name').fill('Quầy Lao động');
+    await page.locator('select[data-testid="new-counter-unit"]').selectOption(String(ward.id));
+    await page.locator('[data-testid="new-counter-sectors"] input[value="labour"]').check();
+    await page.getByTestId('create-counter').click();
+    expect(await page.getByTestId('new-counter-done').textContent()).toContain('hy-tp-an-tao-quay-lao-dong');
+    expect(await counterOf('hy-tp-an-tao-quay-lao-dong')).toMatchObject({ sectors: ['labour'], retired: false });
+
+    const card = page.locator('[data-testid="kiosk-counter"][data-code="hy-tp-an-tao-quay-lao-dong"]');
+    await card.waitFor();
+    await card.getByTestId('counter-edit').click();
+    await card.locator('[data-testid="edit-counter-sectors"] input[value="other"]').check();
+    await card.getByTestId('counter-save').click();
+    await expect.poll(() => card.getByTestId('counter-sectors').textContent()).toBe('Lao động – Thương binh và Xã hội, Khác');
+    expect((await counterOf('hy-tp-an-tao-quay-lao-dong'))!.sectors).toEqual(['labour', 'other']);
+
+    page.once('dialog', (d) => void d.accept());
+    await card.getByTestId('counter-retire').click();
+    await expect.poll(() => card.getAttribute('data-retired')).toBe('1');
+    expect((await fetch(`${server.url}/q/hy-tp-an-tao-quay-lao-dong`)).status).toBe(410);
+
+    await page.locator('[data-testid="counter-sheet-panel"] > summary').click();
+    const sheet = (text: string) => ({ name: 'quay.csv', mimeType: 'text/csv', buffer: Buffer.from(text) });
+    await page
+      .getByTestId('counter-sheet-file')
+      .setInputFiles(sheet('code,name,unit_code,sectors\nx-1,Quầy A,NOPE,land\nx-2,Quầy B,HY-TP-AN-TAO,\n'));
+    await page.getByTestId('counter-sheet-send').click();
+    const rejected = page.getByTestId('counter-sheet-rejected');
+    await rejected.waitFor();
+    expect(await rejected.getAttribute('data-problems')).toBe('2');
+    expect(
+      await page
+        .locator('[data-testid="counter-sheet-problems"] tbody tr')
+        .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-column'))),
+    ).toEqual(['unit_code', 'sectors']);
+    expect(await counterOf('x-1')).toBeUndefined();
+    await checkAndPhotograph(page, 'counters-sheet-problems');
+
+    await page
+      .getByTestId('counter-sheet-file')
+      .setInputFiles(sheet('code,name,unit_code,sectors\nx-2,Quầy B,HY-TP-AN-TAO,land|justice\n'));
+    await page.getByTestId('counter-sheet-send').click();
+    const saved = page.getByTestId('counter-sheet-saved');
+    await saved.waitFor();
+    expect(await saved.getAttribute('data-created')).toBe('1');
+    expect((await counterOf('x-2'))!.sectors).toEqual(['land', 'justice']);
+    await page.locator('[data-testid="kiosk-counter"][data-code="x-2"]').waitFor();
+    await checkAndPhotograph(page, 'counters-admin');
+  });
+});
+
 describe('people the rule book keeps out', () => {
   it('an analyst is offered the flagged answers but not the kiosk switch, retention or audit log; an officer none of them', async () => {
     const ctx = await browser.newContext({ viewport: { width: 1366, height: 900 } });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ADMIN_STRINGS } from '../../client/admin/admin-strings';
+import { COUNTER_ADMIN_STRINGS } from '../../client/admin/counter-admin-strings';
 import { AUDIT_STRINGS } from '../../client/audit/audit-strings';
 import { SHELL_STRINGS } from '../../client/app/shell-strings';
 import { SHARED_STRINGS, STRINGS } from '../../client/app/strings';
@@ -12,6 +13,7 @@ import { IMPORTS_STRINGS } from '../../client/imports/imports-strings';
 import { PRIVACY_STRINGS } from '../../client/privacy/privacy-strings';
 import { REPORTS_STRINGS } from '../../client/reports/reports-strings';
 import { TARGETS_STRINGS } from '../../client/targets/targets-strings';
+import { UNITS_STRINGS } from '../../client/units/units-strings';
 import { WAVES_STRINGS } from '../../client/waves/waves-strings';
 
 const TABLES = {
@@ -25,10 +27,12 @@ const TABLES = {
   waves: WAVES_STRINGS,
   cases: CASES_STRINGS,
   admin: ADMIN_STRINGS,
+  counterAdmin: COUNTER_ADMIN_STRINGS,
   flagged: FLAGGED_STRINGS,
   privacy: PRIVACY_STRINGS,
   audit: AUDIT_STRINGS,
   targets: TARGETS_STRINGS,
+  units: UNITS_STRINGS,
 };
 
 describe('the analyst app’s words, one table per feature', () => {

@@ -53,3 +53,42 @@ describe('the users table', () => {
     expect(unitWords(99, META.units)).toEqual({ vi: '#99', en: '#99' });
   });
 });
+
+describe('an officer’s row', () => {
+  const meta: Meta = {
+    ...META,
+    units: [...META.units, { id: 9, parentId: 1, code: 'HY-BVDK', name: 'Bệnh viện Đa khoa', kind: 'service_body' }],
+    counters: [
+      { code: 'ho-tich', name: 'Quầy Hộ tịch', unitId: 7 },
+      { code: 'dat-dai', name: 'Quầy Đất đai', unitId: 7 },
+      { code: 'kham-benh', name: 'Khoa Khám bệnh', unitId: 9 },
+    ],
+  };
+  it('says its scope and its linked counters in words, and offers a tick box for each counter of its unit only', () => {
+    const root = document.createElement('table');
+    document.body.append(root);
+    render(
+      <tbody>
+        <UserRow
+          user={{ id: 3, username: 'can.bo.an.tao', role: 'officer', unitId: 7, disabled: false, counters: ['dat-dai'] }}
+          meta={meta}
+          lang="vi"
+          onChanged={() => {}}
+          onPassword={() => {}}
+        />
+      </tbody>,
+      root,
+    );
+    expect(text(root, 'user-scope')).toBe('Phạm vi: chỉ đơn vị này / Scope: this unit only');
+    expect(text(root, 'staff-counters-now')).toBe('1 quầy: dat-dai / 1 counter: dat-dai');
+    const boxes = [...root.querySelectorAll<HTMLInputElement>('[data-testid="staff-counter"]')];
+    expect(boxes.map((b) => [b.value, b.checked])).toEqual([
+      ['ho-tich', false],
+      ['dat-dai', true],
+    ]);
+    // A tenant-wide account's row says so in words.
+    expect(text(row({ id: 1, username: 'admin', role: 'admin', unitId: null, disabled: false }), 'user-scope')).toBe(
+      'Phạm vi: cả tỉnh / Scope: whole tenant',
+    );
+  });
+});

@@ -34,4 +34,23 @@ describe('what a counter officer sees', () => {
       ['desk-b', 0, 4, 12],
     ]);
   });
+
+  it('shows an officer linked to counters those only, in service and in scope; with none of them left, every counter of its units', () => {
+    const counters = [
+      { id: 1, code: 'desk-a', name: 'Quầy A', unit_id: 10, retired_at: null },
+      { id: 2, code: 'desk-b', name: 'Quầy B', unit_id: 10, retired_at: null },
+      { id: 3, code: 'desk-old', name: 'Quầy cũ', unit_id: 10, retired_at: new Date('2025-01-01T00:00:00Z') },
+      { id: 4, code: 'desk-far', name: 'Quầy xa', unit_id: 11, retired_at: null },
+    ];
+    const units = [
+      { id: 10, path: '/1/10/' },
+      { id: 11, path: '/1/11/' },
+    ];
+    const none = { day: [], month: [], year: [] };
+    const codes = (staffed: number[]) => counterCounts(counters, units, '/1/10/', none, new Set(staffed)).map((k) => k.code);
+    expect(codes([2])).toEqual(['desk-b']);
+    expect(codes([2, 3, 4])).toEqual(['desk-b']);
+    expect(codes([3, 4])).toEqual(['desk-a', 'desk-b']);
+    expect(codes([])).toEqual(['desk-a', 'desk-b']);
+  });
 });

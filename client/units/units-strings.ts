@@ -1,0 +1,56 @@
+import type { LocalizedText } from '../app/api-types';
+
+/** The words of the unit tree page (client/units/), Vietnamese first. */
+export const UNITS_STRINGS = {
+  page_structure: { vi: 'Cơ cấu đơn vị', en: 'Unit tree' },
+  unitTreeTitle: { vi: 'Cơ cấu đơn vị', en: 'Unit tree' },
+  unitTreeIntro: {
+    vi: 'Các đơn vị trong phạm vi bạn quản lý. Mã tỉnh gồm 2 chữ số, mã xã, phường, đặc khu gồm 5 chữ số (Quyết định 19/2025/QĐ-TTg). Đơn vị thôi hoạt động vẫn giữ phiếu và lịch sử; mã của nó được dùng lại cho đơn vị mới.',
+    en: 'The units you manage. A province code is 2 digits, a commune, ward or special-zone code 5 digits (Decision 19/2025/QĐ-TTg). A retired unit keeps its answers and history; its code may go to a new unit.',
+  },
+  unitShowRetired: { vi: 'Hiện cả đơn vị đã thôi hoạt động', en: 'Show retired units too' },
+  unitNone: {
+    vi: 'Chưa có đơn vị nào. Hãy thêm đơn vị hoặc nhập danh sách bên dưới.',
+    en: 'No units yet. Add one or import a list below.',
+  },
+  unitCode: { vi: 'Mã', en: 'Code' },
+  unitName: { vi: 'Tên đơn vị', en: 'Unit name' },
+  unitKind: { vi: 'Loại', en: 'Kind' },
+  unitParent: { vi: 'Đơn vị cấp trên', en: 'Parent unit' },
+  unitTop: { vi: '(Không có — cấp cao nhất)', en: '(None — top of the tree)' },
+  unitValidFrom: { vi: 'Hiệu lực từ', en: 'In force from' },
+  unitValidTo: { vi: 'Ngày cuối hoạt động', en: 'Last day in force' },
+  unitValidity: { vi: 'Hiệu lực', en: 'Validity' },
+  unitSince: { vi: 'từ {d}', en: 'from {d}' },
+  unitUntil: { vi: 'đến {d}', en: 'until {d}' },
+  unitAlways: { vi: 'đang hoạt động', en: 'in force' },
+  unitRetired: { vi: 'Đã thôi hoạt động', en: 'Retired' },
+  unitEdit: { vi: 'Sửa', en: 'Edit' },
+  unitCloseEdit: { vi: 'Đóng', en: 'Close' },
+  unitSave: { vi: 'Lưu thay đổi', en: 'Save changes' },
+  unitRetire: { vi: 'Cho thôi hoạt động', en: 'Retire' },
+  unitReactivate: { vi: 'Hoạt động lại', en: 'Re-activate' },
+  unitRetireHint: { vi: 'Để trống: hôm nay (giờ Việt Nam).', en: 'Blank: today (Vietnam time).' },
+  unitSaved: { vi: 'Đã lưu đơn vị {n}.', en: 'Unit {n} saved.' },
+  unitRetiredDone: { vi: 'Đơn vị {n} đã thôi hoạt động.', en: 'Unit {n} retired.' },
+  unitBackDone: { vi: 'Đơn vị {n} hoạt động lại.', en: 'Unit {n} is in force again.' },
+  unitCreateTitle: { vi: 'Thêm đơn vị', en: 'Add a unit' },
+  unitCreate: { vi: 'Thêm đơn vị', en: 'Add the unit' },
+  unitCreated: { vi: 'Đã thêm đơn vị {n}.', en: 'Unit {n} added.' },
+  unitImportTitle: { vi: 'Nhập danh sách đơn vị', en: 'Import a unit list' },
+  unitImportIntro: {
+    vi: 'Tệp CSV (UTF-8) hoặc Excel (.xlsx) với các cột code, name, kind, parent_code và (không bắt buộc) valid_from. Loại: province, commune, ward, special_zone, service_body hoặc tỉnh, xã, phường, đặc khu, cơ quan. parent_code là mã một đơn vị đã có hoặc một dòng khác trong tệp. Chỉ cần một dòng sai là không dòng nào được nhập; nhập lại cùng tệp không thay đổi gì, tên mới được cập nhật.',
+    en: 'A CSV (UTF-8) or Excel (.xlsx) file with the columns code, name, kind, parent_code and (optionally) valid_from. Kind: province, commune, ward, special_zone, service_body or tỉnh, xã, phường, đặc khu, cơ quan. parent_code is the code of a unit already there or of another line of the file. One bad line and nothing is imported; the same file again changes nothing, a changed name is updated.',
+  },
+  unitImportFile: { vi: 'Tệp danh sách', en: 'List file' },
+  unitImportRun: { vi: 'Nhập danh sách', en: 'Import the list' },
+  unitImportDone: {
+    vi: 'Đã nhập {r} dòng: thêm {c}, cập nhật {u}, không đổi {s}.',
+    en: '{r} lines imported: {c} added, {u} updated, {s} unchanged.',
+  },
+  unitImportRejected: {
+    vi: 'Chưa nhập đơn vị nào: {p} lỗi trong {r} dòng. Xin sửa và gửi lại cả tệp.',
+    en: 'Nothing was imported: {p} problems in {r} lines. Fix them and send the whole file again.',
+  },
+  unitProblemsCaption: { vi: 'Các dòng cần sửa', en: 'Lines to fix' },
+} satisfies Record<string, LocalizedText>;
