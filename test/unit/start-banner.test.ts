@@ -88,7 +88,7 @@ describe('the start banner', () => {
       { code: 'hung-yen', name: 'Tỉnh Hưng Yên', admins: ['admin-hung-yen', 'quan-tri-2'] },
       { code: 'empty', name: 'Chưa có', admins: [] },
     ];
-    const text = startBanner({ ...facts, isDemo: false, tenants }).join('\n');
+    const text = startBanner({ ...facts, publicUrl: undefined, isDemo: false, tenants }).join('\n');
     expect(text).toContain('/app/login  (user: admin)');
     expect(text).toContain('tenants (3):');
     expect(text).toContain('    hung-yen — Tỉnh Hưng Yên · quản trị / admins: admin-hung-yen, quan-tri-2');
