@@ -1,14 +1,17 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { SurveyDefinition } from '../surveys/instrument-schema';
 import { noteCounterChange } from './counter-changes';
 import type { Database } from './types';
 
 /**
  * Stores a definition as a survey version unless the same key and version is already there.
- * Versions are immutable, so an existing one is returned as it is.
+ * Versions are immutable, so an existing one is returned as it is. Inside a transaction (a new
+ * tenant's set-up) it joins that one.
  */
 export async function ensureSurveyVersion(db: Kysely<Database>, tenantId: number, def: SurveyDefinition) {
-  const stored = await db.transaction().execute(async (trx) => {
+  const inOne = <T>(work: (trx: Transaction<Database>) => Promise<T>) =>
+    db.isTransaction ? work(db as Transaction<Database>) : db.transaction().execute(work);
+  const stored = await inOne(async (trx) => {
     let survey = await trx
       .selectFrom('surveys')
       .select('id')

@@ -43,6 +43,7 @@ async function main() {
         isDemo: state.isDemo,
         generatedAdminPassword: state.generatedAdminPassword,
         demoResponses: state.demoResponses,
+        tenants: state.tenants,
       });
       for (const line of banner) log(line);
     },

@@ -1,43 +1,57 @@
 import type { Kysely } from 'kysely';
 import { createCounter } from '../../db/counters';
 import { createTenant } from '../../db/tenants';
-import type { Database } from '../../db/types';
+import type { Database, UnitKind } from '../../db/types';
 import { createUnit } from '../../db/units';
 import { DEFAULT_INSTRUMENT_FOR_SECTOR } from '../../surveys/instruments';
 import { seedTenant } from './seed-tenant';
 
-// Real names of Hưng Yên city (2022–2023, the period of its reform plan); codes are our own.
+/**
+ * The demo is today's Hưng Yên in the two-tier structure (since 1 July 2025): the province (code
+ * 33) and three of its wards with their official codes (Decision 19/2025/QĐ-TTg), the provincial
+ * public-administration service centre, a hospital and a school. Unit names are real; the
+ * service bodies' codes (33-…) are our own, the counters and every answer are invented (demo).
+ */
 export const DEMO_TENANT_CODE = 'demo';
+export const DEMO_TENANT_NAME = 'Tỉnh Hưng Yên (dữ liệu minh họa · demo)';
 
+export const DEMO_UNITS = {
+  province: { code: '33', name: 'Tỉnh Hưng Yên', kind: 'province', parent: null },
+  'ward-pho-hien': { code: '11953', name: 'Phường Phố Hiến', kind: 'ward', parent: 'province' },
+  'ward-hong-chau': { code: '11980', name: 'Phường Hồng Châu', kind: 'ward', parent: 'province' },
+  'ward-son-nam': { code: '11983', name: 'Phường Sơn Nam', kind: 'ward', parent: 'province' },
+  'service-centre': {
+    code: '33-TTPVHCC',
+    name: 'Trung tâm Phục vụ hành chính công tỉnh Hưng Yên',
+    kind: 'service_body',
+    parent: 'province',
+  },
+  hospital: { code: '33-BVDK', name: 'Bệnh viện Đa khoa tỉnh Hưng Yên', kind: 'service_body', parent: 'province' },
+  school: { code: '33-THPT-CHUYEN', name: 'Trường THPT chuyên Hưng Yên', kind: 'service_body', parent: 'province' },
+} as const satisfies Record<string, { code: string; name: string; kind: UnitKind; parent: string | null }>;
+
+type DemoUnitKey = keyof typeof DEMO_UNITS;
+
+// The six codes are printed on demo posters and used by many tests: they stay as they are.
 export const DEMO_COUNTERS = [
-  { code: 'demo-land', name: 'Quầy Đất đai', unit: 'one-stop', sectors: ['land'] },
-  { code: 'demo-construction', name: 'Quầy Xây dựng', unit: 'one-stop', sectors: ['construction'] },
-  { code: 'demo-investment', name: 'Quầy Đầu tư – Kinh doanh', unit: 'one-stop', sectors: ['investment', 'business'] },
+  { code: 'demo-land', name: 'Quầy Đất đai', unit: 'service-centre', sectors: ['land'] },
+  { code: 'demo-construction', name: 'Quầy Xây dựng', unit: 'service-centre', sectors: ['construction'] },
+  { code: 'demo-investment', name: 'Quầy Đầu tư – Kinh doanh', unit: 'service-centre', sectors: ['investment', 'business'] },
   { code: 'demo-health', name: 'Quầy tiếp đón Khoa Khám bệnh', unit: 'hospital', sectors: ['health'] },
   { code: 'demo-education', name: 'Văn phòng nhà trường', unit: 'school', sectors: ['education'] },
-  { code: 'demo-civil', name: 'Quầy Hộ tịch – Tư pháp', unit: 'ward-an-tao', sectors: ['civil_status', 'justice'] },
-] as const;
+  { code: 'demo-civil', name: 'Quầy Hộ tịch – Tư pháp', unit: 'ward-pho-hien', sectors: ['civil_status', 'justice'] },
+] as const satisfies readonly { code: string; name: string; unit: DemoUnitKey; sectors: readonly string[] }[];
 
-/** A demo tenant: the city, two wards, a one-stop office, a hospital, a school and six counters. */
+/** A demo tenant: the province, three wards, the service centre, a hospital, a school and six counters. */
 export async function createDemoTenant(db: Kysely<Database>, planYear: number) {
-  const tenant = await createTenant(db, {
-    code: DEMO_TENANT_CODE,
-    name: 'Thành phố Hưng Yên (dữ liệu minh họa · demo)',
-    is_demo: true,
-  });
+  const tenant = await createTenant(db, { code: DEMO_TENANT_CODE, name: DEMO_TENANT_NAME, is_demo: true, kind: 'province' });
   const surveys = await seedTenant(db, tenant.id, planYear);
-  const unit = (parent_id: number | null, code: string, name: string, kind: Parameters<typeof createUnit>[1]['kind']) =>
-    createUnit(db, { tenant_id: tenant.id, parent_id, code, name, kind });
-
-  const province = await unit(null, 'HY', 'Tỉnh Hưng Yên', 'province');
-  const city = await unit(province.id, 'HY-TP', 'Thành phố Hưng Yên', 'city');
-  const units: Record<string, number> = {
-    'ward-an-tao': (await unit(city.id, 'HY-TP-AN-TAO', 'Phường An Tảo', 'ward')).id,
-    'ward-hien-nam': (await unit(city.id, 'HY-TP-HIEN-NAM', 'Phường Hiến Nam', 'ward')).id,
-    'one-stop': (await unit(city.id, 'HY-TP-MOT-CUA', 'Bộ phận Một cửa thành phố Hưng Yên', 'service_body')).id,
-    hospital: (await unit(province.id, 'HY-BVDK', 'Bệnh viện Đa khoa tỉnh Hưng Yên', 'service_body')).id,
-    school: (await unit(province.id, 'HY-THPT-CHUYEN', 'Trường THPT chuyên Hưng Yên', 'service_body')).id,
-  };
+  const units: Partial<Record<DemoUnitKey, number>> = {};
+  // Parents come before their children in DEMO_UNITS.
+  for (const [key, u] of Object.entries(DEMO_UNITS) as [DemoUnitKey, (typeof DEMO_UNITS)[DemoUnitKey]][]) {
+    const parent_id = u.parent === null ? null : units[u.parent]!;
+    units[key] = (await createUnit(db, { tenant_id: tenant.id, parent_id, code: u.code, name: u.name, kind: u.kind })).id;
+  }
   for (const c of DEMO_COUNTERS) {
     const survey = surveys.get(DEFAULT_INSTRUMENT_FOR_SECTOR(c.sectors[0]).key)!;
     await createCounter(db, {
@@ -46,7 +60,7 @@ export async function createDemoTenant(db: Kysely<Database>, planYear: number) {
       code: c.code,
       name: c.name,
       survey_id: survey.surveyId,
-      sectors: c.sectors,
+      sectors: [...c.sectors],
     });
   }
   return tenant;

@@ -32,7 +32,12 @@ export interface BannerFacts {
   isDemo: boolean;
   generatedAdminPassword?: string | undefined;
   demoResponses?: number | undefined;
+  /** The instance's tenants and their administrators' usernames; passwords are never shown again. */
+  tenants?: { code: string; name: string; admins: string[] }[] | undefined;
 }
+
+/** How many tenants the banner lists by name; a national instance has too many to print. */
+const BANNER_TENANTS = 5;
 
 /** What `npm start` prints once the server listens: where it answers, where citizens' QR codes point, where to log in. */
 export function startBanner(facts: BannerFacts): string[] {
@@ -61,7 +66,18 @@ export function startBanner(facts: BannerFacts): string[] {
   }
   if (facts.isDemo) lines.push(`  Phiếu khảo sát mẫu / demo citizen page:  ${base}/q/demo-land`);
   lines.push(`  Bảng điều khiển / dashboard:              ${base}/app/`);
-  lines.push(`  Đăng nhập / login:                        ${base}/app/login  (user: ${ADMIN_USERNAME})`);
+  const tenants = facts.tenants ?? [];
+  const firstAdmins = tenants[0]?.admins.length ? tenants[0].admins : [ADMIN_USERNAME];
+  lines.push(`  Đăng nhập / login:                        ${base}/app/login  (user: ${firstAdmins.slice(0, 3).join(', ')})`);
+  if (tenants.length > 0) {
+    lines.push(`  Đơn vị sử dụng / tenants (${tenants.length}):`);
+    for (const t of tenants.slice(0, BANNER_TENANTS)) {
+      const admins = t.admins.length > 0 ? t.admins.join(', ') : 'chưa có / none';
+      lines.push(`    ${t.code} — ${t.name} · quản trị / admins: ${admins}`);
+    }
+    if (tenants.length > BANNER_TENANTS)
+      lines.push(`    … và ${tenants.length - BANNER_TENANTS} đơn vị khác / and ${tenants.length - BANNER_TENANTS} more`);
+  }
   if (facts.generatedAdminPassword) {
     lines.push(`  Mật khẩu admin (chỉ hiện một lần) / admin password (shown once): ${facts.generatedAdminPassword}`);
   }

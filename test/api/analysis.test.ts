@@ -238,7 +238,7 @@ describe('GET /api/alerts', () => {
     expect(land30).toHaveLength(1);
     expect(land30[0]!.kinds).toEqual(['below_target', 'dropped']);
     expect(land30[0]).toMatchObject({
-      unitName: 'Bộ phận Một cửa thành phố Hưng Yên',
+      unitName: 'Trung tâm Phục vụ hành chính công tỉnh Hưng Yên',
       current: { n: 40, rate: 75, target: 85 },
       previous: { n: 40, rate: 95 },
       drop: 20,

@@ -9,13 +9,13 @@ let t: TestApp;
 let units: Record<string, number>;
 const cookies: Record<string, string> = {};
 
-// Who: an administrator (whole tenant), an analyst of one ward, an analyst of the city, a counter
-// officer of the one-stop office, an interviewer.
+// Who: an administrator (whole tenant), an analyst of one ward, an analyst of the provincial
+// public-administration service centre, a counter officer of that centre, an interviewer.
 const PEOPLE: { name: string; role: Role; unit: string | null }[] = [
   { name: 'admin', role: 'admin', unit: null },
-  { name: 'ward-analyst', role: 'analyst', unit: 'HY-TP-AN-TAO' },
-  { name: 'city-analyst', role: 'analyst', unit: 'HY-TP' },
-  { name: 'officer', role: 'officer', unit: 'HY-TP-MOT-CUA' },
+  { name: 'ward-analyst', role: 'analyst', unit: '11953' },
+  { name: 'centre-analyst', role: 'analyst', unit: '33-TTPVHCC' },
+  { name: 'officer', role: 'officer', unit: '33-TTPVHCC' },
   { name: 'interviewer', role: 'interviewer', unit: null },
 ];
 
@@ -40,7 +40,7 @@ afterAll(() => t.close());
 
 type Who = (typeof PEOPLE)[number]['name'];
 const ALL: Who[] = PEOPLE.map((p) => p.name);
-const READERS: Who[] = ['admin', 'ward-analyst', 'city-analyst'];
+const READERS: Who[] = ['admin', 'ward-analyst', 'centre-analyst'];
 
 /** Each endpoint, and who may call it (everyone else: 403; nobody signed in: 401). */
 const ENDPOINTS: { method?: string; path: () => string; body?: unknown; allowed: Who[] }[] = [
@@ -64,9 +64,9 @@ const ENDPOINTS: { method?: string; path: () => string; body?: unknown; allowed:
   { path: () => '/api/reports?kind=h1&year=2026', allowed: READERS },
   { path: () => '/reports/print?kind=h1&year=2026', allowed: READERS },
   { path: () => '/api/reports/report.xlsx?kind=h1&year=2026', allowed: READERS },
-  { path: () => '/api/waves', allowed: ['admin', 'ward-analyst', 'city-analyst', 'interviewer'] },
-  { path: () => '/api/officer/counters', allowed: ['admin', 'ward-analyst', 'city-analyst', 'officer'] },
-  { path: () => '/posters/demo-land', allowed: ['admin', 'city-analyst', 'officer'] },
+  { path: () => '/api/waves', allowed: ['admin', 'ward-analyst', 'centre-analyst', 'interviewer'] },
+  { path: () => '/api/officer/counters', allowed: ['admin', 'ward-analyst', 'centre-analyst', 'officer'] },
+  { path: () => '/posters/demo-land', allowed: ['admin', 'centre-analyst', 'officer'] },
   { path: () => '/api/users', allowed: ['admin'] },
   { path: () => '/api/audit', allowed: ['admin'] },
   { path: () => '/api/audit/verify', allowed: ['admin'] },
@@ -76,7 +76,7 @@ const ENDPOINTS: { method?: string; path: () => string; body?: unknown; allowed:
   { method: 'PATCH', path: () => '/api/counters/demo-construction', body: { kiosk: false }, allowed: ['admin'] },
 ];
 
-/** Endpoints that take a unit: in scope for the analysts of the city and of the ward, or not. */
+/** Endpoints that take a unit: in scope for the analysts of the service centre and of the ward, or not. */
 const SCOPED: { path: (unit: number) => string }[] = [
   { path: (u) => `/api/stats?unit=${u}` },
   { path: (u) => `/api/comments?unit=${u}` },
@@ -117,15 +117,15 @@ describe('every endpoint × every role', () => {
 describe('every unit-scoped endpoint × in / out of scope', () => {
   it('lets an analyst see its subtree only, and the administrator everything', async () => {
     const wrong: string[] = [];
-    // [who, unit, allowed]: the ward analyst sees its ward, not the one-stop office; the city analyst
-    // sees the one-stop office (in the city), not the provincial hospital; the admin sees all.
+    // [who, unit, allowed]: the ward analyst sees its ward, not the service centre nor the province;
+    // the centre's analyst sees the centre, not the provincial hospital; the admin sees all.
     const cases: [Who, string, boolean][] = [
-      ['ward-analyst', 'HY-TP-AN-TAO', true],
-      ['ward-analyst', 'HY-TP-MOT-CUA', false],
-      ['ward-analyst', 'HY-TP', false],
-      ['city-analyst', 'HY-TP-MOT-CUA', true],
-      ['city-analyst', 'HY-BVDK', false],
-      ['admin', 'HY-BVDK', true],
+      ['ward-analyst', '11953', true],
+      ['ward-analyst', '33-TTPVHCC', false],
+      ['ward-analyst', '33', false],
+      ['centre-analyst', '33-TTPVHCC', true],
+      ['centre-analyst', '33-BVDK', false],
+      ['admin', '33-BVDK', true],
     ];
     for (const e of SCOPED) {
       for (const [who, unit, allowed] of cases) {

@@ -88,7 +88,7 @@ describe('opening a case by itself', () => {
     const body = { clientKey: newClientKey(), token: await formToken(t.app, 'demo-land'), answers: { overall: 2, access_q: 4 } };
     const id = await rate('demo-land', body);
     const [opened] = await casesOf(id);
-    expect(opened).toMatchObject({ status: 'received', opened_by: 'auto', reason: 'low_rating', unit_id: await unitId('HY-TP-MOT-CUA') });
+    expect(opened).toMatchObject({ status: 'received', opened_by: 'auto', reason: 'low_rating', unit_id: await unitId('33-TTPVHCC') });
     expect(opened!.due_at.getTime() - opened!.created_at.getTime()).toBe(7 * DAY);
 
     const before = await countRows('cases');
@@ -223,7 +223,7 @@ describe('the workflow', () => {
       contact: { phone: '0345678901', consent: true },
     });
     const caseId = await caseIdOf(id);
-    const ward = await unitId('HY-TP-HIEN-NAM');
+    const ward = await unitId('11980');
     const note = await api<{ id: number; author: string }>(`/api/cases/${caseId}/notes`, {
       method: 'POST',
       body: { text: 'Đã gọi điện, hẹn trả lời trong tuần' },
@@ -281,7 +281,7 @@ describe('the workflow', () => {
     expect(withReason.body).toMatchObject({ status: 'closed', closeReason: 'Trùng với phản ánh khác', answer: null });
     for (const [step, body] of [
       ['answer', { answer: 'x' }],
-      ['assign', { unitId: await unitId('HY-TP-HIEN-NAM') }],
+      ['assign', { unitId: await unitId('11980') }],
       ['close', { reason: 'again' }],
     ] as const) {
       const res = await api<{ message: { en: string } }>(`/api/cases/${caseId}/${step}`, { method: 'POST', body });
@@ -333,7 +333,7 @@ describe('due dates', () => {
     const dueAt = new Date(Date.now() - 2 * DAY).toISOString();
     const assigned = await api<CaseJson>(`/api/cases/${caseId}/assign`, {
       method: 'POST',
-      body: { unitId: await unitId('HY-TP-MOT-CUA'), dueAt },
+      body: { unitId: await unitId('33-TTPVHCC'), dueAt },
     });
     expect(assigned.body).toMatchObject({ status: 'assigned', dueAt, overdue: true });
     const overdueList = await api<{ items: CaseJson[] }>('/api/cases?overdue=1');
@@ -355,7 +355,7 @@ describe('due dates', () => {
   it('answered before the due date counts as on time; the share is answered on time over answered', async () => {
     const before = await figures();
     const onTime = await oldCase(3);
-    await api(`/api/cases/${onTime}/assign`, { method: 'POST', body: { unitId: await unitId('HY-TP-MOT-CUA') } });
+    await api(`/api/cases/${onTime}/assign`, { method: 'POST', body: { unitId: await unitId('33-TTPVHCC') } });
     const res = await api<CaseJson>(`/api/cases/${onTime}/answer`, { method: 'POST', body: { answer: 'Đã xử lý' } });
     expect(res.body.answeredOnTime).toBe(true);
     const after = await figures();
@@ -373,7 +373,7 @@ describe('due dates', () => {
     const caseId = await oldCase(5);
     const res = await api(`/api/cases/${caseId}/assign`, {
       method: 'POST',
-      body: { unitId: await unitId('HY-TP-MOT-CUA'), dueAt: new Date(Date.now() - 6 * DAY).toISOString() },
+      body: { unitId: await unitId('33-TTPVHCC'), dueAt: new Date(Date.now() - 6 * DAY).toISOString() },
     });
     expect(res.status).toBe(422);
   });
@@ -382,23 +382,22 @@ describe('due dates', () => {
 describe('unit scope', () => {
   let wardAnalyst: string;
   beforeAll(async () => {
-    const tenantId = (
-      await t.db.dbRead.selectFrom('units').select('tenant_id').where('code', '=', 'HY-TP-HIEN-NAM').executeTakeFirstOrThrow()
-    ).tenant_id;
+    const tenantId = (await t.db.dbRead.selectFrom('units').select('tenant_id').where('code', '=', '11980').executeTakeFirstOrThrow())
+      .tenant_id;
     const password_hash = await hashPassword('ward-analyst-password');
     await createUser(t.db.dbWrite, {
       tenant_id: tenantId,
       username: 'hien-nam',
       password_hash,
       role: 'analyst',
-      unit_id: await unitId('HY-TP-HIEN-NAM'),
+      unit_id: await unitId('11980'),
     });
     await createUser(t.db.dbWrite, {
       tenant_id: tenantId,
       username: 'quay-dat',
       password_hash,
       role: 'officer',
-      unit_id: await unitId('HY-TP-MOT-CUA'),
+      unit_id: await unitId('33-TTPVHCC'),
     });
     wardAnalyst = await login(t.app, 'hien-nam', 'ward-analyst-password');
   });
@@ -409,7 +408,7 @@ describe('unit scope', () => {
     expect((await api(`/api/cases/${caseId}`, as)).status).toBe(404);
     expect((await api<{ items: CaseJson[] }>('/api/cases', as)).body.items.map((c) => c.id)).not.toContain(caseId);
     for (const [step, body] of [
-      ['assign', { unitId: await unitId('HY-TP-HIEN-NAM') }],
+      ['assign', { unitId: await unitId('11980') }],
       ['answer', { answer: 'x' }],
       ['close', { reason: 'x' }],
       ['notes', { text: 'x' }],
@@ -419,8 +418,8 @@ describe('unit scope', () => {
     expect((await api(`/api/cases/${caseId}/contact`, { ...as, method: 'DELETE' })).status).toBe(404);
     const elsewhere = await rate('demo-land', { answers: { overall: 4 }, comment: 'Quầy đông' });
     expect((await api('/api/cases', { ...as, method: 'POST', body: { responseId: elsewhere } })).status).toBe(404);
-    expect((await api(`/api/cases?unit=${await unitId('HY-TP-MOT-CUA')}`, as)).status).toBe(403);
-    expect((await api(`/api/cases/figures?unit=${await unitId('HY-TP-MOT-CUA')}`, as)).status).toBe(403);
+    expect((await api(`/api/cases?unit=${await unitId('33-TTPVHCC')}`, as)).status).toBe(403);
+    expect((await api(`/api/cases/figures?unit=${await unitId('33-TTPVHCC')}`, as)).status).toBe(403);
     expect((await api<CaseJson>(`/api/cases/${caseId}`)).body.status).toBe('received');
   });
 
@@ -428,10 +427,10 @@ describe('unit scope', () => {
     const caseId = await caseIdOf(await rate('demo-land', { answers: { overall: 2 } }));
     const as = { cookie: wardAnalyst };
     const figuresBefore = (await api<Figures>('/api/cases/figures', as)).body;
-    await api(`/api/cases/${caseId}/assign`, { method: 'POST', body: { unitId: await unitId('HY-TP-HIEN-NAM') } });
+    await api(`/api/cases/${caseId}/assign`, { method: 'POST', body: { unitId: await unitId('11980') } });
     expect((await api<CaseJson>(`/api/cases/${caseId}`, as)).body.status).toBe('assigned');
     expect((await api<Figures>('/api/cases/figures', as)).body.open).toBe(figuresBefore.open + 1);
-    const outside = await api(`/api/cases/${caseId}/assign`, { ...as, method: 'POST', body: { unitId: await unitId('HY-TP-MOT-CUA') } });
+    const outside = await api(`/api/cases/${caseId}/assign`, { ...as, method: 'POST', body: { unitId: await unitId('33-TTPVHCC') } });
     expect(outside.status).toBe(403);
     expect(
       (await api<CaseJson>(`/api/cases/${caseId}/answer`, { ...as, method: 'POST', body: { answer: 'Phường đã xử lý' } })).body.status,
@@ -482,10 +481,10 @@ describe('a person to handle the case, and the phone revealed to call back', () 
   beforeAll(async () => {
     const password_hash = await hashPassword(password);
     for (const [username, role, unit] of [
-      ['xu-ly-mot-cua', 'analyst', 'HY-TP-MOT-CUA'],
-      ['xu-ly-an-tao', 'analyst', 'HY-TP-AN-TAO'],
-      ['can-bo-quay', 'officer', 'HY-TP-MOT-CUA'],
-      ['da-nghi', 'analyst', 'HY-TP-MOT-CUA'],
+      ['xu-ly-mot-cua', 'analyst', '33-TTPVHCC'],
+      ['xu-ly-an-tao', 'analyst', '11953'],
+      ['can-bo-quay', 'officer', '33-TTPVHCC'],
+      ['da-nghi', 'analyst', '33-TTPVHCC'],
     ] as const) {
       const user = await createUser(t.db.dbWrite, {
         tenant_id: t.state.tenantId,
@@ -503,20 +502,20 @@ describe('a person to handle the case, and the phone revealed to call back', () 
 
   it('lists whom a case of a unit may be given to: active, a role that works cases, the unit within their own', async () => {
     const res = await api<{ items: { id: number; username: string; role: string }[] }>(
-      `/api/cases/assignees?unit=${await unitId('HY-TP-MOT-CUA')}`,
+      `/api/cases/assignees?unit=${await unitId('33-TTPVHCC')}`,
     );
     expect(res.status).toBe(200);
     const names = res.body.items.map((u) => u.username);
     expect(names).toContain('admin');
     expect(names).toContain('xu-ly-mot-cua');
     for (const no of ['xu-ly-an-tao', 'can-bo-quay', 'da-nghi']) expect(names).not.toContain(no);
-    expect((await api(`/api/cases/assignees?unit=${await unitId('HY-TP-MOT-CUA')}`, { cookie: cookies.ward })).status).toBe(403);
+    expect((await api(`/api/cases/assignees?unit=${await unitId('33-TTPVHCC')}`, { cookie: cookies.ward })).status).toBe(403);
     expect((await api('/api/cases/assignees?unit=abc')).status).toBe(400);
   });
 
   it('assigns a person with the unit, audited; refuses an unknown, disabled, officer or out-of-scope account in both languages', async () => {
     const caseId = await caseIdOf(await rate('demo-land', { answers: { overall: 1 } }));
-    const oneStop = await unitId('HY-TP-MOT-CUA');
+    const oneStop = await unitId('33-TTPVHCC');
     for (const [assigneeId, en] of [
       [99_999_999, /not found/],
       [ids['da-nghi']!, /disabled/],
@@ -549,8 +548,8 @@ describe('a person to handle the case, and the phone revealed to call back', () 
       and action = 'case_changed' order by id desc limit 1`.execute(t.db.dbRead);
     expect(audit.rows[0]!.details.assignee).toEqual({ id: ids['xu-ly-mot-cua'], username: 'xu-ly-mot-cua' });
     // handed to another unit without a person: nobody handles it by name any more
-    const again = await api<Detail>(`/api/cases/${caseId}/assign`, { method: 'POST', body: { unitId: await unitId('HY-TP-AN-TAO') } });
-    expect(again.body).toMatchObject({ assignedUnit: { id: await unitId('HY-TP-AN-TAO') }, assignee: null });
+    const again = await api<Detail>(`/api/cases/${caseId}/assign`, { method: 'POST', body: { unitId: await unitId('11953') } });
+    expect(again.body).toMatchObject({ assignedUnit: { id: await unitId('11953') }, assignee: null });
   });
 
   it('reveals the phone only to the assignee, with a reason, once per request, each reveal audited and shown on the case', async () => {
@@ -567,7 +566,7 @@ describe('a person to handle the case, and the phone revealed to call back', () 
     expect((await reveal(admin, 'Gọi lại cho người dân theo đề nghị')).status).toBe(403);
     await api(`/api/cases/${caseId}/assign`, {
       method: 'POST',
-      body: { unitId: await unitId('HY-TP-MOT-CUA'), assigneeId: ids['xu-ly-mot-cua'] },
+      body: { unitId: await unitId('33-TTPVHCC'), assigneeId: ids['xu-ly-mot-cua'] },
     });
     expect((await api<Detail>(`/api/cases/${caseId}`)).body.mayRevealContact).toBe(false);
     const asAdmin = await reveal(admin, 'Gọi lại cho người dân theo đề nghị');

@@ -43,7 +43,7 @@ beforeAll(async () => {
     username: 'xa.admin',
     password_hash: await hashPassword('commune-password-1'),
     role: 'admin',
-    unit_id: units['HY-TP-AN-TAO']!,
+    unit_id: units['11953']!,
   });
   admin = await login(t.app);
   commune = await login(t.app, 'xa.admin', 'commune-password-1');
@@ -86,7 +86,7 @@ describe('GET /api/counters', () => {
     const land = (await list()).find((c) => c.code === 'demo-land')!;
     expect(land).toMatchObject({
       name: 'Quầy Đất đai',
-      unit: { id: units['HY-TP-MOT-CUA'], code: 'HY-TP-MOT-CUA', name: 'Bộ phận Một cửa thành phố Hưng Yên' },
+      unit: { id: units['33-TTPVHCC'], code: '33-TTPVHCC', name: 'Trung tâm Phục vụ hành chính công tỉnh Hưng Yên' },
       sectors: ['land'],
       survey: { key: 'sipas-counter-short', version: 1 },
       kiosk: false,
@@ -110,25 +110,25 @@ describe('POST /api/counters', () => {
     const before = await counterCount();
     const res = await call<Counter>('POST', '/api/counters', {
       name: 'Quầy Một cửa',
-      unitId: units['HY-TP-AN-TAO'],
+      unitId: units['11953'],
       sectors: ['land', 'construction'],
     });
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({
-      code: 'hy-tp-an-tao-quay-mot-cua',
+      code: '11953-quay-mot-cua',
       name: 'Quầy Một cửa',
-      unit: { id: units['HY-TP-AN-TAO'], code: 'HY-TP-AN-TAO' },
+      unit: { id: units['11953'], code: '11953' },
       sectors: ['land', 'construction'],
       survey: { key: 'sipas-counter-short' },
       kiosk: false,
       retired: false,
-      posterUrl: '/posters/hy-tp-an-tao-quay-mot-cua',
+      posterUrl: '/posters/11953-quay-mot-cua',
     });
     expect(await counterCount()).toBe(before + 1);
     expect(await newestAudit('counter_created')).toMatchObject({
-      subject: 'counter:hy-tp-an-tao-quay-mot-cua',
+      subject: 'counter:11953-quay-mot-cua',
       details: {
-        code: 'hy-tp-an-tao-quay-mot-cua',
+        code: '11953-quay-mot-cua',
         name: 'Quầy Một cửa',
         sectors: ['land', 'construction'],
         survey: 'sipas-counter-short',
@@ -136,24 +136,24 @@ describe('POST /api/counters', () => {
       },
     });
     // Its QR page takes answers at once.
-    expect((await submitJson(t.app, 'hy-tp-an-tao-quay-mot-cua', { answers: { overall: 5 } })).status).toBe(201);
+    expect((await submitJson(t.app, '11953-quay-mot-cua', { answers: { overall: 5 } })).status).toBe(201);
     // The same unit and name again: the next free code.
-    const again = await call<Counter>('POST', '/api/counters', { name: 'Quầy Một cửa', unitId: units['HY-TP-AN-TAO'], sectors: ['land'] });
+    const again = await call<Counter>('POST', '/api/counters', { name: 'Quầy Một cửa', unitId: units['11953'], sectors: ['land'] });
     expect(again.status).toBe(201);
-    expect(again.body.code).toBe('hy-tp-an-tao-quay-mot-cua-2');
+    expect(again.body.code).toBe('11953-quay-mot-cua-2');
   });
 
   it('gives a health counter the outpatient survey, takes a code and kiosk given, and lists it on its unit’s poster sheet', async () => {
     const res = await call<Counter>('POST', '/api/counters', {
       code: 'bv-khoa-nhi',
       name: 'Khoa Nhi',
-      unitId: units['HY-BVDK'],
+      unitId: units['33-BVDK'],
       sectors: ['health'],
       kiosk: true,
     });
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ code: 'bv-khoa-nhi', survey: { key: 'health-outpatient' }, kiosk: true });
-    const sheet = await t.app.request(`/posters/unit/${units['HY-BVDK']}`, { headers: { cookie: admin } });
+    const sheet = await t.app.request(`/posters/unit/${units['33-BVDK']}`, { headers: { cookie: admin } });
     expect(sheet.status).toBe(200);
     const html = await sheet.text();
     expect(html).toContain('data-counter="bv-khoa-nhi"');
@@ -164,13 +164,13 @@ describe('POST /api/counters', () => {
     const before = await counterCount();
     const retiredUnit = await createUnit(t.db.dbWrite, {
       tenant_id: t.state.tenantId,
-      parent_id: units['HY-TP']!,
-      code: 'HY-TP-CU',
+      parent_id: units['33']!,
+      code: '11956',
       name: 'Phường cũ',
       kind: 'ward',
     });
     await sql`update units set valid_to = '2025-06-30' where id = ${retiredUnit.id}`.execute(t.db.dbWrite);
-    const base = { name: 'Quầy thử', unitId: units['HY-TP-MOT-CUA'], sectors: ['land'] };
+    const base = { name: 'Quầy thử', unitId: units['33-TTPVHCC'], sectors: ['land'] };
     const cases: [unknown, number, string][] = [
       [{ ...base, code: 'demo-land' }, 409, 'code'],
       [{ ...base, code: 'Quầy 1' }, 422, 'code'],
@@ -200,7 +200,7 @@ describe('POST /api/counters', () => {
     const out = await call<Refusal>(
       'POST',
       '/api/counters',
-      { name: 'Quầy ngoài', unitId: units['HY-TP-MOT-CUA'], sectors: ['land'] },
+      { name: 'Quầy ngoài', unitId: units['33-TTPVHCC'], sectors: ['land'] },
       commune,
     );
     expect(out.status).toBe(403);
@@ -209,7 +209,7 @@ describe('POST /api/counters', () => {
     const own = await call<Counter>(
       'POST',
       '/api/counters',
-      { code: 'an-tao-dat-dai', name: 'Quầy Đất đai phường', unitId: units['HY-TP-AN-TAO'], sectors: ['land'] },
+      { code: 'an-tao-dat-dai', name: 'Quầy Đất đai phường', unitId: units['11953'], sectors: ['land'] },
       commune,
     );
     expect(own.status).toBe(201);
@@ -252,17 +252,17 @@ describe('PATCH /api/counters/:code', () => {
   });
 
   it('moves a counter to another unit: earlier answers keep their unit in the figures, new ones go to the new unit', async () => {
-    const oneStop = units['HY-TP-MOT-CUA']!;
-    const ward = units['HY-TP-HIEN-NAM']!;
+    const oneStop = units['33-TTPVHCC']!;
+    const ward = units['11980']!;
     const [stopBefore, wardBefore] = [await answersInUnit(oneStop), await answersInUnit(ward)];
     expect((await submitJson(t.app, 'demo-land', { answers: { overall: 4 } })).status).toBe(201);
     expect((await submitJson(t.app, 'demo-land', { answers: { overall: 2 } })).status).toBe(201);
     const moved = await call<Counter>('PATCH', '/api/counters/demo-land', { unitId: ward });
     expect(moved.status).toBe(200);
-    expect(moved.body.unit).toEqual({ id: ward, code: 'HY-TP-HIEN-NAM', name: 'Phường Hiến Nam' });
+    expect(moved.body.unit).toEqual({ id: ward, code: '11980', name: 'Phường Hồng Châu' });
     expect(await newestAudit('counter_changed')).toMatchObject({
       subject: 'counter:demo-land',
-      details: { before: { unit: { id: oneStop, code: 'HY-TP-MOT-CUA' } }, after: { unit: { id: ward, code: 'HY-TP-HIEN-NAM' } } },
+      details: { before: { unit: { id: oneStop, code: '33-TTPVHCC' } }, after: { unit: { id: ward, code: '11980' } } },
     });
     expect(await answersInUnit(oneStop)).toBe(stopBefore + 2);
     expect(await answersInUnit(ward)).toBe(wardBefore);
@@ -294,10 +294,10 @@ describe('PATCH /api/counters/:code', () => {
     expect(notTheirs.status).toBe(403);
     expectBilingual(notTheirs.body);
     // Their own counter may not be moved out of their subtree either.
-    const away = await call<Refusal>('PATCH', '/api/counters/demo-civil', { unitId: units['HY-TP-MOT-CUA'] }, commune);
+    const away = await call<Refusal>('PATCH', '/api/counters/demo-civil', { unitId: units['33-TTPVHCC'] }, commune);
     expect(away.status).toBe(403);
     expect((await list()).find((c) => c.code === 'demo-investment')).toEqual(before);
-    expect((await list()).find((c) => c.code === 'demo-civil')!.unit.code).toBe('HY-TP-AN-TAO');
+    expect((await list()).find((c) => c.code === 'demo-civil')!.unit.code).toBe('11953');
     // Within it, the change goes through.
     const kiosk = await call<Counter>('PATCH', '/api/counters/demo-civil', { kiosk: true }, commune);
     expect(kiosk).toMatchObject({ status: 200, body: { kiosk: true } });
@@ -352,7 +352,7 @@ describe('PATCH /api/counters/:code', () => {
     expect(await formPost.text()).toContain(sentence);
     expect(await responseCount()).toBe(stored);
 
-    const sheet = await (await t.app.request(`/posters/unit/${units['HY']}`, { headers: { cookie: admin } })).text();
+    const sheet = await (await t.app.request(`/posters/unit/${units['33']}`, { headers: { cookie: admin } })).text();
     expect(sheet).not.toContain('data-counter="demo-education"');
     expect(sheet).toContain('data-counter="demo-health"');
     expect((await t.app.request('/posters/demo-education', { headers: { cookie: admin } })).status).toBe(404);
@@ -360,7 +360,7 @@ describe('PATCH /api/counters/:code', () => {
     const back = await call<Counter>('PATCH', '/api/counters/demo-education', { retired: false });
     expect(back.body).toMatchObject({ retired: false, retiredAt: null, posterUrl: '/posters/demo-education' });
     expect((await t.app.request('/q/demo-education')).status).toBe(200);
-    const sheetAgain = await (await t.app.request(`/posters/unit/${units['HY']}`, { headers: { cookie: admin } })).text();
+    const sheetAgain = await (await t.app.request(`/posters/unit/${units['33']}`, { headers: { cookie: admin } })).text();
     expect(sheetAgain).toContain('data-counter="demo-education"');
   });
 });
@@ -373,9 +373,9 @@ describe('POST /api/counters/import', () => {
 
   const GOOD = [
     'code,name,unit_code,sectors,survey,kiosk',
-    'tp-ho-tich,Quầy Hộ tịch thành phố,HY-TP-MOT-CUA,civil_status;justice,,0',
-    ',Quầy Lao động,HY-TP-MOT-CUA,labour|other,sipas-counter,',
-    'demo-health,Quầy tiếp đón Khoa Khám bệnh,HY-BVDK,health,,có',
+    'tp-ho-tich,Quầy Hộ tịch thành phố,33-TTPVHCC,civil_status;justice,,0',
+    ',Quầy Lao động,33-TTPVHCC,labour|other,sipas-counter,',
+    'demo-health,Quầy tiếp đón Khoa Khám bệnh,33-BVDK,health,,có',
   ].join('\n');
 
   it('refuses a whole sheet when one line is wrong, with each problem by line and column, saving nothing', async () => {
@@ -383,12 +383,12 @@ describe('POST /api/counters/import', () => {
     const kioskBefore = (await list()).find((c) => c.code === 'demo-health')!.kiosk;
     const bad = [
       GOOD,
-      'tp-ho-tich,Trùng mã,HY-TP-MOT-CUA,land,,',
-      'Mã Sai,Quầy,HY-TP-MOT-CUA,land,,',
+      'tp-ho-tich,Trùng mã,33-TTPVHCC,land,,',
+      'Mã Sai,Quầy,33-TTPVHCC,land,,',
       'tp-moi,Quầy mới,NO-SUCH-UNIT,land,,',
-      'tp-moi-2,Quầy mới 2,HY-TP-MOT-CUA,,,',
-      'tp-moi-3,Quầy mới 3,HY-TP-MOT-CUA,land,khong-co,',
-      'tp-moi-4,Quầy mới 4,HY-TP-MOT-CUA,land,,maybe',
+      'tp-moi-2,Quầy mới 2,33-TTPVHCC,,,',
+      'tp-moi-3,Quầy mới 3,33-TTPVHCC,land,khong-co,',
+      'tp-moi-4,Quầy mới 4,33-TTPVHCC,land,,maybe',
     ].join('\n');
     const res = await upload(bad);
     expect(res.status).toBe(422);
@@ -417,7 +417,7 @@ describe('POST /api/counters/import', () => {
     const lines = first.body.lines as { line: number; code: string; outcome: string }[];
     expect(lines).toEqual([
       { line: 2, code: 'tp-ho-tich', outcome: 'created' },
-      { line: 3, code: 'hy-tp-mot-cua-quay-lao-dong', outcome: 'created' },
+      { line: 3, code: '33-ttpvhcc-quay-lao-dong', outcome: 'created' },
       { line: 4, code: 'demo-health', outcome: 'updated' },
     ]);
     expect(await counterCount()).toBe(before + 2);
@@ -427,7 +427,7 @@ describe('POST /api/counters/import', () => {
       survey: { key: 'sipas-counter-short' },
       kiosk: false,
     });
-    expect(all.find((c) => c.code === 'hy-tp-mot-cua-quay-lao-dong')).toMatchObject({
+    expect(all.find((c) => c.code === '33-ttpvhcc-quay-lao-dong')).toMatchObject({
       sectors: ['labour', 'other'],
       survey: { key: 'sipas-counter' },
     });
@@ -446,7 +446,7 @@ describe('POST /api/counters/import', () => {
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet('Quầy');
     sheet.addRow(['code', 'name', 'unit_code', 'sectors', 'survey', 'kiosk']);
-    sheet.addRow(['an-tao-lao-dong', 'Quầy Lao động phường', 'HY-TP-AN-TAO', 'labour, other', '', '']);
+    sheet.addRow(['an-tao-lao-dong', 'Quầy Lao động phường', '11953', 'labour, other', '', '']);
     const xlsx = new Uint8Array(await workbook.xlsx.writeBuffer());
     const type = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
     const before = await counterCount();
@@ -456,8 +456,8 @@ describe('POST /api/counters/import', () => {
         const wb = new ExcelJS.Workbook();
         const ws = wb.addWorksheet('Quầy');
         ws.addRow(['code', 'name', 'unit_code', 'sectors']);
-        ws.addRow(['an-tao-lao-dong', 'Quầy Lao động phường', 'HY-TP-AN-TAO', 'labour']);
-        ws.addRow(['demo-land', 'Quầy Đất đai', 'HY-TP-MOT-CUA', 'land']);
+        ws.addRow(['an-tao-lao-dong', 'Quầy Lao động phường', '11953', 'labour']);
+        ws.addRow(['demo-land', 'Quầy Đất đai', '33-TTPVHCC', 'land']);
         return wb.xlsx.writeBuffer();
       })(),
     );
@@ -474,7 +474,7 @@ describe('POST /api/counters/import', () => {
     expect(ok.body).toMatchObject({ rows: 1, created: 1 });
     expect((await list(commune)).find((c) => c.code === 'an-tao-lao-dong')).toMatchObject({
       sectors: ['labour', 'other'],
-      unit: { code: 'HY-TP-AN-TAO' },
+      unit: { code: '11953' },
     });
   });
 

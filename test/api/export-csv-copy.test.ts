@@ -96,15 +96,15 @@ async function seedTrickyData() {
     from: '2020-01-01',
     to: '2030-12-31',
     strata: [
-      { unitId: units['HY-TP-AN-TAO'], population: 1000 },
-      { unitId: units['HY-TP-HIEN-NAM'], population: 7 },
+      { unitId: units['11953'], population: 1000 },
+      { unitId: units['11980'], population: 7 },
     ],
   });
   expect(created.status).toBe(201);
   waveId = ((await created.json()) as { id: number }).id;
   for (const [unit, n] of [
-    ['HY-TP-AN-TAO', 3],
-    ['HY-TP-HIEN-NAM', 2],
+    ['11953', 3],
+    ['11980', 2],
   ] as const) {
     for (let i = 0; i < n; i++) {
       const res = await post(`/api/waves/${waveId}/responses`, {

@@ -59,7 +59,7 @@ describe('GET /api/exports/responses.csv', () => {
       satisfied: '1',
     });
     expect(first!.comment).toBe('Cán bộ rất tận tình, cảm ơn!');
-    expect(first!.unit_name).toBe('Bộ phận Một cửa thành phố Hưng Yên');
+    expect(first!.unit_name).toBe('Trung tâm Phục vụ hành chính công tỉnh Hưng Yên');
     expect(first!.submitted_at).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}\+07:00$/);
     expect(second).toMatchObject({ sipas_overall: '2', health_overall: '', satisfied: '0' });
     expect(second!.comment).toBe(`'=HYPERLINK("http://x","bấm")`);

@@ -207,7 +207,7 @@ describe('GET /api/exports/responses.xlsx', () => {
       health_overall: null,
       comment: THANKS,
     });
-    expect(first!.unit_name).toBe('Bộ phận Một cửa thành phố Hưng Yên');
+    expect(first!.unit_name).toBe('Trung tâm Phục vụ hành chính công tỉnh Hưng Yên');
     expect(third!.comment).toBe("'-5 điểm vì phải chờ");
     expect(fourth!.dossier_code).toBe('H31.22-260301-0001');
     expect(rows.at(-1)).toMatchObject({ counter_code: 'demo-land', sipas_overall: 1, flags: 'burst' });

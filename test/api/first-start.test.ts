@@ -4,6 +4,8 @@ import { listCounters } from '../../db/counters';
 import { migrateToLatest } from '../../db/migrate';
 import { countResponses } from '../../db/responses';
 import { firstTenant } from '../../db/tenants';
+import { listUnits } from '../../db/units';
+import { parentProblem, unitCodeProblem } from '../../surveys/unit-kinds';
 import { findUserByUsername } from '../../db/users';
 import { verifyPassword } from '../../server/auth/password';
 import { firstStart } from '../../server/bootstrap/first-start';
@@ -20,7 +22,7 @@ afterEach(async () => {
 });
 
 describe('first start on an empty database', () => {
-  it('creates the demo city with the six demo counters and an admin with the configured password', async () => {
+  it('creates the demo province with the six demo counters and an admin with the configured password', async () => {
     db = await createTestDb();
     const state = await firstStart(db.dbWrite, parseEnv({ HAILONG_ADMIN_PASSWORD: 'a-long-password' }), () => {});
     expect(state.isDemo).toBe(true);
@@ -34,6 +36,40 @@ describe('first start on an empty database', () => {
     expect(await verifyPassword('a-long-password', admin.password_hash)).toBe(true);
     expect(await verifyPassword('a-long-passwore', admin.password_hash)).toBe(false);
     expect(await countResponses(db.dbRead, state.tenantId)).toBe(0);
+  });
+
+  it('lays the demo out in the two-tier structure, with official codes and every counter at a unit of its kind', async () => {
+    db = await createTestDb();
+    const state = await firstStart(db.dbWrite, parseEnv({ HAILONG_ADMIN_PASSWORD: 'a-long-password' }), () => {});
+    const units = await listUnits(db.dbRead, state.tenantId);
+    const byId = new Map(units.map((u) => [u.id, u]));
+    expect(units.map((u) => [u.code, u.name, u.kind, u.parent_id === null ? null : byId.get(u.parent_id)!.code]).sort()).toEqual(
+      [
+        ['33', 'Tỉnh Hưng Yên', 'province', null],
+        ['11953', 'Phường Phố Hiến', 'ward', '33'],
+        ['11980', 'Phường Hồng Châu', 'ward', '33'],
+        ['11983', 'Phường Sơn Nam', 'ward', '33'],
+        ['33-TTPVHCC', 'Trung tâm Phục vụ hành chính công tỉnh Hưng Yên', 'service_body', '33'],
+        ['33-BVDK', 'Bệnh viện Đa khoa tỉnh Hưng Yên', 'service_body', '33'],
+        ['33-THPT-CHUYEN', 'Trường THPT chuyên Hưng Yên', 'service_body', '33'],
+      ].sort(),
+    );
+    for (const u of units) {
+      expect(unitCodeProblem(u.kind, u.code), u.code).toBeNull();
+      expect(parentProblem(u.kind, u.parent_id === null ? null : byId.get(u.parent_id)!.kind), u.code).toBeNull();
+    }
+    const tenant = (await firstTenant(db.dbRead))!;
+    expect(tenant).toMatchObject({ kind: 'province', is_demo: true });
+    expect(tenant.name).toMatch(/minh họa · demo/);
+    const unitOf = Object.fromEntries((await listCounters(db.dbRead, state.tenantId)).map((c) => [c.code, byId.get(c.unit_id)!.code]));
+    expect(unitOf).toEqual({
+      'demo-land': '33-TTPVHCC',
+      'demo-construction': '33-TTPVHCC',
+      'demo-investment': '33-TTPVHCC',
+      'demo-health': '33-BVDK',
+      'demo-education': '33-THPT-CHUYEN',
+      'demo-civil': '11953',
+    });
   });
 
   it('generates a password when none is configured, shows it once, and keeps it on the next start', async () => {

@@ -129,8 +129,8 @@ describe('importing earlier paper-survey results', () => {
         from: '2025-06-01',
         to: '2025-06-30',
         strata: [
-          { unitId: units['HY-TP-AN-TAO'], population: 300 },
-          { unitId: units['HY-TP-HIEN-NAM'], population: 100 },
+          { unitId: units['11953'], population: 300 },
+          { unitId: units['11980'], population: 100 },
         ],
       }),
     });
@@ -138,9 +138,9 @@ describe('importing earlier paper-survey results', () => {
     const book = new ExcelJS.Workbook();
     const sheet = book.addWorksheet('Phiếu');
     sheet.addRow(['submitted_at', 'unit_code', 'overall', 'access_1', 'comment']);
-    sheet.addRow(['2025-06-10', 'HY-TP-AN-TAO', 5, 4, 'Ổn']);
-    sheet.addRow(['2025-06-11', 'HY-TP-AN-TAO', 3, 9, '']);
-    sheet.addRow(['2025-06-12', 'HY-TP-HIEN-NAM', 4, 5, '']);
+    sheet.addRow(['2025-06-10', '11953', 5, 4, 'Ổn']);
+    sheet.addRow(['2025-06-11', '11953', 3, 9, '']);
+    sheet.addRow(['2025-06-12', '11980', 4, 5, '']);
     const bytes = new Uint8Array(await book.xlsx.writeBuffer());
     const res = await post(`wave=${id}`, bytes, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     expect(res).toEqual({ status: 201, body: { rows: 3, valid: 3, stored: 3, alreadyImported: 0, casesOpened: 0 } });
@@ -244,14 +244,11 @@ describe('complaint cases from imported rows', () => {
         survey: 'sipas-counter',
         from: addDays(today, -5),
         to: today,
-        strata: [{ unitId: units['HY-TP-AN-TAO'], population: 100 }],
+        strata: [{ unitId: units['11953'], population: 100 }],
       }),
     });
     const { id } = (await wave.json()) as { id: number };
-    const res = await post(
-      `wave=${id}`,
-      `submitted_at,unit_code,overall,comment\n${addDays(today, -1)},HY-TP-AN-TAO,1,Phỏng vấn: rất tệ\n`,
-    );
+    const res = await post(`wave=${id}`, `submitted_at,unit_code,overall,comment\n${addDays(today, -1)},11953,1,Phỏng vấn: rất tệ\n`);
     expect(res.body).toMatchObject({ stored: 1, casesOpened: 0 });
     expect(await casesOfComment('Phỏng vấn: rất tệ')).toEqual([]);
   });

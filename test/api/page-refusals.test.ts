@@ -22,7 +22,7 @@ beforeAll(async () => {
     body: JSON.stringify({
       username: 'phan.tich.an.tao',
       role: 'analyst',
-      unitId: units.get('HY-TP-AN-TAO'),
+      unitId: units.get('11953'),
       password: 'ward-analyst-password',
     }),
   });
@@ -45,14 +45,14 @@ async function refusalPage(res: Response, status: number): Promise<string> {
 
 describe('the printable report refuses as a page', () => {
   it('403 for a unit outside the account: both languages, what to do, and the way back to the reports', async () => {
-    const html = await refusalPage(await open(`/reports/print?kind=year&year=2026&unit=${units.get('HY-TP-MOT-CUA')}`, ward), 403);
+    const html = await refusalPage(await open(`/reports/print?kind=year&year=2026&unit=${units.get('33-TTPVHCC')}`, ward), 403);
     expect(html).toContain('<h1>Bạn không có quyền xem đơn vị này.</h1>');
     expect(html).toContain('You do not have access to this unit.');
     expect(html).toContain('Hãy chọn một đơn vị trong phạm vi đó');
     expect(html).toContain('href="/app/reports"');
     expect(html).not.toContain('"message"');
     // The same refusal from the API stays JSON for programs.
-    const api = await open(`/api/reports?kind=year&year=2026&unit=${units.get('HY-TP-MOT-CUA')}`, ward);
+    const api = await open(`/api/reports?kind=year&year=2026&unit=${units.get('33-TTPVHCC')}`, ward);
     expect(api.status).toBe(403);
     expect(((await api.json()) as { message: { vi: string } }).message.vi).toBe('Bạn không có quyền xem đơn vị này.');
   });
@@ -71,7 +71,7 @@ describe('the printable report refuses as a page', () => {
   });
 
   it('still prints the report of a unit inside the account', async () => {
-    const res = await open(`/reports/print?kind=year&year=2026&unit=${units.get('HY-TP-AN-TAO')}`, ward);
+    const res = await open(`/reports/print?kind=year&year=2026&unit=${units.get('11953')}`, ward);
     expect(res.status).toBe(200);
     expect(await res.text()).toContain('@page{size:A4');
   });
@@ -90,7 +90,7 @@ describe('posters', () => {
 describe('who the session is', () => {
   it("names the unit an account is scoped to, so the app's header can show it", async () => {
     const me = (await (await open('/api/auth/me', ward)).json()) as { unitId: number; unit: { id: number; name: string } | null };
-    expect(me.unit).toEqual({ id: units.get('HY-TP-AN-TAO'), name: 'Phường An Tảo', kind: 'ward' });
+    expect(me.unit).toEqual({ id: units.get('11953'), name: 'Phường Phố Hiến', kind: 'ward' });
     const admin = (await (await open('/api/auth/me', await login(t.app))).json()) as { unit: unknown };
     expect(admin.unit).toBeNull();
   });

@@ -38,7 +38,7 @@ beforeAll(async () => {
   // A retired counter at the one-stop office: it must get no poster.
   const retired = await createCounter(t.db.dbWrite, {
     tenant_id: template.tenant_id,
-    unit_id: unitIds.get('HY-TP-MOT-CUA')!,
+    unit_id: unitIds.get('33-TTPVHCC')!,
     code: 'demo-retired',
     name: 'Quầy đã đóng',
     survey_id: template.survey_id,
@@ -81,7 +81,7 @@ const countersOnSheet = (html: string) => [...html.matchAll(/<section class="pos
 
 describe('who may see posters', () => {
   it('refuses every poster address without a session: 401 JSON, or a page with a login link in a browser', async () => {
-    for (const path of ['/posters/demo-land', '/posters/demo-land.svg', '/posters/demo-land.png', `/posters/unit/${unitIds.get('HY')}`]) {
+    for (const path of ['/posters/demo-land', '/posters/demo-land.svg', '/posters/demo-land.png', `/posters/unit/${unitIds.get('33')}`]) {
       const res = await t.app.request(path);
       expect(res.status, path).toBe(401);
       expect(((await res.json()) as { message: { vi: string } }).message.vi).toMatch(/đăng nhập/);
@@ -102,7 +102,7 @@ describe('GET /posters/:code', () => {
     const html = await res.text();
     expect(html).toMatch(/<html lang="vi">/);
     expect(html).toContain('<h1 class="counter">Quầy Đất đai</h1>');
-    expect(html).toContain('<p class="unit">Bộ phận Một cửa thành phố Hưng Yên</p>');
+    expect(html).toContain('<p class="unit">Trung tâm Phục vụ hành chính công tỉnh Hưng Yên</p>');
     expect(html).toMatch(/Lĩnh vực: <strong>Đất đai<\/strong>/);
     expect(html).toMatch(new RegExp(`data-testid="poster-url">${LOCAL_BASE}/q/demo-land</span>`));
     expect(html).toContain('Quét mã để đánh giá sự hài lòng');
@@ -146,7 +146,7 @@ describe('GET /posters/:code', () => {
   });
 
   it('warns the administrator, in both languages and naming the setting, while HAILONG_PUBLIC_URL is not set', async () => {
-    for (const path of ['/posters/demo-land', `/posters/unit/${unitIds.get('HY-TP')}`]) {
+    for (const path of ['/posters/demo-land', `/posters/unit/${unitIds.get('33-TTPVHCC')}`]) {
       const html = await (await get(path)).text();
       const warning = /<div class="warn" role="alert" data-testid="address-warning">(.*?)<\/div>/s.exec(html)?.[1] ?? '';
       expect(warning, path).toContain('Chưa đặt địa chỉ công khai HAILONG_PUBLIC_URL');
@@ -169,7 +169,7 @@ describe('GET /posters/:code', () => {
     expect(html).toContain('HAILONG_PUBLIC_URL đang là http://127.0.0.1:3000: chỉ chính máy chủ mở được địa chỉ này');
     expect(html).toContain('HAILONG_PUBLIC_URL only works on the server itself');
 
-    for (const path of ['/posters/demo-land', `/posters/unit/${unitIds.get('HY-TP')}`]) {
+    for (const path of ['/posters/demo-land', `/posters/unit/${unitIds.get('33-TTPVHCC')}`]) {
       const configured = await (await get(path, {}, publicApp)).text();
       expect(configured, path).not.toContain('address-warning');
       expect(configured).not.toContain('HAILONG_PUBLIC_URL');
@@ -216,15 +216,19 @@ describe('GET /posters/:code.png and .svg', () => {
 
 describe('GET /posters/unit/:unitId', () => {
   it('prints one poster per counter of the unit and its whole subtree, and nothing else', async () => {
-    const city = await get(`/posters/unit/${unitIds.get('HY-TP')}`);
-    expect(city.status).toBe(200);
-    const cityHtml = await city.text();
-    expect(countersOnSheet(cityHtml)).toEqual(['demo-civil', 'demo-construction', 'demo-investment', 'demo-land']);
-    expect(cityHtml).toContain('break-after:page');
-    expect(cityHtml).toContain(`${LOCAL_BASE}/q/demo-civil`);
-    expect(cityHtml).toContain('Phường An Tảo');
+    const centre = await get(`/posters/unit/${unitIds.get('33-TTPVHCC')}`);
+    expect(centre.status).toBe(200);
+    const centreHtml = await centre.text();
+    expect(countersOnSheet(centreHtml)).toEqual(['demo-construction', 'demo-investment', 'demo-land']);
+    expect(centreHtml).toContain('break-after:page');
+    expect(centreHtml).toContain(`${LOCAL_BASE}/q/demo-land`);
+    expect(centreHtml).toContain('Trung tâm Phục vụ hành chính công tỉnh Hưng Yên');
 
-    const province = await (await get(`/posters/unit/${unitIds.get('HY')}`)).text();
+    const civilWard = await (await get(`/posters/unit/${unitIds.get('11953')}`)).text();
+    expect(countersOnSheet(civilWard)).toEqual(['demo-civil']);
+    expect(civilWard).toContain('Phường Phố Hiến');
+
+    const province = await (await get(`/posters/unit/${unitIds.get('33')}`)).text();
     expect(countersOnSheet(province)).toEqual([
       'demo-civil',
       'demo-construction',
@@ -235,11 +239,11 @@ describe('GET /posters/unit/:unitId', () => {
     ]);
     expect(province.match(/<svg /g)?.length).toBe(6);
 
-    const school = await (await get(`/posters/unit/${unitIds.get('HY-THPT-CHUYEN')}?size=a5`)).text();
+    const school = await (await get(`/posters/unit/${unitIds.get('33-THPT-CHUYEN')}?size=a5`)).text();
     expect(countersOnSheet(school)).toEqual(['demo-education']);
     expect(school).toContain('@page{size:A5;');
 
-    const ward = await (await get(`/posters/unit/${unitIds.get('HY-TP-HIEN-NAM')}`)).text();
+    const ward = await (await get(`/posters/unit/${unitIds.get('11980')}`)).text();
     expect(countersOnSheet(ward)).toEqual([]);
     expect(ward).toContain('chưa có quầy nào');
   });

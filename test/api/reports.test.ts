@@ -181,11 +181,7 @@ describe('the 6-month report (15 Dec of the year before to 14 Jun)', () => {
 describe('complaints in a period’s report', () => {
   it('counts only cases received in the period, open and overdue as they stood at its end', async () => {
     // A ward with no counters, so only these cases are in its report.
-    const ward = await t.db.dbRead
-      .selectFrom('units')
-      .select(['id', 'tenant_id'])
-      .where('code', '=', 'HY-TP-HIEN-NAM')
-      .executeTakeFirstOrThrow();
+    const ward = await t.db.dbRead.selectFrom('units').select(['id', 'tenant_id']).where('code', '=', '11980').executeTakeFirstOrThrow();
     const open = async (createdAt: string, dueAt: string) =>
       (await openCase(t.db.dbWrite, {
         tenant_id: ward.tenant_id,

@@ -43,8 +43,8 @@ async function createWave(name: string) {
     from: '2025-06-01',
     to: '2025-06-30',
     strata: [
-      { unitId: units['HY-TP-AN-TAO'], population: 300 },
-      { unitId: units['HY-TP-HIEN-NAM'], population: 100 },
+      { unitId: units['11953'], population: 300 },
+      { unitId: units['11980'], population: 100 },
     ],
   });
   expect(wave.status).toBe(201);
@@ -111,7 +111,7 @@ describe('the row each way in stores', () => {
       (
         await call('POST', `/api/waves/${waveId}/responses`, {
           clientKey: plain,
-          unitId: units['HY-TP-AN-TAO'],
+          unitId: units['11953'],
           answers: { overall: 4, access_1: 5 },
           comment: 'Ổn',
         })
@@ -121,7 +121,7 @@ describe('the row each way in stores', () => {
       (
         await call('POST', `/api/waves/${waveId}/responses`, {
           clientKey: named,
-          unitId: units['HY-TP-HIEN-NAM'],
+          unitId: units['11980'],
           sector: 'construction',
           answers: { overall: 3, access_1: null },
         })
@@ -143,7 +143,7 @@ describe('the row each way in stores', () => {
     };
     expect(await storedRow(plain)).toEqual({
       ...base,
-      unit_id: units['HY-TP-AN-TAO'],
+      unit_id: units['11953'],
       sector_code: 'land',
       answers: { overall: 4, access_1: 5 },
       comment: 'Ổn',
@@ -152,7 +152,7 @@ describe('the row each way in stores', () => {
     });
     expect(await storedRow(named)).toEqual({
       ...base,
-      unit_id: units['HY-TP-HIEN-NAM'],
+      unit_id: units['11980'],
       sector_code: 'construction',
       answers: { overall: 3, access_1: null },
       comment: null,
@@ -197,7 +197,7 @@ describe('the row each way in stores', () => {
 
     const waveId = await createWave('Phiếu giấy 2025');
     const waveVersion = await waveVersionId(waveId);
-    const waveCsv = 'submitted_at,unit_code,overall\n2025-06-10T09:15,HY-TP-HIEN-NAM,3\n';
+    const waveCsv = 'submitted_at,unit_code,overall\n2025-06-10T09:15,11980,3\n';
     const waveRes = await t.app.request(`/api/imports?wave=${waveId}`, {
       method: 'POST',
       headers: { cookie, 'content-type': 'text/csv' },
@@ -213,7 +213,7 @@ describe('the row each way in stores', () => {
       survey_version_id: waveVersion,
       counter_id: null,
       wave_id: waveId,
-      unit_id: units['HY-TP-HIEN-NAM'],
+      unit_id: units['11980'],
       sector_code: 'land',
       channel: 'interviewer',
       submitted_at: new Date('2025-06-10T02:15:00Z'),

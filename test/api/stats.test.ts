@@ -101,14 +101,22 @@ describe('GET /api/stats against hand-worked figures', () => {
 
   it('filters by unit subtree, counter and channel, and groups by unit and counter', async () => {
     const units = await listUnits(t.db.dbRead, t.state.tenantId);
-    const ward = units.find((u) => u.code === 'HY-TP-AN-TAO')!;
-    const city = units.find((u) => u.code === 'HY-TP')!;
+    const ward = units.find((u) => u.code === '11953')!;
+    const province = units.find((u) => u.code === '33')!;
+    const centre = units.find((u) => u.code === '33-TTPVHCC')!;
     const inWard = (await (await get(`/api/stats?unit=${ward.id}&groupBy=none`)).json()) as Stats;
     expect(inWard.overall.n).toBe(30);
-    // the city's subtree holds the ward and the one-stop office, not the provincial hospital
-    const inCity = (await (await get(`/api/stats?unit=${city.id}&groupBy=unit`)).json()) as Stats;
-    expect(inCity.overall.n).toBe(33);
-    expect(inCity.rows.map((r) => r.label).sort()).toEqual(['Bộ phận Một cửa thành phố Hưng Yên', 'Phường An Tảo']);
+    // the service centre's subtree holds its own counters only, not the ward's
+    const inCentre = (await (await get(`/api/stats?unit=${centre.id}&groupBy=none`)).json()) as Stats;
+    expect(inCentre.overall.n).toBe(3);
+    // the province's subtree holds them all: the ward, the service centre and the hospital
+    const inProvince = (await (await get(`/api/stats?unit=${province.id}&groupBy=unit`)).json()) as Stats;
+    expect(inProvince.overall.n).toBe(34);
+    expect(inProvince.rows.map((r) => [r.label, r.n]).sort()).toEqual([
+      ['Bệnh viện Đa khoa tỉnh Hưng Yên', 1],
+      ['Phường Phố Hiến', 30],
+      ['Trung tâm Phục vụ hành chính công tỉnh Hưng Yên', 3],
+    ]);
     const byCounter = (await (await get('/api/stats?counter=demo-land&groupBy=counter')).json()) as Stats;
     expect(byCounter.rows).toEqual([expect.objectContaining({ label: 'Quầy Đất đai', n: 3 })]);
     const kiosk = (await (await get('/api/stats?channel=kiosk')).json()) as Stats;
@@ -137,7 +145,7 @@ describe('rollups equal a recount from raw responses', () => {
       days: 120,
       flaggedShare: 0.05,
     });
-    const ward = (await listUnits(t.db.dbRead, t.state.tenantId)).find((u) => u.code === 'HY-TP-AN-TAO')!;
+    const ward = (await listUnits(t.db.dbRead, t.state.tenantId)).find((u) => u.code === '11953')!;
     const base: StatsFilter = { tenantId: t.state.tenantId, from: '2025-12-01', to: '2026-12-31' };
     const filters: StatsFilter[] = [
       base,

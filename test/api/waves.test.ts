@@ -27,9 +27,9 @@ const call = async <T = Record<string, unknown>>(method: string, path: string, b
 
 // The hand-worked wave of test/unit/stratified-rate.test.ts, entered interview by interview.
 const PLAN = [
-  { code: 'HY-TP-AN-TAO', population: 1000, interviews: 50, satisfied: 40, required: 286 },
-  { code: 'HY-TP-HIEN-NAM', population: 500, interviews: 50, satisfied: 45, required: 223 },
-  { code: 'HY-TP-MOT-CUA', population: 200, interviews: 40, satisfied: 30, required: 134 },
+  { code: '11953', population: 1000, interviews: 50, satisfied: 40, required: 286 },
+  { code: '11980', population: 500, interviews: 50, satisfied: 45, required: 223 },
+  { code: '33-TTPVHCC', population: 200, interviews: 40, satisfied: 30, required: 134 },
 ];
 
 describe('a sociological survey wave', () => {
@@ -50,7 +50,7 @@ describe('a sociological survey wave', () => {
       survey: 'nope',
       from: '2026-04-01',
       to: '2026-05-01',
-      strata: [{ unitId: units['HY-TP-AN-TAO'], population: 10 }],
+      strata: [{ unitId: units['11953'], population: 10 }],
     });
     expect(unknown.status).toBe(422);
 
@@ -139,9 +139,9 @@ describe('a sociological survey wave', () => {
     const weights = new Map<string, Set<string>>();
     for (const r of rows) weights.set(r.unit_code!, (weights.get(r.unit_code!) ?? new Set()).add(r.weight!));
     expect(Object.fromEntries([...weights].map(([k, v]) => [k, [...v]]))).toEqual({
-      'HY-TP-AN-TAO': ['20'],
-      'HY-TP-HIEN-NAM': ['10'],
-      'HY-TP-MOT-CUA': ['5'],
+      '11953': ['20'],
+      '11980': ['10'],
+      '33-TTPVHCC': ['5'],
     });
     expect(rows.every((r) => r.channel === 'interviewer' && r.counter_code === '')).toBe(true);
     const counterCsv = await (
@@ -160,7 +160,7 @@ describe('a sociological survey wave', () => {
     expect(outside.status).toBe(422);
     const badAnswers = await call<{ fields: Record<string, unknown> }>('POST', `/api/waves/${waveId}/responses`, {
       clientKey: newClientKey(),
-      unitId: units['HY-TP-AN-TAO'],
+      unitId: units['11953'],
       answers: { overall: 6, access_q: 3 },
     });
     expect(badAnswers.status).toBe(422);
@@ -175,7 +175,7 @@ describe('a sociological survey wave', () => {
     const denied = await call<{ error: string }>(
       'POST',
       `/api/waves/${waveId}/responses`,
-      { clientKey: newClientKey(), unitId: units['HY-TP-AN-TAO'], answers: { overall: 4 } },
+      { clientKey: newClientKey(), unitId: units['11953'], answers: { overall: 4 } },
       officer,
     );
     expect(denied.status).toBe(403);

@@ -22,7 +22,7 @@ describe('an administrator gives a counter officer an account', () => {
       '/api/meta',
       await loginCookie(demo.server.url, PASSWORD),
     );
-    const oneStop = meta.units.find((u) => u.code === 'HY-TP-MOT-CUA')!;
+    const oneStop = meta.units.find((u) => u.code === '33-TTPVHCC')!;
     await page.getByTestId('new-username').fill('can.bo.mot.cua');
     await page.getByTestId('new-role').selectOption('officer');
     await page.getByTestId('new-unit').selectOption(String(oneStop.id));

@@ -185,7 +185,7 @@ describe('an administrator on a phone', () => {
 describe('an administrator setting up counters on a phone', () => {
   it('creates a counter from the form, edits its sectors, retires it, and brings a sheet in with its problem report', async () => {
     const meta = await getJson<{ units: { id: number; code: string }[] }>(server.url, '/api/meta', admin);
-    const ward = meta.units.find((u) => u.code === 'HY-TP-AN-TAO')!;
+    const ward = meta.units.find((u) => u.code === '11953')!;
     const counterOf = async (code: string) =>
       (
         await getJson<{ counters: { code: string; sectors: string[]; retired: boolean }[] }>(server.url, '/api/counters', admin)
@@ -197,27 +197,27 @@ describe('an administrator setting up counters on a phone', () => {
     await page.locator('select[data-testid="new-counter-unit"]').selectOption(String(ward.id));
     await page.locator('[data-testid="new-counter-sectors"] input[value="labour"]').check();
     await page.getByTestId('create-counter').click();
-    expect(await page.getByTestId('new-counter-done').textContent()).toContain('hy-tp-an-tao-quay-lao-dong');
-    expect(await counterOf('hy-tp-an-tao-quay-lao-dong')).toMatchObject({ sectors: ['labour'], retired: false });
+    expect(await page.getByTestId('new-counter-done').textContent()).toContain('11953-quay-lao-dong');
+    expect(await counterOf('11953-quay-lao-dong')).toMatchObject({ sectors: ['labour'], retired: false });
 
-    const card = page.locator('[data-testid="kiosk-counter"][data-code="hy-tp-an-tao-quay-lao-dong"]');
+    const card = page.locator('[data-testid="kiosk-counter"][data-code="11953-quay-lao-dong"]');
     await card.waitFor();
     await card.getByTestId('counter-edit').click();
     await card.locator('[data-testid="edit-counter-sectors"] input[value="other"]').check();
     await card.getByTestId('counter-save').click();
     await expect.poll(() => card.getByTestId('counter-sectors').textContent()).toBe('Lao động – Thương binh và Xã hội, Khác');
-    expect((await counterOf('hy-tp-an-tao-quay-lao-dong'))!.sectors).toEqual(['labour', 'other']);
+    expect((await counterOf('11953-quay-lao-dong'))!.sectors).toEqual(['labour', 'other']);
 
     page.once('dialog', (d) => void d.accept());
     await card.getByTestId('counter-retire').click();
     await expect.poll(() => card.getAttribute('data-retired')).toBe('1');
-    expect((await fetch(`${server.url}/q/hy-tp-an-tao-quay-lao-dong`)).status).toBe(410);
+    expect((await fetch(`${server.url}/q/11953-quay-lao-dong`)).status).toBe(410);
 
     await page.locator('[data-testid="counter-sheet-panel"] > summary').click();
     const sheet = (text: string) => ({ name: 'quay.csv', mimeType: 'text/csv', buffer: Buffer.from(text) });
     await page
       .getByTestId('counter-sheet-file')
-      .setInputFiles(sheet('code,name,unit_code,sectors\nx-1,Quầy A,NOPE,land\nx-2,Quầy B,HY-TP-AN-TAO,\n'));
+      .setInputFiles(sheet('code,name,unit_code,sectors\nx-1,Quầy A,NOPE,land\nx-2,Quầy B,11953,\n'));
     await page.getByTestId('counter-sheet-send').click();
     const rejected = page.getByTestId('counter-sheet-rejected');
     await rejected.waitFor();
@@ -230,9 +230,7 @@ describe('an administrator setting up counters on a phone', () => {
     expect(await counterOf('x-1')).toBeUndefined();
     await checkAndPhotograph(page, 'counters-sheet-problems');
 
-    await page
-      .getByTestId('counter-sheet-file')
-      .setInputFiles(sheet('code,name,unit_code,sectors\nx-2,Quầy B,HY-TP-AN-TAO,land|justice\n'));
+    await page.getByTestId('counter-sheet-file').setInputFiles(sheet('code,name,unit_code,sectors\nx-2,Quầy B,11953,land|justice\n'));
     await page.getByTestId('counter-sheet-send').click();
     const saved = page.getByTestId('counter-sheet-saved');
     await saved.waitFor();

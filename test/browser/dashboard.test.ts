@@ -228,9 +228,9 @@ describe('the analyst dashboard with a year of demo data', () => {
     expect(land.overall.target).toBe(85);
     await expectTable(page, 'sector-table', land.rows);
 
-    // A unit means its whole subtree: pick the city, which holds the one-stop counters.
+    // A unit means its whole subtree: pick the service centre, which holds the one-stop counters.
     const meta = await api(page, '/api/meta');
-    const city = meta.units.find((u: { kind: string }) => u.kind === 'city');
+    const city = meta.units.find((u: { code: string }) => u.code === '33-TTPVHCC');
     await page.locator('select[name="sector"]').selectOption('');
     await page.locator('select[name="unit"]').selectOption(String(city.id));
     await page.waitForURL((u) => u.searchParams.get('unit') === String(city.id) && !u.searchParams.has('sector'));

@@ -32,8 +32,8 @@ let caseId: number | undefined;
 const ACCOUNTS = [
   { username: 'admin', role: 'admin', unit: null },
   { username: 'phan.tich', role: 'analyst', unit: null },
-  { username: 'phan.tich.an.tao', role: 'analyst', unit: 'HY-TP-AN-TAO' },
-  { username: 'can.bo.quay', role: 'officer', unit: 'HY-TP-MOT-CUA' },
+  { username: 'phan.tich.pho.hien', role: 'analyst', unit: '11953' },
+  { username: 'can.bo.quay', role: 'officer', unit: '33-TTPVHCC' },
   { username: 'dieu.tra.vien', role: 'interviewer', unit: null },
 ] as const;
 
@@ -59,12 +59,12 @@ beforeAll(async () => {
     expect(res.status, a.username).toBe(201);
   }
   const wave = await send('POST', '/api/waves', {
-    name: 'Điều tra XHH 2026 — Bộ phận Một cửa và các phường',
+    name: 'Điều tra XHH 2026 — Trung tâm PVHCC và các phường',
     survey: 'sipas-counter',
     sector: 'land',
     from: '2026-04-01',
     to: '2026-06-30',
-    strata: ['HY-TP-AN-TAO', 'HY-TP-HIEN-NAM', 'HY-TP-MOT-CUA'].map((code, i) => ({
+    strata: ['11953', '11980', '33-TTPVHCC'].map((code, i) => ({
       unitId: units.get(code)!,
       population: 1000 - i * 300,
     })),
@@ -201,24 +201,24 @@ describe("a ward's analyst", () => {
   it('is offered its own ward only, sees the ward named in the header, and is told what to do with a unit outside it', async () => {
     const context = await browser.newContext({ viewport: PHONE });
     const page = await context.newPage();
-    await signIn(page, 'phan.tich.an.tao');
+    await signIn(page, 'phan.tich.pho.hien');
     await settled(page);
-    expect(await page.getByTestId('tenant-name').textContent()).toContain('Phường An Tảo');
-    expect(await page.getByTestId('tenant-name').textContent()).not.toContain('Thành phố');
+    expect(await page.getByTestId('tenant-name').textContent()).toContain('Phường Phố Hiến');
+    expect(await page.getByTestId('tenant-name').textContent()).not.toContain('Tỉnh');
 
     await page.getByTestId('filter-toggle').click();
     const options = await page.locator('select[name="unit"] option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
-    expect(options).toEqual(['', String(units.get('HY-TP-AN-TAO'))]);
+    expect(options).toEqual(['', String(units.get('11953'))]);
     const counters = await page.locator('select[name="counter"] option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
     expect(counters).toEqual(['', 'demo-civil']);
     // Every other unit picker of the app keeps to the ward too (the reports page's).
     await page.goto(`${server.url}/app/reports`);
     await settled(page);
     const reportUnits = await page.locator('select[name="unit"] option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
-    expect(reportUnits.filter(Boolean)).toEqual([String(units.get('HY-TP-AN-TAO'))]);
+    expect(reportUnits.filter(Boolean)).toEqual([String(units.get('11953'))]);
 
     // An address naming the hospital is still refused by the server; the page says what to do instead of "try again".
-    await page.goto(`${server.url}/app/?unit=${units.get('HY-BVDK')}`);
+    await page.goto(`${server.url}/app/?unit=${units.get('33-BVDK')}`);
     await settled(page);
     const refusal = page.locator('[data-testid="error"][data-status="403"]').first();
     expect(await refusal.textContent()).toContain('Bạn không có quyền xem đơn vị này.');

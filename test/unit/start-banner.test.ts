@@ -82,6 +82,21 @@ describe('the start banner', () => {
     expect(text).toContain("! HAILONG_PUBLIC_URL is http://localhost:3000: only this machine can open it, citizens' phones cannot.");
   });
 
+  it('lists the tenants and their administrators, never a password unless just generated', () => {
+    const tenants = [
+      { code: 'main', name: 'hailong', admins: ['admin'] },
+      { code: 'hung-yen', name: 'Tỉnh Hưng Yên', admins: ['admin-hung-yen', 'quan-tri-2'] },
+      { code: 'empty', name: 'Chưa có', admins: [] },
+    ];
+    const text = startBanner({ ...facts, publicUrl: undefined, isDemo: false, tenants }).join('\n');
+    expect(text).toContain('/app/login  (user: admin)');
+    expect(text).toContain('tenants (3):');
+    expect(text).toContain('    hung-yen — Tỉnh Hưng Yên · quản trị / admins: admin-hung-yen, quan-tri-2');
+    expect(text).toContain('    empty — Chưa có · quản trị / admins: chưa có / none');
+    expect(text).not.toMatch(/password/i);
+    expect(text).not.toContain('/q/demo-land');
+  });
+
   it('has a bilingual line for stopping and for stopped', () => {
     expect(stoppingLine('SIGINT')).toBe('Đang dừng hailong (SIGINT)… / Stopping hailong (SIGINT)…');
     expect(STOPPED_LINE).toMatch(/^hailong đã dừng.* \/ hailong has stopped/);
