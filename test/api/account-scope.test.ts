@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listUnits } from '../../db/units';
+import { createUnit, listUnits } from '../../db/units';
 import { findUserByUsername } from '../../db/users';
 import { createTestApp, login, type TestApp } from '../support/test-app';
 
-// A commune administrator (an admin scoped to the city, HY-TP) beside the tenant-wide one, and
-// accounts inside the city (a ward analyst, the one-stop office's officer) and outside it (the
-// provincial hospital's analyst and officer, a tenant-wide analyst).
+// A scoped administrator (an admin of the provincial service centre, 33-TTPVHCC, with two desks
+// under it, TT-A and TT-B) beside the tenant-wide one, and accounts inside the centre (a desk
+// analyst, the centre's officer) and outside it (the hospital's analyst and officer, a
+// tenant-wide analyst).
 let t: TestApp;
 let admin: string;
 let cityAdmin: string;
@@ -36,13 +37,23 @@ const auditOf = async (action: string, subject: string) =>
 beforeAll(async () => {
   t = await createTestApp();
   admin = await login(t.app);
+  const centre = (await listUnits(t.db.dbRead, t.state.tenantId)).find((u) => u.code === '33-TTPVHCC')!;
+  for (const code of ['TT-A', 'TT-B']) {
+    await createUnit(t.db.dbWrite, {
+      tenant_id: t.state.tenantId,
+      parent_id: centre.id,
+      code,
+      name: `Tổ tiếp nhận ${code}`,
+      kind: 'service_body',
+    });
+  }
   units = Object.fromEntries((await listUnits(t.db.dbRead, t.state.tenantId)).map((u) => [u.code, u.id]));
   const accounts: [string, string, string | null][] = [
-    ['quan.tri.tp', 'admin', 'HY-TP'],
-    ['phan.tich.an.tao', 'analyst', 'HY-TP-AN-TAO'],
-    ['can.bo.mot.cua', 'officer', 'HY-TP-MOT-CUA'],
-    ['phan.tich.benh.vien', 'analyst', 'HY-BVDK'],
-    ['can.bo.benh.vien', 'officer', 'HY-BVDK'],
+    ['quan.tri.tp', 'admin', '33-TTPVHCC'],
+    ['phan.tich.an.tao', 'analyst', 'TT-A'],
+    ['can.bo.mot.cua', 'officer', '33-TTPVHCC'],
+    ['phan.tich.benh.vien', 'analyst', '33-BVDK'],
+    ['can.bo.benh.vien', 'officer', '33-BVDK'],
     ['phan.tich.tinh', 'analyst', null],
   ];
   for (const [username, role, unit] of accounts) {
@@ -87,7 +98,7 @@ describe('a commune administrator manages the accounts of its subtree only', () 
     const elsewhere = await call<Refusal>(cityAdmin, 'POST', '/api/users', {
       username: 'o.benh.vien',
       role: 'analyst',
-      unitId: units['HY-BVDK'],
+      unitId: units['33-BVDK'],
     });
     expect(elsewhere.status).toBe(403);
     expect((await call(cityAdmin, 'POST', '/api/users', { username: 'o.dau.do', role: 'analyst', unitId: 999_999 })).status).toBe(422);
@@ -96,10 +107,10 @@ describe('a commune administrator manages the accounts of its subtree only', () 
     const inside = await call<{ unitId: number }>(cityAdmin, 'POST', '/api/users', {
       username: 'phan.tich.hien.nam',
       role: 'analyst',
-      unitId: units['HY-TP-HIEN-NAM'],
+      unitId: units['TT-B'],
     });
     expect(inside.status).toBe(201);
-    expect((await findUserByUsername(t.db.dbRead, 'phan.tich.hien.nam'))?.unit_id).toBe(units['HY-TP-HIEN-NAM']);
+    expect((await findUserByUsername(t.db.dbRead, 'phan.tich.hien.nam'))?.unit_id).toBe(units['TT-B']);
   });
 
   it('refuses to change an account outside its subtree (403), to raise one to the whole tenant or move it out (403), and leaves it as it was', async () => {
@@ -113,17 +124,17 @@ describe('a commune administrator manages the accounts of its subtree only', () 
     const raise = await call<Refusal>(cityAdmin, 'PATCH', `/api/users/${ids['phan.tich.an.tao']}`, { unitId: null });
     expect(raise.status).toBe(403);
     expect(raise.body.fields?.unitId?.en).toMatch(/whole-tenant scope/);
-    const away = await call(cityAdmin, 'PATCH', `/api/users/${ids['phan.tich.an.tao']}`, { unitId: units['HY-BVDK'] });
+    const away = await call(cityAdmin, 'PATCH', `/api/users/${ids['phan.tich.an.tao']}`, { unitId: units['33-BVDK'] });
     expect(away.status).toBe(403);
-    expect((await findUserByUsername(t.db.dbRead, 'phan.tich.an.tao'))?.unit_id).toBe(units['HY-TP-AN-TAO']);
+    expect((await findUserByUsername(t.db.dbRead, 'phan.tich.an.tao'))?.unit_id).toBe(units['TT-A']);
 
     const moved = await call<{ unitId: number }>(cityAdmin, 'PATCH', `/api/users/${ids['phan.tich.an.tao']}`, {
-      unitId: units['HY-TP-HIEN-NAM'],
+      unitId: units['TT-B'],
     });
     expect(moved.status).toBe(200);
-    expect(moved.body.unitId).toBe(units['HY-TP-HIEN-NAM']);
+    expect(moved.body.unitId).toBe(units['TT-B']);
     const [entry] = await auditOf('user_changed', `user:${ids['phan.tich.an.tao']}`);
-    expect(entry).toMatchObject({ actor_username: 'quan.tri.tp', details: { unitId: units['HY-TP-HIEN-NAM'] } });
+    expect(entry).toMatchObject({ actor_username: 'quan.tri.tp', details: { unitId: units['TT-B'] } });
   });
 
   it('keeps the self-demotion rule for a commune administrator too', async () => {

@@ -31,12 +31,19 @@ describe('a commune administrator on the accounts page', () => {
     const admin = await loginCookie(demo.server.url, PASSWORD);
     const meta = await getJson<{ units: { id: number; code: string }[] }>(demo.server.url, '/api/meta', admin);
     const unit = (code: string) => meta.units.find((u) => u.code === code)!.id;
+    // Two desks under the provincial service centre, which a scoped administrator then runs.
+    for (const code of ['TT-A', 'TT-B']) {
+      const body = { code, name: `Tổ tiếp nhận ${code}`, kind: 'service_body', parentId: unit('33-TTPVHCC') };
+      expect((await send(admin, 'POST', '/api/units', body)).status).toBe(201);
+    }
+    const after = await getJson<{ units: { id: number; code: string }[] }>(demo.server.url, '/api/meta', admin);
+    const unitNow = (code: string) => after.units.find((u) => u.code === code)!.id;
     for (const [username, role, code] of [
-      ['quan.tri.tp', 'admin', 'HY-TP'],
-      ['can.bo.mot.cua', 'officer', 'HY-TP-MOT-CUA'],
-      ['phan.tich.benh.vien', 'analyst', 'HY-BVDK'],
+      ['quan.tri.tp', 'admin', '33-TTPVHCC'],
+      ['can.bo.mot.cua', 'officer', '33-TTPVHCC'],
+      ['phan.tich.benh.vien', 'analyst', '33-BVDK'],
     ] as const) {
-      expect((await send(admin, 'POST', '/api/users', { username, role, unitId: unit(code), password: OTHERS })).status).toBe(201);
+      expect((await send(admin, 'POST', '/api/users', { username, role, unitId: unitNow(code), password: OTHERS })).status).toBe(201);
     }
     await mkdir(SHOTS, { recursive: true });
 
@@ -48,7 +55,7 @@ describe('a commune administrator on the accounts page', () => {
     await expect.poll(() => wp.locator('[data-testid="user-row"]').count()).toBe(4);
     const wideOptions = await wp.getByTestId('new-unit').locator('option').allTextContents();
     expect(wideOptions[0]).toBe('Phạm vi: cả tỉnh / Scope: whole tenant');
-    expect(wideOptions).toContain('— Thành phố Hưng Yên (HY-TP)');
+    expect(wideOptions).toContain('— Trung tâm Phục vụ hành chính công tỉnh Hưng Yên (33-TTPVHCC) · Cơ quan, đơn vị sự nghiệp');
     await wp.screenshot({ path: `${SHOTS}/accounts-tenant-admin-1366.png`, fullPage: true });
     await wide.close();
 
@@ -63,10 +70,9 @@ describe('a commune administrator on the accounts page', () => {
       await expect
         .poll(() => page.getByTestId('new-unit').locator('option').allTextContents())
         .toEqual([
-          'Thành phố Hưng Yên (HY-TP)',
-          '— Bộ phận Một cửa thành phố Hưng Yên (HY-TP-MOT-CUA) · Cơ quan, đơn vị sự nghiệp',
-          '— Phường An Tảo (HY-TP-AN-TAO)',
-          '— Phường Hiến Nam (HY-TP-HIEN-NAM)',
+          'Trung tâm Phục vụ hành chính công tỉnh Hưng Yên (33-TTPVHCC) · Cơ quan, đơn vị sự nghiệp',
+          '— Tổ tiếp nhận TT-A (TT-A) · Cơ quan, đơn vị sự nghiệp',
+          '— Tổ tiếp nhận TT-B (TT-B) · Cơ quan, đơn vị sự nghiệp',
         ]);
       expect(await page.getByTestId('users-scope-note').isVisible()).toBe(true);
 
