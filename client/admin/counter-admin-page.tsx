@@ -15,6 +15,7 @@ import { importContentType, problemsOf } from '../imports/import-file';
 import type { ImportProblem } from '../imports/imports-types';
 import { changeCounter, createCounter, fetchCounterSettings, importCounterSheet, setCounterKiosk } from './admin-api';
 import type { CounterChange, CounterSetting, CounterSheetResult } from './admin-types';
+import { ProblemTable } from '../imports/problem-table';
 
 /**
  * The administrator's counters (/app/kiosk): a new counter, a sheet of them, and each counter of
@@ -520,31 +521,7 @@ function SheetReport({ outcome, lang }: { outcome: SheetOutcome; lang: Lang }) {
           .replace('{r}', formatCount(outcome.rows, lang))}
       </p>
       <div class="table-scroll">
-        <table class="stats-table stacked-table" data-testid="counter-sheet-problems">
-          <caption>{t(lang, 'sheetProblemsCaption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col" class="num">
-                {t(lang, 'lineNo')}
-              </th>
-              <th scope="col">{t(lang, 'columnName')}</th>
-              <th scope="col">{t(lang, 'problem')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {outcome.problems.map((p, i) => (
-              <tr key={`${p.line}-${p.column}-${i}`} data-line={p.line} data-column={p.column}>
-                <td class="num" data-label={t(lang, 'lineNo')}>
-                  {p.line}
-                </td>
-                <td data-label={t(lang, 'columnName')}>
-                  <code>{p.column}</code>
-                </td>
-                <td data-label={t(lang, 'problem')}>{p.message[lang]}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <ProblemTable problems={outcome.problems} caption={t(lang, 'sheetProblemsCaption')} testid="counter-sheet-problems" />
       </div>
     </div>
   );

@@ -61,6 +61,4 @@ export const COUNTER_ADMIN_STRINGS = {
   sheetLinesCaption: { vi: 'Kết quả từng dòng', en: 'Each line’s outcome' },
   sheetProblemsCaption: { vi: 'Các lỗi theo dòng', en: 'Problems by line' },
   lineNo: { vi: 'Dòng', en: 'Line' },
-  columnName: { vi: 'Cột', en: 'Column' },
-  problem: { vi: 'Lỗi', en: 'Problem' },
 } satisfies Record<string, LocalizedText>;

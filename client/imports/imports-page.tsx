@@ -12,6 +12,7 @@ import { fetchWaves } from '../waves/waves-api';
 import { importContentType, problemsOf } from './import-file';
 import { postImport, type ImportTarget } from './imports-api';
 import type { ImportProblem, ImportResult } from './imports-types';
+import { ProblemTable } from './problem-table';
 
 type Outcome =
   | { kind: 'checked'; result: ImportResult }
@@ -222,31 +223,7 @@ function ImportOutcome({ outcome, lang, onRetry }: { outcome: Outcome; lang: Lan
           .replace('{r}', formatCount(outcome.rows, lang))}
       </p>
       <div class="table-scroll">
-        <table class="stats-table" data-testid="import-problems">
-          <caption>{t(lang, 'problemsCaption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col" class="num">
-                {t(lang, 'line')}
-              </th>
-              <th scope="col">{t(lang, 'column')}</th>
-              <th scope="col">{t(lang, 'reason')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {outcome.problems.map((p, i) => (
-              <tr key={`${p.line}-${p.column}-${i}`} data-line={p.line} data-column={p.column}>
-                <td class="num" data-col="line" data-value={p.line}>
-                  {p.line}
-                </td>
-                <td data-col="column" data-value={p.column}>
-                  <code>{p.column}</code>
-                </td>
-                <td data-col="message">{p.message[lang]}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <ProblemTable problems={outcome.problems} caption={t(lang, 'problemsCaption')} testid="import-problems" />
       </div>
     </div>
   );

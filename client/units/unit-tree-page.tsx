@@ -15,6 +15,7 @@ import { messageOf, useApi } from '../app/use-api';
 import { problemsOf } from '../imports/import-file';
 import { changeUnit, createUnit, fetchUnits, importUnitList } from './units-api';
 import type { UnitImportProblem, UnitImportResult, UnitView } from './units-types';
+import { ProblemTable } from '../imports/problem-table';
 
 /**
  * The administrator's unit tree: every unit of their subtree as an indented list (kind, code,
@@ -403,31 +404,7 @@ function ImportReport({ outcome, lang }: { outcome: ImportOutcome; lang: Lang })
           .replace('{r}', formatCount(outcome.rows, lang))}
       </p>
       <div class="table-scroll">
-        <table class="stats-table" data-testid="unit-import-problems">
-          <caption>{t(lang, 'unitProblemsCaption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col" class="num">
-                {t(lang, 'line')}
-              </th>
-              <th scope="col">{t(lang, 'column')}</th>
-              <th scope="col">{t(lang, 'reason')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {outcome.problems.map((p, i) => (
-              <tr key={`${p.line}-${p.column}-${i}`} data-line={p.line} data-column={p.column}>
-                <td class="num">{p.line}</td>
-                <td>
-                  <code>{p.column}</code>
-                </td>
-                <td>
-                  <InBothLanguages text={p.message} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <ProblemTable problems={outcome.problems} caption={t(lang, 'unitProblemsCaption')} testid="unit-import-problems" />
       </div>
     </div>
   );

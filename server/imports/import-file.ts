@@ -5,13 +5,19 @@ import { RequestError } from '../http/errors';
 import { readTable, type Table } from './read-table';
 
 const MAX_ROWS = 100_000;
+const MAX_NAME = 200;
 
-/**
- * The uploaded file as a table, and the key that makes each of its rows' client keys, so importing
- * the same file twice stores it once.
- */
-export async function uploadedTable(c: Context<AppEnv>): Promise<{ table: Table; fileKey: string }> {
-  const { bytes, type } = await fileOf(c);
+export interface UploadedTable {
+  table: Table;
+  /** What makes each of its rows' client keys, so importing the same file twice stores it once. */
+  fileKey: string;
+  /** The name (a multipart file's, or `?name=` beside a raw body) and size the audit log keeps. */
+  file: { name: string; size: number };
+}
+
+/** The uploaded file (a CSV or an XLSX: answers, a unit list, a sheet of counters) as a table. */
+export async function uploadedTable(c: Context<AppEnv>): Promise<UploadedTable> {
+  const { bytes, type, name } = await fileOf(c);
   const table = await readTable(bytes, type).catch(() => {
     throw new RequestError(400, {
       vi: 'Không đọc được tệp. Xin gửi tệp CSV (UTF-8) hoặc Excel (.xlsx).',
@@ -25,11 +31,11 @@ export async function uploadedTable(c: Context<AppEnv>): Promise<{ table: Table;
     });
   }
   const fileKey = createHash('sha256').update(bytes).digest('hex').slice(0, 24);
-  return { table, fileKey };
+  return { table, fileKey, file: { name: name.slice(0, MAX_NAME), size: bytes.length } };
 }
 
 /** The uploaded file: a multipart form's `file` field, or the raw body. */
-async function fileOf(c: Context<AppEnv>): Promise<{ bytes: Uint8Array; type: string }> {
+async function fileOf(c: Context<AppEnv>): Promise<{ bytes: Uint8Array; type: string; name: string }> {
   const type = c.req.header('content-type') ?? '';
   if (type.startsWith('multipart/form-data')) {
     const form = await c.req.parseBody();
@@ -37,9 +43,9 @@ async function fileOf(c: Context<AppEnv>): Promise<{ bytes: Uint8Array; type: st
     if (!(file instanceof File)) {
       throw new RequestError(400, { vi: 'Thiếu tệp (trường "file").', en: 'The file is missing (field "file").' });
     }
-    return { bytes: new Uint8Array(await file.arrayBuffer()), type: file.type };
+    return { bytes: new Uint8Array(await file.arrayBuffer()), type: file.type, name: file.name };
   }
   const bytes = new Uint8Array(await c.req.arrayBuffer());
   if (bytes.length === 0) throw new RequestError(400, { vi: 'Tệp rỗng.', en: 'The file is empty.' });
-  return { bytes, type };
+  return { bytes, type, name: c.req.query('name') ?? '' };
 }

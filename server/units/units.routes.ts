@@ -8,9 +8,9 @@ import { recordAudit } from '../audit/record-audit';
 import type { AppDeps, AppEnv } from '../http/context';
 import { RequestError } from '../http/errors';
 import { parseJsonBody } from '../http/json-body';
+import { uploadedTable } from '../imports/import-file';
 import { scopePath, unitInScope, UNIT_NOT_FOUND } from '../http/unit-scope';
 import { checkNewUnit, planUnitChange, refusalOf } from './unit-change';
-import { uploadedUnitList } from './unit-file';
 import { planUnitImport } from './unit-import';
 import type { UnitFacts } from './unit-rules';
 import { unitTree, unitView } from './unit-tree';
@@ -102,7 +102,7 @@ export function unitRoutes({ db }: AppDeps) {
     })
     .post('/units/import', async (c) => {
       const user = c.get('user');
-      const { table, file } = await uploadedUnitList(c);
+      const { table, file } = await uploadedTable(c);
       const scope = await scopePath(db.dbWrite, user);
       const units = await listSubtree(db.dbWrite, user.tenant_id);
       const plan = planUnitImport(table, units, { path: scope, ownUnitId: user.unit_id });
