@@ -41,6 +41,13 @@ export interface Resolved {
   resolve: (ref: UnitRef) => number;
 }
 
+/** Another change got there first (a predecessor already ended, the event already undone): nothing was written. */
+export class ChangedMeanwhileError extends Error {
+  constructor() {
+    super('the units or the event changed while this was being checked');
+  }
+}
+
 export type AlongWith<T> = (trx: Kysely<Database>, result: T) => Promise<Record<string, unknown>>;
 
 /**
@@ -56,7 +63,14 @@ export async function writeReorganisation(db: Kysely<Database>, w: Reorganisatio
       .returning('id')
       .executeTakeFirstOrThrow();
     if (w.end.length > 0) {
-      await trx.updateTable('units').set({ valid_to: w.lastDay }).where('tenant_id', '=', w.tenantId).where('id', 'in', w.end).execute();
+      const ended = await trx
+        .updateTable('units')
+        .set({ valid_to: w.lastDay })
+        .where('tenant_id', '=', w.tenantId)
+        .where('id', 'in', w.end)
+        .where('valid_to', 'is', null)
+        .executeTakeFirst();
+      if (Number(ended.numUpdatedRows) !== w.end.length) throw new ChangedMeanwhileError();
     }
     const created: number[] = [];
     for (const u of w.create) {
@@ -183,8 +197,23 @@ export interface UndoWrite {
 }
 
 /** An event undone, all or nothing, with `along` (the audit entry) last. */
-export async function undoReorganisation(db: Kysely<Database>, u: UndoWrite, along: (trx: Kysely<Database>) => Promise<void>) {
+export async function undoReorganisation(
+  db: Kysely<Database>,
+  u: UndoWrite,
+  check: (trx: Kysely<Database>) => Promise<void>,
+  along: (trx: Kysely<Database>) => Promise<void>,
+) {
   await db.transaction().execute(async (trx) => {
+    // The event's row first, so two undos of it wait on each other; then the checks again, inside.
+    const marked = await trx
+      .updateTable('unit_reorganisations')
+      .set({ undone_at: new Date(), undone_by: u.undoneBy })
+      .where('tenant_id', '=', u.tenantId)
+      .where('id', '=', u.id)
+      .where('undone_at', 'is', null)
+      .executeTakeFirst();
+    if (Number(marked.numUpdatedRows) !== 1) throw new ChangedMeanwhileError();
+    await check(trx);
     for (const c of u.counters) {
       await trx.updateTable('counters').set({ unit_id: c.unitId }).where('tenant_id', '=', u.tenantId).where('id', '=', c.id).execute();
     }
@@ -200,12 +229,6 @@ export async function undoReorganisation(db: Kysely<Database>, u: UndoWrite, alo
     if (u.reopen.length > 0) {
       await trx.updateTable('units').set({ valid_to: null }).where('tenant_id', '=', u.tenantId).where('id', 'in', u.reopen).execute();
     }
-    await trx
-      .updateTable('unit_reorganisations')
-      .set({ undone_at: new Date(), undone_by: u.undoneBy })
-      .where('tenant_id', '=', u.tenantId)
-      .where('id', '=', u.id)
-      .execute();
     await along(trx);
   });
   if (u.counters.length > 0) noteCounterChange();

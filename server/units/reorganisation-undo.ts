@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/types';
-import { answersUnderNewTree, findReorganisation, type UndoWrite } from '../../db/unit-reorganisations';
+import { answersUnderNewTree, ChangedMeanwhileError, findReorganisation, type UndoWrite } from '../../db/unit-reorganisations';
 import { listSubtree } from '../../db/units';
 import type { LocalizedText } from '../../surveys/localized-text';
 import { dayStartUtc } from '../../surveys/time';
@@ -55,15 +55,18 @@ export async function planUndo(db: Kysely<Database>, user: SessionUser, scope: s
   }
   if (event.undone_at !== null) throw new RequestError(409, ALREADY_UNDONE);
   const created = record.successors.filter((s) => s.created).map((s) => s.id);
-  const n = await answersUnderNewTree(
-    db,
-    user.tenant_id,
-    dayStartUtc(record.effectiveOn),
-    record.successors.map((s) => s.id),
-    record.counters.map((c) => c.id),
-    created,
-  );
-  if (n > 0) throw new RequestError(409, answersArrived(n, record.effectiveOn));
+  const check = async (trx: Kysely<Database>) => {
+    const n = await answersUnderNewTree(
+      trx,
+      user.tenant_id,
+      dayStartUtc(record.effectiveOn),
+      record.successors.map((s) => s.id),
+      record.counters.map((c) => c.id),
+      created,
+    );
+    if (n > 0) throw new RequestError(409, answersArrived(n, record.effectiveOn));
+  };
+  await check(db);
   const write: UndoWrite = {
     tenantId: user.tenant_id,
     id,
@@ -82,11 +85,12 @@ export async function planUndo(db: Kysely<Database>, user: SessionUser, scope: s
     remove: created,
     reopen: record.predecessors.filter((p) => p.ends).map((p) => p.id),
   };
-  return { event, record, write };
+  return { event, record, write, check };
 }
 
 /** What stops an undo in the database itself: a new unit now used elsewhere, or a code taken again. */
 export function undoRefusal(error: unknown): RequestError | null {
+  if (error instanceof ChangedMeanwhileError) return new RequestError(409, ALREADY_UNDONE);
   const code = (error as { code?: unknown } | null)?.code;
   if (code === '23503') {
     return new RequestError(409, {

@@ -1,6 +1,12 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { linksOf, listReorganisations, undoReorganisation, writeReorganisation } from '../../db/unit-reorganisations';
+import {
+  ChangedMeanwhileError,
+  linksOf,
+  listReorganisations,
+  undoReorganisation,
+  writeReorganisation,
+} from '../../db/unit-reorganisations';
 import { listSubtree } from '../../db/units';
 import { daySchema } from '../../surveys/day-schema';
 import { CURRENT_UNIT_KINDS } from '../../surveys/unit-kinds';
@@ -46,7 +52,13 @@ const body = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('move'), ...base, unitId: id, parentId: id.nullable() }),
 ]);
 
+const CHANGED_MEANWHILE = {
+  vi: 'Một đơn vị trong đợt này vừa được thay đổi bởi người khác; xin tải lại danh sách và thử lại.',
+  en: 'A unit of this event was changed by someone else meanwhile; reload the list and try again.',
+};
+
 const refused = (error: unknown): never => {
+  if (error instanceof ChangedMeanwhileError) throw new RequestError(409, CHANGED_MEANWHILE);
   throw refusalOf(error) ?? error;
 };
 
@@ -110,8 +122,8 @@ export function reorganisationRoutes({ db }: AppDeps) {
       const id = Number(c.req.param('id'));
       if (!Number.isSafeInteger(id) || id <= 0) throw new RequestError(404, REORGANISATION_NOT_FOUND);
       const scope = await scopePath(db.dbWrite, user);
-      const { record, write } = await planUndo(db.dbWrite, user, scope, id);
-      await undoReorganisation(db.dbWrite, write, (trx) =>
+      const { record, write, check } = await planUndo(db.dbWrite, user, scope, id);
+      await undoReorganisation(db.dbWrite, write, check, (trx) =>
         recordAudit(trx, user, 'unit_reorganisation_undone', `reorganisation:${id}`, {
           kind: record.kind,
           effectiveOn: record.effectiveOn,
