@@ -393,3 +393,45 @@ describe('a split, a recode, a move and a rename', () => {
     expect(await unitCount()).toBe(units);
   });
 });
+
+describe('a merge into a unit that continues, and an undo the new tree refuses', () => {
+  it('ends only the other units; the continuing one keeps its dates and takes their past', async () => {
+    const res = await reorganise({ kind: 'merge', effectiveOn: '2026-09-01', from: [ids.w5!, ids.w6!], into: { unitId: ids.w5! } });
+    expect(res.status).toBe(201);
+    expect((await unit(ids.w6!))!.valid_to).toBe('2026-08-31');
+    expect((await unit(ids.w5!))!).toMatchObject({ valid_from: null, valid_to: null });
+    expect((await links(res.body.id)).map((l) => [l.from_unit_id, l.to_unit_id, l.share]).sort()).toEqual(
+      [
+        [ids.w5, ids.w5, 1],
+        [ids.w6, ids.w5, 1],
+      ].sort(),
+    );
+    expect(res.body.successors).toEqual([{ id: ids.w5, code: '11005', name: 'Phường Năm', created: false }]);
+    expect((await undo(res.body.id)).status).toBe(200);
+    expect((await unit(ids.w6!))!.valid_to).toBeNull();
+    expect((await unit(ids.w5!))!.valid_to).toBeNull();
+  });
+
+  it('refuses to undo a split once a new counter serves at a unit it made, and changes nothing', async () => {
+    const list = (await call(admin, 'GET', '/api/units/reorganisations')).body.reorganisations;
+    const split = list.find((e: { kind: string; undoneAt: unknown }) => e.kind === 'split' && e.undoneAt === null);
+    const north = (await unitByCode('11031'))!;
+    await createCounter(t.db.dbWrite, {
+      tenant_id: tenantId,
+      unit_id: north.id,
+      code: 'reorg-new',
+      name: 'new',
+      survey_id: surveyId,
+      sectors: [sector],
+    });
+    const res = await undo(split.id);
+    expect(res.status).toBe(409);
+    expect(res.body.message.en).toMatch(/has been used since/);
+    expect(await unitByCode('11031')).toBeDefined();
+    expect((await unit(ids.w3!))!.valid_to).toBe('2026-06-30');
+    expect(await counterUnit('c3a')).toBe(north.id);
+    expect(await links(split.id)).toHaveLength(2);
+    const event = await t.db.dbRead.selectFrom('unit_reorganisations').selectAll().where('id', '=', split.id).executeTakeFirstOrThrow();
+    expect(event.undone_at).toBeNull();
+  });
+});
