@@ -29,7 +29,7 @@ const body = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('merge'),
     ...base,
-    from: z.array(id).min(2).max(200),
+    from: z.array(id).min(1).max(200),
     into: z.union([z.object({ unitId: id }), successor]),
     childrenParentId: id.optional(),
   }),
