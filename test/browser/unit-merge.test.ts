@@ -66,7 +66,10 @@ describe('recording a merge', () => {
     expect(await row(page, '99902').count()).toBe(0);
 
     await mkdir(ARTIFACTS, { recursive: true });
-    await page.locator('[data-testid="unit-merge-form"]').screenshot({ path: `${ARTIFACTS}/unit-merge-360.png` });
+    await page.locator('section[aria-labelledby="unit-merge-title"]').screenshot({ path: `${ARTIFACTS}/unit-merge-360.png` });
+    await page.setViewportSize({ width: 1366, height: 900 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1366);
+    await page.locator('section[aria-labelledby="unit-merge-title"]').screenshot({ path: `${ARTIFACTS}/unit-merge-1366.png` });
     await context.close();
   });
 });
