@@ -3,6 +3,7 @@ import type { CaseOpener, CaseReason } from '../surveys/case-origins';
 import type { CaseStatus } from '../surveys/case-states';
 import type { Channel } from '../surveys/channels';
 import type { Answers, SurveyDefinition } from '../surveys/instrument-schema';
+import type { ReorganisationKind } from '../surveys/reorganisation';
 import type { Role } from '../surveys/roles';
 import type { UnitKind } from '../surveys/unit-kinds';
 
@@ -43,6 +44,29 @@ export interface UnitsTable {
   /** Last day in force; null while it is. A retired unit keeps its answers and history. */
   valid_to: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: CreatedAt;
+}
+
+/** A reorganisation of units effective on a day (merge, split, rename, recode, move); details: the full record. */
+export interface UnitReorganisationsTable {
+  id: Generated<number>;
+  tenant_id: number;
+  kind: ReorganisationKind;
+  effective_on: ColumnType<string, string, never>;
+  note: string | null;
+  details: ColumnType<Record<string, unknown>, string | undefined, string>;
+  created_by: number | null;
+  created_at: CreatedAt;
+  undone_at: Timestamp | null;
+  undone_by: number | null;
+}
+
+/** A predecessor's share of its past going to a successor; removed when the event is undone. */
+export interface UnitLinksTable {
+  tenant_id: number;
+  reorganisation_id: number;
+  from_unit_id: number;
+  to_unit_id: number;
+  share: number;
 }
 
 export interface SectorsTable {
@@ -299,6 +323,8 @@ export interface Database {
   tenants: TenantsTable;
   instance_settings: InstanceSettingsTable;
   units: UnitsTable;
+  unit_reorganisations: UnitReorganisationsTable;
+  unit_links: UnitLinksTable;
   sectors: SectorsTable;
   sector_targets: SectorTargetsTable;
   surveys: SurveysTable;

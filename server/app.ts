@@ -33,6 +33,7 @@ import { analysisRoutes } from './stats/analysis.routes';
 import { officerRoutes } from './officer/officer.routes';
 import { privacyRoutes } from './privacy/privacy.routes';
 import { userRoutes } from './users/users.routes';
+import { reorganisationRoutes } from './units/reorganisations.routes';
 import { unitRoutes } from './units/units.routes';
 import { waveRoutes } from './waves/waves.routes';
 import { statsRoutes } from './stats/stats.routes';
@@ -116,6 +117,7 @@ export function createApp(deps: AppDeps & LoginHashingOption) {
   app.route('/api', caseRoutes(deps));
   app.route('/api', auditRoutes(deps));
   app.route('/api', targetRoutes(deps));
+  app.route('/api', reorganisationRoutes(deps));
   app.route('/api', unitRoutes(deps));
 
   if (clientDir && existsSync(clientDir)) {

@@ -129,6 +129,11 @@ export const ACCESS_RULES = {
   'POST /api/units': { allow: ADMINS, scoped: true },
   'PATCH /api/units/:id{[0-9]+}': { allow: ADMINS, scoped: true },
   'POST /api/units/import': { allow: ADMINS, scoped: true },
+  // Reorganisations (merge, split, rename, recode, move) and their undo: administrators, a commune
+  // administrator within their own subtree (server/units/reorganisation-plan.ts); readers see the list.
+  'GET /api/units/reorganisations': readers,
+  'POST /api/units/reorganisations': { allow: ADMINS, scoped: true },
+  'POST /api/units/reorganisations/:id{[0-9]+}/undo': { allow: ADMINS, scoped: true },
 } as const satisfies Record<string, AccessRule>;
 
 /** A route as the rule book names it: 'GET /api/stats'. */

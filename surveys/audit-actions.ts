@@ -22,6 +22,8 @@ export const AUDIT_ACTIONS = [
   'unit_created',
   'unit_changed',
   'units_imported',
+  'unit_reorganised',
+  'unit_reorganisation_undone',
   'sector_created',
   'target_changed',
   'counter_created',

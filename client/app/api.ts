@@ -59,8 +59,14 @@ export async function request<T>(
 /** The message, followed by what is wrong with each field (e.g. which filter value was refused). */
 function messageOf(json: unknown): LocalizedText | null {
   if (!isRecord(json) || !isText(json.message)) return null;
-  const fields = isRecord(json.fields) ? Object.values(json.fields).filter(isText) : [];
-  const join = (lang: keyof LocalizedText) => [json.message as LocalizedText, ...fields].map((m) => m[lang]).join(' ');
+  const message = json.message;
+  // A field's text that only repeats the message (a rule that names its field) is said once.
+  const fields = isRecord(json.fields)
+    ? Object.values(json.fields)
+        .filter(isText)
+        .filter((f) => f.vi !== message.vi)
+    : [];
+  const join = (lang: keyof LocalizedText) => [message, ...fields].map((m) => m[lang]).join(' ');
   return { vi: join('vi'), en: join('en') };
 }
 

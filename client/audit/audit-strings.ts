@@ -18,6 +18,11 @@ const ACTION_WORDS = {
   audit_unit_created: { vi: 'Tạo đơn vị', en: 'Unit created' },
   audit_unit_changed: { vi: 'Sửa đơn vị', en: 'Unit changed' },
   audit_units_imported: { vi: 'Nhập danh sách đơn vị', en: 'Unit list imported' },
+  audit_unit_reorganised: {
+    vi: 'Sắp xếp lại đơn vị (sáp nhập, chia tách, đổi tên, đổi mã, chuyển)',
+    en: 'Units reorganised (merge, split, rename, recode, move)',
+  },
+  audit_unit_reorganisation_undone: { vi: 'Hoàn tác sắp xếp lại đơn vị', en: 'Unit reorganisation undone' },
   audit_sector_created: { vi: 'Thêm lĩnh vực', en: 'Sector added' },
   audit_target_changed: { vi: 'Đổi chỉ tiêu', en: 'Target changed' },
   audit_counter_created: { vi: 'Tạo quầy', en: 'Counter created' },

@@ -13,7 +13,7 @@ import { navigate } from '../app/router';
 import { useAction } from '../app/use-action';
 import { messageOf, useApi } from '../app/use-api';
 import { problemsOf } from '../imports/import-file';
-import { changeUnit, createUnit, fetchUnits, importUnitList } from './units-api';
+import { changeUnit, createUnit, fetchUnits, importUnitList, recordMerge } from './units-api';
 import type { UnitImportProblem, UnitImportResult, UnitView } from './units-types';
 import { ProblemTable } from '../imports/problem-table';
 
@@ -52,6 +52,7 @@ export function UnitTreePage() {
         </LoadView>
       </section>
       <CreateUnit units={list} lang={lang} onSaved={reload} />
+      <MergeUnits units={list} lang={lang} onSaved={reload} />
       <ImportUnits lang={lang} onSaved={reload} />
     </>
   );
@@ -304,6 +305,115 @@ function CreateUnit({ units, lang, onSaved }: { units: readonly UnitView[]; lang
           </button>
         </div>
         <ActionMessage error={action.error} done={action.done} testid="unit-create" />
+      </form>
+    </section>
+  );
+}
+
+/** A merge of two or more units in force into a new unit, effective on a day. */
+function MergeUnits({ units, lang, onSaved }: { units: readonly UnitView[]; lang: Lang; onSaved: () => void }) {
+  const action = useAction();
+  const [from, setFrom] = useState<string[]>([]);
+  const [code, setCode] = useState('');
+  const [name, setName] = useState('');
+  const [kind, setKind] = useState<UnitKind>('ward');
+  const [parent, setParent] = useState('');
+  const [effectiveOn, setEffectiveOn] = useState('');
+  const [note, setNote] = useState('');
+  const submit = async () => {
+    const done = await action.run(
+      () =>
+        recordMerge({
+          kind: 'merge',
+          effectiveOn,
+          ...(note.trim() ? { note: note.trim() } : {}),
+          from: from.map(Number),
+          into: { code: code.trim(), name: name.trim(), kind, parentId: parent === '' ? null : Number(parent) },
+        }),
+      inBothLanguages('unitMergeDone', { n: name.trim() }),
+    );
+    if (done) {
+      setFrom([]);
+      setCode('');
+      setName('');
+      onSaved();
+    }
+  };
+  return (
+    <section class="panel" aria-labelledby="unit-merge-title">
+      <h2 id="unit-merge-title">
+        <InBothLanguages text={inBothLanguages('unitMergeTitle')} />
+      </h2>
+      <p class="muted intro">{t(lang, 'unitMergeIntro')}</p>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+        data-testid="unit-merge-form"
+      >
+        <div class="form-grid">
+          <label>
+            <span>{t(lang, 'unitMergeFrom')}</span>
+            <select
+              multiple
+              size={6}
+              required
+              onChange={(e) => setFrom(Array.from(e.currentTarget.selectedOptions, (o) => o.value))}
+              data-testid="unit-merge-from"
+            >
+              {units
+                .filter((u) => !u.retired && u.depth > 0)
+                .map((u) => (
+                  <option key={u.id} value={String(u.id)} selected={from.includes(String(u.id))} data-kind={u.kind}>
+                    {`${'· '.repeat(u.depth)}${u.name} (${u.code})`}
+                  </option>
+                ))}
+            </select>
+          </label>
+          <label>
+            <span>{t(lang, 'unitMergeOn')}</span>
+            <input
+              type="date"
+              value={effectiveOn}
+              onInput={(e) => setEffectiveOn(e.currentTarget.value)}
+              required
+              data-testid="unit-merge-on"
+            />
+          </label>
+          <label>
+            <span>{t(lang, 'unitParent')}</span>
+            <ParentSelect all={units} value={parent} onChange={setParent} moving={null} testid="unit-merge-parent" />
+          </label>
+          <label>
+            <span>{t(lang, 'unitKind')}</span>
+            <select value={kind} onChange={(e) => setKind(e.currentTarget.value as UnitKind)} data-testid="unit-merge-kind">
+              {CURRENT_UNIT_KINDS.map((k) => (
+                <option key={k} value={k}>
+                  {kindName(k)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            <span>{t(lang, 'unitCode')}</span>
+            <input value={code} onInput={(e) => setCode(e.currentTarget.value)} required maxLength={40} data-testid="unit-merge-code" />
+          </label>
+          <label>
+            <span>{t(lang, 'unitName')}</span>
+            <input value={name} onInput={(e) => setName(e.currentTarget.value)} required maxLength={200} data-testid="unit-merge-name" />
+          </label>
+          <label>
+            <span>{t(lang, 'unitMergeNote')}</span>
+            <input value={note} onInput={(e) => setNote(e.currentTarget.value)} maxLength={2000} data-testid="unit-merge-note" />
+          </label>
+        </div>
+        <div class="form-actions">
+          <button type="submit" class="button primary" disabled={action.busy} data-testid="unit-merge">
+            {t(lang, 'unitMergeRun')}
+          </button>
+        </div>
+        <ActionMessage error={action.error} done={action.done} testid="unit-merge" />
       </form>
     </section>
   );

@@ -1,7 +1,7 @@
 import { request } from '../app/api';
 import { withQuery } from '../app/links';
 import { importContentType } from '../imports/import-file';
-import type { NewUnitBody, UnitChangeBody, UnitImportResult, UnitView } from './units-types';
+import type { MergeBody, NewUnitBody, UnitChangeBody, UnitImportResult, UnitView } from './units-types';
 
 export const fetchUnits = (retired: boolean) =>
   request<{ units: UnitView[] }>('GET', withQuery('/api/units', { retired: retired ? '1' : undefined }));
@@ -16,3 +16,6 @@ export const importUnitList = (file: File) =>
     body: file,
     type: importContentType(file),
   });
+
+/** A merge recorded all at once (server/units/reorganisations.routes.ts). */
+export const recordMerge = (body: MergeBody) => request<{ id: number }>('POST', '/api/units/reorganisations', body);

@@ -52,5 +52,15 @@ export const UNITS_STRINGS = {
     vi: 'Chưa nhập đơn vị nào: {p} lỗi trong {r} dòng. Xin sửa và gửi lại cả tệp.',
     en: 'Nothing was imported: {p} problems in {r} lines. Fix them and send the whole file again.',
   },
+  unitMergeTitle: { vi: 'Ghi nhận sáp nhập đơn vị', en: 'Record a merge' },
+  unitMergeIntro: {
+    vi: 'Chọn từ 2 đơn vị trở lên và đơn vị mới hình thành. Từ ngày hiệu lực, các đơn vị cũ thôi hoạt động, quầy và đơn vị trực thuộc chuyển sang đơn vị mới; phiếu đã có giữ nguyên đơn vị cũ. Có thể hoàn tác khi chưa có phiếu nào theo cơ cấu mới.',
+    en: 'Choose 2 or more units and the new unit they form. From the effective date the old units end, their counters and units move to the new one; answers already given keep their old unit. It can be undone while no answer has arrived under the new tree.',
+  },
+  unitMergeFrom: { vi: 'Các đơn vị sáp nhập', en: 'Units merged' },
+  unitMergeOn: { vi: 'Ngày hiệu lực', en: 'Effective date' },
+  unitMergeNote: { vi: 'Căn cứ (nghị quyết, quyết định)', en: 'Basis (resolution, decision)' },
+  unitMergeRun: { vi: 'Ghi nhận sáp nhập', en: 'Record the merge' },
+  unitMergeDone: { vi: 'Đã ghi nhận sáp nhập vào {n}.', en: 'Merge into {n} recorded.' },
   unitProblemsCaption: { vi: 'Các dòng cần sửa', en: 'Lines to fix' },
 } satisfies Record<string, LocalizedText>;

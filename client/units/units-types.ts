@@ -47,3 +47,12 @@ export interface UnitImportProblem {
   column: string;
   message: LocalizedText;
 }
+
+/** POST /api/units/reorganisations, a merge into a new unit. */
+export interface MergeBody {
+  kind: 'merge';
+  effectiveOn: string;
+  note?: string;
+  from: number[];
+  into: NewUnitBody;
+}
