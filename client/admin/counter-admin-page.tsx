@@ -15,7 +15,7 @@ import { importContentType, problemsOf } from '../imports/import-file';
 import type { ImportProblem } from '../imports/imports-types';
 import { changeCounter, createCounter, fetchCounterSettings, importCounterSheet, setCounterKiosk } from './admin-api';
 import type { CounterChange, CounterSetting, CounterSheetResult } from './admin-types';
-import { ProblemTable } from '../imports/problem-table';
+import { RefusedFile } from '../imports/problem-table';
 
 /**
  * The administrator's counters (/app/kiosk): a new counter, a sheet of them, and each counter of
@@ -513,16 +513,5 @@ function SheetReport({ outcome, lang }: { outcome: SheetOutcome; lang: Lang }) {
       </div>
     );
   }
-  return (
-    <div class="import-rejected" role="alert">
-      <p class="form-error" data-testid="counter-sheet-rejected" data-problems={outcome.problems.length}>
-        {t(lang, 'sheetRejected')
-          .replace('{p}', formatCount(outcome.problems.length, lang))
-          .replace('{r}', formatCount(outcome.rows, lang))}
-      </p>
-      <div class="table-scroll">
-        <ProblemTable problems={outcome.problems} caption={t(lang, 'sheetProblemsCaption')} testid="counter-sheet-problems" />
-      </div>
-    </div>
-  );
+  return <RefusedFile outcome={outcome} summary="sheetRejected" caption="sheetProblemsCaption" prefix="counter-sheet" />;
 }

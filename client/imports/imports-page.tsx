@@ -12,7 +12,7 @@ import { fetchWaves } from '../waves/waves-api';
 import { importContentType, problemsOf } from './import-file';
 import { postImport, type ImportTarget } from './imports-api';
 import type { ImportProblem, ImportResult } from './imports-types';
-import { ProblemTable } from './problem-table';
+import { RefusedFile } from './problem-table';
 
 type Outcome =
   | { kind: 'checked'; result: ImportResult }
@@ -215,16 +215,5 @@ function ImportOutcome({ outcome, lang, onRetry }: { outcome: Outcome; lang: Lan
       </p>
     );
   }
-  return (
-    <div class="import-rejected" role="alert">
-      <p class="form-error" data-testid="import-rejected" data-rows={outcome.rows} data-problems={outcome.problems.length}>
-        {t(lang, 'importRejected')
-          .replace('{p}', formatCount(outcome.problems.length, lang))
-          .replace('{r}', formatCount(outcome.rows, lang))}
-      </p>
-      <div class="table-scroll">
-        <ProblemTable problems={outcome.problems} caption={t(lang, 'problemsCaption')} testid="import-problems" />
-      </div>
-    </div>
-  );
+  return <RefusedFile outcome={outcome} summary="importRejected" caption="problemsCaption" prefix="import" />;
 }

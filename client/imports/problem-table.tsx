@@ -1,5 +1,6 @@
 import type { LocalizedText } from '../app/api-types';
-import { t } from '../app/i18n';
+import { formatCount } from '../app/format';
+import { t, type StringKey } from '../app/i18n';
 import { useLang } from '../app/lang-context';
 
 export interface FileProblem {
@@ -44,5 +45,33 @@ export function ProblemTable({ problems, caption, testid }: { problems: readonly
         ))}
       </tbody>
     </table>
+  );
+}
+
+/**
+ * A refused file in full: "{p} problems in {r} lines; nothing was saved" (the words of `summary`)
+ * above its problem table. Test ids `${prefix}-rejected` and `${prefix}-problems`.
+ */
+export function RefusedFile({
+  outcome,
+  summary,
+  caption,
+  prefix,
+}: {
+  outcome: { rows: number; problems: readonly FileProblem[] };
+  summary: StringKey;
+  caption: StringKey;
+  prefix: string;
+}) {
+  const { lang } = useLang();
+  return (
+    <div class="import-rejected" role="alert">
+      <p class="form-error" data-testid={`${prefix}-rejected`} data-rows={outcome.rows} data-problems={outcome.problems.length}>
+        {t(lang, summary).replace('{p}', formatCount(outcome.problems.length, lang)).replace('{r}', formatCount(outcome.rows, lang))}
+      </p>
+      <div class="table-scroll">
+        <ProblemTable problems={outcome.problems} caption={t(lang, caption)} testid={`${prefix}-problems`} />
+      </div>
+    </div>
   );
 }

@@ -11,7 +11,7 @@ import { problemsOf } from '../imports/import-file';
 import { importUnitList } from './units-api';
 import type { UnitImportProblem, UnitImportResult } from './units-types';
 
-import { ProblemTable } from '../imports/problem-table';
+import { RefusedFile } from '../imports/problem-table';
 
 /** A whole unit list imported at once, and its report: the counts, or each refused line. */
 type ImportOutcome =
@@ -101,16 +101,5 @@ function ImportReport({ outcome, lang }: { outcome: ImportOutcome; lang: Lang })
       </p>
     );
   }
-  return (
-    <div class="import-rejected" role="alert">
-      <p class="form-error" data-testid="unit-import-rejected" data-problems={outcome.problems.length}>
-        {t(lang, 'unitImportRejected')
-          .replace('{p}', formatCount(outcome.problems.length, lang))
-          .replace('{r}', formatCount(outcome.rows, lang))}
-      </p>
-      <div class="table-scroll">
-        <ProblemTable problems={outcome.problems} caption={t(lang, 'unitProblemsCaption')} testid="unit-import-problems" />
-      </div>
-    </div>
-  );
+  return <RefusedFile outcome={outcome} summary="unitImportRejected" caption="unitProblemsCaption" prefix="unit-import" />;
 }
