@@ -36,7 +36,7 @@ export async function listComments(
     from responses r
     left join counters c on c.id = r.counter_id
     join units un on un.id = r.unit_id
-    ${filterJoins(filter)}
+    ${filterJoins(filter, undefined, 'submitted_at')}
     where r.comment is not null and ${filterConditions(filter, 'submitted_at')}
       ${pattern ? sql`and r.comment ilike ${pattern}` : sql``}
       ${opts.before !== undefined ? sql`and (r.submitted_at, r.id) < (select k.submitted_at, k.response_id from response_keys k where k.response_id = ${opts.before})` : sql``}
@@ -49,7 +49,7 @@ export async function listComments(
 export async function countComments(db: Kysely<Database>, filter: StatsFilter): Promise<{ total: number; dissatisfied: number }> {
   const result = await sql<{ total: number; dissatisfied: number }>`
     select count(*)::int as total, (count(*) filter (where r.satisfied = false))::int as dissatisfied
-    from responses r ${filterJoins(filter)}
+    from responses r ${filterJoins(filter, undefined, 'submitted_at')}
     where r.comment is not null and ${filterConditions(filter, 'submitted_at')}`.execute(db);
   return result.rows[0] ?? { total: 0, dissatisfied: 0 };
 }

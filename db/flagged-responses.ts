@@ -25,7 +25,7 @@ export async function listFlagged(db: Kysely<Database>, filter: StatsFilter, lim
            r.flags, r.satisfied, r.answers, r.comment
     from responses r
     left join counters c on c.id = r.counter_id
-    ${filterJoins(filter)}
+    ${filterJoins(filter, undefined, 'submitted_at')}
     where cardinality(r.flags) > 0 and ${filterConditions(filter, 'submitted_at')}
     order by r.submitted_at desc, r.id desc
     limit ${limit}`.execute(db);
@@ -34,7 +34,7 @@ export async function listFlagged(db: Kysely<Database>, filter: StatsFilter, lim
 
 export async function countFlagged(db: Kysely<Database>, filter: StatsFilter): Promise<number> {
   const result = await sql<{ n: number }>`
-    select count(*)::int as n from responses r ${filterJoins(filter)}
+    select count(*)::int as n from responses r ${filterJoins(filter, undefined, 'submitted_at')}
     where cardinality(r.flags) > 0 and ${filterConditions(filter, 'submitted_at')}`.execute(db);
   return result.rows[0]?.n ?? 0;
 }

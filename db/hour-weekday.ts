@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import { filterConditions, filterJoins, type StatsFilter } from './stats';
+import { filterConditions, filterJoins, summed, type StatsFilter } from './stats';
 import type { Database } from './types';
 
 export interface HourWeekdayCell {
@@ -15,7 +15,8 @@ export interface HourWeekdayCell {
 export async function hourWeekdayCounts(db: Kysely<Database>, filter: StatsFilter): Promise<HourWeekdayCell[]> {
   const result = await sql<HourWeekdayCell>`
     select extract(isodow from r.day)::int as weekday, r.hour::int as hour,
-           sum(r.responses)::int as responses, sum(r.valid)::int as valid, sum(r.satisfied)::int as satisfied
+           ${summed(sql`r.responses`, filter)} as responses, ${summed(sql`r.valid`, filter)} as valid,
+           ${summed(sql`r.satisfied`, filter)} as satisfied
     from hourly_rollups r
     ${filterJoins(filter)}
     where ${filterConditions(filter)}

@@ -182,7 +182,7 @@ export function responsesCsvCopyStatement(
     cross join lateral (select ${textCell(sql`r.sector_code`)} as sector, ${textCell(sql`r.channel`)} as channel offset 0) xr
     ${answers.from}
     ${strata}
-    ${filterJoins(filter)}
+    ${filterJoins(filter, undefined, 'submitted_at')}
     where ${filterConditions(filter, 'submitted_at')}
     order by r.id`.compile(db);
   const select = query.sql.replace(/\$(\d+)/g, (_, n: string) => literal(query.parameters[Number(n) - 1]));

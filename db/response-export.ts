@@ -29,7 +29,7 @@ export async function surveyVersionsInFilter(db: Kysely<Database>, filter: Stats
   const result = await sql<{ id: number; definition: SurveyDefinition }>`
     select sv.id, sv.definition from survey_versions sv
     where sv.tenant_id = ${filter.tenantId} and sv.id in (
-      select distinct r.survey_version_id from responses r ${filterJoins(filter)}
+      select distinct r.survey_version_id from responses r ${filterJoins(filter, undefined, 'submitted_at')}
       where ${filterConditions(filter, 'submitted_at')})
     order by sv.id`.execute(db);
   return result.rows;
@@ -64,7 +64,7 @@ export async function* streamResponses(db: Kysely<Database>, filter: StatsFilter
         select r.id, r.submitted_at, r.unit_id, r.counter_id, r.wave_id, r.sector_code, r.channel, r.survey_version_id,
                r.satisfied, r.weight, r.answers, r.comment, r.dossier_code, r.flags
         from responses r
-        ${filterJoins(filter)}
+        ${filterJoins(filter, undefined, 'submitted_at')}
         where ${filterConditions(filter, 'submitted_at')} and r.id > ${afterId}
         order by r.id
         limit ${pageSize}

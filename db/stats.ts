@@ -3,6 +3,7 @@ import { addDays, dayStartUtc, wholeMonthsWithin } from '../surveys/time';
 import { SATISFIED_KEY } from './rollup-deltas';
 import type { Channel } from '../surveys/channels';
 import type { Database } from './types';
+import { unitSide, type UnitView } from './unit-view';
 
 export const GROUP_BYS = ['sector', 'unit', 'counter', 'day', 'month', 'none'] as const;
 export type GroupBy = (typeof GROUP_BYS)[number];
@@ -20,6 +21,13 @@ export interface StatsFilter {
   surveyId?: number | undefined;
   /** A survey wave's interviews; without it, raw-response queries see counter answers only. */
   waveId?: number | undefined;
+  /**
+   * The tree the figures are told in (db/unit-view.ts): answers counted for the units in force on
+   * the view's day, through the reorganisations effective by then. Without it, or when no
+   * reorganisation is standing, each answer counts at the unit it was given at; `unitPath` is then
+   * a path of that tree.
+   */
+  view?: UnitView | undefined;
 }
 
 export interface SatisfiedCount {
@@ -31,20 +39,32 @@ export interface SatisfiedCount {
 /** Groupings used inside hailong only (alerts look at each sector within each unit). */
 export type Grouping = GroupBy | 'sector_unit' | 'survey_version' | 'channel';
 
-const ROLLUP_KEYS: Record<Grouping, RawBuilder<string>> = {
-  sector: sql`r.sector_code`,
-  unit: sql`r.unit_id::text`,
-  counter: sql`r.counter_id::text`,
-  day: sql`to_char(r.day, 'YYYY-MM-DD')`,
-  month: sql`to_char(r.day, 'YYYY-MM')`,
-  none: sql`'all'`,
-  sector_unit: sql`r.sector_code || '|' || r.unit_id::text`,
-  survey_version: sql`r.survey_version_id::text`,
-  channel: sql`r.channel`,
+const ROLLUP_KEYS: Record<Grouping, (unitId: RawBuilder<number>) => RawBuilder<string>> = {
+  sector: () => sql`r.sector_code`,
+  unit: (unitId) => sql`${unitId}::text`,
+  counter: () => sql`r.counter_id::text`,
+  day: () => sql`to_char(r.day, 'YYYY-MM-DD')`,
+  month: () => sql`to_char(r.day, 'YYYY-MM')`,
+  none: () => sql`'all'`,
+  sector_unit: (unitId) => sql`r.sector_code || '|' || ${unitId}::text`,
+  survey_version: () => sql`r.survey_version_id::text`,
+  channel: () => sql`r.channel`,
 };
 
-export function groupKey(grouping: Grouping): RawBuilder<string> {
-  return ROLLUP_KEYS[grouping];
+const BY_UNIT: ReadonlySet<Grouping> = new Set(['unit', 'sector_unit']);
+
+/** A grouping's key over rows aliased `r`, joined as `filterJoins(filter, grouping)` joins them. */
+export function groupKey(grouping: Grouping, filter?: StatsFilter): RawBuilder<string> {
+  return ROLLUP_KEYS[grouping](sideOf(filter, grouping).unitId);
+}
+
+const sideOf = (filter: StatsFilter | undefined, grouping?: Grouping, listing = false) =>
+  unitSide(filter ?? { tenantId: 0, from: '', to: '' }, { byUnit: grouping !== undefined && BY_UNIT.has(grouping), listing });
+
+/** A count column summed, each row weighed by the share its unit counts for in the view. */
+export function summed(column: RawBuilder<unknown>, filter: StatsFilter, grouping?: Grouping): RawBuilder<number> {
+  const { weight } = sideOf(filter, grouping);
+  return weight ? sql<number>`round(sum(${column} * ${weight})::numeric, 6)::float8` : sql<number>`sum(${column})::int`;
 }
 
 /**
@@ -52,7 +72,7 @@ export function groupKey(grouping: Grouping): RawBuilder<string> {
  * months of the period, daily rollups for the days around them (and for grouping by day).
  */
 export function satisfiedCountsFromRollups(db: Kysely<Database>, filter: StatsFilter, groupBy: Grouping): Promise<SatisfiedCount[]> {
-  return countsFromRollups(db, filter, ROLLUP_KEYS[groupBy], groupBy === 'day');
+  return countsFromRollups(db, filter, groupBy, groupKey(groupBy, filter), groupBy === 'day');
 }
 
 export interface SectorCount extends SatisfiedCount {
@@ -61,7 +81,7 @@ export interface SectorCount extends SatisfiedCount {
 
 /** The same counts split by sector within each group: which sectors' targets a group answers to. */
 export async function sectorCountsFromRollups(db: Kysely<Database>, filter: StatsFilter, groupBy: GroupBy): Promise<SectorCount[]> {
-  const rows = await countsFromRollups(db, filter, sql`${ROLLUP_KEYS[groupBy]} || '|' || r.sector_code`, groupBy === 'day');
+  const rows = await countsFromRollups(db, filter, groupBy, sql`${groupKey(groupBy, filter)} || '|' || r.sector_code`, groupBy === 'day');
   // Sector codes are [a-z_] words, so the last '|' separates them from the group's key.
   return rows.map((r) => {
     const cut = r.key.lastIndexOf('|');
@@ -72,6 +92,7 @@ export async function sectorCountsFromRollups(db: Kysely<Database>, filter: Stat
 async function countsFromRollups(
   db: Kysely<Database>,
   filter: StatsFilter,
+  grouping: Grouping,
   key: RawBuilder<string>,
   byDay: boolean,
 ): Promise<SatisfiedCount[]> {
@@ -80,7 +101,8 @@ async function countsFromRollups(
   const monthsFrom = months?.from ?? filter.from;
   const monthsUntil = months?.until ?? filter.from;
   const result = await sql<SatisfiedCount>`
-    select ${key} as key, sum(r.satisfied)::int as satisfied, sum(r.valid)::int as valid
+    select ${key} as key, ${summed(sql`r.satisfied`, filter, grouping)} as satisfied,
+           ${summed(sql`r.valid`, filter, grouping)} as valid
     from (
       select m.tenant_id, m.month as day, m.unit_id, m.counter_id, m.sector_code, m.survey_version_id, m.channel,
              m.satisfied, m.valid
@@ -95,8 +117,8 @@ async function countsFromRollups(
         and d.day between ${filter.from}::date and ${filter.to}::date
         and (d.day < ${monthsFrom}::date or d.day >= ${monthsUntil}::date)
     ) r
-    ${filterJoins(filter)}
-    where ${filterConditions(filter)}
+    ${filterJoins(filter, grouping)}
+    where ${filterConditions(filter, 'day', grouping)}
     group by 1
     order by 1`.execute(db);
   return result.rows;
@@ -107,48 +129,50 @@ async function countsFromRollups(
  * and the baseline the dashboard's speed is measured against.
  */
 export async function satisfiedCountsFromResponses(db: Kysely<Database>, filter: StatsFilter, groupBy: GroupBy): Promise<SatisfiedCount[]> {
-  const key = ROLLUP_KEYS[groupBy];
   const result = await sql<SatisfiedCount>`
-    select ${key} as key,
-           (count(*) filter (where r.satisfied))::int as satisfied,
-           count(*)::int as valid
+    select ${groupKey(groupBy, filter)} as key,
+           ${summed(sql`(case when r.satisfied then 1 else 0 end)`, filter, groupBy)} as satisfied,
+           ${summed(sql`1`, filter, groupBy)} as valid
     from (
       select x.*, (x.submitted_at at time zone 'Asia/Ho_Chi_Minh')::date as day
       from responses x
     ) r
-    ${filterJoins(filter)}
+    ${filterJoins(filter, groupBy)}
     where r.satisfied is not null
       and cardinality(r.flags) = 0
-      and ${filterConditions(filter)}
+      and ${filterConditions(filter, 'day', groupBy)}
     group by 1
     order by 1`.execute(db);
   return result.rows;
 }
 
-/** Joins and conditions shared by every query over rows aliased `r` with a `day` column. */
-export function filterJoins(filter: StatsFilter): RawBuilder<unknown> {
-  return sql`${filter.unitPath ? sql`join units u on u.id = r.unit_id` : sql``}
+/**
+ * Joins and conditions shared by every query over rows aliased `r` with a `day` column, or over
+ * raw responses listed one by one (`time` 'submitted_at': never joined to more than one row each).
+ * Give the same grouping to groupKey, summed, filterJoins and filterConditions.
+ */
+export function filterJoins(filter: StatsFilter, grouping?: Grouping, time: 'day' | 'submitted_at' = 'day'): RawBuilder<unknown> {
+  const side = sideOf(filter, grouping, time === 'submitted_at');
+  return sql`${side.join}
     ${filter.surveyId !== undefined ? sql`join survey_versions sv on sv.id = r.survey_version_id` : sql``}`;
 }
 
-export function filterConditions(filter: StatsFilter, time: 'day' | 'submitted_at' = 'day'): RawBuilder<unknown> {
+export function filterConditions(filter: StatsFilter, time: 'day' | 'submitted_at' = 'day', grouping?: Grouping): RawBuilder<unknown> {
   const period =
     time === 'day'
       ? sql`r.day between ${filter.from}::date and ${filter.to}::date`
       : sql`r.submitted_at >= ${dayStartUtc(filter.from)} and r.submitted_at < ${dayStartUtc(addDays(filter.to, 1))}`;
   // Rollups hold counter answers only; on raw responses a wave's interviews are kept apart.
   const wave = time === 'day' ? sql`` : filter.waveId !== undefined ? sql`and r.wave_id = ${filter.waveId}` : sql`and r.wave_id is null`;
+  const side = sideOf(filter, grouping, time === 'submitted_at');
   return sql`r.tenant_id = ${filter.tenantId}
       and ${period}
       ${wave}
-      ${filter.unitPath ? sql`and u.path like ${likePrefix(filter.unitPath)}` : sql``}
+      ${side.condition}
       ${filter.sector ? sql`and r.sector_code = ${filter.sector}` : sql``}
       ${filter.counterId !== undefined ? sql`and r.counter_id = ${filter.counterId}` : sql``}
       ${filter.channel ? sql`and r.channel = ${filter.channel}` : sql``}
       ${filter.surveyId !== undefined ? sql`and sv.survey_id = ${filter.surveyId}` : sql``}`;
 }
 
-/** LIKE pattern for everything under a unit's path (its subtree). */
-export function likePrefix(path: string): string {
-  return path.replace(/[\\%_]/g, (c) => `\\${c}`) + '%';
-}
+export { likePrefix } from './unit-view';

@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import { SATISFIED_KEY } from './rollup-deltas';
-import { filterConditions, filterJoins, groupKey, type Grouping, type StatsFilter } from './stats';
+import { filterConditions, filterJoins, groupKey, summed, type Grouping, type StatsFilter } from './stats';
 import type { Database } from './types';
 
 export interface ValueCountRow {
@@ -17,10 +17,11 @@ export interface ValueCountRow {
  */
 export async function valueCounts(db: Kysely<Database>, filter: StatsFilter, grouping: Grouping = 'none'): Promise<ValueCountRow[]> {
   const result = await sql<ValueCountRow>`
-    select ${groupKey(grouping)} as key, r.survey_version_id, r.question_key, r.value, sum(r.count)::int as count
+    select ${groupKey(grouping, filter)} as key, r.survey_version_id, r.question_key, r.value,
+           ${summed(sql`r.count`, filter, grouping)} as count
     from daily_rollups r
-    ${filterJoins(filter)}
-    where r.question_key <> ${SATISFIED_KEY} and ${filterConditions(filter)}
+    ${filterJoins(filter, grouping)}
+    where r.question_key <> ${SATISFIED_KEY} and ${filterConditions(filter, 'day', grouping)}
     group by 1, 2, 3, 4
     order by 1, 2, 3, 4`.execute(db);
   return result.rows;

@@ -12,6 +12,7 @@ import { isSectorCodeShape } from '../../surveys/sectors';
 import { localDay } from '../../surveys/time';
 import type { SessionUser } from './context';
 import { RequestError } from './errors';
+import { applyView, viewDay, viewQuery } from './stats-view';
 import { scopePath, unitInScope } from './unit-scope';
 
 const UNKNOWN_SECTOR = {
@@ -30,13 +31,14 @@ export const filterQuery = z
     channel: z.enum(CHANNELS).optional(),
     survey: z.string().max(63).optional(),
     wave: z.coerce.number().int().positive().optional(),
+    ...viewQuery,
   })
   .refine(inOrder, IN_ORDER);
 export type FilterQuery = z.infer<typeof filterQuery>;
 
 /**
  * Resolves the URL filter against the user's tenant and unit scope. Defaults: from 1 January of
- * this year to today (Vietnam time); the unit the user is scoped to.
+ * this year to today (Vietnam time); the unit the user is scoped to; today's tree (view=now).
  */
 export async function resolveFilter(db: Kysely<Database>, user: SessionUser, q: FilterQuery): Promise<StatsFilter> {
   const today = localDay(new Date());
@@ -51,12 +53,11 @@ export async function resolveFilter(db: Kysely<Database>, user: SessionUser, q: 
   if (q.sector !== undefined && !(await listSectors(db, user.tenant_id)).some((s) => s.code === q.sector)) {
     throw new RequestError(400, { vi: 'Bộ lọc không hợp lệ.', en: 'The filter is not valid.' }, { sector: UNKNOWN_SECTOR });
   }
+  const day = viewDay(q);
   const scope = await scopePath(db, user);
-  if (q.unit !== undefined) {
-    filter.unitPath = (await unitInScope(db, user, scope, q.unit)).path;
-  } else if (scope) {
-    filter.unitPath = scope;
-  }
+  const chosen = q.unit !== undefined ? await unitInScope(db, user, scope, q.unit) : undefined;
+  if (chosen) filter.unitPath = chosen.path;
+  else if (scope) filter.unitPath = scope;
   if (q.counter !== undefined) {
     const counter = await findCounterByCode(db, user.tenant_id, q.counter);
     if (!counter) throw new RequestError(404, { vi: 'Không tìm thấy quầy.', en: 'Counter not found.' });
@@ -73,5 +74,5 @@ export async function resolveFilter(db: Kysely<Database>, user: SessionUser, q: 
     }
     filter.waveId = q.wave;
   }
-  return filter;
+  return applyView(db, filter, day, chosen);
 }

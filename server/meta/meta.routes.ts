@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { listCounters } from '../../db/counters';
 import { listSectors, planRows } from '../../db/sectors';
 import { listSurveyVersions } from '../../db/surveys';
+import { standingReorganisations } from '../../db/unit-lineage';
 import { listUnits } from '../../db/units';
 import { currentPlanYear, targetLines } from '../../surveys/plan-targets';
 import type { AppDeps, AppEnv } from '../http/context';
@@ -12,13 +13,15 @@ export function metaRoutes({ db }: AppDeps) {
   return new Hono<AppEnv>().get('/meta', async (c) => {
     const user = c.get('user');
     const year = currentPlanYear();
-    const [units, counters, sectors, rows, versions] = await Promise.all([
+    const [units, counters, sectors, rows, versions, events] = await Promise.all([
       listUnits(db.dbRead, user.tenant_id),
       listCounters(db.dbRead, user.tenant_id),
       listSectors(db.dbRead, user.tenant_id),
       planRows(db.dbRead, user.tenant_id, year),
       listSurveyVersions(db.dbRead, user.tenant_id),
+      standingReorganisations(db.dbRead, user.tenant_id),
     ]);
+    const reorganisationDays = events.map((e) => e.effective_on).sort();
     // This year's target of every sector, as GET /api/targets shows it (a sector of the tenant's own without one: the overall target).
     const lines = targetLines(
       rows,
@@ -26,6 +29,6 @@ export function metaRoutes({ db }: AppDeps) {
       year,
     );
     const targets = new Map(lines.map((l) => [l.sector, l.target]));
-    return c.json(metaView({ units, counters, sectors, targets, versions }));
+    return c.json(metaView({ units, counters, sectors, targets, versions, reorganisationDays }));
   });
 }

@@ -12,11 +12,13 @@ import { DEFAULT_MIN_SAMPLE } from '../../surveys/statistics';
 import { reportTitle } from '../../surveys/report-title';
 import { sectorName } from '../../surveys/sectors';
 import { addDays, dayStartUtc } from '../../surveys/time';
+import { displayDay } from '../../surveys/date-display';
+import { viewRule } from '../../surveys/view-rule';
 import { scopePath } from '../http/unit-scope';
 import type { SessionUser } from '../http/context';
 import { factorReport } from '../stats/factor-report';
 import { rateTable } from '../stats/rate-table';
-import { resolveFilter } from '../http/stats-filter';
+import { resolveFilter, type FilterQuery } from '../http/stats-filter';
 import { targetLookup } from '../stats/target-lookup';
 import { waveReport } from '../waves/wave-report';
 import type { ReportPeriodInfo } from './report-period';
@@ -26,8 +28,14 @@ import type { ReportPeriodInfo } from './report-period';
  * counts by channel, factor indices, comments, survey waves of the period (weighted, apart), and
  * a methods note. Built from the same computations as the dashboard, so the figures agree.
  */
-export async function periodicReport(db: Kysely<Database>, user: SessionUser, period: ReportPeriodInfo, unitId?: number) {
-  const filter: StatsFilter = await resolveFilter(db, user, { from: period.from, to: period.to, unit: unitId });
+export async function periodicReport(
+  db: Kysely<Database>,
+  user: SessionUser,
+  period: ReportPeriodInfo,
+  choice: Pick<FilterQuery, 'unit' | 'view' | 'asOf'> = {},
+) {
+  const unitId = choice.unit;
+  const filter: StatsFilter = await resolveFilter(db, user, { from: period.from, to: period.to, ...choice });
   const unit = unitId !== undefined ? await findUnit(db, user.tenant_id, unitId) : undefined;
   const scope = await scopePath(db, user);
   const [bySector, byUnit, channels, factors, comments, spans, waves, cases, sectors] = await Promise.all([
@@ -85,6 +93,11 @@ export async function periodicReport(db: Kysely<Database>, user: SessionUser, pe
         vi: 'Hài lòng = trả lời 4 (Hài lòng) hoặc 5 (Rất hài lòng) câu hỏi chung; "Không ý kiến" không tính vào mẫu số. Dưới 30 phiếu hợp lệ: chưa đủ số phiếu để kết luận. Phiếu bị gắn cờ (gửi dồn dập) không được tính.',
         en: 'Satisfied = answer 4 or 5 to the overall question; "no opinion" is left out of denominators. Below 30 valid answers: too few to conclude. Flagged answers (bursts) are not counted.',
       },
+      // Said when units were reorganised: which tree the figures are told in.
+      units:
+        filter.view && filter.view.lineage.length > 0
+          ? viewRule(choice.asOf === undefined ? undefined : displayDay(choice.asOf, 'vi'))
+          : null,
       surveyVersions: spans.map((s) => ({
         survey: s.survey_key,
         version: s.version,

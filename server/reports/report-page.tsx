@@ -231,6 +231,7 @@ function Report({ report, lang, xlsxUrl }: { report: PeriodicReport; lang: Lang;
         {f.range(report.period.from, report.period.to)}; n = {f.count(m.n)}. {m.rule[lang]} {m.interval[lang]}. {m.weighting[lang]}{' '}
         {report.excluded.flagged > 0 ? W.excluded[lang].replace('{n}', f.count(report.excluded.flagged)) : ''}
       </p>
+      {m.units && <p class="note">{m.units[lang]}</p>}
       <p class="note">
         {W.versions[lang]}:{' '}
         {m.surveyVersions.map((v) => `${v.title[lang]} (v${v.version}, ${f.range(v.from, v.to)})`).join('; ') || W.none[lang]}

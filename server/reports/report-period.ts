@@ -3,6 +3,7 @@ import { REPORT_KINDS, reportLabel, reportPeriod, type Period } from '../../surv
 import { customPeriodPhrase } from '../../surveys/report-title';
 import type { LocalizedText } from '../../surveys/localized-text';
 import { daySchema } from '../../surveys/day-schema';
+import { viewQuery } from '../http/stats-view';
 
 /** Which period a report covers: a reporting period of a year, or any range of days. */
 export const reportQuery = z
@@ -13,6 +14,7 @@ export const reportQuery = z
     to: daySchema.optional(),
     unit: z.coerce.number().int().positive().optional(),
     lang: z.enum(['vi', 'en']).default('vi'),
+    ...viewQuery,
   })
   .refine((q) => q.kind !== 'custom' || (q.from && q.to && q.from <= q.to), {
     message: 'a custom report needs "from" and "to", with "from" not after "to"',

@@ -160,6 +160,7 @@ export async function reportWorkbook(report: PeriodicReport): Promise<Uint8Array
       ['Quy tắc', m.rule.vi, null],
       ['Khoảng tin cậy', m.interval.vi, null],
       ['Gia quyền', m.weighting.vi, null],
+      ...(m.units ? [['Cơ cấu đơn vị', m.units.vi, null] satisfies Cell[]] : []),
       ['Phiếu bị gắn cờ không tính', count(report.excluded.flagged), null],
       ['Góp ý', `${report.comments.total} (chưa hài lòng: ${report.comments.dissatisfied})`, null],
       ['Phản ánh đang mở (cuối kỳ)', count(report.complaints.open), null],

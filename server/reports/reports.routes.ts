@@ -14,7 +14,7 @@ import { periodOfQuery, reportQuery } from './report-period';
 export function reportRoutes({ db }: AppDeps) {
   const build = async (user: AppEnv['Variables']['user'], query: Record<string, string>) => {
     const q = parseQuery(reportQuery, query);
-    return { q, report: await periodicReport(db.dbRead, user, periodOfQuery(q), q.unit) };
+    return { q, report: await periodicReport(db.dbRead, user, periodOfQuery(q), { unit: q.unit, view: q.view, asOf: q.asOf }) };
   };
   return {
     api: new Hono<AppEnv>()

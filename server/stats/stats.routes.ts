@@ -17,6 +17,8 @@ export function statsRoutes({ db }: AppDeps) {
     return c.json({
       filter: { ...q, from: filter.from, to: filter.to },
       groupBy: q.groupBy,
+      // The tree the figures are told in: today's units, or those in force on the asOf day.
+      view: { view: q.view ?? 'now', day: filter.view?.day },
       // Said beside the rates, so nobody wonders why a burst they know of is not counted.
       excluded: table.excluded,
       overall: table.overall,

@@ -52,6 +52,9 @@ describe('metaView (GET /api/meta)', () => {
       { code: 'civil_status', name: { vi: 'Hộ tịch', en: 'Civil status' }, target: null, isLocal: false },
     ]);
     expect(view.overallTarget).toBe(90);
-    expect(view.units).toEqual([{ id: 1, parentId: null, code: 'HY', name: 'Tỉnh Hưng Yên', kind: 'province' }]);
+    expect(view.units).toEqual([
+      { id: 1, parentId: null, code: 'HY', name: 'Tỉnh Hưng Yên', kind: 'province', validFrom: null, validTo: null },
+    ]);
+    expect(view.reorganisationDays).toEqual([]);
   });
 });
