@@ -21,6 +21,9 @@ export interface MetaUnit {
   code: string;
   name: string;
   kind: string;
+  /** First and last day in force (absent from servers before units could be reorganised). */
+  validFrom?: string | null;
+  validTo?: string | null;
 }
 
 export interface Meta {
@@ -30,6 +33,8 @@ export interface Meta {
   /** The tenant's surveys with their current version (absent from servers older than the filing pages). */
   surveys?: { key: string; title: LocalizedText; version: number }[];
   overallTarget: number;
+  /** The days units were merged, split, renamed, recoded or moved (the two views of the past apply). */
+  reorganisationDays?: string[];
 }
 
 export interface StatsRow {

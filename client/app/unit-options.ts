@@ -5,6 +5,8 @@ export interface UnitOption {
   id: number;
   name: string;
   depth: number;
+  /** The last day in force of a unit that ended. */
+  validTo: string | null;
 }
 
 /**
@@ -24,7 +26,7 @@ export function unitOptions(units: readonly MetaUnit[]): UnitOption[] {
   const walk = (parent: number | null, depth: number) => {
     const list = [...(children.get(parent) ?? [])].sort((a, b) => a.name.localeCompare(b.name, 'vi'));
     for (const u of list) {
-      out.push({ id: u.id, name: u.name, depth });
+      out.push({ id: u.id, name: u.name, depth, validTo: u.validTo ?? null });
       walk(u.id, depth + 1);
     }
   };

@@ -42,6 +42,22 @@ export const DASHBOARD_STRINGS = {
   channel_paper: { vi: 'Phiếu giấy', en: 'Paper form' },
   allSurveys: { vi: 'Tất cả phiếu', en: 'All surveys' },
   clearFilter: { vi: 'Bỏ lọc', en: 'Clear filter' },
+  // The two views of the past, once units were reorganised
+  unitTree: { vi: 'Cơ cấu đơn vị', en: 'Unit tree' },
+  viewNow: { vi: 'Như hiện nay', en: 'As it is now' },
+  viewAsOf: { vi: 'Như tại ngày…', en: 'As it was on…' },
+  viewDay: { vi: 'Ngày', en: 'Day' },
+  endedOn: { vi: 'đến', en: 'until' },
+  reorganisations: { vi: 'Sắp xếp đơn vị', en: 'Unit reorganisations' },
+  reorganisationNote: {
+    vi: 'Từ mốc này các đơn vị đã thay đổi: so sánh trước và sau cần thận trọng.',
+    en: 'The units changed at this mark: compare across it with care.',
+  },
+  reorg_merge: { vi: 'sáp nhập', en: 'merged' },
+  reorg_split: { vi: 'chia tách', en: 'split' },
+  reorg_rename: { vi: 'đổi tên', en: 'renamed' },
+  reorg_recode: { vi: 'đổi mã', en: 'recoded' },
+  reorg_move: { vi: 'chuyển đơn vị cấp trên', en: 'moved' },
   showingPeriod: { vi: 'Số liệu từ', en: 'Figures from' },
   toDay: { vi: 'đến', en: 'to' },
   // Overview

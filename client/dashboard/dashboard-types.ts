@@ -19,6 +19,16 @@ export interface Stats {
 export interface Trend {
   rows: StatsRow[];
   versionChanges: { month: string; survey: string; version: number; title: LocalizedText }[];
+  /** Units merged, split, renamed, recoded or moved within the period (absent from older servers). */
+  reorganisations?: Reorganisation[];
+}
+
+export interface Reorganisation {
+  day: string;
+  month: string;
+  kind: 'merge' | 'split' | 'rename' | 'recode' | 'move';
+  from: { code: string; name: string }[];
+  to: { code: string; name: string }[];
 }
 
 export interface FactorIndex {

@@ -8,6 +8,8 @@ import { CHANNELS, type Channel } from '../../surveys/channels';
 import type { Filter } from './filter';
 import { filterSummary } from './filter-summary';
 import { PeriodPicker } from './period-picker';
+import { ViewChoice, ViewRule } from './view-choice';
+import { formatDay } from '../app/format';
 
 interface Props {
   filter: Filter;
@@ -30,7 +32,7 @@ export function FilterBar({ filter, meta, lang, thisYear, onChange, csvUrl }: Pr
   const [open, setOpen] = useState(false);
   const set = (patch: Partial<Filter>) => {
     const next: Filter = { ...filter, ...patch };
-    for (const k of ['sector', 'counter', 'channel', 'survey'] as const) if (!next[k]) delete next[k];
+    for (const k of ['sector', 'counter', 'channel', 'survey', 'asOf'] as const) if (!next[k]) delete next[k];
     if (next.unit === undefined || Number.isNaN(next.unit)) delete next.unit;
     onChange(next);
   };
@@ -42,15 +44,19 @@ export function FilterBar({ filter, meta, lang, thisYear, onChange, csvUrl }: Pr
   // Only the counters of the chosen unit's subtree; a counter chosen elsewhere stays listed so the select shows it.
   const inUnit = filter.unit !== undefined && meta ? subtreeIds(meta.units, filter.unit) : null;
   const counters = (meta?.counters ?? []).filter((k) => !inUnit || inUnit.has(k.unitId) || k.code === filter.counter);
+  const reorganised = (meta?.reorganisationDays ?? []).length > 0;
   const onUnit = (value: string) => {
     const unit = value ? Number(value) : undefined;
     const keep =
       unit === undefined || !meta || !filter.counter
         ? true
         : subtreeIds(meta.units, unit).has(meta.counters.find((k) => k.code === filter.counter)?.unitId ?? -1);
-    set({ unit, ...(keep ? {} : { counter: undefined }) });
+    // A unit that has ended lives on in its successors today: it is shown in the tree of its last day.
+    const ended = meta?.units.find((u) => u.id === unit)?.validTo;
+    const asOf = ended && (!filter.asOf || filter.asOf > ended) ? { asOf: ended } : {};
+    set({ unit, ...(keep ? {} : { counter: undefined }), ...asOf });
   };
-  const narrowed = Boolean(filter.sector || filter.unit !== undefined || filter.counter || filter.channel || filter.survey);
+  const narrowed = Boolean(filter.sector || filter.unit !== undefined || filter.counter || filter.channel || filter.survey || filter.asOf);
   return (
     <div class={open ? 'filter-panel open' : 'filter-panel'}>
       <div class="filter-summary">
@@ -88,11 +94,14 @@ export function FilterBar({ filter, meta, lang, thisYear, onChange, csvUrl }: Pr
               <option value="">{t(lang, 'allUnits')}</option>
               {units.map((u) => (
                 <option key={u.id} value={String(u.id)}>
-                  {(u.depth > 0 ? INDENT.repeat(u.depth - 1) + BRANCH : '') + u.name}
+                  {(u.depth > 0 ? INDENT.repeat(u.depth - 1) + BRANCH : '') +
+                    u.name +
+                    (u.validTo ? ` (${t(lang, 'endedOn')} ${formatDay(u.validTo, lang)})` : '')}
                 </option>
               ))}
             </select>
           </label>
+          {reorganised && meta && <ViewChoice asOf={filter.asOf} meta={meta} lang={lang} onChange={(asOf) => set({ asOf })} />}
           <label>
             <span>{t(lang, 'sector')}</span>
             <select name="sector" value={filter.sector ?? ''} onChange={(e) => set({ sector: e.currentTarget.value || undefined })}>
@@ -158,6 +167,7 @@ export function FilterBar({ filter, meta, lang, thisYear, onChange, csvUrl }: Pr
           </div>
         </div>
       </form>
+      {reorganised && <ViewRule asOf={filter.asOf} lang={lang} />}
     </div>
   );
 }

@@ -16,5 +16,6 @@ export function filterSummary(filter: Filter, meta: Pick<Meta, 'units' | 'counte
   if (filter.channel) parts.push(t(lang, `channel_${filter.channel}`));
   if (filter.survey) parts.push(surveyName(filter.survey, lang));
   if (parts.length === 1) parts.push(t(lang, 'allUnits'));
+  if (filter.asOf) parts.push(`${t(lang, 'unitTree')} ${formatDay(filter.asOf, lang)}`);
   return parts;
 }

@@ -15,6 +15,8 @@ export interface Filter {
   channel?: Channel;
   /** A survey key, e.g. 'sipas-counter-short'. */
   survey?: string;
+  /** The tree of an earlier day (view=asOf); absent: today's units (view=now). */
+  asOf?: string;
 }
 
 const CODE = /^[a-z0-9_-]{1,63}$/i;
@@ -45,6 +47,8 @@ export function filterFromQuery(search: string, now: Date = new Date()): Filter 
   if (isChannel(channel)) filter.channel = channel;
   const survey = q.get('survey');
   if (survey && CODE.test(survey)) filter.survey = survey;
+  const asOf = q.get('asOf');
+  if (q.get('view') === 'asOf' && isIsoDay(asOf)) filter.asOf = asOf;
   // A range written backwards would only earn an error from the server; read it the right way round.
   if (filter.from > filter.to) [filter.from, filter.to] = [filter.to, filter.from];
   return filter;
@@ -60,6 +64,10 @@ export function filterToQuery(filter: Filter, extra: Record<string, string> = {}
   if (filter.counter) q.set('counter', filter.counter);
   if (filter.channel) q.set('channel', filter.channel);
   if (filter.survey) q.set('survey', filter.survey);
+  if (filter.asOf) {
+    q.set('view', 'asOf');
+    q.set('asOf', filter.asOf);
+  }
   for (const [k, v] of Object.entries(extra)) q.set(k, v);
   return q.toString();
 }

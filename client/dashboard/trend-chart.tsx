@@ -7,6 +7,7 @@ import { versionMarks } from './charts/chart-data';
 import { useChart } from './charts/use-chart';
 import type { Trend } from './dashboard-types';
 import { INK } from './rate-bar-chart';
+import { reorganisationMark } from './reorganisation-words';
 
 const LINE = '#0b5cad';
 
@@ -21,7 +22,11 @@ export function TrendChart({ trend, lang }: { trend: Trend; lang: Lang }) {
     canvas,
     ({ errorBarsPlugin, versionMarksPlugin }) => {
       const rows = trend.rows;
-      const marks = versionMarks(trend, (c) => `${surveyName(c.survey, lang)} ${t(lang, 'version')} ${c.version}`);
+      const marks = versionMarks(
+        trend,
+        (c) => `${surveyName(c.survey, lang)} ${t(lang, 'version')} ${c.version}`,
+        (r) => reorganisationMark(r, lang),
+      );
       return {
         type: 'line',
         data: {

@@ -10,6 +10,7 @@ import { fetchTrend } from './dashboard-api';
 import type { PageProps } from './page-props';
 import { StatsTable } from './stats-table';
 import { TrendChart } from './trend-chart';
+import { reorganisationWords } from './reorganisation-words';
 
 /** Month by month against the target, and where a survey's wording changed. */
 export function TrendPage({ filter, query }: PageProps) {
@@ -32,6 +33,18 @@ export function TrendPage({ filter, query }: PageProps) {
                 </span>
               ))}
               . {t(lang, 'versionChangeNote')}
+            </div>
+          )}
+          {(data.reorganisations ?? []).length > 0 && (
+            <div class="note" data-testid="reorganisation-breaks">
+              <strong>{t(lang, 'reorganisations')}:</strong>{' '}
+              {data.reorganisations!.map((r, i) => (
+                <span key={`${r.day}-${i}`} data-day={r.day} data-kind={r.kind}>
+                  {i > 0 && '; '}
+                  {reorganisationWords(r, lang)}
+                </span>
+              ))}
+              . {t(lang, 'reorganisationNote')}
             </div>
           )}
           <div class="chart-and-table">

@@ -6,7 +6,9 @@ import { choiceHolding } from '../dashboard/period-choice';
  * Which report the reports page shows, read from and written to its query string so a report can
  * be bookmarked: a reporting period of a year (Decree 09/2019) or any two days, and a unit.
  */
-export type ReportParams = { kind: ReportKind; year: number; unit?: number } | { kind: 'custom'; from: string; to: string; unit?: number };
+/** `asOf`: the tree of that day (view=asOf); absent, today's units. */
+type Choice = { unit?: number; asOf?: string };
+export type ReportParams = ({ kind: ReportKind; year: number } | { kind: 'custom'; from: string; to: string }) & Choice;
 
 const isReportKind = (s: string | null): s is ReportKind => (REPORT_KINDS as readonly (string | null)[]).includes(s);
 
@@ -20,7 +22,12 @@ export function reportFromQuery(search: string, today: string): ReportParams {
   const q = new URLSearchParams(search);
   const base = defaultReport(today);
   const unit = Number(q.get('unit'));
-  const withUnit = <P extends ReportParams>(p: P): P => (Number.isInteger(unit) && unit > 0 ? { ...p, unit } : p);
+  const asOf = q.get('view') === 'asOf' ? q.get('asOf') : null;
+  const withUnit = <P extends ReportParams>(p: P): P => ({
+    ...p,
+    ...(Number.isInteger(unit) && unit > 0 ? { unit } : {}),
+    ...(isIsoDay(asOf) ? { asOf } : {}),
+  });
   const kind = q.get('kind');
   if (kind === 'custom') {
     const from = q.get('from');
@@ -43,6 +50,10 @@ export function reportToQuery(p: ReportParams, extra: Record<string, string> = {
     q.set('to', p.to);
   } else q.set('year', String(p.year));
   if (p.unit !== undefined) q.set('unit', String(p.unit));
+  if (p.asOf) {
+    q.set('view', 'asOf');
+    q.set('asOf', p.asOf);
+  }
   for (const [k, v] of Object.entries(extra)) q.set(k, v);
   return q.toString();
 }

@@ -19,6 +19,7 @@ import { useDownload } from '../exports/use-download';
 import { ReportExtras } from './report-extras';
 import { reportFromQuery, reportRange, reportToQuery, type ReportParams } from './report-query';
 import { fetchReport } from './reports-api';
+import { ViewChoice, ViewRule } from '../dashboard/view-choice';
 
 /**
  * A periodic report (docs/domain.md §7) chosen by kind, year (or two days) and unit, previewed from
@@ -41,11 +42,16 @@ export function ReportsPage({ search, meta }: { search: string; meta: Meta | nul
     go(unit === undefined ? rest : { ...rest, unit });
   };
   const onKind = (kind: string) => {
-    const { unit } = params;
+    const { unit, asOf } = params;
     const base =
       kind === 'custom' ? { kind, ...range } : { kind, year: params.kind === 'custom' ? Number(range.to.slice(0, 4)) : params.year };
-    go({ ...(base as ReportParams), ...(unit !== undefined ? { unit } : {}) });
+    go({ ...(base as ReportParams), ...(unit !== undefined ? { unit } : {}), ...(asOf ? { asOf } : {}) });
   };
+  const withAsOf = (asOf: string | undefined) => {
+    const { asOf: _old, ...rest } = params;
+    go(asOf === undefined ? rest : { ...rest, asOf });
+  };
+  const reorganised = (meta?.reorganisationDays ?? []).length > 0;
   const thisYear = Number(today.slice(0, 4));
 
   return (
@@ -110,6 +116,7 @@ export function ReportsPage({ search, meta }: { search: string; meta: Meta | nul
             emptyLabel={t(lang, 'allUnits')}
             name="unit"
           />
+          {reorganised && meta && <ViewChoice asOf={params.asOf} meta={meta} lang={lang} onChange={withAsOf} />}
           <p class="period-range" data-testid="report-range" data-from={range.from} data-to={range.to}>
             {formatDay(range.from, lang)} – {formatDay(range.to, lang)}
           </p>
@@ -130,6 +137,7 @@ export function ReportsPage({ search, meta }: { search: string; meta: Meta | nul
             {t(lang, 'downloadExcel')}
           </button>
         </div>
+        {reorganised && <ViewRule asOf={params.asOf} lang={lang} />}
         <DownloadStatus state={excel.state} onCancel={excel.cancel} />
       </section>
       <LoadView load={report} retry={retry}>

@@ -1,7 +1,7 @@
 import type { Verdict } from '../../../surveys/statistics';
 import type { Interval, StatsRow } from '../../app/api-types';
 import { VERDICT_COLOUR } from '../../app/verdict';
-import type { Distribution, Level, Trend } from '../dashboard-types';
+import type { Distribution, Level, Reorganisation, Trend } from '../dashboard-types';
 
 /** What the charts need, worked out without chart.js so it can be tested with plain data. */
 export interface SectorBars {
@@ -34,16 +34,29 @@ export interface VersionMark {
 }
 
 /**
- * Version changes as marks on the month axis. Several surveys changing in one month share one
- * mark; a change in a month outside the chart is left out rather than drawn at an edge.
+ * Version changes (and reorganisations of units) as marks on the month axis. Several changes in
+ * one month share one mark; a change in a month outside the chart is left out rather than drawn
+ * at an edge.
  */
-export function versionMarks(trend: Trend, labelOf: (change: Trend['versionChanges'][number]) => string): VersionMark[] {
+export function versionMarks(
+  trend: Trend,
+  labelOf: (change: Trend['versionChanges'][number]) => string,
+  reorganisationLabel?: (r: Reorganisation) => string,
+): VersionMark[] {
   const months = trend.rows.map((r) => r.key);
   const byMonth = new Map<number, string[]>();
-  for (const change of trend.versionChanges) {
-    const index = months.indexOf(change.month);
-    if (index < 0) continue;
-    byMonth.set(index, [...(byMonth.get(index) ?? []), labelOf(change)]);
+  const mark = (index: number, label: string) => {
+    if (index >= 0) byMonth.set(index, [...(byMonth.get(index) ?? []), label]);
+  };
+  for (const change of trend.versionChanges) mark(months.indexOf(change.month), labelOf(change));
+  // A reorganisation is a break too: the units behind the line changed. A month without answers
+  // has no point, so the mark goes on the first month shown from the event on.
+  if (reorganisationLabel) {
+    for (const r of trend.reorganisations ?? [])
+      mark(
+        months.findIndex((m) => m >= r.month),
+        reorganisationLabel(r),
+      );
   }
   return [...byMonth.entries()].sort((a, b) => a[0] - b[0]).map(([index, labels]) => ({ index, label: labels.join('; ') }));
 }

@@ -37,12 +37,20 @@ export const versionMarksPlugin: Plugin<'line', VersionMarkOptions> = {
       ctx.moveTo(at, chartArea.top);
       ctx.lineTo(at, chartArea.bottom);
       ctx.stroke();
-      const text = `▼ ${mark.label}`;
+      const text = fitted(ctx, `▼ ${mark.label}`, chartArea.right - chartArea.left);
       const width = ctx.measureText(text).width;
       // Keep the label inside the chart: right of the line unless that would run off the edge.
-      const left = at + 4 + width > chartArea.right ? at - 4 - width : at + 4;
+      const left = Math.max(chartArea.left, at + 4 + width > chartArea.right ? at - 4 - width : at + 4);
       ctx.fillText(text, left, chartArea.top + 12);
     }
     ctx.restore();
   },
 };
+
+/** The text, cut with an ellipsis where it would be wider than `room` (a phone's narrow chart). */
+function fitted(ctx: CanvasRenderingContext2D, text: string, room: number): string {
+  if (ctx.measureText(text).width <= room) return text;
+  let cut = text;
+  while (cut.length > 1 && ctx.measureText(`${cut}…`).width > room) cut = cut.slice(0, -1);
+  return `${cut}…`;
+}
