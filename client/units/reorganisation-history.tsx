@@ -86,11 +86,15 @@ function ReorganisationItem({ event: e, lang, onChanged }: { event: Reorganisati
       )}
       {e.children.length > 0 && <p class="reorg-line">{fill(t(lang, 'reorgChildren'), { c: e.children.map((c) => c.code).join(', ') })}</p>}
       {e.note && <p class="reorg-line">{fill(t(lang, 'reorgNote'), { n: e.note })}</p>}
-      <p class="reorg-line muted small">
-        {e.createdBy === null
+      <p class="reorg-line muted small" data-testid="reorg-who">
+        {e.createdByName === null
           ? fill(t(lang, 'reorgRecordedAt'), { t: formatDateTime(e.createdAt, lang) })
-          : fill(t(lang, 'reorgRecorded'), { t: formatDateTime(e.createdAt, lang), u: String(e.createdBy) })}
-        {undone && ` · ${t(lang, 'reorgUndone')} ${fill(t(lang, 'reorgUndoneAt'), { t: formatDateTime(e.undoneAt!, lang) })}`}
+          : fill(t(lang, 'reorgRecorded'), { t: formatDateTime(e.createdAt, lang), u: e.createdByName })}
+        {e.undoneAt !== null &&
+          ` · ${t(lang, 'reorgUndone')} ${fill(t(lang, e.undoneByName === null ? 'reorgUndoneAt' : 'reorgUndoneBy'), {
+            t: formatDateTime(e.undoneAt, lang),
+            u: e.undoneByName ?? '',
+          })}`}
       </p>
       {!undone && (
         <div class="form-actions reorg-actions">

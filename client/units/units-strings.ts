@@ -120,10 +120,11 @@ export const UNITS_STRINGS = {
   reorgCounters: { vi: 'Quầy chuyển: {c}', en: 'Counters moved: {c}' },
   reorgChildren: { vi: 'Đơn vị trực thuộc chuyển: {c}', en: 'Units under it moved: {c}' },
   reorgNote: { vi: 'Căn cứ: {n}', en: 'Basis: {n}' },
-  reorgRecorded: { vi: 'Ghi nhận lúc {t}, tài khoản số {u}', en: 'Recorded {t} by account no. {u}' },
+  reorgRecorded: { vi: 'Ghi nhận lúc {t}, bởi {u}', en: 'Recorded {t} by {u}' },
   reorgRecordedAt: { vi: 'Ghi nhận lúc {t}', en: 'Recorded {t}' },
   reorgUndone: { vi: 'Đã hoàn tác', en: 'Undone' },
   reorgUndoneAt: { vi: 'lúc {t}', en: 'at {t}' },
+  reorgUndoneBy: { vi: 'lúc {t}, bởi {u}', en: 'at {t} by {u}' },
   reorgUndo: { vi: 'Hoàn tác', en: 'Undo' },
   reorgUndoConfirm: {
     vi: 'Hoàn tác đợt này? Các đơn vị cũ hoạt động lại, đơn vị mới bị xoá, quầy trở về chỗ cũ.',

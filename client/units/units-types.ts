@@ -93,8 +93,11 @@ export interface ReorganisationView {
   note: string | null;
   createdAt: string;
   createdBy: number | null;
+  /** The account's user name; null when unknown (an event recorded by a tool). */
+  createdByName: string | null;
   undoneAt: string | null;
   undoneBy: number | null;
+  undoneByName: string | null;
   predecessors: { id: number; code: string; name: string; ends: boolean }[];
   successors: { id: number; code: string; name: string; created: boolean }[];
   links: { fromId: number; fromCode: string; fromName: string; toId: number; toCode: string; toName: string; share: number }[];

@@ -144,6 +144,9 @@ describe('reorganising units', () => {
     await expect.poll(() => item(page, 'rename').getAttribute('data-undone'), { timeout: 15_000 }).toBe('1');
     expect(await item(page, 'rename').locator('[data-testid="reorg-undone"]').textContent()).toBe('Đã hoàn tác / Undone');
     expect(await item(page, 'rename').locator('[data-testid="reorg-undo"]').count()).toBe(0);
+    expect(await item(page, 'rename').locator('[data-testid="reorg-who"]').textContent()).toMatch(
+      /^Ghi nhận lúc .+, bởi admin · Đã hoàn tác lúc .+, bởi admin$/,
+    );
     await expect.poll(() => row(page, '11980').locator('.unit-name').textContent()).toBe('Phường Hồng Châu');
 
     // A citizen answers at the counter the split moved: the split can no longer be undone.
