@@ -85,8 +85,16 @@ export function SplitUnit({
     setChildrenTo((v) => shift(v) || '0');
   };
 
+  const sumText = (l: Lang) => formatDecimal(sum, l, Number.isInteger(sum) ? 0 : 2);
   const submit = async () => {
     if (!from) return;
+    // Said in percent, as typed: the server's own check speaks of fractions adding up to 1.
+    if (!sumOk) {
+      const wrong = inBothLanguages('unitSplitSumWrong');
+      action.setDone(null);
+      action.setError({ vi: wrong.vi.replace('{s}', sumText('vi')), en: wrong.en.replace('{s}', sumText('en')) });
+      return;
+    }
     const done = await action.run(
       () =>
         recordReorganisation({
@@ -170,7 +178,7 @@ export function SplitUnit({
           aria-live="polite"
           data-testid="unit-split-sum"
         >
-          {t(lang, 'unitSplitSum').replace('{s}', formatDecimal(sum, lang, Number.isInteger(sum) ? 0 : 2))}
+          {t(lang, 'unitSplitSum').replace('{s}', sumText(lang))}
           {!sumOk && ` ${t(lang, 'unitSplitSumOff')}`}
         </p>
         <div class="form-actions">

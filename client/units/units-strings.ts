@@ -80,6 +80,10 @@ export const UNITS_STRINGS = {
   unitSplitShare: { vi: 'Tỷ lệ (%)', en: 'Share (%)' },
   unitSplitSum: { vi: 'Tổng tỷ lệ: {s} %', en: 'Shares in all: {s} %' },
   unitSplitSumOff: { vi: '(phải đúng 100 %)', en: '(must be exactly 100 %)' },
+  unitSplitSumWrong: {
+    vi: 'Tổng tỷ lệ các đơn vị mới phải đúng 100 % (hiện là {s} %). Xin sửa rồi gửi lại.',
+    en: 'The new units’ shares must add up to exactly 100 % (they add up to {s} %). Fix them and send again.',
+  },
   unitSplitAdd: { vi: 'Thêm một đơn vị mới', en: 'Add a new unit' },
   unitSplitRemove: { vi: 'Bỏ đơn vị mới này', en: 'Remove this new unit' },
   unitSplitCounters: { vi: 'Giao cho đơn vị mới', en: 'Handed to a new unit' },

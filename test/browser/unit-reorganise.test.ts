@@ -72,12 +72,23 @@ describe('reorganising units', () => {
       await page.locator(`[data-testid="unit-split-${i}-code"]`).fill(code);
       await page.locator(`[data-testid="unit-split-${i}-name"]`).fill(name);
     }
+    // A third new unit can be added and taken away again.
+    await page.locator('[data-testid="unit-split-add"]').click();
+    expect(await page.locator('[data-testid="unit-split-part"]').count()).toBe(3);
+    await page.locator('[data-testid="unit-split-2-remove"]').click();
+    expect(await page.locator('[data-testid="unit-split-part"]').count()).toBe(2);
+    expect(await page.locator('[data-testid="unit-split-1-name"]').inputValue()).toBe('Phường Tách Hai');
     await page.locator('[data-testid="unit-split-0-share"]').fill('60');
     await page.locator('[data-testid="unit-split-1-share"]').fill('30');
     await expect.poll(() => page.locator('[data-testid="unit-split-sum"]').textContent()).toMatch(/90 %.*phải đúng 100 %/);
+    await page.locator('[data-testid="unit-split-counter-test-split"]').selectOption({ label: 'Phường Tách Hai' });
+    await page.locator('[data-testid="unit-split"]').click();
+    await expect
+      .poll(() => page.locator('[data-testid="unit-split-error"]').textContent())
+      .toBe('Tổng tỷ lệ các đơn vị mới phải đúng 100 % (hiện là 90 %). Xin sửa rồi gửi lại.');
+    expect(await row(page, '99920').count()).toBe(1);
     await page.locator('[data-testid="unit-split-1-share"]').fill('40');
     await expect.poll(() => page.locator('[data-testid="unit-split-sum"]').textContent()).toBe('Tổng tỷ lệ: 100 %');
-    await page.locator('[data-testid="unit-split-counter-test-split"]').selectOption({ label: 'Phường Tách Hai' });
     await page.locator('section[aria-labelledby="unit-reorganise-title"]').screenshot({ path: `${ARTIFACTS}/unit-split-360.png` });
     await page.locator('[data-testid="unit-split"]').click();
     await expect.poll(() => row(page, '99922').count(), { timeout: 15_000 }).toBe(1);
