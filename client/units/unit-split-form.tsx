@@ -7,6 +7,7 @@ import { useAction } from '../app/use-action';
 import { useApi } from '../app/use-api';
 import { EventBasisFields, unitLabel, useEventBasis } from './unit-event-fields';
 import { NewUnitFields, type NewUnitState } from './unit-fields';
+import { SplitHandover } from './unit-split-handover';
 import { fetchCountersInService, recordReorganisation } from './units-api';
 import type { UnitView } from './units-types';
 
@@ -192,43 +193,15 @@ export function SplitUnit({
             {t(lang, 'unitSplitAdd')}
           </button>
         </div>
-        {(itsCounters.length > 0 || hasChildren) && (
-          <fieldset class="split-part">
-            <legend>{t(lang, 'unitSplitCounters')}</legend>
-            <div class="form-grid">
-              {itsCounters.map((c) => (
-                <label key={c.id}>
-                  <span>{t(lang, 'unitSplitCounter').replace('{n}', `${c.name} (${c.code})`)}</span>
-                  <select
-                    value={counterTo[c.id] ?? ''}
-                    onChange={(e) => setCounterTo((m) => ({ ...m, [c.id]: e.currentTarget.value }))}
-                    required
-                    data-testid={`unit-split-counter-${c.code}`}
-                  >
-                    <option value="">{t(lang, 'unitSplitCounterPick')}</option>
-                    {parts.map((p, i) => (
-                      <option key={i} value={String(i)}>
-                        {partName(p, i)}
-                      </option>
-                    ))}
-                  </select>
-                </label>
-              ))}
-              {hasChildren && (
-                <label>
-                  <span>{t(lang, 'unitSplitChildren')}</span>
-                  <select value={childrenTo} onChange={(e) => setChildrenTo(e.currentTarget.value)} data-testid="unit-split-children">
-                    {parts.map((p, i) => (
-                      <option key={i} value={String(i)}>
-                        {partName(p, i)}
-                      </option>
-                    ))}
-                  </select>
-                </label>
-              )}
-            </div>
-          </fieldset>
-        )}
+        <SplitHandover
+          counters={itsCounters}
+          hasChildren={hasChildren}
+          targets={parts.map(partName)}
+          counterTo={counterTo}
+          onCounter={(id, to) => setCounterTo((m) => ({ ...m, [id]: to }))}
+          childrenTo={childrenTo}
+          onChildren={setChildrenTo}
+        />
         <div class="form-actions">
           <button type="submit" class="button primary" disabled={action.busy} data-testid="unit-split">
             {t(lang, 'unitSplitRun')}
