@@ -184,6 +184,17 @@ describe('reorganising units', () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1366);
     await page.locator('section[aria-labelledby="unit-reorganise-title"]').screenshot({ path: `${ARTIFACTS}/unit-reorganise-1366.png` });
     await page.locator('section[aria-labelledby="reorg-history-title"]').screenshot({ path: `${ARTIFACTS}/reorg-history-1366.png` });
+
+    // In English the history reads in English, the headings in both languages.
+    await page.locator('[data-testid="lang-en"]').first().click();
+    await expect.poll(() => split.locator('[data-testid="reorg-counters"]').textContent()).toBe('Counters moved: test-split → 99922');
+    expect(await split.locator('[data-testid="reorg-link"]').first().textContent()).toBe(
+      'Phường Thử Tách (99920) → Phường Tách Một (99921) · 60%',
+    );
+    expect(await item(page, 'rename').locator('[data-testid="reorg-who"]').textContent()).toMatch(
+      /^Recorded .+ by admin · Undone at .+ by admin$/,
+    );
+    await page.locator('section[aria-labelledby="unit-reorganise-title"]').screenshot({ path: `${ARTIFACTS}/unit-reorganise-en-1366.png` });
     await context.close();
   });
 });
