@@ -135,11 +135,14 @@ export async function findReorganisation(db: Kysely<Database>, tenantId: number,
 /** The tenant's reorganisations, newest effective day first. */
 export async function listReorganisations(db: Kysely<Database>, tenantId: number) {
   return db
-    .selectFrom('unit_reorganisations')
-    .selectAll()
-    .where('tenant_id', '=', tenantId)
-    .orderBy('effective_on', 'desc')
-    .orderBy('id', 'desc')
+    .selectFrom('unit_reorganisations as r')
+    .leftJoin('users as creator', 'creator.id', 'r.created_by')
+    .leftJoin('users as undoer', 'undoer.id', 'r.undone_by')
+    .selectAll('r')
+    .select(['creator.username as created_by_name', 'undoer.username as undone_by_name'])
+    .where('r.tenant_id', '=', tenantId)
+    .orderBy('r.effective_on', 'desc')
+    .orderBy('r.id', 'desc')
     .execute();
 }
 

@@ -67,8 +67,17 @@ export function useNewUnit(defaultKind: UnitKind) {
 
 export type NewUnit = ReturnType<typeof useNewUnit>;
 
-/** The four fields of a new unit inside a form's grid; `prefix` names their test ids (unit-create, unit-merge). */
-export function NewUnitFields({ unit, units, prefix }: { unit: NewUnit; units: readonly UnitView[]; prefix: string }) {
+/** What the fields read and write: a split keeps several of these in one list. */
+export interface NewUnitState {
+  code: string;
+  name: string;
+  kind: UnitKind;
+  parent: string;
+  set: { code: (v: string) => void; name: (v: string) => void; kind: (v: UnitKind) => void; parent: (v: string) => void };
+}
+
+/** The four fields of a new unit inside a form's grid; `prefix` names their test ids (unit-create, unit-merge, unit-split-0). */
+export function NewUnitFields({ unit, units, prefix }: { unit: NewUnitState; units: readonly UnitView[]; prefix: string }) {
   const { lang } = useLang();
   return (
     <>

@@ -1,7 +1,6 @@
 import { useState } from 'preact/hooks';
 import { ActionMessage } from '../app/action-message';
 import { inBothLanguages, t, type Lang } from '../app/i18n';
-import { InBothLanguages } from '../app/in-both-languages';
 import { useAction } from '../app/use-action';
 import { recordMerge } from './units-api';
 import type { UnitView } from './units-types';
@@ -34,10 +33,8 @@ export function MergeUnits({ units, lang, onSaved }: { units: readonly UnitView[
     }
   };
   return (
-    <section class="panel" aria-labelledby="unit-merge-title">
-      <h2 id="unit-merge-title">
-        <InBothLanguages text={inBothLanguages('unitMergeTitle')} />
-      </h2>
+    <section class="reorganise-form" aria-labelledby="unit-merge-title">
+      <h3 id="unit-merge-title">{t(lang, 'unitMergeTitle')}</h3>
       <p class="muted intro">{t(lang, 'unitMergeIntro')}</p>
       <form
         onSubmit={(e) => {

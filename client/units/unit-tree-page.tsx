@@ -11,7 +11,8 @@ import { changeUnit, createUnit, fetchUnits } from './units-api';
 import type { UnitView } from './units-types';
 import { NewUnitFields, ParentSelect, useNewUnit } from './unit-fields';
 import { ImportUnits } from './unit-import-form';
-import { MergeUnits } from './unit-merge-form';
+import { ReorganisationHistory } from './reorganisation-history';
+import { ReorganiseUnits } from './unit-reorganise-panel';
 
 /**
  * The administrator's unit tree: every unit of their subtree as an indented list (kind, code,
@@ -48,7 +49,8 @@ export function UnitTreePage() {
         </LoadView>
       </section>
       <CreateUnit units={list} lang={lang} onSaved={reload} />
-      <MergeUnits units={list} lang={lang} onSaved={reload} />
+      <ReorganiseUnits units={list} lang={lang} onSaved={reload} version={version} />
+      <ReorganisationHistory lang={lang} version={version} onChanged={reload} />
       <ImportUnits lang={lang} onSaved={reload} />
     </>
   );

@@ -203,6 +203,7 @@ describe('a merge of two wards', () => {
     expect(res.status).toBe(200);
     const event = res.body.reorganisations.find((e: { id: number }) => e.id === eventId);
     expect(event).toMatchObject({ kind: 'merge', effectiveOn: '2026-07-01', undoneAt: null, linksStanding: 2 });
+    expect(event).toMatchObject({ createdByName: 'reorg-admin', undoneBy: null, undoneByName: null });
     expect(event.links).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ fromCode: '11001', fromName: 'Unit w1', toCode: '11010', toName: 'Phường Mới', share: 1 }),
@@ -240,6 +241,13 @@ describe('a merge of two wards', () => {
     const [entry] = await audits('unit_reorganisation_undone');
     expect(entry!.subject).toBe(`reorganisation:${eventId}`);
     expect(entry!.details).toMatchObject({ kind: 'merge', reopened: [{ id: ids.w1 }, { id: ids.w2 }], removed: [{ code: '11010' }] });
+  });
+
+  it('lists the undone event with who undid it', async () => {
+    const list = (await call(admin, 'GET', '/api/units/reorganisations')).body.reorganisations;
+    const event = list.find((e: { id: number }) => e.id === eventId);
+    expect(event).toMatchObject({ undoneByName: 'reorg-admin', linksStanding: 0 });
+    expect(event.undoneAt).not.toBeNull();
   });
 
   it('refuses to undo an event twice', async () => {
