@@ -12,6 +12,7 @@ import type { UnitView } from './units-types';
 import { NewUnitFields, ParentSelect, useNewUnit } from './unit-fields';
 import { ImportUnits } from './unit-import-form';
 import { MergeUnits } from './unit-merge-form';
+import { ImportReorganisation } from './reorganisation-import-form';
 
 /**
  * The administrator's unit tree: every unit of their subtree as an indented list (kind, code,
@@ -50,6 +51,7 @@ export function UnitTreePage() {
       <CreateUnit units={list} lang={lang} onSaved={reload} />
       <MergeUnits units={list} lang={lang} onSaved={reload} />
       <ImportUnits lang={lang} onSaved={reload} />
+      <ImportReorganisation lang={lang} onSaved={reload} />
     </>
   );
 }
