@@ -309,6 +309,35 @@ describe('a reorganisation sheet, recorded', () => {
   });
 });
 
+describe('events of one file that would cross', () => {
+  it('refuses a parent_code naming a unit the same file ends', async () => {
+    const before = await counts();
+    const res = await upload(`${HEADER}\n11101,11701,,Phường Hợp,,,2026-09-01,,\n11103,11701,,Phường Hợp,,,,,\n11008,11008,,,,11101,,,\n`);
+    expect(res.status).toBe(422);
+    expect(problems(res.body)).toMatchObject([
+      { line: 4, column: 'parent_code', message: { en: expect.stringContaining('Parent unit 11101 is reorganised by this same file') } },
+    ]);
+    expect(await counts()).toEqual(before);
+  });
+
+  it('refuses a unit one event moves and another ends, naming it and both lines', async () => {
+    // The merge takes SB-W1 (under 11101) along; the recode would end it and start SB-W9 under 11101, which the merge ends.
+    const before = await counts();
+    const res = await upload(`${HEADER}\n11101,11701,,Phường Hợp,,,2026-09-01,,\n11103,11701,,Phường Hợp,,,,,\nSB-W1,SB-W9,,,,,,,\n`);
+    expect(res.status).toBe(422);
+    const list = problems(res.body);
+    expect(list.map((p) => [p.line, p.column])).toEqual([
+      [4, 'old_code'],
+      [4, 'old_code'],
+    ]);
+    expect(list.map((p) => p.message.en)).toEqual([
+      'Unit sb (SB-W1) is changed by both line(s) 2, 3 and line(s) 4: record them in two files, one after the other.',
+      'Phường Hồng Châu (11101) is changed by both line(s) 2, 3 and line(s) 4: record them in two files, one after the other.',
+    ]);
+    expect(await counts()).toEqual(before);
+  });
+});
+
 describe('writing several events at once', () => {
   it('writes none when a later one fails: the earlier one is rolled back', async () => {
     const before = await counts();
