@@ -85,4 +85,33 @@ describe('importing a reorganisation sheet', () => {
     await page.locator('section[aria-labelledby="reorg-sheet-title"]').screenshot({ path: `${ARTIFACTS}/reorg-sheet-1366.png` });
     await context.close();
   });
+
+  it('checks a split with shares and counters, in English, on a phone, and writes nothing', async () => {
+    const context = await suite.browser.newContext({ viewport: { width: 360, height: 800 } });
+    const page = await context.newPage();
+    await signIn(page);
+    await page.evaluate(() => localStorage.setItem('hailong.lang', 'en'));
+    await page.goto(`${suite.server.url}/app/structure`);
+    await expect.poll(() => page.locator('[data-testid="unit-row"]').count(), { timeout: 30_000 }).toBeGreaterThan(1);
+    const { counters } = await page.evaluate(async () => (await fetch('/api/counters')).json() as Promise<{ counters: any[] }>);
+    const serving = counters.filter((c) => !c.retired);
+    const unitCode = serving[0].unit.code as string;
+    const own = serving.filter((c) => c.unit.code === unitCode);
+    const lines = [`${unitCode},99921,60%,Ward North,,,${localDay(new Date())},,`, `${unitCode},99922,"0,4",Ward South,,,,,`];
+    own.forEach((c, i) => lines.push(`${unitCode},${i % 2 === 0 ? '99921' : '99922'},,,,,,,${c.code}`));
+    await sheet(page, `${HEADER}\n${lines.join('\n')}\n`);
+    await page.locator('[data-testid="reorg-sheet-check"]').click();
+    const event = page.locator('[data-testid="reorg-sheet-events"] tr[data-kind="split"]');
+    await expect.poll(() => event.count(), { timeout: 15_000 }).toBe(1);
+    expect(await event.textContent()).toMatch(/Split/);
+    expect(await event.locator('[data-col="new"] li[data-code="99921"]').textContent()).toMatch(/share 60%/);
+    expect(await event.locator('[data-col="new"] li[data-code="99922"]').textContent()).toMatch(/share 40%/);
+    for (const c of own) expect(await event.locator('[data-col="counters"]').textContent()).toContain(c.code);
+    expect(await row(page, unitCode).count()).toBe(1);
+    expect(await row(page, '99921').count()).toBe(0);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await mkdir(ARTIFACTS, { recursive: true });
+    await page.locator('section[aria-labelledby="reorg-sheet-title"]').screenshot({ path: `${ARTIFACTS}/reorg-sheet-split-en-360.png` });
+    await context.close();
+  });
 });
