@@ -56,76 +56,92 @@ export type AlongWith<T> = (trx: Kysely<Database>, result: T) => Promise<Record<
  * and `along` (the audit entry) runs last and gives the record kept in the event's details.
  */
 export async function writeReorganisation(db: Kysely<Database>, w: ReorganisationWrite, along: AlongWith<Resolved>) {
-  const result = await db.transaction().execute(async (trx) => {
-    const event = await trx
-      .insertInto('unit_reorganisations')
-      .values({ tenant_id: w.tenantId, kind: w.kind, effective_on: w.effectiveOn, note: w.note, created_by: w.createdBy })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    if (w.end.length > 0) {
-      const ended = await trx
-        .updateTable('units')
-        .set({ valid_to: w.lastDay })
-        .where('tenant_id', '=', w.tenantId)
-        .where('id', 'in', w.end)
-        .where('valid_to', 'is', null)
-        .executeTakeFirst();
-      if (Number(ended.numUpdatedRows) !== w.end.length) throw new ChangedMeanwhileError();
-    }
-    const created: number[] = [];
-    for (const u of w.create) {
-      const row = await trx
-        .insertInto('units')
-        .values({ tenant_id: w.tenantId, ...u, valid_from: w.effectiveOn })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      created.push(row.id);
-    }
-    const resolve = (ref: UnitRef) => ('id' in ref ? ref.id : created[ref.created]!);
-    if (w.inPlace) {
-      const { id, ...changes } = w.inPlace;
-      await trx.updateTable('units').set(changes).where('tenant_id', '=', w.tenantId).where('id', '=', id).execute();
-    }
-    for (const c of w.children) {
-      await trx
-        .updateTable('units')
-        .set({ parent_id: resolve(c.to) })
-        .where('tenant_id', '=', w.tenantId)
-        .where('id', '=', c.id)
-        .execute();
-    }
-    for (const c of w.counters) {
-      await trx
-        .updateTable('counters')
-        .set({ unit_id: resolve(c.to) })
-        .where('tenant_id', '=', w.tenantId)
-        .where('id', '=', c.id)
-        .execute();
-    }
-    if (w.links.length > 0) {
-      await trx
-        .insertInto('unit_links')
-        .values(
-          w.links.map((l) => ({
-            tenant_id: w.tenantId,
-            reorganisation_id: event.id,
-            from_unit_id: l.from,
-            to_unit_id: resolve(l.to),
-            share: l.share,
-          })),
-        )
-        .execute();
-    }
-    const details = await along(trx, { id: event.id, created, resolve });
-    await trx
-      .updateTable('unit_reorganisations')
-      .set({ details: JSON.stringify(details) })
-      .where('id', '=', event.id)
-      .execute();
-    return { id: event.id, created, details };
-  });
+  const result = await db.transaction().execute((trx) => writeOne(trx, w, along));
   if (w.counters.length > 0) noteCounterChange();
   return result;
+}
+
+/**
+ * Several reorganisations (the events of one imported sheet) in one transaction: every one is
+ * written, in order, or none is. `along` runs last for each, as for one.
+ */
+export async function writeReorganisations(db: Kysely<Database>, ws: readonly ReorganisationWrite[], along: AlongWith<Resolved>[]) {
+  const results = await db.transaction().execute(async (trx) => {
+    const done = [];
+    for (const [i, w] of ws.entries()) done.push(await writeOne(trx, w, along[i]!));
+    return done;
+  });
+  if (ws.some((w) => w.counters.length > 0)) noteCounterChange();
+  return results;
+}
+
+async function writeOne(trx: Kysely<Database>, w: ReorganisationWrite, along: AlongWith<Resolved>) {
+  const event = await trx
+    .insertInto('unit_reorganisations')
+    .values({ tenant_id: w.tenantId, kind: w.kind, effective_on: w.effectiveOn, note: w.note, created_by: w.createdBy })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  if (w.end.length > 0) {
+    const ended = await trx
+      .updateTable('units')
+      .set({ valid_to: w.lastDay })
+      .where('tenant_id', '=', w.tenantId)
+      .where('id', 'in', w.end)
+      .where('valid_to', 'is', null)
+      .executeTakeFirst();
+    if (Number(ended.numUpdatedRows) !== w.end.length) throw new ChangedMeanwhileError();
+  }
+  const created: number[] = [];
+  for (const u of w.create) {
+    const row = await trx
+      .insertInto('units')
+      .values({ tenant_id: w.tenantId, ...u, valid_from: w.effectiveOn })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    created.push(row.id);
+  }
+  const resolve = (ref: UnitRef) => ('id' in ref ? ref.id : created[ref.created]!);
+  if (w.inPlace) {
+    const { id, ...changes } = w.inPlace;
+    await trx.updateTable('units').set(changes).where('tenant_id', '=', w.tenantId).where('id', '=', id).execute();
+  }
+  for (const c of w.children) {
+    await trx
+      .updateTable('units')
+      .set({ parent_id: resolve(c.to) })
+      .where('tenant_id', '=', w.tenantId)
+      .where('id', '=', c.id)
+      .execute();
+  }
+  for (const c of w.counters) {
+    await trx
+      .updateTable('counters')
+      .set({ unit_id: resolve(c.to) })
+      .where('tenant_id', '=', w.tenantId)
+      .where('id', '=', c.id)
+      .execute();
+  }
+  if (w.links.length > 0) {
+    await trx
+      .insertInto('unit_links')
+      .values(
+        w.links.map((l) => ({
+          tenant_id: w.tenantId,
+          reorganisation_id: event.id,
+          from_unit_id: l.from,
+          to_unit_id: resolve(l.to),
+          share: l.share,
+        })),
+      )
+      .execute();
+  }
+  const details = await along(trx, { id: event.id, created, resolve });
+  await trx
+    .updateTable('unit_reorganisations')
+    .set({ details: JSON.stringify(details) })
+    .where('id', '=', event.id)
+    .execute();
+  return { id: event.id, created, details };
 }
 
 export async function findReorganisation(db: Kysely<Database>, tenantId: number, id: number) {

@@ -133,6 +133,7 @@ export const ACCESS_RULES = {
   // administrator within their own subtree (server/units/reorganisation-plan.ts); readers see the list.
   'GET /api/units/reorganisations': readers,
   'POST /api/units/reorganisations': { allow: ADMINS, scoped: true },
+  'POST /api/units/reorganisations/import': { allow: ADMINS, scoped: true },
   'POST /api/units/reorganisations/:id{[0-9]+}/undo': { allow: ADMINS, scoped: true },
 } as const satisfies Record<string, AccessRule>;
 

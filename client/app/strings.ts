@@ -10,6 +10,7 @@ import { IMPORTS_STRINGS } from '../imports/imports-strings';
 import { PRIVACY_STRINGS } from '../privacy/privacy-strings';
 import { REPORTS_STRINGS } from '../reports/reports-strings';
 import { TARGETS_STRINGS } from '../targets/targets-strings';
+import { REORGANISATION_IMPORT_STRINGS } from '../units/reorganisation-import-strings';
 import { UNITS_STRINGS } from '../units/units-strings';
 import { WAVES_STRINGS } from '../waves/waves-strings';
 import type { LocalizedText } from './api-types';
@@ -112,4 +113,5 @@ export const STRINGS = {
   ...AUDIT_STRINGS,
   ...TARGETS_STRINGS,
   ...UNITS_STRINGS,
+  ...REORGANISATION_IMPORT_STRINGS,
 } satisfies Record<string, LocalizedText>;

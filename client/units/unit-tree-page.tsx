@@ -13,6 +13,7 @@ import { NewUnitFields, ParentSelect, useNewUnit } from './unit-fields';
 import { ImportUnits } from './unit-import-form';
 import { ReorganisationHistory } from './reorganisation-history';
 import { ReorganiseUnits } from './unit-reorganise-panel';
+import { ImportReorganisation } from './reorganisation-import-form';
 
 /**
  * The administrator's unit tree: every unit of their subtree as an indented list (kind, code,
@@ -52,6 +53,7 @@ export function UnitTreePage() {
       <ReorganiseUnits units={list} lang={lang} onSaved={reload} version={version} />
       <ReorganisationHistory lang={lang} version={version} onChanged={reload} />
       <ImportUnits lang={lang} onSaved={reload} />
+      <ImportReorganisation lang={lang} onSaved={reload} />
     </>
   );
 }

@@ -42,7 +42,7 @@ export type ReorganisationBody = Base &
         childrenTo?: number | undefined;
       }
     | { kind: 'rename'; unitId: number; name: string }
-    | { kind: 'recode'; unitId: number; code: string }
+    | { kind: 'recode'; unitId: number; code: string; name?: string | undefined }
     | { kind: 'move'; unitId: number; parentId: number | null }
   );
 
@@ -245,7 +245,7 @@ export async function planReorganisation(
     const unit = inForce(body.unitId, 'unitId');
     if (body.code === unit.code) throw invalid('code', SAME({ vi: 'Mã', en: 'code' }));
     checkDay([unit], true);
-    const successor = { code: body.code, name: unit.name, kind: unit.kind as CurrentUnitKind, parentId: unit.parent_id };
+    const successor = { code: body.code, name: body.name ?? unit.name, kind: unit.kind as CurrentUnitKind, parentId: unit.parent_id };
     const ending = new Set([unit.id]);
     const parent = unit.parent_id === null ? null : (byId.get(unit.parent_id) ?? null);
     const shape = shapeProblem(unit.kind, body.code, parent?.kind ?? null);

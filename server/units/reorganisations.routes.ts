@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import {
   ChangedMeanwhileError,
@@ -6,6 +6,9 @@ import {
   listReorganisations,
   undoReorganisation,
   writeReorganisation,
+  writeReorganisations,
+  type AlongWith,
+  type Resolved,
 } from '../../db/unit-reorganisations';
 import { listSubtree } from '../../db/units';
 import { daySchema } from '../../surveys/day-schema';
@@ -14,7 +17,9 @@ import { recordAudit } from '../audit/record-audit';
 import type { AppDeps, AppEnv } from '../http/context';
 import { RequestError } from '../http/errors';
 import { parseJsonBody } from '../http/json-body';
+import { uploadedTable } from '../imports/import-file';
 import { scopePath } from '../http/unit-scope';
+import { dryRunResolved, eventSummary, planSheetImport } from './reorganisation-import';
 import { planReorganisation } from './reorganisation-plan';
 import { planUndo, REORGANISATION_NOT_FOUND, undoRefusal, type ReorganisationRecord } from './reorganisation-undo';
 import { refusalOf } from './unit-change';
@@ -119,6 +124,44 @@ export function reorganisationRoutes({ db }: AppDeps) {
       }).catch(refused);
       return c.json({ id: done.id, ...done.details }, 201);
     })
+    .post('/units/reorganisations/import', async (c) => {
+      const user = c.get('user');
+      const { table, file } = await uploadedTable(c);
+      const { dryRun, effectiveOn } = await importOptions(c);
+      const scope = await scopePath(db.dbWrite, user);
+      const sheet = await planSheetImport(db.dbWrite, user, scope, table, effectiveOn);
+      if (sheet.planned === undefined) {
+        return c.json(
+          {
+            error: 'Nothing was recorded: some lines are not valid.',
+            message: {
+              vi: 'Chưa ghi nhận gì: có dòng chưa hợp lệ. Xin sửa và gửi lại cả tệp.',
+              en: 'Nothing was recorded: some lines are not valid. Fix them and send the whole file again.',
+            },
+            rows: table.rows.length,
+            problems: sheet.problems,
+          },
+          422,
+        );
+      }
+      const answer = { dryRun, effectiveOn: sheet.effectiveOn, rows: table.rows.length };
+      if (dryRun) {
+        const events = sheet.planned.map(({ event, plan }) => eventSummary(event, plan.record(dryRunResolved(plan)), sheet.units));
+        return c.json({ ...answer, events });
+      }
+      const along = sheet.planned.map(({ plan }): AlongWith<Resolved> => async (trx, resolved) => {
+        const record = plan.record(resolved);
+        await recordAudit(trx, user, 'unit_reorganised', `reorganisation:${resolved.id}`, { ...record, file });
+        return record;
+      });
+      const done = await writeReorganisations(
+        db.dbWrite,
+        sheet.planned.map((p) => p.plan.write),
+        along,
+      ).catch(refused);
+      const events = done.map((d, i) => ({ id: d.id, ...eventSummary(sheet.planned[i]!.event, d.details, sheet.units) }));
+      return c.json({ ...answer, events }, 201);
+    })
     .post('/units/reorganisations/:id{[0-9]+}/undo', async (c) => {
       const user = c.get('user');
       const id = Number(c.req.param('id'));
@@ -140,4 +183,14 @@ export function reorganisationRoutes({ db }: AppDeps) {
       });
       return c.json({ id, undone: true });
     });
+}
+
+const yes = (v: unknown) => typeof v === 'string' && ['1', 'true', 'yes'].includes(v.trim().toLowerCase());
+
+/** `dryRun` and `effectiveOn`, from the query or (a multipart upload) the form's own fields. */
+async function importOptions(c: Context<AppEnv>): Promise<{ dryRun: boolean; effectiveOn: string | undefined }> {
+  const form = (c.req.header('content-type') ?? '').startsWith('multipart/form-data') ? await c.req.parseBody() : {};
+  const dryRun = yes(c.req.query('dryRun')) || yes(form.dryRun);
+  const day = c.req.query('effectiveOn') ?? (typeof form.effectiveOn === 'string' ? form.effectiveOn : undefined);
+  return { dryRun, effectiveOn: day?.trim() || undefined };
 }

@@ -13,6 +13,7 @@ import { IMPORTS_STRINGS } from '../../client/imports/imports-strings';
 import { PRIVACY_STRINGS } from '../../client/privacy/privacy-strings';
 import { REPORTS_STRINGS } from '../../client/reports/reports-strings';
 import { TARGETS_STRINGS } from '../../client/targets/targets-strings';
+import { REORGANISATION_IMPORT_STRINGS } from '../../client/units/reorganisation-import-strings';
 import { UNITS_STRINGS } from '../../client/units/units-strings';
 import { WAVES_STRINGS } from '../../client/waves/waves-strings';
 
@@ -33,6 +34,7 @@ const TABLES = {
   audit: AUDIT_STRINGS,
   targets: TARGETS_STRINGS,
   units: UNITS_STRINGS,
+  reorganisationImport: REORGANISATION_IMPORT_STRINGS,
 };
 
 describe('the analyst app’s words, one table per feature', () => {
