@@ -10,6 +10,19 @@ import { DEMO_COUNTERS } from './demo-tenant';
 /** Client keys of generated answers start with this, so they can always be told apart. */
 export const DEMO_KEY_PREFIX = 'demo-';
 
+/** The full demo's first day: the whole year of the demo merge (1 July 2025), so 2025 shows it mid-year. */
+export const DEMO_FIRST_DAY = '2025-01-01';
+
+/**
+ * Which days get answers: the `n` days up to the day of now, or the days from `from` to `to`
+ * (both included; to defaults to, and never goes past, the day of now).
+ */
+export type DemoWindow = number | { from: string; to?: string };
+
+/** Days more than this many days before now get about half the visits, to keep the first start quick. */
+const DENSE_DAYS = 365;
+const DAY_MS = 24 * 3600_000;
+
 // Rough shares satisfied per sector, some below target on purpose so the dashboard has work.
 const BASE_SATISFACTION: Record<string, number> = {
   land: 0.82,
@@ -21,6 +34,10 @@ const BASE_SATISFACTION: Record<string, number> = {
   civil_status: 0.95,
   justice: 0.91,
 };
+
+// The former An Tảo ward's counter does a little worse than Hiến Nam's, so figures recalculated
+// onto Phường Phố Hiến are visibly a blend of the two.
+const COUNTER_SHIFT: Record<string, number> = { 'demo-an-tao': -0.06 };
 
 const COMMENTS = {
   good: ['Cán bộ nhiệt tình, hướng dẫn rõ ràng.', 'Thủ tục nhanh gọn, trả kết quả đúng hẹn.', 'Phòng chờ sạch sẽ, có đủ ghế ngồi.'],
@@ -69,22 +86,27 @@ function answersFor(counter: ActiveCounter, satisfied: boolean, random: Random):
 }
 
 /**
- * The demo answers of the `days` Vietnamese days up to the day of `now`, for these counters, none
- * dated after `now`. Pure and deterministic: the same counters and clock give the same answers.
+ * The demo answers of the window's Vietnamese days, for these counters, none dated after `now`.
+ * Pure and deterministic: the same counters, clock and window give the same answers.
  */
-export function* demoResponses(counters: readonly ActiveCounter[], now: Date, days: number): Generator<NewResponse> {
-  const random = mulberry32(20230101);
+export function* demoResponses(counters: readonly ActiveCounter[], now: Date, window: DemoWindow): Generator<NewResponse> {
   const today = localDay(now);
-  for (let d = days - 1; d >= 0; d--) {
-    const day = addDays(today, -d);
+  const first = typeof window === 'number' ? addDays(today, -(window - 1)) : window.from;
+  const last = typeof window === 'number' || window.to === undefined || window.to > today ? today : window.to;
+  const todayStart = dayStartUtc(today).getTime();
+  const random = mulberry32(20230101 + Math.round(dayStartUtc(first).getTime() / DAY_MS));
+  for (let day = first; day <= last; day = addDays(day, 1)) {
     const start = dayStartUtc(day).getTime();
+    const d = Math.round((todayStart - start) / DAY_MS);
     const weekday = new Date(start + 7 * 3600_000).getUTCDay();
     const season = Math.sin((d / 365) * 2 * Math.PI) * 0.03;
     for (const counter of counters) {
-      const visits = weekday === 0 ? 0 : weekday === 6 ? Math.floor(random() * 3) : 3 + Math.floor(random() * 7);
+      const drawn = weekday === 0 ? 0 : weekday === 6 ? Math.floor(random() * 3) : 3 + Math.floor(random() * 7);
+      const visits = d >= DENSE_DAYS ? Math.ceil(drawn / 2) : drawn;
       for (let i = 0; i < visits; i++) {
         const sector = pick(random, counter.sectors);
-        const satisfied = random() < clamp((BASE_SATISFACTION[sector] ?? 0.9) + season, 0, 1);
+        const rate = (BASE_SATISFACTION[sector] ?? 0.9) + (COUNTER_SHIFT[counter.code] ?? 0) + season;
+        const satisfied = random() < clamp(rate, 0, 1);
         const answers = answersFor(counter, satisfied, random);
         const minutes = 7.5 * 60 + Math.floor(random() * 9.5 * 60);
         const comment = random() < 0.12 ? pick(random, satisfied ? COMMENTS.good : COMMENTS.bad) : null;
@@ -104,13 +126,14 @@ export function* demoResponses(counters: readonly ActiveCounter[], now: Date, da
 }
 
 /**
- * A year of clearly labelled demo answers up to `now`, stored through the one writer path in
- * batches. Returns how many were stored.
+ * Clearly labelled demo answers of the window's days (a year up to `now` unless told), stored
+ * through the one writer path in batches, each at the unit its counter is at when it is stored.
+ * Returns how many were stored.
  */
 export async function generateDemoResponses(
   db: Kysely<Database>,
   now = new Date(),
-  days = 365,
+  window: DemoWindow = 365,
   progress: (line: string) => void = () => {},
 ): Promise<number> {
   const counters = (await Promise.all(DEMO_COUNTERS.map((c) => findActiveCounter(db, c.code)))).filter(
@@ -123,7 +146,7 @@ export async function generateDemoResponses(
     stored += (await storeResponses(db, batch)).filter((r) => !r.replay).length;
     batch = [];
   };
-  for (const response of demoResponses(counters, now, days)) {
+  for (const response of demoResponses(counters, now, window)) {
     const day = localDay(response.submitted_at);
     if (day.slice(0, 7) !== month) {
       month = day.slice(0, 7);

@@ -6,7 +6,8 @@ import type { Database } from '../../db/types';
 import type { Env } from '../config/env';
 import { ensureAdminAccount } from './admin-account';
 import { createDemoTenant } from './demo-tenant';
-import { generateDemoResponses } from './demo-responses';
+import { createFullDemoTenant } from './full-demo';
+import { DEMO_FIRST_DAY } from './demo-responses';
 import { seedTenant } from './seed-tenant';
 
 export interface StartState {
@@ -34,11 +35,10 @@ export async function firstStart(db: Kysely<Database>, env: Env, log: (line: str
       const tenant = await createTenant(db, { code: 'main', name: 'hailong' });
       await seedTenant(db, tenant.id, planYear);
     } else {
-      await createDemoTenant(db, planYear);
       if (env.HAILONG_DEMO === 'full') {
-        log('Đang tạo một năm dữ liệu minh họa… / Generating a year of demo answers…');
-        demoResponses = await generateDemoResponses(db, undefined, undefined, log);
-      }
+        log(`Đang tạo dữ liệu minh họa từ ${DEMO_FIRST_DAY}… / Generating demo answers from ${DEMO_FIRST_DAY}…`);
+        demoResponses = (await createFullDemoTenant(db, planYear, new Date(), log)).stored;
+      } else await createDemoTenant(db, planYear);
     }
   }
   const tenant = (await firstTenant(db))!;

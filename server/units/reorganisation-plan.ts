@@ -84,6 +84,9 @@ const childRefused = (child: { code: string; name: string }, text: LocalizedText
 /** A unit as an event's record names it. */
 const named = (u: { id: number; code: string; name: string }) => ({ id: u.id, code: u.code, name: u.name });
 
+/** Who records the event: a signed-in user, or the application itself (id null) building the demo tenant. */
+export type ReorganisationActor = Pick<SessionUser, 'tenant_id' | 'unit_id'> & { id: number | null };
+
 export interface ReorganisationPlan {
   write: ReorganisationWrite;
   /** The event's record (kept in its details and the audit entry) once new units have ids. */
@@ -98,7 +101,7 @@ export interface ReorganisationPlan {
  */
 export async function planReorganisation(
   db: Kysely<Database>,
-  user: SessionUser,
+  user: ReorganisationActor,
   scope: string | undefined,
   body: ReorganisationBody,
 ): Promise<ReorganisationPlan> {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createUnit, listUnits } from '../../db/units';
+import { createUnit, listUnits, listUnitsInForce } from '../../db/units';
 import { findUserByUsername } from '../../db/users';
 import { createTestApp, login, type TestApp } from '../support/test-app';
 
@@ -47,7 +47,7 @@ beforeAll(async () => {
       kind: 'service_body',
     });
   }
-  units = Object.fromEntries((await listUnits(t.db.dbRead, t.state.tenantId)).map((u) => [u.code, u.id]));
+  units = Object.fromEntries((await listUnitsInForce(t.db.dbRead, t.state.tenantId)).map((u) => [u.code, u.id]));
   const accounts: [string, string, string | null][] = [
     ['quan.tri.tp', 'admin', '33-TTPVHCC'],
     ['phan.tich.an.tao', 'analyst', 'TT-A'],

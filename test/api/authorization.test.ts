@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../../surveys/roles';
-import { listUnits } from '../../db/units';
+import { listUnitsInForce } from '../../db/units';
 import { createUser } from '../../db/users';
 import { hashPassword } from '../../server/auth/password';
 import { createTestApp, login, submitJson, type TestApp } from '../support/test-app';
@@ -21,7 +21,7 @@ const PEOPLE: { name: string; role: Role; unit: string | null }[] = [
 
 beforeAll(async () => {
   t = await createTestApp();
-  units = Object.fromEntries((await listUnits(t.db.dbRead, t.state.tenantId)).map((u) => [u.code, u.id]));
+  units = Object.fromEntries((await listUnitsInForce(t.db.dbRead, t.state.tenantId)).map((u) => [u.code, u.id]));
   const hash = await hashPassword('matrix-password-1');
   for (const p of PEOPLE.slice(1)) {
     await createUser(t.db.dbWrite, {

@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { jsNumber } from '../../db/response-export-copy';
 import { ensureSurveyVersion } from '../../db/surveys';
-import { listUnits } from '../../db/units';
+import { listUnitsInForce } from '../../db/units';
 import { createApp } from '../../server/app';
 import { appConfigFromEnv } from '../../server/config/app-config';
 import { parseEnv } from '../../server/config/env';
@@ -86,7 +86,7 @@ async function seedTrickyData() {
   await sql`update responses set survey_version_id = ${v2.versionId} where id in (${ids[2]}, ${ids[6]})`.execute(db);
 
   // A wave with strata weights N_h / n_h (1000 / 3 has no short decimal form).
-  const units = Object.fromEntries((await listUnits(t.db.dbRead, t.state.tenantId)).map((u) => [u.code, u.id]));
+  const units = Object.fromEntries((await listUnitsInForce(t.db.dbRead, t.state.tenantId)).map((u) => [u.code, u.id]));
   const post = (path: string, body: unknown) =>
     t.app.request(path, { method: 'POST', headers: { cookie, 'content-type': 'application/json' }, body: JSON.stringify(body) });
   const created = await post('/api/waves', {

@@ -22,13 +22,21 @@ afterEach(async () => {
 });
 
 describe('first start on an empty database', () => {
-  it('creates the demo province with the six demo counters and an admin with the configured password', async () => {
+  it('creates the demo province with the seven demo counters and an admin with the configured password', async () => {
     db = await createTestDb();
     const state = await firstStart(db.dbWrite, parseEnv({ HAILONG_ADMIN_PASSWORD: 'a-long-password' }), () => {});
     expect(state.isDemo).toBe(true);
     expect(state.generatedAdminPassword).toBeUndefined();
     const codes = (await listCounters(db.dbRead, state.tenantId)).map((c) => c.code);
-    expect(codes.sort()).toEqual(['demo-civil', 'demo-construction', 'demo-education', 'demo-health', 'demo-investment', 'demo-land']);
+    expect(codes.sort()).toEqual([
+      'demo-an-tao',
+      'demo-civil',
+      'demo-construction',
+      'demo-education',
+      'demo-health',
+      'demo-investment',
+      'demo-land',
+    ]);
     const admin = (await findUserByUsername(db.dbRead, 'admin'))!;
     expect(admin.role).toBe('admin');
     expect(admin.password_hash).not.toContain('a-long-password');
@@ -43,7 +51,15 @@ describe('first start on an empty database', () => {
     const state = await firstStart(db.dbWrite, parseEnv({ HAILONG_ADMIN_PASSWORD: 'a-long-password' }), () => {});
     const units = await listUnits(db.dbRead, state.tenantId);
     const byId = new Map(units.map((u) => [u.id, u]));
-    expect(units.map((u) => [u.code, u.name, u.kind, u.parent_id === null ? null : byId.get(u.parent_id)!.code]).sort()).toEqual(
+    const shape = (u: (typeof units)[number]) => [u.code, u.name, u.kind, u.parent_id === null ? null : byId.get(u.parent_id)!.code];
+    // the two former wards of the demo merge, no longer in force
+    expect(units.filter((u) => u.valid_to !== null).map((u) => [...shape(u), u.valid_from, u.valid_to])).toEqual([
+      ['11953', 'Phường Hiến Nam', 'ward', '33', null, '2025-06-30'],
+      ['11956', 'Phường An Tảo', 'ward', '33', null, '2025-06-30'],
+    ]);
+    const inForce = units.filter((u) => u.valid_to === null);
+    expect(inForce.find((u) => u.code === '11953')).toMatchObject({ name: 'Phường Phố Hiến', valid_from: '2025-07-01' });
+    expect(inForce.map(shape).sort()).toEqual(
       [
         ['33', 'Tỉnh Hưng Yên', 'province', null],
         ['11953', 'Phường Phố Hiến', 'ward', '33'],
@@ -69,7 +85,12 @@ describe('first start on an empty database', () => {
       'demo-health': '33-BVDK',
       'demo-education': '33-THPT-CHUYEN',
       'demo-civil': '11953',
+      'demo-an-tao': '11953',
     });
+    // both ward counters are at Phố Hiến, the unit in force, since the merge
+    const phoHien = inForce.find((u) => u.code === '11953')!.id;
+    const wardCounters = (await listCounters(db.dbRead, state.tenantId)).filter((c) => c.code === 'demo-civil' || c.code === 'demo-an-tao');
+    expect(wardCounters.map((c) => c.unit_id)).toEqual([phoHien, phoHien]);
   });
 
   it('generates a password when none is configured, shows it once, and keeps it on the next start', async () => {

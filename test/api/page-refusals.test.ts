@@ -12,7 +12,8 @@ let units: Map<string, number>;
 beforeAll(async () => {
   t = await createTestApp();
   const admin = await login(t.app);
-  const meta = (await (await t.app.request('/api/meta', { headers: { cookie: admin } })).json()) as {
+  // the units in force: a code is unique only among them (the demo's former ward Hiến Nam had 11953 too)
+  const meta = (await (await t.app.request('/api/units', { headers: { cookie: admin } })).json()) as {
     units: { id: number; code: string }[];
   };
   units = new Map(meta.units.map((u) => [u.code, u.id]));

@@ -27,7 +27,8 @@ beforeAll(async () => {
   // Same database and sessions, but started as if behind a proxy with HAILONG_PUBLIC_URL set.
   publicApp = createApp({ db: t.db, config: appConfigFromEnv(parseEnv({ HAILONG_PUBLIC_URL: PUBLIC_URL }), t.state.secret) });
   cookie = await login(t.app);
-  const meta = (await (await t.app.request('/api/meta', { headers: { cookie } })).json()) as { units: { id: number; code: string }[] };
+  // the units in force: a code is unique only among them (the demo's former ward Hiến Nam had 11953 too)
+  const meta = (await (await t.app.request('/api/units', { headers: { cookie } })).json()) as { units: { id: number; code: string }[] };
   for (const u of meta.units) unitIds.set(u.code, u.id);
 
   const template = await t.db.dbRead
@@ -225,11 +226,12 @@ describe('GET /posters/unit/:unitId', () => {
     expect(centreHtml).toContain('Trung tâm Phục vụ hành chính công tỉnh Hưng Yên');
 
     const civilWard = await (await get(`/posters/unit/${unitIds.get('11953')}`)).text();
-    expect(countersOnSheet(civilWard)).toEqual(['demo-civil']);
+    expect(countersOnSheet(civilWard)).toEqual(['demo-an-tao', 'demo-civil']);
     expect(civilWard).toContain('Phường Phố Hiến');
 
     const province = await (await get(`/posters/unit/${unitIds.get('33')}`)).text();
     expect(countersOnSheet(province)).toEqual([
+      'demo-an-tao',
       'demo-civil',
       'demo-construction',
       'demo-education',
@@ -237,7 +239,7 @@ describe('GET /posters/unit/:unitId', () => {
       'demo-investment',
       'demo-land',
     ]);
-    expect(province.match(/<svg /g)?.length).toBe(6);
+    expect(province.match(/<svg /g)?.length).toBe(7);
 
     const school = await (await get(`/posters/unit/${unitIds.get('33-THPT-CHUYEN')}?size=a5`)).text();
     expect(countersOnSheet(school)).toEqual(['demo-education']);

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findActiveCounter, type ActiveCounter } from '../../db/counters';
-import { listUnits } from '../../db/units';
+import { listUnitsInForce } from '../../db/units';
 import { generateDemoResponses } from '../../server/bootstrap/demo-responses';
 import { respondentSatisfied } from '../../surveys/scoring';
 import { createTestApp, formToken, login, newClientKey, type TestApp } from '../support/test-app';
@@ -17,7 +17,7 @@ beforeAll(async () => {
   t = await createTestApp();
   cookie = await login(t.app);
   land = (await findActiveCounter(t.db.dbRead, 'demo-land'))!;
-  units = Object.fromEntries((await listUnits(t.db.dbRead, t.state.tenantId)).map((u) => [u.code, u.id]));
+  units = Object.fromEntries((await listUnitsInForce(t.db.dbRead, t.state.tenantId)).map((u) => [u.code, u.id]));
 });
 afterAll(() => t.close());
 

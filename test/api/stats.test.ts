@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { satisfiedCountsFromResponses, satisfiedCountsFromRollups, GROUP_BYS, type StatsFilter } from '../../db/stats';
-import { findUnit, listUnits } from '../../db/units';
+import { findUnit, listUnitsInForce } from '../../db/units';
 import { storeRandomResponses } from '../support/random-responses';
 import { createTestApp, login, submitJson, type TestApp } from '../support/test-app';
 
@@ -100,7 +100,7 @@ describe('GET /api/stats against hand-worked figures', () => {
   });
 
   it('filters by unit subtree, counter and channel, and groups by unit and counter', async () => {
-    const units = await listUnits(t.db.dbRead, t.state.tenantId);
+    const units = await listUnitsInForce(t.db.dbRead, t.state.tenantId);
     const ward = units.find((u) => u.code === '11953')!;
     const province = units.find((u) => u.code === '33')!;
     const centre = units.find((u) => u.code === '33-TTPVHCC')!;
@@ -145,7 +145,7 @@ describe('rollups equal a recount from raw responses', () => {
       days: 120,
       flaggedShare: 0.05,
     });
-    const ward = (await listUnits(t.db.dbRead, t.state.tenantId)).find((u) => u.code === '11953')!;
+    const ward = (await listUnitsInForce(t.db.dbRead, t.state.tenantId)).find((u) => u.code === '11953')!;
     const base: StatsFilter = { tenantId: t.state.tenantId, from: '2025-12-01', to: '2026-12-31' };
     const filters: StatsFilter[] = [
       base,
@@ -197,6 +197,6 @@ describe('GET /api/meta', () => {
     expect(meta.sectors.find((s) => s.code === 'civil_status')!.target).toBe(90);
     expect(meta.overallTarget).toBe(90);
     expect(meta.units.filter((u) => u.parentId === null).map((u) => u.name)).toEqual(['Tỉnh Hưng Yên']);
-    expect(meta.counters).toHaveLength(6);
+    expect(meta.counters).toHaveLength(7);
   });
 });

@@ -184,8 +184,9 @@ describe('an administrator on a phone', () => {
 
 describe('an administrator setting up counters on a phone', () => {
   it('creates a counter from the form, edits its sectors, retires it, and brings a sheet in with its problem report', async () => {
-    const meta = await getJson<{ units: { id: number; code: string }[] }>(server.url, '/api/meta', admin);
-    const ward = meta.units.find((u) => u.code === '11953')!;
+    // the ward in force with code 11953 (Phố Hiến, not the former ward Hiến Nam that had it until 30 June 2025)
+    const inForce = await getJson<{ units: { id: number; code: string }[] }>(server.url, '/api/units', admin);
+    const ward = inForce.units.find((u) => u.code === '11953')!;
     const counterOf = async (code: string) =>
       (
         await getJson<{ counters: { code: string; sectors: string[]; retired: boolean }[] }>(server.url, '/api/counters', admin)

@@ -46,13 +46,14 @@ async function send(method: string, path: string, body: unknown): Promise<Respon
 }
 
 beforeAll(async () => {
-  // A year of demo answers, so tables, charts and cases have rows (about 40 s).
+  // The demo answers since 2025, so tables, charts and cases have rows (about 40 s).
   server = await runServer({ HAILONG_ADMIN_PASSWORD: PASSWORD, HAILONG_DEMO: 'full' });
   browser = await launchBrowser();
   await mkdir(ARTIFACTS, { recursive: true });
   adminCookie = await loginCookie(server.url, PASSWORD);
-  const meta = await getJson<{ units: { id: number; code: string }[] }>(server.url, '/api/meta', adminCookie);
-  units = new Map(meta.units.map((u) => [u.code, u.id]));
+  // the units in force: a code is unique only among them (the demo's former ward Hiến Nam had 11953 too)
+  const inForce = await getJson<{ units: { id: number; code: string }[] }>(server.url, '/api/units', adminCookie);
+  units = new Map(inForce.units.map((u) => [u.code, u.id]));
   for (const a of ACCOUNTS.filter((x) => x.username !== 'admin')) {
     const unitId = a.unit === null ? null : units.get(a.unit)!;
     const res = await send('POST', '/api/users', { username: a.username, role: a.role, unitId, password: OTHERS_PASSWORD });
@@ -210,7 +211,7 @@ describe("a ward's analyst", () => {
     const options = await page.locator('select[name="unit"] option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
     expect(options).toEqual(['', String(units.get('11953'))]);
     const counters = await page.locator('select[name="counter"] option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
-    expect(counters).toEqual(['', 'demo-civil']);
+    expect(counters).toEqual(['', 'demo-an-tao', 'demo-civil']);
     // Every other unit picker of the app keeps to the ward too (the reports page's).
     await page.goto(`${server.url}/app/reports`);
     await settled(page);

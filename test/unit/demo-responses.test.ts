@@ -20,7 +20,7 @@ const counter = (id: number, code: string, sectors: string[]): ActiveCounter => 
 });
 const COUNTERS = [counter(1, 'demo-land', ['land']), counter(2, 'demo-civil', ['civil_status', 'justice'])];
 
-describe('demo answers: a year up to now, never after it', () => {
+describe('demo answers: days up to now, never after it', () => {
   it('at 02:30 Vietnam time on a Wednesday, none is dated later than the clock, and none falls that day yet', () => {
     // 2026-04-15 is a Wednesday: every counter gets visits, all in office hours (07:30–17:00).
     const now = new Date('2026-04-15T02:30:00+07:00');
@@ -43,5 +43,33 @@ describe('demo answers: a year up to now, never after it', () => {
     const keys = new Set(evening.map((r) => r.client_key));
     expect(answers.every((r) => keys.has(r.client_key))).toBe(true);
     expect([...demoResponses(COUNTERS, now, 1)]).toEqual(answers);
+  });
+
+  it('a window of days gives answers on those days only, and days more than a year back about half the visits', () => {
+    const now = new Date('2026-04-15T23:00:00+07:00');
+    const week = [...demoResponses(COUNTERS, now, { from: '2026-04-06', to: '2026-04-10' })];
+    expect(new Set(week.map((r) => localDay(r.submitted_at)))).toEqual(
+      new Set(['2026-04-06', '2026-04-07', '2026-04-08', '2026-04-09', '2026-04-10']),
+    );
+    // a window reaching past now stops at now
+    const late = [...demoResponses(COUNTERS, new Date('2026-04-15T12:00:00+07:00'), { from: '2026-04-14', to: '2026-04-20' })];
+    expect(new Set(late.map((r) => localDay(r.submitted_at)))).toEqual(new Set(['2026-04-14', '2026-04-15']));
+    // four working weeks each (Monday to Friday, Saturdays alike): one from 2025, one recent
+    const old = [...demoResponses(COUNTERS, now, { from: '2025-03-03', to: '2025-03-29' })].length;
+    const recent = [...demoResponses(COUNTERS, now, { from: '2026-03-02', to: '2026-03-28' })].length;
+    expect(old).toBeGreaterThan(0.35 * recent);
+    expect(old).toBeLessThan(0.7 * recent);
+  });
+
+  it('the former An Tảo ward’s counter is a little less satisfied than Hiến Nam’s, so their blend differs from each', () => {
+    const wards = [counter(2, 'demo-civil', ['civil_status', 'justice']), counter(3, 'demo-an-tao', ['civil_status', 'justice'])];
+    const answers = [...demoResponses(wards, new Date('2026-04-15T23:00:00+07:00'), 365)];
+    const share = (id: number) => {
+      const of = answers.filter((r) => r.counter_id === id);
+      return of.filter((r) => r.satisfied).length / of.length;
+    };
+    expect(share(2) - share(3)).toBeGreaterThan(0.03);
+    expect(share(2) - share(3)).toBeLessThan(0.1);
+    expect(share(3)).toBeGreaterThan(0.75);
   });
 });
