@@ -56,7 +56,8 @@ describe('reorganising units', () => {
     await mkdir(ARTIFACTS, { recursive: true });
     await page.goto(`${suite.server.url}/app/structure`);
     await expect.poll(() => row(page, '99920').count(), { timeout: 30_000 }).toBe(1);
-    expect(await page.locator('[data-testid="reorg-item"]').count()).toBe(0);
+    // The demo's own event: the merge of 1 July 2025 into Phường Phố Hiến.
+    expect(await page.locator('[data-testid="reorg-item"]').count()).toBe(1);
 
     // Split: two new wards under the province, 60 % and 40 %, the counter to the second.
     await page.locator('[data-testid="unit-reorganise-kind"]').selectOption('split');
@@ -128,11 +129,12 @@ describe('reorganising units', () => {
     await page.locator('section[aria-labelledby="unit-reorganise-title"]').screenshot({ path: `${ARTIFACTS}/unit-reorganise-360.png` });
 
     // The history: newest first, each with its words, shares and counters.
-    await expect.poll(() => page.locator('[data-testid="reorg-item"]').count()).toBe(3);
+    await expect.poll(() => page.locator('[data-testid="reorg-item"]').count()).toBe(4);
     expect(await page.locator('[data-testid="reorg-item"]').evaluateAll((li) => li.map((l) => l.getAttribute('data-kind')))).toEqual([
       'move',
       'rename',
       'split',
+      'merge',
     ]);
     const split = item(page, 'split');
     expect(await split.locator('.reorg-kind').textContent()).toBe('Chia tách / Split');
