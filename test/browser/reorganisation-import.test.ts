@@ -95,7 +95,8 @@ describe('importing a reorganisation sheet', () => {
     await expect.poll(() => page.locator('[data-testid="unit-row"]').count(), { timeout: 30_000 }).toBeGreaterThan(1);
     const { counters } = await page.evaluate(async () => (await fetch('/api/counters')).json() as Promise<{ counters: any[] }>);
     const serving = counters.filter((c) => !c.retired);
-    const unitCode = serving[0].unit.code as string;
+    // The service centre's counters (the first test merged two wards, whose new unit starts today).
+    const unitCode = serving.find((c) => c.code === 'demo-land').unit.code as string;
     const own = serving.filter((c) => c.unit.code === unitCode);
     const lines = [`${unitCode},99921,60%,Ward North,,,${localDay(new Date())},,`, `${unitCode},99922,"0,4",Ward South,,,,,`];
     own.forEach((c, i) => lines.push(`${unitCode},${i % 2 === 0 ? '99921' : '99922'},,,,,,,${c.code}`));
