@@ -54,7 +54,9 @@ export function rollupDeltas(responses: readonly RollupSource[]): RollupDelta[] 
   for (const r of responses) {
     const day = localDay(r.submitted_at);
     for (const [key, value] of Object.entries(r.answers)) {
-      if (value !== null) bump(r, day, key, value);
+      // A multiple-choice answer counts once for each option ticked; short texts are not counted.
+      if (typeof value === 'number') bump(r, day, key, value);
+      else if (Array.isArray(value)) for (const code of value) bump(r, day, key, code);
     }
     if (r.satisfied !== null) bump(r, day, SATISFIED_KEY, r.satisfied ? 1 : 0);
   }

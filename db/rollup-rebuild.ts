@@ -40,6 +40,10 @@ export async function rebuildRollups(db: Kysely<Database>, tenantId: number): Pr
         cross join lateral (
           select e.key, e.value::int as value from jsonb_each(r.answers) e where jsonb_typeof(e.value) = 'number'
           union all
+          -- A multiple-choice answer counts once per option ticked, as rollupDeltas counts it.
+          select e.key, o.value::int from jsonb_each(r.answers) e
+          cross join lateral jsonb_array_elements(case when jsonb_typeof(e.value) = 'array' then e.value else '[]' end) o
+          union all
           select ${SATISFIED_KEY}::text, case when r.satisfied then 1 else 0 end where r.satisfied is not null
         ) a
         where ${inMonth}

@@ -1,24 +1,37 @@
-import { allQuestionsOf, type Answers, type Question, type SurveyDefinition } from './instrument-schema';
+import { allQuestionsOf, type Answers, type AnswerValue, type Question, type SurveyDefinition } from './instrument-schema';
 import type { LocalizedText } from './localized-text';
-import { NO_OPINION_LABEL, SCALE_LEVELS } from './scale';
+import { levelsOf, NO_OPINION_LABEL } from './scale';
 
 /** One question of a stored answer as a person reads it: the question's words and the answer's. */
 export interface AnswerLine {
   key: string;
   question: LocalizedText;
-  /** As stored: a number, null for "Không ý kiến", undefined when the question was not answered. */
-  value: number | null | undefined;
+  /** As stored: a code, codes, a text, null for "Không ý kiến", undefined when the question was not answered. */
+  value: AnswerValue | undefined;
   /** The answer in words ("4 — Hài lòng"), or null when the question was not answered. */
   answer: LocalizedText | null;
 }
 
 const NOT_A_QUESTION: LocalizedText = { vi: 'Câu hỏi không có trong phiên bản phiếu', en: 'Not a question of this survey version' };
 
-function answerText(q: Question, value: number | null): LocalizedText {
+const same = (s: string): LocalizedText => ({ vi: s, en: s });
+
+function codeText(q: Question, code: number): LocalizedText {
+  const levels =
+    q.type === 'scale5' || q.type === 'scale3' ? levelsOf(q.type) : (q.options ?? []).map((o) => ({ value: o.code, label: o.label }));
+  const label = levels.find((l) => l.value === code)?.label;
+  return label ? { vi: `${code} — ${label.vi}`, en: `${code} — ${label.en}` } : same(String(code));
+}
+
+function answerText(q: Question, value: AnswerValue): LocalizedText {
   if (value === null) return NO_OPINION_LABEL;
-  if (q.type === 'percent') return { vi: `${value} %`, en: `${value} %` };
-  const label = q.type === 'scale5' ? SCALE_LEVELS.find((l) => l.value === value)?.label : q.options?.find((o) => o.code === value)?.label;
-  return label ? { vi: `${value} — ${label.vi}`, en: `${value} — ${label.en}` } : { vi: String(value), en: String(value) };
+  if (typeof value === 'string') return same(value);
+  if (Array.isArray(value)) {
+    const parts = value.map((code) => codeText(q, code));
+    return { vi: parts.map((p) => p.vi).join('; '), en: parts.map((p) => p.en).join('; ') };
+  }
+  if (q.type === 'percent') return same(`${value} %`);
+  return codeText(q, value);
 }
 
 /**
@@ -39,7 +52,7 @@ export function answerLines(def: Pick<SurveyDefinition, 'overall' | 'factors' | 
         key,
         question: NOT_A_QUESTION,
         value,
-        answer: value === null ? NO_OPINION_LABEL : { vi: String(value), en: String(value) },
+        answer: value === null ? NO_OPINION_LABEL : same(Array.isArray(value) ? value.join('; ') : String(value)),
       });
     }
   }

@@ -1,9 +1,18 @@
 import { z } from 'zod';
-import { allQuestionsOf, type Answers, type Question, type SurveyDefinition } from './instrument-schema';
+import {
+  allQuestionsOf,
+  DEFAULT_TEXT_LENGTH,
+  isAsked,
+  type Answers,
+  type AnswerValue,
+  type Question,
+  type SurveyDefinition,
+} from './instrument-schema';
 import type { LocalizedText } from './localized-text';
 import { isDossierCode, normalizeDossierCode } from './dossier-code';
 import { isSectorCodeShape } from './sectors';
 import { SCALE_MAX, SCALE_MIN } from './scale';
+import { cleanText } from './clean-text';
 
 /**
  * Keys of errors that are not about one question. Question keys start with a letter, so these
@@ -36,6 +45,11 @@ const MESSAGES = {
     vi: `Xin chọn một mức từ ${SCALE_MIN} (Rất không hài lòng) đến ${SCALE_MAX} (Rất hài lòng).`,
     en: `Please choose a level from ${SCALE_MIN} (very dissatisfied) to ${SCALE_MAX} (very satisfied).`,
   },
+  scale3: {
+    vi: 'Xin chọn một mức: 1 (Không hài lòng), 2 (Hài lòng) hoặc 3 (Rất hài lòng).',
+    en: 'Please choose a level: 1 (dissatisfied), 2 (satisfied) or 3 (very satisfied).',
+  },
+  text: { vi: 'Xin nhập câu trả lời bằng chữ.', en: 'Please type your answer as text.' },
   percent: {
     vi: 'Xin nhập một số nguyên từ 0 đến 100.',
     en: 'Please enter a whole number from 0 to 100.',
@@ -64,22 +78,48 @@ export function commentTooLong(maxLength: number, length: number): LocalizedText
 
 function choiceMessage(q: Question): LocalizedText {
   const opts = q.options ?? [];
+  const list = (lang: 'vi' | 'en') => opts.map((o) => `${o.code} (${o.label[lang]})`).join('; ');
+  return q.type === 'multi'
+    ? { vi: `Xin đánh dấu một hoặc nhiều phương án: ${list('vi')}.`, en: `Please tick one or more of the options: ${list('en')}.` }
+    : { vi: `Xin chọn một trong các phương án: ${list('vi')}.`, en: `Please choose one of the options: ${list('en')}.` };
+}
+
+function textTooLong(maxLength: number, length: number): LocalizedText {
   return {
-    vi: `Xin chọn một trong các phương án: ${opts.map((o) => `${o.code} (${o.label.vi})`).join('; ')}.`,
-    en: `Please choose one of the options: ${opts.map((o) => `${o.code} (${o.label.en})`).join('; ')}.`,
+    vi: `Câu trả lời dài ${length} ký tự, quá giới hạn ${maxLength} ký tự. Xin rút gọn.`,
+    en: `The answer is ${length} characters long, over the limit of ${maxLength}. Please shorten it.`,
   };
 }
 
-/** Why a non-null value does not fit the question, or null when it fits. */
-function valueError(q: Question, v: unknown): LocalizedText | null {
-  const isInt = typeof v === 'number' && Number.isInteger(v);
+type Checked = { value: Exclude<AnswerValue, null> } | { error: LocalizedText } | { empty: true };
+
+/** A non-null value as stored when it fits the question, else why not. A blank text or no box ticked is no answer. */
+function checkValue(q: Question, v: unknown): Checked {
+  const isInt = (x: unknown): x is number => typeof x === 'number' && Number.isInteger(x);
+  const isOption = (x: unknown) => isInt(x) && (q.options ?? []).some((o) => o.code === x);
   switch (q.type) {
     case 'scale5':
-      return isInt && v >= SCALE_MIN && v <= SCALE_MAX ? null : MESSAGES.scale5;
+      return isInt(v) && v >= SCALE_MIN && v <= SCALE_MAX ? { value: v } : { error: MESSAGES.scale5 };
+    case 'scale3':
+      return isInt(v) && v >= 1 && v <= 3 ? { value: v } : { error: MESSAGES.scale3 };
     case 'percent':
-      return isInt && v >= 0 && v <= 100 ? null : MESSAGES.percent;
+      return isInt(v) && v >= 0 && v <= 100 ? { value: v } : { error: MESSAGES.percent };
     case 'choice':
-      return isInt && (q.options ?? []).some((o) => o.code === v) ? null : choiceMessage(q);
+      return isOption(v) ? { value: v as number } : { error: choiceMessage(q) };
+    case 'multi': {
+      // One ticked box may arrive as a bare code; the same code twice counts once.
+      const list = Array.isArray(v) ? v : [v];
+      if (!list.every(isOption)) return { error: choiceMessage(q) };
+      const codes = [...new Set(list as number[])].sort((a, b) => a - b);
+      return codes.length === 0 ? { empty: true } : { value: codes };
+    }
+    case 'text': {
+      if (typeof v !== 'string') return { error: MESSAGES.text };
+      const text = cleanText(v);
+      const max = q.maxLength ?? DEFAULT_TEXT_LENGTH;
+      if (text === '') return { empty: true };
+      return text.length > max ? { error: textTooLong(max, text.length) } : { value: text };
+    }
   }
 }
 
@@ -99,8 +139,10 @@ function questionsByKey(def: SurveyDefinition): ReadonlyMap<string, Question> {
 
 /**
  * Check a respondent's answers against one survey version. Null means "Không ý kiến"; an absent
- * key (or an explicit undefined) means unanswered. Every problem is reported at once, keyed by
- * question, so the form can mark all of them in one round trip.
+ * key (or an explicit undefined) means unanswered. A question whose show-if does not hold was not
+ * asked: whatever came for it is dropped (a form without script shows every question) and it is
+ * never required. Every problem is reported at once, keyed by question, so the form can mark all
+ * of them in one round trip.
  */
 export function validateAnswers(def: SurveyDefinition, raw: unknown): AnswersResult {
   if (!isPlainObject(raw)) return { ok: false, errors: { [FORM_ERROR_KEY]: MESSAGES.notAnObject } };
@@ -114,40 +156,28 @@ export function validateAnswers(def: SurveyDefinition, raw: unknown): AnswersRes
     if (!questions.has(key)) errors.set(key, MESSAGES.unknownQuestion);
   }
   for (const [key, q] of questions) {
+    if (!isAsked(q, answers)) continue;
     const v = Object.hasOwn(raw, key) ? raw[key] : undefined;
-    if (v === undefined) {
-      if (q.required) errors.set(key, MESSAGES.required);
-    } else if (v === null) {
+    if (v === null) {
       if (q.allowNoOpinion) answers[key] = null;
       else errors.set(key, MESSAGES.noOpinionNotAllowed);
+      continue;
+    }
+    const checked: Checked = v === undefined ? { empty: true } : checkValue(q, v);
+    if ('error' in checked) {
+      errors.set(key, checked.error);
+    } else if ('empty' in checked) {
+      if (q.required) errors.set(key, MESSAGES.required);
     } else {
-      const err = valueError(q, v);
-      if (err) errors.set(key, err);
-      else answers[key] = v as number;
+      answers[key] = checked.value;
     }
   }
 
   return errors.size > 0 ? { ok: false, errors: Object.fromEntries(errors) } : { ok: true, answers };
 }
 
-/**
- * Clean a free-text comment before it is stored: NFC so the same Vietnamese word (precomposed or
- * with combining marks, depending on the phone's keyboard) compares and searches equal; control
- * characters other than newline and tab removed (they break CSV/XLSX exports and terminals; \r
- * goes too, so Windows line ends become \n, and a form's CR LF counts once, as its maxlength
- * does); lone surrogates replaced so the text encodes as UTF-8.
- */
-export function cleanComment(s: string): string {
-  return (
-    s
-      .normalize('NFC')
-      .replace(/\p{Cs}/gu, '\uFFFD')
-      .replace(/[^\P{Cc}\n\t]/gu, '')
-      // Bidirectional overrides and isolates can make a comment display as something else.
-      .replace(/[\u202a-\u202e\u2066-\u2069]/g, '')
-      .trim()
-  );
-}
+/** A comment is cleaned as every typed text is (surveys/clean-text.ts). */
+export const cleanComment = cleanText;
 
 /**
  * cleanComment, then cut to maxLength UTF-16 units — the unit the HTML maxlength attribute counts —

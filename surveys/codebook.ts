@@ -1,4 +1,4 @@
-import { allQuestionsOf, type Question, type SurveyDefinition } from './instrument-schema';
+import { allQuestionsOf, type AnswerValue, type Question, type SurveyDefinition } from './instrument-schema';
 import type { LocalizedText } from './localized-text';
 import { CHANNEL_NAMES, CHANNELS } from './channels';
 import { NO_OPINION_LABEL, SCALE_LEVELS } from './scale';
@@ -83,7 +83,16 @@ export const TRAILING_VARIABLES: CodebookVariable[] = [
  * well as its question: `sipas_overall`, `health_overall`, `edu_access_1`. The short and the long
  * counter form share their overall question word for word, and so share `sipas_overall`.
  */
-export const VARIABLE_PREFIXES: Record<SurveyDefinition['kind'], string> = { counter: 'sipas', health: 'health', education: 'edu' };
+export const VARIABLE_PREFIXES: Record<Exclude<SurveyDefinition['kind'], 'custom'>, string> = {
+  counter: 'sipas',
+  health: 'health',
+  education: 'edu',
+};
+
+/** A questionnaire written in the designer names its variables by its own key: `ks-2026` → `ks_2026_q1`. */
+export function variablePrefix(def: Pick<SurveyDefinition, 'kind' | 'key'>): string {
+  return def.kind === 'custom' ? def.key.replace(/-/g, '_') : VARIABLE_PREFIXES[def.kind];
+}
 
 /** SPSS's ceiling on a variable name; the names here are ASCII, so bytes = characters. */
 const MAX_NAME_BYTES = 64;
@@ -132,7 +141,7 @@ export function buildCodebook(versions: readonly { definition: SurveyDefinition 
   for (const { definition: def } of ordered) {
     const survey = { key: def.key, version: def.version, title: def.title };
     for (const q of allQuestionsOf(def)) {
-      const base = `${VARIABLE_PREFIXES[def.kind]}_${q.key}`;
+      const base = `${variablePrefix(def)}_${q.key}`;
       const variable = questionVariable(q, base, survey);
       const wording = wordingOf(variable);
       const known = wordings.get(base) ?? [];
@@ -157,8 +166,8 @@ export function variableAsks(variable: CodebookVariable, survey: { key: string; 
 }
 
 /** A stored answer as the export writes it: the value, the no-opinion code, or null (not asked or skipped). */
-export function exportedAnswer(variable: CodebookVariable, answer: number | null | undefined): number | null {
-  if (answer === undefined) return null;
+export function exportedAnswer(variable: CodebookVariable, answer: AnswerValue | undefined): number | null {
+  if (answer === undefined || typeof answer === 'string' || Array.isArray(answer)) return null;
   if (answer === null) return typeof variable.missing?.[0]?.code === 'number' ? variable.missing[0].code : null;
   return answer;
 }

@@ -9,6 +9,12 @@ export const NO_OPINION_VALUE = 'na';
 
 export const answerField = (key: string) => `q.${key}`;
 
+/** A multiple-choice question sends one box per option: `q.<key>.<code>`, ticked or absent. */
+export const optionField = (key: string, code: number) => `q.${key}.${code}`;
+
+/** The value a ticked option box sends. */
+export const TICKED_VALUE = '1';
+
 /** What the person typed or picked so far, as the form sent it back. */
 export interface FormValues {
   answers: Record<string, string>;
@@ -35,14 +41,19 @@ export function formFieldsToSubmission(fields: Record<string, string>): {
 } {
   const answerTexts: Record<string, string> = {};
   const answers: Record<string, unknown> = {};
+  const ticked: Record<string, number[]> = {};
   for (const [name, raw] of Object.entries(fields)) {
     if (!name.startsWith('q.')) continue;
     const key = name.slice(2);
     const text = raw.trim();
     if (text === '') continue;
     answerTexts[key] = text;
-    answers[key] = text === NO_OPINION_VALUE ? null : /^-?\d+$/.test(text) ? Number(text) : text;
+    const box = /^([a-z][a-z0-9_]*)\.(\d+)$/.exec(key);
+    if (box) (ticked[box[1]!] ??= []).push(Number(box[2]));
+    else answers[key] = text === NO_OPINION_VALUE ? null : /^-?\d+$/.test(text) ? Number(text) : text;
   }
+  // Options ticked say more than a "no opinion" ticked beside them.
+  for (const [key, codes] of Object.entries(ticked)) answers[key] = codes;
   const values: FormValues = {
     answers: answerTexts,
     comment: fields.comment ?? '',

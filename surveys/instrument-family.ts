@@ -22,6 +22,10 @@ const MODEL: Record<Kind, { model: LocalizedText; index: LocalizedText }> = {
     model: { vi: 'phiếu khảo sát của Bộ Giáo dục và Đào tạo', en: 'the Ministry of Education and Training’s survey' },
     index: { vi: 'Chỉ số hài lòng về giáo dục', en: 'Education satisfaction index' },
   },
+  custom: {
+    model: { vi: 'phiếu khảo sát do cơ quan tự thiết kế', en: 'the agency’s own questionnaire' },
+    index: { vi: 'Chỉ số hài lòng', en: 'Satisfaction index' },
+  },
 };
 
 const WORDS_VI = ['không', 'một', 'hai', 'ba', 'bốn', 'năm', 'sáu', 'bảy', 'tám', 'chín', 'mười'];

@@ -1,79 +1,189 @@
 import { z } from 'zod';
-import { localizedText } from './localized-text';
+import type { LocalizedText } from './localized-text';
 
-const questionKey = z.string().regex(/^[a-z][a-z0-9_]*$/, 'question keys are lower_snake_case');
+const questionKey = z
+  .string()
+  .regex(/^[a-z][a-z0-9_]*$/, 'question keys are lower_snake_case')
+  .max(40, 'question keys are at most 40 characters');
 
 /**
- * A question. `scale5` is the 5-level satisfaction scale (1 Rất không hài lòng … 5 Rất hài lòng);
- * `percent` takes 0–100 (health: share of expectations met); `choice` takes one option's code.
+ * Text a respondent reads: Vietnamese required, English optional. A text without English shows
+ * its Vietnamese on the English page, so the parsed definition always has both.
+ */
+export const surveyText = z
+  .object({
+    vi: z.string().trim().min(1, 'Vietnamese text is required'),
+    en: z.string().trim().optional(),
+  })
+  .transform((t): LocalizedText => ({ vi: t.vi, en: t.en ? t.en : t.vi }));
+
+/**
+ * The kinds of question (docs/domain.md §3):
+ * - `scale5`: the 5-level satisfaction scale, 1 Rất không hài lòng … 5 Rất hài lòng;
+ * - `scale3`: the 3-level scale of one-stop rating devices and portals, 1 Không hài lòng,
+ *   2 Hài lòng, 3 Rất hài lòng;
+ * - `choice`: one option's code; `multi`: the codes of every option ticked, as a list;
+ * - `text`: a short free text; `percent`: a whole number 0–100 (health: share of expectations met).
  * `allowNoOpinion` lets the respondent answer "Không ý kiến", stored as null and left out of
  * denominators.
  */
+export const QUESTION_TYPES = ['scale5', 'scale3', 'choice', 'multi', 'text', 'percent'] as const;
+export type QuestionType = (typeof QUESTION_TYPES)[number];
+
+/** Types whose answers are codes another question's show-if can test. */
+export const CODED_TYPES: readonly QuestionType[] = ['scale5', 'scale3', 'choice', 'multi'];
+/** Types that rate satisfaction: they count in factor indices and can be the overall question. */
+export const RATING_TYPES: readonly QuestionType[] = ['scale5', 'scale3'];
+
+/** Ask a question only when an earlier question's answer is one of these codes (for `multi`: any ticked). */
+export const showIfSchema = z.object({ question: questionKey, in: z.array(z.number().int()).min(1) });
+export type ShowIf = z.infer<typeof showIfSchema>;
+
+const optionSchema = z.object({ code: z.number().int().min(0).max(98), label: surveyText });
+
 export const questionSchema = z.object({
   key: questionKey,
-  type: z.enum(['scale5', 'percent', 'choice']).default('scale5'),
-  text: localizedText,
+  type: z.enum(QUESTION_TYPES).default('scale5'),
+  text: surveyText,
   required: z.boolean().default(false),
   allowNoOpinion: z.boolean().default(true),
-  options: z.array(z.object({ code: z.number().int(), label: localizedText })).optional(),
+  options: z.array(optionSchema).max(30).optional(),
+  /** Short text only: the longest answer, in characters. */
+  maxLength: z.number().int().min(1).max(500).optional(),
+  showIf: showIfSchema.optional(),
 });
 export type Question = z.infer<typeof questionSchema>;
 
 export const factorSchema = z.object({
   key: questionKey,
-  label: localizedText,
+  label: surveyText,
   items: z.array(questionSchema).min(1),
 });
 export type Factor = z.infer<typeof factorSchema>;
 
 /**
- * How a respondent counts as satisfied (docs/domain.md §4): by the overall question (4 or 5), or —
- * for surveys without one — when the mean of their valid factor scores is ≥ 4.
+ * How a respondent counts as satisfied (docs/domain.md §4): by the overall question (Hài lòng or
+ * Rất hài lòng), or — for surveys without one — when the mean of their valid factor scores is ≥ 4.
  */
 export const satisfactionRule = z.enum(['overall_question', 'factor_mean']);
 
+/** `custom`: a questionnaire a province wrote in the designer. */
+export const SURVEY_KINDS = ['counter', 'health', 'education', 'custom'] as const;
+
+/** The longest short text a question takes when it does not say. */
+export const DEFAULT_TEXT_LENGTH = 200;
+
 export const surveyDefinitionSchema = z
   .object({
-    key: z.string().regex(/^[a-z][a-z0-9-]*$/),
+    key: z
+      .string()
+      .regex(/^[a-z][a-z0-9-]*$/, 'survey keys are lower-case letters, digits and dashes, starting with a letter')
+      .max(40, 'survey keys are at most 40 characters'),
     version: z.number().int().positive(),
-    kind: z.enum(['counter', 'health', 'education']),
+    kind: z.enum(SURVEY_KINDS),
     form: z.enum(['short', 'long']),
-    title: localizedText,
-    intro: localizedText,
-    respondent: localizedText.optional(),
+    title: surveyText,
+    intro: surveyText,
+    respondent: surveyText.optional(),
     satisfactionRule,
     overall: questionSchema.optional(),
     factors: z.array(factorSchema).min(1),
     extras: z.array(questionSchema).default([]),
-    comment: z.object({ label: localizedText, maxLength: z.number().int().positive() }),
+    comment: z.object({ label: surveyText, maxLength: z.number().int().positive().max(4000) }),
   })
   .superRefine((def, ctx) => {
     if (def.satisfactionRule === 'overall_question' && !def.overall) {
-      ctx.addIssue({ code: 'custom', message: 'overall_question rule needs an overall question' });
+      ctx.addIssue({ code: 'custom', path: ['overall'], message: 'overall_question rule needs an overall question' });
     }
-    const keys = allQuestionsOf(def).map((q) => q.key);
-    const dup = keys.find((k, i) => keys.indexOf(k) !== i);
-    if (dup) ctx.addIssue({ code: 'custom', message: `question key "${dup}" is used twice` });
+    if (def.overall && !RATING_TYPES.includes(def.overall.type)) {
+      ctx.addIssue({ code: 'custom', path: ['overall', 'type'], message: 'the overall question must be a 5-level or 3-level scale' });
+    }
+    if (def.overall?.showIf) {
+      ctx.addIssue({ code: 'custom', path: ['overall', 'showIf'], message: 'the overall question is always asked' });
+    }
+    const located = locatedQuestions(def);
+    const seen = new Map<string, number>();
+    located.forEach(({ q, path }, i) => {
+      if (seen.has(q.key)) ctx.addIssue({ code: 'custom', path: [...path, 'key'], message: `question key "${q.key}" is used twice` });
+      seen.set(q.key, i);
+    });
     const factorKeys = def.factors.map((f) => f.key);
-    const dupFactor = factorKeys.find((k, i) => factorKeys.indexOf(k) !== i);
-    if (dupFactor) ctx.addIssue({ code: 'custom', message: `factor key "${dupFactor}" is used twice` });
-    // A choice question without options could never be answered; duplicate codes would be ambiguous.
-    for (const q of allQuestionsOf(def)) {
+    factorKeys.forEach((k, i) => {
+      if (factorKeys.indexOf(k) !== i)
+        ctx.addIssue({ code: 'custom', path: ['factors', i, 'key'], message: `factor key "${k}" is used twice` });
+    });
+    located.forEach(({ q, path }, i) => {
       const codes = (q.options ?? []).map((o) => o.code);
-      if (q.type === 'choice' && codes.length === 0) {
-        ctx.addIssue({ code: 'custom', message: `choice question "${q.key}" needs options` });
+      const hasOptions = q.type === 'choice' || q.type === 'multi';
+      // A choice question without options could never be answered; duplicate codes would be ambiguous.
+      if (hasOptions && codes.length === 0)
+        ctx.addIssue({ code: 'custom', path: [...path, 'options'], message: `question "${q.key}" needs options` });
+      if (!hasOptions && codes.length > 0) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [...path, 'options'],
+          message: `only choice questions have options ("${q.key}" is ${q.type})`,
+        });
       }
-      if (new Set(codes).size !== codes.length) {
-        ctx.addIssue({ code: 'custom', message: `question "${q.key}" repeats an option code` });
+      codes.forEach((c, j) => {
+        if (codes.indexOf(c) !== j)
+          ctx.addIssue({ code: 'custom', path: [...path, 'options', j, 'code'], message: `question "${q.key}" repeats option code ${c}` });
+      });
+      if (q.maxLength !== undefined && q.type !== 'text') {
+        ctx.addIssue({ code: 'custom', path: [...path, 'maxLength'], message: `only short-text questions have a maximum length` });
       }
-    }
+      if (q.showIf)
+        showIfIssues(q.showIf, i, located, seen).forEach((message) => ctx.addIssue({ code: 'custom', path: [...path, 'showIf'], message }));
+    });
   });
 export type SurveyDefinition = z.infer<typeof surveyDefinitionSchema>;
+
+type Located = { q: Question; path: (string | number)[] };
+
+function locatedQuestions(def: Pick<SurveyDefinition, 'overall' | 'factors' | 'extras'>): Located[] {
+  return [
+    ...(def.overall ? [{ q: def.overall, path: ['overall'] }] : []),
+    ...def.factors.flatMap((f, fi) => f.items.map((q, qi) => ({ q, path: ['factors', fi, 'items', qi] }))),
+    ...(def.extras ?? []).map((q, i) => ({ q, path: ['extras', i] })),
+  ];
+}
+
+/** A show-if may only look back, at a question with codes, and at codes that question offers. */
+function showIfIssues(showIf: ShowIf, at: number, located: readonly Located[], index: ReadonlyMap<string, number>): string[] {
+  const target = index.get(showIf.question);
+  if (target === undefined) return [`show-if refers to "${showIf.question}", which is not a question of this survey`];
+  if (target >= at) return [`show-if refers to "${showIf.question}", which is not asked before this question`];
+  const q = located[target]!.q;
+  if (!CODED_TYPES.includes(q.type)) return [`show-if refers to "${showIf.question}", whose answers are not codes`];
+  const valid = answerCodes(q);
+  const wrong = showIf.in.filter((c) => !valid.includes(c));
+  return wrong.length > 0 ? [`show-if uses code ${wrong.join(', ')}, which "${showIf.question}" does not offer`] : [];
+}
+
+/** The codes a coded question can be answered with. */
+export function answerCodes(q: Pick<Question, 'type' | 'options'>): number[] {
+  if (q.type === 'scale5') return [1, 2, 3, 4, 5];
+  if (q.type === 'scale3') return [1, 2, 3];
+  return (q.options ?? []).map((o) => o.code);
+}
 
 /** Every question in the order a form shows it: overall first, then factor items, then extras. */
 export function allQuestionsOf(def: Pick<SurveyDefinition, 'overall' | 'factors' | 'extras'>): Question[] {
   return [...(def.overall ? [def.overall] : []), ...def.factors.flatMap((f) => f.items), ...(def.extras ?? [])];
 }
 
-/** An answer as stored: a number, or null for "Không ý kiến" (no opinion). Unanswered keys are absent. */
-export type Answers = Record<string, number | null>;
+/**
+ * An answer as stored: a code or number, a list of codes (multiple choice), a short text, or null
+ * for "Không ý kiến" (no opinion). Unanswered keys are absent.
+ */
+export type AnswerValue = number | number[] | string | null;
+export type Answers = Record<string, AnswerValue>;
+
+/** Whether a question is asked, given the answers to the questions before it. */
+export function isAsked(q: Pick<Question, 'showIf'>, answers: Readonly<Answers>): boolean {
+  if (!q.showIf) return true;
+  const v = answers[q.showIf.question];
+  if (typeof v === 'number') return q.showIf.in.includes(v);
+  if (Array.isArray(v)) return v.some((c) => q.showIf!.in.includes(c));
+  return false;
+}

@@ -1,5 +1,5 @@
-import type { Answers, SurveyDefinition } from './instrument-schema';
-import { isSatisfiedValue, isScaleValue } from './scale';
+import { RATING_TYPES, type Answers, type Question, type SurveyDefinition } from './instrument-schema';
+import { isLevel, isSatisfiedLevel, score5, type RatingType } from './scale';
 import { rate } from './statistics';
 
 /** Counts of answer values per question, as the rollups hold them: counts[questionKey][value]. */
@@ -25,9 +25,15 @@ export function factorOf(def: SurveyDefinition, questionKey: string): string | n
   return def.factors.find((f) => f.items.some((q) => q.key === questionKey))?.key ?? null;
 }
 
+/** Whether a question rates satisfaction (5- or 3-level): only those count in indices. */
+export function isRating<Q extends Pick<Question, 'type'>>(q: Q): q is Q & { type: RatingType } {
+  return RATING_TYPES.includes(q.type);
+}
+
 /**
- * A respondent's score per factor: the mean of their valid 5-level item answers, or null when they
- * gave none (all "no opinion" or skipped). Non-scale items are not scores and are left out.
+ * A respondent's score per factor: the mean of their valid rating answers as 5-level scores (a
+ * 3-level answer counts as 2, 4 or 5: see SCALE3_LEVELS), or null when they gave none (all "no
+ * opinion" or skipped). Other items are not scores and are left out.
  */
 export function factorScores(def: SurveyDefinition, answers: Answers): Record<string, number | null> {
   const scores: Record<string, number | null> = {};
@@ -35,9 +41,9 @@ export function factorScores(def: SurveyDefinition, answers: Answers): Record<st
     let sum = 0;
     let n = 0;
     for (const q of f.items) {
-      const v = answers[q.key];
-      if (q.type === 'scale5' && isScaleValue(v)) {
-        sum += v;
+      const score = isRating(q) ? score5(q.type, answers[q.key]) : null;
+      if (score !== null) {
+        sum += score;
         n += 1;
       }
     }
@@ -53,8 +59,9 @@ export function factorScores(def: SurveyDefinition, answers: Answers): Record<st
 export function respondentSatisfied(def: SurveyDefinition, answers: Answers): boolean | null {
   if (def.satisfactionRule === 'overall_question') {
     if (!def.overall) return null;
-    const v = answers[def.overall.key];
-    return isScaleValue(v) ? isSatisfiedValue(v) : null;
+    const q = def.overall;
+    const v = answers[q.key];
+    return isRating(q) && isLevel(q.type, v) ? isSatisfiedLevel(q.type, v) : null;
   }
   const valid = Object.values(factorScores(def, answers)).filter((s): s is number => s !== null);
   if (valid.length === 0) return null;
@@ -63,28 +70,27 @@ export function respondentSatisfied(def: SurveyDefinition, answers: Answers): bo
   return mean >= 4 - 1e-9;
 }
 
-function tally(byValue: Record<string | number, number> | undefined): { satisfied: number; valid: number } {
+/** Satisfied and valid answers of one rating question, from its value counts. */
+export function tally(type: RatingType, byValue: Record<string | number, number> | undefined): { satisfied: number; valid: number } {
   let satisfied = 0;
   let valid = 0;
   for (const [value, count] of Object.entries(byValue ?? {})) {
     const v = Number(value);
-    // Anything but 1..5 (a "null" bucket, a stray code) is not a valid scale answer.
-    if (!isScaleValue(v) || !(count > 0)) continue;
+    // Anything but a level of the scale (a "null" bucket, a stray code) is not a valid answer.
+    if (!isLevel(type, v) || !(count > 0)) continue;
     valid += count;
-    if (isSatisfiedValue(v)) satisfied += count;
+    if (isSatisfiedLevel(type, v)) satisfied += count;
   }
   return { satisfied, valid };
 }
 
-/** Satisfied share per 5-level item of every factor, from value counts. */
+/** Satisfied share per rating item of every factor, from value counts. */
 export function itemRates(def: SurveyDefinition, counts: ValueCounts): ItemRate[] {
   return def.factors.flatMap((f) =>
-    f.items
-      .filter((q) => q.type === 'scale5')
-      .map((q) => {
-        const t = tally(counts[q.key]);
-        return { key: q.key, factor: f.key, ...t, rate: rate(t.satisfied, t.valid) };
-      }),
+    f.items.filter(isRating).map((q) => {
+      const t = tally(q.type, counts[q.key]);
+      return { key: q.key, factor: f.key, ...t, rate: rate(t.satisfied, t.valid) };
+    }),
   );
 }
 
@@ -97,8 +103,8 @@ export function factorIndices(def: SurveyDefinition, counts: ValueCounts): Facto
     let satisfied = 0;
     let valid = 0;
     for (const q of f.items) {
-      if (q.type !== 'scale5') continue;
-      const t = tally(counts[q.key]);
+      if (!isRating(q)) continue;
+      const t = tally(q.type, counts[q.key]);
       satisfied += t.satisfied;
       valid += t.valid;
     }
@@ -114,10 +120,10 @@ export function sipasIndex(indices: readonly { index: number | null }[]): number
 
 /**
  * The questions whose answers stand for a respondent's verdict in an answer distribution: the
- * overall question where the survey has one, else every 5-level item (surveys scored by the
+ * overall question where the survey has one, else every rating item (surveys scored by the
  * factor mean).
  */
 export function headlineQuestions(def: SurveyDefinition): string[] {
   if (def.overall) return [def.overall.key];
-  return def.factors.flatMap((f) => f.items.filter((q) => q.type === 'scale5').map((q) => q.key));
+  return def.factors.flatMap((f) => f.items.filter(isRating).map((q) => q.key));
 }
