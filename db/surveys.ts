@@ -85,5 +85,10 @@ export async function listSurveyVersions(db: Kysely<Database>, tenantId: number)
 }
 
 export async function findSurveyByKey(db: Kysely<Database>, tenantId: number, key: string) {
-  return db.selectFrom('surveys').select(['id', 'key']).where('tenant_id', '=', tenantId).where('key', '=', key).executeTakeFirst();
+  return db
+    .selectFrom('surveys')
+    .select(['id', 'key', 'retired_at'])
+    .where('tenant_id', '=', tenantId)
+    .where('key', '=', key)
+    .executeTakeFirst();
 }

@@ -283,6 +283,12 @@ describe('survey designer API', () => {
     expect(Number(answers.n)).toBe(3);
     const choose = await call(`/api/counters/${COUNTER}`, { method: 'PATCH', body: JSON.stringify({ survey: 'ks-2026' }) });
     expect(choose.status).toBe(422);
+    const unit = await t.db.dbRead.selectFrom('units').select('id').where('tenant_id', '=', tenantId).executeTakeFirstOrThrow();
+    const wave = { name: 'Đợt 1', survey: 'ks-2026', from: '2026-01-01', to: '2026-03-31', strata: [{ unitId: unit.id, population: 100 }] };
+    const refusedWave = await t.app.request('/api/waves', json(wave));
+    expect(refusedWave.status).toBe(422);
+    expect(((await refusedWave.json()) as { fields: Record<string, unknown> }).fields).toHaveProperty('survey');
     expect((await t.app.request('/api/surveys/ks-2026/unretire', json({}))).status).toBe(200);
+    expect((await t.app.request('/api/waves', json(wave))).status).toBe(201);
   });
 });
