@@ -13,7 +13,8 @@ export async function listSurveys(db: Kysely<Database>, tenantId: number) {
       's.key',
       's.kind',
       's.retired_at',
-      eb.fn.coalesce(sql<boolean>`d.survey_id is not null`, sql<boolean>`false`).as('has_draft'),
+      sql<boolean>`d.survey_id is not null`.as('has_draft'),
+      sql<unknown>`d.definition -> 'title'`.as('draft_title'),
       eb
         .selectFrom('counters as c')
         .select(eb.fn.countAll<number>().as('n'))

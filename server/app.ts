@@ -40,6 +40,7 @@ import { statsRoutes } from './stats/stats.routes';
 import { metaRoutes } from './meta/meta.routes';
 import { targetRoutes } from './targets/targets.routes';
 import { surveyRoutes } from './surveys/surveys.routes';
+import { previewRoutes } from './surveys/preview.routes';
 
 export const MAX_BODY_BYTES = 64 * 1024;
 const TOO_LARGE = new RequestError(413, {
@@ -133,6 +134,7 @@ export function createApp(deps: AppDeps & LoginHashingOption) {
   app.route('/api', reorganisationRoutes(deps));
   app.route('/api', unitRoutes(deps));
   app.route('/api', surveyRoutes(deps));
+  app.route('/surveys', previewRoutes(deps));
 
   if (clientDir && existsSync(clientDir)) {
     app.get('/', (c) => c.redirect('/app/'));

@@ -150,6 +150,9 @@ export const ACCESS_RULES = {
   'DELETE /api/surveys/:key/versions/:version': admins,
   'POST /api/surveys/:key/retire': admins,
   'POST /api/surveys/:key/unretire': admins,
+  // A survey as citizens will see it, before it is published; what it posts is checked, never stored.
+  'GET /surveys/:key/preview': admins,
+  'POST /surveys/:key/preview': admins,
 } as const satisfies Record<string, AccessRule>;
 
 /** A route as the rule book names it: 'GET /api/stats'. */

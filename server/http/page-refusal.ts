@@ -4,8 +4,8 @@ import type { AppEnv } from './context';
 import type { RequestError } from './errors';
 import { renderRefusalPage } from './refusal-page';
 
-/** Addresses only a person opens (the printable report, the codebook page): every refusal is a page. */
-const PAGE_ONLY = /^\/(reports|exports\/codebook)(\/|$)/;
+/** Addresses only a person opens (the printable report, the codebook page, a survey's preview): every refusal is a page. */
+const PAGE_ONLY = /^\/(reports|exports\/codebook|surveys)(\/|$)/;
 /** Addresses a person or a program opens (posters, their image files): a page when the browser asks for HTML. */
 const PAGE_FOR_BROWSERS = /^\/posters(\/|$)/;
 
@@ -13,6 +13,7 @@ const BACK: { path: RegExp; href: string; text: LocalizedText }[] = [
   { path: /^\/reports(\/|$)/, href: '/app/reports', text: { vi: 'Về trang Báo cáo', en: 'Back to Reports' } },
   { path: /^\/exports(\/|$)/, href: '/app/exports', text: { vi: 'Về trang Xuất dữ liệu', en: 'Back to Exports' } },
   { path: /^\/posters(\/|$)/, href: '/app/counters', text: { vi: 'Về trang Quầy', en: 'Back to Counters' } },
+  { path: /^\/surveys(\/|$)/, href: '/app/surveys', text: { vi: 'Về trang Phiếu khảo sát', en: 'Back to Surveys' } },
 ];
 const DASHBOARD = { href: '/app/', text: { vi: 'Về bảng điều khiển', en: 'Back to the dashboard' } };
 

@@ -8,7 +8,8 @@ import { isHttpsRequest } from './request-https';
  * Headers every response carries. The content security policy allows scripts only from hailong
  * itself (no inline script anywhere: a comment can never run), styles inline (the citizen page
  * inlines its few rules to load in one request), and no framing. No page uses the camera, the
- * microphone, the location or any other device feature, so none may be asked for. HSTS goes only
+ * microphone, the location or any other device feature, so none may be asked for. The one page
+ * framed is a survey's preview, by the designer on the same site. HSTS goes only
  * with answers over https (directly, or through a trusted proxy that ends TLS): sent over plain
  * http it would mean nothing to a browser, and tell a wrong story to anyone reading the headers.
  */
@@ -50,6 +51,10 @@ export function securityHeaders(config: Pick<AppConfig, 'trustProxy'>): Middlewa
     await headers(c, next);
     // A receipt-slip QR is meant to be embedded by one-stop systems on their own pages.
     c.header('Cross-Origin-Resource-Policy', isReceiptQr(c.req.path) ? 'cross-origin' : 'same-origin');
+    if (isSurveyPreview(c.req.path)) {
+      const policy = c.res.headers.get('Content-Security-Policy');
+      if (policy) c.header('Content-Security-Policy', policy.replace("frame-ancestors 'none'", "frame-ancestors 'self'"));
+    }
     if (isHttpsRequest(c, config.trustProxy)) c.header('Strict-Transport-Security', 'max-age=15552000; includeSubDomains');
   };
 }
@@ -84,3 +89,6 @@ export function csrfProtection(config: Pick<AppConfig, 'publicUrl'>): Middleware
     await next();
   };
 }
+
+/** A survey's preview, shown in a frame of the designer page (same site only). */
+const isSurveyPreview = (path: string) => /^\/surveys\/[^/]+\/preview$/.test(path);

@@ -37,10 +37,11 @@ export function versionViews(rows: readonly VersionRow[], now = new Date()): Ver
   }));
 }
 
+/** A survey as listed; a survey never published is titled by its draft (its key when the draft has no title yet). */
 export function surveySummary(row: SurveyRow, versions: readonly VersionView[]) {
   const current = versions.find((v) => v.current);
   const scheduled = versions.find((v) => v.scheduled);
-  const title: LocalizedText = (current ?? versions[0])?.definition.title ?? { vi: row.key, en: row.key };
+  const title: LocalizedText = (current ?? versions[0])?.definition.title ?? draftTitle(row.draft_title) ?? { vi: row.key, en: row.key };
   return {
     key: row.key,
     kind: row.kind,
@@ -54,6 +55,12 @@ export function surveySummary(row: SurveyRow, versions: readonly VersionView[]) 
     counters: Number(row.counters ?? 0),
     responses: versions.reduce((n, v) => n + v.responses, 0),
   };
+}
+
+function draftTitle(raw: unknown): LocalizedText | undefined {
+  const t = raw as { vi?: unknown; en?: unknown } | null;
+  if (typeof t?.vi !== 'string' || t.vi.trim() === '') return undefined;
+  return { vi: t.vi, en: typeof t.en === 'string' && t.en.trim() !== '' ? t.en : t.vi };
 }
 
 export function draftView(draft: { definition: unknown; updated_at: Date; updated_by: string | null } | undefined) {
