@@ -35,9 +35,8 @@ const PAGE_ENDPOINT: Record<Page, Endpoint> = {
   retention: 'GET /api/privacy/retention',
   audit: 'GET /api/audit',
   structure: 'POST /api/units',
-  // TODO(i17): 'GET /api/surveys' and 'GET /api/surveys/:key' once the lead's routes are in the rule book.
-  surveys: 'GET /api/audit',
-  survey: 'GET /api/audit',
+  surveys: 'GET /api/surveys',
+  survey: 'GET /api/surveys/:key',
 };
 
 /**

@@ -70,6 +70,7 @@ export function NumberField({
   onInput,
   min,
   max,
+  problemsElsewhere,
 }: {
   path: string;
   label: StringKey;
@@ -77,6 +78,8 @@ export function NumberField({
   onInput: (value: number | null) => void;
   min: number;
   max: number;
+  /** The caller shows the problems elsewhere (an option's code, under its whole row). */
+  problemsElsewhere?: boolean;
 }) {
   const { lang } = useLang();
   const problems = problemsAt(useProblems(), path);
@@ -102,7 +105,7 @@ export function NumberField({
           onInput(raw === '' || !Number.isFinite(n) ? null : Math.trunc(n));
         }}
       />
-      <FieldProblems problems={problems} id={`${id}-problem`} />
+      {!problemsElsewhere && <FieldProblems problems={problems} id={`${id}-problem`} />}
     </label>
   );
 }

@@ -1,6 +1,8 @@
 import { t } from '../app/i18n';
 import { useLang } from '../app/lang-context';
-import { NumberField, TextField } from './draft-fields';
+import { FieldProblems, NumberField, TextField } from './draft-fields';
+import { fieldIdOf, problemsAt } from './draft-problems';
+import { useProblems } from './problems-context';
 import type { DraftOption } from './draft-model';
 import { fill } from './fill';
 
@@ -18,6 +20,7 @@ export function OptionsEditor({
   onChange: (options: DraftOption[]) => void;
 }) {
   const { lang } = useLang();
+  const problems = useProblems();
   const set = (i: number, patch: Partial<DraftOption>) => onChange(options.map((o, j) => (j === i ? { ...o, ...patch } : o)));
   return (
     <fieldset class="options-editor" data-testid="options-editor">
@@ -29,6 +32,7 @@ export function OptionsEditor({
               path={`${path}.${i}.code`}
               label="svOptionCode"
               value={o.code}
+              problemsElsewhere
               min={0}
               max={98}
               onInput={(code) => set(i, { code })}
@@ -56,6 +60,9 @@ export function OptionsEditor({
             >
               ✕
             </button>
+            <span class="option-problems">
+              <FieldProblems problems={problemsAt(problems, `${path}.${i}.code`)} id={`${fieldIdOf(`${path}.${i}.code`)}-problem`} />
+            </span>
           </li>
         ))}
       </ol>

@@ -8,6 +8,7 @@ import { InBothLanguages } from '../app/in-both-languages';
 import { useLang } from '../app/lang-context';
 import { useAction } from '../app/use-action';
 import { problemsOfBody } from './draft-problems';
+import { vietnamDay } from './vietnam-day';
 import { fill, fillBoth } from './fill';
 import { publishSurvey } from './surveys-api';
 import type { Problem } from './surveys-types';
@@ -45,7 +46,7 @@ export function PublishPanel({
       }
     });
     if (made) {
-      action.setDone(fillBoth('svPublished', { v: made.version.version, d: made.version.effectiveFrom.slice(0, 10) }));
+      action.setDone(fillBoth('svPublished', { v: made.version.version, d: formatDay(vietnamDay(made.version.effectiveFrom), lang) }));
       onPublished();
     }
   };

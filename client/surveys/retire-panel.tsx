@@ -4,6 +4,7 @@ import { inBothLanguages, t } from '../app/i18n';
 import { InBothLanguages } from '../app/in-both-languages';
 import { useLang } from '../app/lang-context';
 import { useAction } from '../app/use-action';
+import { vietnamDay } from './vietnam-day';
 import { fill } from './fill';
 import { retireSurvey, unretireSurvey } from './surveys-api';
 
@@ -24,7 +25,7 @@ export function RetirePanel({ surveyKey, retiredAt, onChanged }: { surveyKey: st
         <InBothLanguages text={inBothLanguages('svRetireTitle')} />
       </h2>
       <p class="muted small">{t(lang, 'svRetireIntro')}</p>
-      {retiredAt && <p class="record-state state-off">{fill(lang, 'svRetiredSince', { d: formatDay(retiredAt.slice(0, 10), lang) })}</p>}
+      {retiredAt && <p class="record-state state-off">{fill(lang, 'svRetiredSince', { d: formatDay(vietnamDay(retiredAt), lang) })}</p>}
       <div class="form-actions">
         <button
           type="button"

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
-import { formatDateTime } from '../app/format';
-import { inBothLanguages, t } from '../app/i18n';
+import { formatCount, formatDateTime } from '../app/format';
+import { inBothLanguages, t, type Lang } from '../app/i18n';
 import { InBothLanguages } from '../app/in-both-languages';
 import { useLang } from '../app/lang-context';
 import { followLink, pagePath } from '../app/links';
@@ -58,7 +58,7 @@ function Designer({ survey, reload, onReload }: { survey: SurveyDetail; reload: 
     <>
       <section class="panel survey-head" data-testid="survey-head">
         <h2>
-          {survey.title[lang]} <code class="survey-key">{survey.key}</code>
+          {titleOf(survey, draft, lang)} <code class="survey-key">{survey.key}</code>
         </h2>
         <p class="survey-badges">
           {survey.builtIn && (
@@ -84,6 +84,12 @@ function Designer({ survey, reload, onReload }: { survey: SurveyDetail; reload: 
       </p>
       {draft && state && (
         <ProblemsContext.Provider value={problems}>
+          <section class="panel" aria-labelledby="problems-title">
+            <h2 id="problems-title" class="visually-hidden">
+              {t(lang, 'svProblemsCaption')}
+            </h2>
+            <ProblemsSummary problems={problems} draft={draft} />
+          </section>
           <DraftEditor draft={draft} onDraft={designer.setDraft} announce={setAnnouncement} />
           <div class="save-bar" data-testid="save-bar">
             <div class="form-actions">
@@ -98,6 +104,11 @@ function Designer({ survey, reload, onReload }: { survey: SurveyDetail; reload: 
                       b: state.updatedBy ? fill(lang, 'svSavedBy', { u: state.updatedBy }) : '',
                     })}
               </span>
+              {problems.length > 0 && (
+                <a href="#problems-title" class="form-error small" data-testid="save-bar-problems">
+                  {fill(lang, 'svProblemCount', { p: formatCount(problems.length, lang) })}
+                </a>
+              )}
               <a href={draftJsonUrl(survey.key)} download class="small">
                 {t(lang, 'svDownloadDraft')}
               </a>
@@ -107,7 +118,6 @@ function Designer({ survey, reload, onReload }: { survey: SurveyDetail; reload: 
                 {designer.error[lang]}
               </p>
             )}
-            <ProblemsSummary problems={problems} draft={draft} />
           </div>
           <SurveyPreview surveyKey={survey.key} stamp={state.updatedAt} dirty={designer.dirty} />
           <PublishPanel surveyKey={survey.key} dirty={designer.dirty} onPublished={onReload} onProblems={designer.showProblems} />
@@ -123,6 +133,12 @@ function Designer({ survey, reload, onReload }: { survey: SurveyDetail; reload: 
       {!survey.builtIn && <RetirePanel surveyKey={survey.key} retiredAt={survey.retiredAt} onChanged={onReload} />}
     </>
   );
+}
+
+/** A survey never published is named by its draft (the server names it by its newest version, else its key). */
+function titleOf(survey: SurveyDetail, draft: Draft | null, lang: Lang): string {
+  if (survey.versions > 0 || !draft) return survey.title[lang];
+  return draft.title[lang] || draft.title.vi || survey.title[lang];
 }
 
 /** The draft's sections: general, how satisfaction is counted, the factors, the other questions, the comment box. */

@@ -5,6 +5,7 @@ import { useLang } from '../app/lang-context';
 import { followLink, surveyPath } from '../app/links';
 import { LoadView } from '../app/load-states';
 import { useApi } from '../app/use-api';
+import { vietnamDay } from './vietnam-day';
 import { fill } from './fill';
 import { ImportSurveyPanel } from './import-survey-panel';
 import { NewSurveyPanel } from './new-survey-panel';
@@ -23,7 +24,7 @@ export function SurveysPage() {
       <p class="muted intro">{t(lang, 'svIntro')}</p>
       <section class="panel" aria-labelledby="surveys-title">
         <h2 id="surveys-title">
-          <InBothLanguages text={inBothLanguages('page_surveys')} />
+          <InBothLanguages text={inBothLanguages('svListTitle')} />
         </h2>
         <LoadView load={surveys} retry={retry} isEmpty={(d) => d.surveys.length === 0} emptyText="svNoSurveys">
           {(data) => (
@@ -42,7 +43,7 @@ export function SurveysPage() {
 }
 
 const versionText = (v: VersionRef | null, lang: Lang) =>
-  v ? fill(lang, 'svVersionFrom', { v: v.version, d: formatDay(v.effectiveFrom.slice(0, 10), lang) }) : t(lang, 'svNone');
+  v ? fill(lang, 'svVersionFrom', { v: v.version, d: formatDay(vietnamDay(v.effectiveFrom), lang) }) : t(lang, 'svNone');
 
 function SurveyCard({ survey: s, lang }: { survey: SurveySummary; lang: Lang }) {
   const href = surveyPath(s.key);
@@ -72,15 +73,23 @@ function SurveyCard({ survey: s, lang }: { survey: SurveySummary; lang: Lang }) 
             </span>
           )}
         </p>
-        <dl class="record-facts survey-facts">
-          <dt>{t(lang, 'svCurrent')}</dt>
-          <dd data-testid="current">{versionText(s.current, lang)}</dd>
-          <dt>{t(lang, 'svScheduled')}</dt>
-          <dd data-testid="scheduled">{versionText(s.scheduled, lang)}</dd>
-          <dt>{t(lang, 'svCounters')}</dt>
-          <dd class="num">{formatCount(s.counters, lang)}</dd>
-          <dt>{t(lang, 'svResponses')}</dt>
-          <dd class="num">{formatCount(s.responses, lang)}</dd>
+        <dl class="survey-facts">
+          <div class="survey-fact">
+            <dt>{t(lang, 'svCurrent')}</dt>
+            <dd data-testid="current">{versionText(s.current, lang)}</dd>
+          </div>
+          <div class="survey-fact">
+            <dt>{t(lang, 'svScheduled')}</dt>
+            <dd data-testid="scheduled">{versionText(s.scheduled, lang)}</dd>
+          </div>
+          <div class="survey-fact">
+            <dt>{t(lang, 'svCounters')}</dt>
+            <dd class="num">{formatCount(s.counters, lang)}</dd>
+          </div>
+          <div class="survey-fact">
+            <dt>{t(lang, 'svResponses')}</dt>
+            <dd class="num">{formatCount(s.responses, lang)}</dd>
+          </div>
         </dl>
       </div>
       <div class="record-side">

@@ -154,6 +154,8 @@ export const SURVEYS_STRINGS = {
     vi: 'Bản nháp còn {p} lỗi, cần sửa trước khi xuất bản:',
     en: 'The draft has {p} problems to fix before publishing:',
   },
+  svProblemCount: { vi: '{p} lỗi', en: '{p} problems' },
+  svListTitle: { vi: 'Các phiếu', en: 'All surveys' },
   svLeaveUnsaved: { vi: 'Có thay đổi chưa lưu. Vẫn rời trang?', en: 'There are unsaved changes. Leave anyway?' },
   // Question types
   svType_scale5: { vi: 'Thang 5 mức', en: '5-level scale' },

@@ -53,5 +53,7 @@ export interface VersionSummary {
   effectiveFrom: string;
   responses: number;
   current: boolean;
+  /** Published for a day still to come. */
+  scheduled?: boolean;
   definition: unknown;
 }

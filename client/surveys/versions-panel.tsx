@@ -7,6 +7,7 @@ import { useLang } from '../app/lang-context';
 import { LoadView } from '../app/load-states';
 import { useAction } from '../app/use-action';
 import { useApi } from '../app/use-api';
+import { vietnamDay } from './vietnam-day';
 import { fill, fillBoth } from './fill';
 import { deleteVersion, editVersion, fetchVersions, versionJsonUrl } from './surveys-api';
 import type { VersionSummary } from './surveys-types';
@@ -88,7 +89,7 @@ function VersionCard(props: {
   onCancelDelete: () => void;
 }) {
   const { v, lang } = props;
-  const future = v.effectiveFrom.slice(0, 10) > new Date().toISOString().slice(0, 10) && !v.current;
+  const future = v.scheduled ?? (!v.current && new Date(v.effectiveFrom) > new Date());
   return (
     <li class="record" data-testid={`version-${v.version}`} data-current={v.current ? '1' : '0'}>
       <div class="record-main">
@@ -107,7 +108,7 @@ function VersionCard(props: {
         </p>
         <dl class="record-facts">
           <dt>{t(lang, 'svEffectiveFrom')}</dt>
-          <dd>{formatDay(v.effectiveFrom.slice(0, 10), lang)}</dd>
+          <dd>{formatDay(vietnamDay(v.effectiveFrom), lang)}</dd>
           <dt>{t(lang, 'svPublishedAt')}</dt>
           <dd>{formatDateTime(v.publishedAt, lang)}</dd>
           <dt>{t(lang, 'svPublishedBy')}</dt>
