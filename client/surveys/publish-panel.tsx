@@ -83,7 +83,9 @@ export function PublishPanel({
       )}
       {confirming && (
         <div class="confirm-box" role="alertdialog" aria-labelledby="publish-confirm-text" data-testid="publish-confirm">
-          <p id="publish-confirm-text">{fill(lang, 'svPublishConfirm', { d: shownDay })}</p>
+          <p id="publish-confirm-text">
+            {!day || day === today ? t(lang, 'svPublishConfirmNow') : fill(lang, 'svPublishConfirm', { d: shownDay })}
+          </p>
           <div class="form-actions">
             <button type="button" class="button primary" onClick={publish} data-testid="publish-yes" autoFocus>
               {t(lang, 'svPublishYes')}

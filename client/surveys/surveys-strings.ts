@@ -186,6 +186,10 @@ export const SURVEYS_STRINGS = {
     vi: 'Xuất bản bản nháp thành phiên bản mới, áp dụng từ {d}? Phiên bản đã xuất bản không bao giờ được sửa; các quầy và đợt khảo sát đang hỏi phiếu này sẽ chuyển sang phiên bản mới từ 0 giờ ngày {d} (giờ Việt Nam).',
     en: 'Publish the draft as a new version, effective from {d}? A published version is never edited; the counters and waves asking this survey move to it at 00:00 on {d} (Vietnam time).',
   },
+  svPublishConfirmNow: {
+    vi: 'Xuất bản bản nháp thành phiên bản mới, áp dụng ngay từ bây giờ? Phiên bản đã xuất bản không bao giờ được sửa; các quầy và đợt khảo sát đang hỏi phiếu này chuyển sang phiên bản mới ngay.',
+    en: 'Publish the draft as a new version, effective now? A published version is never edited; the counters and waves asking this survey move to it at once.',
+  },
   svPublishYes: { vi: 'Xuất bản', en: 'Publish' },
   svPublishUnsaved: { vi: 'Xin lưu nháp trước khi xuất bản.', en: 'Save the draft before publishing.' },
   svPublished: { vi: 'Đã xuất bản phiên bản {v}, áp dụng từ {d}.', en: 'Version {v} published, effective from {d}.' },
