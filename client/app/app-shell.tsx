@@ -21,6 +21,8 @@ import { ExportsPage } from '../exports/exports-page';
 import { FlaggedPage } from '../flagged/flagged-page';
 import { ImportsPage } from '../imports/imports-page';
 import { RetentionPage } from '../privacy/retention-page';
+import { SurveyDesignerPage } from '../surveys/survey-designer-page';
+import { SurveysPage } from '../surveys/surveys-page';
 import { TargetsPage } from '../targets/targets-page';
 import { UnitTreePage } from '../units/unit-tree-page';
 import { ReportsPage } from '../reports/reports-page';
@@ -38,7 +40,7 @@ import { ErrorBox, Loading } from './load-states';
 import { NavBar } from './nav-bar';
 import { canEditTargets, redirectFor } from './roles';
 import { scopedMeta } from './unit-options';
-import { caseIdOf, navigate, navKeyOf, usesFilter, waveIdOf, type PageKey, type Route } from './router';
+import { caseIdOf, navigate, navKeyOf, surveyKeyOf, usesFilter, waveIdOf, type PageKey, type Route } from './router';
 import { useApi } from './use-api';
 
 const PAGE_VIEWS: Record<PageKey, (props: PageProps) => preact.JSX.Element> = {
@@ -102,6 +104,7 @@ export function AppShell({ route, pathname, search }: { route: Exclude<Route, 'l
 
   const waveId = waveIdOf(pathname);
   const caseId = caseIdOf(pathname);
+  const surveyKey = surveyKeyOf(pathname);
   return (
     <>
       <AppHeader me={me.data} onLogout={onLogout} />
@@ -141,6 +144,8 @@ export function AppShell({ route, pathname, search }: { route: Exclude<Route, 'l
         {route === 'targets' && <TargetsPage search={search} canEdit={canEditTargets(role, me.data.unitId)} />}
         {route === 'audit' && <AuditPage search={search} />}
         {route === 'structure' && <UnitTreePage />}
+        {route === 'surveys' && <SurveysPage />}
+        {route === 'survey' && surveyKey !== null && <SurveyDesignerPage key={surveyKey} surveyKey={surveyKey} />}
       </main>
     </>
   );

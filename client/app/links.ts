@@ -36,6 +36,7 @@ export const casePath = (id: number) => `${BASE}cases/${id}`;
 export const auditLink = (filter: AuditFilter) => pageLink('audit', auditFilterToQuery(filter));
 export const wavePath = (id: number, entry = false) => `${BASE}waves/${id}${entry ? '/entry' : ''}`;
 export const NEW_WAVE_PATH = `${BASE}waves/new`;
+export const surveyPath = (key: string) => `${BASE}surveys/${key}`;
 
 /** The same page without a unit or counter chosen (the account's whole scope); the start page when none was. */
 export function withoutUnit(pathname: string, search: string): string {

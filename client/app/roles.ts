@@ -35,6 +35,8 @@ const PAGE_ENDPOINT: Record<Page, Endpoint> = {
   retention: 'GET /api/privacy/retention',
   audit: 'GET /api/audit',
   structure: 'POST /api/units',
+  surveys: 'GET /api/surveys',
+  survey: 'GET /api/surveys/:key',
 };
 
 /**

@@ -21,16 +21,27 @@ export type FilingPage = (typeof FILING_PAGES)[number];
 /**
  * Running the service: a counter's figures and posters, complaints followed up, flagged answers
  * reviewed, accounts, the counters' set-up and kiosk switch (/app/kiosk), how long personal data is kept, the audit log,
- * and the unit tree (/app/structure: /app/units is the analysis by unit).
+ * the unit tree (/app/structure: /app/units is the analysis by unit) and the surveys' designer.
  */
-export const ADMIN_PAGES = ['counters', 'cases', 'flagged', 'users', 'kiosk', 'targets', 'retention', 'audit', 'structure'] as const;
+export const ADMIN_PAGES = [
+  'counters',
+  'cases',
+  'flagged',
+  'users',
+  'kiosk',
+  'targets',
+  'retention',
+  'audit',
+  'structure',
+  'surveys',
+] as const;
 export type AdminPage = (typeof ADMIN_PAGES)[number];
 
 /** A wave's own pages: its fieldwork and result, the interview entry form, and the form to set one up. */
 export type WavePage = 'wave' | 'wave_entry' | 'wave_new';
 
 export type NavKey = PageKey | FilingPage | AdminPage;
-export type Route = PageKey | FilingPage | AdminPage | WavePage | 'case' | 'login' | 'not_found';
+export type Route = PageKey | FilingPage | AdminPage | WavePage | 'case' | 'survey' | 'login' | 'not_found';
 
 /** Pages whose figures follow the dashboard filter, so they show the filter bar. */
 export const usesFilter = (route: Route): route is PageKey | 'exports' =>
@@ -44,6 +55,7 @@ export function routeOf(pathname: string): Route {
   const wave = /^\/app\/waves\/([1-9]\d{0,9})(\/entry)?$/.exec(path);
   if (wave) return wave[2] ? 'wave_entry' : 'wave';
   if (/^\/app\/cases\/[1-9]\d{0,9}$/.test(path)) return 'case';
+  if (surveyKeyOf(path) !== null) return 'survey';
   const page = [...PAGES, ...FILING_PAGES, ...ADMIN_PAGES].find((p) => p !== 'overview' && path === `/app/${p}`);
   return page ?? 'not_found';
 }
@@ -60,10 +72,17 @@ export function caseIdOf(pathname: string): number | null {
   return m ? Number(m[1]) : null;
 }
 
+/** The survey a /app/surveys/:key path names (a survey key: lower-case, digits, dashes), or null. */
+export function surveyKeyOf(pathname: string): string | null {
+  const m = /^\/app\/surveys\/([a-z][a-z0-9-]{0,39})\/?$/.exec(pathname);
+  return m ? m[1]! : null;
+}
+
 /** The entry in the navigation a route belongs to (a wave's pages sit under "waves"). */
 export function navKeyOf(route: Route): NavKey | null {
   if (route === 'wave' || route === 'wave_entry' || route === 'wave_new') return 'waves';
   if (route === 'case') return 'cases';
+  if (route === 'survey') return 'surveys';
   if (route === 'login' || route === 'not_found') return null;
   return route;
 }

@@ -14,6 +14,7 @@ import { REORGANISATION_IMPORT_STRINGS } from '../units/reorganisation-import-st
 import { UNITS_STRINGS } from '../units/units-strings';
 import { WAVES_STRINGS } from '../waves/waves-strings';
 import type { LocalizedText } from './api-types';
+import { SURVEYS_STRINGS } from '../surveys/surveys-strings';
 import { SHELL_STRINGS } from './shell-strings';
 
 /** The words several features share (and the frame's own), Vietnamese first. */
@@ -114,4 +115,5 @@ export const STRINGS = {
   ...TARGETS_STRINGS,
   ...UNITS_STRINGS,
   ...REORGANISATION_IMPORT_STRINGS,
+  ...SURVEYS_STRINGS,
 } satisfies Record<string, LocalizedText>;

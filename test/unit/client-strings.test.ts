@@ -15,6 +15,7 @@ import { REPORTS_STRINGS } from '../../client/reports/reports-strings';
 import { TARGETS_STRINGS } from '../../client/targets/targets-strings';
 import { REORGANISATION_IMPORT_STRINGS } from '../../client/units/reorganisation-import-strings';
 import { UNITS_STRINGS } from '../../client/units/units-strings';
+import { SURVEYS_STRINGS } from '../../client/surveys/surveys-strings';
 import { WAVES_STRINGS } from '../../client/waves/waves-strings';
 
 const TABLES = {
@@ -35,6 +36,7 @@ const TABLES = {
   targets: TARGETS_STRINGS,
   units: UNITS_STRINGS,
   reorganisationImport: REORGANISATION_IMPORT_STRINGS,
+  surveys: SURVEYS_STRINGS,
 };
 
 describe('the analyst app’s words, one table per feature', () => {
