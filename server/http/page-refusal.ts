@@ -9,11 +9,19 @@ const PAGE_ONLY = /^\/(reports|exports\/codebook|surveys)(\/|$)/;
 /** Addresses a person or a program opens (posters, their image files): a page when the browser asks for HTML. */
 const PAGE_FOR_BROWSERS = /^\/posters(\/|$)/;
 
-const BACK: { path: RegExp; href: string; text: LocalizedText }[] = [
+const BACK: { path: RegExp; href: string; text: LocalizedText; next?: LocalizedText }[] = [
   { path: /^\/reports(\/|$)/, href: '/app/reports', text: { vi: 'Về trang Báo cáo', en: 'Back to Reports' } },
   { path: /^\/exports(\/|$)/, href: '/app/exports', text: { vi: 'Về trang Xuất dữ liệu', en: 'Back to Exports' } },
   { path: /^\/posters(\/|$)/, href: '/app/counters', text: { vi: 'Về trang Quầy', en: 'Back to Counters' } },
-  { path: /^\/surveys(\/|$)/, href: '/app/surveys', text: { vi: 'Về trang Phiếu khảo sát', en: 'Back to Surveys' } },
+  {
+    path: /^\/surveys(\/|$)/,
+    href: '/app/surveys',
+    text: { vi: 'Về trang Phiếu khảo sát', en: 'Back to Surveys' },
+    next: {
+      vi: 'Hãy sửa các mục trên trong trình thiết kế phiếu, lưu nháp rồi xem trước lại.',
+      en: 'Fix the fields above in the survey designer, save the draft and preview again.',
+    },
+  },
 ];
 const DASHBOARD = { href: '/app/', text: { vi: 'Về bảng điều khiển', en: 'Back to the dashboard' } };
 

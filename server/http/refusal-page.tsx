@@ -54,8 +54,8 @@ interface Options {
   text: LocalizedText;
   /** What is wrong with each field of the address, when the refusal says so. */
   fields?: Record<string, LocalizedText> | undefined;
-  /** Where to go back to (the page the address was opened from). */
-  back: { href: string; text: LocalizedText };
+  /** Where to go back to (the page the address was opened from), and what to do there when it is not the general advice. */
+  back: { href: string; text: LocalizedText; next?: LocalizedText };
 }
 
 /**
@@ -63,7 +63,7 @@ interface Options {
  * the status, what is wrong and what to do next, Vietnamese first with English beside it.
  */
 export function renderRefusalPage({ status, text, fields, back }: Options): string {
-  const step = nextStepOf(status);
+  const step = (status === 400 || status === 422 ? back.next : undefined) ?? nextStepOf(status);
   const link = status === 401 ? { href: '/app/login', text: LOG_IN } : back;
   const fieldTexts = Object.values(fields ?? {});
   return (

@@ -144,6 +144,43 @@ describe('survey designer API', () => {
     expect(versions.versions).toHaveLength(0);
   });
 
+  it('previews the draft as citizens will see it, checks what it posts and stores nothing', async () => {
+    const invalid = await call('/surveys/ks-2026/preview');
+    expect(invalid.status).toBe(400);
+    const refusal = await invalid.text();
+    expect(refusal).toContain('which is not asked before this question');
+    expect(refusal).toContain('lưu nháp rồi xem trước lại');
+    await call('/api/surveys/ks-2026/draft', { method: 'PUT', body: JSON.stringify({ definition: designed() }) });
+    const page = await call('/surveys/ks-2026/preview?lang=vi&kiosk=0&t=123');
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-security-policy')).toContain("frame-ancestors 'self'");
+    const html = await page.text();
+    expect(html).toContain('Xem trước — không lưu');
+    expect(html.match(/name="q\.overall"/g)).toHaveLength(3);
+    expect(html).toContain('name="q.portal_use.3"');
+    expect(html).not.toContain('name="token"');
+    const form = (fields: Record<string, string>) =>
+      t.app.request('/surveys/ks-2026/preview?lang=en&kiosk=0', {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: admin },
+        body: new URLSearchParams(fields).toString(),
+      });
+    const refused = await form({ 'q.overall': '4', 'q.suggest': 'quá tám mươi ký tự '.repeat(6) });
+    expect(refused.status).toBe(422);
+    const again = await refused.text();
+    expect(again).toContain('Please choose a level: 1');
+    expect(again).toContain('over the limit of 80');
+    const accepted = await form({ 'q.overall': '2', 'q.source': '1', 'q.portal_use.1': '1' });
+    expect(accepted.status).toBe(200);
+    expect(await accepted.text()).toContain('were not stored');
+    const stored = await t.db.dbRead
+      .selectFrom('responses')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .executeTakeFirstOrThrow();
+    expect(Number(stored.n)).toBe(0);
+    expect((await call('/surveys/ks-2026/preview', {}, analyst)).status).toBe(403);
+  });
+
   it('publishes version 1, a counter asks it, and answers of every type are stored under it', async () => {
     await call('/api/surveys/ks-2026/draft', { method: 'PUT', body: JSON.stringify({ definition: designed() }) });
     const publish = await t.app.request('/api/surveys/ks-2026/publish', json({}));
