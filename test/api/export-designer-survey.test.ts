@@ -84,6 +84,11 @@ describe('a designer survey in the exports', () => {
     };
     const byName = new Map(body.variables.map((v) => [v.name, v]));
     expect(byName.get('ks_2026_problems_4')!.question).toEqual({ key: 'problems', type: 'multi', option: 4 });
+    const page = await (await get('/exports/codebook?survey=ks-2026')).text();
+    expect(page).toContain('<tr data-variable="ks_2026_problems_4">');
+    expect(page).toContain('0 = Không chọn; 1 = Có chọn');
+    expect(page).toContain('1 = Không hài lòng; 2 = Hài lòng; 3 = Rất hài lòng');
+    expect(page).toContain('text (480)');
     expect(byName.get('ks_2026_suggestion')).toMatchObject({
       type: 'string',
       width: 480,
