@@ -1,3 +1,4 @@
+import { currentSurveyVersions } from './surveys';
 import type { Kysely } from 'kysely';
 import type { SurveyDefinition } from '../surveys/instrument-schema';
 import type { Database } from './types';
@@ -87,18 +88,10 @@ function posterCounter(
   return { ...row, sectors: sectors.get(row.id) ?? [], survey };
 }
 
-/** The newest version's definition of each survey, as findActiveCounter picks it for the citizen page. */
+/** The definition each survey asks now, as findActiveCounter picks it for the citizen page. */
 async function newestDefinitions(db: Kysely<Database>, surveyIds: number[]): Promise<Map<number, SurveyDefinition>> {
-  if (surveyIds.length === 0) return new Map();
-  const rows = await db
-    .selectFrom('survey_versions')
-    .distinctOn('survey_id')
-    .select(['survey_id', 'definition'])
-    .where('survey_id', 'in', surveyIds)
-    .orderBy('survey_id')
-    .orderBy('version', 'desc')
-    .execute();
-  return new Map(rows.map((r) => [r.survey_id, r.definition]));
+  const current = await currentSurveyVersions(db, surveyIds);
+  return new Map([...current].map(([id, v]) => [id, v.definition]));
 }
 
 async function sectorsOf(db: Kysely<Database>, counterIds: number[]): Promise<Map<number, string[]>> {

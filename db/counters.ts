@@ -1,3 +1,4 @@
+import { currentSurveyVersion, currentSurveyVersions } from './surveys';
 import { sql, type Kysely } from 'kysely';
 import type { LocalizedText } from '../surveys/localized-text';
 import { noteCounterChange } from './counter-changes';
@@ -130,20 +131,15 @@ export async function listCounterDetails(
   const ids = rows.map((r) => r.id);
   const [sectorRows, versions] = await Promise.all([
     db.selectFrom('counter_sectors').select(['counter_id', 'sector_code']).where('counter_id', 'in', ids).orderBy('position').execute(),
-    db
-      .selectFrom('survey_versions')
-      .distinctOn('survey_id')
-      .select(['survey_id', 'version', 'definition'])
-      .where('survey_id', 'in', [...new Set(rows.map((r) => r.survey_id))])
-      .orderBy('survey_id')
-      .orderBy('version', 'desc')
-      .execute(),
+    currentSurveyVersions(
+      db,
+      rows.map((r) => r.survey_id),
+    ),
   ]);
   const sectors = new Map<number, string[]>();
   for (const r of sectorRows) sectors.set(r.counter_id, [...(sectors.get(r.counter_id) ?? []), r.sector_code]);
-  const newest = new Map(versions.map((v) => [v.survey_id, v]));
   return rows.map((r) => {
-    const version = newest.get(r.survey_id);
+    const version = versions.get(r.survey_id);
     return {
       ...r,
       sectors: sectors.get(r.id) ?? [],
@@ -187,17 +183,23 @@ export async function unitsByCode(db: Kysely<Database>, tenantId: number, codes:
     .execute();
 }
 
-/** The tenant's surveys with their newest version, for choosing the one a counter asks. */
+/** The tenant's surveys a counter may ask (not retired), each with the version it asks now. */
 export async function listSurveysInUse(db: Kysely<Database>, tenantId: number) {
-  return db
-    .selectFrom('survey_versions as sv')
-    .innerJoin('surveys as s', 's.id', 'sv.survey_id')
-    .distinctOn('sv.survey_id')
-    .select(['s.id', 's.key', 'sv.version', 'sv.definition'])
-    .where('s.tenant_id', '=', tenantId)
-    .orderBy('sv.survey_id')
-    .orderBy('sv.version', 'desc')
+  const surveys = await db
+    .selectFrom('surveys')
+    .select(['id', 'key'])
+    .where('tenant_id', '=', tenantId)
+    .where('retired_at', 'is', null)
+    .orderBy('id')
     .execute();
+  const current = await currentSurveyVersions(
+    db,
+    surveys.map((s) => s.id),
+  );
+  return surveys.flatMap((s) => {
+    const v = current.get(s.id);
+    return v ? [{ id: s.id, key: s.key, version: v.version, definition: v.definition }] : [];
+  });
 }
 
 /** When the counter with this code (of any tenant) stopped taking answers; undefined when it is active or unknown. */
@@ -218,7 +220,7 @@ function likePrefix(value: string): string {
 
 /**
  * What the citizen page needs to know about a counter: where it is, what it serves, and the
- * survey version it asks now (the newest version of its survey).
+ * survey version it asks now (db/surveys.ts currentSurveyVersions).
  */
 export async function findActiveCounter(db: Kysely<Database>, code: string) {
   const counter = await db
@@ -249,19 +251,14 @@ export async function findActiveCounter(db: Kysely<Database>, code: string) {
       .where('cs.counter_id', '=', counter.id)
       .orderBy('cs.position')
       .execute(),
-    db
-      .selectFrom('survey_versions')
-      .select(['id', 'version', 'definition'])
-      .where('survey_id', '=', counter.survey_id)
-      .orderBy('version', 'desc')
-      .limit(1)
-      .executeTakeFirstOrThrow(),
+    currentSurveyVersion(db, counter.survey_id),
   ]);
   // The tenant's own names, so a sector it added itself reads as a name on the form, not a code.
   const named: { sectorNames?: Readonly<Record<string, LocalizedText>> } = {
     sectorNames: Object.fromEntries(sectors.map((s) => [s.sector_code, { vi: s.name_vi, en: s.name_en }])),
   };
-  return { ...counter, sectors: sectors.map((s) => s.sector_code), ...named, surveyVersion: version };
+  const surveyVersion = { id: version.id, version: version.version, definition: version.definition };
+  return { ...counter, sectors: sectors.map((s) => s.sector_code), ...named, surveyVersion };
 }
 
 export type ActiveCounter = NonNullable<Awaited<ReturnType<typeof findActiveCounter>>>;

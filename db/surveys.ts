@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { SurveyDefinition } from '../surveys/instrument-schema';
 import { noteCounterChange } from './counter-changes';
 import type { Database } from './types';
@@ -43,6 +43,33 @@ export async function ensureSurveyVersion(db: Kysely<Database>, tenantId: number
   return stored;
 }
 
+/**
+ * The version each survey asks now: the newest one whose effective day has come. A version
+ * published for a later day waits; until then counters and waves keep the one before.
+ */
+export async function currentSurveyVersions(db: Kysely<Database>, surveyIds: readonly number[]) {
+  if (surveyIds.length === 0) return new Map<number, CurrentVersion>();
+  const rows = await db
+    .selectFrom('survey_versions')
+    .distinctOn('survey_id')
+    .select(['id', 'survey_id', 'version', 'definition', 'effective_from'])
+    .where('survey_id', 'in', [...new Set(surveyIds)])
+    .where('effective_from', '<=', sql<Date>`now()`)
+    .orderBy('survey_id')
+    .orderBy('version', 'desc')
+    .execute();
+  return new Map(rows.map((r) => [r.survey_id, r]));
+}
+
+export type CurrentVersion = { id: number; survey_id: number; version: number; definition: SurveyDefinition; effective_from: Date };
+
+/** The version one survey asks now (see currentSurveyVersions); every survey has one from its first version on. */
+export async function currentSurveyVersion(db: Kysely<Database>, surveyId: number): Promise<CurrentVersion> {
+  const version = (await currentSurveyVersions(db, [surveyId])).get(surveyId);
+  if (!version) throw new Error(`survey ${surveyId} has no version in force`);
+  return version;
+}
+
 export async function findSurveyVersion(db: Kysely<Database>, id: number) {
   return db.selectFrom('survey_versions').selectAll().where('id', '=', id).executeTakeFirst();
 }
@@ -58,5 +85,10 @@ export async function listSurveyVersions(db: Kysely<Database>, tenantId: number)
 }
 
 export async function findSurveyByKey(db: Kysely<Database>, tenantId: number, key: string) {
-  return db.selectFrom('surveys').select(['id', 'key']).where('tenant_id', '=', tenantId).where('key', '=', key).executeTakeFirst();
+  return db
+    .selectFrom('surveys')
+    .select(['id', 'key', 'retired_at'])
+    .where('tenant_id', '=', tenantId)
+    .where('key', '=', key)
+    .executeTakeFirst();
 }

@@ -92,6 +92,8 @@ export interface SurveysTable {
   key: string;
   kind: string;
   created_at: CreatedAt;
+  retired_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  retired_by: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 export interface SurveyVersionsTable {
@@ -101,6 +103,18 @@ export interface SurveyVersionsTable {
   version: number;
   definition: ColumnType<SurveyDefinition, string, never>;
   created_at: CreatedAt;
+  published_by: ColumnType<number | null, number | null | undefined, never>;
+  /** When counters and waves asking the survey move to this version. */
+  effective_from: ColumnType<Date, Date | undefined, never>;
+}
+
+export interface SurveyDraftsTable {
+  survey_id: number;
+  tenant_id: number;
+  /** What the designer saved, valid or not yet: checked in full when published. */
+  definition: ColumnType<unknown, string, string>;
+  updated_at: ColumnType<Date, Date | undefined, Date>;
+  updated_by: number | null;
 }
 
 export interface CountersTable {
@@ -329,6 +343,7 @@ export interface Database {
   sector_targets: SectorTargetsTable;
   surveys: SurveysTable;
   survey_versions: SurveyVersionsTable;
+  survey_drafts: SurveyDraftsTable;
   counters: CountersTable;
   counter_sectors: CounterSectorsTable;
   counter_staff: CounterStaffTable;

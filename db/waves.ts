@@ -1,3 +1,4 @@
+import { currentSurveyVersion } from './surveys';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from './types';
 
@@ -72,13 +73,5 @@ export async function stratumProgress(db: Kysely<Database>, waveId: number): Pro
   return result.rows;
 }
 
-/** The newest version of a survey: what interviewers enter a wave's answers with. */
-export async function latestSurveyVersion(db: Kysely<Database>, surveyId: number) {
-  return db
-    .selectFrom('survey_versions')
-    .select(['id', 'version', 'definition'])
-    .where('survey_id', '=', surveyId)
-    .orderBy('version', 'desc')
-    .limit(1)
-    .executeTakeFirstOrThrow();
-}
+/** The version a survey asks now: what interviewers enter a wave's answers with. */
+export const latestSurveyVersion = currentSurveyVersion;

@@ -39,6 +39,7 @@ import { waveRoutes } from './waves/waves.routes';
 import { statsRoutes } from './stats/stats.routes';
 import { metaRoutes } from './meta/meta.routes';
 import { targetRoutes } from './targets/targets.routes';
+import { surveyRoutes } from './surveys/surveys.routes';
 
 export const MAX_BODY_BYTES = 64 * 1024;
 const TOO_LARGE = new RequestError(413, {
@@ -51,6 +52,13 @@ const NOT_FOUND = new RequestError(404, { vi: 'Không tìm thấy địa chỉ n
 const IMPORT_TOO_LARGE = new RequestError(413, {
   vi: 'Tệp quá lớn (tối đa 10 MB). Xin chia thành nhiều tệp.',
   en: 'The file is too large (10 MB at most). Please split it.',
+});
+
+export const MAX_DEFINITION_BYTES = 512 * 1024;
+
+const DEFINITION_TOO_LARGE = new RequestError(413, {
+  vi: 'Phiếu khảo sát quá lớn (tối đa 512 KB). Xin rút gọn phiếu.',
+  en: 'The survey is too large (512 KB at most). Please shorten it.',
 });
 
 /** The whole HTTP face; tests build it over their own database. */
@@ -77,7 +85,12 @@ export function createApp(deps: AppDeps & LoginHashingOption) {
   const importLimit = bodyLimit({ maxSize: MAX_IMPORT_BYTES, onError: (c) => c.json(errorBody(IMPORT_TOO_LARGE), 413) });
   // A unit list (a whole province's communes) and a sheet of counters are files too.
   const sheetUploads = new Set(['/api/imports', '/api/units/import', '/api/counters/import']);
-  app.use('*', (c, next) => (sheetUploads.has(c.req.path) ? importLimit(c, next) : answerLimit(c, next)));
+  // A questionnaire of 40 questions in two languages is some 30 KB of JSON; room for far more.
+  const definitionLimit = bodyLimit({ maxSize: MAX_DEFINITION_BYTES, onError: (c) => c.json(errorBody(DEFINITION_TOO_LARGE), 413) });
+  app.use('*', (c, next) => {
+    if (sheetUploads.has(c.req.path)) return importLimit(c, next);
+    return c.req.path.startsWith('/api/surveys') ? definitionLimit(c, next) : answerLimit(c, next);
+  });
 
   app.route('/', healthRoutes(deps));
   app.get(PRINT_SCRIPT_PATH, (c) => c.body(PRINT_SCRIPT, 200, { 'Content-Type': 'text/javascript; charset=utf-8' }));
@@ -119,6 +132,7 @@ export function createApp(deps: AppDeps & LoginHashingOption) {
   app.route('/api', targetRoutes(deps));
   app.route('/api', reorganisationRoutes(deps));
   app.route('/api', unitRoutes(deps));
+  app.route('/api', surveyRoutes(deps));
 
   if (clientDir && existsSync(clientDir)) {
     app.get('/', (c) => c.redirect('/app/'));

@@ -135,6 +135,21 @@ export const ACCESS_RULES = {
   'POST /api/units/reorganisations': { allow: ADMINS, scoped: true },
   'POST /api/units/reorganisations/import': { allow: ADMINS, scoped: true },
   'POST /api/units/reorganisations/:id{[0-9]+}/undo': { allow: ADMINS, scoped: true },
+  // The survey designer: administrators; changing a survey is for province-wide ones only
+  // (server/surveys/survey-refusals.ts assertTenantAdmin), as surveys are the whole tenant's.
+  'GET /api/surveys': admins,
+  'POST /api/surveys': admins,
+  'POST /api/surveys/import': admins,
+  'GET /api/surveys/:key': admins,
+  'PUT /api/surveys/:key/draft': admins,
+  'GET /api/surveys/:key/draft.json': admins,
+  'POST /api/surveys/:key/publish': admins,
+  'GET /api/surveys/:key/versions': admins,
+  'GET /api/surveys/:key/versions/:version/definition.json': admins,
+  'POST /api/surveys/:key/versions/:version/edit': admins,
+  'DELETE /api/surveys/:key/versions/:version': admins,
+  'POST /api/surveys/:key/retire': admins,
+  'POST /api/surveys/:key/unretire': admins,
 } as const satisfies Record<string, AccessRule>;
 
 /** A route as the rule book names it: 'GET /api/stats'. */

@@ -93,48 +93,36 @@ export const surveyDefinitionSchema = z
   })
   .superRefine((def, ctx) => {
     if (def.satisfactionRule === 'overall_question' && !def.overall) {
-      ctx.addIssue({ code: 'custom', path: ['overall'], message: 'overall_question rule needs an overall question' });
+      say(ctx, ['overall'], {
+        vi: 'Quy tắc theo câu hỏi chung cần có câu hỏi chung.',
+        en: 'The overall-question rule needs an overall question.',
+      });
     }
     if (def.overall && !RATING_TYPES.includes(def.overall.type)) {
-      ctx.addIssue({ code: 'custom', path: ['overall', 'type'], message: 'the overall question must be a 5-level or 3-level scale' });
+      say(ctx, ['overall', 'type'], {
+        vi: 'Câu hỏi chung phải là thang 5 mức hoặc 3 mức.',
+        en: 'The overall question must be a 5-level or 3-level scale.',
+      });
     }
     if (def.overall?.showIf) {
-      ctx.addIssue({ code: 'custom', path: ['overall', 'showIf'], message: 'the overall question is always asked' });
+      say(ctx, ['overall', 'showIf'], {
+        vi: 'Câu hỏi chung luôn được hỏi, không có điều kiện hiển thị.',
+        en: 'The overall question is always asked: it has no show-if.',
+      });
     }
     const located = locatedQuestions(def);
     const seen = new Map<string, number>();
     located.forEach(({ q, path }, i) => {
-      if (seen.has(q.key)) ctx.addIssue({ code: 'custom', path: [...path, 'key'], message: `question key "${q.key}" is used twice` });
+      if (seen.has(q.key))
+        say(ctx, [...path, 'key'], { vi: `Mã câu hỏi "${q.key}" bị dùng hai lần.`, en: `Question key "${q.key}" is used twice.` });
       seen.set(q.key, i);
     });
     const factorKeys = def.factors.map((f) => f.key);
     factorKeys.forEach((k, i) => {
       if (factorKeys.indexOf(k) !== i)
-        ctx.addIssue({ code: 'custom', path: ['factors', i, 'key'], message: `factor key "${k}" is used twice` });
+        say(ctx, ['factors', i, 'key'], { vi: `Mã nhóm "${k}" bị dùng hai lần.`, en: `Factor key "${k}" is used twice.` });
     });
-    located.forEach(({ q, path }, i) => {
-      const codes = (q.options ?? []).map((o) => o.code);
-      const hasOptions = q.type === 'choice' || q.type === 'multi';
-      // A choice question without options could never be answered; duplicate codes would be ambiguous.
-      if (hasOptions && codes.length === 0)
-        ctx.addIssue({ code: 'custom', path: [...path, 'options'], message: `question "${q.key}" needs options` });
-      if (!hasOptions && codes.length > 0) {
-        ctx.addIssue({
-          code: 'custom',
-          path: [...path, 'options'],
-          message: `only choice questions have options ("${q.key}" is ${q.type})`,
-        });
-      }
-      codes.forEach((c, j) => {
-        if (codes.indexOf(c) !== j)
-          ctx.addIssue({ code: 'custom', path: [...path, 'options', j, 'code'], message: `question "${q.key}" repeats option code ${c}` });
-      });
-      if (q.maxLength !== undefined && q.type !== 'text') {
-        ctx.addIssue({ code: 'custom', path: [...path, 'maxLength'], message: `only short-text questions have a maximum length` });
-      }
-      if (q.showIf)
-        showIfIssues(q.showIf, i, located, seen).forEach((message) => ctx.addIssue({ code: 'custom', path: [...path, 'showIf'], message }));
-    });
+    located.forEach(({ q, path }, i) => questionIssues(q, located, seen, i).forEach(([at, text]) => say(ctx, [...path, ...at], text)));
   });
 export type SurveyDefinition = z.infer<typeof surveyDefinitionSchema>;
 
@@ -148,16 +136,87 @@ function locatedQuestions(def: Pick<SurveyDefinition, 'overall' | 'factors' | 'e
   ];
 }
 
+/** A custom issue with its words in both languages: `message` in English, `params.vi` in Vietnamese. */
+function say(ctx: z.RefinementCtx, path: (string | number)[], text: LocalizedText) {
+  ctx.addIssue({ code: 'custom', path, message: text.en, params: { vi: text.vi } });
+}
+
+type Issue = [(string | number)[], LocalizedText];
+
+/** What is wrong with one question beyond its shape: its options, its length, its show-if. */
+function questionIssues(q: Question, located: readonly Located[], index: ReadonlyMap<string, number>, at: number): Issue[] {
+  const issues: Issue[] = [];
+  const codes = (q.options ?? []).map((o) => o.code);
+  const hasOptions = q.type === 'choice' || q.type === 'multi';
+  // A choice question without options could never be answered; duplicate codes would be ambiguous.
+  if (hasOptions && codes.length === 0) {
+    issues.push([['options'], { vi: `Câu "${q.key}" cần có phương án trả lời.`, en: `Question "${q.key}" needs options.` }]);
+  }
+  if (!hasOptions && codes.length > 0) {
+    issues.push([
+      ['options'],
+      {
+        vi: `Chỉ câu chọn một hoặc chọn nhiều mới có phương án ("${q.key}").`,
+        en: `Only choice questions have options ("${q.key}" is ${q.type}).`,
+      },
+    ]);
+  }
+  codes.forEach((c, j) => {
+    if (codes.indexOf(c) !== j)
+      issues.push([
+        ['options', j, 'code'],
+        { vi: `Câu "${q.key}" lặp mã phương án ${c}.`, en: `Question "${q.key}" repeats option code ${c}.` },
+      ]);
+  });
+  if (q.maxLength !== undefined && q.type !== 'text') {
+    issues.push([
+      ['maxLength'],
+      { vi: 'Chỉ câu trả lời ngắn mới có độ dài tối đa.', en: 'Only short-text questions have a maximum length.' },
+    ]);
+  }
+  if (q.showIf) issues.push(...showIfIssues(q.showIf, at, located, index).map((text): Issue => [['showIf'], text]));
+  return issues;
+}
+
 /** A show-if may only look back, at a question with codes, and at codes that question offers. */
-function showIfIssues(showIf: ShowIf, at: number, located: readonly Located[], index: ReadonlyMap<string, number>): string[] {
-  const target = index.get(showIf.question);
-  if (target === undefined) return [`show-if refers to "${showIf.question}", which is not a question of this survey`];
-  if (target >= at) return [`show-if refers to "${showIf.question}", which is not asked before this question`];
+function showIfIssues(showIf: ShowIf, at: number, located: readonly Located[], index: ReadonlyMap<string, number>): LocalizedText[] {
+  const key = showIf.question;
+  const target = index.get(key);
+  if (target === undefined) {
+    return [
+      {
+        vi: `Điều kiện hiển thị dựa vào "${key}", không phải câu hỏi của phiếu này.`,
+        en: `The show-if refers to "${key}", which is not a question of this survey.`,
+      },
+    ];
+  }
+  if (target >= at) {
+    return [
+      {
+        vi: `Điều kiện hiển thị dựa vào "${key}", câu này không đứng trước.`,
+        en: `The show-if refers to "${key}", which is not asked before this question.`,
+      },
+    ];
+  }
   const q = located[target]!.q;
-  if (!CODED_TYPES.includes(q.type)) return [`show-if refers to "${showIf.question}", whose answers are not codes`];
+  if (!CODED_TYPES.includes(q.type)) {
+    return [
+      {
+        vi: `Điều kiện hiển thị dựa vào "${key}", câu trả lời của câu đó không phải là mã.`,
+        en: `The show-if refers to "${key}", whose answers are not codes.`,
+      },
+    ];
+  }
   const valid = answerCodes(q);
-  const wrong = showIf.in.filter((c) => !valid.includes(c));
-  return wrong.length > 0 ? [`show-if uses code ${wrong.join(', ')}, which "${showIf.question}" does not offer`] : [];
+  const wrong = showIf.in.filter((c) => !valid.includes(c)).join(', ');
+  return wrong
+    ? [
+        {
+          vi: `Điều kiện hiển thị dùng mã ${wrong}, câu "${key}" không có mã này.`,
+          en: `The show-if uses code ${wrong}, which "${key}" does not offer.`,
+        },
+      ]
+    : [];
 }
 
 /** The codes a coded question can be answered with. */

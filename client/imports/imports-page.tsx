@@ -1,24 +1,22 @@
 import { useState } from 'preact/hooks';
-import { ApiError } from '../app/api';
-import type { LocalizedText, Meta } from '../app/api-types';
+import type { Meta } from '../app/api-types';
 import { formatCount } from '../app/format';
 import { t, type Lang } from '../app/i18n';
 import { useLang } from '../app/lang-context';
-import { LOGIN_PATH } from '../app/links';
 import { ErrorBox } from '../app/load-states';
-import { navigate } from '../app/router';
-import { messageOf, useApi } from '../app/use-api';
+import { useApi } from '../app/use-api';
 import { fetchWaves } from '../waves/waves-api';
-import { importContentType, problemsOf } from './import-file';
+import { importContentType } from './import-file';
 import { postImport, type ImportTarget } from './imports-api';
-import type { ImportProblem, ImportResult } from './imports-types';
+import type { ImportResult } from './imports-types';
 import { RefusedFile } from './problem-table';
+import { sendSheet, type SheetOutcome } from './sheet-upload';
 
+/** A dry run is 'checked', a file written 'imported'. */
 type Outcome =
+  | Exclude<SheetOutcome<ImportResult>, { kind: 'done' }>
   | { kind: 'checked'; result: ImportResult }
-  | { kind: 'imported'; result: ImportResult }
-  | { kind: 'rejected'; rows: number; problems: ImportProblem[] }
-  | { kind: 'error'; message: LocalizedText };
+  | { kind: 'imported'; result: ImportResult };
 
 /**
  * Earlier paper-survey results into a counter or a wave: check the file (a dry run), then import
@@ -44,20 +42,11 @@ export function ImportsPage({ meta }: { meta: Meta | null }) {
     if (!file || !target) return;
     setBusy(true);
     setOutcome(null);
-    try {
-      const result = await postImport(target, file, importContentType(file), dryRun);
-      setOutcome({ kind: dryRun ? 'checked' : 'imported', result });
-      setCheckedFor(dryRun ? signature : null);
-    } catch (err) {
-      setCheckedFor(null);
-      const problems = err instanceof ApiError && err.status === 422 ? problemsOf(err.body) : null;
-      if (err instanceof ApiError && err.status === 401) navigate(LOGIN_PATH, { replace: true });
-      else if (problems)
-        setOutcome({ kind: 'rejected', rows: Number((err as ApiError & { body: { rows?: number } }).body?.rows ?? 0), problems });
-      else setOutcome({ kind: 'error', message: messageOf(err) });
-    } finally {
-      setBusy(false);
-    }
+    const outcome = await sendSheet(() => postImport(target, file, importContentType(file), dryRun));
+    setBusy(false);
+    setCheckedFor(outcome?.kind === 'done' && dryRun ? signature : null);
+    if (outcome?.kind !== 'done') return setOutcome(outcome);
+    setOutcome({ kind: dryRun ? 'checked' : 'imported', result: outcome.result });
   };
 
   const reset = () => {

@@ -1,21 +1,16 @@
 import { useState } from 'preact/hooks';
-import { ApiError } from '../app/api';
-import type { LocalizedText } from '../app/api-types';
 import { formatCount, formatDay, formatPercent } from '../app/format';
 import { inBothLanguages, t, type Lang, type StringKey } from '../app/i18n';
 import { InBothLanguages } from '../app/in-both-languages';
-import { LOGIN_PATH } from '../app/links';
-import { navigate } from '../app/router';
-import { messageOf } from '../app/use-api';
-import { problemsOf } from '../imports/import-file';
-import { RefusedFile, type FileProblem } from '../imports/problem-table';
+import { RefusedFile } from '../imports/problem-table';
+import { sendSheet, SheetFileInput, type SheetOutcome } from '../imports/sheet-upload';
 import { importReorganisationSheet, type SheetEventView, type SheetImportResult } from './reorganisation-import-api';
 
+/** A dry run is 'checked', a sheet written 'recorded'. */
 type Outcome =
+  | Exclude<SheetOutcome<SheetImportResult>, { kind: 'done' }>
   | { kind: 'checked'; result: SheetImportResult }
-  | { kind: 'recorded'; result: SheetImportResult }
-  | { kind: 'rejected'; rows: number; problems: FileProblem[] }
-  | { kind: 'error'; message: LocalizedText };
+  | { kind: 'recorded'; result: SheetImportResult };
 
 /**
  * A reorganisation sheet as the Ministry sends it (POST /api/units/reorganisations/import): checked
@@ -29,19 +24,11 @@ export function ImportReorganisation({ lang, onSaved }: { lang: Lang; onSaved: (
   const send = async (dryRun: boolean) => {
     if (!file) return;
     setBusy(true);
-    try {
-      const result = await importReorganisationSheet(file, effectiveOn, dryRun);
-      setOutcome({ kind: dryRun ? 'checked' : 'recorded', result });
-      if (!dryRun) onSaved();
-    } catch (err) {
-      const problems = err instanceof ApiError && err.status === 422 ? problemsOf(err.body) : null;
-      if (err instanceof ApiError && err.status === 401) navigate(LOGIN_PATH, { replace: true });
-      else if (problems)
-        setOutcome({ kind: 'rejected', rows: Number(((err as ApiError).body as { rows?: number } | null)?.rows ?? 0), problems });
-      else setOutcome({ kind: 'error', message: messageOf(err) });
-    } finally {
-      setBusy(false);
-    }
+    const outcome = await sendSheet(() => importReorganisationSheet(file, effectiveOn, dryRun));
+    setBusy(false);
+    if (outcome?.kind !== 'done') return setOutcome(outcome);
+    setOutcome({ kind: dryRun ? 'checked' : 'recorded', result: outcome.result });
+    if (!dryRun) onSaved();
   };
   return (
     <section class="panel" aria-labelledby="reorg-sheet-title">
@@ -57,19 +44,14 @@ export function ImportReorganisation({ lang, onSaved }: { lang: Lang; onSaved: (
         data-testid="reorg-sheet-form"
       >
         <div class="form-grid">
-          <label>
-            <span>{t(lang, 'reorgSheetFile')}</span>
-            <input
-              type="file"
-              accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-              onChange={(e) => {
-                setFile(e.currentTarget.files?.[0] ?? null);
-                setOutcome(null);
-              }}
-              required
-              data-testid="reorg-sheet-file"
-            />
-          </label>
+          <SheetFileInput
+            label={t(lang, 'reorgSheetFile')}
+            testid="reorg-sheet-file"
+            onFile={(f) => {
+              setFile(f);
+              setOutcome(null);
+            }}
+          />
           <label>
             <span>{t(lang, 'reorgSheetOn')}</span>
             <input

@@ -1,23 +1,14 @@
 import { useState } from 'preact/hooks';
-import { ApiError } from '../app/api';
-import type { LocalizedText } from '../app/api-types';
 import { formatCount } from '../app/format';
 import { inBothLanguages, t, type Lang } from '../app/i18n';
 import { InBothLanguages } from '../app/in-both-languages';
-import { LOGIN_PATH } from '../app/links';
-import { navigate } from '../app/router';
-import { messageOf } from '../app/use-api';
-import { problemsOf } from '../imports/import-file';
-import { importUnitList } from './units-api';
-import type { UnitImportProblem, UnitImportResult } from './units-types';
-
 import { RefusedFile } from '../imports/problem-table';
+import { sendSheet, SheetFileInput, type SheetOutcome } from '../imports/sheet-upload';
+import { importUnitList } from './units-api';
+import type { UnitImportResult } from './units-types';
 
 /** A whole unit list imported at once, and its report: the counts, or each refused line. */
-type ImportOutcome =
-  | { kind: 'done'; result: UnitImportResult }
-  | { kind: 'rejected'; rows: number; problems: UnitImportProblem[] }
-  | { kind: 'error'; message: LocalizedText };
+type ImportOutcome = SheetOutcome<UnitImportResult>;
 
 export function ImportUnits({ lang, onSaved }: { lang: Lang; onSaved: () => void }) {
   const [file, setFile] = useState<File | null>(null);
@@ -27,19 +18,10 @@ export function ImportUnits({ lang, onSaved }: { lang: Lang; onSaved: () => void
     if (!file) return;
     setBusy(true);
     setOutcome(null);
-    try {
-      const result = await importUnitList(file);
-      setOutcome({ kind: 'done', result });
-      onSaved();
-    } catch (err) {
-      const problems = err instanceof ApiError && err.status === 422 ? problemsOf(err.body) : null;
-      if (err instanceof ApiError && err.status === 401) navigate(LOGIN_PATH, { replace: true });
-      else if (problems)
-        setOutcome({ kind: 'rejected', rows: Number((err as ApiError & { body: { rows?: number } }).body?.rows ?? 0), problems });
-      else setOutcome({ kind: 'error', message: messageOf(err) });
-    } finally {
-      setBusy(false);
-    }
+    const outcome = await sendSheet(() => importUnitList(file));
+    setBusy(false);
+    setOutcome(outcome);
+    if (outcome?.kind === 'done') onSaved();
   };
   return (
     <section class="panel" aria-labelledby="unit-import-title">
@@ -55,19 +37,14 @@ export function ImportUnits({ lang, onSaved }: { lang: Lang; onSaved: () => void
         data-testid="unit-import-form"
       >
         <div class="form-grid">
-          <label>
-            <span>{t(lang, 'unitImportFile')}</span>
-            <input
-              type="file"
-              accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-              onChange={(e) => {
-                setFile(e.currentTarget.files?.[0] ?? null);
-                setOutcome(null);
-              }}
-              required
-              data-testid="unit-import-file"
-            />
-          </label>
+          <SheetFileInput
+            label={t(lang, 'unitImportFile')}
+            testid="unit-import-file"
+            onFile={(f) => {
+              setFile(f);
+              setOutcome(null);
+            }}
+          />
         </div>
         <div class="form-actions">
           <button type="submit" class="button primary" disabled={busy || !file} data-testid="unit-import-run">

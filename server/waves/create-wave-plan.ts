@@ -43,6 +43,10 @@ export async function createWavePlan(db: DbHandle, user: SessionUser, body: Wave
       { vi: 'Không có phiếu khảo sát này.', en: 'Unknown survey.' },
       { survey: { vi: 'Không có phiếu khảo sát này.', en: 'Unknown survey key.' } },
     );
+  if (survey.retired_at !== null) {
+    const text = { vi: 'Phiếu khảo sát này đã ngừng sử dụng.', en: 'This survey is retired.' };
+    throw new RequestError(422, text, { survey: text });
+  }
   // A plan sector or one the province added (POST /api/sectors).
   if (!(await hasSector(db.dbRead, user.tenant_id, body.sector))) {
     const text = { vi: 'Lĩnh vực không có trong danh mục của tỉnh.', en: "The sector is not in the province's list." };

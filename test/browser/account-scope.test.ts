@@ -1,3 +1,4 @@
+import { signInAs } from '../support/browser';
 import { mkdir } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -18,13 +19,7 @@ async function send(cookie: string, method: string, path: string, body: unknown)
   return { status: res.status, body: (await res.json()) as Record<string, unknown> };
 }
 
-async function signIn(page: Page, username: string, password: string) {
-  await page.goto(`${demo.server.url}/app/login`);
-  await page.locator('input[name="username"]').fill(username);
-  await page.locator('input[name="password"]').fill(password);
-  await page.locator('[data-testid="login-form"] button[type="submit"]').click();
-  await page.waitForURL(/\/app\/?(\?.*)?$/);
-}
+const signIn = (page: Page, username: string, password: string) => signInAs(page, demo.server.url, username, password);
 
 describe('a commune administrator on the accounts page', () => {
   it('sees its subtree only, picks units from its own tree, and ticks an officer’s counters', async () => {

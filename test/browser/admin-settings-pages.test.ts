@@ -1,7 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../support/browser';
+import { launchBrowser, signInAs } from '../support/browser';
 import { getJson, loginCookie } from '../support/http-client';
 import { runServer, type RunningServer } from '../support/run-server';
 
@@ -20,13 +20,7 @@ let admin: string;
 let context: BrowserContext;
 let page: Page;
 
-async function signIn(p: Page, username: string, password: string) {
-  await p.goto(`${server.url}/app/login`);
-  await p.locator('input[name="username"]').fill(username);
-  await p.locator('input[name="password"]').fill(password);
-  await p.locator('[data-testid="login-form"] button[type="submit"]').click();
-  await p.waitForURL((url) => !url.pathname.endsWith('/login'));
-}
+const signIn = (p: Page, username: string, password: string) => signInAs(p, server.url, username, password);
 
 async function settled(p: Page) {
   await expect.poll(() => p.locator('[data-testid="loading"]').count(), { timeout: 30_000 }).toBe(0);

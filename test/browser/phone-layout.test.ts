@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { casePath, NEW_WAVE_PATH, pagePath, wavePath } from '../../client/app/links';
 import { navEntries, redirectFor } from '../../client/app/roles';
 import { routeOf } from '../../client/app/router';
-import { launchBrowser } from '../support/browser';
+import { launchBrowser, signInAs } from '../support/browser';
 import { getJson, loginCookie } from '../support/http-client';
 import { runServer, type RunningServer } from '../support/run-server';
 
@@ -86,13 +86,7 @@ function addressesOf(role: string): string[] {
   return [...navEntries(role).map((p) => pagePath(p)), ...own.filter((path) => redirectFor(role, routeOf(path)) === null)];
 }
 
-async function signIn(page: Page, username: string) {
-  await page.goto(`${server.url}/app/login`);
-  await page.locator('input[name="username"]').fill(username);
-  await page.locator('input[name="password"]').fill(username === 'admin' ? PASSWORD : OTHERS_PASSWORD);
-  await page.locator('[data-testid="login-form"] button[type="submit"]').click();
-  await page.waitForURL((url) => !url.pathname.endsWith('/login'), { timeout: 30_000 });
-}
+const signIn = (page: Page, username: string) => signInAs(page, server.url, username, username === 'admin' ? PASSWORD : OTHERS_PASSWORD);
 
 /** Nothing is loading any more, and charts have had their frame to draw. */
 async function settled(page: Page) {

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../support/browser';
+import { launchBrowser, signInAs } from '../support/browser';
 import { runServer, type RunningServer } from '../support/run-server';
 
 /**
@@ -55,13 +55,7 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-async function signIn(page: Page, username: string, password: string) {
-  await page.goto(`${server.url}/app/login`);
-  await page.locator('input[name="username"]').fill(username);
-  await page.locator('input[name="password"]').fill(password);
-  await page.locator('[data-testid="login-form"] button[type="submit"]').click();
-  await page.waitForURL((url) => !url.pathname.endsWith('/login'));
-}
+const signIn = (page: Page, username: string, password: string) => signInAs(page, server.url, username, password);
 
 const apiGet = <T>(page: Page, path: string) =>
   page.evaluate(async (p) => {

@@ -1,3 +1,4 @@
+import { signInAs } from '../support/browser';
 import { mkdir } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -14,13 +15,7 @@ const ARTIFACTS = 'test-artifacts';
 const suite = serverAndBrowser({ HAILONG_DEMO: '1', HAILONG_ADMIN_PASSWORD: PASSWORD });
 const HEADER = 'old_code,new_code,share,new_name,new_kind,parent_code,effective_on,note,counter_code';
 
-async function signIn(p: Page) {
-  await p.goto(`${suite.server.url}/app/login`);
-  await p.locator('input[name="username"]').fill('admin');
-  await p.locator('input[name="password"]').fill(PASSWORD);
-  await p.locator('[data-testid="login-form"] button[type="submit"]').click();
-  await p.waitForURL((url) => !url.pathname.endsWith('/login'));
-}
+const signIn = (p: Page) => signInAs(p, suite.server.url, 'admin', PASSWORD);
 
 const row = (p: Page, code: string) => p.locator(`[data-testid="unit-row"][data-code="${code}"]`);
 const sheet = (p: Page, csv: string) =>

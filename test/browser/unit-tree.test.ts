@@ -1,3 +1,4 @@
+import { signInAs } from '../support/browser';
 import { mkdir } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -12,13 +13,7 @@ const PASSWORD = 'unit-tree-password';
 const ARTIFACTS = 'test-artifacts';
 const suite = serverAndBrowser({ HAILONG_DEMO: '1', HAILONG_ADMIN_PASSWORD: PASSWORD });
 
-async function signIn(p: Page) {
-  await p.goto(`${suite.server.url}/app/login`);
-  await p.locator('input[name="username"]').fill('admin');
-  await p.locator('input[name="password"]').fill(PASSWORD);
-  await p.locator('[data-testid="login-form"] button[type="submit"]').click();
-  await p.waitForURL((url) => !url.pathname.endsWith('/login'));
-}
+const signIn = (p: Page) => signInAs(p, suite.server.url, 'admin', PASSWORD);
 
 const narrow = (p: Page) => p.evaluate(() => document.documentElement.scrollWidth);
 const row = (p: Page, code: string) => p.locator(`[data-testid="unit-row"][data-code="${code}"]`);

@@ -1,3 +1,4 @@
+import { signInAs } from '../support/browser';
 import { mkdir } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -13,13 +14,7 @@ const PASSWORD = 'unit-views-password';
 const ARTIFACTS = 'test-artifacts';
 const suite = serverAndBrowser({ HAILONG_DEMO: '1', HAILONG_ADMIN_PASSWORD: PASSWORD });
 
-async function signIn(p: Page) {
-  await p.goto(`${suite.server.url}/app/login`);
-  await p.locator('input[name="username"]').fill('admin');
-  await p.locator('input[name="password"]').fill(PASSWORD);
-  await p.locator('[data-testid="login-form"] button[type="submit"]').click();
-  await p.waitForURL((url) => !url.pathname.endsWith('/login'));
-}
+const signIn = (p: Page) => signInAs(p, suite.server.url, 'admin', PASSWORD);
 
 /** Paper answers dated in a month at a counter: `satisfied` of `n` rated 5, the rest 2. */
 async function importAnswers(p: Page, counter: string, n: number, satisfied: number, month = '2026-03') {
