@@ -35,7 +35,11 @@ export const CONSENT_VALUE = 'yes';
  * Turns the HTML form's fields into the JSON submission shape. Values stay as given when they are
  * not whole numbers, so the validator can name exactly what is wrong.
  */
-export function formFieldsToSubmission(fields: Record<string, string>): {
+export function formFieldsToSubmission(
+  fields: Record<string, string>,
+  /** Keys of the short-text questions: "123" typed there is the text "123", not a number. */
+  textKeys: ReadonlySet<string> = new Set(),
+): {
   values: FormValues;
   envelope: Record<string, unknown>;
 } {
@@ -50,6 +54,7 @@ export function formFieldsToSubmission(fields: Record<string, string>): {
     answerTexts[key] = text;
     const box = /^([a-z][a-z0-9_]*)\.(\d+)$/.exec(key);
     if (box) (ticked[box[1]!] ??= []).push(Number(box[2]));
+    else if (textKeys.has(key)) answers[key] = text;
     else answers[key] = text === NO_OPINION_VALUE ? null : /^-?\d+$/.test(text) ? Number(text) : text;
   }
   // Options ticked say more than a "no opinion" ticked beside them.

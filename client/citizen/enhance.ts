@@ -157,7 +157,9 @@ function enhanceForm(form: HTMLFormElement, store: Storage | null) {
     new FormData(form).forEach((value, name) => {
       if (typeof value === 'string') fields[name] = value;
     });
-    const { envelope } = formFieldsToSubmission(fields);
+    // A short text is sent as typed, digits too; the server's own form reading knows them from the survey.
+    const textKeys = new Set([...form.querySelectorAll<HTMLInputElement>('input[type=text][name^="q."]')].map((i) => i.name.slice(2)));
+    const { envelope } = formFieldsToSubmission(fields, textKeys);
     const item: PendingSubmission = {
       url: new URL(form.action).pathname,
       body: { ...(envelope as PendingSubmission['body']), deviceKey: deviceKey(store) },

@@ -13,6 +13,7 @@ legend{font-weight:600;padding:0 4px}
 .num{font-weight:400;color:#555;margin-right:.35em}
 .length{color:#444;font-size:.9rem}
 .scale{display:grid;grid-template-columns:repeat(5,minmax(0,1fr));gap:3px;margin-top:6px}
+.s3{grid-template-columns:repeat(3,minmax(0,1fr))}
 .opt{position:relative;display:flex;flex-direction:column;align-items:center;justify-content:flex-start;min-height:64px;padding:6px 1px;border:2px solid #d0d7de;border-radius:8px;text-align:center;font-size:.72rem;line-height:1.2;overflow-wrap:anywhere;cursor:pointer;background:#fff}
 .opt input{position:absolute;opacity:0;width:100%;height:100%;margin:0;cursor:pointer}
 .opt .face{font-size:1.6rem;line-height:1.2}
@@ -41,4 +42,5 @@ button:focus-visible{outline:3px solid #f5a623;outline-offset:2px}
 .done .en{margin-top:16px;padding-top:8px;border-top:1px solid #d0d7de}
 .done h2{font-size:1.1rem;margin:.4em 0}
 a{color:#0b4f9c}
+.preview{background:#fff4ce;border:2px dashed #8a5a00;border-radius:10px;padding:8px 10px;margin:8px 0;font-weight:600}
 `;

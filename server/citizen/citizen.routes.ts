@@ -7,6 +7,7 @@ import { createActivityLoader } from '../../db/visit-signals';
 import { FORM_ERROR_KEY } from '../../surveys/answers-schema';
 import { isCounterCode } from '../../surveys/counter-code';
 import { formFieldsToSubmission, type FormValues } from '../../surveys/form-fields';
+import { textKeysOf } from '../../surveys/text-keys';
 import type { LocalizedText } from '../../surveys/localized-text';
 import { clientAddress } from '../http/client-address';
 import type { AppDeps, AppEnv } from '../http/context';
@@ -196,7 +197,7 @@ export function citizenRoutes({ db, config }: AppDeps) {
         });
       }
       const fields = await postedFields(c);
-      const { values, envelope } = formFieldsToSubmission(fields);
+      const { values, envelope } = formFieldsToSubmission(fields, textKeysOf(counter.surveyVersion.definition));
 
       // A page from before the language switch became a link (kept by a phone's service worker) still
       // posts it: take it as the switch it meant, never as an answer, and land on the page's own address.

@@ -1,16 +1,16 @@
-import type { ComponentChildren } from 'preact';
 import type { ActiveCounter } from '../../db/counters';
 import { COMMENT_ERROR_KEY, DOSSIER_ERROR_KEY, FORM_ERROR_KEY, SECTOR_ERROR_KEY } from '../../surveys/answers-schema';
 import { aboutMinutes, minutesToAnswer, questionCount } from '../../surveys/answer-time';
 import { isDossierCode, normalizeDossierCode } from '../../surveys/dossier-code';
 import { asksDossierCode } from '../../surveys/dossier-field';
-import { allQuestionsOf, type Question } from '../../surveys/instrument-schema';
+import { allQuestionsOf, type SurveyDefinition } from '../../surveys/instrument-schema';
 import type { LocalizedText } from '../../surveys/localized-text';
-import { answerField, CONSENT_VALUE, EMPTY_VALUES, NO_OPINION_VALUE, type FormValues } from '../../surveys/form-fields';
-import { NO_OPINION_LABEL, SCALE_LEVELS } from '../../surveys/scale';
+import { CONSENT_VALUE, EMPTY_VALUES, type FormValues } from '../../surveys/form-fields';
 import { sectorName } from '../../surveys/sectors';
 import { CONTACT_ERROR_KEY } from './contact-request';
 import { renderPage } from './page-layout';
+import { ErrorText, QuestionField } from './question-fields';
+import { showIfCss } from './show-if-css';
 import { TOKEN_ERROR_KEY } from './submit-response';
 import { T, type Lang } from './texts';
 
@@ -29,90 +29,6 @@ export interface SurveyFormProps {
 
 /** The small script that adds offline sending and kiosk resets; the form works without it. */
 export const ENHANCE_SCRIPT = '/q-assets/citizen.js';
-
-function ErrorText({ id, text, lang }: { id: string; text: LocalizedText | undefined; lang: Lang }) {
-  return text ? (
-    <p class="err" id={id}>
-      {text[lang]}
-    </p>
-  ) : null;
-}
-
-type QuestionProps = {
-  q: Question;
-  /** Where the question stands in the form, 1-based, and how many there are: "Câu 5/22" works without script. */
-  n: number;
-  total: number;
-  lang: Lang;
-  value: string | undefined;
-  error?: LocalizedText | undefined;
-};
-
-/** The frame every question shares: its number, its text as the legend, and the error beside it. */
-function QuestionFieldset({ q, n, total, lang, error, children }: QuestionProps & { children: ComponentChildren }) {
-  const errId = `err-${q.key}`;
-  return (
-    <fieldset class={error ? 'has-err' : undefined} aria-describedby={error ? errId : undefined}>
-      <legend>
-        <span class="num">{T.questionOf[lang].replace('{n}', String(n)).replace('{total}', String(total))}</span>
-        {q.text[lang]} <span class="hint">({q.required ? T.overallHint[lang] : T.optionalHint[lang]})</span>
-      </legend>
-      {children}
-      <ErrorText id={errId} text={error} lang={lang} />
-    </fieldset>
-  );
-}
-
-/**
- * "Dissatisfied" is wider than a fifth of a 360 px phone: a soft hyphen lets it break as
- * "Dis-satisfied" instead of overflowing the row or being cut at any letter.
- */
-const scaleLabel = (label: string) => label.replace(/(dis)(satisfied)/i, '$1\u00AD$2');
-
-function ScaleQuestion(props: QuestionProps) {
-  const { q, lang, value } = props;
-  const name = answerField(q.key);
-  return (
-    <QuestionFieldset {...props}>
-      <div class="scale">
-        {SCALE_LEVELS.map((level) => (
-          <label class="opt">
-            <input type="radio" name={name} value={String(level.value)} checked={value === String(level.value)} required={q.required} />
-            <span class="face" aria-hidden="true">
-              {level.face}
-            </span>
-            {scaleLabel(level.label[lang])}
-          </label>
-        ))}
-      </div>
-      {q.allowNoOpinion && !q.required ? (
-        <label class="na">
-          <input type="radio" name={name} value={NO_OPINION_VALUE} checked={value === NO_OPINION_VALUE} />
-          {NO_OPINION_LABEL[lang]}
-        </label>
-      ) : null}
-    </QuestionFieldset>
-  );
-}
-
-function OtherQuestion(props: QuestionProps) {
-  const { q, lang, value } = props;
-  const name = answerField(q.key);
-  return (
-    <QuestionFieldset {...props}>
-      {q.type === 'percent' ? (
-        <input type="number" name={name} min={0} max={100} step={1} inputMode="numeric" value={value ?? ''} aria-label={q.text[lang]} />
-      ) : (
-        (q.options ?? []).map((o) => (
-          <label class="choice">
-            <input type="radio" name={name} value={String(o.code)} checked={value === String(o.code)} />
-            {o.label[lang]}
-          </label>
-        ))
-      )}
-    </QuestionFieldset>
-  );
-}
 
 /**
  * Optional follow-up: a phone number, kept only with the box ticked (never ticked for the person).
@@ -221,13 +137,9 @@ function SurveyForm({ counter, lang, kiosk, kioskIntervalSeconds, kioskIdleSecon
             <ErrorText id="err-sector" text={errors[SECTOR_ERROR_KEY]} lang={lang} />
           </>
         ) : null}
-        {questions.map((q, i) =>
-          q.type === 'scale5' ? (
-            <ScaleQuestion q={q} n={i + 1} total={questions.length} lang={lang} value={values.answers[q.key]} error={errors[q.key]} />
-          ) : (
-            <OtherQuestion q={q} n={i + 1} total={questions.length} lang={lang} value={values.answers[q.key]} error={errors[q.key]} />
-          ),
-        )}
+        {questions.map((q, i) => (
+          <QuestionField q={q} n={i + 1} total={questions.length} lang={lang} answers={values.answers} error={errors[q.key]} />
+        ))}
         <label class="block" for="comment">
           {def.comment.label[lang]} <span class="hint">({T.optionalHint[lang]})</span>
         </label>
@@ -263,8 +175,15 @@ function SurveyForm({ counter, lang, kiosk, kioskIntervalSeconds, kioskIdleSecon
   );
 }
 
+/** The style that hides each question until its show-if holds (show-if-css.ts), in the page's head; none without show-ifs. */
+export function ShowIfStyle({ def }: { def: SurveyDefinition }) {
+  const css = showIfCss(def);
+  return css ? <style dangerouslySetInnerHTML={{ __html: css }} /> : null;
+}
+
 export function renderSurveyFormPage(props: SurveyFormProps): string {
-  return renderPage(props.lang, props.counter.surveyVersion.definition.title[props.lang], <SurveyForm {...props} />);
+  const def = props.counter.surveyVersion.definition;
+  return renderPage(props.lang, def.title[props.lang], <SurveyForm {...props} />, <ShowIfStyle def={def} />);
 }
 
 /** What differs between two blank forms of the same counter, language and mode. */

@@ -9,6 +9,7 @@ import {
 import { EMPTY_VALUES } from '../../surveys/form-fields';
 import { INSTRUMENTS } from '../../surveys/instruments';
 import type { SurveyDefinition } from '../../surveys/instrument-schema';
+import { DESIGNER_SURVEY_40 } from '../fixtures/designer-survey-40';
 
 let nextId = 1;
 function counterOf(definition: SurveyDefinition, over: Partial<ActiveCounter> = {}): ActiveCounter {
@@ -41,7 +42,8 @@ const DOSSIERS = ['', '000.00.17.H31-230101-0001', `a"b&c<d>e'f`, 'Hồ sơ số
 
 describe('renderBlankSurveyFormPage', () => {
   it('gives byte for byte the full render, for every instrument, language, mode and dossier code', () => {
-    for (const definition of INSTRUMENTS) {
+    // The designer's survey too: its show-if style is part of the template.
+    for (const definition of [...INSTRUMENTS, DESIGNER_SURVEY_40]) {
       for (const sectors of [['land'], ['civil_status', 'justice']]) {
         const counter = counterOf(definition, { sectors });
         for (const lang of ['vi', 'en'] as const) {
