@@ -53,9 +53,10 @@ export function jsNumber(x: RawBuilder<unknown>): RawBuilder<unknown> {
 
 /**
  * A stored answer as exportedAnswer + csvRows write it: absent is empty, null is no opinion (words
- * or code). `json` is the answer as jsonb (SQL NULL when absent) and
- * `number` the same answer already cast to float8 when it is a number, so neither is looked up in
- * the row's jsonb again for each test below.
+ * or code); a multiple-choice option's variable is 1 when its code is in the list, else 0; a short
+ * text is its text, guarded; an answer of another shape than the variable's is empty. `json` is
+ * the answer as jsonb (SQL NULL when absent) and `number` the same answer already cast to float8
+ * when it is a number, so neither is looked up in the row's jsonb again for each test below.
  */
 function answerCell(
   v: CodebookVariable,
@@ -63,20 +64,25 @@ function answerCell(
   number: RawBuilder<unknown>,
   options: CsvCopyOptions,
 ): RawBuilder<unknown> {
+  if (v.type === 'string') return sql`case when jsonb_typeof(${json}) = 'string' then ${textCell(sql`(${json} #>> '{}')`)} end`;
   const missingCodes = (v.missing ?? []).map((m) => m.code).filter((c): c is number => typeof c === 'number');
   const first = v.missing?.[0]?.code;
   const noOpinion = sql.lit(NO_OPINION_LABEL.vi);
   const whenNull = typeof first !== 'number' ? sql`null` : options.codes ? sql.lit(String(first)) : noOpinion;
+  const option = v.question?.option;
+  if (option !== undefined) {
+    const ticked = sql.lit(JSON.stringify([option]));
+    return sql`case jsonb_typeof(${json})
+      when 'array' then case when ${json} @> ${ticked}::jsonb then '1' else '0' end
+      when 'null' then ${whenNull} end`;
+  }
   const whenNumber =
     missingCodes.length > 0 && !options.codes
       ? sql`case when ${number} in (${sql.join(missingCodes.map((c) => sql.lit(c)))}) then ${noOpinion} else ${jsNumber(number)} end`
       : jsNumber(number);
   return sql`case jsonb_typeof(${json})
       when 'number' then ${whenNumber}
-      when 'null' then ${whenNull}
-      when 'string' then ${textCell(sql`(${json} #>> '{}')`)}
-      when 'boolean' then case when (${json})::boolean then '1' end
-      else (${json})::text end`;
+      when 'null' then ${whenNull} end`;
 }
 
 const surveyId = (s: { key: string; version: number }) => `${s.key}@${s.version}`;

@@ -1,7 +1,7 @@
-import { allQuestionsOf, type AnswerValue, type Question, type SurveyDefinition } from './instrument-schema';
+import { allQuestionsOf, DEFAULT_TEXT_LENGTH, type AnswerValue, type Question, type SurveyDefinition } from './instrument-schema';
 import type { LocalizedText } from './localized-text';
 import { CHANNEL_NAMES, CHANNELS } from './channels';
-import { NO_OPINION_LABEL, SCALE_LEVELS } from './scale';
+import { NO_OPINION_LABEL, SCALE3_LEVELS, SCALE_LEVELS } from './scale';
 import { SECTORS } from './sectors';
 
 /**
@@ -26,7 +26,11 @@ export interface CodebookVariable {
   missing?: CodebookValue[];
   /** The survey versions whose answers it holds, all asking it in these words (questions only). */
   surveys?: { key: string; version: number; title: LocalizedText }[];
-  question?: { key: string; type: Question['type'] };
+  /**
+   * The question it holds. A multiple-choice question has one 0/1 variable per option: `option`
+   * is that option's code. A short text's `maxLength` is in characters, its width in bytes.
+   */
+  question?: { key: string; type: Question['type']; option?: number; maxLength?: number };
 }
 
 /** The code written for "Không ý kiến" (no opinion); chosen outside each question's valid range. */
@@ -104,57 +108,114 @@ function uniqueName(base: string, taken: ReadonlySet<string>): string {
   return name;
 }
 
-function questionVariable(q: Question, name: string, survey: NonNullable<CodebookVariable['surveys']>[number]): CodebookVariable {
-  const values: CodebookValue[] =
-    q.type === 'scale5'
-      ? SCALE_LEVELS.map((l) => ({ code: l.value, label: l.label }))
-      : q.type === 'choice'
-        ? (q.options ?? []).map((o) => ({ code: o.code, label: o.label }))
-        : [];
-  return {
-    name,
-    label: q.text,
-    type: 'numeric',
-    ...(values.length > 0 ? { values } : {}),
-    ...(q.allowNoOpinion ? { missing: [{ code: noOpinionCode(q), label: NO_OPINION_LABEL }] } : {}),
-    surveys: [survey],
-    question: { key: q.key, type: q.type },
-  };
+/** SPSS's ceiling on a string variable's width, in bytes. */
+export const MAX_STRING_BYTES = 32767;
+
+/** A short text's width in bytes: 4 per character, UTF-8's worst case, so no answer is ever cut. */
+export function textWidth(q: Pick<Question, 'maxLength'>): number {
+  return Math.min((q.maxLength ?? DEFAULT_TEXT_LENGTH) * 4, MAX_STRING_BYTES);
 }
 
-/** What makes two questions the same question: the words asked, the answers offered, the missing code. */
-const wordingOf = (v: CodebookVariable) => JSON.stringify([v.label.vi, v.label.en, v.question?.type, v.values ?? [], v.missing ?? []]);
+/** The two values of a multiple-choice option's variable. */
+export const TICK_VALUES: CodebookValue[] = [
+  { code: 0, label: text('Không chọn', 'Not ticked') },
+  { code: 1, label: text('Có chọn', 'Ticked') },
+];
+
+type SurveyRef = NonNullable<CodebookVariable['surveys']>[number];
+
+const noOpinion = (q: Question): Pick<CodebookVariable, 'missing'> =>
+  q.allowNoOpinion ? { missing: [{ code: noOpinionCode(q), label: NO_OPINION_LABEL }] } : {};
+
+function numericValues(q: Question): CodebookValue[] {
+  if (q.type === 'scale5') return SCALE_LEVELS.map((l) => ({ code: l.value, label: l.label }));
+  if (q.type === 'scale3') return SCALE3_LEVELS.map((l) => ({ code: l.value, label: l.label }));
+  if (q.type === 'choice') return (q.options ?? []).map((o) => ({ code: o.code, label: o.label }));
+  return [];
+}
+
+/**
+ * A question's variables, named from `base`: one for most questions; for a multiple-choice one,
+ * one 0/1 variable per option, `<base>_<code>`, so each option is counted and cross-tabulated on
+ * its own. A short text is a string variable; its no opinion is written empty, as SPSS keeps no
+ * missing codes on long strings.
+ */
+function questionVariables(q: Question, base: string, survey: SurveyRef): CodebookVariable[] {
+  const question = { key: q.key, type: q.type };
+  if (q.type === 'text') {
+    const maxLength = q.maxLength ?? DEFAULT_TEXT_LENGTH;
+    return [{ name: base, label: q.text, type: 'string', width: textWidth(q), surveys: [survey], question: { ...question, maxLength } }];
+  }
+  if (q.type === 'multi') {
+    return (q.options ?? []).map((o) => ({
+      name: `${base}_${o.code}`,
+      label: text(`${q.text.vi} — ${o.label.vi}`, `${q.text.en} — ${o.label.en}`),
+      type: 'numeric',
+      values: TICK_VALUES,
+      ...noOpinion(q),
+      surveys: [survey],
+      question: { ...question, option: o.code },
+    }));
+  }
+  const values = numericValues(q);
+  return [
+    {
+      name: base,
+      label: q.text,
+      type: 'numeric',
+      ...(values.length > 0 ? { values } : {}),
+      ...noOpinion(q),
+      surveys: [survey],
+      question,
+    },
+  ];
+}
+
+/**
+ * What makes two questions the same question: the words asked, the answers offered, the missing
+ * code (a short text's length may change: its variable takes the widest).
+ */
+const wordingOf = (vs: readonly CodebookVariable[]) =>
+  JSON.stringify(vs.map((v) => [v.label.vi, v.label.en, v.question?.type, v.question?.option, v.values ?? [], v.missing ?? []]));
 
 /**
  * The codebook for responses given under these survey versions: fixed variables, then one
- * variable per question in form order, then the free-text ones. A variable carries exactly one
- * question: it is named `<instrument prefix>_<question key>` (VARIABLE_PREFIXES) and holds the
- * answers of the survey versions listed in its `surveys`, which ask it in the same words; a later
- * version that rewords a question gets a variable of its own, suffixed `_v<version>`.
+ * variable per question in form order (one per option for a multiple choice), then the free-text
+ * ones. A variable carries exactly one question: it is named `<instrument prefix>_<question key>`
+ * (VARIABLE_PREFIXES; `_<option code>` after it for a multiple choice) and holds the answers of the
+ * survey versions listed in its `surveys`, which ask it in the same words; a later version that
+ * rewords a question gets variables of its own, suffixed `_v<version>` (`…_v2_<code>`).
  */
 export function buildCodebook(versions: readonly { definition: SurveyDefinition }[]): CodebookVariable[] {
   const taken = new Set([...LEADING_VARIABLES, ...TRAILING_VARIABLES].map((v) => v.name.toLowerCase()));
   const questions: CodebookVariable[] = [];
-  // Per `<prefix>_<key>`: its variables, one per wording met so far.
-  const wordings = new Map<string, { wording: string; variable: CodebookVariable }[]>();
+  // Per `<prefix>_<key>`: its variables, one set per wording met so far.
+  const wordings = new Map<string, { wording: string; variables: CodebookVariable[] }[]>();
   const ordered = [...versions].sort((a, b) => a.definition.version - b.definition.version);
   for (const { definition: def } of ordered) {
     const survey = { key: def.key, version: def.version, title: def.title };
     for (const q of allQuestionsOf(def)) {
       const base = `${variablePrefix(def)}_${q.key}`;
-      const variable = questionVariable(q, base, survey);
-      const wording = wordingOf(variable);
       const known = wordings.get(base) ?? [];
+      const fresh = questionVariables(q, base, survey);
+      const wording = wordingOf(fresh);
       const same = known.find((w) => w.wording === wording);
       if (same) {
-        same.variable.surveys!.push(survey);
+        same.variables.forEach((v, i) => {
+          v.surveys!.push(survey);
+          if (v.type === 'string') v.width = Math.max(v.width ?? 0, fresh[i]!.width ?? 0);
+        });
         continue;
       }
-      variable.name = uniqueName(known.length === 0 ? base : `${base}_v${def.version}`, taken);
-      taken.add(variable.name.toLowerCase());
-      known.push({ wording, variable });
+      const versioned = known.length === 0 ? base : `${base}_v${def.version}`;
+      const variables = questionVariables(q, versioned, survey);
+      for (const v of variables) {
+        v.name = uniqueName(v.name, taken);
+        taken.add(v.name.toLowerCase());
+      }
+      known.push({ wording, variables });
       wordings.set(base, known);
-      questions.push(variable);
+      questions.push(...variables);
     }
   }
   return [...LEADING_VARIABLES, ...questions, ...TRAILING_VARIABLES];
@@ -165,9 +226,16 @@ export function variableAsks(variable: CodebookVariable, survey: { key: string; 
   return !variable.surveys || variable.surveys.some((s) => s.version === survey.version && s.key === survey.key);
 }
 
-/** A stored answer as the export writes it: the value, the no-opinion code, or null (not asked or skipped). */
-export function exportedAnswer(variable: CodebookVariable, answer: AnswerValue | undefined): number | null {
-  if (answer === undefined || typeof answer === 'string' || Array.isArray(answer)) return null;
+/**
+ * A stored answer as the export writes it: the value, the no-opinion code, or null (not asked or
+ * skipped). A multiple-choice option's variable is 1 when its code is among those ticked, else 0;
+ * a short text is its text. An answer of the wrong shape for the variable is written as null.
+ */
+export function exportedAnswer(variable: CodebookVariable, answer: AnswerValue | undefined): number | string | null {
+  if (answer === undefined) return null;
+  if (variable.type === 'string') return typeof answer === 'string' ? answer : null;
   if (answer === null) return typeof variable.missing?.[0]?.code === 'number' ? variable.missing[0].code : null;
-  return answer;
+  const option = variable.question?.option;
+  if (option !== undefined) return Array.isArray(answer) ? (answer.includes(option) ? 1 : 0) : null;
+  return typeof answer === 'number' ? answer : null;
 }

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { scaleLabel } from '../../surveys/scale';
+import { isSatisfiedLevel, levelsOf } from '../../surveys/scale';
 import type { LocalizedText, Meta } from '../app/api-types';
 import { formatDateTime } from '../app/format';
 import { t, type Lang } from '../app/i18n';
@@ -95,7 +95,17 @@ export function CommentsPage({ filter, query, meta }: PageProps) {
 }
 
 export function CommentCard({ item, meta, lang }: { item: CommentItem; meta: Meta | null; lang: Lang }) {
-  const tone = item.rating === null ? 'none' : item.rating >= 4 ? 'good' : item.rating === 3 ? 'neutral' : 'bad';
+  const scale = item.ratingScale ?? 'scale5';
+  const levels = levelsOf(scale);
+  // "Bình thường" (3 of five) is neither; the 3-level scale has no middle word.
+  const tone =
+    item.rating === null
+      ? 'none'
+      : isSatisfiedLevel(scale, item.rating)
+        ? 'good'
+        : scale === 'scale5' && item.rating === 3
+          ? 'neutral'
+          : 'bad';
   return (
     <li class={`comment tone-${tone}`} data-id={item.id} data-rating={item.rating ?? ''}>
       <div class="comment-head">
@@ -104,7 +114,10 @@ export function CommentCard({ item, meta, lang }: { item: CommentItem; meta: Met
             <span class="muted">{t(lang, 'noRating')}</span>
           ) : (
             <>
-              <span class="rating-number">{item.rating}/5</span> · {scaleLabel(item.rating, lang)}
+              <span class="rating-number">
+                {item.rating}/{levels.length}
+              </span>{' '}
+              · {levels.find((l) => l.value === item.rating)?.label[lang]}
             </>
           )}
         </span>

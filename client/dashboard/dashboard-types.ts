@@ -114,8 +114,9 @@ export interface CommentItem {
   counter: { code: string; name: string };
   unitName: string;
   sector: string;
-  /** The overall answer, 1..5. */
+  /** The overall answer, a level of `ratingScale`: 1..5, or 1..3 on a designer survey's 3-level scale. */
   rating: number | null;
+  ratingScale: 'scale5' | 'scale3' | null;
   satisfied: boolean | null;
   comment: string;
 }

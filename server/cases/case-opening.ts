@@ -1,14 +1,18 @@
 import type { CaseReason } from '../../surveys/case-origins';
 import { allQuestionsOf, type Answers, type SurveyDefinition } from '../../surveys/instrument-schema';
-import { isScaleValue } from '../../surveys/scale';
+import { score5 } from '../../surveys/scale';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-/** A rating of 1 or 2 on any 5-level question (the overall question is one of them). */
+/**
+ * A rating of 1 or 2 on any 5-level question (the overall question is one of them), or 1 "Không
+ * hài lòng" on a 3-level one: the same words, dissatisfied (surveys/scale.ts score5).
+ */
 export function hasLowRating(def: SurveyDefinition, answers: Answers): boolean {
   return allQuestionsOf(def).some((q) => {
-    const v = answers[q.key];
-    return q.type === 'scale5' && isScaleValue(v) && v <= 2;
+    if (q.type !== 'scale5' && q.type !== 'scale3') return false;
+    const score = score5(q.type, answers[q.key]);
+    return score !== null && score <= 2;
   });
 }
 

@@ -45,6 +45,15 @@ export function renderCodebookPage(codebook: readonly CodebookVariable[]): strin
               <code>health_overall</code>) and it holds only the answers of the surveys in the last column.
             </span>
           </p>
+          <p>
+            Câu hỏi nhiều lựa chọn có một biến 0/1 cho mỗi phương án, tên kết thúc bằng mã phương án (ví dụ <code>ks_2026_q5_3</code>): 1 là
+            có chọn, 0 là không chọn, ô trống là câu không được hỏi. Câu trả lời ngắn bằng chữ là biến chuỗi.{' '}
+            <span class="en">
+              A multiple-choice question has one 0/1 variable per option, its name ending in the option’s code (e.g.{' '}
+              <code>ks_2026_q5_3</code>): 1 ticked, 0 not ticked, empty when the question was not asked. A short text answer is a string
+              variable.
+            </span>
+          </p>
           <table>
             <thead>
               <tr>

@@ -9,6 +9,7 @@ import { appConfigFromEnv } from '../../server/config/app-config';
 import { parseEnv } from '../../server/config/env';
 import { csvRecordCounter } from '../../server/exports/csv-record-counter';
 import { sipasCounterShort } from '../../surveys/instruments';
+import { askDesignerSurvey } from '../support/designer-survey';
 import { ADMIN_PASSWORD, createTestApp, login, newClientKey, submitJson, type TestApp } from '../support/test-app';
 
 // On PostgreSQL the CSV's rows are written by COPY; the paged writer is the reference. Both apps
@@ -102,6 +103,7 @@ async function seedTrickyData() {
   });
   expect(created.status).toBe(201);
   waveId = ((await created.json()) as { id: number }).id;
+  await seedDesignerSurvey();
   for (const [unit, n] of [
     ['11953', 3],
     ['11980', 2],
@@ -115,6 +117,27 @@ async function seedTrickyData() {
       expect(res.status).toBe(201);
     }
   }
+}
+
+// A designer survey's answers through the citizen form: 3-level scales, a choice, a multiple
+// choice behind a show-if, and short texts a CSV writer could slip on.
+const DESIGNER_ANSWERS = [
+  { overall: 1, staff: 2, channel_used: 1, problems: [4, 1], suggestion: 'Nên mở thêm quầy, "sớm" hơn' },
+  { overall: 3, staff: null, channel_used: 2, suggestion: '=1+1' },
+  { overall: 1, staff: 1, channel_used: 3, problems: null, suggestion: 'dòng một\ndòng hai' },
+  { overall: null, channel_used: 1, problems: [2] },
+  { overall: 1, staff: 3, channel_used: 2, problems: [2], suggestion: null },
+  { overall: 2, channel_used: 1, suggestion: '-Không' },
+];
+
+async function seedDesignerSurvey() {
+  await askDesignerSurvey(t.db.dbWrite, t.state.tenantId, 'demo-civil');
+  for (const answers of DESIGNER_ANSWERS) expect((await submitJson(t.app, 'demo-civil', { answers })).status).toBe(201);
+  // Answers of a shape the form never stores (an old import, a hand edit): both writers leave them empty alike.
+  const last = sql`(select max(id) from responses)`;
+  await sql`update responses set answers = answers || '{"staff": "2", "problems": 4, "channel_used": [1]}'::jsonb where id = ${last}`.execute(
+    t.db.dbWrite,
+  );
 }
 
 async function download(app: TestApp['app'], query: string): Promise<Uint8Array> {
@@ -179,6 +202,45 @@ describe('the CSV export written by COPY', () => {
       { columns: true },
     ) as Record<string, string>[];
     expect(wave.map((r) => r.weight)).toEqual(['333.3333333333333', '333.3333333333333', '333.3333333333333', '3.5', '3.5']);
+  });
+
+  it('writes a designer survey’s multiple choice as 0/1 per option and its short texts, as the paged writer does', async () => {
+    for (const query of ['', 'codes=1', 'labels=1', 'sector=civil_status']) {
+      const [fast, reference] = [await download(t.app, query), await download(paged, query)];
+      expect(Buffer.compare(fast, reference), query).toBe(0);
+    }
+    const rows = parse(
+      Buffer.from(await download(t.app, 'codes=1'))
+        .toString('utf8')
+        .slice(1),
+      { columns: true },
+    ) as Record<string, string>[];
+    const ks = rows.filter((r) => r.survey === 'ks-2026');
+    const columns = [
+      'ks_2026_overall',
+      'ks_2026_staff',
+      'ks_2026_channel_used',
+      'ks_2026_problems_1',
+      'ks_2026_problems_2',
+      'ks_2026_problems_4',
+      'ks_2026_suggestion',
+    ];
+    expect(ks.map((r) => columns.map((c) => r[c]))).toEqual([
+      ['1', '2', '1', '1', '0', '1', 'Nên mở thêm quầy, "sớm" hơn'],
+      ['3', '9', '2', '', '', '', "'=1+1"],
+      ['1', '1', '3', '9', '9', '9', 'dòng một\ndòng hai'],
+      // overall no opinion: the show-if does not hold, so the multiple choice was not asked.
+      ['9', '', '1', '', '', '', ''],
+      ['1', '3', '2', '0', '1', '0', ''],
+      ['2', '', '', '', '', '', "'-Không"],
+    ]);
+    const words = parse(
+      Buffer.from(await download(t.app, ''))
+        .toString('utf8')
+        .slice(1),
+      { columns: true },
+    ) as Record<string, string>[];
+    expect(words.filter((r) => r.survey === 'ks-2026')[2]!.ks_2026_problems_1).toBe('Không ý kiến');
   });
 
   it('records who exported what and how many rows went out', async () => {

@@ -1,59 +1,18 @@
-import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { delimiter, join } from 'node:path';
-import { promisify } from 'node:util';
-import { parse } from 'csv-parse/sync';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findActiveCounter } from '../../db/counters';
 import { storeResponses, type NewResponse } from '../../db/responses';
 import type { Answers } from '../../surveys/instrument-schema';
 import { respondentSatisfied } from '../../surveys/scoring';
+import { findPspp, frequencies, runPspp, tables } from '../support/pspp';
 import { createTestApp, login, type TestApp } from '../support/test-app';
 
 /**
  * The proof that real tools read hailong's .sav: GNU PSPP opens an export of a known data set and
  * its FREQUENCIES (plain and weighted), labels and missing values must match hailong's own counts.
  */
-
-const run = promisify(execFile);
-
-function findPspp(): string {
-  for (const dir of (process.env.PATH ?? '').split(delimiter)) {
-    if (dir && existsSync(join(dir, 'pspp'))) return join(dir, 'pspp');
-  }
-  throw new Error(
-    'GNU PSPP is not installed, so the SPSS export cannot be checked: install it with `apt-get install -y pspp` (CI does this in .ci/run).',
-  );
-}
-
-interface Table {
-  title: string;
-  rows: string[][];
-}
-
-/** PSPP's CSV output: blocks separated by blank lines, each table's first cell "Table: <title>" (quoted when it has a comma). */
-function tables(csv: string): Table[] {
-  return csv.split(/\n\s*\n/).flatMap((block) => {
-    const [first, ...rows] = parse(block, { relax_column_count: true }) as string[][];
-    const title = first?.[0] ?? '';
-    return title.startsWith('Table: ') ? [{ title: title.slice('Table: '.length), rows }] : [];
-  });
-}
-
-/** A FREQUENCIES table as label → frequency, valid and missing apart ("." is system-missing). */
-function frequencies(table: Table) {
-  const valid = new Map<string, number>();
-  const missing = new Map<string, number>();
-  let section = '';
-  for (const [group, label, freq] of table.rows.slice(1)) {
-    if (group) section = group;
-    if (section === 'Total' || label === undefined || freq === undefined) continue;
-    (section === 'Valid' ? valid : missing).set(label, Number(freq));
-  }
-  return { valid, missing };
-}
 
 // The known data set: answers, weights and comments chosen so every count below is checkable by hand.
 const LONG_COMMENT = 'Thủ tục còn rườm rà; đề nghị niêm yết rõ phí, lệ phí và thời hạn trả kết quả. '.repeat(6).trim();
@@ -131,14 +90,9 @@ const get = (path: string) => t.app.request(path, { headers: { cookie } });
 async function psppOn(query: string, syntax: string) {
   const res = await get(`/api/exports/responses.sav${query}`);
   expect(res.status).toBe(200);
-  const sav = join(dir, 'responses.sav');
-  await writeFile(sav, new Uint8Array(await res.arrayBuffer()));
-  await writeFile(join(dir, 'check.sps'), `GET FILE='${sav}'.\n${syntax}\n`);
-  const out = join(dir, 'out.csv');
-  const { stdout, stderr } = await run(pspp, ['-O', 'format=csv', '-o', out, join(dir, 'check.sps')]);
-  const csv = await readFile(out, 'utf8');
+  const { csv, log } = await runPspp(pspp, dir, new Uint8Array(await res.arrayBuffer()), syntax);
   // PSPP reports a misread file as warnings or errors, not as a failing exit status.
-  expect(`${stdout}${stderr}${csv}`).not.toMatch(/warning|error/i);
+  expect(`${log}${csv}`).not.toMatch(/warning|error/i);
   return tables(csv);
 }
 

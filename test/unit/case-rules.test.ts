@@ -7,12 +7,21 @@ import { mayRevealContact, revealRefusal } from '../../server/cases/contact-reve
 import type { CaseRow } from '../../db/cases';
 import type { SessionUser } from '../../server/http/context';
 import { educationSurvey, sipasCounterShort } from '../../surveys/instruments';
+import { DESIGNER_SURVEY } from '../support/designer-survey';
 
 describe('analystCaseReason: what an analyst may open a case for', () => {
   it('a low rating (1–2) on any 5-level question, before a comment', () => {
     expect(analystCaseReason(sipasCounterShort, { overall: 2 }, null)).toBe('low_rating');
     expect(analystCaseReason(sipasCounterShort, { overall: 5, access_q: 1 }, 'Chờ lâu')).toBe('low_rating');
     expect(analystCaseReason(educationSurvey, { access_1: 2 }, null)).toBe('low_rating');
+  });
+
+  it('a designer survey: Không hài lòng on a 3-level question is low; ticks, codes and texts never are', () => {
+    expect(analystCaseReason(DESIGNER_SURVEY, { overall: 1 }, null)).toBe('low_rating');
+    expect(analystCaseReason(DESIGNER_SURVEY, { overall: 3, staff: 1 }, null)).toBe('low_rating');
+    expect(analystCaseReason(DESIGNER_SURVEY, { overall: 2, staff: null, channel_used: 1, suggestion: '1' }, null)).toBeNull();
+    expect(analystCaseReason(DESIGNER_SURVEY, { overall: 2, problems: [1, 2] }, null)).toBeNull();
+    expect(autoCaseReason(DESIGNER_SURVEY, { overall: 1, problems: [1] }, { comment: null, contact: false })).toBe('low_rating');
   });
 
   it('a comment when no rating is low', () => {

@@ -61,6 +61,7 @@ describe('comments are text, never markup', () => {
       unitName: 'Phường An Tảo',
       sector: 'land',
       rating: 2,
+      ratingScale: 'scale5',
       satisfied: false,
       comment: '<img src=x onerror="alert(1)"> chờ quá lâu <script>alert(2)</script>',
     };
@@ -69,6 +70,26 @@ describe('comments are text, never markup', () => {
     expect(root.querySelector('[data-testid="comment-text"]')!.textContent).toBe(item.comment);
     expect(root.textContent).toContain('2/5 · Không hài lòng');
     expect(root.querySelector('time')!.textContent).toContain('14/03/2026'); // Vietnam time, 09:05
+  });
+
+  it('shows a 3-level rating in its own words, out of 3', () => {
+    const item: CommentItem = {
+      id: 2,
+      submittedAt: '2026-03-14T02:05:00Z',
+      counter: { code: 'demo-civil', name: 'Quầy Hộ tịch' },
+      unitName: 'Phường An Tảo',
+      sector: 'civil_status',
+      rating: 3,
+      ratingScale: 'scale3',
+      satisfied: true,
+      comment: 'Nhanh gọn',
+    };
+    const root = mount(<CommentCard item={item} meta={null} lang="vi" />);
+    expect(root.textContent).toContain('3/3 · Rất hài lòng');
+    expect(root.querySelector('li')!.className).toContain('tone-good');
+    const en = mount(<CommentCard item={{ ...item, rating: 1, satisfied: false }} meta={null} lang="en" />);
+    expect(en.textContent).toContain('1/3 · Dissatisfied');
+    expect(en.querySelector('li')!.className).toContain('tone-bad');
   });
 });
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { buildCodebook, exportedAnswer, noOpinionCode, variableAsks } from '../../surveys/codebook';
+import { buildCodebook, exportedAnswer, MAX_STRING_BYTES, noOpinionCode, variableAsks } from '../../surveys/codebook';
 import type { SurveyDefinition } from '../../surveys/instrument-schema';
 import { educationSurvey, healthOutpatient, sipasCounterLong, sipasCounterShort } from '../../surveys/instruments';
+import { DESIGNER_SURVEY } from '../support/designer-survey';
 
 const SIPAS_OVERALL = 'Nhìn chung, Ông/Bà hài lòng thế nào với dịch vụ hành chính công nhận được?';
 const HEALTH_OVERALL = 'Nhìn chung, Ông/Bà hài lòng thế nào với dịch vụ khám bệnh tại cơ sở y tế này?';
@@ -123,3 +124,112 @@ describe('the export codebook', () => {
     expect(exportedAnswer(access, undefined)).toBeNull();
   });
 });
+
+describe('the codebook of a designer survey', () => {
+  const codebook = buildCodebook([{ definition: DESIGNER_SURVEY }]);
+  const byName = new Map(codebook.map((v) => [v.name, v]));
+
+  it('labels the 3 levels with their words and declares no opinion as missing 9', () => {
+    expect(byName.get('ks_2026_overall')).toMatchObject({
+      type: 'numeric',
+      label: { vi: 'Ông/Bà có hài lòng không?' },
+      values: [
+        { code: 1, label: { vi: 'Không hài lòng', en: 'Dissatisfied' } },
+        { code: 2, label: { vi: 'Hài lòng', en: 'Satisfied' } },
+        { code: 3, label: { vi: 'Rất hài lòng', en: 'Very satisfied' } },
+      ],
+      missing: [{ code: 9, label: { vi: 'Không ý kiến' } }],
+      question: { key: 'overall', type: 'scale3' },
+    });
+    expect(byName.get('ks_2026_staff')!.values!.map((v) => v.code)).toEqual([1, 2, 3]);
+  });
+
+  it('labels a single choice by its options, with no missing code when no opinion is not offered', () => {
+    const v = byName.get('ks_2026_channel_used')!;
+    expect(v.values!.map((x) => [x.code, x.label.vi])).toEqual([
+      [1, 'Trực tiếp'],
+      [2, 'Trực tuyến'],
+      [3, 'Bưu chính'],
+    ]);
+    expect(v.missing).toBeUndefined();
+  });
+
+  it('gives a multiple choice one 0/1 variable per option, named by its code, in both languages', () => {
+    const names = codebook.map((v) => v.name);
+    expect(names.filter((n) => n.startsWith('ks_2026_problems'))).toEqual([
+      'ks_2026_problems_1',
+      'ks_2026_problems_2',
+      'ks_2026_problems_4',
+    ]);
+    expect(byName.has('ks_2026_problems')).toBe(false);
+    expect(byName.get('ks_2026_problems_2')).toMatchObject({
+      type: 'numeric',
+      label: { vi: 'Ông/Bà gặp vấn đề gì? — Thiếu hướng dẫn', en: 'What went wrong? — Poor guidance' },
+      values: [
+        { code: 0, label: { vi: 'Không chọn', en: 'Not ticked' } },
+        { code: 1, label: { vi: 'Có chọn', en: 'Ticked' } },
+      ],
+      missing: [{ code: 9, label: { vi: 'Không ý kiến' } }],
+      question: { key: 'problems', type: 'multi', option: 2 },
+    });
+    const one = byName.get('ks_2026_problems_1')!;
+    const four = byName.get('ks_2026_problems_4')!;
+    expect([exportedAnswer(one, [1, 4]), exportedAnswer(byName.get('ks_2026_problems_2')!, [1, 4]), exportedAnswer(four, [1, 4])]).toEqual([
+      1, 0, 1,
+    ]);
+    expect(exportedAnswer(four, null)).toBe(9);
+    // Not asked (show-if) or skipped: system missing, not "not ticked".
+    expect(exportedAnswer(four, undefined)).toBeNull();
+    expect(exportedAnswer(four, 'x')).toBeNull();
+  });
+
+  it('makes a short text a string variable 4 bytes per character wide, with its question', () => {
+    expect(byName.get('ks_2026_suggestion')).toEqual({
+      name: 'ks_2026_suggestion',
+      label: { vi: 'Góp ý ngắn', en: 'Short suggestion' },
+      type: 'string',
+      width: 480,
+      surveys: [{ key: 'ks-2026', version: 1, title: DESIGNER_SURVEY.title }],
+      question: { key: 'suggestion', type: 'text', maxLength: 120 },
+    });
+    const v = byName.get('ks_2026_suggestion')!;
+    expect(exportedAnswer(v, 'Nên mở thêm quầy')).toBe('Nên mở thêm quầy');
+    expect([exportedAnswer(v, null), exportedAnswer(v, undefined), exportedAnswer(v, 3)]).toEqual([null, null, null]);
+    const long = buildCodebook([{ definition: withExtras([{ ...DESIGNER_SURVEY.extras[2]!, maxLength: undefined }]) }]);
+    expect(long.find((x) => x.name === 'ks_2026_suggestion')!.width).toBe(800);
+    for (const x of buildCodebook([{ definition: DESIGNER_SURVEY }]).filter((x) => x.type === 'string')) {
+      expect(x.width).toBeLessThanOrEqual(MAX_STRING_BYTES);
+    }
+  });
+
+  it('gives a reworded later version its own _v variables, for every option of a multiple choice', () => {
+    const problems = DESIGNER_SURVEY.extras[1]!;
+    const v2 = {
+      ...withExtras([
+        DESIGNER_SURVEY.extras[0]!,
+        { ...problems, text: { vi: 'Ông/Bà đã gặp vấn đề gì?', en: 'What went wrong?' } },
+        DESIGNER_SURVEY.extras[2]!,
+      ]),
+      version: 2,
+    };
+    const v3 = { ...v2, version: 3, extras: [v2.extras[0]!, v2.extras[1]!, { ...v2.extras[2]!, maxLength: 300 }] };
+    const book = buildCodebook([{ definition: DESIGNER_SURVEY }, { definition: v2 }, { definition: v3 }]);
+    const names = book.map((v) => v.name);
+    expect(names.filter((n) => n.startsWith('ks_2026_problems'))).toEqual([
+      'ks_2026_problems_1',
+      'ks_2026_problems_2',
+      'ks_2026_problems_4',
+      'ks_2026_problems_v2_1',
+      'ks_2026_problems_v2_2',
+      'ks_2026_problems_v2_4',
+    ]);
+    expect(book.find((v) => v.name === 'ks_2026_problems_v2_4')!.surveys!.map((s) => s.version)).toEqual([2, 3]);
+    // A text that only grows longer stays one variable, as wide as its widest version.
+    const text = book.filter((v) => v.question?.key === 'suggestion');
+    expect(text.map((v) => [v.name, v.width, v.surveys!.map((s) => s.version)])).toEqual([['ks_2026_suggestion', 1200, [1, 2, 3]]]);
+  });
+});
+
+function withExtras(extras: SurveyDefinition['extras']): SurveyDefinition {
+  return { ...DESIGNER_SURVEY, extras };
+}

@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { commentView } from '../../server/comments/comment-view';
 import { educationSurvey, sipasCounterShort } from '../../surveys/instruments';
+import { DESIGNER_SURVEY } from '../support/designer-survey';
 
 describe('commentView: a comment with the rating beside it', () => {
   const versions = [
     { id: 7, definition: sipasCounterShort },
     { id: 9, definition: { ...educationSurvey, overall: undefined } },
+    { id: 11, definition: DESIGNER_SURVEY },
   ];
   const row = {
     id: 41,
@@ -28,9 +30,22 @@ describe('commentView: a comment with the rating beside it', () => {
       unitName: 'Bộ phận Một cửa',
       sector: 'land',
       rating: 2,
+      ratingScale: 'scale5',
       satisfied: false,
       comment: 'Chờ lâu',
     });
+  });
+
+  it('says which scale a designer survey’s rating is on, and gives none for an answer off the scale', () => {
+    expect(commentView({ ...row, survey_version_id: 11, answers: { overall: 3 } }, versions)).toMatchObject({
+      rating: 3,
+      ratingScale: 'scale3',
+    });
+    expect(commentView({ ...row, survey_version_id: 11, answers: { overall: 5 } }, versions)).toMatchObject({
+      rating: null,
+      ratingScale: null,
+    });
+    expect(commentView({ ...row, answers: { overall: [2] } }, versions)).toMatchObject({ rating: null, ratingScale: null });
   });
 
   it('gives no rating when the overall question went unanswered or the version has none, and no counter for an interview', () => {

@@ -48,7 +48,7 @@ function numericFormat(v: CodebookVariable): number {
 
 function measure(v: CodebookVariable): number {
   if (v.type === 'string') return MEASURE_NOMINAL;
-  if (v.question?.type === 'scale5') return MEASURE_ORDINAL;
+  if (v.question?.type === 'scale5' || v.question?.type === 'scale3') return MEASURE_ORDINAL;
   return v.values ? MEASURE_NOMINAL : MEASURE_SCALE;
 }
 

@@ -26,7 +26,9 @@ export async function writeResponsesSheet(
   between: { afterPage(): Promise<void>; stopped(): boolean },
 ): Promise<void> {
   const sheet = workbook.addWorksheet(RESPONSES_SHEET, { views: FROZEN_HEADER });
-  sheet.columns = codebook.map((v) => ({ width: v.question ? 8 : v.name === 'comment' ? 40 : 16 }));
+  sheet.columns = codebook.map((v) => ({
+    width: v.type === 'string' && v.question ? 30 : v.question ? 8 : v.name === 'comment' ? 40 : 16,
+  }));
   writeHeader(
     sheet,
     codebook.map((v) => v.name),
