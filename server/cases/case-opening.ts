@@ -1,14 +1,21 @@
 import type { CaseReason } from '../../surveys/case-origins';
 import { allQuestionsOf, type Answers, type SurveyDefinition } from '../../surveys/instrument-schema';
-import { isScaleValue } from '../../surveys/scale';
+import { isLevel } from '../../surveys/scale';
+import { isRating } from '../../surveys/scoring';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-/** A rating of 1 or 2 on any 5-level question (the overall question is one of them). */
+/**
+ * The highest low level of each rating scale: 1–2 of five (Rất không hài lòng, Không hài lòng);
+ * 1 of three (Không hài lòng), the same words as the 5-level 2.
+ */
+const LOW_UP_TO = { scale5: 2, scale3: 1 } as const;
+
+/** A low rating on any rating question (the overall question is one of them), docs/domain.md §6. */
 export function hasLowRating(def: SurveyDefinition, answers: Answers): boolean {
   return allQuestionsOf(def).some((q) => {
     const v = answers[q.key];
-    return q.type === 'scale5' && isScaleValue(v) && v <= 2;
+    return isRating(q) && isLevel(q.type, v) && v <= LOW_UP_TO[q.type];
   });
 }
 
