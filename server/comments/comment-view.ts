@@ -3,10 +3,11 @@ import type { SurveyDefinition } from '../../surveys/instrument-schema';
 
 /**
  * A comment as the dashboard lists it, with the rating beside it: the answer to its survey
- * version's overall question (null when the version has none or it was not answered).
+ * version's overall question (null when the version has none or it was not answered), and its scale.
  */
 export function commentView(row: CommentRow, versions: readonly { id: number; definition: Pick<SurveyDefinition, 'overall'> }[]) {
-  const key = versions.find((v) => v.id === row.survey_version_id)?.definition.overall?.key;
+  const overall = versions.find((v) => v.id === row.survey_version_id)?.definition.overall;
+  const key = overall?.key;
   return {
     id: row.id,
     submittedAt: row.submitted_at,
@@ -14,6 +15,8 @@ export function commentView(row: CommentRow, versions: readonly { id: number; de
     unitName: row.unit_name,
     sector: row.sector_code,
     rating: key ? (row.answers[key] ?? null) : null,
+    /** The rating's scale: a 3-level 2 is Hài lòng, a 5-level 2 Không hài lòng. */
+    scale: overall?.type === 'scale3' ? ('scale3' as const) : ('scale5' as const),
     satisfied: row.satisfied,
     comment: row.comment,
   };

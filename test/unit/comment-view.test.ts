@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { commentView } from '../../server/comments/comment-view';
 import { educationSurvey, sipasCounterShort } from '../../surveys/instruments';
+import { scale3Survey } from '../support/scale3-survey';
 
 describe('commentView: a comment with the rating beside it', () => {
   const versions = [
@@ -28,6 +29,7 @@ describe('commentView: a comment with the rating beside it', () => {
       unitName: 'Bộ phận Một cửa',
       sector: 'land',
       rating: 2,
+      scale: 'scale5',
       satisfied: false,
       comment: 'Chờ lâu',
     });
@@ -38,5 +40,11 @@ describe('commentView: a comment with the rating beside it', () => {
     expect(commentView({ ...row, answers: { overall: null } }, versions).rating).toBeNull();
     expect(commentView({ ...row, survey_version_id: 9, answers: { overall: 4 } }, versions).rating).toBeNull();
     expect(commentView({ ...row, counter_code: null, counter_name: null }, versions).counter).toBeNull();
+  });
+
+  it('says the rating is on the 3-level scale when its version’s overall question is, so a 2 reads Hài lòng', () => {
+    const three = [{ id: 12, definition: scale3Survey }];
+    const view = commentView({ ...row, survey_version_id: 12, satisfied: true, answers: { overall: 2 } }, three);
+    expect([view.rating, view.scale, view.satisfied]).toEqual([2, 'scale3', true]);
   });
 });
