@@ -128,7 +128,7 @@ export function InterviewForm({ survey, lang, onSave }: Props) {
           {step.kind === 'comment'
             ? t(lang, 'commentStep')
             : t(lang, 'questionOf')
-                .replace('{i}', String(state.index + 1))
+                .replace('{i}', String(asked.indexOf(step) + 1))
                 .replace('{n}', String(questionCount))}
         </span>
         {' · '}
