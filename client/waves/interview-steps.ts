@@ -1,6 +1,7 @@
-import { isAsked, type AnswerValue } from '../../surveys/instrument-schema';
+import type { AnswerValue } from '../../surveys/instrument-schema';
 import type { LocalizedText } from '../app/api-types';
 import type { StringKey } from '../app/i18n';
+import { isAskedHere as isAsked } from './show-if';
 import type { FormQuestion, WaveForm } from './waves-types';
 
 /**

@@ -93,6 +93,8 @@ export interface NewWave {
   strata: { unitId: number; population: number }[];
 }
 
+export type Answers = Record<string, AnswerValue>;
+
 export interface Interview {
   clientKey: string;
   unitId: number;

@@ -1,6 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { ApiError, NETWORK_ERROR } from '../../client/app/api';
 import type { FormQuestion, Interview, WaveForm } from '../../client/waves/waves-types';
+import { isAskedHere, TEXT_LENGTH_WHEN_UNSAID } from '../../client/waves/show-if';
+import { DEFAULT_TEXT_LENGTH, isAsked, type AnswerValue } from '../../surveys/instrument-schema';
 import { interviewQueue, makeClientKey, type QueuedInterview } from '../../client/waves/interview-queue';
 import {
   answer,
@@ -261,5 +263,16 @@ describe('keyboard entry of the designer’s question types', () => {
     expect(at(r)).toBe('after');
     expect(pressKey(steps, atWhy, '1').handled).toBe(false);
     expect(at(skip(steps, atWhy))).toBe('after');
+  });
+});
+
+describe('the client’s show-if copy agrees with the survey rule', () => {
+  it('gives the same verdict for every kind of earlier answer, and the same default text length', () => {
+    const showIf = { question: 'p', in: [1, 3] };
+    const cases: Record<string, AnswerValue>[] = [{}, { p: 1 }, { p: 2 }, { p: null }, { p: [2] }, { p: [2, 3] }, { p: [] }, { p: 'text' }];
+    expect(cases.map((a) => isAskedHere({ showIf }, a))).toEqual(cases.map((a) => isAsked({ showIf }, a)));
+    expect(cases.map((a) => isAskedHere({ showIf }, a))).toEqual([false, true, false, false, false, true, false, false]);
+    expect(isAskedHere({}, {})).toBe(true);
+    expect(TEXT_LENGTH_WHEN_UNSAID).toBe(DEFAULT_TEXT_LENGTH);
   });
 });
