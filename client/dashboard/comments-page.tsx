@@ -1,5 +1,4 @@
 import { useEffect, useState } from 'preact/hooks';
-import { isSatisfiedLevel, levelsOf } from '../../surveys/scale';
 import type { LocalizedText, Meta } from '../app/api-types';
 import { formatDateTime } from '../app/format';
 import { t, type Lang } from '../app/i18n';
@@ -10,6 +9,7 @@ import { messageOf, useApi } from '../app/use-api';
 import { fetchComments } from './dashboard-api';
 import type { CommentItem } from './dashboard-types';
 import type { PageProps } from './page-props';
+import { ratingOutOf, ratingTone, ratingWords } from './rating-levels';
 
 /**
  * What citizens wrote, newest first, with the rating they gave. Comments are text from the public:
@@ -96,28 +96,16 @@ export function CommentsPage({ filter, query, meta }: PageProps) {
 
 export function CommentCard({ item, meta, lang }: { item: CommentItem; meta: Meta | null; lang: Lang }) {
   const scale = item.ratingScale ?? 'scale5';
-  const levels = levelsOf(scale);
-  // "Bình thường" (3 of five) is neither; the 3-level scale has no middle word.
-  const tone =
-    item.rating === null
-      ? 'none'
-      : isSatisfiedLevel(scale, item.rating)
-        ? 'good'
-        : scale === 'scale5' && item.rating === 3
-          ? 'neutral'
-          : 'bad';
+  const tone = ratingTone(item.rating, scale);
   return (
-    <li class={`comment tone-${tone}`} data-id={item.id} data-rating={item.rating ?? ''}>
+    <li class={`comment tone-${tone}`} data-id={item.id} data-rating={item.rating ?? ''} data-scale={scale}>
       <div class="comment-head">
         <span class="comment-rating">
           {item.rating === null ? (
             <span class="muted">{t(lang, 'noRating')}</span>
           ) : (
             <>
-              <span class="rating-number">
-                {item.rating}/{levels.length}
-              </span>{' '}
-              · {levels.find((l) => l.value === item.rating)?.label[lang]}
+              <span class="rating-number">{ratingOutOf(item.rating, scale)}</span> · {ratingWords(item.rating, scale, lang)}
             </>
           )}
         </span>

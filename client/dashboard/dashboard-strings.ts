@@ -138,6 +138,29 @@ export const DASHBOARD_STRINGS = {
   groupBy: { vi: 'Nhóm theo', en: 'Group by' },
   total: { vi: 'Tổng', en: 'Total' },
   satisfiedShare: { vi: 'Mức 4–5', en: 'Levels 4–5' },
+  satisfiedShare3: { vi: 'Mức 2–3', en: 'Levels 2–3' },
+  distributionChartLabel3: {
+    vi: 'Biểu đồ cột chồng, thang 3 mức: tỷ lệ từng mức 1 (không hài lòng), 2 (hài lòng), 3 (rất hài lòng).',
+    en: 'Stacked bar chart, 3-level scale: share of each level 1 (dissatisfied), 2 (satisfied), 3 (very satisfied).',
+  },
+  scale3Short: { vi: 'thang 3 mức', en: '3-level scale' },
+  factorsScale3Rule: {
+    vi: 'Câu hỏi thang 3 mức: hài lòng là mức 2 (Hài lòng) hoặc 3 (Rất hài lòng), và chỉ số yếu tố gộp chúng với các câu thang 5 mức (hài lòng là mức 4–5). Trong điểm trung bình yếu tố của một người, câu trả lời thang 3 mức tính là 2, 4 hoặc 5. Câu chọn đáp án và câu trả lời ngắn không tính vào chỉ số.',
+    en: 'Questions on the 3-level scale: satisfied is level 2 (Satisfied) or 3 (Very satisfied), pooled in the factor index with the 5-level questions (satisfied is 4–5). In a respondent’s factor mean a 3-level answer counts as 2, 4 or 5. Choice and short-text questions do not count in indices.',
+  },
+  scale5Heading: { vi: 'Thang 5 mức', en: '5-level scale' },
+  scale3Heading: {
+    vi: 'Thang 3 mức (Không hài lòng / Hài lòng / Rất hài lòng)',
+    en: '3-level scale (Dissatisfied / Satisfied / Very satisfied)',
+  },
+  distributionRule: {
+    vi: 'Hài lòng là mức 4 (Hài lòng) hoặc 5 (Rất hài lòng); mức 3 Bình thường không tính là hài lòng.',
+    en: 'Satisfied is level 4 (Satisfied) or 5 (Very satisfied); level 3 Neutral does not count as satisfied.',
+  },
+  distributionRule3: {
+    vi: 'Hài lòng là mức 4–5 trên thang 5 mức, và mức 2 (Hài lòng) hoặc 3 (Rất hài lòng) trên thang 3 mức. Hai thang không cộng chung theo mức; trong điểm trung bình yếu tố, câu trả lời thang 3 mức tính là 2, 4, 5.',
+    en: 'Satisfied is level 4–5 on the 5-level scale, and level 2 (Satisfied) or 3 (Very satisfied) on the 3-level scale. The scales are not added level by level; in a factor mean a 3-level answer counts as 2, 4 or 5.',
+  },
   // Heat map
   heatmapTitle: { vi: 'Theo giờ và thứ trong tuần', en: 'By hour and weekday' },
   heatmapIntro: {

@@ -45,6 +45,8 @@ export interface ItemRate {
   key: string;
   factor: string;
   text: LocalizedText;
+  /** The item's rating scale; satisfied is 4–5 of five, 2–3 of three. */
+  scale?: 'scale5' | 'scale3';
   satisfied: number;
   valid: number;
   rate: number | null;
@@ -65,12 +67,25 @@ export interface Factors {
   }[];
 }
 
-export type Level = '1' | '2' | '3' | '4' | '5';
-
-/** GET /api/stats/distribution: how many answered each level of the overall question. */
+/**
+ * GET /api/stats/distribution: how many answered each level of the overall question, one row per
+ * group and rating scale (a group asking both scales has two rows; 5-level rows come first).
+ */
 export interface Distribution {
-  /** `counted`: respondents (overall question), or item answers for surveys scored by the factor mean. */
-  rows: { key: string; label: string; counts: Record<Level, number>; total: number; counted?: 'respondents' | 'item_answers' }[];
+  /**
+   * `counts` by level ('1'…'5', or '1'…'3' when `scale` is scale3); `satisfied`: Hài lòng and Rất
+   * hài lòng; `counted`: respondents (overall question), or item answers for surveys scored by the
+   * factor mean.
+   */
+  rows: {
+    key: string;
+    label: string;
+    scale?: 'scale5' | 'scale3';
+    counts: Record<string, number>;
+    satisfied?: number;
+    total: number;
+    counted?: 'respondents' | 'item_answers';
+  }[];
 }
 
 export interface HeatCell {

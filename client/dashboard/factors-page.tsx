@@ -64,7 +64,12 @@ export function SurveyFactors({ survey, lang }: { survey: Factors['surveys'][num
   const factorName = new Map(survey.factors.map((f) => [f.key, f.label[lang]]));
   const itemColumns: Column<ItemRate>[] = [
     { key: 'factor', label: t(lang, 'factor'), value: (i) => factorName.get(i.factor) ?? i.factor },
-    { key: 'item', label: t(lang, 'item'), rowHeader: true, value: (i) => i.text[lang] },
+    {
+      key: 'item',
+      label: t(lang, 'item'),
+      rowHeader: true,
+      value: (i) => i.text[lang] + (i.scale === 'scale3' ? ` (${t(lang, 'scale3Short')})` : ''),
+    },
     {
       key: 'satisfied',
       label: t(lang, 'satisfied'),
@@ -89,6 +94,11 @@ export function SurveyFactors({ survey, lang }: { survey: Factors['surveys'][num
       <p class="note" data-testid="factors-intro">
         {factorsIntro({ kind: survey.kind, factorCount: survey.factors.length })[lang]}
       </p>
+      {survey.items.some((i) => i.scale === 'scale3') ? (
+        <p class="note" data-testid="factors-scale3-rule">
+          {t(lang, 'factorsScale3Rule')}
+        </p>
+      ) : null}
       <dl class="overall-facts">
         <div>
           <dt>{t(lang, 'respondents')}</dt>

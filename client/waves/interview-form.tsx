@@ -1,7 +1,23 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { NO_OPINION_LABEL, SCALE_LEVELS } from '../../surveys/scale';
+import { levelsOf, NO_OPINION_LABEL } from '../../surveys/scale';
 import { t, type Lang } from '../app/i18n';
-import { answer, back, parsePercent, pressKey, skip, START, stepsOf, trySave, type Answers, type EntryState } from './interview-steps';
+import {
+  answer,
+  askedAnswers,
+  back,
+  isStepAsked,
+  parsePercent,
+  pressKey,
+  skip,
+  START,
+  stepsOf,
+  toggle,
+  trySave,
+  typedText,
+  type Answers,
+  type EntryState,
+} from './interview-steps';
+import { TEXT_LENGTH_WHEN_UNSAID } from './show-if';
 import type { WaveForm } from './waves-types';
 
 interface Props {
@@ -25,20 +41,23 @@ export function InterviewForm({ survey, lang, onSave }: Props) {
     setRendered(next);
   };
   const [comment, setComment] = useState('');
-  const [percent, setPercent] = useState('');
+  // What is being typed for a percent or short-text question.
+  const [typedValue, setTyped] = useState('');
   const [flash, setFlash] = useState(0);
   const card = useRef<HTMLDivElement>(null);
   const input = useRef<HTMLInputElement>(null);
   const step = steps[state.index]!;
   const question = step.kind === 'question' ? step.question : null;
-  const typed = step.kind === 'comment' || question?.type === 'percent';
-  const questionCount = steps.length - 1;
-  const answered = Object.keys(state.answers).length;
+  const typed = step.kind === 'comment' || question?.type === 'percent' || question?.type === 'text';
+  const asked = steps.slice(0, -1).filter((s) => isStepAsked(s, state.answers));
+  const questionCount = asked.length;
+  const answered = Object.keys(askedAnswers(steps, state.answers)).length;
+  const textMax = question?.maxLength ?? TEXT_LENGTH_WHEN_UNSAID;
 
   useEffect(() => {
-    if (question?.type === 'percent') {
+    if (question?.type === 'percent' || question?.type === 'text') {
       const v = state.answers[question.key];
-      setPercent(v === undefined || v === null ? '' : String(v));
+      setTyped(v === undefined || v === null ? '' : String(v));
     }
     (typed ? input.current : card.current)?.focus();
   }, [state.index, flash]);
@@ -47,7 +66,7 @@ export function InterviewForm({ survey, lang, onSave }: Props) {
     const result = trySave(steps, s);
     setState(result.state);
     if (!result.save) return;
-    onSave(s.answers, comment.trim());
+    onSave(askedAnswers(steps, s.answers), comment.trim());
     setState(START);
     setComment('');
     setFlash((n) => n + 1);
@@ -67,26 +86,37 @@ export function InterviewForm({ survey, lang, onSave }: Props) {
     const text = (e.currentTarget as HTMLInputElement).value;
     if (e.key === 'Backspace' && text === '') {
       e.preventDefault();
-      setState(back(live.current));
+      setState(back(steps, live.current));
     } else if (e.key === 'Enter') {
       e.preventDefault();
       const now = live.current;
       if (step.kind === 'comment') return save(now);
-      if (text.trim() === '') return setState(skip(steps, now));
+      if (text.trim() === '') return setState(skip(steps, dropAnswer(now)));
+      if (question?.type === 'text') return setState(answer(steps, now, typedText(text, textMax)));
       const value = parsePercent(text);
       setState(value === null ? { ...now, notice: 'percentHint' } : answer(steps, now, value));
     }
   };
 
+  // An emptied typed answer is no answer: the question is skipped, not kept at its old value.
+  const dropAnswer = (s: EntryState): EntryState => {
+    if (!question || !(question.key in s.answers)) return s;
+    const answers = { ...s.answers };
+    delete answers[question.key];
+    return { ...s, answers };
+  };
+
   const pick = (value: number | null) => {
-    setState(answer(steps, live.current, value));
+    const now = live.current;
+    setState(question?.type === 'multi' && value !== null ? toggle(steps, now, value) : answer(steps, now, value));
     card.current?.focus();
   };
   const current = question ? state.answers[question.key] : undefined;
+  const chosen = (value: number) => (Array.isArray(current) ? current.includes(value) : current === value);
   const options =
-    question?.type === 'choice'
+    question?.type === 'choice' || question?.type === 'multi'
       ? (question.options ?? []).map((o) => ({ value: o.code, label: o.label }))
-      : SCALE_LEVELS.map((l) => ({ value: l.value, label: l.label }));
+      : levelsOf(question?.type === 'scale3' ? 'scale3' : 'scale5').map((l) => ({ value: l.value, label: l.label }));
 
   return (
     <section class="panel entry-panel" aria-labelledby="entry-form-title" data-testid="interview-form">
@@ -98,7 +128,7 @@ export function InterviewForm({ survey, lang, onSave }: Props) {
           {step.kind === 'comment'
             ? t(lang, 'commentStep')
             : t(lang, 'questionOf')
-                .replace('{i}', String(state.index + 1))
+                .replace('{i}', String(asked.indexOf(step) + 1))
                 .replace('{n}', String(questionCount))}
         </span>
         {' · '}
@@ -123,15 +153,16 @@ export function InterviewForm({ survey, lang, onSave }: Props) {
           {question ? question.text[lang] : survey.comment.label[lang]}
           {question?.required && <span class="muted"> {t(lang, 'required_mark')}</span>}
         </p>
-        {question && question.type !== 'percent' && (
-          <div class="answer-options">
+        {question?.type === 'multi' && <p class="muted small">{t(lang, 'multiHint')}</p>}
+        {question && question.type !== 'percent' && question.type !== 'text' && (
+          <div class="answer-options" data-type={question.type}>
             {options.map((o) => (
               <button
                 key={o.value}
                 type="button"
                 tabIndex={-1}
                 class="answer-option"
-                aria-pressed={current === o.value}
+                aria-pressed={chosen(o.value)}
                 onClick={() => pick(o.value)}
                 data-value={o.value}
               >
@@ -158,10 +189,23 @@ export function InterviewForm({ survey, lang, onSave }: Props) {
             <input
               ref={input}
               inputMode="numeric"
-              value={percent}
-              onInput={(e) => setPercent(e.currentTarget.value)}
+              value={typedValue}
+              onInput={(e) => setTyped(e.currentTarget.value)}
               onKeyDown={onInputKey}
               data-testid="percent-input"
+            />
+          </label>
+        )}
+        {question?.type === 'text' && (
+          <label class="typed-answer">
+            <span>{t(lang, 'textHint').replace('{n}', String(textMax))}</span>
+            <input
+              ref={input}
+              value={typedValue}
+              maxLength={textMax}
+              onInput={(e) => setTyped(e.currentTarget.value)}
+              onKeyDown={onInputKey}
+              data-testid="text-input"
             />
           </label>
         )}
@@ -183,7 +227,7 @@ export function InterviewForm({ survey, lang, onSave }: Props) {
         {state.notice ? t(lang, state.notice) : ''}
       </p>
       <div class="form-actions">
-        <button type="button" class="button secondary" onClick={() => setState(back(state))} disabled={state.index === 0}>
+        <button type="button" class="button secondary" onClick={() => setState(back(steps, state))} disabled={state.index === 0}>
           {t(lang, 'back')}
         </button>
         <button type="button" class="button secondary" onClick={() => setState(skip(steps, state))} disabled={step.kind === 'comment'}>
@@ -204,18 +248,20 @@ export function InterviewForm({ survey, lang, onSave }: Props) {
         {steps.slice(0, -1).map((s, i) => {
           const key = s.kind === 'question' ? s.question.key : 'comment';
           const v = state.answers[key];
+          const notAsked = !isStepAsked(s, state.answers);
           return (
             <li key={key}>
               <button
                 type="button"
                 tabIndex={-1}
-                class={i === state.index ? 'current' : undefined}
+                class={i === state.index ? 'current' : notAsked ? 'not-asked' : undefined}
+                disabled={notAsked}
                 onClick={() => setState({ ...state, index: i, notice: null })}
                 data-key={key}
-                data-value={v === undefined ? '' : v === null ? 'no_opinion' : v}
-                title={s.kind === 'question' ? s.question.text[lang] : ''}
+                data-value={notAsked || v === undefined ? '' : v === null ? 'no_opinion' : String(v)}
+                title={s.kind === 'question' ? s.question.text[lang] + (notAsked ? ` — ${t(lang, 'notAsked')}` : '') : ''}
               >
-                {v === undefined ? '·' : v === null ? (lang === 'vi' ? 'K' : 'N') : v}
+                {notAsked ? '–' : stripMark(v, lang)}
               </button>
             </li>
           );
@@ -223,4 +269,12 @@ export function InterviewForm({ survey, lang, onSave }: Props) {
       </ol>
     </section>
   );
+}
+
+/** What the answer strip shows for an answer: the code(s), a pen for a text, K/N for no opinion. */
+function stripMark(v: Answers[string] | undefined, lang: Lang): string {
+  if (v === undefined) return '·';
+  if (v === null) return lang === 'vi' ? 'K' : 'N';
+  if (Array.isArray(v)) return v.join(',');
+  return typeof v === 'string' ? '✎' : String(v);
 }

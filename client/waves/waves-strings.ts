@@ -77,9 +77,15 @@ export const WAVES_STRINGS = {
   startEntry: { vi: 'Bắt đầu nhập', en: 'Start entering' },
   changeStratum: { vi: 'Đổi đơn vị', en: 'Change unit' },
   entryHelp: {
-    vi: 'Gõ 1–5 để chọn mức, 9 hoặc 0 cho "Không ý kiến", Space để bỏ qua câu không bắt buộc, Backspace để quay lại, Enter để lưu phiếu.',
-    en: 'Type 1–5 for a level, 9 or 0 for "no opinion", Space to skip an optional question, Backspace to go back, Enter to save.',
+    vi: 'Gõ 1–5 để chọn mức (1–3 với thang 3 mức), 9 hoặc 0 cho "Không ý kiến", Space để bỏ qua câu không bắt buộc, Backspace để quay lại, Enter để lưu phiếu. Câu không được hỏi (theo câu trả lời trước) được bỏ qua.',
+    en: 'Type 1–5 for a level (1–3 on the 3-level scale), 9 or 0 for "no opinion", Space to skip an optional question, Backspace to go back, Enter to save. Questions not asked (by an earlier answer) are passed over.',
   },
+  multiHint: {
+    vi: 'Chọn được nhiều: gõ số để đánh dấu hoặc bỏ dấu, Space để sang câu tiếp.',
+    en: 'Several may be ticked: type a number to tick or untick it, Space to go on.',
+  },
+  textHint: { vi: 'Nhập câu trả lời ngắn (tối đa {n} ký tự) rồi Enter', en: 'Type a short answer (at most {n} characters), then Enter' },
+  notAsked: { vi: 'không hỏi', en: 'not asked' },
   questionOf: { vi: 'Câu {i}/{n}', en: 'Question {i} of {n}' },
   commentStep: { vi: 'Góp ý (không bắt buộc) — Enter để lưu phiếu', en: 'Comment (optional) — Enter saves the interview' },
   saveInterview: { vi: 'Lưu phiếu (Enter)', en: 'Save (Enter)' },

@@ -1,3 +1,4 @@
+import type { AnswerValue } from '../../surveys/instrument-schema';
 import type { Confidence, Verdict } from '../../surveys/statistics';
 import type { IntervalBasis } from '../../surveys/stratified-rate';
 import type { Interval, LocalizedText, StatsRow } from '../app/api-types';
@@ -57,11 +58,15 @@ export interface WaveDetail {
 
 export interface FormQuestion {
   key: string;
-  type: 'scale5' | 'percent' | 'choice';
+  type: 'scale5' | 'scale3' | 'choice' | 'multi' | 'text' | 'percent';
   text: LocalizedText;
   required: boolean;
   allowNoOpinion: boolean;
   options?: { code: number; label: LocalizedText }[];
+  /** Short text only: the longest answer. */
+  maxLength?: number;
+  /** Asked only when an earlier answer is one of these codes (for a several-choice question: any ticked). */
+  showIf?: { question: string; in: number[] };
 }
 
 /** GET /api/waves/:id/form: the survey version interviews are entered with. */
@@ -88,9 +93,11 @@ export interface NewWave {
   strata: { unitId: number; population: number }[];
 }
 
+export type Answers = Record<string, AnswerValue>;
+
 export interface Interview {
   clientKey: string;
   unitId: number;
-  answers: Record<string, number | null>;
+  answers: Record<string, AnswerValue>;
   comment?: string;
 }

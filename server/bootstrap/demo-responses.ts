@@ -3,7 +3,14 @@ import { buildResponse, counterTarget } from '../../db/build-response';
 import { findActiveCounter, type ActiveCounter } from '../../db/counters';
 import { storeResponses, type NewResponse } from '../../db/responses';
 import type { Database } from '../../db/types';
-import { allQuestionsOf, type Answers, type Question } from '../../surveys/instrument-schema';
+import {
+  allQuestionsOf,
+  DEFAULT_TEXT_LENGTH,
+  isAsked,
+  type AnswerValue,
+  type Answers,
+  type Question,
+} from '../../surveys/instrument-schema';
 import { addDays, dayStartUtc, localDay } from '../../surveys/time';
 import { DEMO_COUNTERS } from './demo-tenant';
 
@@ -64,7 +71,15 @@ type Random = () => number;
 const pick = <T>(random: Random, items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
 const clamp = (v: number, lo: number, hi: number) => Math.max(lo, Math.min(hi, v));
 
-function answerFor(q: Question, satisfied: boolean, overall: number, random: Random): number | null {
+const SHORT_TEXTS = {
+  good: ['Nhanh', 'Chu đáo', 'Rõ ràng'],
+  bad: ['Chờ lâu', 'Thiếu hướng dẫn', 'Đi lại nhiều lần'],
+};
+
+/** A 5-level mood (1–5) on the 3-level scale: 4–5 stay satisfied (2, 3), anything lower is Không hài lòng (1). */
+const toScale3 = (level5: number) => (level5 >= 5 ? 3 : level5 === 4 ? 2 : 1);
+
+function answerFor(q: Question, satisfied: boolean, overall: number, random: Random): AnswerValue {
   if (!q.required && q.allowNoOpinion && random() < 0.06) return null;
   if (q.type === 'percent') return Math.round(satisfied ? 70 + random() * 30 : 25 + random() * 50);
   if (q.type === 'choice') {
@@ -72,15 +87,30 @@ function answerFor(q: Question, satisfied: boolean, overall: number, random: Ran
     const half = Math.ceil(codes.length / 2);
     return pick(random, satisfied ? codes.slice(half - 1) : codes.slice(0, half));
   }
+  if (q.type === 'multi') {
+    // Each option ticked about a third of the time, at least one; stored as a sorted list of codes.
+    const codes = (q.options ?? []).map((o) => o.code).sort((a, b) => a - b);
+    const ticked = codes.filter(() => random() < 0.35);
+    return ticked.length > 0 || codes.length === 0 ? ticked : [pick(random, codes)];
+  }
+  if (q.type === 'text') {
+    if (!q.required && random() < 0.7) return null;
+    return pick(random, satisfied ? SHORT_TEXTS.good : SHORT_TEXTS.bad).slice(0, q.maxLength ?? DEFAULT_TEXT_LENGTH);
+  }
   // A satisfied respondent's items stay at 4–5, so the factor-mean rule agrees with their mood.
-  return clamp(overall + pick(random, [-1, 0, 0, 0, 1]), satisfied ? 4 : 1, satisfied ? 5 : 4);
+  const level5 = clamp(overall + pick(random, [-1, 0, 0, 0, 1]), satisfied ? 4 : 1, satisfied ? 5 : 4);
+  return q.type === 'scale3' ? toScale3(level5) : level5;
 }
 
 function answersFor(counter: ActiveCounter, satisfied: boolean, random: Random): Answers {
+  const def = counter.surveyVersion.definition;
   const overall = satisfied ? (random() < 0.45 ? 5 : 4) : pick(random, [1, 2, 2, 3, 3, 3]);
   const answers: Answers = {};
-  for (const q of allQuestionsOf(counter.surveyVersion.definition)) {
-    answers[q.key] = q === counter.surveyVersion.definition.overall ? overall : answerFor(q, satisfied, overall, random);
+  // In form order, so a show-if sees the answer it depends on; a question not asked gets no answer.
+  for (const q of allQuestionsOf(def)) {
+    if (!isAsked(q, answers)) continue;
+    const value = q === def.overall ? (q.type === 'scale3' ? toScale3(overall) : overall) : answerFor(q, satisfied, overall, random);
+    if (value !== null || q.type !== 'text') answers[q.key] = value;
   }
   return answers;
 }

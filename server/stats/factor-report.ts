@@ -48,11 +48,11 @@ export async function factorReport(db: Kysely<Database>, filter: StatsFilter) {
         label: def.factors.find((x) => x.key === f.key)!.label,
         interval: wilsonInterval(f.satisfied, f.valid),
       }));
-      const items = itemRates(def, counts).map((i) => ({
-        ...i,
-        text: def.factors.flatMap((f) => f.items).find((q) => q.key === i.key)!.text,
-        interval: wilsonInterval(i.satisfied, i.valid),
-      }));
+      const items = itemRates(def, counts).map((i) => {
+        const q = def.factors.flatMap((f) => f.items).find((x) => x.key === i.key)!;
+        // The scale says what "satisfied" was for this item: 4–5 of five, 2–3 of three.
+        return { ...i, text: q.text, scale: q.type, interval: wilsonInterval(i.satisfied, i.valid) };
+      });
       return {
         survey,
         kind: def.kind,

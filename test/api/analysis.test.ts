@@ -140,7 +140,15 @@ describe('GET /api/stats/distribution', () => {
       `/api/stats/distribution?${EARLY_2026}`,
     );
     expect(dist.rows).toEqual([
-      { key: 'land', label: 'Đất đai', counts: { 1: 0, 2: 1, 3: 1, 4: 1, 5: 3 }, total: 6, counted: 'respondents' },
+      {
+        key: 'land',
+        label: 'Đất đai',
+        scale: 'scale5',
+        counts: { 1: 0, 2: 1, 3: 1, 4: 1, 5: 3 },
+        satisfied: 4,
+        total: 6,
+        counted: 'respondents',
+      },
     ]);
   });
 });

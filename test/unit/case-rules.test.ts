@@ -8,6 +8,7 @@ import type { CaseRow } from '../../db/cases';
 import type { SessionUser } from '../../server/http/context';
 import { educationSurvey, sipasCounterShort } from '../../surveys/instruments';
 import { DESIGNER_SURVEY } from '../support/designer-survey';
+import { scale3Survey } from '../support/scale3-survey';
 
 describe('analystCaseReason: what an analyst may open a case for', () => {
   it('a low rating (1–2) on any 5-level question, before a comment', () => {
@@ -31,6 +32,25 @@ describe('analystCaseReason: what an analyst may open a case for', () => {
   it('nothing: ratings of 3 or more, no-opinion answers, and no comment (an empty one is none)', () => {
     expect(analystCaseReason(sipasCounterShort, { overall: 3, access_q: null }, null)).toBeNull();
     expect(analystCaseReason(sipasCounterShort, { overall: 4 }, '')).toBeNull();
+  });
+});
+
+describe('a low rating on the 3-level scale is 1 Không hài lòng', () => {
+  it('opens a case from the overall question or a 3-level item, by itself and for an analyst', () => {
+    expect(autoCaseReason(scale3Survey, { overall: 1 }, { comment: null, contact: false })).toBe('low_rating');
+    expect(autoCaseReason(scale3Survey, { overall: 3, a3: 1 }, { comment: null, contact: false })).toBe('low_rating');
+    expect(analystCaseReason(scale3Survey, { overall: 1 }, null)).toBe('low_rating');
+  });
+
+  it('2 Hài lòng is not low, though it is a 2; a 5-level item of the same survey keeps 1–2', () => {
+    expect(autoCaseReason(scale3Survey, { overall: 2, a3: 2 }, { comment: null, contact: false })).toBeNull();
+    expect(analystCaseReason(scale3Survey, { overall: 2, a3: 2 }, 'Cần thêm ghế')).toBe('comment');
+    expect(autoCaseReason(scale3Survey, { overall: 3, a5: 2 }, { comment: null, contact: false })).toBe('low_rating');
+    expect(autoCaseReason(scale3Survey, { overall: 3, a5: 3 }, { comment: null, contact: false })).toBeNull();
+  });
+
+  it('a choice or multi code 1 is no rating: it opens nothing', () => {
+    expect(autoCaseReason(scale3Survey, { overall: 3, pick: 1, many: [1] }, { comment: null, contact: false })).toBeNull();
   });
 });
 

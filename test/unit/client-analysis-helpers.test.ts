@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { FactorIndex, Trend } from '../../client/dashboard/dashboard-types';
 import type { MetaUnit, StatsRow } from '../../client/app/api-types';
 import { levelShares, versionMarks } from '../../client/dashboard/charts/chart-data';
+import { satisfiedShare } from '../../client/dashboard/distribution-page';
+import { ratingOutOf, ratingTone, ratingWords, shownLevels } from '../../client/dashboard/rating-levels';
 import { factorAxisFrom } from '../../client/dashboard/factor-chart';
 import { hourRange, MIN_CELL_N, rateLook, volumeLook } from '../../client/dashboard/heatmap-grid';
 import { weakestFactor } from '../../client/dashboard/factors-page';
@@ -73,7 +75,15 @@ describe('chart inputs', () => {
       { key: 'none', label: 'x', counts: { '1': 0, '2': 0, '3': 0, '4': 0, '5': 0 }, total: 0 },
     ]);
     expect(shares['4']).toEqual([40, 0]);
-    expect(['1', '2', '3', '4', '5'].reduce((s, l) => s + shares[l as '1'][0]!, 0)).toBeCloseTo(100);
+    expect(['1', '2', '3', '4', '5'].reduce((s, l) => s + shares[l]![0]!, 0)).toBeCloseTo(100);
+  });
+
+  it('splits a 3-level row into its three levels only', () => {
+    const shares = levelShares(
+      [{ key: 'land', label: 'Đất đai', scale: 'scale3', counts: { '1': 1, '2': 2, '3': 1 }, total: 4 }],
+      ['1', '2', '3'],
+    );
+    expect(shares).toEqual({ '1': [25], '2': [50], '3': [25] });
   });
 
   it('starts the factor axis ten points below the lowest interval, rounded down to ten', () => {
@@ -121,5 +131,32 @@ describe('unit subtree', () => {
     const units = [u(1, null), u(2, 1), u(3, 2), u(4, 2), u(5, 1), u(6, null)];
     expect([...subtreeIds(units, 2)].sort()).toEqual([2, 3, 4]);
     expect(subtreeIds(units, 1).size).toBe(5);
+  });
+});
+
+describe('rating levels on either scale', () => {
+  it('shows the 3-level scale with its own words, and 2 and 3 as satisfied', () => {
+    expect(shownLevels('scale3', 'vi').map((l) => [l.label, l.satisfied])).toEqual([
+      ['1 · Không hài lòng', false],
+      ['2 · Hài lòng', true],
+      ['3 · Rất hài lòng', true],
+    ]);
+    expect(
+      shownLevels('scale5', 'en')
+        .filter((l) => l.satisfied)
+        .map((l) => l.key),
+    ).toEqual(['4', '5']);
+  });
+
+  it('reads a comment’s 2 as 2/3 Hài lòng (good) on the 3-level scale and 2/5 Không hài lòng (bad) on the 5-level', () => {
+    expect([ratingOutOf(2, 'scale3'), ratingWords(2, 'scale3', 'vi'), ratingTone(2, 'scale3')]).toEqual(['2/3', 'Hài lòng', 'good']);
+    expect([ratingOutOf(2, 'scale5'), ratingWords(2, 'scale5', 'vi'), ratingTone(2, 'scale5')]).toEqual(['2/5', 'Không hài lòng', 'bad']);
+    expect([ratingTone(3, 'scale5'), ratingTone(1, 'scale3'), ratingTone(null, 'scale3')]).toEqual(['neutral', 'bad', 'none']);
+  });
+
+  it('the distribution’s satisfied share uses the row’s scale, also without the API’s satisfied count', () => {
+    expect(satisfiedShare({ key: 'x', label: 'x', scale: 'scale3', counts: { '1': 1, '2': 2, '3': 1 }, total: 4 })).toBe(75);
+    expect(satisfiedShare({ key: 'x', label: 'x', counts: { '1': 0, '2': 2, '3': 1, '4': 1, '5': 0 }, total: 4 })).toBe(25);
+    expect(satisfiedShare({ key: 'x', label: 'x', scale: 'scale3', counts: {}, total: 0 })).toBeNull();
   });
 });

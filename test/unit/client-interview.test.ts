@@ -1,8 +1,22 @@
 import { describe, expect, it, vi } from 'vitest';
 import { ApiError, NETWORK_ERROR } from '../../client/app/api';
 import type { FormQuestion, Interview, WaveForm } from '../../client/waves/waves-types';
+import { isAskedHere, TEXT_LENGTH_WHEN_UNSAID } from '../../client/waves/show-if';
+import { DEFAULT_TEXT_LENGTH, isAsked, type AnswerValue } from '../../surveys/instrument-schema';
 import { interviewQueue, makeClientKey, type QueuedInterview } from '../../client/waves/interview-queue';
-import { parsePercent, pressKey, START, stepsOf, type EntryState, type Step } from '../../client/waves/interview-steps';
+import {
+  answer,
+  askedAnswers,
+  parsePercent,
+  pressKey,
+  skip,
+  START,
+  stepsOf,
+  trySave,
+  typedText,
+  type EntryState,
+  type Step,
+} from '../../client/waves/interview-steps';
 
 const q = (key: string, extra: Partial<FormQuestion> = {}): FormQuestion => ({
   key,
@@ -163,5 +177,102 @@ describe('the interview queue', () => {
     queue.discard('iv-dddddddd');
     expect(items.map((i) => i.clientKey)).toEqual(['iv-eeeeeeee']);
     expect(JSON.parse(storage.data.get('hailong.interviews.2')!)).toEqual([]);
+  });
+});
+
+describe('keyboard entry of the designer’s question types', () => {
+  const opts = (n: number) => Array.from({ length: n }, (_, i) => ({ code: i + 1, label: { vi: `PA ${i + 1}`, en: `Option ${i + 1}` } }));
+  const designed: WaveForm['survey'] = {
+    versionId: 2,
+    key: 'ks3',
+    title: { vi: 'Ba mức', en: 'Three levels' },
+    overall: q('overall', { type: 'scale3', required: true, allowNoOpinion: false }),
+    factors: [
+      {
+        key: 'f',
+        label: { vi: 'Nhóm', en: 'Group' },
+        items: [
+          q('online', { type: 'choice', allowNoOpinion: false, options: opts(2) }),
+          q('which', { type: 'multi', required: true, allowNoOpinion: false, options: opts(3), showIf: { question: 'online', in: [1] } }),
+          q('why', { type: 'text', allowNoOpinion: false, maxLength: 10, showIf: { question: 'which', in: [3] } }),
+        ],
+      },
+    ],
+    extras: [q('after', { type: 'scale5' })],
+    comment: { label: { vi: 'Góp ý', en: 'Comment' }, maxLength: 100 },
+  };
+  const steps = stepsOf(designed);
+  const at = (state: EntryState) => {
+    const s = steps[state.index]!;
+    return s.kind === 'question' ? s.question.key : 'comment';
+  };
+
+  it('takes 1–3 on the 3-level scale and refuses 4 and 5', () => {
+    expect(pressKey(steps, START, '4').handled).toBe(false);
+    expect(pressKey(steps, START, '5').handled).toBe(false);
+    const r = type(steps, ['3']);
+    expect(r.state.answers).toEqual({ overall: 3 });
+    expect(at(r.state)).toBe('online');
+  });
+
+  it('ticks and unticks several codes with digits, stays on the question, keeps them sorted, and Space moves on', () => {
+    let r = type(steps, ['2', '1', '3', '1', '3', '2']);
+    expect(at(r.state)).toBe('which');
+    // 3 on, 1 on, 3 off, 2 on
+    expect(r.state.answers.which).toEqual([1, 2]);
+    r = type(steps, ['3', ' '], r.state);
+    expect(r.state.answers.which).toEqual([1, 2, 3]);
+    expect(at(r.state)).toBe('why');
+  });
+
+  it('a required several-choice question with nothing ticked cannot be skipped; unticking the last one unanswers it', () => {
+    let r = type(steps, ['2', '1', '2', '2', ' ']);
+    expect(r.state.answers).toEqual({ overall: 2, online: 1 });
+    expect(r.state).toMatchObject({ notice: 'missingRequired' });
+    expect(at(r.state)).toBe('which');
+    r = type(steps, ['Enter'], r.state);
+    expect(r.saved).toBe(false);
+  });
+
+  it('passes over a question whose show-if is not met, going on and coming back, and saves without it', () => {
+    let r = type(steps, ['2', '2']);
+    expect(at(r.state)).toBe('after');
+    r = type(steps, ['Backspace'], r.state);
+    expect(at(r.state)).toBe('online');
+    r = type(steps, ['2', '4', 'Enter'], r.state);
+    expect(r.saved).toBe(true);
+    expect(askedAnswers(steps, r.state.answers)).toEqual({ overall: 2, online: 2, after: 4 });
+  });
+
+  it('drops an answer left behind when an earlier answer changes so the question is no longer asked', () => {
+    const typedIn = { index: 0, notice: null, answers: { overall: 1, online: 1, which: [3], why: 'Chậm' } };
+    const changed = { ...typedIn, answers: { ...typedIn.answers, online: 2 } };
+    expect(askedAnswers(steps, typedIn.answers)).toEqual(typedIn.answers);
+    expect(askedAnswers(steps, changed.answers)).toEqual({ overall: 1, online: 2 });
+    expect(trySave(steps, changed).save).toBe(true);
+    // …and with online 1 but which unticked of 3, "why" is not asked either
+    expect(askedAnswers(steps, { overall: 1, online: 1, which: [1], why: 'Chậm' })).toEqual({ overall: 1, online: 1, which: [1] });
+  });
+
+  it('takes a typed short text, trimmed to the question’s length; an empty one is no answer', () => {
+    expect(typedText('  Chờ quá lâu ở quầy  ', 10)).toBe('Chờ quá lâ');
+    expect(typedText('   ', 10)).toBeNull();
+    const atWhy: EntryState = { index: 3, answers: { overall: 1, online: 1, which: [3] }, notice: null };
+    const r = answer(steps, atWhy, typedText('Chậm', 10));
+    expect(r.answers.why).toBe('Chậm');
+    expect(at(r)).toBe('after');
+    expect(pressKey(steps, atWhy, '1').handled).toBe(false);
+    expect(at(skip(steps, atWhy))).toBe('after');
+  });
+});
+
+describe('the client’s show-if copy agrees with the survey rule', () => {
+  it('gives the same verdict for every kind of earlier answer, and the same default text length', () => {
+    const showIf = { question: 'p', in: [1, 3] };
+    const cases: Record<string, AnswerValue>[] = [{}, { p: 1 }, { p: 2 }, { p: null }, { p: [2] }, { p: [2, 3] }, { p: [] }, { p: 'text' }];
+    expect(cases.map((a) => isAskedHere({ showIf }, a))).toEqual(cases.map((a) => isAsked({ showIf }, a)));
+    expect(cases.map((a) => isAskedHere({ showIf }, a))).toEqual([false, true, false, false, false, true, false, false]);
+    expect(isAskedHere({}, {})).toBe(true);
+    expect(TEXT_LENGTH_WHEN_UNSAID).toBe(DEFAULT_TEXT_LENGTH);
   });
 });

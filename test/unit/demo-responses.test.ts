@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { ActiveCounter } from '../../db/counters';
 import { demoResponses } from '../../server/bootstrap/demo-responses';
+import { validateAnswers } from '../../surveys/answers-schema';
 import { sipasCounterShort } from '../../surveys/instruments';
 import { localDay } from '../../surveys/time';
+import { scale3Survey } from '../support/scale3-survey';
 
 const counter = (id: number, code: string, sectors: string[]): ActiveCounter => ({
   id,
@@ -71,5 +73,33 @@ describe('demo answers: days up to now, never after it', () => {
     expect(share(2) - share(3)).toBeGreaterThan(0.03);
     expect(share(2) - share(3)).toBeLessThan(0.1);
     expect(share(3)).toBeGreaterThan(0.75);
+  });
+});
+
+describe('demo answers for a survey with the designer’s question types', () => {
+  const c3: ActiveCounter = {
+    ...counter(3, 'demo-ks3', ['civil_status']),
+    surveyVersion: { id: 12, version: 1, definition: scale3Survey },
+  };
+  const answers = [...demoResponses([c3], new Date('2026-04-15T18:00:00+07:00'), 30)];
+
+  it('gives answers the survey accepts: 3 levels, sorted ticks, short texts, nothing for a question not asked', () => {
+    expect(answers.length).toBeGreaterThan(100);
+    const refused = answers.map((r) => validateAnswers(scale3Survey, r.answers)).filter((v) => !v.ok);
+    expect(refused).toEqual([]);
+    for (const r of answers) {
+      expect([1, 2, 3]).toContain(r.answers.overall);
+      if (r.answers.pick !== 1) expect(r.answers).not.toHaveProperty('many');
+      const many = r.answers.many;
+      if (many !== undefined) expect(many).toEqual([...(many as number[])].sort((a, b) => a - b));
+    }
+    expect(answers.some((r) => Array.isArray(r.answers.many) && r.answers.many.length > 1)).toBe(true);
+    expect(answers.some((r) => typeof r.answers.say === 'string')).toBe(true);
+  });
+
+  it('scores the 3-level overall question: satisfied exactly when it is Hài lòng or Rất hài lòng', () => {
+    for (const r of answers) expect(r.satisfied).toBe(r.answers.overall === 2 || r.answers.overall === 3);
+    const levels = new Set(answers.map((r) => r.answers.overall));
+    expect(levels).toEqual(new Set([1, 2, 3]));
   });
 });

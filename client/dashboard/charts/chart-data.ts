@@ -1,7 +1,7 @@
 import type { Verdict } from '../../../surveys/statistics';
 import type { Interval, StatsRow } from '../../app/api-types';
 import { VERDICT_COLOUR } from '../../app/verdict';
-import type { Distribution, Level, Reorganisation, Trend } from '../dashboard-types';
+import type { Distribution, Reorganisation, Trend } from '../dashboard-types';
 
 /** What the charts need, worked out without chart.js so it can be tested with plain data. */
 export interface SectorBars {
@@ -61,23 +61,13 @@ export function versionMarks(
   return [...byMonth.entries()].sort((a, b) => a[0] - b[0]).map(([index, labels]) => ({ index, label: labels.join('; ') }));
 }
 
-export const LEVELS: readonly Level[] = ['1', '2', '3', '4', '5'];
-
 /**
- * Each level's share of a row's answers, in percent, for the 100 % stacked bars. The shares are
- * for drawing only; the table shows the API's counts.
+ * Each level's share of a row's answers, in percent, for the 100 % stacked bars, per count key
+ * ('1'…'5', or '1'…'3' on the 3-level scale). The shares are for drawing only; the table shows the
+ * API's counts.
  */
-export function levelShares(rows: Distribution['rows']): Record<Level, number[]> {
-  const out = { '1': [], '2': [], '3': [], '4': [], '5': [] } as Record<Level, number[]>;
-  for (const row of rows) for (const level of LEVELS) out[level].push(row.total > 0 ? (100 * (row.counts[level] ?? 0)) / row.total : 0);
+export function levelShares(rows: Distribution['rows'], levels: readonly string[] = ['1', '2', '3', '4', '5']): Record<string, number[]> {
+  const out: Record<string, number[]> = Object.fromEntries(levels.map((l) => [l, []]));
+  for (const row of rows) for (const level of levels) out[level]!.push(row.total > 0 ? (100 * (row.counts[level] ?? 0)) / row.total : 0);
   return out;
 }
-
-/** A diverging palette, red (1) to green (5), with the neutral middle grey; readable in greyscale too. */
-export const LEVEL_COLOUR: Record<Level, string> = {
-  '1': '#a1221b',
-  '2': '#e07b39',
-  '3': '#a8adb3',
-  '4': '#6fae5b',
-  '5': '#1b6e35',
-};
