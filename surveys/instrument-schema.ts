@@ -1,5 +1,8 @@
 import { z } from 'zod';
 import type { LocalizedText } from './localized-text';
+import type { ShowIf } from './show-if';
+
+export { DEFAULT_TEXT_LENGTH, isAsked, type Answers, type AnswerValue, type ShowIf } from './show-if';
 
 const questionKey = z
   .string()
@@ -36,8 +39,7 @@ export const CODED_TYPES: readonly QuestionType[] = ['scale5', 'scale3', 'choice
 export const RATING_TYPES: readonly QuestionType[] = ['scale5', 'scale3'];
 
 /** Ask a question only when an earlier question's answer is one of these codes (for `multi`: any ticked). */
-export const showIfSchema = z.object({ question: questionKey, in: z.array(z.number().int()).min(1) });
-export type ShowIf = z.infer<typeof showIfSchema>;
+export const showIfSchema = z.object({ question: questionKey, in: z.array(z.number().int()).min(1) }) satisfies z.ZodType<ShowIf>;
 
 const optionSchema = z.object({ code: z.number().int().min(0).max(98), label: surveyText });
 
@@ -69,9 +71,6 @@ export const satisfactionRule = z.enum(['overall_question', 'factor_mean']);
 
 /** `custom`: a questionnaire a province wrote in the designer. */
 export const SURVEY_KINDS = ['counter', 'health', 'education', 'custom'] as const;
-
-/** The longest short text a question takes when it does not say. */
-export const DEFAULT_TEXT_LENGTH = 200;
 
 export const surveyDefinitionSchema = z
   .object({
@@ -229,20 +228,4 @@ export function answerCodes(q: Pick<Question, 'type' | 'options'>): number[] {
 /** Every question in the order a form shows it: overall first, then factor items, then extras. */
 export function allQuestionsOf(def: Pick<SurveyDefinition, 'overall' | 'factors' | 'extras'>): Question[] {
   return [...(def.overall ? [def.overall] : []), ...def.factors.flatMap((f) => f.items), ...(def.extras ?? [])];
-}
-
-/**
- * An answer as stored: a code or number, a list of codes (multiple choice), a short text, or null
- * for "Không ý kiến" (no opinion). Unanswered keys are absent.
- */
-export type AnswerValue = number | number[] | string | null;
-export type Answers = Record<string, AnswerValue>;
-
-/** Whether a question is asked, given the answers to the questions before it. */
-export function isAsked(q: Pick<Question, 'showIf'>, answers: Readonly<Answers>): boolean {
-  if (!q.showIf) return true;
-  const v = answers[q.showIf.question];
-  if (typeof v === 'number') return q.showIf.in.includes(v);
-  if (Array.isArray(v)) return v.some((c) => q.showIf!.in.includes(c));
-  return false;
 }

@@ -17,7 +17,7 @@ import {
   type Answers,
   type EntryState,
 } from './interview-steps';
-import { TEXT_LENGTH_WHEN_UNSAID } from './show-if';
+import { DEFAULT_TEXT_LENGTH } from '../../surveys/show-if';
 import type { WaveForm } from './waves-types';
 
 interface Props {
@@ -52,7 +52,7 @@ export function InterviewForm({ survey, lang, onSave }: Props) {
   const asked = steps.slice(0, -1).filter((s) => isStepAsked(s, state.answers));
   const questionCount = asked.length;
   const answered = Object.keys(askedAnswers(steps, state.answers)).length;
-  const textMax = question?.maxLength ?? TEXT_LENGTH_WHEN_UNSAID;
+  const textMax = question?.maxLength ?? DEFAULT_TEXT_LENGTH;
 
   useEffect(() => {
     if (question?.type === 'percent' || question?.type === 'text') {

@@ -1,7 +1,7 @@
-import type { AnswerValue } from '../../surveys/instrument-schema';
+import type { AnswerValue } from '../../surveys/show-if';
 import type { LocalizedText } from '../app/api-types';
 import type { StringKey } from '../app/i18n';
-import { isAskedHere as isAsked } from './show-if';
+import { isAsked } from '../../surveys/show-if';
 import type { FormQuestion, WaveForm } from './waves-types';
 
 /**

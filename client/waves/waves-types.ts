@@ -1,4 +1,4 @@
-import type { AnswerValue } from '../../surveys/instrument-schema';
+import type { AnswerValue } from '../../surveys/show-if';
 import type { Confidence, Verdict } from '../../surveys/statistics';
 import type { IntervalBasis } from '../../surveys/stratified-rate';
 import type { Interval, LocalizedText, StatsRow } from '../app/api-types';
