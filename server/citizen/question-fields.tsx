@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
-import { answerField, NO_OPINION_VALUE, optionField, TICKED_VALUE } from '../../surveys/form-fields';
-import { DEFAULT_TEXT_LENGTH, type Question } from '../../surveys/instrument-schema';
+import { COMMENT_ERROR_KEY } from '../../surveys/answers-schema';
+import { answerField, NO_OPINION_VALUE, optionField, TICKED_VALUE, type FormValues } from '../../surveys/form-fields';
+import { allQuestionsOf, DEFAULT_TEXT_LENGTH, type Question, type SurveyDefinition } from '../../surveys/instrument-schema';
 import type { LocalizedText } from '../../surveys/localized-text';
 import { levelsOf, NO_OPINION_LABEL } from '../../surveys/scale';
 import { questionClass } from './show-if-css';
@@ -183,4 +184,33 @@ export function QuestionField(props: QuestionProps) {
     case 'percent':
       return <PercentQuestion {...props} />;
   }
+}
+
+/** Every question of the survey in form order, then its comment box: the body the citizen page and its preview share. */
+export function QuestionsAndComment({
+  def,
+  lang,
+  values,
+  errors,
+}: {
+  def: SurveyDefinition;
+  lang: Lang;
+  values: Pick<FormValues, 'answers' | 'comment'>;
+  errors: Record<string, LocalizedText>;
+}) {
+  const questions = allQuestionsOf(def);
+  return (
+    <>
+      {questions.map((q, i) => (
+        <QuestionField q={q} n={i + 1} total={questions.length} lang={lang} answers={values.answers} error={errors[q.key]} />
+      ))}
+      <label class="block" for="comment">
+        {def.comment.label[lang]} <span class="hint">({T.optionalHint[lang]})</span>
+      </label>
+      <textarea id="comment" name="comment" maxLength={def.comment.maxLength}>
+        {values.comment}
+      </textarea>
+      <ErrorText id="err-comment" text={errors[COMMENT_ERROR_KEY]} lang={lang} />
+    </>
+  );
 }

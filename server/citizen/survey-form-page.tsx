@@ -1,15 +1,15 @@
 import type { ActiveCounter } from '../../db/counters';
-import { COMMENT_ERROR_KEY, DOSSIER_ERROR_KEY, FORM_ERROR_KEY, SECTOR_ERROR_KEY } from '../../surveys/answers-schema';
+import { DOSSIER_ERROR_KEY, FORM_ERROR_KEY, SECTOR_ERROR_KEY } from '../../surveys/answers-schema';
 import { aboutMinutes, minutesToAnswer, questionCount } from '../../surveys/answer-time';
 import { isDossierCode, normalizeDossierCode } from '../../surveys/dossier-code';
 import { asksDossierCode } from '../../surveys/dossier-field';
-import { allQuestionsOf, type SurveyDefinition } from '../../surveys/instrument-schema';
+import type { SurveyDefinition } from '../../surveys/instrument-schema';
 import type { LocalizedText } from '../../surveys/localized-text';
 import { CONSENT_VALUE, EMPTY_VALUES, type FormValues } from '../../surveys/form-fields';
 import { sectorName } from '../../surveys/sectors';
 import { CONTACT_ERROR_KEY } from './contact-request';
 import { renderPage } from './page-layout';
-import { ErrorText, QuestionField } from './question-fields';
+import { ErrorText, QuestionsAndComment } from './question-fields';
 import { showIfCss } from './show-if-css';
 import { TOKEN_ERROR_KEY } from './submit-response';
 import { T, type Lang } from './texts';
@@ -81,7 +81,6 @@ function SurveyForm({ counter, lang, kiosk, kioskIntervalSeconds, kioskIdleSecon
   const hasErrors = Object.keys(errors).length > 0;
   const action = `/q/${counter.code}?lang=${lang}${kiosk ? '&kiosk=1' : ''}`;
   const asksDossier = asksDossierCode(def);
-  const questions = allQuestionsOf(def);
   const length = T.formLength[lang].replace('{q}', String(questionCount(def))).replace('{time}', aboutMinutes(minutesToAnswer(def))[lang]);
   return (
     <>
@@ -137,16 +136,7 @@ function SurveyForm({ counter, lang, kiosk, kioskIntervalSeconds, kioskIdleSecon
             <ErrorText id="err-sector" text={errors[SECTOR_ERROR_KEY]} lang={lang} />
           </>
         ) : null}
-        {questions.map((q, i) => (
-          <QuestionField q={q} n={i + 1} total={questions.length} lang={lang} answers={values.answers} error={errors[q.key]} />
-        ))}
-        <label class="block" for="comment">
-          {def.comment.label[lang]} <span class="hint">({T.optionalHint[lang]})</span>
-        </label>
-        <textarea id="comment" name="comment" maxLength={def.comment.maxLength}>
-          {values.comment}
-        </textarea>
-        <ErrorText id="err-comment" text={errors[COMMENT_ERROR_KEY]} lang={lang} />
+        <QuestionsAndComment def={def} lang={lang} values={values} errors={errors} />
         <ContactBlock lang={lang} kiosk={kiosk} values={values} error={errors[CONTACT_ERROR_KEY]} />
         {asksDossier ? (
           <>

@@ -1,10 +1,10 @@
-import { FORM_ERROR_KEY, COMMENT_ERROR_KEY } from '../../surveys/answers-schema';
+import { FORM_ERROR_KEY } from '../../surveys/answers-schema';
 import { aboutMinutes, minutesToAnswer, questionCount } from '../../surveys/answer-time';
 import { EMPTY_VALUES, type FormValues } from '../../surveys/form-fields';
-import { allQuestionsOf, type SurveyDefinition } from '../../surveys/instrument-schema';
+import type { SurveyDefinition } from '../../surveys/instrument-schema';
 import type { LocalizedText } from '../../surveys/localized-text';
 import { renderPage } from './page-layout';
-import { ErrorText, QuestionField } from './question-fields';
+import { QuestionsAndComment } from './question-fields';
 import { ShowIfStyle } from './survey-form-page';
 import { T, type Lang } from './texts';
 
@@ -45,7 +45,6 @@ function PreviewBanner({ lang }: { lang: Lang }) {
  * banner saying nothing is stored. The caller mounts it and validates what it posts.
  */
 function SurveyPreview({ definition: def, lang, kiosk, action, values = EMPTY_VALUES, errors = {} }: SurveyPreviewProps) {
-  const questions = allQuestionsOf(def);
   const summary = errors[FORM_ERROR_KEY];
   const length = T.formLength[lang].replace('{q}', String(questionCount(def))).replace('{time}', aboutMinutes(minutesToAnswer(def))[lang]);
   return (
@@ -66,16 +65,7 @@ function SurveyPreview({ definition: def, lang, kiosk, action, values = EMPTY_VA
       ) : null}
       <form id="survey-preview" method="post" action={action} data-lang={lang}>
         <input type="hidden" name="channel" value={kiosk ? 'kiosk' : 'qr'} />
-        {questions.map((q, i) => (
-          <QuestionField q={q} n={i + 1} total={questions.length} lang={lang} answers={values.answers} error={errors[q.key]} />
-        ))}
-        <label class="block" for="comment">
-          {def.comment.label[lang]} <span class="hint">({T.optionalHint[lang]})</span>
-        </label>
-        <textarea id="comment" name="comment" maxLength={def.comment.maxLength}>
-          {values.comment}
-        </textarea>
-        <ErrorText id="err-comment" text={errors[COMMENT_ERROR_KEY]} lang={lang} />
+        <QuestionsAndComment def={def} lang={lang} values={values} errors={errors} />
         <button type="submit">{T.send[lang]}</button>
       </form>
     </>
