@@ -16,6 +16,7 @@ import { currentSurveyVersion } from '../../db/surveys';
 import type { Database } from '../../db/types';
 import { checkDefinition } from '../../surveys/definition-problems';
 import { daySchema } from '../../surveys/day-schema';
+import { typeChanges } from '../../surveys/version-compatibility';
 import { instrumentByKey } from '../../surveys/instruments';
 import { recordAudit } from '../audit/record-audit';
 import type { AppDeps, AppEnv, SessionUser } from '../http/context';
@@ -179,8 +180,13 @@ export function surveyRoutes({ db }: AppDeps) {
       if (!draft) throw NO_DRAFT;
       const definition = checked(draft.definition);
       const effectiveFrom = effectiveFromOf(body.effectiveFrom);
-      const last = (await listVersions(w, user.tenant_id, [survey.id]))[0];
-      if (last && sameQuestionnaire(last.definition, definition)) throw UNCHANGED;
+      const earlier = await listVersions(w, user.tenant_id, [survey.id]);
+      if (earlier[0] && sameQuestionnaire(earlier[0].definition, definition)) throw UNCHANGED;
+      const retyped = typeChanges(
+        earlier.map((v) => v.definition),
+        definition,
+      );
+      if (retyped.length > 0) throw invalidDefinition(retyped);
       const published = await publishVersion(
         w,
         {

@@ -233,6 +233,15 @@ describe('survey designer API', () => {
   it('edits a wording as version 2; the counter moves to it, earlier answers keep version 1', async () => {
     const edit = await t.app.request('/api/surveys/ks-2026/versions/1/edit', json({}));
     expect(edit.status).toBe(200);
+    // The same key on another scale would pool version 1's answers with others of a different meaning.
+    const retyped = designed();
+    retyped.factors[1]!.items[0]!.type = 'scale3';
+    await call('/api/surveys/ks-2026/draft', { method: 'PUT', body: JSON.stringify({ definition: retyped }) });
+    const refused = await t.app.request('/api/surveys/ks-2026/publish', json({}));
+    expect(refused.status).toBe(400);
+    const fields = ((await refused.json()) as { fields: Record<string, { vi: string; en: string }> }).fields;
+    expect(Object.keys(fields)).toEqual(['factors.1.items.0.type']);
+    expect(fields['factors.1.items.0.type']!.en).toMatch(/type scale5 in version 1/);
     await call('/api/surveys/ks-2026/draft', { method: 'PUT', body: JSON.stringify({ definition: designed('Thời gian chờ đến lượt') }) });
     const publish = await t.app.request('/api/surveys/ks-2026/publish', json({}));
     expect(((await publish.json()) as { version: { version: number } }).version.version).toBe(2);
