@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { SurveyKeyInput } from './survey-key-input';
 import { ActionMessage } from '../app/action-message';
 import { ApiError } from '../app/api';
 import { formatCount } from '../app/format';
@@ -77,15 +78,7 @@ export function ImportSurveyPanel() {
           </label>
           <label>
             <span>{t(lang, 'svImportKey')}</span>
-            <input
-              name="key"
-              autoComplete="off"
-              spellcheck={false}
-              maxLength={40}
-              value={key}
-              onInput={(e) => setKey(e.currentTarget.value.toLowerCase())}
-              data-testid="import-survey-key"
-            />
+            <SurveyKeyInput value={key} onChange={setKey} testid="import-survey-key" />
           </label>
         </div>
         <div class="form-actions">

@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { SurveyKeyInput } from './survey-key-input';
 import { ActionMessage } from '../app/action-message';
 import { inBothLanguages, t } from '../app/i18n';
 import { InBothLanguages } from '../app/in-both-languages';
@@ -42,16 +43,7 @@ export function NewSurveyPanel({ templates, surveys }: { templates: readonly Sur
         <div class="form-grid">
           <label>
             <span>{t(lang, 'svKey')}</span>
-            <input
-              name="key"
-              autoComplete="off"
-              spellcheck={false}
-              maxLength={40}
-              value={key}
-              onInput={(e) => setKey(e.currentTarget.value.toLowerCase())}
-              aria-describedby="new-survey-key-hint"
-              data-testid="new-survey-key"
-            />
+            <SurveyKeyInput value={key} onChange={setKey} testid="new-survey-key" describedBy="new-survey-key-hint" />
             <span id="new-survey-key-hint" class="muted small">
               {t(lang, 'svKeyHint')}
             </span>
