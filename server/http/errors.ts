@@ -11,13 +11,15 @@ export class RequestError extends Error {
     readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429,
     readonly text: LocalizedText,
     readonly fields?: Record<string, LocalizedText>,
+    /** More the client can act on, sent beside the message (e.g. a definition's problems as a list). */
+    readonly details?: Record<string, unknown>,
   ) {
     super(text.en);
   }
 }
 
 export function errorBody(error: RequestError) {
-  return { error: error.text.en, message: error.text, ...(error.fields ? { fields: error.fields } : {}) };
+  return { error: error.text.en, message: error.text, ...(error.fields ? { fields: error.fields } : {}), ...error.details };
 }
 
 export const DATABASE_BUSY: LocalizedText = {

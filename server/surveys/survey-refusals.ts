@@ -52,7 +52,7 @@ export const EFFECTIVE_IN_PAST = new RequestError(400, {
   en: 'The effective day cannot be before today: answers already given keep their version.',
 });
 
-/** A definition that does not pass the schema: 400 naming each field. */
+/** A definition that does not pass the schema: 400 naming each field, and the same problems as a list (a path may have several). */
 export function invalidDefinition(problems: readonly DefinitionProblem[]): RequestError {
   return new RequestError(
     400,
@@ -61,6 +61,7 @@ export function invalidDefinition(problems: readonly DefinitionProblem[]): Reque
       en: `The survey is not valid (${problems.length} problems). Fix the fields listed and try again.`,
     },
     Object.fromEntries(problems.map((p) => [p.path || '_form', p.message])),
+    { problems },
   );
 }
 

@@ -307,8 +307,9 @@ describe('survey designer API', () => {
       json({ definition: { ...definition, key: 'ks-bad', satisfactionRule: 'mean', factors: [] } }),
     );
     expect(invalid.status).toBe(400);
-    const report = (await invalid.json()) as { fields: Record<string, { vi: string; en: string }> };
+    const report = (await invalid.json()) as { fields: Record<string, { vi: string; en: string }>; problems: { path: string }[] };
     expect(Object.keys(report.fields).sort()).toEqual(['factors', 'satisfactionRule']);
+    expect(report.problems.map((p) => p.path).sort()).toEqual(['factors', 'satisfactionRule']);
     expect(report.fields.factors!.vi).toMatch(/ít nhất 1/);
     expect((await call('/api/surveys/ks-bad')).status).toBe(404);
   });

@@ -70,6 +70,23 @@ describe('the survey designer', () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
   });
 
+  it('refuses an invalid JSON file with a table of what is wrong, field by field, and stores nothing', async () => {
+    const file = { ...DRAFT, key: 'hong', satisfactionRule: 'mean', factors: [] };
+    await page.locator('[data-testid="import-survey-file"]').setInputFiles({
+      name: 'hong.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(file)),
+    });
+    await page.locator('[data-testid="import-survey-submit"]').click();
+    await page.locator('[data-testid="import-survey-problems"]').waitFor();
+    const paths = await page
+      .locator('[data-testid="import-survey-problems"] tr[data-path]')
+      .evaluateAll((rows) => rows.map((r) => (r as HTMLElement).dataset.path));
+    expect(paths.sort()).toEqual(['factors', 'satisfactionRule']);
+    expect(await page.locator('[data-testid="survey-hong"]').count()).toBe(0);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  });
+
   it('shows the empty text’s problem beside its field and in the summary', async () => {
     await page.goto(`${server.url}/app/surveys/tiep-dan`);
     const field = page.locator('#field-factors-0-items-1-text-vi');
