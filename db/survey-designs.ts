@@ -50,8 +50,9 @@ export async function listVersions(db: Kysely<Database>, tenantId: number, surve
       'v.created_at',
       'v.effective_from',
       'u.username as published_by',
+      // The monthly rollups count the same answers as the hourly ones, in far fewer rows.
       eb
-        .selectFrom('hourly_rollups as h')
+        .selectFrom('monthly_rollups as h')
         .select(sql<number>`coalesce(sum(h.responses), 0)::int`.as('n'))
         .whereRef('h.survey_version_id', '=', 'v.id')
         .where('h.tenant_id', '=', tenantId)
