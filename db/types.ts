@@ -333,6 +333,92 @@ export interface AuditLogTable {
   hash: AppendOnly<string>;
 }
 
+/** A one-stop dossier as last sent (issue 18), with the outcome the index rules gave it. */
+export interface DossiersTable {
+  tenant_id: number;
+  code: string;
+  procedure_code: string;
+  procedure_name: string;
+  sector_code: string;
+  unit_id: number;
+  counter_id: number | null;
+  deciding_unit_id: number | null;
+  channel: 'online' | 'in_person';
+  received_at: Timestamp;
+  due_at: Timestamp;
+  finished_at: Timestamp | null;
+  rating: number | null;
+  rating_scale: 3 | 5 | null;
+  complained: boolean;
+  complaint_due_at: Timestamp | null;
+  complaint_answered_at: Timestamp | null;
+  complaint_satisfied: boolean | null;
+  counted_day: ColumnType<string | null, string | null, string | null>;
+  rating_unsatisfied: boolean;
+  overdue: boolean;
+  r3_failed: boolean;
+  complaint_on_time: boolean;
+  r2_failed: boolean;
+  source: 'import' | 'api';
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+/** Sums of dossier outcomes (surveys/dossier-outcome.ts DOSSIER_COUNTS) per day or month. */
+interface DossierRollupCounts {
+  tenant_id: number;
+  unit_id: number;
+  sector_code: string;
+  channel: string;
+  dossiers: number;
+  rated: number;
+  rating_unsatisfied: number;
+  overdue: number;
+  r3_failed: number;
+  online: number;
+  online_failed: number;
+  complaints: number;
+  complaints_on_time: number;
+  complaints_unsatisfied: number;
+  r2_failed: number;
+}
+export interface DossierDailyRollupsTable extends DossierRollupCounts {
+  day: ColumnType<string, string, string>;
+}
+export interface DossierMonthlyRollupsTable extends DossierRollupCounts {
+  month: ColumnType<string, string, string>;
+}
+
+/** A machine client's key: shown once, kept as a hash, scoped to a unit subtree and to scopes. */
+export interface ApiKeysTable {
+  id: Generated<number>;
+  tenant_id: number;
+  name: string;
+  prefix: string;
+  secret_hash: string;
+  unit_id: number | null;
+  scopes: string[];
+  created_by: number | null;
+  created_at: CreatedAt;
+  last_used_at: Timestamp | null;
+  revoked_at: Timestamp | null;
+  revoked_by: number | null;
+}
+
+/** A figure the national portal shows for a unit and period, entered for reconciliation. */
+export interface PortalFiguresTable {
+  id: Generated<number>;
+  tenant_id: number;
+  unit_id: number;
+  indicator: 'r1' | 'r2' | 'r3' | 'online';
+  period_from: ColumnType<string, string, string>;
+  period_to: ColumnType<string, string, string>;
+  value: number;
+  note: Generated<string>;
+  entered_by: number | null;
+  entered_at: CreatedAt;
+}
+
 export interface Database {
   tenants: TenantsTable;
   instance_settings: InstanceSettingsTable;
@@ -361,4 +447,9 @@ export interface Database {
   case_notes: CaseNotesTable;
   case_contacts: CaseContactsTable;
   audit_log: AuditLogTable;
+  dossiers: DossiersTable;
+  dossier_daily_rollups: DossierDailyRollupsTable;
+  dossier_monthly_rollups: DossierMonthlyRollupsTable;
+  api_keys: ApiKeysTable;
+  portal_figures: PortalFiguresTable;
 }

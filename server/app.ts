@@ -41,6 +41,7 @@ import { metaRoutes } from './meta/meta.routes';
 import { targetRoutes } from './targets/targets.routes';
 import { surveyRoutes } from './surveys/surveys.routes';
 import { previewRoutes } from './surveys/preview.routes';
+import { indexRoutes } from './indices/indices.routes';
 
 export const MAX_BODY_BYTES = 64 * 1024;
 const TOO_LARGE = new RequestError(413, {
@@ -135,6 +136,7 @@ export function createApp(deps: AppDeps & LoginHashingOption) {
   app.route('/api', unitRoutes(deps));
   app.route('/api', surveyRoutes(deps));
   app.route('/surveys', previewRoutes(deps));
+  app.route('/api', indexRoutes(deps));
 
   if (clientDir && existsSync(clientDir)) {
     app.get('/', (c) => c.redirect('/app/'));

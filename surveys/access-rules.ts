@@ -153,6 +153,10 @@ export const ACCESS_RULES = {
   // A survey as citizens will see it, before it is published; what it posts is checked, never stored.
   'GET /surveys/:key/preview': admins,
   'POST /surveys/:key/preview': admins,
+
+  // The Decision 766 index from one-stop dossiers: read by analysts; dossiers come in by sheet
+  // (analysts and administrators, within their units) or by the batch API (a machine client's key).
+  'GET /api/indices/766': readers,
 } as const satisfies Record<string, AccessRule>;
 
 /** A route as the rule book names it: 'GET /api/stats'. */

@@ -1,0 +1,127 @@
+import { sql, type Kysely, type RawBuilder } from 'kysely';
+import { DOSSIER_COUNTS, type DossierCounts } from '../surveys/dossier-outcome';
+import type { DossierChannel } from '../surveys/dossier-input';
+import { wholeMonthsWithin } from '../surveys/time';
+import type { StatsFilter } from './stats';
+import type { Database } from './types';
+import { unitSide } from './unit-view';
+
+export const INDEX_GROUP_BYS = ['sector', 'unit', 'month', 'none'] as const;
+export type IndexGroupBy = (typeof INDEX_GROUP_BYS)[number];
+
+export interface IndexFilter extends Pick<StatsFilter, 'tenantId' | 'from' | 'to' | 'unitPath' | 'sector' | 'view'> {
+  dossierChannel?: DossierChannel | undefined;
+}
+
+export type KeyedCounts = DossierCounts & { key: string };
+
+function keyOf(groupBy: IndexGroupBy, unitId: RawBuilder<number>): RawBuilder<string> {
+  if (groupBy === 'sector') return sql`r.sector_code`;
+  if (groupBy === 'unit') return sql`${unitId}::text`;
+  if (groupBy === 'month') return sql`to_char(r.day, 'YYYY-MM')`;
+  return sql`'all'`;
+}
+
+/**
+ * The summed dossier outcomes per group, from rollups only: monthly rollups for the whole months
+ * of the period, daily rollups for the days around them. Units are counted as the stats are (the
+ * unit filter's subtree, through the reorganisations of the view when one is asked for).
+ */
+export async function dossierCountsFromRollups(db: Kysely<Database>, filter: IndexFilter, groupBy: IndexGroupBy): Promise<KeyedCounts[]> {
+  const side = unitSide(filter, { byUnit: groupBy === 'unit', listing: false });
+  const months = wholeMonthsWithin(filter.from, filter.to);
+  const monthsFrom = months?.from ?? filter.from;
+  const monthsUntil = months?.until ?? filter.from;
+  const cols = sql.raw(DOSSIER_COUNTS.map((k) => `m.${k}`).join(', '));
+  const dcols = sql.raw(DOSSIER_COUNTS.map((k) => `d.${k}`).join(', '));
+  const sums = sql.join(
+    DOSSIER_COUNTS.map((k) =>
+      side.weight
+        ? sql`round(sum(r.${sql.ref(k)} * ${side.weight})::numeric, 6)::float8 as ${sql.ref(k)}`
+        : sql`sum(r.${sql.ref(k)})::int as ${sql.ref(k)}`,
+    ),
+  );
+  const result = await sql<KeyedCounts>`
+    select ${keyOf(groupBy, side.unitId)} as key, ${sums}
+    from (
+      select m.tenant_id, m.month as day, m.unit_id, m.sector_code, m.channel, ${cols}
+      from dossier_monthly_rollups m
+      where m.tenant_id = ${filter.tenantId} and m.month >= ${monthsFrom}::date and m.month < ${monthsUntil}::date
+      union all
+      select d.tenant_id, d.day, d.unit_id, d.sector_code, d.channel, ${dcols}
+      from dossier_daily_rollups d
+      where d.tenant_id = ${filter.tenantId} and d.day between ${filter.from}::date and ${filter.to}::date
+        and (d.day < ${monthsFrom}::date or d.day >= ${monthsUntil}::date)
+    ) r
+    ${side.join}
+    where true ${side.condition}
+      ${filter.sector ? sql`and r.sector_code = ${filter.sector}` : sql``}
+      ${filter.dossierChannel ? sql`and r.channel = ${filter.dossierChannel}` : sql``}
+    group by 1
+    having sum(r.dossiers) > 0
+    order by 1`.execute(db);
+  return result.rows;
+}
+
+/**
+ * The same sums recounted from the stored dossiers one by one: the check that rollups never
+ * drift (tests), and the baseline the endpoint's speed is measured against (bench).
+ */
+export async function dossierCountsFromDossiers(db: Kysely<Database>, filter: IndexFilter, groupBy: IndexGroupBy): Promise<KeyedCounts[]> {
+  const side = unitSide(filter, { byUnit: groupBy === 'unit', listing: false });
+  const sums = DOSSIER_COUNTS.map((k) => sql`${countExpression(k)} as ${sql.ref(k)}`);
+  const result = await sql<KeyedCounts>`
+    select ${keyOf(groupBy, side.unitId)} as key, ${sql.join(sums)}
+    from (select x.*, x.counted_day as day from dossiers x) r
+    ${side.join}
+    where r.tenant_id = ${filter.tenantId} and r.day between ${filter.from}::date and ${filter.to}::date
+      ${side.condition}
+      ${filter.sector ? sql`and r.sector_code = ${filter.sector}` : sql``}
+      ${filter.dossierChannel ? sql`and r.channel = ${filter.dossierChannel}` : sql``}
+    group by 1
+    order by 1`.execute(db);
+  return result.rows;
+}
+
+/** Each sum over stored outcome flags (the flags were set by surveys/dossier-outcome.ts). */
+function countExpression(k: (typeof DOSSIER_COUNTS)[number]): RawBuilder<number> {
+  const count = (condition: RawBuilder<unknown>) => sql<number>`(count(*) filter (where ${condition}))::int`;
+  switch (k) {
+    case 'dossiers':
+      return sql<number>`count(*)::int`;
+    case 'rated':
+      return count(sql`r.rating is not null`);
+    case 'rating_unsatisfied':
+      return count(sql`r.rating_unsatisfied`);
+    case 'overdue':
+      return count(sql`r.overdue`);
+    case 'r3_failed':
+      return count(sql`r.r3_failed`);
+    case 'online':
+      return count(sql`r.channel = 'online'`);
+    case 'online_failed':
+      return count(sql`r.channel = 'online' and r.r3_failed`);
+    case 'complaints':
+      return count(sql`r.complained`);
+    case 'complaints_on_time':
+      return count(sql`r.complaint_on_time`);
+    case 'complaints_unsatisfied':
+      return count(sql`r.complained and r.complaint_satisfied = false`);
+    case 'r2_failed':
+      return count(sql`r.r2_failed`);
+  }
+}
+
+/** Dossiers received but not finished: they count in no ratio yet; how many are past their due time now. */
+export async function openDossiers(db: Kysely<Database>, filter: IndexFilter, now: Date): Promise<{ open: number; pastDue: number }> {
+  const side = unitSide(filter, { byUnit: false, listing: true });
+  const result = await sql<{ open: number; past_due: number }>`
+    select count(*)::int as open, (count(*) filter (where r.due_at < ${now}))::int as past_due
+    from dossiers r
+    ${side.join}
+    where r.tenant_id = ${filter.tenantId} and r.finished_at is null ${side.condition}
+      ${filter.sector ? sql`and r.sector_code = ${filter.sector}` : sql``}
+      ${filter.dossierChannel ? sql`and r.channel = ${filter.dossierChannel}` : sql``}`.execute(db);
+  const row = result.rows[0];
+  return { open: row?.open ?? 0, pastDue: row?.past_due ?? 0 };
+}
