@@ -24,14 +24,19 @@ const PARAM_HELP: Record<string, LocalizedText> = {
 };
 
 /** Checks a query string against a schema (blank parameters count as absent); a mistake is a 400 naming each parameter. */
-export function parseQuery<S extends z.ZodType>(schema: S, query: Record<string, string>): z.output<S> {
+export function parseQuery<S extends z.ZodType>(
+  schema: S,
+  query: Record<string, string>,
+  /** What this route's own parameters take, where they differ from the shared filter's. */
+  help: Record<string, LocalizedText> = {},
+): z.output<S> {
   const blanksRemoved = Object.fromEntries(Object.entries(query).filter(([, v]) => v !== ''));
   const parsed = schema.safeParse(blanksRemoved);
   if (parsed.success) return parsed.data;
   const fields: Record<string, LocalizedText> = {};
   for (const issue of parsed.error.issues) {
     const key = String(issue.path[0] ?? '_query');
-    fields[key] ??= PARAM_HELP[key] ?? { vi: 'Tham số không hợp lệ.', en: issue.message };
+    fields[key] ??= help[key] ?? PARAM_HELP[key] ?? { vi: 'Tham số không hợp lệ.', en: issue.message };
   }
   throw new RequestError(400, { vi: 'Bộ lọc không hợp lệ.', en: 'The filter is not valid.' }, fields);
 }

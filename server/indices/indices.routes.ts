@@ -12,10 +12,15 @@ const indexQuery = z.intersection(
   z.object({ groupBy: z.enum(INDEX_GROUP_BYS).default('sector'), dossierChannel: z.enum(DOSSIER_CHANNELS).optional() }),
 );
 
+const INDEX_HELP = {
+  groupBy: { vi: 'Nhóm theo phải là sector, unit, month hoặc none.', en: '"groupBy" must be sector, unit, month or none.' },
+  dossierChannel: { vi: 'Kênh nộp hồ sơ phải là online hoặc in_person.', en: '"dossierChannel" must be online or in_person.' },
+};
+
 /** The Decision 766 satisfaction group (R1, R2, R3) and the online-service rate, from dossier rollups. */
 export function indexRoutes({ db }: AppDeps) {
   return new Hono<AppEnv>().get('/indices/766', async (c) => {
-    const q = parseQuery(indexQuery, c.req.query());
+    const q = parseQuery(indexQuery, c.req.query(), INDEX_HELP);
     const filter = { ...(await resolveFilter(db.dbRead, c.get('user'), q)), dossierChannel: q.dossierChannel };
     const table = await indexTable(db.dbRead, filter, q.groupBy);
     return c.json({

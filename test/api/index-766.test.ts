@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dossierCountsFromDossiers, dossierCountsFromRollups } from '../../db/dossier-index';
 import { storeDossiers } from '../../db/dossiers';
 import { resolveDossiers } from '../../server/dossiers/resolve-dossiers';
 import { dossierJson } from '../support/dossier-facts';
+import { seededRandom } from '../support/random-responses';
 import { createTestApp, login, type TestApp } from '../support/test-app';
 
 let t: TestApp;
@@ -101,5 +103,161 @@ describe('Decision 766 ratios on hand-made dossiers', () => {
       online: 2,
     });
     expect(body.open).toEqual({ open: 1, pastDue: 1 });
+  });
+});
+
+/**
+ * The rules written again from the issue's words, independently of surveys/dossier-outcome.ts:
+ * what an analyst recounting the dossiers by hand would do.
+ */
+interface Sent {
+  code: string;
+  sector: string;
+  unit: string;
+  channel: 'online' | 'in_person';
+  dueAt: string;
+  finishedAt: string | null;
+  rating: number | null;
+  ratingScale: 3 | 5 | null;
+  complained: boolean;
+  complaintDueAt: string | null;
+  complaintAnsweredAt: string | null;
+  complaintSatisfied: boolean | null;
+}
+
+function recount(dossiers: readonly Sent[], keep: (d: Sent, day: string) => boolean) {
+  let all = 0;
+  let r3Bad = 0;
+  let complaints = 0;
+  let onTime = 0;
+  let r2Bad = 0;
+  let online = 0;
+  let onlineBad = 0;
+  for (const d of dossiers) {
+    if (!d.finishedAt) continue;
+    const day = new Date(new Date(d.finishedAt).getTime() + 7 * 3600_000).toISOString().slice(0, 10);
+    if (!keep(d, day)) continue;
+    all++;
+    const notSatisfied = d.rating !== null && (d.ratingScale === 3 ? d.rating === 1 : d.rating <= 2);
+    const late = Date.parse(d.finishedAt) > Date.parse(d.dueAt);
+    const bad = notSatisfied || d.complained || late;
+    if (bad) r3Bad++;
+    if (d.channel === 'online') {
+      online++;
+      if (bad) onlineBad++;
+    }
+    if (d.complained) {
+      complaints++;
+      const answeredInTime = d.complaintAnsweredAt !== null && Date.parse(d.complaintAnsweredAt) <= Date.parse(d.complaintDueAt!);
+      if (answeredInTime) onTime++;
+      if (d.complaintSatisfied === false || !answeredInTime) r2Bad++;
+    }
+  }
+  return { all, r3: all - r3Bad, complaints, r1: onTime, r2: complaints - r2Bad, online, onlineGood: online - onlineBad };
+}
+
+describe('Decision 766 ratios on random dossier sets, against a recount', () => {
+  it('agree for every grouping and filter, after updates sent in several batches', async () => {
+    const random = seededRandom(766);
+    const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!;
+    const sectors = ['land', 'construction', 'investment', 'health'];
+    const units = ['33-TTPVHCC', '11953', '11980', '11983'];
+    const at = (base: number, hours: number) => new Date(base + hours * 3600_000).toISOString();
+    const state = new Map<string, Sent>();
+    const make = (n: number): Sent => {
+      const received = Date.parse('2026-04-01T00:00:00Z') + Math.floor(random() * 80 * 24) * 3600_000;
+      const finished = random() < 0.9 ? at(received, Math.floor(random() * 400)) : null;
+      const scale = random() < 0.5 ? 3 : 5;
+      const rated = random() < 0.6;
+      const complained = random() < 0.2;
+      const answered = complained && random() < 0.8;
+      return {
+        code: `000.00.17.H31-260401-${String(5000 + n).padStart(5, '0')}`,
+        sector: pick(sectors),
+        unit: pick(units),
+        channel: random() < 0.5 ? 'online' : 'in_person',
+        dueAt: at(received, 240),
+        finishedAt: finished,
+        rating: rated ? 1 + Math.floor(random() * scale) : null,
+        ratingScale: rated ? (scale as 3 | 5) : null,
+        complained,
+        complaintDueAt: complained ? at(received, 300) : null,
+        complaintAnsweredAt: answered ? at(received, 200 + Math.floor(random() * 200)) : null,
+        complaintSatisfied: answered ? random() < 0.6 : null,
+      };
+    };
+    const send = (d: Sent) => ({ ...dossierJson(0), ...d, receivedAt: at(Date.parse(d.dueAt), -240) });
+    for (let batch = 0; batch < 4; batch++) {
+      const items: Sent[] = [];
+      for (let i = 0; i < 150; i++) {
+        // Later batches mostly send new states of dossiers already sent: finished, rated, complained later.
+        const known = [...state.keys()];
+        const d = batch > 0 && random() < 0.5 ? { ...make(0), code: pick(known) } : make(batch * 1000 + i);
+        items.push(d);
+        state.set(d.code, d);
+      }
+      await store(items.map(send));
+    }
+    const dossiers = [...state.values()];
+    const unitIds = new Map(
+      (await t.db.dbRead.selectFrom('units').select(['id', 'code']).execute()).map((u) => [u.code, String(u.id)] as const),
+    );
+    const expectIndex = (body: IndexBody['overall'], want: ReturnType<typeof recount>) => {
+      expect(body.r3).toMatchObject({ numerator: want.r3, denominator: want.all });
+      expect(body.r1).toMatchObject({ numerator: want.r1, denominator: want.complaints });
+      expect(body.r2).toMatchObject({ numerator: want.r2, denominator: want.complaints });
+      expect(body.online).toMatchObject({ n: want.online, satisfied: want.onlineGood });
+    };
+    // A whole quarter with edge days, a month alone, and days inside one month.
+    for (const [from, to] of [
+      ['2026-04-03', '2026-07-20'],
+      ['2026-05-01', '2026-05-31'],
+      ['2026-06-10', '2026-06-17'],
+    ] as const) {
+      const inPeriod = (_d: Sent, day: string) => day >= from && day <= to;
+      const overall = await index(`from=${from}&to=${to}&groupBy=none`);
+      expectIndex(overall.overall, recount(dossiers, inPeriod));
+      const bySector = await index(`from=${from}&to=${to}&groupBy=sector`);
+      for (const s of sectors) {
+        const want = recount(dossiers, (d, day) => inPeriod(d, day) && d.sector === s);
+        const row = bySector.rows.find((r) => r.key === s);
+        if (want.all === 0) expect(row).toBeUndefined();
+        else expect(row?.r3).toMatchObject({ numerator: want.r3, denominator: want.all });
+      }
+      const byUnit = await index(`from=${from}&to=${to}&groupBy=unit`);
+      for (const u of units) {
+        const want = recount(dossiers, (d, day) => inPeriod(d, day) && d.unit === u);
+        expect(byUnit.rows.find((r) => r.key === unitIds.get(u))?.r3).toMatchObject({ numerator: want.r3, denominator: want.all });
+      }
+      const ward = await index(`from=${from}&to=${to}&unit=${unitIds.get('11953')}&sector=land&groupBy=month`);
+      for (const row of ward.rows) {
+        const want = recount(
+          dossiers,
+          (d, day) => inPeriod(d, day) && d.unit === '11953' && d.sector === 'land' && day.startsWith(row.key),
+        );
+        expect(row.r3).toMatchObject({ numerator: want.r3, denominator: want.all });
+      }
+      const wardRecount = recount(dossiers, (d, day) => inPeriod(d, day) && d.unit === '11953' && d.sector === 'land');
+      expectIndex(ward.overall, wardRecount);
+    }
+    // Rollups and the dossiers' own stored outcomes agree too.
+    const filter = { tenantId, from: '2026-04-01', to: '2026-08-31' };
+    for (const groupBy of ['sector', 'unit', 'month', 'none'] as const) {
+      expect(await dossierCountsFromRollups(t.db.dbRead, filter, groupBy)).toEqual(
+        await dossierCountsFromDossiers(t.db.dbRead, filter, groupBy),
+      );
+    }
+  });
+});
+
+describe('the index endpoint refuses what it cannot answer', () => {
+  it('names the parameter a person mistyped, in both languages, and needs a reader', async () => {
+    const res = await t.app.request('/api/indices/766?groupBy=counter&from=2026-13-01', { headers: { cookie } });
+    expect(res.status).toBe(400);
+    const body = (await res.json()) as { fields: Record<string, { vi: string; en: string }> };
+    expect(body.fields.groupBy?.en).toBe('"groupBy" must be sector, unit, month or none.');
+    expect(body.fields.groupBy?.vi).toMatch(/Nhóm theo/);
+    expect(body.fields.from).toBeDefined();
+    expect((await t.app.request('/api/indices/766')).status).toBe(401);
   });
 });
