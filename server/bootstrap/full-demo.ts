@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/types';
 import { lastDayBefore } from '../../surveys/reorganisation';
+import { demoDossierFirstDay, storeDemoDossiers } from './demo-dossiers';
 import { DEMO_MERGE } from './demo-merge';
 import { DEMO_FIRST_DAY, generateDemoResponses } from './demo-responses';
 import { createDemoTenant } from './demo-tenant';
@@ -9,6 +10,7 @@ import { createDemoTenant } from './demo-tenant';
  * The demo tenant with its answers from `firstDay` to `now` (HAILONG_DEMO=full), interleaved with
  * the merge as it happened: the answers before 1 July 2025 are stored while the former wards are
  * in force, the merge is recorded, then the rest, so each answer keeps the unit it was given at.
+ * Then a year of one-stop dossiers (today's units only), so the Decision 766 page has figures too.
  * Returns the tenant and how many answers were stored.
  */
 export async function createFullDemoTenant(
@@ -25,5 +27,7 @@ export async function createFullDemoTenant(
   });
   const from = firstDay > DEMO_MERGE.effectiveOn ? firstDay : DEMO_MERGE.effectiveOn;
   stored += await generateDemoResponses(db, now, { from }, (line) => progress(line));
-  return { tenant, stored };
+  const dossiers = await storeDemoDossiers(db, tenant.id, now, demoDossierFirstDay(now, DEMO_MERGE.effectiveOn));
+  progress(`  … ${dossiers} hồ sơ một cửa / one-stop dossiers`);
+  return { tenant, stored, dossiers };
 }

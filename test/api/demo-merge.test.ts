@@ -100,7 +100,7 @@ describe('the full demo around the merge', () => {
   it('stores the answers before 1 July 2025 at the former wards and those after at Phố Hiến, none rewritten', async () => {
     db = await createTestDb();
     const now = new Date('2025-07-04T23:00:00+07:00');
-    const { tenant, stored } = await createFullDemoTenant(db.dbWrite, 2025, now, () => {}, '2025-06-26');
+    const { tenant, stored, dossiers } = await createFullDemoTenant(db.dbWrite, 2025, now, () => {}, '2025-06-26');
     const units = await listUnits(db.dbRead, tenant.id);
     const nameOf = new Map(units.map((u) => [u.id, u.name]));
     const rows = await sql<{ id: string; counter: string; unit_id: number; submitted_at: Date }>`
@@ -136,5 +136,14 @@ describe('the full demo around the merge', () => {
     const others = rows.rows.filter((r) => r.counter === 'demo-land');
     expect(new Set(others.map((r) => nameOf.get(r.unit_id)))).toEqual(new Set(['Trung tâm Phục vụ hành chính công tỉnh Hưng Yên']));
     expect(others.length).toBeGreaterThan(0);
+    // One-stop dossiers from the merge on, at today's units only, some still open.
+    const kept = await sql<{ n: number; open: number; units: number; first: string }>`
+      select count(*)::int as n, (count(*) filter (where finished_at is null))::int as open,
+             count(distinct unit_id)::int as units, min(received_at)::text as first
+      from dossiers d join units u on u.id = d.unit_id
+      where d.tenant_id = ${tenant.id} and u.valid_to is null`.execute(db.dbRead);
+    expect(kept.rows[0]).toMatchObject({ n: dossiers, units: 3 });
+    expect(kept.rows[0]!.open).toBeGreaterThan(0);
+    expect(dossiers).toBeGreaterThan(20);
   });
 });
