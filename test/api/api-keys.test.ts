@@ -142,6 +142,21 @@ describe('API keys for machine clients', () => {
     expect(used.body.keys.find((k) => k.id === tenantKey.id)!.lastUsedAt).not.toBeNull();
   });
 
+  it('takes a full batch of 5000 dossiers (some 1.5 MB, past the usual 64 KB body limit) and refuses one more', async () => {
+    const before = await dossierCount();
+    const full = Array.from({ length: 5000 }, (_, i) =>
+      dossierJson(1000 + i, { code: `000.00.17.H31-260303-${String(i).padStart(4, '0')}` }),
+    );
+    expect(JSON.stringify({ dossiers: full }).length).toBeGreaterThan(1_000_000);
+    const res = await send(tenantKey.key, full);
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ received: 5000, created: 5000, updated: 0, unchanged: 0 });
+    expect(await dossierCount()).toBe(before + 5000);
+    const tooMany = await send(tenantKey.key, [...full, dossierJson(9999)]);
+    expect(tooMany.status).toBe(422);
+    expect(await dossierCount()).toBe(before + 5000);
+  });
+
   it('refuses an invalid item with 422 listing the problems by index, storing nothing of the batch', async () => {
     const before = await dossierCount();
     const res = await send(tenantKey.key, [dossierJson(10), dossierJson(11, { channel: 'fax', sector: 'no-such-sector' })]);
@@ -255,6 +270,7 @@ describe('API keys for machine clients', () => {
       .execute();
     expect(entries.map((e) => e.action)).toEqual([
       'api_key_created',
+      'dossiers_received',
       'dossiers_received',
       'dossiers_received',
       'api_key_created',
