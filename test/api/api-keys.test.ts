@@ -157,6 +157,16 @@ describe('API keys for machine clients', () => {
     expect(await dossierCount()).toBe(before + 5000);
   });
 
+  it('refuses a body over 10 MB with 413 saying how to split it', async () => {
+    const res = await t.app.request('/api/dossiers/batch', {
+      method: 'POST',
+      headers: { authorization: `Bearer ${tenantKey.key}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ dossiers: [{ code: 'x'.repeat(11 * 1024 * 1024) }] }),
+    });
+    expect(res.status).toBe(413);
+    expect(((await res.json()) as Refusal).message.en).toContain('5000 dossiers');
+  });
+
   it('refuses an invalid item with 422 listing the problems by index, storing nothing of the batch', async () => {
     const before = await dossierCount();
     const res = await send(tenantKey.key, [dossierJson(10), dossierJson(11, { channel: 'fax', sector: 'no-such-sector' })]);
