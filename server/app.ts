@@ -42,6 +42,8 @@ import { targetRoutes } from './targets/targets.routes';
 import { surveyRoutes } from './surveys/surveys.routes';
 import { previewRoutes } from './surveys/preview.routes';
 import { indexRoutes } from './indices/indices.routes';
+import { apiKeyRoutes } from './api-keys/api-keys.routes';
+import { dossierBatchRoutes } from './dossiers/dossier-batch.routes';
 
 export const MAX_BODY_BYTES = 64 * 1024;
 const TOO_LARGE = new RequestError(413, {
@@ -54,6 +56,11 @@ const NOT_FOUND = new RequestError(404, { vi: 'Không tìm thấy địa chỉ n
 const IMPORT_TOO_LARGE = new RequestError(413, {
   vi: 'Tệp quá lớn (tối đa 10 MB). Xin chia thành nhiều tệp.',
   en: 'The file is too large (10 MB at most). Please split it.',
+});
+
+const BATCH_TOO_LARGE = new RequestError(413, {
+  vi: 'Lô hồ sơ quá lớn (tối đa 10 MB). Xin chia thành nhiều lô, mỗi lô tối đa 5000 hồ sơ.',
+  en: 'The batch is too large (10 MB at most). Please split it into batches of 5000 dossiers at most.',
 });
 
 export const MAX_DEFINITION_BYTES = 512 * 1024;
@@ -85,12 +92,15 @@ export function createApp(deps: AppDeps & LoginHashingOption) {
   // A survey answer is a few hundred bytes; only an import of earlier results needs more.
   const answerLimit = bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => c.json(errorBody(TOO_LARGE), 413) });
   const importLimit = bodyLimit({ maxSize: MAX_IMPORT_BYTES, onError: (c) => c.json(errorBody(IMPORT_TOO_LARGE), 413) });
+  // A batch of 5000 dossiers from the one-stop system is some 3 MB of JSON.
+  const batchLimit = bodyLimit({ maxSize: MAX_IMPORT_BYTES, onError: (c) => c.json(errorBody(BATCH_TOO_LARGE), 413) });
   // A unit list (a whole province's communes) and a sheet of counters are files too.
   const sheetUploads = new Set(['/api/imports', '/api/units/import', '/api/counters/import']);
   // A questionnaire of 40 questions in two languages is some 30 KB of JSON; room for far more.
   const definitionLimit = bodyLimit({ maxSize: MAX_DEFINITION_BYTES, onError: (c) => c.json(errorBody(DEFINITION_TOO_LARGE), 413) });
   app.use('*', (c, next) => {
     if (sheetUploads.has(c.req.path)) return importLimit(c, next);
+    if (c.req.path === '/api/dossiers/batch') return batchLimit(c, next);
     return c.req.path.startsWith('/api/surveys') ? definitionLimit(c, next) : answerLimit(c, next);
   });
 
@@ -137,6 +147,8 @@ export function createApp(deps: AppDeps & LoginHashingOption) {
   app.route('/api', surveyRoutes(deps));
   app.route('/surveys', previewRoutes(deps));
   app.route('/api', indexRoutes(deps));
+  app.route('/api', apiKeyRoutes(deps));
+  app.route('/api', dossierBatchRoutes(deps));
 
   if (clientDir && existsSync(clientDir)) {
     app.get('/', (c) => c.redirect('/app/'));

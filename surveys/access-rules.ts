@@ -1,3 +1,4 @@
+import type { ApiKeyScope } from './api-key-scopes';
 import { isRole, ROLES, type Role } from './roles';
 
 /**
@@ -7,7 +8,10 @@ import { isRole, ROLES, type Role } from './roles';
  * show each person the screens they can use. test/api/access-rules.test.ts fails when a route has
  * no rule, when a rule names no route, or when one address could match two routes.
  */
-export interface AccessRule {
+export type AccessRule = PersonRule | MachineRule;
+
+/** A route for people: in a browser, with a session (or none needed). */
+export interface PersonRule {
   /** 'anyone': no session needed; 'signed-in': any role; otherwise only these roles. */
   allow: 'anyone' | 'signed-in' | readonly Role[];
   /**
@@ -16,6 +20,17 @@ export interface AccessRule {
    */
   scoped?: true;
 }
+
+/**
+ * A route for machine clients (the one-stop system): an API key with this scope in an
+ * `Authorization: Bearer` header, never a session; the key's unit subtree holds as `scoped` does.
+ */
+export interface MachineRule {
+  allow: 'api-key';
+  scope: ApiKeyScope;
+}
+
+export const isMachineRule = (rule: AccessRule): rule is MachineRule => rule.allow === 'api-key';
 
 const READERS = ['admin', 'analyst'] as const satisfies readonly Role[];
 const WAVE_WORKERS = ['admin', 'analyst', 'interviewer'] as const satisfies readonly Role[];
@@ -157,6 +172,11 @@ export const ACCESS_RULES = {
   // The Decision 766 index from one-stop dossiers: read by analysts; dossiers come in by sheet
   // (analysts and administrators, within their units) or by the batch API (a machine client's key).
   'GET /api/indices/766': readers,
+  'POST /api/dossiers/batch': { allow: 'api-key', scope: 'dossiers:write' },
+  // The keys themselves: administrators, a commune administrator those of their own subtree.
+  'GET /api/api-keys': { allow: ADMINS, scoped: true },
+  'POST /api/api-keys': { allow: ADMINS, scoped: true },
+  'POST /api/api-keys/:id{[0-9]+}/revoke': { allow: ADMINS, scoped: true },
 } as const satisfies Record<string, AccessRule>;
 
 /** A route as the rule book names it: 'GET /api/stats'. */
@@ -168,8 +188,9 @@ export function accessRuleOf(endpoint: string): AccessRule | undefined {
   return Object.hasOwn(ACCESS_RULES, endpoint) ? ACCESS_RULES[endpoint as Endpoint] : undefined;
 }
 
-/** Whether a signed-in person of this role passes the rule (the unit scope aside). */
+/** Whether a signed-in person of this role passes the rule (the unit scope aside); a machine rule lets no person through. */
 export function roleAllowed(rule: AccessRule, role: Role): boolean {
+  if (isMachineRule(rule)) return false;
   return rule.allow === 'anyone' || rule.allow === 'signed-in' || rule.allow.includes(role);
 }
 

@@ -47,6 +47,9 @@ export const AUDIT_ACTIONS = [
   'response_erased',
   'retention_changed',
   'retention_applied',
+  'api_key_created',
+  'api_key_revoked',
+  'dossiers_received',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

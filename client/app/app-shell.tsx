@@ -3,6 +3,7 @@ import { localDay } from '../../surveys/time';
 import { CountersPage } from '../admin/counters-page';
 import { CounterAdminPage } from '../admin/counter-admin-page';
 import { UsersPage } from '../admin/users-page';
+import { ApiKeysPage } from '../api-keys/api-keys-page';
 import { AuditPage } from '../audit/audit-page';
 import { CasePage } from '../cases/case-page';
 import { CasesPage } from '../cases/cases-page';
@@ -145,6 +146,7 @@ export function AppShell({ route, pathname, search }: { route: Exclude<Route, 'l
         {route === 'audit' && <AuditPage search={search} />}
         {route === 'structure' && <UnitTreePage />}
         {route === 'surveys' && <SurveysPage />}
+        {route === 'api-keys' && <ApiKeysPage meta={meta} scopeUnitId={scope} />}
         {route === 'survey' && surveyKey !== null && <SurveyDesignerPage key={surveyKey} surveyKey={surveyKey} />}
       </main>
     </>

@@ -37,6 +37,7 @@ const PAGE_ENDPOINT: Record<Page, Endpoint> = {
   structure: 'POST /api/units',
   surveys: 'GET /api/surveys',
   survey: 'GET /api/surveys/:key',
+  'api-keys': 'GET /api/api-keys',
 };
 
 /**

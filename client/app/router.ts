@@ -34,6 +34,7 @@ export const ADMIN_PAGES = [
   'audit',
   'structure',
   'surveys',
+  'api-keys',
 ] as const;
 export type AdminPage = (typeof ADMIN_PAGES)[number];
 

@@ -1,4 +1,5 @@
 import { ADMIN_STRINGS } from '../admin/admin-strings';
+import { API_KEYS_STRINGS } from '../api-keys/api-keys-strings';
 import { COUNTER_ADMIN_STRINGS } from '../admin/counter-admin-strings';
 import { AUDIT_STRINGS } from '../audit/audit-strings';
 import { AUTH_STRINGS } from '../auth/auth-strings';
@@ -116,4 +117,5 @@ export const STRINGS = {
   ...UNITS_STRINGS,
   ...REORGANISATION_IMPORT_STRINGS,
   ...SURVEYS_STRINGS,
+  ...API_KEYS_STRINGS,
 } satisfies Record<string, LocalizedText>;

@@ -46,6 +46,9 @@ const ACTION_WORDS = {
   audit_response_erased: { vi: 'Xóa dữ liệu cá nhân của phiếu', en: 'Answer’s personal data erased' },
   audit_retention_changed: { vi: 'Đổi thời hạn lưu', en: 'Retention changed' },
   audit_retention_applied: { vi: 'Xóa theo thời hạn lưu', en: 'Retention applied' },
+  audit_api_key_created: { vi: 'Tạo khóa API', en: 'API key created' },
+  audit_api_key_revoked: { vi: 'Thu hồi khóa API', en: 'API key revoked' },
+  audit_dossiers_received: { vi: 'Nhận hồ sơ qua API', en: 'Dossiers received by API' },
 } satisfies Record<`audit_${AuditAction}`, LocalizedText>;
 
 /** The words of the audit log page, Vietnamese first. */

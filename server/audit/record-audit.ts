@@ -8,7 +8,7 @@
  *   audit lock until the commit).
  * - actor: who did it. In a route, `c.get('user')`. For a login attempt, the account found (or only
  *   the name tried): `{ id: null, username: tried, tenant_id: null }`. For the system itself acting
- *   on a tenant (a scheduled job), `systemActor(tenantId)`. The entry belongs to actor.tenant_id.
+ *   on a tenant (a scheduled job), `systemActor(tenantId)`. For a machine client, `apiKeyActor(c.get('apiKey'))`. The entry belongs to actor.tenant_id.
  * - action: an AuditAction ('role_changed', 'case_changed', …); add new ones to surveys/audit-actions.ts.
  * - subject: what was acted on, short, 'kind:key': 'user:12', 'counter:demo-land', 'case:45',
  *   'response:812', or a file name for downloads ('responses.csv'). null when the actor is the subject.
@@ -36,6 +36,13 @@ export type { AuditAction };
 
 /** The application itself acting for a tenant, with no person behind it. */
 export const systemActor = (tenantId: number | null): AuditActor => ({ id: null, username: null, tenant_id: tenantId });
+
+/** A machine client acting with an API key: no account, named by the key's prefix (`api-key:1a2b3c4d`). */
+export const apiKeyActor = (key: { tenantId: number; prefix: string }): AuditActor => ({
+  id: null,
+  username: `api-key:${key.prefix}`,
+  tenant_id: key.tenantId,
+});
 
 export async function recordAudit(
   db: DbHandle | Kysely<Database>,

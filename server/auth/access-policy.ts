@@ -2,9 +2,10 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { matchedRoutes } from 'hono/route';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/types';
-import { accessRuleOf, endpointOf, roleAllowed, rolesOf, type AccessRule } from '../../surveys/access-rules';
+import { accessRuleOf, endpointOf, isMachineRule, roleAllowed, rolesOf, type AccessRule } from '../../surveys/access-rules';
 import type { LocalizedText } from '../../surveys/localized-text';
 import type { Role } from '../../surveys/roles';
+import { authenticateApiKey } from '../api-keys/api-key-auth';
 import type { AppEnv } from '../http/context';
 import { RequestError } from '../http/errors';
 import { requireSession } from './session';
@@ -50,13 +51,20 @@ function rulesOf(c: Context<AppEnv>): AccessRule[] {
 
 /**
  * Applies the rule book (surveys/access-rules.ts) before any route runs: a session where one is
- * needed (401), then the role (403). Routes still keep to the caller's unit subtree themselves.
+ * needed (401), then the role (403); on a machine route an API key with the route's scope instead
+ * (401, 403), never a session. Routes still keep to the caller's unit subtree themselves.
  */
 export function accessPolicy(db: Kysely<Database>, options: AccessPolicyOptions = {}): MiddlewareHandler<AppEnv> {
   const signIn = requireSession(db);
   return async (c, next) => {
     const rules = rulesOf(c);
     if (rules.every((rule) => rule.allow === 'anyone')) return next();
+    const machine = rules.filter(isMachineRule);
+    if (machine.length > 0) {
+      if (machine.length < rules.length) throw new Error(`a route for people and one for machines share ${c.req.path}`);
+      for (const rule of machine) await authenticateApiKey(c, db, rule.scope);
+      return next();
+    }
     try {
       await signIn(c, async () => {});
     } catch (error) {

@@ -1,4 +1,5 @@
 import type { DbHandle } from '../../db/create-db';
+import type { ApiKeyScope } from '../../surveys/api-key-scopes';
 import type { Role } from '../../surveys/roles';
 
 export interface SessionUser {
@@ -9,6 +10,17 @@ export interface SessionUser {
   tenant_id: number;
   tenant_name: string;
   tenant_is_demo: boolean;
+}
+
+/** A machine client's API key, once a machine route has authenticated it (server/api-keys/api-key-auth.ts). */
+export interface ApiKeyCaller {
+  id: number;
+  tenantId: number;
+  name: string;
+  prefix: string;
+  /** The path of the unit subtree the key may send for; undefined: the whole tenant. */
+  unitPath: string | undefined;
+  scopes: ApiKeyScope[];
 }
 
 export interface AppConfig {
@@ -46,6 +58,7 @@ export interface AppDeps {
 export type AppEnv = {
   Variables: {
     user: SessionUser;
+    apiKey: ApiKeyCaller;
     /** The page to answer with if the database fails now: one that keeps what the person entered. */
     busyPage: (() => string) | undefined;
   };

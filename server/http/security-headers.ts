@@ -65,17 +65,23 @@ export const isReceiptQr = (path: string) => RECEIPT_QR.test(path);
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
+const carriesApiKey = (authorization: string | undefined) => /^Bearer\s+hl_/i.test(authorization ?? '');
+
 /**
  * Refuses state-changing requests that a browser says come from another site: an Origin that is
  * neither this server nor its public address, or Sec-Fetch-Site: cross-site. A request with
  * neither header (an old phone's browser, a script) is let through: the session cookie is
  * SameSite=Lax, so a forged cross-site request carries no session, and JSON needs a CORS
  * preflight hailong never grants.
+ *
+ * A request that carries an API key (Authorization: Bearer hl_…) is let through whatever its
+ * Origin: a browser never adds that header by itself, a page of another site could only set it
+ * through a preflight that is never granted, and the routes that take a key take no cookie.
  */
 export function csrfProtection(config: Pick<AppConfig, 'publicUrl'>): MiddlewareHandler {
   const publicOrigin = config.publicUrl ? new URL(config.publicUrl).origin : undefined;
   return async (c, next) => {
-    if (!SAFE_METHODS.has(c.req.method)) {
+    if (!SAFE_METHODS.has(c.req.method) && !carriesApiKey(c.req.header('authorization'))) {
       const origin = c.req.header('origin');
       const crossSite = c.req.header('sec-fetch-site') === 'cross-site';
       const foreign = origin !== undefined && origin !== 'null' && origin !== new URL(c.req.url).origin && origin !== publicOrigin;

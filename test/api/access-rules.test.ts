@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser } from '../../db/users';
 import { hashPassword } from '../../server/auth/password';
 import { roleRefusal } from '../../server/auth/access-policy';
-import { ACCESS_RULES, accessRuleOf, endpointOf, rolesOf } from '../../surveys/access-rules';
+import { ACCESS_RULES, accessRuleOf, endpointOf, isMachineRule, rolesOf } from '../../surveys/access-rules';
 import { ROLES, type Role } from '../../surveys/roles';
 import { createTestApp, login, type TestApp } from '../support/test-app';
 
@@ -98,7 +98,9 @@ describe('the rule book (surveys/access-rules.ts) against the mounted routes', (
 });
 
 describe('the access policy applies every rule', () => {
-  const guarded = Object.entries(ACCESS_RULES).filter(([, rule]) => rule.allow !== 'anyone');
+  // Routes for people with a session; the machine routes (an API key, never a session) are walked on their own.
+  const guarded = Object.entries(ACCESS_RULES).filter(([, rule]) => rule.allow !== 'anyone' && !isMachineRule(rule));
+  const machine = Object.entries(ACCESS_RULES).filter(([, rule]) => isMachineRule(rule));
 
   const call = (endpoint: string, cookie?: string) => {
     const { method, pattern } = split(endpoint);
@@ -146,6 +148,20 @@ describe('the access policy applies every rule', () => {
     expect(wrong).toEqual([]);
     // Every role but the administrator is refused somewhere; the walk is not empty.
     expect(refusals).toBeGreaterThan(60);
+  });
+
+  it('answers 401 with WWW-Authenticate: Bearer on every machine route, to no key and to any role’s session alike', async () => {
+    const wrong: string[] = [];
+    for (const [endpoint] of machine) {
+      for (const cookie of [undefined, ...ROLES.map((r) => cookies[r])]) {
+        const res = await call(endpoint, cookie);
+        const message = await messageOf(res);
+        if (res.status !== 401 || !/^Bearer\b/.test(res.headers.get('www-authenticate') ?? '') || !/khóa API/i.test(message?.vi ?? ''))
+          wrong.push(`${endpoint}${cookie ? ' with a session' : ''}: ${res.status}`);
+      }
+    }
+    expect(machine.length).toBeGreaterThan(0);
+    expect(wrong).toEqual([]);
   });
 
   it('says who may do it in both languages, roles in their usual order', () => {
