@@ -42,6 +42,7 @@ import { targetRoutes } from './targets/targets.routes';
 import { surveyRoutes } from './surveys/surveys.routes';
 import { previewRoutes } from './surveys/preview.routes';
 import { indexRoutes } from './indices/indices.routes';
+import { dossierImportRoutes } from './dossiers/dossier-import.routes';
 
 export const MAX_BODY_BYTES = 64 * 1024;
 const TOO_LARGE = new RequestError(413, {
@@ -86,7 +87,7 @@ export function createApp(deps: AppDeps & LoginHashingOption) {
   const answerLimit = bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => c.json(errorBody(TOO_LARGE), 413) });
   const importLimit = bodyLimit({ maxSize: MAX_IMPORT_BYTES, onError: (c) => c.json(errorBody(IMPORT_TOO_LARGE), 413) });
   // A unit list (a whole province's communes) and a sheet of counters are files too.
-  const sheetUploads = new Set(['/api/imports', '/api/units/import', '/api/counters/import']);
+  const sheetUploads = new Set(['/api/imports', '/api/units/import', '/api/counters/import', '/api/dossiers/import']);
   // A questionnaire of 40 questions in two languages is some 30 KB of JSON; room for far more.
   const definitionLimit = bodyLimit({ maxSize: MAX_DEFINITION_BYTES, onError: (c) => c.json(errorBody(DEFINITION_TOO_LARGE), 413) });
   app.use('*', (c, next) => {
@@ -137,6 +138,7 @@ export function createApp(deps: AppDeps & LoginHashingOption) {
   app.route('/api', surveyRoutes(deps));
   app.route('/surveys', previewRoutes(deps));
   app.route('/api', indexRoutes(deps));
+  app.route('/api', dossierImportRoutes(deps));
 
   if (clientDir && existsSync(clientDir)) {
     app.get('/', (c) => c.redirect('/app/'));

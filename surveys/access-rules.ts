@@ -157,6 +157,9 @@ export const ACCESS_RULES = {
   // The Decision 766 index from one-stop dossiers: read by analysts; dossiers come in by sheet
   // (analysts and administrators, within their units) or by the batch API (a machine client's key).
   'GET /api/indices/766': readers,
+  'GET /api/indices/766/beside-survey': readers,
+  'POST /api/dossiers/import': readers,
+  'GET /api/dossiers/template.csv': readers,
 } as const satisfies Record<string, AccessRule>;
 
 /** A route as the rule book names it: 'GET /api/stats'. */
