@@ -43,6 +43,7 @@ import { surveyRoutes } from './surveys/surveys.routes';
 import { previewRoutes } from './surveys/preview.routes';
 import { indexRoutes } from './indices/indices.routes';
 import { dossierImportRoutes } from './dossiers/dossier-import.routes';
+import { besideSurveyRoutes } from './indices/beside-survey.routes';
 
 export const MAX_BODY_BYTES = 64 * 1024;
 const TOO_LARGE = new RequestError(413, {
@@ -139,6 +140,7 @@ export function createApp(deps: AppDeps & LoginHashingOption) {
   app.route('/surveys', previewRoutes(deps));
   app.route('/api', indexRoutes(deps));
   app.route('/api', dossierImportRoutes(deps));
+  app.route('/api', besideSurveyRoutes(deps));
 
   if (clientDir && existsSync(clientDir)) {
     app.get('/', (c) => c.redirect('/app/'));
