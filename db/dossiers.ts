@@ -23,6 +23,12 @@ export interface StoredDossiers {
   unchanged: number;
 }
 
+/** A dry run counts what would change and writes nothing; `inside` runs last in the transaction (an audit entry). */
+export interface StoreOptions {
+  dryRun?: boolean;
+  inside?: (trx: Kysely<Database>, stored: StoredDossiers) => Promise<void>;
+}
+
 const CHUNK = 1000;
 
 function chunks<T>(items: readonly T[], size = CHUNK): T[][] {
@@ -87,6 +93,7 @@ export async function storeDossiers(
   tenantId: number,
   records: readonly DossierRecord[],
   source: 'import' | 'api',
+  options: StoreOptions = {},
 ): Promise<StoredDossiers> {
   // The last state sent for a code wins within one batch too.
   const latest = new Map(records.map((r) => [r.code, r]));
@@ -104,6 +111,9 @@ export async function storeDossiers(
       if (before && sameDossier(before, after)) unchanged += 1;
       else changes.push({ before, after });
     }
+    const created = changes.filter((c) => c.before === null).length;
+    const counts = { created, updated: changes.length - created, unchanged };
+    if (options.dryRun) return counts;
     for (const part of chunks(changes))
       await upsertRows(
         trx,
@@ -112,8 +122,8 @@ export async function storeDossiers(
         source,
       );
     await addToRollups(trx, tenantId, dossierCellDeltas(changes.map((c) => ({ before: c.before, after: c.after }))));
-    const created = changes.filter((c) => c.before === null).length;
-    return { created, updated: changes.length - created, unchanged };
+    await options.inside?.(trx, counts);
+    return counts;
   });
 }
 

@@ -177,6 +177,9 @@ export const ACCESS_RULES = {
   'GET /api/api-keys': { allow: ADMINS, scoped: true },
   'POST /api/api-keys': { allow: ADMINS, scoped: true },
   'POST /api/api-keys/:id{[0-9]+}/revoke': { allow: ADMINS, scoped: true },
+  'GET /api/indices/766/beside-survey': readers,
+  'POST /api/dossiers/import': readers,
+  'GET /api/dossiers/template.csv': readers,
 } as const satisfies Record<string, AccessRule>;
 
 /** A route as the rule book names it: 'GET /api/stats'. */

@@ -34,6 +34,7 @@ export const AUDIT_ACTIONS = [
   'counter_created',
   'counter_changed',
   'counters_imported',
+  'dossiers_imported',
   'counter_staff_changed',
   'wave_created',
   'import',

@@ -21,6 +21,8 @@ import { UnitsPage } from '../dashboard/units-page';
 import { ExportsPage } from '../exports/exports-page';
 import { FlaggedPage } from '../flagged/flagged-page';
 import { ImportsPage } from '../imports/imports-page';
+import { DossiersPage } from '../indices/dossiers-page';
+import { Index766Page } from '../indices/index766-page';
 import { RetentionPage } from '../privacy/retention-page';
 import { SurveyDesignerPage } from '../surveys/survey-designer-page';
 import { SurveysPage } from '../surveys/surveys-page';
@@ -53,6 +55,7 @@ const PAGE_VIEWS: Record<PageKey, (props: PageProps) => preact.JSX.Element> = {
   heatmap: HeatmapPage,
   units: UnitsPage,
   comments: CommentsPage,
+  index766: Index766Page,
 };
 
 // The last dashboard filter, so a trip to the reports or waves pages does not lose it.
@@ -135,6 +138,7 @@ export function AppShell({ route, pathname, search }: { route: Exclude<Route, 'l
         {route === 'wave' && waveId !== null && <WavePage id={waveId} role={role} />}
         {route === 'wave_entry' && waveId !== null && <InterviewPage id={waveId} />}
         {route === 'imports' && <ImportsPage meta={meta} />}
+        {route === 'dossiers' && <DossiersPage />}
         {route === 'counters' && <CountersPage />}
         {route === 'cases' && <CasesPage search={search} />}
         {route === 'case' && caseId !== null && <CasePage id={caseId} meta={meta} />}

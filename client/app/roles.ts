@@ -25,6 +25,8 @@ const PAGE_ENDPOINT: Record<Page, Endpoint> = {
   wave_entry: 'POST /api/waves/:id/responses',
   wave_new: 'POST /api/waves',
   imports: 'POST /api/imports',
+  index766: 'GET /api/indices/766/beside-survey',
+  dossiers: 'POST /api/dossiers/import',
   counters: 'GET /api/officer/counters',
   cases: 'GET /api/cases',
   case: 'GET /api/cases/:id{[0-9]+}',

@@ -8,14 +8,14 @@ import { useEffect, useState } from 'preact/hooks';
  */
 
 /** The analyst's pages, in the order of the navigation; the overview is the home screen. */
-export const PAGES = ['overview', 'sectors', 'trend', 'factors', 'distribution', 'heatmap', 'units', 'comments'] as const;
+export const PAGES = ['overview', 'sectors', 'trend', 'factors', 'distribution', 'heatmap', 'units', 'comments', 'index766'] as const;
 export type PageKey = (typeof PAGES)[number];
 
 /**
  * Pages that take results away or bring them in (exports, reports, survey waves, imports). Exports
  * read the dashboard filter; the others keep their own query string.
  */
-export const FILING_PAGES = ['exports', 'reports', 'waves', 'imports'] as const;
+export const FILING_PAGES = ['exports', 'reports', 'waves', 'imports', 'dossiers'] as const;
 export type FilingPage = (typeof FILING_PAGES)[number];
 
 /**

@@ -33,6 +33,7 @@ const ACTION_WORDS = {
   audit_counter_created: { vi: 'Tạo quầy', en: 'Counter created' },
   audit_counter_changed: { vi: 'Đổi cài đặt quầy', en: 'Counter settings changed' },
   audit_counters_imported: { vi: 'Nhập danh sách quầy', en: 'Counter list imported' },
+  audit_dossiers_imported: { vi: 'Nhập hồ sơ một cửa', en: 'One-stop dossiers imported' },
   audit_counter_staff_changed: { vi: 'Đổi cán bộ phụ trách quầy', en: 'Counter staff changed' },
   audit_wave_created: { vi: 'Tạo đợt điều tra', en: 'Survey wave created' },
   audit_import: { vi: 'Nhập tệp', en: 'File imported' },

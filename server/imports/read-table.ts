@@ -39,11 +39,20 @@ async function readXlsx(bytes: Uint8Array): Promise<Table> {
   sheet.eachRow({ includeEmpty: true }, (row) => {
     const values: string[] = [];
     row.eachCell({ includeEmpty: true }, (cell, col) => {
-      values[col - 1] = cell.text ?? '';
+      values[col - 1] = cell.value instanceof Date ? excelDateText(cell.value) : (cell.text ?? '');
     });
     records.push(Array.from(values, (v) => v ?? ''));
   });
   return toTable(records);
+}
+
+/**
+ * A date cell holds the wall-clock time Excel showed (ExcelJS reads it as if it were UTC): written
+ * back as that local time, 'YYYY-MM-DD HH:mm:ss', or the day alone when it has no time of day.
+ */
+function excelDateText(d: Date): string {
+  const iso = d.toISOString();
+  return iso.slice(11, 19) === '00:00:00' ? iso.slice(0, 10) : `${iso.slice(0, 10)} ${iso.slice(11, 19)}`;
 }
 
 function toTable(records: string[][]): Table {
