@@ -61,13 +61,18 @@ export function dossierBatchRoutes({ db }: AppDeps) {
         { problems: listed(problems) },
       );
     }
-    const stored = await storeDossiers(db.dbWrite, key.tenantId, records, 'api');
-    const counts = { received: dossiers.length, ...stored };
-    await recordAudit(db.dbWrite, apiKeyActor(key), 'dossiers_received', `api_key:${key.id}`, {
-      key: key.name,
-      prefix: key.prefix,
-      ...counts,
+    const received = dossiers.length;
+    // The audit entry commits with the dossiers, or neither does.
+    const stored = await storeDossiers(db.dbWrite, key.tenantId, records, 'api', {
+      inside: (trx, counts) =>
+        recordAudit(trx, apiKeyActor(key), 'dossiers_received', `api_key:${key.id}`, {
+          key: key.name,
+          prefix: key.prefix,
+          received,
+          ...counts,
+        }),
     });
+    const counts = { received, ...stored };
     return c.json(counts);
   });
 }
