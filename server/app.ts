@@ -42,6 +42,8 @@ import { targetRoutes } from './targets/targets.routes';
 import { surveyRoutes } from './surveys/surveys.routes';
 import { previewRoutes } from './surveys/preview.routes';
 import { indexRoutes } from './indices/indices.routes';
+import { portalFigureRoutes } from './indices/portal-figures.routes';
+import { reconciliationRoutes } from './indices/reconciliation.routes';
 
 export const MAX_BODY_BYTES = 64 * 1024;
 const TOO_LARGE = new RequestError(413, {
@@ -137,6 +139,8 @@ export function createApp(deps: AppDeps & LoginHashingOption) {
   app.route('/api', surveyRoutes(deps));
   app.route('/surveys', previewRoutes(deps));
   app.route('/api', indexRoutes(deps));
+  app.route('/api', portalFigureRoutes(deps));
+  app.route('/api', reconciliationRoutes(deps));
 
   if (clientDir && existsSync(clientDir)) {
     app.get('/', (c) => c.redirect('/app/'));

@@ -157,6 +157,14 @@ export const ACCESS_RULES = {
   // The Decision 766 index from one-stop dossiers: read by analysts; dossiers come in by sheet
   // (analysts and administrators, within their units) or by the batch API (a machine client's key).
   'GET /api/indices/766': readers,
+  // Reconciliation with the national portal: the portal's figures entered or imported by readers
+  // for units of their subtree, compared with hailong's, and the dossiers behind a difference.
+  'PUT /api/indices/766/portal-figures': readers,
+  'DELETE /api/indices/766/portal-figures/:id{[0-9]+}': readers,
+  'POST /api/indices/766/portal-figures/import': readers,
+  'GET /api/indices/766/reconciliation': readers,
+  'GET /api/indices/766/reconciliation/dossiers': readers,
+  'GET /api/indices/766/reconciliation/dossiers.csv': readers,
 } as const satisfies Record<string, AccessRule>;
 
 /** A route as the rule book names it: 'GET /api/stats'. */

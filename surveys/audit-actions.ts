@@ -47,6 +47,8 @@ export const AUDIT_ACTIONS = [
   'response_erased',
   'retention_changed',
   'retention_applied',
+  'portal_figure_entered',
+  'portal_figure_deleted',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -46,6 +46,8 @@ const ACTION_WORDS = {
   audit_response_erased: { vi: 'Xóa dữ liệu cá nhân của phiếu', en: 'Answer’s personal data erased' },
   audit_retention_changed: { vi: 'Đổi thời hạn lưu', en: 'Retention changed' },
   audit_retention_applied: { vi: 'Xóa theo thời hạn lưu', en: 'Retention applied' },
+  audit_portal_figure_entered: { vi: 'Nhập số liệu Cổng DVC quốc gia', en: 'National portal figure entered' },
+  audit_portal_figure_deleted: { vi: 'Xóa số liệu Cổng DVC quốc gia', en: 'National portal figure deleted' },
 } satisfies Record<`audit_${AuditAction}`, LocalizedText>;
 
 /** The words of the audit log page, Vietnamese first. */
