@@ -20,6 +20,7 @@ import { UnitsPage } from '../dashboard/units-page';
 import { ExportsPage } from '../exports/exports-page';
 import { FlaggedPage } from '../flagged/flagged-page';
 import { ImportsPage } from '../imports/imports-page';
+import { ReconciliationPage } from '../indices/reconciliation-page';
 import { RetentionPage } from '../privacy/retention-page';
 import { SurveyDesignerPage } from '../surveys/survey-designer-page';
 import { SurveysPage } from '../surveys/surveys-page';
@@ -134,6 +135,7 @@ export function AppShell({ route, pathname, search }: { route: Exclude<Route, 'l
         {route === 'wave' && waveId !== null && <WavePage id={waveId} role={role} />}
         {route === 'wave_entry' && waveId !== null && <InterviewPage id={waveId} />}
         {route === 'imports' && <ImportsPage meta={meta} />}
+        {route === 'reconciliation' && <ReconciliationPage meta={meta} />}
         {route === 'counters' && <CountersPage />}
         {route === 'cases' && <CasesPage search={search} />}
         {route === 'case' && caseId !== null && <CasePage id={caseId} meta={meta} />}

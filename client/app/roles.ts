@@ -25,6 +25,7 @@ const PAGE_ENDPOINT: Record<Page, Endpoint> = {
   wave_entry: 'POST /api/waves/:id/responses',
   wave_new: 'POST /api/waves',
   imports: 'POST /api/imports',
+  reconciliation: 'GET /api/indices/766/reconciliation',
   counters: 'GET /api/officer/counters',
   cases: 'GET /api/cases',
   case: 'GET /api/cases/:id{[0-9]+}',

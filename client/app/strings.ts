@@ -7,6 +7,7 @@ import { DASHBOARD_STRINGS } from '../dashboard/dashboard-strings';
 import { EXPORTS_STRINGS } from '../exports/exports-strings';
 import { FLAGGED_STRINGS } from '../flagged/flagged-strings';
 import { IMPORTS_STRINGS } from '../imports/imports-strings';
+import { RECONCILIATION_STRINGS } from '../indices/reconciliation-strings';
 import { PRIVACY_STRINGS } from '../privacy/privacy-strings';
 import { REPORTS_STRINGS } from '../reports/reports-strings';
 import { TARGETS_STRINGS } from '../targets/targets-strings';
@@ -105,6 +106,7 @@ export const STRINGS = {
   ...EXPORTS_STRINGS,
   ...REPORTS_STRINGS,
   ...IMPORTS_STRINGS,
+  ...RECONCILIATION_STRINGS,
   ...WAVES_STRINGS,
   ...CASES_STRINGS,
   ...ADMIN_STRINGS,
