@@ -33,12 +33,14 @@ export function ReasonDossiers({ query, lang, onClose }: { query: ReasonQuery; l
     <section class="panel recon-dossiers" aria-labelledby="recon-dossiers-title" data-testid="recon-dossiers">
       <div class="panel-head">
         <h2 id="recon-dossiers-title">{title}</h2>
-        <a class="button small" href={reasonCsvUrl(query)} download data-testid="recon-csv">
-          {t(lang, 'reconListCsv')}
-        </a>
-        <button type="button" class="small" onClick={onClose}>
-          {t(lang, 'reconListClose')}
-        </button>
+        <div class="recon-list-actions">
+          <a class="button small" href={reasonCsvUrl(query)} download data-testid="recon-csv">
+            {t(lang, 'reconListCsv')}
+          </a>
+          <button type="button" class="small" onClick={onClose}>
+            {t(lang, 'reconListClose')}
+          </button>
+        </div>
       </div>
       {error && (
         <p class="form-error" role="alert">
