@@ -416,7 +416,8 @@ export interface PortalFiguresTable {
   value: number;
   note: Generated<string>;
   entered_by: number | null;
-  entered_at: CreatedAt;
+  /** When the value was last entered: replacing a figure moves it. */
+  entered_at: ColumnType<Date, Date | string | undefined, Date | string>;
 }
 
 export interface Database {

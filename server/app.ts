@@ -46,6 +46,8 @@ import { apiKeyRoutes } from './api-keys/api-keys.routes';
 import { dossierBatchRoutes } from './dossiers/dossier-batch.routes';
 import { dossierImportRoutes } from './dossiers/dossier-import.routes';
 import { besideSurveyRoutes } from './indices/beside-survey.routes';
+import { portalFigureRoutes } from './indices/portal-figures.routes';
+import { reconciliationRoutes } from './indices/reconciliation.routes';
 
 export const MAX_BODY_BYTES = 64 * 1024;
 const TOO_LARGE = new RequestError(413, {
@@ -97,7 +99,13 @@ export function createApp(deps: AppDeps & LoginHashingOption) {
   // A batch of 5000 dossiers from the one-stop system is some 3 MB of JSON.
   const batchLimit = bodyLimit({ maxSize: MAX_IMPORT_BYTES, onError: (c) => c.json(errorBody(BATCH_TOO_LARGE), 413) });
   // A unit list (a whole province's communes) and a sheet of counters are files too.
-  const sheetUploads = new Set(['/api/imports', '/api/units/import', '/api/counters/import', '/api/dossiers/import']);
+  const sheetUploads = new Set([
+    '/api/imports',
+    '/api/units/import',
+    '/api/counters/import',
+    '/api/dossiers/import',
+    '/api/indices/766/portal-figures/import',
+  ]);
   // A questionnaire of 40 questions in two languages is some 30 KB of JSON; room for far more.
   const definitionLimit = bodyLimit({ maxSize: MAX_DEFINITION_BYTES, onError: (c) => c.json(errorBody(DEFINITION_TOO_LARGE), 413) });
   app.use('*', (c, next) => {
@@ -153,6 +161,8 @@ export function createApp(deps: AppDeps & LoginHashingOption) {
   app.route('/api', dossierBatchRoutes(deps));
   app.route('/api', dossierImportRoutes(deps));
   app.route('/api', besideSurveyRoutes(deps));
+  app.route('/api', portalFigureRoutes(deps));
+  app.route('/api', reconciliationRoutes(deps));
 
   if (clientDir && existsSync(clientDir)) {
     app.get('/', (c) => c.redirect('/app/'));

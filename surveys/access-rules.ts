@@ -180,6 +180,14 @@ export const ACCESS_RULES = {
   'GET /api/indices/766/beside-survey': readers,
   'POST /api/dossiers/import': readers,
   'GET /api/dossiers/template.csv': readers,
+  // Reconciliation with the national portal: the portal's figures entered or imported by readers
+  // for units of their subtree, compared with hailong's, and the dossiers behind a difference.
+  'PUT /api/indices/766/portal-figures': readers,
+  'DELETE /api/indices/766/portal-figures/:id{[0-9]+}': readers,
+  'POST /api/indices/766/portal-figures/import': readers,
+  'GET /api/indices/766/reconciliation': readers,
+  'GET /api/indices/766/reconciliation/dossiers': readers,
+  'GET /api/indices/766/reconciliation/dossiers.csv': readers,
 } as const satisfies Record<string, AccessRule>;
 
 /** A route as the rule book names it: 'GET /api/stats'. */

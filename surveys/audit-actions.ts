@@ -51,6 +51,8 @@ export const AUDIT_ACTIONS = [
   'api_key_created',
   'api_key_revoked',
   'dossiers_received',
+  'portal_figure_entered',
+  'portal_figure_deleted',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

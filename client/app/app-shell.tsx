@@ -23,6 +23,7 @@ import { FlaggedPage } from '../flagged/flagged-page';
 import { ImportsPage } from '../imports/imports-page';
 import { DossiersPage } from '../indices/dossiers-page';
 import { Index766Page } from '../indices/index766-page';
+import { ReconciliationPage } from '../indices/reconciliation-page';
 import { RetentionPage } from '../privacy/retention-page';
 import { SurveyDesignerPage } from '../surveys/survey-designer-page';
 import { SurveysPage } from '../surveys/surveys-page';
@@ -139,6 +140,7 @@ export function AppShell({ route, pathname, search }: { route: Exclude<Route, 'l
         {route === 'wave_entry' && waveId !== null && <InterviewPage id={waveId} />}
         {route === 'imports' && <ImportsPage meta={meta} />}
         {route === 'dossiers' && <DossiersPage />}
+        {route === 'reconciliation' && <ReconciliationPage meta={meta} />}
         {route === 'counters' && <CountersPage />}
         {route === 'cases' && <CasesPage search={search} />}
         {route === 'case' && caseId !== null && <CasePage id={caseId} meta={meta} />}

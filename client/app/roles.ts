@@ -27,6 +27,7 @@ const PAGE_ENDPOINT: Record<Page, Endpoint> = {
   imports: 'POST /api/imports',
   index766: 'GET /api/indices/766/beside-survey',
   dossiers: 'POST /api/dossiers/import',
+  reconciliation: 'GET /api/indices/766/reconciliation',
   counters: 'GET /api/officer/counters',
   cases: 'GET /api/cases',
   case: 'GET /api/cases/:id{[0-9]+}',

@@ -15,7 +15,7 @@ export type PageKey = (typeof PAGES)[number];
  * Pages that take results away or bring them in (exports, reports, survey waves, imports). Exports
  * read the dashboard filter; the others keep their own query string.
  */
-export const FILING_PAGES = ['exports', 'reports', 'waves', 'imports', 'dossiers'] as const;
+export const FILING_PAGES = ['exports', 'reports', 'waves', 'imports', 'dossiers', 'reconciliation'] as const;
 export type FilingPage = (typeof FILING_PAGES)[number];
 
 /**

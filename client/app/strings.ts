@@ -9,6 +9,7 @@ import { EXPORTS_STRINGS } from '../exports/exports-strings';
 import { FLAGGED_STRINGS } from '../flagged/flagged-strings';
 import { IMPORTS_STRINGS } from '../imports/imports-strings';
 import { INDICES_STRINGS } from '../indices/indices-strings';
+import { RECONCILIATION_STRINGS } from '../indices/reconciliation-strings';
 import { PRIVACY_STRINGS } from '../privacy/privacy-strings';
 import { REPORTS_STRINGS } from '../reports/reports-strings';
 import { TARGETS_STRINGS } from '../targets/targets-strings';
@@ -108,6 +109,7 @@ export const STRINGS = {
   ...REPORTS_STRINGS,
   ...IMPORTS_STRINGS,
   ...INDICES_STRINGS,
+  ...RECONCILIATION_STRINGS,
   ...WAVES_STRINGS,
   ...CASES_STRINGS,
   ...ADMIN_STRINGS,

@@ -50,6 +50,8 @@ const ACTION_WORDS = {
   audit_api_key_created: { vi: 'Tạo khóa API', en: 'API key created' },
   audit_api_key_revoked: { vi: 'Thu hồi khóa API', en: 'API key revoked' },
   audit_dossiers_received: { vi: 'Nhận hồ sơ qua API', en: 'Dossiers received by API' },
+  audit_portal_figure_entered: { vi: 'Nhập số liệu Cổng DVC quốc gia', en: 'National portal figure entered' },
+  audit_portal_figure_deleted: { vi: 'Xóa số liệu Cổng DVC quốc gia', en: 'National portal figure deleted' },
 } satisfies Record<`audit_${AuditAction}`, LocalizedText>;
 
 /** The words of the audit log page, Vietnamese first. */
