@@ -8,7 +8,7 @@ import { TARGET_BASIS_WORDS, type TargetBasis } from '../../surveys/row-target';
 import type { RateSummary } from '../../surveys/statistics';
 
 type JudgedRate = RateSummary & { targetBasis?: TargetBasis };
-import { CONFIDENCE_WORDS, VERDICT_WORDS } from '../../surveys/verdict-words';
+import { CONFIDENCE_WORDS, DOSSIER_VERDICT_WORDS, VERDICT_WORDS } from '../../surveys/verdict-words';
 import type { PeriodicReport } from './report-data';
 import { REPORT_CSS } from './report-css';
 
@@ -40,8 +40,8 @@ const W = {
   online: { vi: 'Trực tuyến (chỉ tiêu {t})', en: 'Online (target {t})' },
   noDossiers: { vi: 'Không có hồ sơ trong kỳ này.', en: 'No dossiers in this period.' },
   openDossiers: {
-    vi: '{o} hồ sơ chưa trả kết quả (trong đó {d} quá hạn) chưa được tính.',
-    en: '{o} dossiers not finished yet ({d} of them past their due time) are not counted.',
+    vi: 'Hồ sơ chưa trả kết quả, chưa được tính: {o} (trong đó {d} quá hạn).',
+    en: 'Dossiers not finished yet, not counted: {o} ({d} of them past their due time).',
   },
   methods: { vi: 'Ghi chú phương pháp', en: 'Methods note' },
   channel: { vi: 'Kênh', en: 'Channel' },
@@ -168,7 +168,7 @@ function IndexTable({ rows, head, lang, overall }: { rows: IndexRow[]; head: Loc
         {f.rate(r.online.rate, r.online.target)} ({f.count(r.online.satisfied)}/{f.count(r.online.n)})
       </td>
       <td class={r.online.verdict} data-col="verdict">
-        {VERDICT_WORDS[r.online.verdict][lang]}
+        {DOSSIER_VERDICT_WORDS[r.online.verdict][lang]}
       </td>
     </tr>
   );

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { displayRange } from '../../surveys/date-display';
 import { factorMeanName } from '../../surveys/instrument-family';
 import type { RateSummary } from '../../surveys/statistics';
-import { CONFIDENCE_WORDS, VERDICT_WORDS } from '../../surveys/verdict-words';
+import { CONFIDENCE_WORDS, DOSSIER_VERDICT_WORDS, VERDICT_WORDS } from '../../surveys/verdict-words';
 import {
   COUNT_FORMAT,
   DAY_FORMAT,
@@ -103,7 +103,7 @@ function indexLine(label: string, r: IndexRow): Cell[] {
     count(r.online.satisfied),
     pct(r.online.rate, rateFormat(r.online.rate, r.online.target)),
     pct(r.online.target, targetFormat(r.online.target)),
-    VERDICT_WORDS[r.online.verdict].vi,
+    DOSSIER_VERDICT_WORDS[r.online.verdict].vi,
     count(r.dossiers.rated),
     count(r.dossiers.ratedUnsatisfied),
     count(r.dossiers.overdue),

@@ -134,7 +134,8 @@ describe('the Decision 766 group in the periodic report', () => {
     for (const r of byUnit.rows) {
       for (const col of ['r1', 'r2', 'r3'] as const) expect(cell(unitTable!, r.key, col), `${r.key} ${col}`).toBe(shown(r[col]));
     }
-    expect(section).toContain('1 hồ sơ chưa trả kết quả (trong đó 1 quá hạn) chưa được tính.');
+    expect(section).toContain('Hồ sơ chưa trả kết quả, chưa được tính: 1 (trong đó 1 quá hạn).');
+    expect(cell(sectorTable!, '_overall', 'verdict')).toBe('Chưa đủ số hồ sơ');
 
     const empty = await (await t.app.request('/reports/print?kind=custom&from=2024-01-01&to=2024-01-31', { headers: { cookie } })).text();
     expect(empty).toContain('Không có hồ sơ trong kỳ này.');
@@ -176,5 +177,6 @@ describe('the Decision 766 group in the periodic report', () => {
     expect(land.getCell(2)).toMatchObject({ value: 5, numFmt: '#,##0' });
     expect(land.getCell(11).numFmt).toBe('0.0%');
     expect(land.getCell(15)).toMatchObject({ value: 0.95, numFmt: '0%' });
+    expect(land.getCell(16).value).toBe('Chưa đủ số hồ sơ');
   });
 });
