@@ -70,7 +70,7 @@ export interface DashboardOptions {
 const schemaFor = (responses: number) => `bench_dash_${responses}`;
 
 /** The newest migration in the code: a data set made under an older schema is made again. */
-function latestMigration(): string {
+export function latestMigration(): string {
   const names = readdirSync(join(process.cwd(), 'db/migrations')).filter((f) => /^\d{4}-.*\.ts$/.test(f));
   return names.sort().at(-1)?.replace(/\.ts$/, '') ?? '';
 }

@@ -83,8 +83,8 @@ export async function dossierCountsFromDossiers(db: Kysely<Database>, filter: In
   return result.rows;
 }
 
-/** Each sum over stored outcome flags (the flags were set by surveys/dossier-outcome.ts). */
-function countExpression(k: (typeof DOSSIER_COUNTS)[number]): RawBuilder<number> {
+/** Each sum over stored outcome flags of dossiers aliased `r` (the flags were set by surveys/dossier-outcome.ts). */
+export function countExpression(k: (typeof DOSSIER_COUNTS)[number]): RawBuilder<number> {
   const count = (condition: RawBuilder<unknown>) => sql<number>`(count(*) filter (where ${condition}))::int`;
   switch (k) {
     case 'dossiers':

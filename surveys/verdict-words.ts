@@ -12,3 +12,9 @@ export const CONFIDENCE_WORDS: Record<Confidence, LocalizedText> = {
   confident: { vi: 'Chắc chắn', en: 'Confident' },
   not_conclusive: { vi: 'Chưa chắc chắn', en: 'Not conclusive' },
 };
+
+/** The online-service rate is counted in dossiers, not answers: the same verdicts, its own "too few". */
+export const DOSSIER_VERDICT_WORDS: Record<Verdict, LocalizedText> = {
+  ...VERDICT_WORDS,
+  too_few: { vi: 'Chưa đủ số hồ sơ', en: 'Too few dossiers' },
+};

@@ -6,6 +6,7 @@ body{font:11pt/1.4 "Times New Roman",Times,serif;color:#000;margin:0 auto;max-wi
 h1{font-size:15pt;text-align:center;margin:0 0 2mm}
 .sub{text-align:center;margin:0 0 6mm}
 h2{font-size:12pt;margin:6mm 0 2mm;break-after:avoid}
+h3{font-size:11pt;margin:3mm 0 1.5mm;break-after:avoid}
 table{width:100%;border-collapse:collapse;margin:0 0 3mm;font-size:10pt}
 th,td{border:1px solid #444;padding:1mm 1.5mm;vertical-align:top}
 th{background:#eee;text-align:left}

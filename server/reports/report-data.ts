@@ -8,6 +8,7 @@ import { findUnit } from '../../db/units';
 import { versionSpans } from '../../db/version-timeline';
 import { listWaves, stratumProgress } from '../../db/waves';
 import { CHANNEL_NAMES, isChannel } from '../../surveys/channels';
+import { ONLINE_SERVICE_TARGET } from '../../surveys/index-766';
 import { DEFAULT_MIN_SAMPLE } from '../../surveys/statistics';
 import { reportTitle } from '../../surveys/report-title';
 import { sectorName } from '../../surveys/sectors';
@@ -17,6 +18,7 @@ import { viewRule } from '../../surveys/view-rule';
 import { scopePath } from '../http/unit-scope';
 import type { SessionUser } from '../http/context';
 import { factorReport } from '../stats/factor-report';
+import { indexTable } from '../indices/index-table';
 import { rateTable } from '../stats/rate-table';
 import { resolveFilter, type FilterQuery } from '../http/stats-filter';
 import { targetLookup } from '../stats/target-lookup';
@@ -38,24 +40,30 @@ export async function periodicReport(
   const filter: StatsFilter = await resolveFilter(db, user, { from: period.from, to: period.to, ...choice });
   const unit = unitId !== undefined ? await findUnit(db, user.tenant_id, unitId) : undefined;
   const scope = await scopePath(db, user);
-  const [bySector, byUnit, channels, factors, comments, spans, waves, cases, sectors] = await Promise.all([
-    rateTable(db, filter, 'sector'),
-    rateTable(db, filter, 'unit'),
-    satisfiedCountsFromRollups(db, filter, 'channel'),
-    factorReport(db, filter),
-    countComments(db, filter),
-    versionSpans(db, filter),
-    periodWaves(db, user, period),
-    caseFigures(db, {
-      tenantId: user.tenant_id,
-      scopePath: scope,
-      unitPath: filter.unitPath,
-      from: dayStartUtc(period.from),
-      to: dayStartUtc(addDays(period.to, 1)),
-      now: new Date(),
-    }),
-    listSectors(db, user.tenant_id),
-  ]);
+  // The 766 group reads the same period, unit and view as /api/indices/766, over every channel.
+  const indexFilter = { tenantId: filter.tenantId, from: filter.from, to: filter.to, unitPath: filter.unitPath, view: filter.view };
+  const [bySector, byUnit, channels, factors, comments, spans, waves, cases, sectors, index766BySector, index766ByUnit] = await Promise.all(
+    [
+      rateTable(db, filter, 'sector'),
+      rateTable(db, filter, 'unit'),
+      satisfiedCountsFromRollups(db, filter, 'channel'),
+      factorReport(db, filter),
+      countComments(db, filter),
+      versionSpans(db, filter),
+      periodWaves(db, user, period),
+      caseFigures(db, {
+        tenantId: user.tenant_id,
+        scopePath: scope,
+        unitPath: filter.unitPath,
+        from: dayStartUtc(period.from),
+        to: dayStartUtc(addDays(period.to, 1)),
+        now: new Date(),
+      }),
+      listSectors(db, user.tenant_id),
+      indexTable(db, indexFilter, 'sector'),
+      indexTable(db, indexFilter, 'unit'),
+    ],
+  );
   // The tenant's own names first: a sector it added itself has no built-in name.
   const names = new Map(sectors.map((s) => [s.code, { vi: s.name_vi, en: s.name_en }]));
   return {
@@ -81,6 +89,22 @@ export async function periodicReport(
     complaints: { ...cases, answeredOnTimeShare: cases.answered > 0 ? cases.answeredOnTime / cases.answered : null },
     excluded: bySector.excluded,
     waves,
+    index766: {
+      overall: index766BySector.overall,
+      bySector: index766BySector.rows.map((r) => ({
+        ...r,
+        label: names.get(r.key)?.vi ?? sectorName(r.key, 'vi'),
+        labelEn: names.get(r.key)?.en ?? sectorName(r.key, 'en'),
+      })),
+      byUnit: index766ByUnit.rows,
+      /** Received, not finished now: in no ratio yet. */
+      open: index766BySector.open,
+      onlineTarget: ONLINE_SERVICE_TARGET,
+      rule: {
+        vi: 'Theo Quyết định 766/QĐ-TTg: R1 = số phản ánh, kiến nghị được trả lời đúng hạn ÷ số phản ánh, kiến nghị; R2 = (số phản ánh, kiến nghị − số không hài lòng với trả lời − số trả lời quá hạn) ÷ số phản ánh, kiến nghị; R3 = (số hồ sơ − số hồ sơ bị đánh giá "không hài lòng", bị phản ánh, kiến nghị hoặc trả kết quả quá hạn) ÷ số hồ sơ. Hồ sơ tính vào ngày trả kết quả (giờ Việt Nam); hồ sơ không được đánh giá tính là hài lòng; hồ sơ chưa trả kết quả chưa được tính. Tỷ lệ hài lòng với dịch vụ công trực tuyến (quy tắc R3 trên hồ sơ trực tuyến) so với chỉ tiêu 95% (Quyết định 1565/QĐ-TTg).',
+        en: 'Under Decision 766/QĐ-TTg: R1 = complaints answered by their due time ÷ complaints; R2 = (complaints − not satisfied with the answer − answered late) ÷ complaints; R3 = (dossiers − rated "not satisfied", complained about or finished late) ÷ dossiers. A dossier counts on the day its result was returned (Vietnam time); an unrated dossier counts as satisfied; unfinished dossiers are not counted yet. The online-service rate (the R3 rule on online dossiers) is judged against the 95% target (Decision 1565/QĐ-TTg).',
+      },
+    },
     methods: {
       n: bySector.overall.n,
       minSample: DEFAULT_MIN_SAMPLE,

@@ -8,7 +8,7 @@ import { TARGET_BASIS_WORDS, type TargetBasis } from '../../surveys/row-target';
 import type { RateSummary } from '../../surveys/statistics';
 
 type JudgedRate = RateSummary & { targetBasis?: TargetBasis };
-import { CONFIDENCE_WORDS, VERDICT_WORDS } from '../../surveys/verdict-words';
+import { CONFIDENCE_WORDS, DOSSIER_VERDICT_WORDS, VERDICT_WORDS } from '../../surveys/verdict-words';
 import type { PeriodicReport } from './report-data';
 import { REPORT_CSS } from './report-css';
 
@@ -30,6 +30,19 @@ const W = {
   factors: { vi: '4. Chỉ số thành phần', en: '4. Factor indices' },
   comments: { vi: '5. Góp ý và phản ánh', en: '5. Comments and complaints' },
   waves: { vi: '6. Điều tra xã hội học (gia quyền, báo cáo riêng)', en: '6. Sociological survey waves (weighted, reported apart)' },
+  index766: {
+    vi: '7. Chỉ số hài lòng theo Quyết định 766',
+    en: '7. Decision 766 satisfaction group',
+  },
+  index766BySector: { vi: 'Theo lĩnh vực', en: 'By sector' },
+  index766ByUnit: { vi: 'Theo đơn vị', en: 'By unit' },
+  dossiers: { vi: 'Hồ sơ đã trả kết quả', en: 'Dossiers finished' },
+  online: { vi: 'Trực tuyến (chỉ tiêu {t})', en: 'Online (target {t})' },
+  noDossiers: { vi: 'Không có hồ sơ trong kỳ này.', en: 'No dossiers in this period.' },
+  openDossiers: {
+    vi: 'Hồ sơ chưa trả kết quả, chưa được tính: {o} (trong đó {d} quá hạn).',
+    en: 'Dossiers not finished yet, not counted: {o} ({d} of them past their due time).',
+  },
   methods: { vi: 'Ghi chú phương pháp', en: 'Methods note' },
   channel: { vi: 'Kênh', en: 'Channel' },
   factor: { vi: 'Thành phần', en: 'Factor' },
@@ -132,6 +145,84 @@ function RateTable({
   );
 }
 
+type IndexRow = PeriodicReport['index766']['overall'];
+
+/** R1, R2, R3 and the online rate per row: each ratio with its numerator and denominator. */
+function IndexTable({ rows, head, lang, overall }: { rows: IndexRow[]; head: LocalizedText; lang: Lang; overall?: IndexRow }) {
+  const f = fmt(lang);
+  const ratio = (r: { numerator: number; denominator: number; value: number | null }, col: string) => (
+    <td class="num" data-col={col}>
+      {f.pct(r.value)} ({f.count(r.numerator)}/{f.count(r.denominator)})
+    </td>
+  );
+  const line = (label: string, r: IndexRow, key: string) => (
+    <tr data-key={key}>
+      <td>{label}</td>
+      <td class="num" data-col="dossiers">
+        {f.count(r.dossiers.total)}
+      </td>
+      {ratio(r.r1, 'r1')}
+      {ratio(r.r2, 'r2')}
+      {ratio(r.r3, 'r3')}
+      <td class="num" data-col="online">
+        {f.rate(r.online.rate, r.online.target)} ({f.count(r.online.satisfied)}/{f.count(r.online.n)})
+      </td>
+      <td class={r.online.verdict} data-col="verdict">
+        {DOSSIER_VERDICT_WORDS[r.online.verdict][lang]}
+      </td>
+    </tr>
+  );
+  const target = overall?.online.target ?? rows[0]?.online.target ?? 95;
+  return (
+    <table>
+      <thead>
+        <tr>
+          <th>{head[lang]}</th>
+          <th>{W.dossiers[lang]}</th>
+          <th>R1</th>
+          <th>R2</th>
+          <th>R3</th>
+          <th>{W.online[lang].replace('{t}', f.target(target))}</th>
+          <th>{W.verdict[lang]}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => line(r.label, r, r.key))}
+        {overall ? line(W.overall[lang], overall, '_overall') : null}
+      </tbody>
+    </table>
+  );
+}
+
+function Index766Section({ report, lang }: { report: PeriodicReport; lang: Lang }) {
+  const f = fmt(lang);
+  const x = report.index766;
+  return (
+    <section data-testid="index766">
+      <h2>{W.index766[lang]}</h2>
+      <p class="note">{x.rule[lang]}</p>
+      {x.overall.dossiers.total === 0 ? (
+        <p data-testid="no-dossiers">{W.noDossiers[lang]}</p>
+      ) : (
+        <>
+          <h3>{W.index766BySector[lang]}</h3>
+          <IndexTable
+            rows={x.bySector.map((r) => ({ ...r, label: lang === 'vi' ? r.label : r.labelEn }))}
+            head={W.sector}
+            lang={lang}
+            overall={x.overall}
+          />
+          <h3>{W.index766ByUnit[lang]}</h3>
+          <IndexTable rows={x.byUnit} head={W.unit} lang={lang} />
+        </>
+      )}
+      {x.open.open > 0 ? (
+        <p class="note">{W.openDossiers[lang].replace('{o}', f.count(x.open.open)).replace('{d}', f.count(x.open.pastDue))}</p>
+      ) : null}
+    </section>
+  );
+}
+
 function Report({ report, lang, xlsxUrl }: { report: PeriodicReport; lang: Lang; xlsxUrl: string }) {
   const f = fmt(lang);
   const m = report.methods;
@@ -226,6 +317,7 @@ function Report({ report, lang, xlsxUrl }: { report: PeriodicReport; lang: Lang;
           {W.unweighted[lang]} {f.pct(w.unweighted.rate)}, n = {f.count(w.unweighted.n)}.
         </p>
       ))}
+      <Index766Section report={report} lang={lang} />
       <h2>{W.methods[lang]}</h2>
       <p class="note">
         {f.range(report.period.from, report.period.to)}; n = {f.count(m.n)}. {m.rule[lang]} {m.interval[lang]}. {m.weighting[lang]}{' '}

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { displayRange } from '../../surveys/date-display';
 import { factorMeanName } from '../../surveys/instrument-family';
 import type { RateSummary } from '../../surveys/statistics';
-import { CONFIDENCE_WORDS, VERDICT_WORDS } from '../../surveys/verdict-words';
+import { CONFIDENCE_WORDS, DOSSIER_VERDICT_WORDS, VERDICT_WORDS } from '../../surveys/verdict-words';
 import {
   COUNT_FORMAT,
   DAY_FORMAT,
@@ -44,6 +44,29 @@ const RATE_COLUMNS: Column[] = [
   { header: 'Độ chắc chắn', width: 16 },
 ];
 
+const INDEX_COLUMNS: Column[] = [
+  { header: 'Tên', width: 40 },
+  { header: 'Hồ sơ đã trả kết quả', width: 12 },
+  { header: 'R1: tử số', width: 10 },
+  { header: 'R1: mẫu số', width: 10 },
+  { header: 'R1', width: 10 },
+  { header: 'R2: tử số', width: 10 },
+  { header: 'R2: mẫu số', width: 10 },
+  { header: 'R2', width: 10 },
+  { header: 'R3: tử số', width: 10 },
+  { header: 'R3: mẫu số', width: 10 },
+  { header: 'R3', width: 10 },
+  { header: 'Hồ sơ trực tuyến', width: 11 },
+  { header: 'Trực tuyến hài lòng', width: 11 },
+  { header: 'Tỷ lệ trực tuyến', width: 11 },
+  { header: 'Chỉ tiêu', width: 10 },
+  { header: 'Đánh giá', width: 17 },
+  { header: 'Có đánh giá', width: 10 },
+  { header: 'Đánh giá không hài lòng', width: 12 },
+  { header: 'Quá hạn', width: 10 },
+  { header: 'Bị phản ánh', width: 10 },
+];
+
 const count = (n: number | null): Cell => ({ value: n, numFmt: COUNT_FORMAT });
 const pct = (rate: number | null | undefined, numFmt = PERCENT_1): Cell => ({ value: percentValue(rate), numFmt });
 const day = (d: string): Cell => ({ value: excelDay(d), numFmt: DAY_FORMAT });
@@ -60,6 +83,56 @@ function rateLine(label: string, r: RateSummary): Cell[] {
     VERDICT_WORDS[r.verdict].vi,
     r.confidence === null ? null : CONFIDENCE_WORDS[r.confidence].vi,
   ];
+}
+
+type IndexRow = PeriodicReport['index766']['overall'];
+
+function indexLine(label: string, r: IndexRow): Cell[] {
+  const ratio = (x: { numerator: number; denominator: number; value: number | null }) => [
+    count(x.numerator),
+    count(x.denominator),
+    pct(x.value),
+  ];
+  return [
+    label,
+    count(r.dossiers.total),
+    ...ratio(r.r1),
+    ...ratio(r.r2),
+    ...ratio(r.r3),
+    count(r.online.n),
+    count(r.online.satisfied),
+    pct(r.online.rate, rateFormat(r.online.rate, r.online.target)),
+    pct(r.online.target, targetFormat(r.online.target)),
+    DOSSIER_VERDICT_WORDS[r.online.verdict].vi,
+    count(r.dossiers.rated),
+    count(r.dossiers.ratedUnsatisfied),
+    count(r.dossiers.overdue),
+    count(r.dossiers.complained),
+  ];
+}
+
+/** The 766 sheet: the sector table (with the overall line), then the unit table under its own header. */
+function index766Rows(report: PeriodicReport): { rows: Cell[][]; headers: number[]; titles: number[] } {
+  const x = report.index766;
+  if (x.overall.dossiers.total === 0)
+    return { rows: [['Không có hồ sơ trong kỳ này (No dossiers in this period).']], headers: [], titles: [] };
+  const rows: Cell[][] = [
+    ['Theo lĩnh vực (by sector)'],
+    ...x.bySector.map((r) => indexLine(r.label, r)),
+    indexLine('Tổng thể', x.overall),
+    [],
+    ['Theo đơn vị (by unit)'],
+  ];
+  const unitHeader = rows.length;
+  rows.push(
+    INDEX_COLUMNS.map((c) => c.header),
+    ...x.byUnit.map((r) => indexLine(r.label, r)),
+    [],
+    ['Quy tắc', x.rule.vi],
+    ['Hồ sơ chưa trả kết quả (chưa tính)', count(x.open.open)],
+    ['trong đó quá hạn', count(x.open.pastDue)],
+  );
+  return { rows, headers: [unitHeader], titles: [0, unitHeader - 1] };
 }
 
 /**
@@ -145,6 +218,10 @@ export async function reportWorkbook(report: PeriodicReport): Promise<Uint8Array
       count(w.unweighted.n),
     ]),
   );
+  const index = index766Rows(report);
+  const indexSheet = sheet('Chỉ số 766', INDEX_COLUMNS, index.rows);
+  for (const at of index.headers) styleHeader(indexSheet.getRow(HEADER_ROW + 1 + at));
+  for (const at of index.titles) indexSheet.getRow(HEADER_ROW + 1 + at).font = { bold: true };
   const m = report.methods;
   sheet(
     'Phương pháp',

@@ -111,7 +111,15 @@ describe('the 6-month report (15 Dec of the year before to 14 Jun)', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-disposition')).toContain('hailong-bao-cao-2025-12-15-2026-06-14.xlsx');
     const book = XLSX.read(new Uint8Array(await res.arrayBuffer()), { type: 'array' });
-    expect(book.SheetNames).toEqual(['Theo lĩnh vực', 'Theo đơn vị', 'Theo kênh', 'Chỉ số thành phần', 'Điều tra XHH', 'Phương pháp']);
+    expect(book.SheetNames).toEqual([
+      'Theo lĩnh vực',
+      'Theo đơn vị',
+      'Theo kênh',
+      'Chỉ số thành phần',
+      'Điều tra XHH',
+      'Chỉ số 766',
+      'Phương pháp',
+    ]);
     const rows = XLSX.utils.sheet_to_json<unknown[]>(book.Sheets['Theo lĩnh vực']!, { header: 1 }).slice(3);
     const sectors = await get<{ overall: Row; rows: (Row & { label: string })[] }>(
       '/api/stats?from=2025-12-15&to=2026-06-14&groupBy=sector',

@@ -1,0 +1,35 @@
+import { sql, type Kysely } from 'kysely';
+import { DOSSIER_COUNTS } from '../surveys/dossier-outcome';
+import { countExpression } from './dossier-index';
+import type { Database } from './types';
+
+const COLUMNS = sql.raw(DOSSIER_COUNTS.join(', '));
+const SUMS = sql.raw(DOSSIER_COUNTS.map((k) => `sum(d.${k})::int`).join(', '));
+
+/**
+ * Recomputes a tenant's daily and monthly dossier rollups from the dossiers' stored outcome flags:
+ * for dossiers loaded in bulk (the bench's millions, a restore) and as a repair should rollups
+ * ever drift. The same sums storeDossiers moves one difference at a time: per counted day (its
+ * month), receiving unit, sector and channel; unfinished dossiers count nowhere. One transaction,
+ * under the writers' lock, so readers see the old rollups or the new and no write slips between.
+ */
+export async function rebuildDossierRollups(db: Kysely<Database>, tenantId: number): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await sql`select pg_advisory_xact_lock(hashtext('hailong:dossiers'), ${tenantId})`.execute(trx);
+    await sql`delete from dossier_daily_rollups where tenant_id = ${tenantId}`.execute(trx);
+    await sql`delete from dossier_monthly_rollups where tenant_id = ${tenantId}`.execute(trx);
+    const sums = sql.join(DOSSIER_COUNTS.map((k) => countExpression(k)));
+    await sql`
+      insert into dossier_daily_rollups (tenant_id, day, unit_id, sector_code, channel, ${COLUMNS})
+      select r.tenant_id, r.counted_day, r.unit_id, r.sector_code, r.channel, ${sums}
+      from dossiers r
+      where r.tenant_id = ${tenantId} and r.counted_day is not null
+      group by 1, 2, 3, 4, 5`.execute(trx);
+    await sql`
+      insert into dossier_monthly_rollups (tenant_id, month, unit_id, sector_code, channel, ${COLUMNS})
+      select d.tenant_id, date_trunc('month', d.day)::date, d.unit_id, d.sector_code, d.channel, ${SUMS}
+      from dossier_daily_rollups d
+      where d.tenant_id = ${tenantId}
+      group by 1, 2, 3, 4, 5`.execute(trx);
+  });
+}
