@@ -1,7 +1,7 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import { DOSSIER_COUNTS, type DossierCounts } from '../surveys/dossier-outcome';
 import type { DossierChannel } from '../surveys/dossier-input';
-import { wholeMonthsWithin } from '../surveys/time';
+import { localDay, wholeMonthsWithin } from '../surveys/time';
 import type { StatsFilter } from './stats';
 import type { Database } from './types';
 import { unitSide } from './unit-view';
@@ -112,11 +112,33 @@ export function countExpression(k: (typeof DOSSIER_COUNTS)[number]): RawBuilder<
   }
 }
 
-/** Dossiers received but not finished: they count in no ratio yet; how many are past their due time now. */
+/**
+ * Dossiers received but not finished: they count in no ratio yet. "Past due": their due day is
+ * before today (Vietnam time). Read from the open-dossier rollups, never from the dossiers.
+ */
 export async function openDossiers(db: Kysely<Database>, filter: IndexFilter, now: Date): Promise<{ open: number; pastDue: number }> {
   const side = unitSide(filter, { byUnit: false, listing: true });
+  const result = await sql<{ open: number | null; past_due: number | null }>`
+    select sum(r.open)::int as open, (sum(r.open) filter (where r.due_day < ${localDay(now)}::date))::int as past_due
+    from dossier_open_rollups r
+    ${side.join}
+    where r.tenant_id = ${filter.tenantId} ${side.condition}
+      ${filter.sector ? sql`and r.sector_code = ${filter.sector}` : sql``}
+      ${filter.dossierChannel ? sql`and r.channel = ${filter.dossierChannel}` : sql``}`.execute(db);
+  const row = result.rows[0];
+  return { open: row?.open ?? 0, pastDue: row?.past_due ?? 0 };
+}
+
+/** The same open counts from the dossiers themselves: the rollups' check. */
+export async function openDossiersRecounted(
+  db: Kysely<Database>,
+  filter: IndexFilter,
+  now: Date,
+): Promise<{ open: number; pastDue: number }> {
+  const side = unitSide(filter, { byUnit: false, listing: true });
   const result = await sql<{ open: number; past_due: number }>`
-    select count(*)::int as open, (count(*) filter (where r.due_at < ${now}))::int as past_due
+    select count(*)::int as open,
+      (count(*) filter (where (r.due_at at time zone 'Asia/Ho_Chi_Minh')::date < ${localDay(now)}::date))::int as past_due
     from dossiers r
     ${side.join}
     where r.tenant_id = ${filter.tenantId} and r.finished_at is null ${side.condition}

@@ -18,6 +18,13 @@ export async function rebuildDossierRollups(db: Kysely<Database>, tenantId: numb
     await sql`select pg_advisory_xact_lock(hashtext('hailong:dossiers'), ${tenantId})`.execute(trx);
     await sql`delete from dossier_daily_rollups where tenant_id = ${tenantId}`.execute(trx);
     await sql`delete from dossier_monthly_rollups where tenant_id = ${tenantId}`.execute(trx);
+    await sql`delete from dossier_open_rollups where tenant_id = ${tenantId}`.execute(trx);
+    await sql`
+      insert into dossier_open_rollups (tenant_id, due_day, unit_id, sector_code, channel, open)
+      select r.tenant_id, (r.due_at at time zone 'Asia/Ho_Chi_Minh')::date, r.unit_id, r.sector_code, r.channel, count(*)::int
+      from dossiers r
+      where r.tenant_id = ${tenantId} and r.finished_at is null
+      group by 1, 2, 3, 4, 5`.execute(trx);
     const sums = sql.join(DOSSIER_COUNTS.map((k) => countExpression(k)));
     await sql`
       insert into dossier_daily_rollups (tenant_id, day, unit_id, sector_code, channel, ${COLUMNS})

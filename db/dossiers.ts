@@ -1,7 +1,7 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { DossierChannel, RatingScale } from '../surveys/dossier-input';
 import { DOSSIER_COUNTS, dossierOutcome, type DossierFacts } from '../surveys/dossier-outcome';
-import { dossierCellDeltas, type DossierCell } from './dossier-rollup-deltas';
+import { dossierCellDeltas, openCellDeltas, type DossierCell, type OpenCell } from './dossier-rollup-deltas';
 import type { Database, DossiersTable } from './types';
 
 /** A dossier ready to store: the input with its units, counter and sector resolved. */
@@ -121,7 +121,8 @@ export async function storeDossiers(
         part.map((c) => c.after),
         source,
       );
-    await addToRollups(trx, tenantId, dossierCellDeltas(changes.map((c) => ({ before: c.before, after: c.after }))));
+    await addToRollups(trx, tenantId, dossierCellDeltas(changes));
+    await addToOpenCounts(trx, tenantId, openCellDeltas(changes));
     await options.inside?.(trx, counts);
     return counts;
   });
@@ -207,5 +208,16 @@ async function addToRollups(db: Kysely<Database>, tenantId: number, cells: reado
       group by 2, 3, 4, 5
       order by 2, 3, 4, 5
       on conflict (tenant_id, month, unit_id, sector_code, channel) do update set ${ADD_EXCLUDED}`.execute(db);
+  }
+}
+
+/** Moves the open-dossier counts by their deltas. */
+async function addToOpenCounts(db: Kysely<Database>, tenantId: number, cells: readonly OpenCell[]) {
+  for (const part of chunks(cells)) {
+    await sql`
+      insert into dossier_open_rollups as t (tenant_id, due_day, unit_id, sector_code, channel, open)
+      select ${tenantId}, x.due_day, x.unit_id, x.sector_code, x.channel, x.open
+      from jsonb_to_recordset(${JSON.stringify(part)}::jsonb) as x(due_day date, unit_id int, sector_code text, channel text, open int)
+      on conflict (tenant_id, due_day, unit_id, sector_code, channel) do update set open = t.open + excluded.open`.execute(db);
   }
 }

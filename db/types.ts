@@ -389,6 +389,16 @@ export interface DossierMonthlyRollupsTable extends DossierRollupCounts {
   month: ColumnType<string, string, string>;
 }
 
+/** Open dossiers (received, not finished) per Vietnam-local due day. */
+export interface DossierOpenRollupsTable {
+  tenant_id: number;
+  due_day: ColumnType<string, string, string>;
+  unit_id: number;
+  sector_code: string;
+  channel: string;
+  open: number;
+}
+
 /** A machine client's key: shown once, kept as a hash, scoped to a unit subtree and to scopes. */
 export interface ApiKeysTable {
   id: Generated<number>;
@@ -451,6 +461,7 @@ export interface Database {
   dossiers: DossiersTable;
   dossier_daily_rollups: DossierDailyRollupsTable;
   dossier_monthly_rollups: DossierMonthlyRollupsTable;
+  dossier_open_rollups: DossierOpenRollupsTable;
   api_keys: ApiKeysTable;
   portal_figures: PortalFiguresTable;
 }

@@ -77,6 +77,19 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       primary key (tenant_id, month, unit_id, sector_code, channel)
     )`.execute(db);
 
+  // Open dossiers (received, not finished) per due day: the count the index shows beside its
+  // ratios, and how many are past due, without reading the dossiers.
+  await sql`
+    create table dossier_open_rollups (
+      tenant_id integer not null references tenants (id),
+      due_day date not null,
+      unit_id integer not null,
+      sector_code text not null,
+      channel text not null,
+      open integer not null default 0,
+      primary key (tenant_id, due_day, unit_id, sector_code, channel)
+    )`.execute(db);
+
   await sql`
     create table api_keys (
       id serial primary key,
@@ -112,7 +125,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  for (const t of ['portal_figures', 'api_keys', 'dossier_monthly_rollups', 'dossier_daily_rollups', 'dossiers']) {
+  for (const t of ['portal_figures', 'api_keys', 'dossier_open_rollups', 'dossier_monthly_rollups', 'dossier_daily_rollups', 'dossiers']) {
     await sql`drop table ${sql.table(t)}`.execute(db);
   }
 }

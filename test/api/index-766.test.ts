@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dossierCountsFromDossiers, dossierCountsFromRollups } from '../../db/dossier-index';
+import { dossierCountsFromDossiers, dossierCountsFromRollups, openDossiers, openDossiersRecounted } from '../../db/dossier-index';
 import { storeDossiers } from '../../db/dossiers';
 import { resolveDossiers } from '../../server/dossiers/resolve-dossiers';
 import { dossierJson } from '../support/dossier-facts';
@@ -247,6 +247,17 @@ describe('Decision 766 ratios on random dossier sets, against a recount', () => 
         await dossierCountsFromDossiers(t.db.dbRead, filter, groupBy),
       );
     }
+    // The open counts too, on a day some open dossiers are past due and some not.
+    const ward = await t.db.dbRead.selectFrom('units').select('path').where('code', '=', '11953').executeTakeFirstOrThrow();
+    const day = new Date('2026-05-20T12:00:00Z');
+    for (const f of [filter, { ...filter, unitPath: ward.path, sector: 'land' }]) {
+      expect(await openDossiers(t.db.dbRead, f, day)).toEqual(await openDossiersRecounted(t.db.dbRead, f, day));
+    }
+    // Health: only this test's dossiers (the hand-made ones are land).
+    const open = await openDossiers(t.db.dbRead, { ...filter, sector: 'health' }, day);
+    expect(open.open).toBe(dossiers.filter((d) => !d.finishedAt && d.sector === 'health').length);
+    expect(open.pastDue).toBeGreaterThan(0);
+    expect(open.pastDue).toBeLessThan(open.open);
   });
 });
 
