@@ -122,6 +122,7 @@ export async function measureIndex766(opts: IndexBenchOptions): Promise<IndexFig
       await rebuildDossierRollups(handle.dbWrite, state.tenantId);
       await sql`analyze dossier_daily_rollups`.execute(handle.dbWrite);
       await sql`analyze dossier_monthly_rollups`.execute(handle.dbWrite);
+      await sql`analyze dossier_open_rollups`.execute(handle.dbWrite);
       rebuildSeconds = (performance.now() - start) / 1000;
       opts.log(`766 index: rollups rebuilt in ${rebuildSeconds.toFixed(0)} s`);
       if (opts.keep && schema) {
