@@ -1,7 +1,8 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import { DOSSIER_COUNTS, type DossierCounts } from '../surveys/dossier-outcome';
 import type { DossierChannel } from '../surveys/dossier-input';
-import { localDay, wholeMonthsWithin } from '../surveys/time';
+import { periodCover } from '../surveys/period-cover';
+import { localDay } from '../surveys/time';
 import type { StatsFilter } from './stats';
 import type { Database } from './types';
 import { unitSide } from './unit-view';
@@ -23,17 +24,17 @@ function keyOf(groupBy: IndexGroupBy, unitId: RawBuilder<number>): RawBuilder<st
 }
 
 /**
- * The summed dossier outcomes per group, from rollups only: monthly rollups for the whole months
- * of the period, daily rollups for the days around them. Units are counted as the stats are (the
+ * The summed dossier outcomes per group, from rollups only: monthly rollups for the months of the
+ * period, daily rollups for its edge days, or for the days outside it taken away from an edge
+ * month when those are fewer (surveys/period-cover.ts). Units are counted as the stats are (the
  * unit filter's subtree, through the reorganisations of the view when one is asked for).
  */
 export async function dossierCountsFromRollups(db: Kysely<Database>, filter: IndexFilter, groupBy: IndexGroupBy): Promise<KeyedCounts[]> {
   const side = unitSide(filter, { byUnit: groupBy === 'unit', listing: false });
-  const months = wholeMonthsWithin(filter.from, filter.to);
-  const monthsFrom = months?.from ?? filter.from;
-  const monthsUntil = months?.until ?? filter.from;
+  const cover = periodCover(filter.from, filter.to);
   const cols = sql.raw(DOSSIER_COUNTS.map((k) => `m.${k}`).join(', '));
-  const dcols = sql.raw(DOSSIER_COUNTS.map((k) => `d.${k}`).join(', '));
+  // A day outside the period is read only to be taken away from its month (surveys/period-cover.ts).
+  const dcols = sql.raw(DOSSIER_COUNTS.map((k) => `d.${k} * s.sign as ${k}`).join(', '));
   const sums = sql.join(
     DOSSIER_COUNTS.map((k) =>
       side.weight
@@ -41,17 +42,17 @@ export async function dossierCountsFromRollups(db: Kysely<Database>, filter: Ind
         : sql`sum(r.${sql.ref(k)})::int as ${sql.ref(k)}`,
     ),
   );
+  const ranges = JSON.stringify(cover.days.map((d) => ({ ...d, sign: d.from >= filter.from && d.to <= filter.to ? 1 : -1 })));
   const result = await sql<KeyedCounts>`
     select ${keyOf(groupBy, side.unitId)} as key, ${sums}
     from (
       select m.tenant_id, m.month as day, m.unit_id, m.sector_code, m.channel, ${cols}
       from dossier_monthly_rollups m
-      where m.tenant_id = ${filter.tenantId} and m.month >= ${monthsFrom}::date and m.month < ${monthsUntil}::date
+      where m.tenant_id = ${filter.tenantId} and m.month = any(${cover.months}::date[])
       union all
-      select d.tenant_id, d.day, d.unit_id, d.sector_code, d.channel, ${dcols}
-      from dossier_daily_rollups d
-      where d.tenant_id = ${filter.tenantId} and d.day between ${filter.from}::date and ${filter.to}::date
-        and (d.day < ${monthsFrom}::date or d.day >= ${monthsUntil}::date)
+      select d.tenant_id, date_trunc('month', d.day)::date, d.unit_id, d.sector_code, d.channel, ${dcols}
+      from jsonb_to_recordset(${ranges}::jsonb) as s("from" date, "to" date, sign int)
+      join dossier_daily_rollups d on d.tenant_id = ${filter.tenantId} and d.day between s."from" and s."to"
     ) r
     ${side.join}
     where true ${side.condition}
@@ -118,13 +119,19 @@ export function countExpression(k: (typeof DOSSIER_COUNTS)[number]): RawBuilder<
  */
 export async function openDossiers(db: Kysely<Database>, filter: IndexFilter, now: Date): Promise<{ open: number; pastDue: number }> {
   const side = unitSide(filter, { byUnit: false, listing: true });
+  // Summed per unit first: the unit filter then meets one row per unit, whatever plan it gets.
   const result = await sql<{ open: number | null; past_due: number | null }>`
-    select sum(r.open)::int as open, (sum(r.open) filter (where r.due_day < ${localDay(now)}::date))::int as past_due
-    from dossier_open_rollups r
+    select sum(r.open)::int as open, sum(r.past_due)::int as past_due
+    from (
+      select x.tenant_id, x.unit_id, sum(x.open) as open, sum(x.open) filter (where x.due_day < ${localDay(now)}::date) as past_due
+      from dossier_open_rollups x
+      where x.tenant_id = ${filter.tenantId}
+        ${filter.sector ? sql`and x.sector_code = ${filter.sector}` : sql``}
+        ${filter.dossierChannel ? sql`and x.channel = ${filter.dossierChannel}` : sql``}
+      group by 1, 2
+    ) r
     ${side.join}
-    where r.tenant_id = ${filter.tenantId} ${side.condition}
-      ${filter.sector ? sql`and r.sector_code = ${filter.sector}` : sql``}
-      ${filter.dossierChannel ? sql`and r.channel = ${filter.dossierChannel}` : sql``}`.execute(db);
+    where true ${side.condition}`.execute(db);
   const row = result.rows[0];
   return { open: row?.open ?? 0, pastDue: row?.past_due ?? 0 };
 }
