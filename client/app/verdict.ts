@@ -1,10 +1,10 @@
 import type { Confidence, Verdict } from '../../surveys/statistics';
-import { CONFIDENCE_WORDS as CONFIDENCE_TEXT, VERDICT_WORDS as VERDICT_TEXT } from '../../surveys/verdict-words';
+import { CONFIDENCE_WORDS as CONFIDENCE_TEXT, DOSSIER_VERDICT_WORDS, VERDICT_WORDS as VERDICT_TEXT } from '../../surveys/verdict-words';
 import type { Lang } from './i18n';
 
 // Verdict words (docs/domain.md §4); the colour is only a second cue, the word always shows.
-export function verdictText(verdict: Verdict, lang: Lang): string {
-  return VERDICT_TEXT[verdict][lang];
+export function verdictText(verdict: Verdict, lang: Lang, of: 'answers' | 'dossiers' = 'answers'): string {
+  return (of === 'dossiers' ? DOSSIER_VERDICT_WORDS : VERDICT_TEXT)[verdict][lang];
 }
 
 /** No confidence for "too few answers": there is no verdict to be sure of. */

@@ -82,11 +82,11 @@ function RatioCell({ ratio, lang }: { ratio: Ratio; lang: Lang }) {
   );
 }
 
-function RateCell({ summary, lang }: { summary: RateSummary | null; lang: Lang }) {
+function RateCell({ summary, lang, of = 'answers' }: { summary: RateSummary | null; lang: Lang; of?: 'answers' | 'dossiers' }) {
   if (!summary || summary.n === 0) return <span class="muted">—</span>;
   return (
     <>
-      {formatRate(summary.rate, summary.target, lang)} <VerdictBadge verdict={summary.verdict} lang={lang} />
+      {formatRate(summary.rate, summary.target, lang)} <VerdictBadge verdict={summary.verdict} lang={lang} of={of} />
       <span class="muted small ratio-parts">
         {' '}
         ({formatCount(summary.satisfied, lang)}/{formatCount(summary.n, lang)})
@@ -126,7 +126,7 @@ function IndexTable({ rows, lang, labelOf, kind }: { rows: BesideRow[]; lang: La
       sortable: false,
       value: (r) => r.online.rate,
       attrs: (r) => ({ 'data-n': r.online.n }),
-      render: (r) => <RateCell summary={r.online} lang={lang} />,
+      render: (r) => <RateCell summary={r.online} lang={lang} of="dossiers" />,
     },
     {
       key: 'dossiers',
