@@ -34,7 +34,16 @@ export async function dossierCountsFromRollups(db: Kysely<Database>, filter: Ind
   const cover = periodCover(filter.from, filter.to);
   const cols = sql.raw(DOSSIER_COUNTS.map((k) => `m.${k}`).join(', '));
   // A day outside the period is read only to be taken away from its month (surveys/period-cover.ts).
-  const dcols = sql.raw(DOSSIER_COUNTS.map((k) => `d.${k} * s.sign as ${k}`).join(', '));
+  const sign = sql`(case when d.day between ${filter.from}::date and ${filter.to}::date then 1 else -1 end)`;
+  const dcols = sql.join(DOSSIER_COUNTS.map((k) => sql`d.${sql.ref(k)} * ${sign} as ${sql.ref(k)}`));
+  // Plain ranges, not a joined list: the planner then knows how few daily rows they are.
+  const dayRanges =
+    cover.days.length === 0
+      ? sql`false`
+      : sql.join(
+          cover.days.map((r) => sql`d.day between ${r.from}::date and ${r.to}::date`),
+          sql` or `,
+        );
   const sums = sql.join(
     DOSSIER_COUNTS.map((k) =>
       side.weight
@@ -42,7 +51,6 @@ export async function dossierCountsFromRollups(db: Kysely<Database>, filter: Ind
         : sql`sum(r.${sql.ref(k)})::int as ${sql.ref(k)}`,
     ),
   );
-  const ranges = JSON.stringify(cover.days.map((d) => ({ ...d, sign: d.from >= filter.from && d.to <= filter.to ? 1 : -1 })));
   const result = await sql<KeyedCounts>`
     select ${keyOf(groupBy, side.unitId)} as key, ${sums}
     from (
@@ -51,8 +59,8 @@ export async function dossierCountsFromRollups(db: Kysely<Database>, filter: Ind
       where m.tenant_id = ${filter.tenantId} and m.month = any(${cover.months}::date[])
       union all
       select d.tenant_id, date_trunc('month', d.day)::date, d.unit_id, d.sector_code, d.channel, ${dcols}
-      from jsonb_to_recordset(${ranges}::jsonb) as s("from" date, "to" date, sign int)
-      join dossier_daily_rollups d on d.tenant_id = ${filter.tenantId} and d.day between s."from" and s."to"
+      from dossier_daily_rollups d
+      where d.tenant_id = ${filter.tenantId} and (${dayRanges})
     ) r
     ${side.join}
     where true ${side.condition}

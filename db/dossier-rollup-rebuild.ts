@@ -31,7 +31,9 @@ export async function rebuildDossierRollups(db: Kysely<Database>, tenantId: numb
       select r.tenant_id, r.counted_day, r.unit_id, r.sector_code, r.channel, ${sums}
       from dossiers r
       where r.tenant_id = ${tenantId} and r.counted_day is not null
-      group by 1, 2, 3, 4, 5`.execute(trx);
+      group by 1, 2, 3, 4, 5
+      -- In day order, as rollups written day by day lie: a period's edge days are then a few pages, not thousands.
+      order by 2, 3, 4, 5`.execute(trx);
     await sql`
       insert into dossier_monthly_rollups (tenant_id, month, unit_id, sector_code, channel, ${COLUMNS})
       select d.tenant_id, date_trunc('month', d.day)::date, d.unit_id, d.sector_code, d.channel, ${SUMS}
