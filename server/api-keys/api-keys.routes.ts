@@ -7,7 +7,7 @@ import type { AppDeps, AppEnv } from '../http/context';
 import { RequestError } from '../http/errors';
 import { parseJsonBody } from '../http/json-body';
 import { scopePath } from '../http/unit-scope';
-import { newKeySecret } from './api-key-secret';
+import { newKeySecret } from '../auth/api-key-secret';
 import { ALREADY_REVOKED, assertKeyUnit, KEY_NOT_FOUND, keyInScope, managedKey } from './api-key-rules';
 
 const newKey = z.object({

@@ -5,7 +5,7 @@ import type { Database } from '../../db/types';
 import { accessRuleOf, endpointOf, isMachineRule, roleAllowed, rolesOf, type AccessRule } from '../../surveys/access-rules';
 import type { LocalizedText } from '../../surveys/localized-text';
 import type { Role } from '../../surveys/roles';
-import { authenticateApiKey } from '../api-keys/api-key-auth';
+import { authenticateApiKey } from './api-key-auth';
 import type { AppEnv } from '../http/context';
 import { RequestError } from '../http/errors';
 import { requireSession } from './session';

@@ -12,7 +12,7 @@ export interface SessionUser {
   tenant_is_demo: boolean;
 }
 
-/** A machine client's API key, once a machine route has authenticated it (server/api-keys/api-key-auth.ts). */
+/** A machine client's API key, once a machine route has authenticated it (server/auth/api-key-auth.ts). */
 export interface ApiKeyCaller {
   id: number;
   tenantId: number;

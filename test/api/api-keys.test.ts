@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertApiKey } from '../../db/api-keys';
 import { createUser } from '../../db/users';
-import { newKeySecret } from '../../server/api-keys/api-key-secret';
+import { newKeySecret } from '../../server/auth/api-key-secret';
 import { hashPassword } from '../../server/auth/password';
 import { dossierJson, unitId } from '../support/dossier-facts';
 import { createTestApp, login, type TestApp } from '../support/test-app';

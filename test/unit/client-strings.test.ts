@@ -17,6 +17,9 @@ import { REORGANISATION_IMPORT_STRINGS } from '../../client/units/reorganisation
 import { UNITS_STRINGS } from '../../client/units/units-strings';
 import { SURVEYS_STRINGS } from '../../client/surveys/surveys-strings';
 import { WAVES_STRINGS } from '../../client/waves/waves-strings';
+import { API_KEYS_STRINGS } from '../../client/api-keys/api-keys-strings';
+import { INDICES_STRINGS } from '../../client/indices/indices-strings';
+import { RECONCILIATION_STRINGS } from '../../client/indices/reconciliation-strings';
 
 const TABLES = {
   shared: SHARED_STRINGS,
@@ -37,6 +40,9 @@ const TABLES = {
   units: UNITS_STRINGS,
   reorganisationImport: REORGANISATION_IMPORT_STRINGS,
   surveys: SURVEYS_STRINGS,
+  apiKeys: API_KEYS_STRINGS,
+  indices: INDICES_STRINGS,
+  reconciliation: RECONCILIATION_STRINGS,
 };
 
 describe('the analyst app’s words, one table per feature', () => {

@@ -1,6 +1,8 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import type { PeriodicReport } from '../../server/reports/report-data';
+import { zeroCounts } from '../../surveys/dossier-outcome';
+import { index766 } from '../../surveys/index-766';
 import { reportWorkbook } from '../../server/reports/report-workbook';
 import { summarize } from '../../surveys/statistics';
 
@@ -34,6 +36,14 @@ const report = {
   complaints: { open: 0, overdue: 0, answered: 0, answeredOnTime: 0, answeredOnTimeShare: null },
   excluded: { flagged: 0 },
   waves: [],
+  index766: {
+    overall: { key: '_overall', label: 'Tổng thể', ...index766(zeroCounts()) },
+    bySector: [],
+    byUnit: [],
+    open: { open: 0, pastDue: 0 },
+    onlineTarget: 95,
+    rule: { vi: 'r', en: 'r' },
+  },
   methods: {
     n: 2000,
     minSample: 30,
