@@ -49,6 +49,10 @@ describe('offline', () => {
       const cache = await caches.open('hailong-citizen-v1');
       return !!(await cache.match('/q-assets/citizen.js')) && !!(await cache.match(location.pathname + location.search));
     });
+    // One load under the worker's control first: a page the worker took over mid-load may still
+    // reach the network itself on its next navigation.
+    await page.reload();
+    await page.waitForFunction(() => !!navigator.serviceWorker.controller);
     const before = await answersAt(server.url, cookie, 'demo-land');
 
     await page.context().setOffline(true);
