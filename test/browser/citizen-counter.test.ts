@@ -49,30 +49,32 @@ describe('offline', () => {
       const cache = await caches.open('hailong-citizen-v1');
       return !!(await cache.match('/q-assets/citizen.js')) && !!(await cache.match(location.pathname + location.search));
     });
-    // One load under the worker's control first: a page the worker took over mid-load may still
-    // reach the network itself on its next navigation.
-    await page.reload();
-    await page.waitForFunction(() => !!navigator.serviceWorker.controller);
+    // The citizen comes back by opening the link again, in a new tab: a plain navigation the worker
+    // controls (a reload of the tab the worker took over mid-load is not always routed through it).
+    const again = await page.context().newPage();
+    await again.goto(`${server.url}/q/demo-land`);
+    await again.waitForFunction(() => !!navigator.serviceWorker.controller, undefined, { timeout: 10_000 });
+    await page.close();
     const before = await answersAt(server.url, cookie, 'demo-land');
 
-    await page.context().setOffline(true);
+    await again.context().setOffline(true);
     // the form loads again with no connection
-    await page.reload();
-    await expect.poll(() => page.locator('form#survey').count()).toBe(1);
-    await pick(page, 'overall', '4');
-    await send(page);
-    await expect.poll(() => page.locator('.done').textContent()).toContain('Chưa có mạng');
+    await again.goto(`${server.url}/q/demo-land`);
+    await expect.poll(() => again.locator('form#survey').count()).toBe(1);
+    await pick(again, 'overall', '4');
+    await send(again);
+    await expect.poll(() => again.locator('.done').textContent()).toContain('Chưa có mạng');
     expect(await answersAt(server.url, cookie, 'demo-land')).toBe(before);
 
-    await page.context().setOffline(false);
-    await page.evaluate(() => window.dispatchEvent(new Event('online')));
+    await again.context().setOffline(false);
+    await again.evaluate(() => window.dispatchEvent(new Event('online')));
     await expect.poll(() => answersAt(server.url, cookie, 'demo-land'), { timeout: 15_000 }).toBe(before + 1);
-    await expect.poll(() => page.evaluate(() => localStorage.getItem('hailong.pending'))).toBe('[]');
+    await expect.poll(() => again.evaluate(() => localStorage.getItem('hailong.pending'))).toBe('[]');
     // sending again (a reload flushes whatever is kept) stores nothing more
-    await page.goto(`${server.url}/q/demo-land`);
-    await page.waitForTimeout(500);
+    await again.goto(`${server.url}/q/demo-land`);
+    await again.waitForTimeout(500);
     expect(await answersAt(server.url, cookie, 'demo-land')).toBe(before + 1);
-    await page.context().close();
+    await again.context().close();
   });
 
   it('stores once an answer whose acknowledgement was lost, sent again with the same client key', async () => {
