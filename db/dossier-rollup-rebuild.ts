@@ -7,7 +7,7 @@ const COLUMNS = sql.raw(DOSSIER_COUNTS.join(', '));
 const SUMS = sql.raw(DOSSIER_COUNTS.map((k) => `sum(d.${k})::int`).join(', '));
 
 /**
- * Recomputes a tenant's daily and monthly dossier rollups from the dossiers' stored outcome flags:
+ * Recomputes a tenant's daily, monthly and open-dossier rollups from the dossiers' stored outcome flags:
  * for dossiers loaded in bulk (the bench's millions, a restore) and as a repair should rollups
  * ever drift. The same sums storeDossiers moves one difference at a time: per counted day (its
  * month), receiving unit, sector and channel; unfinished dossiers count nowhere. One transaction,
@@ -25,6 +25,13 @@ export async function rebuildDossierRollups(db: Kysely<Database>, tenantId: numb
       from dossiers r
       where r.tenant_id = ${tenantId} and r.finished_at is null
       group by 1, 2, 3, 4, 5`.execute(trx);
+    await sql`delete from dossier_open_totals where tenant_id = ${tenantId}`.execute(trx);
+    await sql`
+      insert into dossier_open_totals (tenant_id, unit_id, sector_code, channel, open)
+      select o.tenant_id, o.unit_id, o.sector_code, o.channel, sum(o.open)::int
+      from dossier_open_rollups o
+      where o.tenant_id = ${tenantId}
+      group by 1, 2, 3, 4`.execute(trx);
     const sums = sql.join(DOSSIER_COUNTS.map((k) => countExpression(k)));
     await sql`
       insert into dossier_daily_rollups (tenant_id, day, unit_id, sector_code, channel, ${COLUMNS})

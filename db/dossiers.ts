@@ -211,7 +211,7 @@ async function addToRollups(db: Kysely<Database>, tenantId: number, cells: reado
   }
 }
 
-/** Moves the open-dossier counts by their deltas. */
+/** Moves the open-dossier counts by their deltas: per due day, and the totals over due days. */
 async function addToOpenCounts(db: Kysely<Database>, tenantId: number, cells: readonly OpenCell[]) {
   for (const part of chunks(cells)) {
     await sql`
@@ -219,5 +219,12 @@ async function addToOpenCounts(db: Kysely<Database>, tenantId: number, cells: re
       select ${tenantId}, x.due_day, x.unit_id, x.sector_code, x.channel, x.open
       from jsonb_to_recordset(${JSON.stringify(part)}::jsonb) as x(due_day date, unit_id int, sector_code text, channel text, open int)
       on conflict (tenant_id, due_day, unit_id, sector_code, channel) do update set open = t.open + excluded.open`.execute(db);
+    await sql`
+      insert into dossier_open_totals as t (tenant_id, unit_id, sector_code, channel, open)
+      select ${tenantId}, x.unit_id, x.sector_code, x.channel, sum(x.open)::int
+      from jsonb_to_recordset(${JSON.stringify(part)}::jsonb) as x(unit_id int, sector_code text, channel text, open int)
+      group by 2, 3, 4
+      order by 2, 3, 4
+      on conflict (tenant_id, unit_id, sector_code, channel) do update set open = t.open + excluded.open`.execute(db);
   }
 }

@@ -399,6 +399,15 @@ export interface DossierOpenRollupsTable {
   open: number;
 }
 
+/** Open dossiers per unit, sector and channel over every due day: "open now" without summing each due day. */
+export interface DossierOpenTotalsTable {
+  tenant_id: number;
+  unit_id: number;
+  sector_code: string;
+  channel: string;
+  open: number;
+}
+
 /** A machine client's key: shown once, kept as a hash, scoped to a unit subtree and to scopes. */
 export interface ApiKeysTable {
   id: Generated<number>;
@@ -462,6 +471,7 @@ export interface Database {
   dossier_daily_rollups: DossierDailyRollupsTable;
   dossier_monthly_rollups: DossierMonthlyRollupsTable;
   dossier_open_rollups: DossierOpenRollupsTable;
+  dossier_open_totals: DossierOpenTotalsTable;
   api_keys: ApiKeysTable;
   portal_figures: PortalFiguresTable;
 }

@@ -58,10 +58,12 @@ function randomDossier(next: () => number): Record<string, unknown> {
 }
 
 /** Every rollup row with something in it, as plain values in one order (a cell moved away leaves zeros behind). */
-async function rows(table: 'dossier_daily_rollups' | 'dossier_monthly_rollups' | 'dossier_open_rollups') {
-  const nonZero = sql.raw(table === 'dossier_open_rollups' ? 'open <> 0' : DOSSIER_COUNTS.map((k) => `${k} <> 0`).join(' or '));
+async function rows(table: 'dossier_daily_rollups' | 'dossier_monthly_rollups' | 'dossier_open_rollups' | 'dossier_open_totals') {
+  const nonZero = sql.raw(table.startsWith('dossier_open') ? 'open <> 0' : DOSSIER_COUNTS.map((k) => `${k} <> 0`).join(' or '));
   const result = await sql<Record<string, unknown>>`
-    select * from ${sql.table(table)} where ${nonZero} order by 1, 2, 3, 4, 5`.execute(t.db.dbRead);
+    select * from ${sql.table(table)} where ${nonZero} order by 1, 2, 3, 4${sql.raw(table === 'dossier_open_totals' ? '' : ', 5')}`.execute(
+    t.db.dbRead,
+  );
   return result.rows.map((r) => JSON.stringify(r));
 }
 
@@ -85,8 +87,10 @@ describe('rebuildDossierRollups', () => {
       daily: await rows('dossier_daily_rollups'),
       monthly: await rows('dossier_monthly_rollups'),
       open: await rows('dossier_open_rollups'),
+      openTotals: await rows('dossier_open_totals'),
     };
     expect(before.open.length).toBeGreaterThan(0);
+    expect(before.openTotals.length).toBeGreaterThan(0);
     expect(before.daily.length).toBeGreaterThan(30);
     expect(before.monthly.length).toBeGreaterThan(10);
 
@@ -94,14 +98,17 @@ describe('rebuildDossierRollups', () => {
     expect(await rows('dossier_daily_rollups')).toEqual(before.daily);
     expect(await rows('dossier_monthly_rollups')).toEqual(before.monthly);
     expect(await rows('dossier_open_rollups')).toEqual(before.open);
+    expect(await rows('dossier_open_totals')).toEqual(before.openTotals);
 
     await sql`delete from dossier_daily_rollups`.execute(t.db.dbWrite);
     await sql`delete from dossier_open_rollups`.execute(t.db.dbWrite);
+    await sql`update dossier_open_totals set open = open + 3`.execute(t.db.dbWrite);
     await sql`update dossier_monthly_rollups set dossiers = dossiers + 5, r3_failed = 0`.execute(t.db.dbWrite);
     expect(await rows('dossier_daily_rollups')).toEqual([]);
     await rebuildDossierRollups(t.db.dbWrite, t.state.tenantId);
     expect(await rows('dossier_daily_rollups')).toEqual(before.daily);
     expect(await rows('dossier_monthly_rollups')).toEqual(before.monthly);
     expect(await rows('dossier_open_rollups')).toEqual(before.open);
+    expect(await rows('dossier_open_totals')).toEqual(before.openTotals);
   });
 });
