@@ -3,6 +3,7 @@ import { ActionMessage } from '../app/action-message';
 import type { Meta } from '../app/api-types';
 import { inBothLanguages, t, type Lang } from '../app/i18n';
 import { useLang } from '../app/lang-context';
+import { ListTable } from '../app/list-table';
 import { LoadView } from '../app/load-states';
 import { useAction } from '../app/use-action';
 import { useApi } from '../app/use-api';
@@ -75,33 +76,23 @@ export function UsersPage({ meta, scopeUnitId = null }: { meta: Meta | null; sco
         )}
         <LoadView load={users} retry={retry} isEmpty={(d) => d.users.length === 0} emptyText="noUsers">
           {(data) => (
-            <div class="table-scroll">
-              <table class="stats-table stacked-table" data-testid="users-table">
-                <caption>{t(lang, 'usersCaption')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t(lang, 'username')}</th>
-                    <th scope="col">{t(lang, 'role')}</th>
-                    <th scope="col">{t(lang, 'unit')}</th>
-                    <th scope="col">{t(lang, 'state')}</th>
-                    <th scope="col">{t(lang, 'actions')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {data.users.map((u) => (
-                    <UserRow
-                      key={`${u.id}-${u.role}-${u.unitId}-${u.disabled}-${(u.counters ?? []).join()}`}
-                      user={u}
-                      meta={meta}
-                      wholeTenant={scopeUnitId === null}
-                      lang={lang}
-                      onChanged={retry}
-                      onPassword={(password) => setSecret({ username: u.username, password })}
-                    />
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <ListTable
+              testId="users-table"
+              caption={t(lang, 'usersCaption')}
+              headers={[t(lang, 'username'), t(lang, 'role'), t(lang, 'unit'), t(lang, 'state'), t(lang, 'actions')]}
+            >
+              {data.users.map((u) => (
+                <UserRow
+                  key={`${u.id}-${u.role}-${u.unitId}-${u.disabled}-${(u.counters ?? []).join()}`}
+                  user={u}
+                  meta={meta}
+                  wholeTenant={scopeUnitId === null}
+                  lang={lang}
+                  onChanged={retry}
+                  onPassword={(password) => setSecret({ username: u.username, password })}
+                />
+              ))}
+            </ListTable>
           )}
         </LoadView>
       </section>

@@ -7,6 +7,7 @@ import { formatDateTime } from '../app/format';
 import { InBothLanguages } from '../app/in-both-languages';
 import { inBothLanguages, t, type Lang } from '../app/i18n';
 import { useLang } from '../app/lang-context';
+import { ListTable } from '../app/list-table';
 import { LoadView } from '../app/load-states';
 import { useAction } from '../app/use-action';
 import { useApi } from '../app/use-api';
@@ -71,26 +72,22 @@ export function ApiKeysPage({ meta, scopeUnitId }: { meta: Meta | null; scopeUni
         <h2 id="api-keys-title">{t(lang, 'akListTitle')}</h2>
         <LoadView load={keys} retry={retry} isEmpty={(d) => d.keys.length === 0} emptyText="akNone">
           {(data) => (
-            <div class="table-scroll">
-              <table class="stats-table stacked-table" data-testid="api-keys-table">
-                <caption>{t(lang, 'akCaption')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t(lang, 'akName')}</th>
-                    <th scope="col">{t(lang, 'akPrefix')}</th>
-                    <th scope="col">{t(lang, 'akUnit')}</th>
-                    <th scope="col">{t(lang, 'akCreatedCol')}</th>
-                    <th scope="col">{t(lang, 'akLastUsed')}</th>
-                    <th scope="col">{t(lang, 'akState')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {data.keys.map((k) => (
-                    <KeyRow key={`${k.id}-${k.revokedAt ?? ''}`} item={k} lang={lang} onChanged={retry} />
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <ListTable
+              testId="api-keys-table"
+              caption={t(lang, 'akCaption')}
+              headers={[
+                t(lang, 'akName'),
+                t(lang, 'akPrefix'),
+                t(lang, 'akUnit'),
+                t(lang, 'akCreatedCol'),
+                t(lang, 'akLastUsed'),
+                t(lang, 'akState'),
+              ]}
+            >
+              {data.keys.map((k) => (
+                <KeyRow key={`${k.id}-${k.revokedAt ?? ''}`} item={k} lang={lang} onChanged={retry} />
+              ))}
+            </ListTable>
           )}
         </LoadView>
       </section>
