@@ -51,6 +51,12 @@ async function answer(base: string, overall: number, dossierCode?: string) {
 }
 
 const noSideScroll = (p: Page) => p.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+/** Cells whose content runs out of their own box (on a phone card, into the neighbouring cell). */
+const overflowingCells = (p: Page, table: string) =>
+  p.evaluate(
+    (sel) => [...document.querySelectorAll(`${sel} td`)].filter((td) => td.scrollWidth > td.clientWidth + 1).map((td) => td.textContent),
+    table,
+  );
 
 describe('the Decision 766 index in the app', () => {
   it('imports a dossier sheet and shows R3 beside the survey rate, as the API gives them', async () => {
@@ -124,6 +130,7 @@ describe('the Decision 766 index in the app', () => {
     const land = page.locator('[data-testid="index766-table"] tr[data-sector="land"] [data-col="r3"]');
     expect(await land.getAttribute('data-numerator')).toBe('1');
     expect(await noSideScroll(page)).toBeLessThanOrEqual(0);
+    expect(await overflowingCells(page, '[data-testid="index766-table"]')).toEqual([]);
     await page.locator('main').screenshot({ path: `${ARTIFACTS}/index766-360.png` });
 
     // Per unit: the service centre holds all four.
