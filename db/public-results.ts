@@ -32,28 +32,26 @@ export async function savePublicResultsSettings(db: Kysely<Database>, tenantId: 
     .execute();
 }
 
-/** Sets (or, with null, withdraws) the public outcome of a closed case; undefined when no closed case of the tenant has this id. */
-export async function setPublishedOutcome(
-  db: Kysely<Database>,
-  tenantId: number,
-  caseId: number,
-  text: string | null,
-): Promise<{ id: number; unitPath: string } | undefined> {
-  const row = await db
+/** A case's state and the path of its unit, before its public outcome is set. */
+export async function caseForPublishing(db: Kysely<Database>, tenantId: number, caseId: number) {
+  return db
+    .selectFrom('cases as c')
+    .innerJoin('units as u', 'u.id', 'c.unit_id')
+    .select(['c.id', 'c.status', 'u.path as unitPath'])
+    .where('c.id', '=', caseId)
+    .where('c.tenant_id', '=', tenantId)
+    .executeTakeFirst();
+}
+
+/** Sets (or, with null, withdraws) the public outcome of a closed case. */
+export async function setPublishedOutcome(db: Kysely<Database>, tenantId: number, caseId: number, text: string | null): Promise<void> {
+  await db
     .updateTable('cases')
     .set({ published_outcome: text, published_at: text === null ? null : new Date() })
     .where('id', '=', caseId)
     .where('tenant_id', '=', tenantId)
     .where('status', '=', 'closed')
-    .returning(['id', 'unit_id'])
-    .executeTakeFirst();
-  if (!row) return undefined;
-  const unit = await db.selectFrom('units').select('path').where('id', '=', row.unit_id).executeTakeFirstOrThrow();
-  return { id: row.id, unitPath: unit.path };
-}
-
-export async function caseStatusOf(db: Kysely<Database>, tenantId: number, caseId: number) {
-  return db.selectFrom('cases').select('status').where('id', '=', caseId).where('tenant_id', '=', tenantId).executeTakeFirst();
+    .execute();
 }
 
 /** Only the administrator's published words and the unit's name: never the citizen's comment, contact, dossier or times. */
