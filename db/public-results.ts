@@ -9,12 +9,22 @@ export interface PublicResultsSettings {
   threshold: number;
 }
 
-export const DEFAULT_PUBLIC_RESULTS: PublicResultsSettings = { enabled: false, showComplaints: true, showPublishedCases: true, threshold: 10 };
+export const DEFAULT_PUBLIC_RESULTS: PublicResultsSettings = {
+  enabled: false,
+  showComplaints: true,
+  showPublishedCases: true,
+  threshold: 10,
+};
 
 export async function publicResultsSettings(db: Kysely<Database>, tenantId: number): Promise<PublicResultsSettings> {
   const row = await db.selectFrom('public_results_settings').selectAll().where('tenant_id', '=', tenantId).executeTakeFirst();
   if (!row) return DEFAULT_PUBLIC_RESULTS;
-  return { enabled: row.enabled, showComplaints: row.show_complaints, showPublishedCases: row.show_published_cases, threshold: row.threshold };
+  return {
+    enabled: row.enabled,
+    showComplaints: row.show_complaints,
+    showPublishedCases: row.show_published_cases,
+    threshold: row.threshold,
+  };
 }
 
 export async function savePublicResultsSettings(db: Kysely<Database>, tenantId: number, s: PublicResultsSettings): Promise<void> {
@@ -81,4 +91,9 @@ export async function countCasesReceived(db: Kysely<Database>, tenantId: number,
     .where('c.created_at', '<', to)
     .executeTakeFirstOrThrow();
   return Number(row.n);
+}
+
+/** A unit by id alone, for a public address that names no tenant. */
+export async function findUnitById(db: Kysely<Database>, id: number) {
+  return db.selectFrom('units').selectAll().where('id', '=', id).executeTakeFirst();
 }

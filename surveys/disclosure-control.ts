@@ -34,7 +34,7 @@ const isSmall = (cell: DisclosureCell, threshold: number) => cell.n > 0 && cell.
 export function derivableCells(visible: ReadonlySet<string>, sums: readonly SumRule[]): Map<string, SumRule> {
   const known = new Set(visible);
   const via = new Map<string, SumRule>();
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (const sum of sums) {
       const unknown = [sum.total, ...sum.parts].filter((id) => !known.has(id));
@@ -72,7 +72,7 @@ function breakDerivation(
   byId: Map<string, DisclosureCell>,
 ): string {
   const seen = new Set<string>();
-  for (let target = exposed; ; ) {
+  for (let target = exposed; ;) {
     seen.add(target);
     const sum = via.get(target)!;
     const others = [sum.total, ...sum.parts].filter((id) => id !== target);

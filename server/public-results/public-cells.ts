@@ -37,9 +37,11 @@ export async function hiddenCells(
     const own = new Map<string, Counts>();
     for (const c of counts[i]!) own.set(`${c.key}|${c.sector}`, { n: c.valid, satisfied: c.satisfied });
     const add = (cells: (Counts | undefined)[]) =>
-      cells.reduce<Counts>((sum, k) => ({ n: sum.n + (k?.n ?? 0), satisfied: sum.satisfied + (k?.satisfied ?? 0) }), { n: 0, satisfied: 0 });
-    const ownOf = (unit: Unit, sector: string) =>
-      add((sector === ALL_SECTORS ? sectors : [sector]).map((s) => own.get(`${unit.id}|${s}`)));
+      cells.reduce<Counts>((sum, k) => ({ n: sum.n + (k?.n ?? 0), satisfied: sum.satisfied + (k?.satisfied ?? 0) }), {
+        n: 0,
+        satisfied: 0,
+      });
+    const ownOf = (unit: Unit, sector: string) => add((sector === ALL_SECTORS ? sectors : [sector]).map((s) => own.get(`${unit.id}|${s}`)));
     const subtree = (unit: Unit, sector: string) => add(units.filter((u) => u.path.startsWith(unit.path)).map((u) => ownOf(u, sector)));
     const shownSectors = detailed.includes(period);
     for (const unit of units) {

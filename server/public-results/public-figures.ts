@@ -101,7 +101,12 @@ export async function publicFigures(
     periodFigures(periods.latestQuarter),
     periodFigures(periods.latestYear),
     Promise.all(
-      periods.quarters.map(async (q) => ({ label: q.label, from: q.from, to: q.to, overall: cell(unit, q, ALL_SECTORS, (await tableOf(unit, q)).overall) })),
+      periods.quarters.map(async (q) => ({
+        label: q.label,
+        from: q.from,
+        to: q.to,
+        overall: cell(unit, q, ALL_SECTORS, (await tableOf(unit, q)).overall),
+      })),
     ),
     Promise.all(
       children.map(async (c) => ({
@@ -112,7 +117,14 @@ export async function publicFigures(
       })),
     ),
   ]);
-  const figures: PublicFigures = { unit: { id: unit.id, name: unit.name }, threshold: ctx.threshold, quarter, year, trend, children: childFigures };
+  const figures: PublicFigures = {
+    unit: { id: unit.id, name: unit.name },
+    threshold: ctx.threshold,
+    quarter,
+    year,
+    trend,
+    children: childFigures,
+  };
   if (settings.showComplaints) {
     const q = periods.latestQuarter;
     const from = dayStartUtc(q.from);

@@ -1,8 +1,14 @@
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
-import { caseForPublishing, publicResultsSettings, savePublicResultsSettings, setPublishedOutcome } from '../../db/public-results';
+import {
+  caseForPublishing,
+  findUnitById,
+  publicResultsSettings,
+  savePublicResultsSettings,
+  setPublishedOutcome,
+} from '../../db/public-results';
 import { findTenantByCode, firstTenant } from '../../db/tenants';
-import { findUnit, listUnitsInForce, type UnitRow } from '../../db/units';
+import { listUnitsInForce, type UnitRow } from '../../db/units';
 import type { HiddenReason } from '../../surveys/disclosure-control';
 import { publicPeriods } from '../../surveys/public-periods';
 import { localDay } from '../../surveys/time';
@@ -61,8 +67,7 @@ export function publicResultsRoutes({ db }: AppDeps) {
       if (!tenant) throw UNIT_NOT_FOUND;
       unit = (await listUnitsInForce(db.dbRead, tenant.id)).find((u) => u.parent_id === null);
     } else {
-      const row = await db.dbRead.selectFrom('units').select('tenant_id').where('id', '=', unitId).executeTakeFirst();
-      unit = row ? await findUnit(db.dbRead, row.tenant_id, unitId) : undefined;
+      unit = await findUnitById(db.dbRead, unitId);
     }
     if (!unit || unit.valid_to !== null) throw UNIT_NOT_FOUND;
     const settings = await publicResultsSettings(db.dbRead, unit.tenant_id);
@@ -86,7 +91,9 @@ export function publicResultsRoutes({ db }: AppDeps) {
     return id;
   };
 
-  const pages = new Hono<AppEnv>().get('/', (c) => page(c, undefined)).get('/:unitId{[0-9]+}', (c) => page(c, unitParam(c.req.param('unitId'))));
+  const pages = new Hono<AppEnv>()
+    .get('/', (c) => page(c, undefined))
+    .get('/:unitId{[0-9]+}', (c) => page(c, unitParam(c.req.param('unitId'))));
 
   const api = new Hono<AppEnv>()
     .get('/public/results', async (c) => c.json((await figuresOf(c, unitParam(c.req.query('unit')))).figures))

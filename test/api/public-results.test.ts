@@ -26,7 +26,13 @@ const ON = { enabled: true, showComplaints: true, showPublishedCases: true, thre
 
 /** Answers in the latest whole quarter at a counter, all in one sector, `satisfiedCount` of them satisfied. */
 async function seed(code: string, sector: string, n: number, satisfiedCount: number, seedNo: number) {
-  const items = await randomResponses(t.db, { count: n, seed: seedNo, codes: [code], from: dayStartUtc(periods.latestQuarter.from), days: 80 });
+  const items = await randomResponses(t.db, {
+    count: n,
+    seed: seedNo,
+    codes: [code],
+    from: dayStartUtc(periods.latestQuarter.from),
+    days: 80,
+  });
   items.forEach((item, i) => {
     item.sector_code = sector;
     item.satisfied = i < satisfiedCount;
@@ -188,7 +194,14 @@ describe('disclosure control', () => {
           overall: Cell;
           rows: (Cell & { key: string })[];
         };
-        const pick = (c: Cell) => ({ n: c.n, satisfied: c.satisfied, rate: c.rate, interval: c.interval, target: c.target, verdict: c.verdict });
+        const pick = (c: Cell) => ({
+          n: c.n,
+          satisfied: c.satisfied,
+          rate: c.rate,
+          interval: c.interval,
+          target: c.target,
+          verdict: c.verdict,
+        });
         if (p.overall.shown) {
           expect(pick(p.overall)).toEqual(pick(stats.overall));
           compared++;
@@ -222,7 +235,8 @@ describe('disclosure control', () => {
         const sectors = new Set([...byUnit.values()].flatMap((g) => g.quarter.sectors.concat(g.year.sectors).map((s) => s.sector)));
         // No counter sits at the province itself here, so a parent is the sum of its children.
         if (f.children.length > 0) {
-          for (const s of ['*', ...sectors]) sums.push({ total: `${u}|${p.from}|${s}`, parts: f.children.map((c) => `${c.id}|${p.from}|${s}`) });
+          for (const s of ['*', ...sectors])
+            sums.push({ total: `${u}|${p.from}|${s}`, parts: f.children.map((c) => `${c.id}|${p.from}|${s}`) });
         }
       }
       for (const q of f.trend) put(`${u}|${q.from}|*`, q.overall);
@@ -242,7 +256,7 @@ describe('disclosure control', () => {
     };
     for (const sum of sums) for (const k of [sum.total, ...sum.parts]) if (zero(k)) known.set(k, { n: 0, satisfied: 0 });
     // Subtract: any sum with one unknown member gives it away; repeat until nothing new.
-    for (let changed = true; changed; ) {
+    for (let changed = true; changed;) {
       changed = false;
       for (const { total, parts } of sums) {
         const unknown = [total, ...parts].filter((k) => !known.has(k));
