@@ -159,7 +159,7 @@ function PublicPage({ f, lang, parentHref }: { f: PublicFigures; lang: Lang; par
               <a href={parentHref}>{P.up[lang]}</a> ·{' '}
             </>
           ) : null}
-          <a href={`${self}.json`}>{P.json[lang]}</a>
+          <a href={`/api/public/results?unit=${f.unit.id}`}>{P.json[lang]}</a>
         </p>
       </footer>
     </>
