@@ -295,6 +295,18 @@ export interface CasesTable {
   answer_text: string | null;
   /** Why it was closed without an answer. */
   close_reason: string | null;
+  /** What an administrator wrote for the public about a closed case (never the citizen's words). */
+  published_outcome: ColumnType<string | null, string | null | undefined, string | null>;
+  published_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+}
+
+export interface PublicResultsSettingsTable {
+  tenant_id: number;
+  enabled: boolean;
+  show_complaints: boolean;
+  show_published_cases: boolean;
+  threshold: number;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
 }
 
 export interface CaseNotesTable {
@@ -474,4 +486,5 @@ export interface Database {
   dossier_open_totals: DossierOpenTotalsTable;
   api_keys: ApiKeysTable;
   portal_figures: PortalFiguresTable;
+  public_results_settings: PublicResultsSettingsTable;
 }

@@ -48,6 +48,7 @@ import { dossierImportRoutes } from './dossiers/dossier-import.routes';
 import { besideSurveyRoutes } from './indices/beside-survey.routes';
 import { portalFigureRoutes } from './indices/portal-figures.routes';
 import { reconciliationRoutes } from './indices/reconciliation.routes';
+import { publicResultsRoutes } from './public-results/public-results.routes';
 
 export const MAX_BODY_BYTES = 64 * 1024;
 const TOO_LARGE = new RequestError(413, {
@@ -163,6 +164,9 @@ export function createApp(deps: AppDeps & LoginHashingOption) {
   app.route('/api', besideSurveyRoutes(deps));
   app.route('/api', portalFigureRoutes(deps));
   app.route('/api', reconciliationRoutes(deps));
+  const publicResults = publicResultsRoutes(deps);
+  app.route('/api', publicResults.api);
+  app.route('/cong-khai', publicResults.pages);
 
   if (clientDir && existsSync(clientDir)) {
     app.get('/', (c) => c.redirect('/app/'));

@@ -188,6 +188,14 @@ export const ACCESS_RULES = {
   'GET /api/indices/766/reconciliation': readers,
   'GET /api/indices/766/reconciliation/dossiers': readers,
   'GET /api/indices/766/reconciliation/dossiers.csv': readers,
+  // Public results (công khai): anyone, once the tenant's administrator has turned them on
+  // (server/public-results/); small cells hidden by surveys/disclosure-control.ts.
+  'GET /cong-khai': anyone,
+  'GET /cong-khai/:unitId{[0-9]+}': anyone,
+  'GET /api/public/results': anyone,
+  'GET /api/public-results/settings': admins,
+  'PUT /api/public-results/settings': admins,
+  'PUT /api/cases/:id{[0-9]+}/published-outcome': { allow: ADMINS, scoped: true },
 } as const satisfies Record<string, AccessRule>;
 
 /** A route as the rule book names it: 'GET /api/stats'. */

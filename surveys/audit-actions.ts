@@ -53,6 +53,8 @@ export const AUDIT_ACTIONS = [
   'dossiers_received',
   'portal_figure_entered',
   'portal_figure_deleted',
+  'public_results_changed',
+  'case_outcome_published',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -35,6 +35,7 @@ export const ADMIN_PAGES = [
   'structure',
   'surveys',
   'api-keys',
+  'public-results',
 ] as const;
 export type AdminPage = (typeof ADMIN_PAGES)[number];
 

@@ -11,6 +11,7 @@ import { IMPORTS_STRINGS } from '../imports/imports-strings';
 import { INDICES_STRINGS } from '../indices/indices-strings';
 import { RECONCILIATION_STRINGS } from '../indices/reconciliation-strings';
 import { PRIVACY_STRINGS } from '../privacy/privacy-strings';
+import { PUBLIC_RESULTS_STRINGS } from '../public-results/public-results-strings';
 import { REPORTS_STRINGS } from '../reports/reports-strings';
 import { TARGETS_STRINGS } from '../targets/targets-strings';
 import { REORGANISATION_IMPORT_STRINGS } from '../units/reorganisation-import-strings';
@@ -116,6 +117,7 @@ export const STRINGS = {
   ...COUNTER_ADMIN_STRINGS,
   ...FLAGGED_STRINGS,
   ...PRIVACY_STRINGS,
+  ...PUBLIC_RESULTS_STRINGS,
   ...AUDIT_STRINGS,
   ...TARGETS_STRINGS,
   ...UNITS_STRINGS,

@@ -52,6 +52,8 @@ const ACTION_WORDS = {
   audit_dossiers_received: { vi: 'Nhận hồ sơ qua API', en: 'Dossiers received by API' },
   audit_portal_figure_entered: { vi: 'Nhập số liệu Cổng DVC quốc gia', en: 'National portal figure entered' },
   audit_portal_figure_deleted: { vi: 'Xóa số liệu Cổng DVC quốc gia', en: 'National portal figure deleted' },
+  audit_public_results_changed: { vi: 'Đổi cài đặt trang công khai kết quả', en: 'Public results settings changed' },
+  audit_case_outcome_published: { vi: 'Công khai kết quả xử lý phản ánh', en: 'Case outcome published' },
 } satisfies Record<`audit_${AuditAction}`, LocalizedText>;
 
 /** The words of the audit log page, Vietnamese first. */

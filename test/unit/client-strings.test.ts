@@ -11,6 +11,7 @@ import { EXPORTS_STRINGS } from '../../client/exports/exports-strings';
 import { FLAGGED_STRINGS } from '../../client/flagged/flagged-strings';
 import { IMPORTS_STRINGS } from '../../client/imports/imports-strings';
 import { PRIVACY_STRINGS } from '../../client/privacy/privacy-strings';
+import { PUBLIC_RESULTS_STRINGS } from '../../client/public-results/public-results-strings';
 import { REPORTS_STRINGS } from '../../client/reports/reports-strings';
 import { TARGETS_STRINGS } from '../../client/targets/targets-strings';
 import { REORGANISATION_IMPORT_STRINGS } from '../../client/units/reorganisation-import-strings';
@@ -35,6 +36,7 @@ const TABLES = {
   counterAdmin: COUNTER_ADMIN_STRINGS,
   flagged: FLAGGED_STRINGS,
   privacy: PRIVACY_STRINGS,
+  publicResults: PUBLIC_RESULTS_STRINGS,
   audit: AUDIT_STRINGS,
   targets: TARGETS_STRINGS,
   units: UNITS_STRINGS,

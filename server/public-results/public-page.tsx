@@ -1,0 +1,188 @@
+import { render } from 'preact-render-to-string';
+import type { LocalizedText } from '../../surveys/localized-text';
+import { shownRate } from '../../surveys/rate-precision';
+import type { Lang } from '../citizen/texts';
+import { PUBLIC_CSS } from './public-css';
+import type { PeriodFigures, PublicCell, PublicFigures } from './public-figures';
+import { P } from './public-texts';
+
+const percent = (value: number, lang: Lang, target: number | null = null) => {
+  const { value: v, digits } = shownRate(value, target);
+  const text = v.toFixed(digits);
+  return `${lang === 'vi' ? text.replace('.', ',') : text} %`;
+};
+
+function Cell({ cell, lang }: { cell: PublicCell; lang: Lang }) {
+  if (!cell.shown) return <span class="hidden">{cell.note[lang]}</span>;
+  if (cell.n === 0 || cell.rate === null) return <span class="small">{P.noAnswers[lang]}</span>;
+  return (
+    <span class="fig">
+      <span class="big" data-rate={cell.rate}>
+        {percent(cell.rate, lang, cell.target)}
+      </span>
+      <span class={cell.verdict}>{cell.words[lang]}</span>
+      <span class="small">
+        {P.target[lang]} {percent(cell.target, lang)} · {cell.n} {P.answers[lang]}
+        {cell.interval ? ` · ${P.interval[lang]} ${percent(cell.interval.low, lang)}–${percent(cell.interval.high, lang)}` : ''}
+      </span>
+    </span>
+  );
+}
+
+function PeriodSection({ f, lang }: { f: PeriodFigures; lang: Lang }) {
+  return (
+    <section>
+      <h2>{f.label[lang]}</h2>
+      <ul class="rates">
+        <li data-sector="*">
+          <div class="name">{P.overall[lang]}</div>
+          <Cell cell={f.overall} lang={lang} />
+        </li>
+        {f.sectors.map((s) => (
+          <li data-sector={s.sector}>
+            <div class="name">{s.name[lang]}</div>
+            <Cell cell={s.cell} lang={lang} />
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+const t = (text: LocalizedText, lang: Lang, threshold: number) => text[lang].replace('{t}', String(threshold));
+
+function PublicPage({ f, lang, parentHref }: { f: PublicFigures; lang: Lang; parentHref?: string | undefined }) {
+  const other: Lang = lang === 'vi' ? 'en' : 'vi';
+  const self = `/cong-khai/${f.unit.id}`;
+  return (
+    <>
+      <header>
+        <div>
+          <h1>{P.title[lang]}</h1>
+          <p class="name">{f.unit.name}</p>
+        </div>
+        <a class="lang" href={`${self}${other === 'en' ? '?lang=en' : ''}`} lang={other}>
+          {P.otherLang[lang]}
+        </a>
+      </header>
+      <p class="small">{P.intro[lang]}</p>
+      <PeriodSection f={f.quarter} lang={lang} />
+      <PeriodSection f={f.year} lang={lang} />
+      <section>
+        <h2>{P.trend[lang]}</h2>
+        <ul class="bars">
+          {f.trend.map((q) => (
+            <li>
+              <span>{q.label[lang]}</span>
+              {q.overall.shown && q.overall.rate !== null ? (
+                <>
+                  <span class="bar" role="img" aria-label={percent(q.overall.rate, lang)}>
+                    <span style={`width:${Math.max(0, Math.min(100, q.overall.rate)).toFixed(1)}%`} />
+                  </span>
+                  <span>{percent(q.overall.rate, lang, q.overall.target)}</span>
+                </>
+              ) : (
+                <>
+                  <span class="hidden small">{q.overall.shown ? P.noAnswers[lang] : q.overall.note[lang]}</span>
+                  <span />
+                </>
+              )}
+            </li>
+          ))}
+        </ul>
+      </section>
+      {f.complaints ? (
+        <section>
+          <h2>
+            {P.complaints[lang]} · {f.complaints.period[lang]}
+          </h2>
+          <div class="counts">
+            <div>
+              <b>{f.complaints.received}</b>
+              {P.received[lang]}
+            </div>
+            <div>
+              <b>{f.complaints.answered}</b>
+              {P.answered[lang]}
+            </div>
+            <div>
+              <b>{f.complaints.answeredOnTime}</b>
+              {P.onTime[lang]}
+            </div>
+          </div>
+          {f.outcomes && f.outcomes.length > 0 ? (
+            <>
+              <h2>{P.outcomes[lang]}</h2>
+              {f.outcomes.map((o) => (
+                <blockquote>
+                  <div class="small">{o.unit}</div>
+                  {o.outcome}
+                </blockquote>
+              ))}
+            </>
+          ) : null}
+        </section>
+      ) : f.outcomes && f.outcomes.length > 0 ? (
+        <section>
+          <h2>{P.outcomes[lang]}</h2>
+          {f.outcomes.map((o) => (
+            <blockquote>
+              <div class="small">{o.unit}</div>
+              {o.outcome}
+            </blockquote>
+          ))}
+        </section>
+      ) : null}
+      {f.children.length > 0 ? (
+        <section>
+          <h2>{P.children[lang]}</h2>
+          <ul class="rates">
+            {f.children.map((c) => (
+              <li>
+                <div class="name">
+                  <a href={`/cong-khai/${c.id}${lang === 'en' ? '?lang=en' : ''}`}>{c.name}</a>
+                </div>
+                <div class="small">{f.quarter.label[lang]}</div>
+                <Cell cell={c.quarter} lang={lang} />
+                <div class="small">{f.year.label[lang]}</div>
+                <Cell cell={c.year} lang={lang} />
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      <footer>
+        <p>{t(P.rule, lang, f.threshold)}</p>
+        <p>
+          {parentHref ? (
+            <>
+              <a href={parentHref}>{P.up[lang]}</a> ·{' '}
+            </>
+          ) : null}
+          <a href={`/api/public/results?unit=${f.unit.id}`}>{P.json[lang]}</a>
+        </p>
+      </footer>
+    </>
+  );
+}
+
+export function renderPublicPage(f: PublicFigures, lang: Lang, parentHref?: string): string {
+  return (
+    '<!doctype html>' +
+    render(
+      <html lang={lang}>
+        <head>
+          <meta charset="utf-8" />
+          <meta name="viewport" content="width=device-width, initial-scale=1" />
+          <title>{`${P.title[lang]} · ${f.unit.name}`}</title>
+          <style dangerouslySetInnerHTML={{ __html: PUBLIC_CSS }} />
+        </head>
+        <body>
+          <main>
+            <PublicPage f={f} lang={lang} parentHref={parentHref} />
+          </main>
+        </body>
+      </html>,
+    )
+  );
+}
