@@ -14,6 +14,7 @@ import * as m0012TenantSetup from './migrations/0012-tenant-setup';
 import * as m0013UnitReorganisations from './migrations/0013-unit-reorganisations';
 import * as m0014SurveyDesigner from './migrations/0014-survey-designer';
 import * as m0015DossierIndex from './migrations/0015-dossier-index';
+import * as m0019Notifications from './migrations/0019-notifications';
 
 // Listed by hand so a bundler or a fresh clone can never pick up a stray file.
 const MIGRATIONS: Record<string, Migration> = {
@@ -32,6 +33,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0013-unit-reorganisations': m0013UnitReorganisations,
   '0014-survey-designer': m0014SurveyDesigner,
   '0015-dossier-index': m0015DossierIndex,
+  '0019-notifications': m0019Notifications,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

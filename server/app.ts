@@ -48,6 +48,8 @@ import { dossierImportRoutes } from './dossiers/dossier-import.routes';
 import { besideSurveyRoutes } from './indices/beside-survey.routes';
 import { portalFigureRoutes } from './indices/portal-figures.routes';
 import { reconciliationRoutes } from './indices/reconciliation.routes';
+import { subscriptionRoutes } from './notifications/subscriptions.routes';
+import { webhookRoutes } from './webhooks/webhooks.routes';
 
 export const MAX_BODY_BYTES = 64 * 1024;
 const TOO_LARGE = new RequestError(413, {
@@ -163,6 +165,8 @@ export function createApp(deps: AppDeps & LoginHashingOption) {
   app.route('/api', besideSurveyRoutes(deps));
   app.route('/api', portalFigureRoutes(deps));
   app.route('/api', reconciliationRoutes(deps));
+  app.route('/api', subscriptionRoutes(deps));
+  app.route('/api', webhookRoutes(deps));
 
   if (clientDir && existsSync(clientDir)) {
     app.get('/', (c) => c.redirect('/app/'));

@@ -53,6 +53,12 @@ export const AUDIT_ACTIONS = [
   'dossiers_received',
   'portal_figure_entered',
   'portal_figure_deleted',
+  'alert_subscription_created',
+  'alert_subscription_deleted',
+  'webhook_created',
+  'webhook_changed',
+  'webhook_deleted',
+  'webhook_redelivered',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
