@@ -11,6 +11,7 @@ import { firstStart } from '../../server/bootstrap/first-start';
 import { appConfigFromEnv } from '../../server/config/app-config';
 import { parseEnv } from '../../server/config/env';
 import type { MailMessage } from '../../server/notifications/mailer';
+import { dailyUpkeep } from '../../server/upkeep/daily-upkeep';
 import { runWebhookDeliveries } from '../../server/webhooks/run-webhooks';
 import { ADMIN_PASSWORD, login, submitJson } from '../support/test-app';
 
@@ -250,5 +251,19 @@ describe('deliveries', () => {
       .where('endpoint_id', '=', dead.body.id)
       .execute();
     expect(failed.every((f) => f.attempts >= 7)).toBe(true);
+  });
+
+  it('announces the month just ended once (report.ready from the daily upkeep)', async () => {
+    const hook = await api<{ id: number }>('/api/webhooks', {
+      method: 'POST',
+      body: { url: `http://127.0.0.1:${RECEIVER_PORT}/r`, events: ['report.ready'] },
+    });
+    expect(hook.status).toBe(201);
+    const now = new Date('2027-02-01T02:00:00Z');
+    await dailyUpkeep(t.db, now);
+    await dailyUpkeep(t.db, new Date(now.getTime() + 86_400_000));
+    const ready = await t.db.dbRead.selectFrom('webhook_deliveries').select(['payload']).where('endpoint_id', '=', hook.body.id).execute();
+    expect(ready).toHaveLength(1);
+    expect(ready[0]?.payload).toMatchObject({ type: 'report.ready', data: { month: '2027-01' } });
   });
 });
