@@ -4,6 +4,7 @@ import { CountersPage } from '../admin/counters-page';
 import { CounterAdminPage } from '../admin/counter-admin-page';
 import { UsersPage } from '../admin/users-page';
 import { ApiKeysPage } from '../api-keys/api-keys-page';
+import { NotificationsPage } from '../notifications/notifications-page';
 import { AuditPage } from '../audit/audit-page';
 import { CasePage } from '../cases/case-page';
 import { CasesPage } from '../cases/cases-page';
@@ -153,6 +154,7 @@ export function AppShell({ route, pathname, search }: { route: Exclude<Route, 'l
         {route === 'structure' && <UnitTreePage />}
         {route === 'surveys' && <SurveysPage />}
         {route === 'api-keys' && <ApiKeysPage meta={meta} scopeUnitId={scope} />}
+        {route === 'notifications' && <NotificationsPage meta={meta} scopeUnitId={scope} />}
         {route === 'survey' && surveyKey !== null && <SurveyDesignerPage key={surveyKey} surveyKey={surveyKey} />}
       </main>
     </>

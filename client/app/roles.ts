@@ -41,6 +41,7 @@ const PAGE_ENDPOINT: Record<Page, Endpoint> = {
   surveys: 'GET /api/surveys',
   survey: 'GET /api/surveys/:key',
   'api-keys': 'GET /api/api-keys',
+  notifications: 'GET /api/webhooks',
 };
 
 /**

@@ -35,6 +35,7 @@ export const ADMIN_PAGES = [
   'structure',
   'surveys',
   'api-keys',
+  'notifications',
 ] as const;
 export type AdminPage = (typeof ADMIN_PAGES)[number];
 
