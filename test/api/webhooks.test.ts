@@ -1,4 +1,5 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { sql } from 'kysely';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -20,10 +21,16 @@ const DEAD_PORT = 4213;
 const PHONE = '0345678901';
 const COMMENT = 'Nhân viên thu thêm tiền ngoài quy định';
 
-/** The app over a kept PGlite folder, so it can be closed and started again on the same data. */
+const pgSchema = `test_hooks_${randomBytes(4).toString('hex')}`;
+
+/**
+ * The app over a kept PGlite folder (or, with DATABASE_URL, a schema of its own), so it can be
+ * closed and started again on the same data.
+ */
 async function openApp(dataDir: string) {
-  const db: DbHandle = await createDb({ dataDir });
-  await migrateToLatest(db.dbWrite);
+  const url = process.env.DATABASE_URL;
+  const db: DbHandle = url ? await createDb({ databaseUrl: url, schema: pgSchema, poolSize: 4 }) : await createDb({ dataDir });
+  await migrateToLatest(db.dbWrite, url ? pgSchema : undefined);
   const env = parseEnv({ HAILONG_DEMO: '1', HAILONG_ADMIN_PASSWORD: ADMIN_PASSWORD, HAILONG_TRUST_PROXY: '1' });
   const state = await firstStart(db.dbWrite, env, () => {});
   return { app: createApp({ db, config: appConfigFromEnv(env, state.secret) }), db };
@@ -97,6 +104,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await stopReceiver();
+  if (process.env.DATABASE_URL) await sql`drop schema ${sql.id(pgSchema)} cascade`.execute(t.db.dbWrite);
   await t.db.close();
   rmSync(dataDir, { recursive: true, force: true });
 });
