@@ -1,6 +1,7 @@
 import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
 import type { Answers, SurveyDefinition } from '../surveys/instrument-schema';
 import type { CaseOpener, CaseReason } from '../surveys/case-origins';
+import { emitCaseEvents } from './case-events';
 import { OPEN_CASE_STATUSES, type CaseStatus } from '../surveys/case-states';
 import type { Database } from './types';
 
@@ -81,6 +82,13 @@ export async function openCases(
     .returning(['id', 'response_id'])
     .execute();
   const caseOf = new Map(rows.map((r) => [r.response_id, r.id]));
+  // A group commit may hold several tenants' submissions.
+  for (const tenantId of new Set(opened.map((o) => o.item.tenant_id))) {
+    const ids = opened.flatMap(({ item }) =>
+      item.tenant_id === tenantId && caseOf.has(item.response_id) ? [caseOf.get(item.response_id)!] : [],
+    );
+    await emitCaseEvents(trx, tenantId, ids, 'case.opened', new Date());
+  }
   const contacts = opened.flatMap(({ item, contact }) => {
     const caseId = caseOf.get(item.response_id);
     return contact && caseId !== undefined ? [{ case_id: caseId, tenant_id: item.tenant_id, ...contact }] : [];
@@ -102,6 +110,7 @@ export async function openCase(db: Kysely<Database>, item: NewCase, contact?: Ne
         .values({ case_id: row.id, tenant_id: item.tenant_id, ...contact })
         .execute();
     }
+    if (row) await emitCaseEvents(trx, item.tenant_id, [row.id], 'case.opened', new Date());
     return row?.id;
   };
   // Inside the writer's transaction when it calls us; otherwise case and contact commit together here.
@@ -292,7 +301,10 @@ export async function transitionCase(
       .where('status', 'in', [...from])
       .returning('id')
       .executeTakeFirst();
-    if (row && change.to === 'closed') await deleteCaseContact(trx, tenantId, id);
+    if (row && change.to === 'closed') {
+      await deleteCaseContact(trx, tenantId, id);
+      await emitCaseEvents(trx, tenantId, [id], 'case.closed', change.at);
+    }
     return row !== undefined;
   });
 }

@@ -16,6 +16,7 @@ import * as m0014SurveyDesigner from './migrations/0014-survey-designer';
 import * as m0015DossierIndex from './migrations/0015-dossier-index';
 import * as m0016DossierOpenTotals from './migrations/0016-dossier-open-totals';
 import * as m0017PublicResults from './migrations/0017-public-results';
+import * as m0018Notifications from './migrations/0018-notifications';
 
 // Listed by hand so a bundler or a fresh clone can never pick up a stray file.
 const MIGRATIONS: Record<string, Migration> = {
@@ -36,6 +37,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0015-dossier-index': m0015DossierIndex,
   '0016-dossier-open-totals': m0016DossierOpenTotals,
   '0017-public-results': m0017PublicResults,
+  '0018-notifications': m0018Notifications,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -487,4 +487,89 @@ export interface Database {
   api_keys: ApiKeysTable;
   portal_figures: PortalFiguresTable;
   public_results_settings: PublicResultsSettingsTable;
+  alert_subscriptions: AlertSubscriptionsTable;
+  alert_notifications: AlertNotificationsTable;
+  raised_alerts: RaisedAlertsTable;
+  webhook_endpoints: WebhookEndpointsTable;
+  webhook_deliveries: WebhookDeliveriesTable;
+  webhook_attempts: WebhookAttemptsTable;
+}
+
+/** An e-mail address that hears of a unit's alerts, and of its subtree's (migration 0018). */
+export interface AlertSubscriptionsTable {
+  id: Generated<number>;
+  tenant_id: number;
+  unit_id: number;
+  user_id: number | null;
+  email: string;
+  mode: ColumnType<'immediate' | 'digest', 'immediate' | 'digest' | undefined, 'immediate' | 'digest'>;
+  /** Vietnam-local hours: nothing is sent from quiet_from up to quiet_to; null: never quiet. */
+  quiet_from: number | null;
+  quiet_to: number | null;
+  created_at: CreatedAt;
+}
+
+export interface RaisedAlertsTable {
+  tenant_id: number;
+  alert_key: string;
+  raised_at: Timestamp;
+}
+
+/** One alert for one subscriber, sent at most once (unique per subscription and alert key). */
+export interface AlertNotificationsTable {
+  id: Generated<number>;
+  tenant_id: number;
+  subscription_id: number;
+  alert_key: string;
+  kind: string;
+  unit_id: number;
+  summary: ColumnType<unknown, string, string>;
+  found_at: Timestamp;
+  sent_at: Timestamp | null;
+}
+
+export interface WebhookEndpointsTable {
+  id: Generated<number>;
+  tenant_id: number;
+  url: string;
+  events: string[];
+  /** whsec_<base64>: kept whole because every delivery is signed with it. */
+  secret: string;
+  description: ColumnType<string, string | undefined, string>;
+  disabled_at: Timestamp | null;
+  disabled_reason: string | null;
+  consecutive_failures: ColumnType<number, number | undefined, number>;
+  created_by: number | null;
+  created_at: CreatedAt;
+}
+
+export type WebhookDeliveryStatus = 'pending' | 'sending' | 'delivered' | 'failed';
+
+/** The outbox: one event for one endpoint, with its retry state. */
+export interface WebhookDeliveriesTable {
+  id: Generated<number>;
+  tenant_id: number;
+  endpoint_id: number;
+  message_id: string;
+  event: string;
+  payload: ColumnType<unknown, string, string>;
+  status: ColumnType<WebhookDeliveryStatus, WebhookDeliveryStatus | undefined, WebhookDeliveryStatus>;
+  attempts: ColumnType<number, number | undefined, number>;
+  next_attempt_at: Timestamp;
+  first_attempt_at: Timestamp | null;
+  last_attempt_at: Timestamp | null;
+  last_status: number | null;
+  last_body: string | null;
+  last_error: string | null;
+  created_at: CreatedAt;
+}
+
+export interface WebhookAttemptsTable {
+  id: Generated<number>;
+  delivery_id: number;
+  endpoint_id: number;
+  attempted_at: Timestamp;
+  status: number | null;
+  body: string | null;
+  error: string | null;
 }

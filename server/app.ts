@@ -49,6 +49,8 @@ import { besideSurveyRoutes } from './indices/beside-survey.routes';
 import { portalFigureRoutes } from './indices/portal-figures.routes';
 import { reconciliationRoutes } from './indices/reconciliation.routes';
 import { publicResultsRoutes } from './public-results/public-results.routes';
+import { subscriptionRoutes } from './notifications/subscriptions.routes';
+import { webhookRoutes } from './webhooks/webhooks.routes';
 
 export const MAX_BODY_BYTES = 64 * 1024;
 const TOO_LARGE = new RequestError(413, {
@@ -167,6 +169,8 @@ export function createApp(deps: AppDeps & LoginHashingOption) {
   const publicResults = publicResultsRoutes(deps);
   app.route('/api', publicResults.api);
   app.route('/cong-khai', publicResults.pages);
+  app.route('/api', subscriptionRoutes(deps));
+  app.route('/api', webhookRoutes(deps));
 
   if (clientDir && existsSync(clientDir)) {
     app.get('/', (c) => c.redirect('/app/'));

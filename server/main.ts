@@ -12,6 +12,8 @@ import { dbOptionsFromEnv } from './config/db-options';
 import { parseEnv } from './config/env';
 import { httpServerOptions } from './config/http-timeouts';
 import { dailyUpkeep } from './upkeep/daily-upkeep';
+import { startNotificationLoop } from './upkeep/notification-loop';
+import { smtpMailer } from './notifications/mailer';
 
 async function main() {
   const env = parseEnv();
@@ -31,6 +33,9 @@ async function main() {
   await upkeep();
   const daily = setInterval(() => void upkeep(), 24 * 3600_000);
   daily.unref();
+  // Alert e-mails and webhook deliveries: a loop in this process; its queue is in the database.
+  const mailer = env.HAILONG_SMTP_URL ? smtpMailer(env.HAILONG_SMTP_URL, env.HAILONG_MAIL_FROM) : undefined;
+  const notifications = startNotificationLoop({ db: handle.dbWrite, mailer });
 
   const server = serve(
     { fetch: app.fetch, port: env.PORT, hostname: env.HOST, serverOptions: httpServerOptions(env) },
@@ -67,7 +72,9 @@ async function main() {
     stopping = true;
     log(stoppingLine(signal));
     clearInterval(daily);
-    void closeServer()
+    void notifications
+      .stop()
+      .then(closeServer)
       .then(() => handle.close())
       .then(
         () => {

@@ -177,6 +177,17 @@ export const ACCESS_RULES = {
   'GET /api/api-keys': { allow: ADMINS, scoped: true },
   'POST /api/api-keys': { allow: ADMINS, scoped: true },
   'POST /api/api-keys/:id{[0-9]+}/revoke': { allow: ADMINS, scoped: true },
+  // Alerts by e-mail: anyone signed in subscribes their own address; administrators anyone's, within their subtree.
+  'GET /api/alert-subscriptions': signedIn,
+  'POST /api/alert-subscriptions': signedIn,
+  'DELETE /api/alert-subscriptions/:id{[0-9]+}': signedIn,
+  // Webhooks belong to the whole tenant: its administrators only.
+  'GET /api/webhooks': admins,
+  'POST /api/webhooks': admins,
+  'PATCH /api/webhooks/:id{[0-9]+}': admins,
+  'DELETE /api/webhooks/:id{[0-9]+}': admins,
+  'GET /api/webhooks/:id{[0-9]+}/deliveries': admins,
+  'POST /api/webhooks/:id{[0-9]+}/deliveries/:deliveryId{[0-9]+}/redeliver': admins,
   'GET /api/indices/766/beside-survey': readers,
   'POST /api/dossiers/import': readers,
   'GET /api/dossiers/template.csv': readers,

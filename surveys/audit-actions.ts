@@ -55,6 +55,12 @@ export const AUDIT_ACTIONS = [
   'portal_figure_deleted',
   'public_results_changed',
   'case_outcome_published',
+  'alert_subscription_created',
+  'alert_subscription_deleted',
+  'webhook_created',
+  'webhook_changed',
+  'webhook_deleted',
+  'webhook_redelivered',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -5,6 +5,7 @@ import { CounterAdminPage } from '../admin/counter-admin-page';
 import { UsersPage } from '../admin/users-page';
 import { ApiKeysPage } from '../api-keys/api-keys-page';
 import { PublicResultsPage } from '../public-results/public-results-page';
+import { NotificationsPage } from '../notifications/notifications-page';
 import { AuditPage } from '../audit/audit-page';
 import { CasePage } from '../cases/case-page';
 import { CasesPage } from '../cases/cases-page';
@@ -155,6 +156,7 @@ export function AppShell({ route, pathname, search }: { route: Exclude<Route, 'l
         {route === 'surveys' && <SurveysPage />}
         {route === 'api-keys' && <ApiKeysPage meta={meta} scopeUnitId={scope} />}
         {route === 'public-results' && <PublicResultsPage />}
+        {route === 'notifications' && <NotificationsPage meta={meta} scopeUnitId={scope} />}
         {route === 'survey' && surveyKey !== null && <SurveyDesignerPage key={surveyKey} surveyKey={surveyKey} />}
       </main>
     </>

@@ -42,6 +42,7 @@ const PAGE_ENDPOINT: Record<Page, Endpoint> = {
   survey: 'GET /api/surveys/:key',
   'api-keys': 'GET /api/api-keys',
   'public-results': 'GET /api/public-results/settings',
+  notifications: 'GET /api/webhooks',
 };
 
 /**

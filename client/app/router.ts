@@ -36,6 +36,7 @@ export const ADMIN_PAGES = [
   'surveys',
   'api-keys',
   'public-results',
+  'notifications',
 ] as const;
 export type AdminPage = (typeof ADMIN_PAGES)[number];
 

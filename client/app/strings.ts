@@ -1,5 +1,6 @@
 import { ADMIN_STRINGS } from '../admin/admin-strings';
 import { API_KEYS_STRINGS } from '../api-keys/api-keys-strings';
+import { NOTIFICATIONS_STRINGS } from '../notifications/notifications-strings';
 import { COUNTER_ADMIN_STRINGS } from '../admin/counter-admin-strings';
 import { AUDIT_STRINGS } from '../audit/audit-strings';
 import { AUTH_STRINGS } from '../auth/auth-strings';
@@ -124,4 +125,5 @@ export const STRINGS = {
   ...REORGANISATION_IMPORT_STRINGS,
   ...SURVEYS_STRINGS,
   ...API_KEYS_STRINGS,
+  ...NOTIFICATIONS_STRINGS,
 } satisfies Record<string, LocalizedText>;

@@ -54,6 +54,12 @@ const ACTION_WORDS = {
   audit_portal_figure_deleted: { vi: 'Xóa số liệu Cổng DVC quốc gia', en: 'National portal figure deleted' },
   audit_public_results_changed: { vi: 'Đổi cài đặt trang công khai kết quả', en: 'Public results settings changed' },
   audit_case_outcome_published: { vi: 'Công khai kết quả xử lý phản ánh', en: 'Case outcome published' },
+  audit_alert_subscription_created: { vi: 'Đăng ký nhận cảnh báo qua e-mail', en: 'Alert e-mail subscription created' },
+  audit_alert_subscription_deleted: { vi: 'Hủy đăng ký nhận cảnh báo', en: 'Alert e-mail subscription deleted' },
+  audit_webhook_created: { vi: 'Tạo webhook', en: 'Webhook created' },
+  audit_webhook_changed: { vi: 'Sửa webhook', en: 'Webhook changed' },
+  audit_webhook_deleted: { vi: 'Xóa webhook', en: 'Webhook deleted' },
+  audit_webhook_redelivered: { vi: 'Gửi lại webhook', en: 'Webhook delivery redelivered' },
 } satisfies Record<`audit_${AuditAction}`, LocalizedText>;
 
 /** The words of the audit log page, Vietnamese first. */

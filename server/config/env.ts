@@ -33,6 +33,12 @@ const envSchema = z
     HAILONG_KIOSK_INTERVAL_SECONDS: z.coerce.number().int().min(0).default(10),
     HAILONG_KIOSK_IDLE_SECONDS: z.coerce.number().int().positive().default(60),
     HAILONG_TRUST_PROXY: z.enum(['0', '1']).default('0'),
+    /** Alerts by e-mail and webhook failure notices: smtp://user:pass@host:587 or smtps://…; unset: no e-mail. */
+    HAILONG_SMTP_URL: z
+      .string()
+      .regex(/^smtps?:\/\//, 'HAILONG_SMTP_URL must start with smtp:// or smtps://')
+      .optional(),
+    HAILONG_MAIL_FROM: z.string().min(3).default('hailong <no-reply@localhost>'),
     HAILONG_CASE_DUE_DAYS: z.coerce.number().int().min(1).max(365).default(7),
     // Slow clients (server/config/http-timeouts.ts): long enough for a phone on a weak network, short
     // enough that a connection trickling bytes cannot be held for minutes.

@@ -19,6 +19,7 @@ import { UNITS_STRINGS } from '../../client/units/units-strings';
 import { SURVEYS_STRINGS } from '../../client/surveys/surveys-strings';
 import { WAVES_STRINGS } from '../../client/waves/waves-strings';
 import { API_KEYS_STRINGS } from '../../client/api-keys/api-keys-strings';
+import { NOTIFICATIONS_STRINGS } from '../../client/notifications/notifications-strings';
 import { INDICES_STRINGS } from '../../client/indices/indices-strings';
 import { RECONCILIATION_STRINGS } from '../../client/indices/reconciliation-strings';
 
@@ -43,6 +44,7 @@ const TABLES = {
   reorganisationImport: REORGANISATION_IMPORT_STRINGS,
   surveys: SURVEYS_STRINGS,
   apiKeys: API_KEYS_STRINGS,
+  notifications: NOTIFICATIONS_STRINGS,
   indices: INDICES_STRINGS,
   reconciliation: RECONCILIATION_STRINGS,
 };

@@ -1,0 +1,35 @@
+import type { LocalizedText } from '../app/api-types';
+
+/** The words of the alerts-by-e-mail and webhooks page, Vietnamese first. */
+export const NOTIFICATIONS_STRINGS = {
+  page_notifications: { vi: 'Thông báo', en: 'Notifications' },
+  ntSubsTitle: { vi: 'Nhận cảnh báo qua e-mail', en: 'Alerts by e-mail' },
+  ntEmail: { vi: 'Địa chỉ e-mail', en: 'E-mail address' },
+  ntUnit: { vi: 'Đơn vị (gồm các đơn vị trực thuộc)', en: 'Unit (and the units under it)' },
+  ntMode: { vi: 'Cách gửi', en: 'Sending' },
+  ntImmediate: { vi: 'Gửi ngay', en: 'Immediately' },
+  ntDigest: { vi: 'Tổng hợp hằng ngày', en: 'Daily digest' },
+  ntQuiet: { vi: 'Không gửi từ 21:00 đến 07:00', en: 'Nothing from 21:00 to 07:00' },
+  ntSubscribe: { vi: 'Đăng ký', en: 'Subscribe' },
+  ntUnsubscribe: { vi: 'Hủy', en: 'Unsubscribe' },
+  ntNoSubs: { vi: 'Chưa có đăng ký nào.', en: 'No subscriptions yet.' },
+  ntHooksTitle: { vi: 'Webhook', en: 'Webhooks' },
+  ntUrl: { vi: 'Địa chỉ nhận (URL)', en: 'Receiver URL' },
+  ntEvents: { vi: 'Sự kiện', en: 'Events' },
+  ntAddHook: { vi: 'Thêm webhook', en: 'Add webhook' },
+  ntSecretOnce: {
+    vi: 'Khóa ký (chỉ hiển thị lần này, hãy sao chép ngay):',
+    en: 'Signing secret (shown this once only, copy it now):',
+  },
+  ntNoHooks: { vi: 'Chưa có webhook nào.', en: 'No webhooks yet.' },
+  ntEnabled: { vi: 'Đang bật', en: 'Enabled' },
+  ntDisabled: { vi: 'Đã tắt', en: 'Disabled' },
+  ntEnable: { vi: 'Bật lại', en: 'Enable' },
+  ntDisable: { vi: 'Tắt', en: 'Disable' },
+  ntDelete: { vi: 'Xóa', en: 'Delete' },
+  ntLog: { vi: 'Nhật ký gửi', en: 'Delivery log' },
+  ntStatus: { vi: 'Trạng thái', en: 'Status' },
+  ntAnswer: { vi: 'Trả lời cuối', en: 'Last answer' },
+  ntRedeliver: { vi: 'Gửi lại', en: 'Redeliver' },
+  ntNoDeliveries: { vi: 'Chưa gửi lần nào.', en: 'Nothing sent yet.' },
+} satisfies Record<string, LocalizedText>;
