@@ -124,6 +124,8 @@ export async function measureIndex766(opts: IndexBenchOptions): Promise<IndexFig
       await sql`analyze dossier_monthly_rollups`.execute(handle.dbWrite);
       await sql`analyze dossier_open_rollups`.execute(handle.dbWrite);
       await sql`analyze dossier_open_totals`.execute(handle.dbWrite);
+      await sql`analyze dossier_daily_rollups_all_channels`.execute(handle.dbWrite);
+      await sql`analyze dossier_monthly_rollups_all_channels`.execute(handle.dbWrite);
       // The units came with the demo's first start; PostgreSQL's autovacuum would have analysed
       // them by now, but a bench server may run without it (this one's is off). Unanalysed, the
       // subtree filter is guessed at 2 units of 120 and the rollups are sorted, not hashed (2x).

@@ -7,7 +7,7 @@ const COLUMNS = sql.raw(DOSSIER_COUNTS.join(', '));
 const SUMS = sql.raw(DOSSIER_COUNTS.map((k) => `sum(d.${k})::int`).join(', '));
 
 /**
- * Recomputes a tenant's daily, monthly and open-dossier rollups from the dossiers' stored outcome flags:
+ * Recomputes a tenant's daily, monthly (per channel and over both) and open-dossier rollups from the dossiers' stored outcome flags:
  * for dossiers loaded in bulk (the bench's millions, a restore) and as a repair should rollups
  * ever drift. The same sums storeDossiers moves one difference at a time: per counted day (its
  * month), receiving unit, sector and channel; unfinished dossiers count nowhere. One transaction,
@@ -47,5 +47,18 @@ export async function rebuildDossierRollups(db: Kysely<Database>, tenantId: numb
       from dossier_daily_rollups d
       where d.tenant_id = ${tenantId}
       group by 1, 2, 3, 4, 5`.execute(trx);
+    for (const [time, from, to] of [
+      ['day', 'dossier_daily_rollups', 'dossier_daily_rollups_all_channels'],
+      ['month', 'dossier_monthly_rollups', 'dossier_monthly_rollups_all_channels'],
+    ] as const) {
+      await sql`delete from ${sql.table(to)} where tenant_id = ${tenantId}`.execute(trx);
+      await sql`
+        insert into ${sql.table(to)} (tenant_id, ${sql.ref(time)}, unit_id, sector_code, ${COLUMNS})
+        select d.tenant_id, d.${sql.ref(time)}, d.unit_id, d.sector_code, ${SUMS}
+        from ${sql.table(from)} d
+        where d.tenant_id = ${tenantId}
+        group by 1, 2, 3, 4
+        order by 2, 3, 4`.execute(trx);
+    }
   });
 }

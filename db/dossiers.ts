@@ -188,26 +188,34 @@ const COLUMN_LIST = sql.raw(DOSSIER_COUNTS.join(', '));
 const ADD_EXCLUDED = sql.raw(DOSSIER_COUNTS.map((k) => `${k} = t.${k} + excluded.${k}`).join(', '));
 const RECORD_COLUMNS = sql.raw(DOSSIER_COUNTS.map((k) => `${k} int`).join(', '));
 
-/** Adds cell deltas to the daily and the monthly rollups. */
+/** Where cell deltas are added: per channel (for a channel filter) and over both (for every other read). */
+const ROLLUP_TARGETS = [
+  { table: 'dossier_daily_rollups', time: 'day', monthly: false, channel: true },
+  { table: 'dossier_monthly_rollups', time: 'month', monthly: true, channel: true },
+  { table: 'dossier_daily_rollups_all_channels', time: 'day', monthly: false, channel: false },
+  { table: 'dossier_monthly_rollups_all_channels', time: 'month', monthly: true, channel: false },
+] as const;
+
+/** Adds cell deltas to the daily and the monthly rollups, per channel and over both. */
 async function addToRollups(db: Kysely<Database>, tenantId: number, cells: readonly DossierCell[]) {
+  const sums = sql.raw(DOSSIER_COUNTS.map((k) => `sum(x.${k})::int`).join(', '));
   for (const part of chunks(cells)) {
     const json = JSON.stringify(
       part.map((c) => ({ day: c.day, unit_id: c.unit_id, sector_code: c.sector_code, channel: c.channel, ...c.counts })),
     );
-    await sql`
-      insert into dossier_daily_rollups as t (tenant_id, day, unit_id, sector_code, channel, ${COLUMN_LIST})
-      select ${tenantId}, x.day, x.unit_id, x.sector_code, x.channel, ${COLUMN_LIST}
-      from jsonb_to_recordset(${json}::jsonb) as x(day date, unit_id int, sector_code text, channel text, ${RECORD_COLUMNS})
-      on conflict (tenant_id, day, unit_id, sector_code, channel) do update set ${ADD_EXCLUDED}`.execute(db);
-    // Several days of one month fold into one monthly cell before the upsert (one row per key).
-    await sql`
-      insert into dossier_monthly_rollups as t (tenant_id, month, unit_id, sector_code, channel, ${COLUMN_LIST})
-      select ${tenantId}, date_trunc('month', x.day)::date, x.unit_id, x.sector_code, x.channel,
-        ${sql.raw(DOSSIER_COUNTS.map((k) => `sum(x.${k})::int`).join(', '))}
-      from jsonb_to_recordset(${json}::jsonb) as x(day date, unit_id int, sector_code text, channel text, ${RECORD_COLUMNS})
-      group by 2, 3, 4, 5
-      order by 2, 3, 4, 5
-      on conflict (tenant_id, month, unit_id, sector_code, channel) do update set ${ADD_EXCLUDED}`.execute(db);
+    for (const target of ROLLUP_TARGETS) {
+      // Cells that share a key here (days of one month, the two channels) fold into one row before the upsert.
+      const time = target.monthly ? sql`date_trunc('month', x.day)::date` : sql`x.day`;
+      const key = sql.join([sql.ref('tenant_id'), sql.ref(target.time), sql.ref('unit_id'), sql.ref('sector_code')]);
+      const groups = target.channel ? sql`2, 3, 4, 5` : sql`2, 3, 4`;
+      await sql`
+        insert into ${sql.table(target.table)} as t (${key}${target.channel ? sql`, channel` : sql``}, ${COLUMN_LIST})
+        select ${tenantId}, ${time}, x.unit_id, x.sector_code${target.channel ? sql`, x.channel` : sql``}, ${sums}
+        from jsonb_to_recordset(${json}::jsonb) as x(day date, unit_id int, sector_code text, channel text, ${RECORD_COLUMNS})
+        group by ${groups}
+        order by ${groups}
+        on conflict (${key}${target.channel ? sql`, channel` : sql``}) do update set ${ADD_EXCLUDED}`.execute(db);
+    }
   }
 }
 

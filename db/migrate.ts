@@ -14,7 +14,7 @@ import * as m0012TenantSetup from './migrations/0012-tenant-setup';
 import * as m0013UnitReorganisations from './migrations/0013-unit-reorganisations';
 import * as m0014SurveyDesigner from './migrations/0014-survey-designer';
 import * as m0015DossierIndex from './migrations/0015-dossier-index';
-import * as m0016DossierOpenTotals from './migrations/0016-dossier-open-totals';
+import * as m0016DossierReadRollups from './migrations/0016-dossier-read-rollups';
 import * as m0017PublicResults from './migrations/0017-public-results';
 import * as m0018Notifications from './migrations/0018-notifications';
 
@@ -35,7 +35,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0013-unit-reorganisations': m0013UnitReorganisations,
   '0014-survey-designer': m0014SurveyDesigner,
   '0015-dossier-index': m0015DossierIndex,
-  '0016-dossier-open-totals': m0016DossierOpenTotals,
+  '0016-dossier-read-rollups': m0016DossierReadRollups,
   '0017-public-results': m0017PublicResults,
   '0018-notifications': m0018Notifications,
 };

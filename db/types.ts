@@ -377,11 +377,10 @@ export interface DossiersTable {
 }
 
 /** Sums of dossier outcomes (surveys/dossier-outcome.ts DOSSIER_COUNTS) per day or month. */
-interface DossierRollupCounts {
+interface DossierCellCounts {
   tenant_id: number;
   unit_id: number;
   sector_code: string;
-  channel: string;
   dossiers: number;
   rated: number;
   rating_unsatisfied: number;
@@ -394,10 +393,21 @@ interface DossierRollupCounts {
   complaints_unsatisfied: number;
   r2_failed: number;
 }
+interface DossierRollupCounts extends DossierCellCounts {
+  channel: string;
+}
 export interface DossierDailyRollupsTable extends DossierRollupCounts {
   day: ColumnType<string, string, string>;
 }
 export interface DossierMonthlyRollupsTable extends DossierRollupCounts {
+  month: ColumnType<string, string, string>;
+}
+
+/** The same cells over both channels: what every read without a channel filter sums. */
+export interface DossierDailyAllChannelsTable extends DossierCellCounts {
+  day: ColumnType<string, string, string>;
+}
+export interface DossierMonthlyAllChannelsTable extends DossierCellCounts {
   month: ColumnType<string, string, string>;
 }
 
@@ -482,6 +492,8 @@ export interface Database {
   dossiers: DossiersTable;
   dossier_daily_rollups: DossierDailyRollupsTable;
   dossier_monthly_rollups: DossierMonthlyRollupsTable;
+  dossier_daily_rollups_all_channels: DossierDailyAllChannelsTable;
+  dossier_monthly_rollups_all_channels: DossierMonthlyAllChannelsTable;
   dossier_open_rollups: DossierOpenRollupsTable;
   dossier_open_totals: DossierOpenTotalsTable;
   api_keys: ApiKeysTable;

@@ -58,10 +58,17 @@ function randomDossier(next: () => number): Record<string, unknown> {
 }
 
 /** Every rollup row with something in it, as plain values in one order (a cell moved away leaves zeros behind). */
-async function rows(table: 'dossier_daily_rollups' | 'dossier_monthly_rollups' | 'dossier_open_rollups' | 'dossier_open_totals') {
+type RollupTable =
+  | 'dossier_daily_rollups'
+  | 'dossier_monthly_rollups'
+  | 'dossier_daily_rollups_all_channels'
+  | 'dossier_monthly_rollups_all_channels'
+  | 'dossier_open_rollups'
+  | 'dossier_open_totals';
+async function rows(table: RollupTable) {
   const nonZero = sql.raw(table.startsWith('dossier_open') ? 'open <> 0' : DOSSIER_COUNTS.map((k) => `${k} <> 0`).join(' or '));
   const result = await sql<Record<string, unknown>>`
-    select * from ${sql.table(table)} where ${nonZero} order by 1, 2, 3, 4${sql.raw(table === 'dossier_open_totals' ? '' : ', 5')}`.execute(
+    select * from ${sql.table(table)} where ${nonZero} order by 1, 2, 3, 4${sql.raw(table === 'dossier_open_totals' || table.endsWith('_all_channels') ? '' : ', 5')}`.execute(
     t.db.dbRead,
   );
   return result.rows.map((r) => JSON.stringify(r));
@@ -88,7 +95,12 @@ describe('rebuildDossierRollups', () => {
       monthly: await rows('dossier_monthly_rollups'),
       open: await rows('dossier_open_rollups'),
       openTotals: await rows('dossier_open_totals'),
+      dailyAll: await rows('dossier_daily_rollups_all_channels'),
+      monthlyAll: await rows('dossier_monthly_rollups_all_channels'),
     };
+    // Over both channels: fewer cells than per channel, as many dossiers.
+    expect(before.dailyAll.length).toBeLessThan(before.daily.length);
+    expect(before.monthlyAll.length).toBeGreaterThan(0);
     expect(before.open.length).toBeGreaterThan(0);
     expect(before.openTotals.length).toBeGreaterThan(0);
     expect(before.daily.length).toBeGreaterThan(30);
@@ -99,10 +111,14 @@ describe('rebuildDossierRollups', () => {
     expect(await rows('dossier_monthly_rollups')).toEqual(before.monthly);
     expect(await rows('dossier_open_rollups')).toEqual(before.open);
     expect(await rows('dossier_open_totals')).toEqual(before.openTotals);
+    expect(await rows('dossier_daily_rollups_all_channels')).toEqual(before.dailyAll);
+    expect(await rows('dossier_monthly_rollups_all_channels')).toEqual(before.monthlyAll);
 
     await sql`delete from dossier_daily_rollups`.execute(t.db.dbWrite);
     await sql`delete from dossier_open_rollups`.execute(t.db.dbWrite);
     await sql`update dossier_open_totals set open = open + 3`.execute(t.db.dbWrite);
+    await sql`delete from dossier_daily_rollups_all_channels`.execute(t.db.dbWrite);
+    await sql`update dossier_monthly_rollups_all_channels set complaints = complaints + 1`.execute(t.db.dbWrite);
     await sql`update dossier_monthly_rollups set dossiers = dossiers + 5, r3_failed = 0`.execute(t.db.dbWrite);
     expect(await rows('dossier_daily_rollups')).toEqual([]);
     await rebuildDossierRollups(t.db.dbWrite, t.state.tenantId);
@@ -110,5 +126,7 @@ describe('rebuildDossierRollups', () => {
     expect(await rows('dossier_monthly_rollups')).toEqual(before.monthly);
     expect(await rows('dossier_open_rollups')).toEqual(before.open);
     expect(await rows('dossier_open_totals')).toEqual(before.openTotals);
+    expect(await rows('dossier_daily_rollups_all_channels')).toEqual(before.dailyAll);
+    expect(await rows('dossier_monthly_rollups_all_channels')).toEqual(before.monthlyAll);
   });
 });

@@ -247,6 +247,17 @@ describe('Decision 766 ratios on random dossier sets, against a recount', () => 
         await dossierCountsFromDossiers(t.db.dbRead, filter, groupBy),
       );
     }
+    // Per channel (its own cells) as over both (theirs): each equal to the recount, and the two add up.
+    const byChannel = [];
+    for (const dossierChannel of ['online', 'in_person'] as const) {
+      const f = { ...filter, dossierChannel };
+      const rows = await dossierCountsFromRollups(t.db.dbRead, f, 'none');
+      expect(rows).toEqual(await dossierCountsFromDossiers(t.db.dbRead, f, 'none'));
+      byChannel.push(rows[0]?.dossiers ?? 0);
+    }
+    expect(byChannel.every((n) => n > 0)).toBe(true);
+    const both = await dossierCountsFromRollups(t.db.dbRead, filter, 'none');
+    expect(byChannel[0]! + byChannel[1]!).toBe(both[0]!.dossiers);
     // The open counts too, on a day some open dossiers are past due and some not.
     const ward = await t.db.dbRead.selectFrom('units').select('path').where('code', '=', '11953').executeTakeFirstOrThrow();
     const day = new Date('2026-05-20T12:00:00Z');
