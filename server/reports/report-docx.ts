@@ -30,10 +30,10 @@ export const docxRate = (rate: number | null, target: number | null) => {
   return `${vi(s.value, s.digits)}\u00a0%`;
 };
 
-const centred = (text: string, run: { bold?: boolean; italics?: boolean; underline?: boolean } = {}) =>
+const centred = (text: string, run: { bold?: boolean; italics?: boolean; underline?: boolean; size?: number } = {}) =>
   new Paragraph({
     alignment: AlignmentType.CENTER,
-    children: [new TextRun({ text, bold: run.bold, italics: run.italics, underline: run.underline ? {} : undefined })],
+    children: [new TextRun({ text, bold: run.bold, italics: run.italics, size: run.size, underline: run.underline ? {} : undefined })],
   });
 
 const cell = (text: string, bold = false) => new TableCell({ children: [new Paragraph({ children: [new TextRun({ text, bold })] })] });
@@ -57,7 +57,7 @@ export async function reportDocx(report: PeriodicReport, place: string, day: Dat
           new TableCell({
             width: { size: 60, type: WidthType.PERCENTAGE },
             children: [
-              centred('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { bold: true }),
+              centred('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { bold: true, size: 24 }),
               centred('Độc lập - Tự do - Hạnh phúc', { bold: true, underline: true }),
               centred(`${place}, ngày ${d.day} tháng ${d.month} năm ${d.year}`, { italics: true }),
             ],
