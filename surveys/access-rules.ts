@@ -84,6 +84,7 @@ export const ACCESS_RULES = {
   'GET /exports/codebook': readers,
   'GET /api/reports': readers,
   'GET /api/reports/report.xlsx': readers,
+  'GET /api/reports/report.docx': readers,
   'GET /reports/print': readers,
 
   // Complaints followed to the end.

@@ -4,6 +4,7 @@ import type { AppDeps, AppEnv } from '../http/context';
 import { parseQuery } from '../http/parse-query';
 import { periodicReport } from './report-data';
 import { renderReportPage } from './report-page';
+import { reportDocx } from './report-docx';
 import { reportWorkbook } from './report-workbook';
 import { periodOfQuery, reportQuery } from './report-period';
 
@@ -30,6 +31,21 @@ export function reportRoutes({ db }: AppDeps) {
         const name = `hailong-bao-cao-${report.period.from}-${report.period.to}.xlsx`;
         return c.body(await reportWorkbook(report), 200, {
           'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+          'Content-Disposition': `attachment; filename="${name}"`,
+        });
+      })
+      .get('/reports/report.docx', async (c) => {
+        const { q, report } = await build(c.get('user'), c.req.query());
+        await recordAudit(db, c.get('user'), 'report_downloaded', 'report.docx', {
+          kind: report.period.kind,
+          from: report.period.from,
+          to: report.period.to,
+          unit: q.unit ?? null,
+        });
+        const place = report.tenant.replace(/^(Tỉnh|Thành phố)\s+/u, '');
+        const name = `hailong-bao-cao-${report.period.from}-${report.period.to}.docx`;
+        return c.body(await reportDocx(report, place, new Date()), 200, {
+          'Content-Type': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
           'Content-Disposition': `attachment; filename="${name}"`,
         });
       }),
