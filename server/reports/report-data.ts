@@ -12,14 +12,14 @@ import { ONLINE_SERVICE_TARGET } from '../../surveys/index-766';
 import { DEFAULT_MIN_SAMPLE } from '../../surveys/statistics';
 import { reportTitle } from '../../surveys/report-title';
 import { sectorName } from '../../surveys/sectors';
-import { addDays, dayStartUtc } from '../../surveys/time';
+import { addDays, dayStartUtc, monthsBetween } from '../../surveys/time';
 import { displayDay } from '../../surveys/date-display';
 import { viewRule } from '../../surveys/view-rule';
 import { scopePath } from '../http/unit-scope';
 import type { SessionUser } from '../http/context';
 import { factorReport } from '../stats/factor-report';
 import { indexTable } from '../indices/index-table';
-import { rateTable } from '../stats/rate-table';
+import { rateTable, type RateRow } from '../stats/rate-table';
 import { resolveFilter, type FilterQuery } from '../http/stats-filter';
 import { targetLookup } from '../stats/target-lookup';
 import { waveReport } from '../waves/wave-report';
@@ -42,8 +42,8 @@ export async function periodicReport(
   const scope = await scopePath(db, user);
   // The 766 group reads the same period, unit and view as /api/indices/766, over every channel.
   const indexFilter = { tenantId: filter.tenantId, from: filter.from, to: filter.to, unitPath: filter.unitPath, view: filter.view };
-  const [bySector, byUnit, channels, factors, comments, spans, waves, cases, sectors, index766BySector, index766ByUnit] = await Promise.all(
-    [
+  const [bySector, byUnit, channels, factors, comments, spans, waves, cases, sectors, index766BySector, index766ByUnit, byMonth] =
+    await Promise.all([
       rateTable(db, filter, 'sector'),
       rateTable(db, filter, 'unit'),
       satisfiedCountsFromRollups(db, filter, 'channel'),
@@ -62,8 +62,9 @@ export async function periodicReport(
       listSectors(db, user.tenant_id),
       indexTable(db, indexFilter, 'sector'),
       indexTable(db, indexFilter, 'unit'),
-    ],
-  );
+      // The trend: the same computation as /api/stats?groupBy=month.
+      rateTable(db, filter, 'month'),
+    ]);
   // The tenant's own names first: a sector it added itself has no built-in name.
   const names = new Map(sectors.map((s) => [s.code, { vi: s.name_vi, en: s.name_en }]));
   return {
@@ -79,6 +80,7 @@ export async function periodicReport(
       labelEn: names.get(r.key)?.en ?? sectorName(r.key, 'en'),
     })),
     byUnit: byUnit.rows,
+    trend: monthlyRates(byMonth.rows, filter.from, filter.to, bySector.overall.target),
     byChannel: channels.map((c) => ({
       channel: c.key,
       label: isChannel(c.key) ? CHANNEL_NAMES[c.key] : { vi: c.key, en: c.key },
@@ -138,6 +140,21 @@ export async function periodicReport(
 }
 
 export type PeriodicReport = Awaited<ReturnType<typeof periodicReport>>;
+
+/**
+ * The overall rate of every month the period touches, in order, a month without answers included
+ * (n 0, no rate) so a chart shows the gap. The first and last months may be partial (a period
+ * from the 15th): their rates count the period's days only.
+ */
+function monthlyRates(rows: RateRow[], from: string, to: string, overallTarget: number) {
+  const byMonth = new Map(rows.map((r) => [r.key, r]));
+  return monthsBetween(from.slice(0, 7), to.slice(0, 7)).map((month) => {
+    const r = byMonth.get(month);
+    return r
+      ? { month, n: r.n, satisfied: r.satisfied, rate: r.rate, interval: r.interval, target: r.target, verdict: r.verdict }
+      : { month, n: 0, satisfied: 0, rate: null, interval: null, target: overallTarget, verdict: 'too_few' as const };
+  });
+}
 
 /** Survey waves whose fieldwork overlaps the period, each with its weighted result. */
 async function periodWaves(db: Kysely<Database>, user: SessionUser, period: ReportPeriodInfo) {
