@@ -15,6 +15,7 @@ import {
 } from 'docx';
 import { shownRate } from '../../surveys/rate-precision';
 import { VERDICT_WORDS } from '../../surveys/verdict-words';
+import { chartParagraphs } from './report-charts';
 import type { PeriodicReport } from './report-data';
 
 const MM = 56.7; // twips per millimetre
@@ -111,6 +112,7 @@ export async function reportDocx(report: PeriodicReport, place: string, day: Dat
             children: [new TextRun({ text: '1. Kết quả theo lĩnh vực so với chỉ tiêu', bold: true })],
           }),
           sectors,
+          ...chartParagraphs(report),
         ],
       },
     ],
