@@ -60,7 +60,7 @@ export default defineConfig(({ mode }) => {
           },
         },
         {
-          // Checks that need a tool installed beside Node (GNU PSPP): run by CI, not by npm test.
+          // Checks that need a tool installed beside Node (GNU PSPP, LibreOffice, Poppler): run by CI, not by npm test.
           extends: true,
           test: {
             name: 'tools',

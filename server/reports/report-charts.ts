@@ -202,17 +202,33 @@ export function trendChartSvg(months: TrendRow[]): string {
     path += `${i > 0 && months[i - 1]!.rate !== null ? 'L' : 'M'}${f1(cx(i))},${f1(y(m.rate))} `;
   });
   if (path) out += `<path d="${path.trim()}" fill="none" stroke="#000" stroke-width="2.2"/>`;
+  // A long custom period: every k-th month named, the year under the first named month of each year; figures only when they fit.
+  const every = Math.ceil(26 / slot);
+  const figures = slot >= 40;
+  let yearShown = '';
   months.forEach((m, i) => {
     const [mm, yyyy] = [Number(m.month.slice(5, 7)), m.month.slice(0, 4)];
-    out += `<text x="${f1(cx(i))}" y="${bottom + 14}" text-anchor="middle" font-size="10">T${mm}</text>`;
-    if (i === 0 || mm === 1) out += `<text x="${f1(cx(i))}" y="${bottom + 26}" text-anchor="middle" font-size="10">${yyyy}</text>`;
+    if (i % every === 0) {
+      out += `<text x="${f1(cx(i))}" y="${bottom + 14}" text-anchor="middle" font-size="10">T${mm}</text>`;
+      if (yyyy !== yearShown) out += `<text x="${f1(cx(i))}" y="${bottom + 26}" text-anchor="middle" font-size="10">${yyyy}</text>`;
+      yearShown = yyyy;
+    }
     if (m.rate === null) return;
     const py = y(m.rate);
     const text = viRate(m.rate, m.target);
     out += `<g><title>${esc(`${mm}/${yyyy}: ${text}, n = ${viNumber(m.n)}`)}</title>`;
     out += `<circle cx="${f1(cx(i))}" cy="${f1(py)}" r="3.6" fill="${m.verdict === 'too_few' ? '#fff' : '#000'}" stroke="#000" stroke-width="1.4"/>`;
-    const ty = py - 8 < top + 4 ? py + 15 : py - 8;
-    out += `<text x="${f1(cx(i))}" y="${f1(ty)}" text-anchor="middle" font-size="9.5" font-weight="bold">${esc(text)}</text></g>`;
+    if (figures) {
+      // Above a peak, below a valley, on a white ground: the line runs away from its figure.
+      const near = [months[i - 1]?.rate, months[i + 1]?.rate].filter((r): r is number => typeof r === 'number');
+      const valley = near.length > 0 && m.rate < near.reduce((a, b) => a + b, 0) / near.length;
+      const below = (valley && py + 18 < bottom) || py - 10 < top;
+      const ty = below ? py + 16 : py - 8;
+      const w = text.length * 5.8 + 4;
+      out += `<rect x="${f1(cx(i) - w / 2)}" y="${f1(ty - 9.5)}" width="${f1(w)}" height="12" fill="#fff"/>`;
+      out += `<text x="${f1(cx(i))}" y="${f1(ty)}" text-anchor="middle" font-size="9.5" font-weight="bold">${esc(text)}</text>`;
+    }
+    out += '</g>';
   });
   out += `<text x="${f1((x0 + x1) / 2)}" y="${bottom + 40}" text-anchor="middle" font-size="10.5">Tháng</text>`;
   const targets = [...new Set(months.map((m) => m.target))];

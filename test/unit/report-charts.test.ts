@@ -4,6 +4,7 @@ import { CHART_SCALE, CHART_WIDTH, chartPng, sectorChartSvg, trendChartSvg } fro
 import { docxRate } from '../../server/reports/report-docx';
 import { viRate } from '../../server/reports/report-numbers';
 import { summarize } from '../../surveys/statistics';
+import { monthsBetween } from '../../surveys/time';
 
 const sector = (key: string, label: string, satisfied: number, valid: number, target: number) => ({
   key,
@@ -60,6 +61,16 @@ describe('report charts', () => {
     const line = /<path d="([^"]+)" fill="none" stroke="#000" stroke-width="2.2"\/>/.exec(svg)![1]!;
     expect(line.match(/M/g)).toHaveLength(2);
     expect(line.match(/L/g)).toHaveLength(1);
+  });
+
+  it('names every other month and leaves the figures out when three years of months would crowd them', () => {
+    const long = monthsBetween('2024-01', '2026-12').map((m) => month(m, 170, 200));
+    const svg = trendChartSvg(long);
+    expect(svg.match(/>T\d+<\/text>/g)).toHaveLength(18);
+    for (const y of ['2024', '2025', '2026']) expect(svg).toContain(`>${y}</text>`);
+    expect(svg).not.toContain('>85,0\u00a0%</text>');
+    // Each month is still said in its title, for a screen reader.
+    expect(svg.match(/<title>\d+\/\d{4}: 85,0\u00a0%/g)).toHaveLength(36);
   });
 
   it('rasterises to a PNG three times the drawing size, 1800 px wide for A4 portrait', () => {
