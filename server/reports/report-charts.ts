@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { Resvg } from '@resvg/resvg-js';
+import { renderAsync } from '@resvg/resvg-js';
 import { AlignmentType, ImageRun, Paragraph, TextRun } from 'docx';
 import { displayDay } from '../../surveys/date-display';
 import type { Verdict } from '../../surveys/statistics';
@@ -254,18 +254,21 @@ export function trendChartSvg(months: TrendRow[]): string {
 /** The SVG's drawing height, read back from its root element. */
 const svgHeight = (svg: string) => Number(/^<svg[^>]* height="(\d+(?:\.\d+)?)"/.exec(svg)![1]);
 
-/** An SVG chart as PNG, CHART_SCALE times its drawing size, with the font of chartFont(). */
-export function chartPng(svg: string): Uint8Array {
+/**
+ * An SVG chart as PNG, CHART_SCALE times its drawing size, with the font of chartFont(). Drawn on
+ * libuv's thread pool (~0.1 s a chart), so the server goes on taking answers meanwhile.
+ */
+export async function chartPng(svg: string): Promise<Uint8Array> {
   const f = chartFont();
   const fontOptions =
     f.files.length > 0
       ? { loadSystemFonts: false, fontFiles: f.files, defaultFontFamily: f.family, sansSerifFamily: f.family }
       : { loadSystemFonts: true };
-  const png = new Resvg(svg, { fitTo: { mode: 'zoom', value: CHART_SCALE }, background: '#ffffff', font: fontOptions }).render().asPng();
-  return new Uint8Array(png);
+  const image = await renderAsync(svg, { fitTo: { mode: 'zoom', value: CHART_SCALE }, background: '#ffffff', font: fontOptions });
+  return new Uint8Array(image.asPng());
 }
 
-const figure = (svg: string, altTitle: string, altText: string, caption: string): Paragraph[] => [
+const figure = async (svg: string, altTitle: string, altText: string, caption: string): Promise<Paragraph[]> => [
   new Paragraph({
     alignment: AlignmentType.CENTER,
     keepNext: true,
@@ -273,7 +276,7 @@ const figure = (svg: string, altTitle: string, altText: string, caption: string)
     children: [
       new ImageRun({
         type: 'png',
-        data: chartPng(svg),
+        data: await chartPng(svg),
         transformation: { width: CHART_WIDTH, height: svgHeight(svg) },
         altText: { name: altTitle, title: altTitle, description: altText },
       }),
@@ -290,7 +293,7 @@ const figure = (svg: string, altTitle: string, altText: string, caption: string)
  * The charts as Word paragraphs: each image with its alternative text (the figures it shows, for a
  * screen reader) and its caption "Hình n. …" below. A chart with nothing to show is left out.
  */
-export function chartParagraphs(report: PeriodicReport): Paragraph[] {
+export async function chartParagraphs(report: PeriodicReport): Promise<Paragraph[]> {
   const period = `từ ngày ${displayDay(report.period.from, 'vi')} đến ngày ${displayDay(report.period.to, 'vi')}`;
   const out: Paragraph[] = [];
   let n = 0;
@@ -299,12 +302,12 @@ export function chartParagraphs(report: PeriodicReport): Paragraph[] {
       .map((r) => `${r.label}: ${viRate(r.rate, r.target)} (chỉ tiêu ${viRate(r.target, null)}, ${VERDICT_WORDS[r.verdict].vi})`)
       .join('; ');
     out.push(
-      ...figure(
+      ...(await figure(
         sectorChartSvg(report.bySector),
         'Tỷ lệ hài lòng theo lĩnh vực',
         `Biểu đồ thanh ngang, tỷ lệ hài lòng theo lĩnh vực so với chỉ tiêu: ${alt}.`,
         `Hình ${++n}. Tỷ lệ người dân hài lòng theo lĩnh vực so với chỉ tiêu (khoảng tin cậy 95 %), ${period}`,
-      ),
+      )),
     );
   }
   if (report.trend.some((m) => m.rate !== null)) {
@@ -315,12 +318,12 @@ export function chartParagraphs(report: PeriodicReport): Paragraph[] {
       )
       .join('; ');
     out.push(
-      ...figure(
+      ...(await figure(
         trendChartSvg(report.trend),
         'Tỷ lệ hài lòng chung theo tháng',
         `Biểu đồ đường, tỷ lệ hài lòng chung theo tháng so với chỉ tiêu: ${alt}.`,
         `Hình ${++n}. Tỷ lệ hài lòng chung theo tháng so với chỉ tiêu, ${period}`,
-      ),
+      )),
     );
   }
   return out;

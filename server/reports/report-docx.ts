@@ -112,7 +112,7 @@ export async function reportDocx(report: PeriodicReport, place: string, day: Dat
             children: [new TextRun({ text: '1. Kết quả theo lĩnh vực so với chỉ tiêu', bold: true })],
           }),
           sectors,
-          ...chartParagraphs(report),
+          ...(await chartParagraphs(report)),
         ],
       },
     ],

@@ -53,7 +53,7 @@ const get = (path: string) => t.app.request(path, { headers: { cookie } });
 const plain = (s: string) => s.replace(/\u00a0/g, ' ');
 
 describe('the Word report in LibreOffice', () => {
-  it('draws the charts’ text with DejaVu Sans from the system (fonts-dejavu-core)', () => {
+  it('draws the charts’ text with DejaVu Sans from the system (fonts-dejavu-core)', async () => {
     expect(chartFont()).toEqual({
       family: 'DejaVu Sans',
       files: ['/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf', '/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf'],
@@ -61,7 +61,7 @@ describe('the Word report in LibreOffice', () => {
     // Text alone on white: with no font found, resvg would draw nothing.
     const png = PNG.sync.read(
       Buffer.from(
-        chartPng(
+        await chartPng(
           '<svg xmlns="http://www.w3.org/2000/svg" width="600" height="40"><text x="10" y="28" font-size="20">Hài lòng 85,3 %</text></svg>',
         ),
       ),

@@ -73,9 +73,9 @@ describe('report charts', () => {
     expect(svg.match(/<title>\d+\/\d{4}: 85,0\u00a0%/g)).toHaveLength(36);
   });
 
-  it('rasterises to a PNG three times the drawing size, 1800 px wide for A4 portrait', () => {
+  it('rasterises to a PNG three times the drawing size, 1800 px wide for A4 portrait', async () => {
     for (const svg of [sectorChartSvg(SECTORS), trendChartSvg(TREND)]) {
-      const png = PNG.sync.read(Buffer.from(chartPng(svg)));
+      const png = PNG.sync.read(Buffer.from(await chartPng(svg)));
       expect(png.width).toBe(CHART_WIDTH * CHART_SCALE);
       expect(png.width).toBe(1800);
       expect(png.height).toBe(heightOf(svg) * CHART_SCALE);
