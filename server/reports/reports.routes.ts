@@ -68,8 +68,9 @@ export function reportRoutes({ db }: AppDeps) {
       }),
     pages: new Hono<AppEnv>().get('/print', async (c) => {
       const { q, report } = await build(c.get('user'), c.req.query());
-      const xlsxUrl = `/api/reports/report.xlsx?${new URLSearchParams(c.req.query()).toString()}`;
-      return c.html(renderReportPage(report, q.lang, xlsxUrl));
+      const { lang: _lang, ...period } = c.req.query();
+      const query = new URLSearchParams(period).toString();
+      return c.html(renderReportPage(report, q.lang, `/api/reports/report.xlsx?${query}`, `/api/reports/report.docx?${query}`));
     }),
   };
 }
