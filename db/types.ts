@@ -309,6 +309,20 @@ export interface PublicResultsSettingsTable {
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
 }
 
+/** Who issues and signs a tenant's Word reports (migration 0019); no row: defaults from its name. */
+export interface ReportSettingsTable {
+  tenant_id: number;
+  agency: string;
+  superior_agency: string;
+  number_suffix: string;
+  place: string;
+  signer_authority: string;
+  signer_title: string;
+  signer_name: string;
+  recipients: string[];
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
 export interface CaseNotesTable {
   id: Generated<number>;
   case_id: number;
@@ -499,6 +513,7 @@ export interface Database {
   api_keys: ApiKeysTable;
   portal_figures: PortalFiguresTable;
   public_results_settings: PublicResultsSettingsTable;
+  report_settings: ReportSettingsTable;
   alert_subscriptions: AlertSubscriptionsTable;
   alert_notifications: AlertNotificationsTable;
   raised_alerts: RaisedAlertsTable;

@@ -34,15 +34,22 @@ export function likePrefix(path: string): string {
 /**
  * Every unit of the tenant with the unit it counts for in the view, the share, and that unit's
  * path on the view's day: the lineage's rows, and each other unit counting whole for itself.
+ * Two branches, not units left-joined to the lineage: each is estimated right (the units from
+ * their statistics, the lineage's arrays by their length), so the rollups are hashed against
+ * ~100 units. The joined form was guessed at 1 unit and the rollups were re-read once per unit:
+ * a cut period of 10M dossiers took 950 ms instead of 15 ms.
  */
 function viewedUnits(filter: ViewedFilter, lineage: readonly LineageRow[]): RawBuilder<unknown> {
+  const moved = [...new Set(lineage.map((l) => l.from_unit_id))];
   return sql`(
-    select u.id as from_unit_id, coalesce(m.to_unit_id, u.id) as unit_id, coalesce(m.share, 1::float8) as share,
-           coalesce(m.to_path, u.path) as path
+    select u.id as from_unit_id, u.id as unit_id, 1::float8 as share, u.path
     from units u
-    left join jsonb_to_recordset(${JSON.stringify(lineage)}::jsonb)
-      as m(from_unit_id int, to_unit_id int, share float8, to_path text) on m.from_unit_id = u.id
-    where u.tenant_id = ${filter.tenantId})`;
+    where u.tenant_id = ${filter.tenantId} and u.id <> all(${moved}::int[])
+    union all
+    select m.from_unit_id, m.to_unit_id, m.share, m.to_path
+    from unnest(${lineage.map((l) => l.from_unit_id)}::int[], ${lineage.map((l) => l.to_unit_id)}::int[],
+                ${lineage.map((l) => l.share)}::float8[], ${lineage.map((l) => l.to_path)}::text[])
+      as m(from_unit_id, to_unit_id, share, to_path))`;
 }
 
 /**

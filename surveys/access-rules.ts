@@ -85,6 +85,9 @@ export const ACCESS_RULES = {
   'GET /api/reports': readers,
   'GET /api/reports/report.xlsx': readers,
   'GET /api/reports/report.docx': readers,
+  // Who issues and signs the Word report: the tenant's administrators (a unit's one reads, never changes).
+  'GET /api/reports/settings': admins,
+  'PUT /api/reports/settings': admins,
   'GET /reports/print': readers,
 
   // Complaints followed to the end.

@@ -54,6 +54,7 @@ export const AUDIT_ACTIONS = [
   'portal_figure_entered',
   'portal_figure_deleted',
   'public_results_changed',
+  'report_settings_changed',
   'case_outcome_published',
   'alert_subscription_created',
   'alert_subscription_deleted',

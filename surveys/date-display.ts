@@ -40,3 +40,14 @@ export function displayInstant(instant: Date | string, lang: Lang): string {
   const day = displayDay(localDay(date), lang);
   return lang === 'vi' ? `${hm} ngày ${day}` : `${hm}, ${day}`;
 }
+
+/**
+ * The date of an official document, as Decree 30/2020/NĐ-CP writes it after the place: "ngày 03
+ * tháng 12 năm 2026". Days below 10 and the months 1 and 2 take a leading zero ("tháng 02"), the
+ * other months none ("tháng 3"), so a date cannot be altered by adding a digit.
+ */
+export function documentDate(instant: Date): string {
+  const [y, m, d] = localDay(instant).split('-') as [string, string, string];
+  const month = Number(m) <= 2 ? m : String(Number(m));
+  return `ngày ${d} tháng ${month} năm ${y}`;
+}

@@ -13,9 +13,16 @@ export function customPeriodPhrase(from: string, to: string): LocalizedText {
   };
 }
 
+const SUBJECT = 'kết quả đo lường sự hài lòng của người dân, tổ chức';
+
 export function reportTitle(phrase: LocalizedText): LocalizedText {
   return {
-    vi: `Báo cáo kết quả đo lường sự hài lòng của người dân, tổ chức ${phrase.vi}`,
+    vi: `Báo cáo ${SUBJECT} ${phrase.vi}`,
     en: `Report on citizen and business satisfaction for ${phrase.en}`,
   };
+}
+
+/** The subject line (trích yếu) under "BÁO CÁO" in the Word report: the title without its "Báo cáo". */
+export function reportSubject(phrase: LocalizedText): string {
+  return `K${SUBJECT.slice(1)} ${phrase.vi}`;
 }

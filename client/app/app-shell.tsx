@@ -44,7 +44,7 @@ import { useLang } from './lang-context';
 import { csvExportUrl, filterLink, LOGIN_PATH, pageLink } from './links';
 import { ErrorBox, Loading } from './load-states';
 import { NavBar } from './nav-bar';
-import { canEditTargets, redirectFor } from './roles';
+import { canEditReportSettings, canEditTargets, redirectFor } from './roles';
 import { scopedMeta } from './unit-options';
 import { caseIdOf, navigate, navKeyOf, surveyKeyOf, usesFilter, waveIdOf, type PageKey, type Route } from './router';
 import { useApi } from './use-api';
@@ -135,7 +135,7 @@ export function AppShell({ route, pathname, search }: { route: Exclude<Route, 'l
             const View = PAGE_VIEWS[route];
             return <View filter={filter} query={query} meta={meta} />;
           })()}
-        {route === 'reports' && <ReportsPage search={search} meta={meta} />}
+        {route === 'reports' && <ReportsPage search={search} meta={meta} canEditSettings={canEditReportSettings(role, me.data.unitId)} />}
         {route === 'waves' && <WavesPage role={role} />}
         {route === 'wave_new' && <WaveNewPage meta={meta} />}
         {route === 'wave' && waveId !== null && <WavePage id={waveId} role={role} />}

@@ -89,3 +89,6 @@ export const csvExportUrl = (filter: Filter) => exportUrl('csv', filter);
 export const codebookPageUrl = (filter: Filter) => withQuery('/exports/codebook', filterToQuery(filter));
 export const printableReportUrl = (report: ReportParams, lang: Lang) => withQuery('/reports/print', reportToQuery(report, { lang }));
 export const reportExcelUrl = (report: ReportParams) => withQuery('/api/reports/report.xlsx', reportToQuery(report));
+/** The Word report to sign, with the document's number when one is given ("Số: 12/BC-UBND"). */
+export const reportWordUrl = (report: ReportParams, number?: string) =>
+  withQuery('/api/reports/report.docx', reportToQuery(report, number ? { number } : {}));

@@ -59,6 +59,9 @@ const offered = (role: string, page: Page) => mayCall(role, PAGE_ENDPOINT[page])
  */
 export const canEditTargets = (role: string, unitId: number | null) => mayCall(role, 'PUT /api/targets') && unitId === null;
 
+/** Who issues and signs the Word reports is the whole tenant's: a province-wide administrator sets it. */
+export const canEditReportSettings = (role: string, unitId: number | null) => mayCall(role, 'PUT /api/reports/settings') && unitId === null;
+
 /** Creating a wave is for whoever may create one (analysts and administrators). */
 export const canManageWaves = (role: string) => offered(role, 'wave_new');
 

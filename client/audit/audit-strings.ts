@@ -53,6 +53,7 @@ const ACTION_WORDS = {
   audit_portal_figure_entered: { vi: 'Nhập số liệu Cổng DVC quốc gia', en: 'National portal figure entered' },
   audit_portal_figure_deleted: { vi: 'Xóa số liệu Cổng DVC quốc gia', en: 'National portal figure deleted' },
   audit_public_results_changed: { vi: 'Đổi cài đặt trang công khai kết quả', en: 'Public results settings changed' },
+  audit_report_settings_changed: { vi: 'Đổi thông tin ban hành báo cáo', en: 'Report issuer settings changed' },
   audit_case_outcome_published: { vi: 'Công khai kết quả xử lý phản ánh', en: 'Case outcome published' },
   audit_alert_subscription_created: { vi: 'Đăng ký nhận cảnh báo qua e-mail', en: 'Alert e-mail subscription created' },
   audit_alert_subscription_deleted: { vi: 'Hủy đăng ký nhận cảnh báo', en: 'Alert e-mail subscription deleted' },

@@ -1,11 +1,11 @@
-import { useCallback } from 'preact/hooks';
+import { useCallback, useState } from 'preact/hooks';
 import { REPORT_KINDS } from '../../surveys/periods';
 import { localDay } from '../../surveys/time';
 import type { Meta, StatsRow } from '../app/api-types';
 import { formatDay } from '../app/format';
 import { t } from '../app/i18n';
 import { useLang } from '../app/lang-context';
-import { printableReportUrl, reportExcelUrl, reportsLink } from '../app/links';
+import { printableReportUrl, reportExcelUrl, reportsLink, reportWordUrl } from '../app/links';
 import { LoadView } from '../app/load-states';
 import { navigate } from '../app/router';
 import { inSectorOrder, sectorLabel } from '../app/sector-display';
@@ -19,19 +19,22 @@ import { useDownload } from '../exports/use-download';
 import { ReportExtras } from './report-extras';
 import { reportFromQuery, reportRange, reportToQuery, type ReportParams } from './report-query';
 import { fetchReport } from './reports-api';
+import { ReportSettingsPanel } from './report-settings-form';
 import { ViewChoice, ViewRule } from '../dashboard/view-choice';
 
 /**
  * A periodic report (docs/domain.md §7) chosen by kind, year (or two days) and unit, previewed from
  * the same JSON the printable page and the Excel file are built from, so the three agree.
  */
-export function ReportsPage({ search, meta }: { search: string; meta: Meta | null }) {
+export function ReportsPage({ search, meta, canEditSettings }: { search: string; meta: Meta | null; canEditSettings: boolean }) {
   const { lang } = useLang();
   const today = localDay(new Date());
   const params = reportFromQuery(search, today);
   const query = reportToQuery(params);
   const [report, retry] = useApi(() => fetchReport(query), query);
+  // One download at a time, Excel or Word.
   const excel = useDownload();
+  const [docNumber, setDocNumber] = useState('');
   const labelOf = useCallback((row: StatsRow) => sectorLabel(row, meta, lang), [meta, lang]);
   const unitLabel = useCallback((row: StatsRow) => row.label, []);
 
@@ -136,10 +139,38 @@ export function ReportsPage({ search, meta }: { search: string; meta: Meta | nul
           >
             {t(lang, 'downloadExcel')}
           </button>
+          <button
+            type="button"
+            class="button secondary"
+            disabled={excel.state.kind === 'running'}
+            data-testid="report-word"
+            onClick={() =>
+              excel.start({
+                url: reportWordUrl(params, docNumber.trim()),
+                name: 'Word',
+                fallbackName: `hailong-bao-cao-${range.from}-${range.to}.docx`,
+              })
+            }
+          >
+            {t(lang, 'downloadWord')}
+          </button>
+          <label class="doc-number">
+            <span>{t(lang, 'docNumber')}</span>
+            <input
+              name="docNumber"
+              inputMode="numeric"
+              pattern="[0-9]{1,7}"
+              maxLength={7}
+              size={7}
+              value={docNumber}
+              onInput={(e) => setDocNumber(e.currentTarget.value)}
+            />
+          </label>
         </div>
         {reorganised && <ViewRule asOf={params.asOf} lang={lang} />}
         <DownloadStatus state={excel.state} onCancel={excel.cancel} />
       </section>
+      {canEditSettings && <ReportSettingsPanel />}
       <LoadView load={report} retry={retry}>
         {(data) => (
           <div class="report-preview" data-testid="report-preview" data-from={data.period.from} data-to={data.period.to}>

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { StatsFilter } from '../../db/stats';
 import type { Database } from '../../db/types';
 import { unitLineageOn } from '../../db/unit-lineage';
+import type { LineageRow } from '../../surveys/unit-lineage';
 import { daySchema } from '../../surveys/day-schema';
 import type { LocalizedText } from '../../surveys/localized-text';
 import { localDay } from '../../surveys/time';
@@ -51,8 +52,9 @@ export async function applyView(
   filter: StatsFilter,
   day: string,
   chosen?: { id: number; code: string; name: string; path: string; valid_to: string | null },
+  lineageLookup: Promise<LineageRow[]> = unitLineageOn(db, filter.tenantId, day),
 ): Promise<StatsFilter> {
-  const lineage = await unitLineageOn(db, filter.tenantId, day);
+  const lineage = await lineageLookup;
   const viewed: StatsFilter = { ...filter, view: { day, lineage } };
   if (chosen) {
     const rows = lineage.filter((l) => l.from_unit_id === chosen.id);

@@ -4,6 +4,7 @@ import { AlignmentType, ImageRun, Paragraph, TextRun } from 'docx';
 import { displayDay } from '../../surveys/date-display';
 import type { Verdict } from '../../surveys/statistics';
 import { VERDICT_WORDS } from '../../surveys/verdict-words';
+import { docxTarget } from './docx/docx-parts';
 import type { PeriodicReport } from './report-data';
 import { viNumber, viRate } from './report-numbers';
 
@@ -134,7 +135,7 @@ export function sectorChartSvg(rows: SectorRow[]): string {
   rows.forEach((r, i) => {
     const cy = top + i * rowH + rowH / 2;
     const rate = viRate(r.rate, r.target);
-    out += `<g><title>${esc(`${r.label}: ${rate}, chỉ tiêu ${viRate(r.target, null)}, ${VERDICT_WORDS[r.verdict].vi}`)}</title>`;
+    out += `<g><title>${esc(`${r.label}: ${rate}, chỉ tiêu ${docxTarget(r.target)}, ${VERDICT_WORDS[r.verdict].vi}`)}</title>`;
     const lines = wrap(r.label, 26);
     lines.forEach((line, k) => {
       const y = cy + 4 + (k - (lines.length - 1) / 2) * 13;
@@ -245,7 +246,7 @@ export function trendChartSvg(months: TrendRow[]): string {
     },
     {
       swatch: (x, yy) => `<line x1="${x}" y1="${yy}" x2="${x + 16}" y2="${yy}" stroke="#000" stroke-width="1.5" stroke-dasharray="7 4"/>`,
-      text: targets.length === 1 ? `Chỉ tiêu ${viRate(targets[0]!, null)}` : 'Chỉ tiêu',
+      text: targets.length === 1 ? `Chỉ tiêu ${docxTarget(targets[0]!)}` : 'Chỉ tiêu',
     },
   ]);
   return `${out}</svg>`;
@@ -299,7 +300,7 @@ export async function chartParagraphs(report: PeriodicReport): Promise<Paragraph
   let n = 0;
   if (report.bySector.length > 0) {
     const alt = report.bySector
-      .map((r) => `${r.label}: ${viRate(r.rate, r.target)} (chỉ tiêu ${viRate(r.target, null)}, ${VERDICT_WORDS[r.verdict].vi})`)
+      .map((r) => `${r.label}: ${viRate(r.rate, r.target)} (chỉ tiêu ${docxTarget(r.target)}, ${VERDICT_WORDS[r.verdict].vi})`)
       .join('; ');
     out.push(
       ...(await figure(

@@ -111,6 +111,10 @@ export async function periodicReport(
       n: bySector.overall.n,
       minSample: DEFAULT_MIN_SAMPLE,
       interval: { vi: 'Khoảng tin cậy Wilson 95%', en: 'Wilson score interval, 95%' },
+      verdict: {
+        vi: 'Đánh giá: "Đạt" khi tỷ lệ hài lòng bằng hoặc cao hơn chỉ tiêu của năm kế hoạch mà kỳ kết thúc, ngược lại "Không đạt"; "chắc chắn" khi cả khoảng tin cậy nằm cùng phía chỉ tiêu với kết luận, ngược lại "chưa chắc chắn". Mỗi dòng so với chỉ tiêu của lĩnh vực của các phiếu; dòng gồm nhiều lĩnh vực so với chỉ tiêu chung.',
+        en: 'Verdict: "met" when the rate is at or above the target of the plan year the period ends in, else "not met"; "confident" when the whole interval lies on the verdict\'s side of the target, else "not conclusive". Each row is judged against the target of its answers\' sector; a row of several sectors against the overall target.',
+      },
       weighting: {
         vi: 'Phiếu tại quầy (QR, máy tại quầy) không gia quyền. Đợt điều tra xã hội học gia quyền N_h/n_h theo đơn vị, khoảng tin cậy theo cỡ mẫu hiệu dụng của thiết kế (phân tầng, hiệu chỉnh tổng thể hữu hạn), ngưỡng tối thiểu tính trên số phiếu hợp lệ; báo cáo riêng, không gộp.',
         en: 'Counter answers (QR, kiosk) are unweighted. Sociological survey waves are weighted N_h/n_h by unit, with intervals on the design effective sample size (strata, finite-population correction) and the minimum counted in valid interviews; reported apart, never mixed.',

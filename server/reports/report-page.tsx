@@ -49,6 +49,7 @@ const W = {
   index: { vi: 'Chỉ số', en: 'Index' },
   print: { vi: 'In báo cáo (A4)', en: 'Print (A4)' },
   excel: { vi: 'Tải Excel', en: 'Download Excel' },
+  word: { vi: 'Tải Word (để ký)', en: 'Download Word (to sign)' },
   due: { vi: 'Hạn nộp', en: 'Due' },
   generated: { vi: 'Lập lúc', en: 'Generated' },
   none: { vi: 'Không có.', en: 'None.' },
@@ -223,7 +224,7 @@ function Index766Section({ report, lang }: { report: PeriodicReport; lang: Lang 
   );
 }
 
-function Report({ report, lang, xlsxUrl }: { report: PeriodicReport; lang: Lang; xlsxUrl: string }) {
+function Report({ report, lang, xlsxUrl, docxUrl }: { report: PeriodicReport; lang: Lang; xlsxUrl: string; docxUrl: string }) {
   const f = fmt(lang);
   const m = report.methods;
   return (
@@ -233,6 +234,9 @@ function Report({ report, lang, xlsxUrl }: { report: PeriodicReport; lang: Lang;
           {W.print[lang]}
         </button>
         <a href={xlsxUrl}>{W.excel[lang]}</a>
+        <a href={docxUrl} data-testid="print-docx">
+          {W.word[lang]}
+        </a>
       </div>
       <h1>{report.title[lang]}</h1>
       <p class="sub">
@@ -336,7 +340,7 @@ function Report({ report, lang, xlsxUrl }: { report: PeriodicReport; lang: Lang;
 }
 
 /** The report as a printable A4 page, Vietnamese first (English with ?lang=en). */
-export function renderReportPage(report: PeriodicReport, lang: Lang, xlsxUrl: string): string {
+export function renderReportPage(report: PeriodicReport, lang: Lang, xlsxUrl: string, docxUrl: string): string {
   return (
     '<!doctype html>' +
     render(
@@ -349,7 +353,7 @@ export function renderReportPage(report: PeriodicReport, lang: Lang, xlsxUrl: st
           <script src={PRINT_SCRIPT_PATH} defer />
         </head>
         <body>
-          <Report report={report} lang={lang} xlsxUrl={xlsxUrl} />
+          <Report report={report} lang={lang} xlsxUrl={xlsxUrl} docxUrl={docxUrl} />
         </body>
       </html>,
     )

@@ -64,6 +64,8 @@ const ENDPOINTS: { method?: string; path: () => string; body?: unknown; allowed:
   { path: () => '/api/reports?kind=h1&year=2026', allowed: READERS },
   { path: () => '/reports/print?kind=h1&year=2026', allowed: READERS },
   { path: () => '/api/reports/report.xlsx?kind=h1&year=2026', allowed: READERS },
+  { path: () => '/api/reports/report.docx?kind=h1&year=2026', allowed: READERS },
+  { path: () => '/api/reports/settings', allowed: ['admin'] },
   { path: () => '/api/waves', allowed: ['admin', 'ward-analyst', 'centre-analyst', 'interviewer'] },
   { path: () => '/api/officer/counters', allowed: ['admin', 'ward-analyst', 'centre-analyst', 'officer'] },
   { path: () => '/posters/demo-land', allowed: ['admin', 'centre-analyst', 'officer'] },

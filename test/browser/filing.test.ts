@@ -1,5 +1,6 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import { parse } from 'csv-parse/sync';
+import { strFromU8, unzipSync } from 'fflate';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reportPeriod } from '../../surveys/periods';
@@ -164,10 +165,47 @@ describe('filing results with a year of demo data', () => {
       await print.screenshot({ path: `${ARTIFACTS}/report-print-${size}.png`, fullPage: true });
       expect(await print.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(viewport.width);
     }
+    expect(await print.locator('[data-testid="print-docx"]').getAttribute('href')).toMatch(/^\/api\/reports\/report\.docx\?kind=h1&year=/);
     await print.emulateMedia({ media: 'print' });
     await print.screenshot({ path: `${ARTIFACTS}/report-print.png`, fullPage: true });
     await print.close();
     await page.screenshot({ path: `${ARTIFACTS}/report-preview.png`, fullPage: true });
+  });
+
+  it('downloads the 6-month report as a Word file, and its settings form saves the signer into the next one', async () => {
+    const period = reportPeriod('h1', year);
+    const docxText = async () => {
+      const downloading = page.waitForEvent('download');
+      await page.locator('[data-testid="report-word"]').click();
+      const download = await downloading;
+      expect(download.suggestedFilename()).toBe(`hailong-bao-cao-${period.from}-${period.to}.docx`);
+      const xml = strFromU8(unzipSync(new Uint8Array(await readFile(await download.path())))['word/document.xml']!);
+      return [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('\n');
+    };
+    await page.locator('input[name="docNumber"]').fill('27');
+    const first = await docxText();
+    expect(first).toContain('BÁO CÁO');
+    expect(first).toContain('Số: 27/BC-UBND');
+    const stats = await api(page, `/api/stats?from=${period.from}&to=${period.to}&groupBy=sector`);
+    for (const r of stats.rows) expect(first).toContain(viRate(r.rate, r.target));
+
+    const settings = page.locator('[data-testid="report-settings"]');
+    await settings.locator('summary').click();
+    const form = page.locator('[data-testid="report-settings-form"]');
+    await expect.poll(() => form.locator('input[name="signerName"]').count(), { timeout: 30_000 }).toBe(1);
+    await form.locator('input[name="signerName"]').fill('Trần Thị Bình');
+    await form.locator('textarea[name="recipients"]').fill('Như trên\nSở Nội vụ\nLưu: VT, VP');
+    await page.setViewportSize({ width: 360, height: 740 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await page.screenshot({ path: `${ARTIFACTS}/report-settings-360.png`, fullPage: true });
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.locator('[data-testid="report-settings-save"]').click();
+    await expect.poll(() => page.locator('[data-testid="report-settings-done"]').count(), { timeout: 30_000 }).toBe(1);
+    expect((await api(page, '/api/reports/settings')).signerName).toBe('Trần Thị Bình');
+    const second = await docxText();
+    expect(second).toContain('Trần Thị Bình');
+    expect(second).toContain('- Sở Nội vụ;');
+    expect(second).toContain('- Lưu: VT, VP.');
   });
 
   let waveId = 0;

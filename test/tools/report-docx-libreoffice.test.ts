@@ -103,9 +103,10 @@ describe('the Word report in LibreOffice', () => {
     const imageRows = images.stdout.split('\n').filter((l) => /^\s*\d+\s+\d+\s+image\b/.test(l));
     expect(imageRows).toHaveLength(2);
     const pages = body.split('\f');
-    const chartPage = pages.findIndex((p) => p.includes('Hình 1.')) + 1;
+    expect(pages.findIndex((p) => p.includes('Hình 1.'))).toBeGreaterThanOrEqual(0);
+    // The page of the last chart: with the sector chart under its table on page 1, the trend's.
+    const chartPage = pages.findIndex((p) => p.includes('Hình 2.')) + 1;
     expect(chartPage).toBeGreaterThan(0);
-    expect(body).toContain('Hình 2.');
 
     // Page 1 and the chart page as PNG, for a person to look at.
     await mkdir(ARTIFACTS, { recursive: true });

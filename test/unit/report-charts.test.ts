@@ -55,7 +55,7 @@ describe('report charts', () => {
     expect(svg).toContain('>80,0\u00a0%</text>');
     expect(svg).toContain('>85,0\u00a0%</text>');
     expect(svg).toContain('>95,0\u00a0%</text>');
-    expect(svg).toContain('Chỉ tiêu 90,0\u00a0%');
+    expect(svg).toContain('Chỉ tiêu 90\u00a0%');
     for (const m of ['T12', 'T1', 'T2', 'T3']) expect(svg).toContain(`>${m}</text>`);
     // Two runs of the line: December–January, then March alone (no segment across February).
     const line = /<path d="([^"]+)" fill="none" stroke="#000" stroke-width="2.2"\/>/.exec(svg)![1]!;
