@@ -13,6 +13,8 @@ export interface UserItem {
   role: string;
   unitId: number | null;
   disabled: boolean;
+  /** The account's own address (null: none); administrators get the system's mail there. */
+  email?: string | null;
   /** An officer's linked counters (codes); absent for other roles. Empty: every counter of the unit. */
   counters?: string[];
 }
@@ -21,12 +23,14 @@ export interface NewUser {
   username: string;
   role: Role;
   unitId: number | null;
+  email?: string | null;
 }
 
 export interface UserChange {
   role?: Role;
   unitId?: number | null;
   disabled?: boolean;
+  email?: string | null;
 }
 
 /** GET /api/counters: every counter of the administrator's units, as they set it up (server/counters/counter-view.ts). */
