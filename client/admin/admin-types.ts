@@ -101,6 +101,9 @@ export interface CaseItem {
   closedAt: string | null;
   answer: string | null;
   closeReason: string | null;
+  /** The administrator's words on the public results page; null: not published. */
+  publishedOutcome?: string | null;
+  publishedAt?: string | null;
   overdue: boolean;
   answeredOnTime: boolean | null;
   contact: { phone: string; consentAt: string | null } | null;
@@ -140,6 +143,8 @@ export interface CaseDetail extends CaseItem {
   contactReveals: ContactReveal[];
   /** This person is the one the case is assigned to and there is a phone: the reveal is offered. */
   mayRevealContact: boolean;
+  /** A closed case and an administrator: the outcome may be published on the public results page. */
+  mayPublishOutcome?: boolean;
   response: {
     id: number;
     /** The reference the citizen was given for this answer. */

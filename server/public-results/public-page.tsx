@@ -49,6 +49,26 @@ function PeriodSection({ f, lang }: { f: PeriodFigures; lang: Lang }) {
   );
 }
 
+/** What some closed cases led to: the administrator's words, under the unit, sector and month (never a day or a person). */
+function Outcomes({ f, lang }: { f: PublicFigures; lang: Lang }) {
+  if (!f.outcomes || f.outcomes.length === 0) return null;
+  return (
+    <>
+      <h2>{P.outcomes[lang]}</h2>
+      {f.outcomes.map((o) => (
+        <blockquote data-outcome>
+          <div class="small">
+            {[o.unit, o.sector?.name[lang], o.month === null ? undefined : `${o.month.slice(5, 7)}/${o.month.slice(0, 4)}`]
+              .filter((x) => x !== undefined)
+              .join(' · ')}
+          </div>
+          {o.outcome}
+        </blockquote>
+      ))}
+    </>
+  );
+}
+
 const t = (text: LocalizedText, lang: Lang, threshold: number) => text[lang].replace('{t}', String(threshold));
 
 function PublicPage({ f, lang, parentHref }: { f: PublicFigures; lang: Lang; parentHref?: string | undefined }) {
@@ -110,27 +130,11 @@ function PublicPage({ f, lang, parentHref }: { f: PublicFigures; lang: Lang; par
               {P.onTime[lang]}
             </div>
           </div>
-          {f.outcomes && f.outcomes.length > 0 ? (
-            <>
-              <h2>{P.outcomes[lang]}</h2>
-              {f.outcomes.map((o) => (
-                <blockquote>
-                  <div class="small">{o.unit}</div>
-                  {o.outcome}
-                </blockquote>
-              ))}
-            </>
-          ) : null}
+          <Outcomes f={f} lang={lang} />
         </section>
       ) : f.outcomes && f.outcomes.length > 0 ? (
         <section>
-          <h2>{P.outcomes[lang]}</h2>
-          {f.outcomes.map((o) => (
-            <blockquote>
-              <div class="small">{o.unit}</div>
-              {o.outcome}
-            </blockquote>
-          ))}
+          <Outcomes f={f} lang={lang} />
         </section>
       ) : null}
       {f.children.length > 0 ? (

@@ -141,6 +141,86 @@ describe('published case outcomes', () => {
   });
 });
 
+describe('a published outcome beside the answer it came from', () => {
+  it('refuses a phone number, a dossier code or the citizen’s comment in it, and shows only the words, unit, sector and month', async () => {
+    const response = await t.db.dbRead
+      .selectFrom('responses')
+      .select(['id', 'unit_id'])
+      .where('comment', '=', COMMENT)
+      .where('dossier_code', '=', `${DOSSIER}4`)
+      .executeTakeFirstOrThrow();
+    const closedAt = new Date(dayStartUtc(periods.latestQuarter.from).getTime() + 20 * 86400_000);
+    const id = (
+      await t.db.dbWrite
+        .insertInto('cases')
+        .values({
+          tenant_id: t.state.tenantId,
+          response_id: response.id,
+          unit_id: response.unit_id,
+          opened_by: 'auto',
+          reason: 'low_rating',
+          status: 'closed',
+          created_at: dayStartUtc(periods.latestQuarter.from),
+          due_at: new Date(),
+          answered_at: closedAt,
+          closed_at: closedAt,
+          answer_text: 'PRIVATE-ANSWER-TO-CITIZEN',
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id;
+    // The case page tells an administrator, and only one, that the outcome may be published.
+    const detail = (await (await json(admin, 'GET', `/api/cases/${id}`)).json()) as {
+      publishedOutcome: string | null;
+      mayPublishOutcome: boolean;
+    };
+    expect(detail).toMatchObject({ publishedOutcome: null, mayPublishOutcome: true });
+    expect(((await (await json(analyst, 'GET', `/api/cases/${id}`)).json()) as { mayPublishOutcome: boolean }).mayPublishOutcome).toBe(
+      false,
+    );
+
+    for (const [outcome, word] of [
+      ['Đã gọi lại cho ông theo số 0912 345 678 để xin lỗi.', /số điện thoại/],
+      ['Đã gọi lại theo số +84 (0)912.345.678.', /số điện thoại/],
+      [`Hồ sơ ${DOSSIER}4 đã được trả. Mã 000.00.17.H31-230101-0001 cũng vậy.`, /mã hồ sơ/],
+      [`Người dân viết: "${COMMENT.toLowerCase()}" và đã được xử lý.`, /ý kiến của người dân/],
+    ] as const) {
+      const res = await json(admin, 'PUT', `/api/cases/${id}/published-outcome`, { outcome });
+      expect(res.status, outcome).toBe(422);
+      const body = (await res.json()) as { message: { vi: string; en: string }; fields: Record<string, unknown> };
+      expect(body.message.vi).toMatch(word);
+      expect(body.message.en).toMatch(/must not/);
+      expect(Object.keys(body.fields)).toEqual(['outcome']);
+    }
+    const words = 'Bộ phận một cửa đã niêm yết lại lệ phí hộ tịch và tập huấn cán bộ tiếp nhận.';
+    expect((await json(admin, 'PUT', `/api/cases/${id}/published-outcome`, { outcome: words })).status).toBe(200);
+    expect(((await (await json(admin, 'GET', `/api/cases/${id}`)).json()) as { publishedOutcome: string }).publishedOutcome).toBe(words);
+
+    const month = localDay(closedAt).slice(0, 7);
+    const figures = (await (await t.app.request(`/api/public/results?unit=${response.unit_id}`)).json()) as {
+      outcomes: Record<string, unknown>[];
+    };
+    const shown = figures.outcomes.find((o) => o.outcome === words)!;
+    expect(Object.keys(shown).sort()).toEqual(['month', 'outcome', 'sector', 'unit']);
+    expect(shown).toMatchObject({ month, sector: { code: 'civil_status', name: { vi: 'Hộ tịch' } } });
+    for (const path of [
+      `/cong-khai/${response.unit_id}`,
+      `/cong-khai/${response.unit_id}?lang=en`,
+      `/api/public/results?unit=${response.unit_id}`,
+    ]) {
+      const text = await (await t.app.request(path)).text();
+      expect(text).toContain(words);
+      for (const secret of [COMMENT, DOSSIER, 'PRIVATE-ANSWER-TO-CITIZEN']) expect(text, path).not.toContain(secret);
+    }
+    const page = await (await t.app.request(`/cong-khai/${response.unit_id}`)).text();
+    expect(page).toContain(`Hộ tịch · ${month.slice(5, 7)}/${month.slice(0, 4)}</div>${words}`);
+
+    // Withdrawn: gone from the page.
+    expect((await json(admin, 'PUT', `/api/cases/${id}/published-outcome`, { outcome: null })).status).toBe(200);
+    expect(await (await t.app.request(`/cong-khai/${response.unit_id}`)).text()).not.toContain(words);
+  });
+});
+
 interface Cell {
   shown: boolean;
   n?: number;
