@@ -37,7 +37,8 @@ export interface PublicFigures {
   threshold: number;
   quarter: PeriodFigures;
   year: PeriodFigures;
-  trend: { label: LocalizedText; from: string; to: string; overall: PublicCell }[];
+  /** The last four whole quarters, oldest first: overall and by sector, suppressed like the rest. */
+  trend: PeriodFigures[];
   children: { id: number; name: string; quarter: PublicCell; year: PublicCell }[];
   complaints?: { period: LocalizedText; received: number; answered: number; answeredOnTime: number };
   /** What some closed cases led to, in an administrator's words; with the sector and the month (YYYY-MM) it was closed. */
@@ -101,14 +102,7 @@ export async function publicFigures(
   const [quarter, year, trend, childFigures] = await Promise.all([
     periodFigures(periods.latestQuarter),
     periodFigures(periods.latestYear),
-    Promise.all(
-      periods.quarters.map(async (q) => ({
-        label: q.label,
-        from: q.from,
-        to: q.to,
-        overall: cell(unit, q, ALL_SECTORS, (await tableOf(unit, q)).overall),
-      })),
-    ),
+    Promise.all(periods.quarters.map(periodFigures)),
     Promise.all(
       children.map(async (c) => ({
         id: c.id,

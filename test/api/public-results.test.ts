@@ -25,12 +25,12 @@ const json = (cookie: string, method: string, path: string, body?: unknown) =>
 const ON = { enabled: true, showComplaints: true, showPublishedCases: true, threshold: 10 };
 
 /** Answers in the latest whole quarter at a counter, all in one sector, `satisfiedCount` of them satisfied. */
-async function seed(code: string, sector: string, n: number, satisfiedCount: number, seedNo: number) {
+async function seed(code: string, sector: string, n: number, satisfiedCount: number, seedNo: number, from = periods.latestQuarter.from) {
   const items = await randomResponses(t.db, {
     count: n,
     seed: seedNo,
     codes: [code],
-    from: dayStartUtc(periods.latestQuarter.from),
+    from: dayStartUtc(from),
     days: 80,
   });
   items.forEach((item, i) => {
@@ -65,6 +65,11 @@ beforeAll(async () => {
   await seed('demo-civil', 'civil_status', 20, 15, 4);
   await seed('demo-civil', 'justice', 4, 1, 5);
   await seed('demo-an-tao', 'civil_status', 15, 12, 6);
+  // The quarter before, for the trend: Phố Hiến's 3 land answers (at Hiến Nam) are the cell to hide there.
+  const before = periods.quarters[2]!.from;
+  await seed('demo-civil', 'civil_status', 25, 20, 7, before);
+  await seed('demo-civil', 'land', 3, 1, 8, before);
+  await seed('demo-an-tao', 'civil_status', 18, 15, 9, before);
 });
 afterAll(() => t.close());
 
@@ -240,7 +245,7 @@ interface Figures {
   unit: { id: number };
   quarter: PeriodFigures;
   year: PeriodFigures;
-  trend: { from: string; to: string; overall: Cell }[];
+  trend: PeriodFigures[];
   children: { id: number; quarter: Cell; year: Cell }[];
 }
 
@@ -269,7 +274,7 @@ describe('disclosure control', () => {
     const { byUnit } = await everything();
     let compared = 0;
     for (const [unitId, f] of byUnit) {
-      for (const p of [f.quarter, f.year]) {
+      for (const p of [f.quarter, f.year, ...f.trend]) {
         const stats = (await (await json(admin, 'GET', `/api/stats?from=${p.from}&to=${p.to}&unit=${unitId}&groupBy=sector`)).json()) as {
           overall: Cell;
           rows: (Cell & { key: string })[];
@@ -307,31 +312,35 @@ describe('disclosure control', () => {
     const put = (key: string, c: Cell) => {
       if (c.shown) known.set(key, { n: c.n!, satisfied: c.satisfied! });
     };
+    // Every period a page shows: the quarter, the year and the four quarters of the trend, each by sector.
+    const shownPeriods = (f: Figures) => [f.quarter, f.year, ...f.trend];
     for (const [u, f] of byUnit) {
-      for (const p of [f.quarter, f.year]) {
+      for (const p of shownPeriods(f)) {
         put(`${u}|${p.from}|*`, p.overall);
         for (const s of p.sectors) put(`${u}|${p.from}|${s.sector}`, s.cell);
         sums.push({ total: `${u}|${p.from}|*`, parts: p.sectors.map((s) => `${u}|${p.from}|${s.sector}`) });
-        const sectors = new Set([...byUnit.values()].flatMap((g) => g.quarter.sectors.concat(g.year.sectors).map((s) => s.sector)));
+        const sectors = new Set([...byUnit.values()].flatMap((g) => shownPeriods(g).flatMap((x) => x.sectors.map((s) => s.sector))));
         // No counter sits at the province itself here, so a parent is the sum of its children.
         if (f.children.length > 0) {
           for (const s of ['*', ...sectors])
             sums.push({ total: `${u}|${p.from}|${s}`, parts: f.children.map((c) => `${c.id}|${p.from}|${s}`) });
         }
       }
-      for (const q of f.trend) put(`${u}|${q.from}|*`, q.overall);
       for (const c of f.children) {
         put(`${c.id}|${f.quarter.from}|*`, c.quarter);
         put(`${c.id}|${f.year.from}|*`, c.year);
       }
       const quartersOfYear = f.trend.filter((q) => q.from.slice(0, 4) === f.year.from.slice(0, 4));
-      if (quartersOfYear.length === 4) sums.push({ total: `${u}|${f.year.from}|*`, parts: quartersOfYear.map((q) => `${u}|${q.from}|*`) });
+      if (quartersOfYear.length === 4) {
+        for (const sector of ['*', ...new Set(shownPeriods(f).flatMap((x) => x.sectors.map((s) => s.sector)))])
+          sums.push({ total: `${u}|${f.year.from}|${sector}`, parts: quartersOfYear.map((q) => `${u}|${q.from}|${sector}`) });
+      }
     }
     // A sector missing from a unit's list had no answers: a known zero.
     const zero = (key: string) => {
       const [u, from, s] = key.split('|');
       const f = byUnit.get(Number(u));
-      const p = f && [f.quarter, f.year].find((x) => x.from === from);
+      const p = f && shownPeriods(f).find((x) => x.from === from);
       return p !== undefined && s !== '*' && !p.sectors.some((x) => x.sector === s);
     };
     for (const sum of sums) for (const k of [sum.total, ...sum.parts]) if (zero(k)) known.set(k, { n: 0, satisfied: 0 });
@@ -355,6 +364,12 @@ describe('disclosure control', () => {
     }
     const target = `${units['11953']}|${periods.latestQuarter.from}|justice`;
     expect(known.has(target)).toBe(false);
+    // The trend's small cell, a quarter earlier, is hidden and stays out of reach too.
+    const trendLand = hienNam.trend[2]!.sectors.find((s) => s.sector === 'land')!;
+    expect(trendLand.cell).toEqual({ shown: false, reason: 'few', note: expect.anything() });
+    expect(known.has(`${units['11953']}|${periods.quarters[2]!.from}|land`)).toBe(false);
+    expect(hienNam.trend.map((q) => q.from)).toEqual(periods.quarters.map((q) => q.from));
+    expect(hienNam.trend[2]!.sectors.some((s) => s.sector === 'civil_status' && s.cell.shown)).toBe(true);
     const provinceJustice = `${units['33']}|${periods.latestQuarter.from}|justice`;
     expect(known.has(provinceJustice)).toBe(false);
     // Nor does any small figure anywhere come out of the subtraction.
