@@ -42,6 +42,9 @@ export interface CaseRow {
   closed_at: Date | null;
   answer_text: string | null;
   close_reason: string | null;
+  /** What an administrator published about the closed case (server/public-results/), and since when. */
+  published_outcome: string | null;
+  published_at: Date | null;
   /** In clear: only for masking on the way out, never to be sent as it is. */
   contact_phone: string | null;
   contact_consent_at: Date | null;
@@ -164,6 +167,8 @@ function caseRows(db: Kysely<Database>, scope: CaseScope) {
       'c.closed_at',
       'c.answer_text',
       'c.close_reason',
+      'c.published_outcome',
+      'c.published_at',
       'cc.phone as contact_phone',
       'cc.consent_at as contact_consent_at',
     ])

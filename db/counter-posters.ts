@@ -8,6 +8,8 @@ export interface PosterCounter {
   code: string;
   name: string;
   unit_name: string;
+  /** The counter's unit: its public results page is /cong-khai/<unit_id>. */
+  unit_id: number;
   /** The unit's path, to check it is within the user's scope. */
   unit_path: string;
   /** Sector codes in the counter's own order. */
@@ -21,7 +23,7 @@ export async function findPosterCounter(db: Kysely<Database>, tenantId: number, 
   const counter = await db
     .selectFrom('counters as c')
     .innerJoin('units as u', 'u.id', 'c.unit_id')
-    .select(['c.id', 'c.code', 'c.name', 'c.survey_id', 'u.name as unit_name', 'u.path as unit_path'])
+    .select(['c.id', 'c.code', 'c.name', 'c.survey_id', 'u.name as unit_name', 'u.id as unit_id', 'u.path as unit_path'])
     .where('c.tenant_id', '=', tenantId)
     .where('u.tenant_id', '=', tenantId)
     .where('c.code', '=', code)
@@ -47,7 +49,7 @@ export async function findUnitPosterCounters(db: Kysely<Database>, tenantId: num
   const rows = await db
     .selectFrom('counters as c')
     .innerJoin('units as u', 'u.id', 'c.unit_id')
-    .select(['c.id', 'c.code', 'c.name', 'c.survey_id', 'u.name as unit_name', 'u.path as unit_path'])
+    .select(['c.id', 'c.code', 'c.name', 'c.survey_id', 'u.name as unit_name', 'u.id as unit_id', 'u.path as unit_path'])
     .where('c.tenant_id', '=', tenantId)
     .where('u.tenant_id', '=', tenantId)
     .where('u.path', 'like', likePrefix(unit.path))

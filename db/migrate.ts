@@ -18,6 +18,7 @@ import * as m0016DossierReadRollups from './migrations/0016-dossier-read-rollups
 import * as m0017PublicResults from './migrations/0017-public-results';
 import * as m0018Notifications from './migrations/0018-notifications';
 import * as m0019ReportSettings from './migrations/0019-report-settings';
+import * as m0020UserEmail from './migrations/0020-user-email';
 
 // Listed by hand so a bundler or a fresh clone can never pick up a stray file.
 const MIGRATIONS: Record<string, Migration> = {
@@ -40,6 +41,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0017-public-results': m0017PublicResults,
   '0018-notifications': m0018Notifications,
   '0019-report-settings': m0019ReportSettings,
+  '0020-user-email': m0020UserEmail,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

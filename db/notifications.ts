@@ -58,18 +58,19 @@ export async function deleteSubscription(db: Kysely<Database>, tenantId: number,
   return row !== undefined;
 }
 
-/** The e-mails of the tenant's administrators: those subscribed by an administrator's account. */
+/** The addresses of the tenant's active administrators who gave one on their account (migration 0020). */
 export async function listTenantAdminEmails(db: Kysely<Database>, tenantId: number): Promise<string[]> {
   const rows = await db
-    .selectFrom('alert_subscriptions as s')
-    .innerJoin('users as u', 'u.id', 's.user_id')
-    .select('s.email')
+    .selectFrom('users')
+    .select('email')
     .distinct()
-    .where('s.tenant_id', '=', tenantId)
-    .where('u.role', '=', 'admin')
-    .where('u.disabled_at', 'is', null)
+    .where('tenant_id', '=', tenantId)
+    .where('role', '=', 'admin')
+    .where('disabled_at', 'is', null)
+    .where('email', 'is not', null)
+    .orderBy('email')
     .execute();
-  return rows.map((r) => r.email);
+  return rows.map((r) => r.email!);
 }
 
 export async function listTenantIds(db: Kysely<Database>): Promise<number[]> {

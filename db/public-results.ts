@@ -42,12 +42,13 @@ export async function savePublicResultsSettings(db: Kysely<Database>, tenantId: 
     .execute();
 }
 
-/** A case's state and the path of its unit, before its public outcome is set. */
+/** A case's state, the path of its unit and the citizen's comment (not to be echoed), before its public outcome is set. */
 export async function caseForPublishing(db: Kysely<Database>, tenantId: number, caseId: number) {
   return db
     .selectFrom('cases as c')
     .innerJoin('units as u', 'u.id', 'c.unit_id')
-    .select(['c.id', 'c.status', 'u.path as unitPath'])
+    .leftJoin('responses as r', (j) => j.onRef('r.id', '=', 'c.response_id').on('r.tenant_id', '=', tenantId))
+    .select(['c.id', 'c.status', 'u.path as unitPath', 'r.comment'])
     .where('c.id', '=', caseId)
     .where('c.tenant_id', '=', tenantId)
     .executeTakeFirst();
@@ -64,19 +65,24 @@ export async function setPublishedOutcome(db: Kysely<Database>, tenantId: number
     .execute();
 }
 
-/** Only the administrator's published words and the unit's name: never the citizen's comment, contact, dossier or times. */
+/**
+ * Only the administrator's published words, the unit's name, the sector of the answer behind the
+ * case and when it was closed (the caller keeps the month only): never the citizen's comment,
+ * contact, dossier or times.
+ */
 export async function listPublishedOutcomes(db: Kysely<Database>, tenantId: number, unitPath: string, limit: number) {
   return db
     .selectFrom('cases as c')
     .innerJoin('units as u', 'u.id', 'c.unit_id')
-    .select(['c.published_outcome as outcome', 'u.name as unitName'])
+    .leftJoin('responses as r', (j) => j.onRef('r.id', '=', 'c.response_id').on('r.tenant_id', '=', tenantId))
+    .select(['c.published_outcome as outcome', 'u.name as unitName', 'r.sector_code as sector', 'c.closed_at as closedAt'])
     .where('c.tenant_id', '=', tenantId)
     .where('c.status', '=', 'closed')
     .where('c.published_outcome', 'is not', null)
     .where('u.path', 'like', likePrefix(unitPath))
     .orderBy('c.published_at', 'desc')
     .limit(limit)
-    .execute() as Promise<{ outcome: string; unitName: string }[]>;
+    .execute() as Promise<{ outcome: string; unitName: string; sector: string | null; closedAt: Date | null }[]>;
 }
 
 /** Cases opened in [from, to) for a unit subtree. */

@@ -254,6 +254,8 @@ export interface UsersTable {
   /** The unit subtree the user may see; null = the whole tenant. */
   unit_id: number | null;
   disabled_at: Timestamp | null;
+  /** The account's own address (migration 0020): mail about the tenant reaches administrators here. */
+  email: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: CreatedAt;
 }
 

@@ -4,7 +4,7 @@ import type { Database } from './types';
 
 export async function createUser(
   db: Kysely<Database>,
-  user: { tenant_id: number; username: string; password_hash: string; role: Role; unit_id?: number | null },
+  user: { tenant_id: number; username: string; password_hash: string; role: Role; unit_id?: number | null; email?: string | null },
 ) {
   return db.insertInto('users').values(user).returning(['id', 'username', 'role']).executeTakeFirstOrThrow();
 }
@@ -30,14 +30,14 @@ export async function updateUser(
   db: Kysely<Database>,
   tenantId: number,
   id: number,
-  change: { role?: Role; unit_id?: number | null; disabled_at?: Date | null; password_hash?: string },
+  change: { role?: Role; unit_id?: number | null; disabled_at?: Date | null; password_hash?: string; email?: string | null },
 ) {
   return db
     .updateTable('users')
     .set(change)
     .where('tenant_id', '=', tenantId)
     .where('id', '=', id)
-    .returning(['id', 'username', 'role', 'unit_id', 'disabled_at'])
+    .returning(['id', 'username', 'role', 'unit_id', 'disabled_at', 'email'])
     .executeTakeFirst();
 }
 
@@ -46,7 +46,7 @@ export function usersWithScope(db: Kysely<Database>, tenantId: number) {
   return db
     .selectFrom('users as us')
     .leftJoin('units as un', 'un.id', 'us.unit_id')
-    .select(['us.id', 'us.username', 'us.role', 'us.unit_id', 'us.disabled_at', 'un.path as unit_path', 'un.name as unit_name'])
+    .select(['us.id', 'us.username', 'us.role', 'us.unit_id', 'us.disabled_at', 'us.email', 'un.path as unit_path', 'un.name as unit_name'])
     .where('us.tenant_id', '=', tenantId)
     .orderBy('us.username');
 }

@@ -52,12 +52,25 @@ export function posterUrl(code: string, size: 'a4' | 'a5' = 'a4'): string {
 }
 
 /** Only what differs from the account as it is; null when nothing does (no request to send). */
-export function userChangeOf(user: Pick<UserItem, 'role' | 'unitId'>, draft: { role: string; unitId: number | null }): UserChange | null {
+export function userChangeOf(
+  user: Pick<UserItem, 'role' | 'unitId' | 'email'>,
+  draft: { role: string; unitId: number | null; email?: string },
+): UserChange | null {
   const change: UserChange = {};
   if (draft.role !== user.role && isRole(draft.role)) change.role = draft.role;
   if (draft.unitId !== user.unitId) change.unitId = draft.unitId;
+  if (draft.email !== undefined) {
+    const email = emailOf(draft.email);
+    if (email !== (user.email ?? null)) change.email = email;
+  }
   return Object.keys(change).length > 0 ? change : null;
 }
+
+/** An e-mail field as the API takes it: blank is none. */
+export const emailOf = (text: string): string | null => (text.trim() === '' ? null : text.trim().toLowerCase());
+
+/** A light check before sending (the server checks it properly): something@something.something. */
+export const plausibleEmail = (text: string) => text.trim() === '' || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(text.trim());
 
 /** The username rule of the server, checked before sending so the form can say it next to the field. */
 export const validUsername = (name: string) => USERNAME_PATTERN.test(name.trim());

@@ -30,6 +30,13 @@ export const ADMIN_STRINGS = {
     en: 'Any change of role, unit, state or password signs the account out at once.',
   },
   usersCaption: { vi: 'Tài khoản: vai trò, đơn vị, trạng thái', en: 'Accounts: role, unit, state' },
+  userEmail: { vi: 'E-mail (không bắt buộc)', en: 'E-mail (optional)' },
+  userEmailHint: {
+    vi: 'Quản trị viên nhận tại đây thư báo của hệ thống, ví dụ khi một webhook bị tắt.',
+    en: 'Administrators get the system’s own mail here, e.g. when a webhook is switched off.',
+  },
+  changeEmailOf: { vi: 'Đổi e-mail của {u}', en: 'Change the e-mail of {u}' },
+  badEmail: { vi: 'Địa chỉ e-mail chưa đúng, ví dụ ten@donvi.gov.vn.', en: 'That is not an e-mail address, e.g. ten@donvi.gov.vn.' },
   noUsers: { vi: 'Chưa có tài khoản nào.', en: 'No accounts yet.' },
   newUser: { vi: 'Tạo tài khoản', en: 'New account' },
   create: { vi: 'Tạo', en: 'Create' },

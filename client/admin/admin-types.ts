@@ -13,6 +13,8 @@ export interface UserItem {
   role: string;
   unitId: number | null;
   disabled: boolean;
+  /** The account's own address (null: none); administrators get the system's mail there. */
+  email?: string | null;
   /** An officer's linked counters (codes); absent for other roles. Empty: every counter of the unit. */
   counters?: string[];
 }
@@ -21,12 +23,14 @@ export interface NewUser {
   username: string;
   role: Role;
   unitId: number | null;
+  email?: string | null;
 }
 
 export interface UserChange {
   role?: Role;
   unitId?: number | null;
   disabled?: boolean;
+  email?: string | null;
 }
 
 /** GET /api/counters: every counter of the administrator's units, as they set it up (server/counters/counter-view.ts). */
@@ -97,6 +101,9 @@ export interface CaseItem {
   closedAt: string | null;
   answer: string | null;
   closeReason: string | null;
+  /** The administrator's words on the public results page; null: not published. */
+  publishedOutcome?: string | null;
+  publishedAt?: string | null;
   overdue: boolean;
   answeredOnTime: boolean | null;
   contact: { phone: string; consentAt: string | null } | null;
@@ -136,6 +143,8 @@ export interface CaseDetail extends CaseItem {
   contactReveals: ContactReveal[];
   /** This person is the one the case is assigned to and there is a phone: the reveal is offered. */
   mayRevealContact: boolean;
+  /** A closed case and an administrator: the outcome may be published on the public results page. */
+  mayPublishOutcome?: boolean;
   response: {
     id: number;
     /** The reference the citizen was given for this answer. */

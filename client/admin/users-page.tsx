@@ -8,7 +8,7 @@ import { LoadView } from '../app/load-states';
 import { useAction } from '../app/use-action';
 import { useApi } from '../app/use-api';
 import { changeUser, createUser, fetchUsers, resetPassword } from './admin-api';
-import { roleWords, scopeWords, unitWords, userChangeOf, validUsername } from './admin-helpers';
+import { emailOf, plausibleEmail, roleWords, scopeWords, unitWords, userChangeOf, validUsername } from './admin-helpers';
 import { InBothLanguages } from '../app/in-both-languages';
 import { ROLES, type Role } from '../../surveys/roles';
 import type { UserItem } from './admin-types';
@@ -83,7 +83,7 @@ export function UsersPage({ meta, scopeUnitId = null }: { meta: Meta | null; sco
             >
               {data.users.map((u) => (
                 <UserRow
-                  key={`${u.id}-${u.role}-${u.unitId}-${u.disabled}-${(u.counters ?? []).join()}`}
+                  key={`${u.id}-${u.role}-${u.unitId}-${u.disabled}-${u.email ?? ''}-${(u.counters ?? []).join()}`}
                   user={u}
                   meta={meta}
                   wholeTenant={scopeUnitId === null}
@@ -145,19 +145,23 @@ function NewUserForm({
   const [role, setRole] = useState<Role>('analyst');
   // A commune administrator starts from their own unit: the whole tenant is not theirs to give.
   const [unitId, setUnitId] = useState<number | null>(scopeUnitId);
+  const [email, setEmail] = useState('');
   const [bad, setBad] = useState(false);
+  const [badMail, setBadMail] = useState(false);
   const action = useAction();
   const submit = async (e: Event) => {
     e.preventDefault();
-    if (!validUsername(username)) {
-      setBad(true);
-      return;
-    }
-    setBad(false);
+    setBad(!validUsername(username));
+    setBadMail(!plausibleEmail(email));
+    if (!validUsername(username) || !plausibleEmail(email)) return;
     const name = username.trim();
-    const created = await action.run(() => createUser({ username: name, role, unitId }), inBothLanguages('userCreated', { u: name }));
+    const created = await action.run(
+      () => createUser({ username: name, role, unitId, email: emailOf(email) }),
+      inBothLanguages('userCreated', { u: name }),
+    );
     if (created) {
       setUsername('');
+      setEmail('');
       onCreated(created.username, created.password);
     }
   };
@@ -194,6 +198,23 @@ function NewUserForm({
             name="unitId"
             testid="new-unit"
           />
+          <label>
+            <span>{t(lang, 'userEmail')}</span>
+            <input
+              type="email"
+              name="email"
+              autoComplete="off"
+              value={email}
+              onInput={(e) => setEmail(e.currentTarget.value)}
+              aria-invalid={badMail}
+              aria-describedby="email-hint"
+              data-testid="new-email"
+            />
+            <span id="email-hint" class={badMail ? 'field-error' : 'muted small'}>
+              {badMail ? `${t(lang, 'badEmail')} ` : ''}
+              {t(lang, 'userEmailHint')}
+            </span>
+          </label>
         </div>
         <ActionMessage error={action.error} done={action.done} testid="new-user" />
         <button type="submit" class="button primary" disabled={action.busy} data-testid="create-user">
@@ -221,9 +242,14 @@ interface RowProps {
 export function UserRow({ user, meta, wholeTenant = true, lang, onChanged, onPassword }: RowProps) {
   const [role, setRole] = useState<string>(user.role);
   const [unitId, setUnitId] = useState<number | null>(user.unitId);
+  const [email, setEmail] = useState(user.email ?? '');
   const action = useAction();
   const save = async () => {
-    const change = userChangeOf(user, { role, unitId });
+    if (!plausibleEmail(email)) {
+      action.setError(inBothLanguages('badEmail'));
+      return;
+    }
+    const change = userChangeOf(user, { role, unitId, email });
     if (!change) {
       action.setDone(inBothLanguages('nothingChanged'));
       return;
@@ -241,6 +267,21 @@ export function UserRow({ user, meta, wholeTenant = true, lang, onChanged, onPas
     <tr data-key={user.id} data-testid="user-row" data-disabled={user.disabled ? '1' : '0'}>
       <th scope="row" data-col="username">
         {user.username}
+        <span class="cell-value muted small" data-testid="user-email">
+          {user.email ?? ''}
+        </span>
+        <label>
+          <span class="visually-hidden">{inBothLanguages('changeEmailOf', { u: user.username })[lang]}</span>
+          <input
+            type="email"
+            name={`email-${user.id}`}
+            autoComplete="off"
+            value={email}
+            placeholder="e-mail"
+            onInput={(e) => setEmail(e.currentTarget.value)}
+            data-testid="user-email-input"
+          />
+        </label>
       </th>
       <td data-col="role" data-value={user.role} data-label={t(lang, 'role')}>
         <InBothLanguages text={roleWords(user.role)} testid="user-role-name" class="cell-value" />

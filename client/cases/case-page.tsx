@@ -9,6 +9,7 @@ import { useApi } from '../app/use-api';
 import { AssignForm } from './case-assign-form';
 import { CaseAnswers } from './case-answers';
 import { DeletePhone } from './case-delete-phone';
+import { PublishOutcome } from './case-publish-outcome';
 import { RevealPhone } from './case-reveal-phone';
 import { ContactReveals } from './contact-reveals';
 import { reasonName } from './case-reason';
@@ -123,6 +124,9 @@ export function CasePage({ id, meta }: { id: number; meta: Meta | null }) {
                     send={(text) => closeCase(c.id, text || undefined)}
                     onDone={retry}
                   />
+                )}
+                {c.mayPublishOutcome && (
+                  <PublishOutcome key={c.publishedOutcome ?? ''} id={c.id} outcome={c.publishedOutcome ?? null} onDone={retry} />
                 )}
               </section>
               <section class="panel" aria-labelledby="case-notes-title">

@@ -22,3 +22,6 @@ export const closeCase = (id: number, reason?: string) =>
   request<CaseItem>('POST', `/api/cases/${id}/close`, reason ? { reason } : undefined);
 export const addCaseNote = (id: number, text: string) => request<CaseNote>('POST', `/api/cases/${id}/notes`, { text });
 export const deleteCaseContact = (id: number) => request<{ id: number; contactDeleted: boolean }>('DELETE', `/api/cases/${id}/contact`);
+/** The administrator's words for the public results page about a closed case; null withdraws them. */
+export const publishCaseOutcome = (id: number, outcome: string | null) =>
+  request<{ id: number; outcome: string | null }>('PUT', `/api/cases/${id}/published-outcome`, { outcome });

@@ -27,6 +27,9 @@ export function caseView(row: CaseRow, now: Date) {
     closedAt: row.closed_at,
     answer: row.answer_text,
     closeReason: row.close_reason,
+    /** The administrator's words on the public results page (never the citizen's); null: not published. */
+    publishedOutcome: row.published_outcome,
+    publishedAt: row.published_at,
     overdue: open && row.due_at.getTime() < now.getTime(),
     /** Answered by the due date; null while there is no answer. */
     answeredOnTime: row.answered_at ? row.answered_at.getTime() <= row.due_at.getTime() : null,

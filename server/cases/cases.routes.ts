@@ -30,6 +30,7 @@ import { caseResponseView, caseView } from './case-view';
 import { assigneeRefusal, possibleAssignees } from './case-assignee';
 import { mayRevealContact, revealRefusal } from './contact-reveal';
 import type { CaseAction } from '../../surveys/case-states';
+import { mayCall } from '../../surveys/access-rules';
 import { openCaseForAnswer } from './open-case';
 
 const id = z.coerce.number().int().positive();
@@ -136,6 +137,7 @@ export function caseRoutes({ db, config }: AppDeps) {
         response: response ? caseResponseView(response, answerReference(config.secret, tenantId, response.id)) : null,
         contactReveals: reveals,
         mayRevealContact: mayRevealContact(row, c.get('user')),
+        mayPublishOutcome: row.status === 'closed' && mayCall(c.get('user').role, 'PUT /api/cases/:id{[0-9]+}/published-outcome'),
       });
     })
     .post('/cases', async (c) => {

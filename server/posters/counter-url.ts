@@ -14,3 +14,8 @@ export function counterUrl(base: string, code: string, dossier?: string): string
   const url = `${base}/q/${code}`;
   return dossier === undefined ? url : `${url}?dossier=${encodeURIComponent(dossier)}`;
 }
+
+/** A unit's public results page (server/public-results/), printed on its counters' posters when the tenant publishes. */
+export function publicResultsUrl(base: string, unitId: number): string {
+  return `${base}/cong-khai/${unitId}`;
+}

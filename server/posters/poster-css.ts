@@ -49,6 +49,13 @@ body{margin:0;font-family:"DejaVu Sans","Noto Sans",Roboto,"Segoe UI",Arial,sans
 .address{margin:0}
 .address .label{display:block;font-size:calc(var(--u)*4.2);color:#444}
 .address .url{display:block;margin-top:calc(var(--u)*1);font-family:"DejaVu Sans Mono",Menlo,Consolas,monospace;font-size:calc(var(--u)*6.6);font-weight:700;word-break:break-all}
+.poster.with-results .qr{width:calc(var(--u)*112);height:calc(var(--u)*112)}
+.results{display:flex;align-items:center;gap:calc(var(--u)*3);text-align:left;font-size:calc(var(--u)*3.8);color:#333}
+.results p{margin:0}
+.results .en{display:block;color:#555}
+.results .url{display:block;font-family:"DejaVu Sans Mono",Menlo,Consolas,monospace;font-weight:700;word-break:break-all}
+.results-qr{flex:none;width:calc(var(--u)*30);height:calc(var(--u)*30)}
+.results-qr svg{display:block;width:100%;height:100%}
 .privacy{margin:0;font-size:calc(var(--u)*3.8);color:#444}
 .privacy .en{display:block}
 @media print{

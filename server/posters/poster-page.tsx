@@ -14,6 +14,8 @@ export interface PosterData {
   counter: PosterCounter;
   url: string;
   qrSvg: string;
+  /** The unit's public results page and its QR, when the tenant publishes its results. */
+  results?: { url: string; qrSvg: string } | undefined;
 }
 
 /** Why the QR codes on this page may not reach hailong, and the address they carry. */
@@ -39,12 +41,12 @@ function AddressWarningBox({ problem, base }: AddressWarning) {
   );
 }
 
-function Poster({ counter, url, qrSvg }: PosterData) {
+function Poster({ counter, url, qrSvg, results }: PosterData) {
   const time = aboutMinutes(minutesToAnswer(counter.survey));
   const sectorsVi = counter.sectors.map((s) => sectorName(s, 'vi')).join(' · ');
   const sectorsEn = counter.sectors.map((s) => sectorName(s, 'en')).join(' · ');
   return (
-    <section class="poster" data-counter={counter.code}>
+    <section class={results ? 'poster with-results' : 'poster'} data-counter={counter.code}>
       <header>
         <p class="unit">{counter.unit_name}</p>
         <h1 class="counter">{counter.name}</h1>
@@ -77,6 +79,20 @@ function Poster({ counter, url, qrSvg }: PosterData) {
           {url}
         </span>
       </p>
+      {results ? (
+        <div class="results" data-testid="poster-results">
+          <div class="results-qr" role="img" aria-label={`QR: ${results.url}`} dangerouslySetInnerHTML={{ __html: results.qrSvg }} />
+          <p>
+            {P.resultsAt.vi}
+            <span class="en" lang="en">
+              {P.resultsAt.en}
+            </span>
+            <span class="url" data-testid="poster-results-url">
+              {results.url}
+            </span>
+          </p>
+        </div>
+      ) : null}
       <p class="privacy">
         {P.privacy.vi}
         <span class="en" lang="en">

@@ -11,6 +11,7 @@ export const P = {
     vi: 'Phiếu ẩn danh: không hỏi tên, không lưu địa chỉ IP.',
     en: 'Anonymous: no name asked, no IP address stored.',
   },
+  resultsAt: { vi: 'Kết quả khảo sát của đơn vị được công khai tại', en: 'This unit’s survey results are public at' },
   print: { vi: 'In áp phích', en: 'Print' },
   downloadSvg: { vi: 'Tải mã QR (SVG)', en: 'Download QR (SVG)' },
   downloadPng: { vi: 'Tải mã QR (PNG)', en: 'Download QR (PNG)' },

@@ -7,7 +7,8 @@ import type { LocalizedText } from '../../surveys/localized-text';
 import type { AppDeps, AppEnv } from '../http/context';
 import { RequestError } from '../http/errors';
 import { publicUrlProblem } from '../config/public-url';
-import { counterUrl, publicBase } from './counter-url';
+import { counterUrl, publicBase, publicResultsUrl } from './counter-url';
+import { publicResultsSettings } from '../../db/public-results';
 import { paperSizeOf } from './poster-css';
 import { posterFileOf } from './poster-file';
 import { renderCounterPoster, renderPosterMessage, renderUnitPosters, type AddressWarning, type PosterData } from './poster-page';
@@ -51,8 +52,17 @@ export function posterRoutes({ db, config }: AppDeps) {
   }
 
   async function posterData(c: Context, counter: PosterCounter): Promise<PosterData> {
-    const url = counterUrl(publicBase(c, config), counter.code);
-    return { counter, url, qrSvg: await qrSvg(url, 'poster') };
+    const base = publicBase(c, config);
+    const url = counterUrl(base, counter.code);
+    // When the tenant publishes its results, the poster says where, with a smaller second code.
+    const published = (await publicResultsSettings(db.dbRead, c.get('user').tenant_id)).enabled;
+    const results = published ? publicResultsUrl(base, counter.unit_id) : undefined;
+    return {
+      counter,
+      url,
+      qrSvg: await qrSvg(url, 'poster'),
+      ...(results ? { results: { url: results, qrSvg: await qrSvg(results, 'poster') } } : {}),
+    };
   }
 
   /** Said on the poster page when the codes may not reach citizens' phones (server/config/public-url.ts). */

@@ -25,7 +25,6 @@ export async function hiddenCells(
   threshold: number,
 ): Promise<Map<string, HiddenReason>> {
   const units: Unit[] = await listUnitsInForce(db, tenantId);
-  const detailed = [periods.latestQuarter, periods.latestYear];
   const all = [...periods.quarters, periods.latestYear];
   const counts = await Promise.all(
     all.map(async (p) => sectorCountsFromRollups(db, await applyView(db, { tenantId, from: p.from, to: p.to }, today), 'unit')),
@@ -43,12 +42,12 @@ export async function hiddenCells(
       });
     const ownOf = (unit: Unit, sector: string) => add((sector === ALL_SECTORS ? sectors : [sector]).map((s) => own.get(`${unit.id}|${s}`)));
     const subtree = (unit: Unit, sector: string) => add(units.filter((u) => u.path.startsWith(unit.path)).map((u) => ownOf(u, sector)));
-    const shownSectors = detailed.includes(period);
     for (const unit of units) {
       const children = units.filter((u) => u.parent_id === unit.id);
       for (const sector of [ALL_SECTORS, ...sectors]) {
         const id = cellId(unit.id, period, sector);
-        cells.push({ id, ...subtree(unit, sector), shown: sector === ALL_SECTORS || shownSectors });
+        // Every cell is on some page: the quarter and the year by sector, and the trend by sector and quarter.
+        cells.push({ id, ...subtree(unit, sector), shown: true });
         if (children.length === 0) continue;
         // The unit's own counters, never published: a member of the sum while it has answers.
         const direct = ownOf(unit, sector);

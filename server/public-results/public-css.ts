@@ -23,5 +23,9 @@ ul.rates li:first-child{border-top:0}
 .counts{display:grid;grid-template-columns:repeat(3,minmax(0,1fr));gap:6px;text-align:center}
 .counts b{display:block;font-size:1.3rem}
 blockquote{margin:8px 0;padding:6px 10px;border-left:4px solid #0b4f9c;background:#f4f8fd}
+table.trend{width:100%;border-collapse:collapse;margin-top:10px;font-size:.8rem;table-layout:fixed}
+table.trend caption{text-align:left;font-weight:600;padding:4px 0}
+table.trend th,table.trend td{padding:4px 2px;border-top:1px solid #e5e8eb;text-align:right;overflow-wrap:anywhere}
+table.trend th:first-child{text-align:left;width:30%}
 footer{font-size:.85rem;color:#444;margin:16px 0}
 `;

@@ -10,7 +10,7 @@ import type { Period } from '../../surveys/periods';
 import type { PublicPeriods } from '../../surveys/public-periods';
 import { sectorName } from '../../surveys/sectors';
 import type { RateSummary } from '../../surveys/statistics';
-import { addDays, dayStartUtc } from '../../surveys/time';
+import { addDays, dayStartUtc, localDay } from '../../surveys/time';
 import { CONFIDENCE_WORDS, VERDICT_WORDS } from '../../surveys/verdict-words';
 import { applyView } from '../http/stats-view';
 import { rateTable } from '../stats/rate-table';
@@ -37,10 +37,12 @@ export interface PublicFigures {
   threshold: number;
   quarter: PeriodFigures;
   year: PeriodFigures;
-  trend: { label: LocalizedText; from: string; to: string; overall: PublicCell }[];
+  /** The last four whole quarters, oldest first: overall and by sector, suppressed like the rest. */
+  trend: PeriodFigures[];
   children: { id: number; name: string; quarter: PublicCell; year: PublicCell }[];
   complaints?: { period: LocalizedText; received: number; answered: number; answeredOnTime: number };
-  outcomes?: { unit: string; outcome: string }[];
+  /** What some closed cases led to, in an administrator's words; with the sector and the month (YYYY-MM) it was closed. */
+  outcomes?: { unit: string; sector: { code: string; name: LocalizedText } | null; month: string | null; outcome: string }[];
 }
 
 export interface PeriodFigures {
@@ -100,14 +102,7 @@ export async function publicFigures(
   const [quarter, year, trend, childFigures] = await Promise.all([
     periodFigures(periods.latestQuarter),
     periodFigures(periods.latestYear),
-    Promise.all(
-      periods.quarters.map(async (q) => ({
-        label: q.label,
-        from: q.from,
-        to: q.to,
-        overall: cell(unit, q, ALL_SECTORS, (await tableOf(unit, q)).overall),
-      })),
-    ),
+    Promise.all(periods.quarters.map(periodFigures)),
     Promise.all(
       children.map(async (c) => ({
         id: c.id,
@@ -136,7 +131,12 @@ export async function publicFigures(
     figures.complaints = { period: q.label, received, answered: f.answered, answeredOnTime: f.answeredOnTime };
   }
   if (settings.showPublishedCases) {
-    figures.outcomes = (await listPublishedOutcomes(db, tenantId, unit.path, 5)).map((o) => ({ unit: o.unitName, outcome: o.outcome }));
+    figures.outcomes = (await listPublishedOutcomes(db, tenantId, unit.path, 5)).map((o) => ({
+      unit: o.unitName,
+      sector: o.sector === null ? null : { code: o.sector, name: nameOf(o.sector) },
+      month: o.closedAt === null ? null : localDay(o.closedAt).slice(0, 7),
+      outcome: o.outcome,
+    }));
   }
   return figures;
 }

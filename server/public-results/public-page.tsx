@@ -49,6 +49,72 @@ function PeriodSection({ f, lang }: { f: PeriodFigures; lang: Lang }) {
   );
 }
 
+/** What some closed cases led to: the administrator's words, under the unit, sector and month (never a day or a person). */
+function Outcomes({ f, lang }: { f: PublicFigures; lang: Lang }) {
+  if (!f.outcomes || f.outcomes.length === 0) return null;
+  return (
+    <>
+      <h2>{P.outcomes[lang]}</h2>
+      {f.outcomes.map((o) => (
+        <blockquote data-outcome>
+          <div class="small">
+            {[o.unit, o.sector?.name[lang], o.month === null ? undefined : `${o.month.slice(5, 7)}/${o.month.slice(0, 4)}`]
+              .filter((x) => x !== undefined)
+              .join(' · ')}
+          </div>
+          {o.outcome}
+        </blockquote>
+      ))}
+    </>
+  );
+}
+
+/** Short words for a trend cell: the rate, "ẩn" when suppressed (the footer says why), a dash without answers. */
+function TrendCell({ cell, lang }: { cell: PublicCell | undefined; lang: Lang }) {
+  if (cell === undefined || (cell.shown && (cell.n === 0 || cell.rate === null))) return <td>–</td>;
+  if (!cell.shown)
+    return (
+      <td class="hidden" title={cell.note[lang]}>
+        {P.hiddenShort[lang]}
+      </td>
+    );
+  return (
+    <td class={cell.verdict} data-rate={cell.rate}>
+      {percent(cell.rate!, lang, cell.target)}
+    </td>
+  );
+}
+
+/** Each sector's rate over the last four quarters, one row a sector: it fits a 360 px phone. */
+function SectorTrend({ f, lang }: { f: PublicFigures; lang: Lang }) {
+  const sectors = new Map<string, LocalizedText>();
+  for (const q of f.trend) for (const s of q.sectors) sectors.set(s.sector, s.name);
+  if (sectors.size === 0) return null;
+  return (
+    <table class="trend">
+      <caption>{P.trendBySector[lang]}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{P.sector[lang]}</th>
+          {f.trend.map((q) => (
+            <th scope="col">{q.label[lang]}</th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {[...sectors].map(([code, name]) => (
+          <tr data-sector={code}>
+            <th scope="row">{name[lang]}</th>
+            {f.trend.map((q) => (
+              <TrendCell cell={q.sectors.find((s) => s.sector === code)?.cell} lang={lang} />
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
 const t = (text: LocalizedText, lang: Lang, threshold: number) => text[lang].replace('{t}', String(threshold));
 
 function PublicPage({ f, lang, parentHref }: { f: PublicFigures; lang: Lang; parentHref?: string | undefined }) {
@@ -90,6 +156,7 @@ function PublicPage({ f, lang, parentHref }: { f: PublicFigures; lang: Lang; par
             </li>
           ))}
         </ul>
+        <SectorTrend f={f} lang={lang} />
       </section>
       {f.complaints ? (
         <section>
@@ -110,27 +177,11 @@ function PublicPage({ f, lang, parentHref }: { f: PublicFigures; lang: Lang; par
               {P.onTime[lang]}
             </div>
           </div>
-          {f.outcomes && f.outcomes.length > 0 ? (
-            <>
-              <h2>{P.outcomes[lang]}</h2>
-              {f.outcomes.map((o) => (
-                <blockquote>
-                  <div class="small">{o.unit}</div>
-                  {o.outcome}
-                </blockquote>
-              ))}
-            </>
-          ) : null}
+          <Outcomes f={f} lang={lang} />
         </section>
       ) : f.outcomes && f.outcomes.length > 0 ? (
         <section>
-          <h2>{P.outcomes[lang]}</h2>
-          {f.outcomes.map((o) => (
-            <blockquote>
-              <div class="small">{o.unit}</div>
-              {o.outcome}
-            </blockquote>
-          ))}
+          <Outcomes f={f} lang={lang} />
         </section>
       ) : null}
       {f.children.length > 0 ? (

@@ -11,6 +11,7 @@ import { findTenantByCode, firstTenant } from '../../db/tenants';
 import { listUnitsInForce, type UnitRow } from '../../db/units';
 import type { HiddenReason } from '../../surveys/disclosure-control';
 import { publicPeriods } from '../../surveys/public-periods';
+import { OUTCOME_PROBLEM_WORDS, outcomeProblem } from '../../surveys/published-outcome';
 import { localDay } from '../../surveys/time';
 import { recordAudit } from '../audit/record-audit';
 import { langOf } from '../citizen/texts';
@@ -116,6 +117,8 @@ export function publicResultsRoutes({ db }: AppDeps) {
       if (!found) throw CASE_NOT_FOUND;
       assertInScope(await scopePath(db.dbRead, user), found.unitPath);
       if (found.status !== 'closed') throw CASE_NOT_CLOSED;
+      const problem = outcome === null ? null : outcomeProblem(outcome, found.comment);
+      if (problem) throw new RequestError(422, OUTCOME_PROBLEM_WORDS[problem], { outcome: OUTCOME_PROBLEM_WORDS[problem] });
       await setPublishedOutcome(db.dbWrite, user.tenant_id, id, outcome);
       await recordAudit(db, user, 'case_outcome_published', `case:${id}`, { published: outcome !== null, chars: outcome?.length ?? 0 });
       return c.json({ id, outcome });

@@ -15,6 +15,11 @@ export const P = {
   interval: { vi: 'khoảng tin cậy 95 %', en: '95 % interval' },
   answers: { vi: 'ý kiến', en: 'answers' },
   trend: { vi: 'Theo quý (tỷ lệ chung)', en: 'By quarter (overall rate)' },
+  trendBySector: {
+    vi: 'Theo lĩnh vực và quý (“ẩn”: chưa công bố, xem ghi chú cuối trang)',
+    en: 'By sector and quarter (“hidden”: not shown, see the note below)',
+  },
+  hiddenShort: { vi: 'ẩn', en: 'hidden' },
   children: { vi: 'Các đơn vị trực thuộc', en: 'Units below' },
   complaints: { vi: 'Người dân nói, chúng tôi làm', en: 'You said, we did' },
   received: { vi: 'Phản ánh nhận được', en: 'Complaints received' },

@@ -15,7 +15,7 @@ export async function createAccount(
   db: DbHandle,
   me: SessionUser,
   scope: string | undefined,
-  body: { username: string; role: Role; unitId: number | null; password?: string | undefined },
+  body: { username: string; role: Role; unitId: number | null; password?: string | undefined; email?: string | null | undefined },
 ) {
   await assertUnitManaged(db.dbRead, me, scope, body.unitId);
   if (await findUserByUsername(db.dbRead, body.username)) {
@@ -29,6 +29,7 @@ export async function createAccount(
     password_hash: await hashPassword(secret),
     role: body.role,
     unit_id: body.unitId,
+    email: body.email ?? null,
   });
   await recordAudit(db.dbWrite, me, 'user_created', `user:${user.id}`, { username: body.username, role: body.role, unitId: body.unitId });
   return { user, secret };

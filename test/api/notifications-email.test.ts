@@ -1,71 +1,27 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SMTPServer } from 'smtp-server';
 import { smtpMailer } from '../../server/notifications/mailer';
 import { runNotifications } from '../../server/notifications/run-notifications';
+import { startSmtpInbox, type ReceivedMail } from '../support/smtp-inbox';
 import { createTestApp, login, submitJson, type TestApp } from '../support/test-app';
 
 const SMTP_PORT = 4215;
 
-interface Received {
-  to: string[];
-  subject: string;
-  text: string;
-}
-
-/** Just enough MIME for nodemailer's plain-text messages: encoded-word subjects, quoted-printable or base64 bodies. */
-function decodeMessage(raw: string): { subject: string; text: string } {
-  const [head = '', ...rest] = raw.split(/\r?\n\r?\n/);
-  const headers = head.replace(/\r?\n[ \t]+/g, ' ');
-  const subjectRaw = /^Subject: (.*)$/im.exec(headers)?.[1] ?? '';
-  const subject = subjectRaw.replace(/=\?utf-8\?([QB])\?([^?]*)\?=\s*/gi, (_, enc: string, data: string) =>
-    enc.toUpperCase() === 'B'
-      ? Buffer.from(data, 'base64').toString('utf8')
-      : Buffer.from(
-          data.replace(/_/g, ' ').replace(/=([0-9A-F]{2})/gi, (__, h: string) => String.fromCharCode(parseInt(h, 16))),
-          'latin1',
-        ).toString('utf8'),
-  );
-  const body = rest.join('\n\n');
-  const encoding = /^Content-Transfer-Encoding: (.*)$/im.exec(headers)?.[1]?.trim().toLowerCase();
-  const text =
-    encoding === 'base64'
-      ? Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8')
-      : encoding === 'quoted-printable'
-        ? Buffer.from(
-            body.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/gi, (_, h: string) => String.fromCharCode(parseInt(h, 16))),
-            'latin1',
-          ).toString('utf8')
-        : body;
-  return { subject, text };
-}
-
 let t: TestApp;
-let smtp: SMTPServer;
-const inbox: Received[] = [];
+let smtp: Awaited<ReturnType<typeof startSmtpInbox>>;
+let inbox: ReceivedMail[] = [];
 const mailer = smtpMailer(`smtp://127.0.0.1:${SMTP_PORT}`, 'hailong <alerts@hailong.test>');
 
 const mailsTo = (address: string) => inbox.filter((m) => m.to.includes(address));
 
 beforeAll(async () => {
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    onData(stream, session, callback) {
-      let raw = '';
-      stream.on('data', (chunk: Buffer) => (raw += chunk.toString('latin1')));
-      stream.on('end', () => {
-        inbox.push({ to: session.envelope.rcptTo.map((r) => r.address), ...decodeMessage(Buffer.from(raw, 'latin1').toString('utf8')) });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((done) => smtp.listen(SMTP_PORT, '127.0.0.1', () => done()));
+  smtp = await startSmtpInbox(SMTP_PORT);
+  inbox = smtp.inbox;
   t = await createTestApp();
 });
 
 afterAll(async () => {
   mailer.close();
-  await new Promise<void>((done) => smtp.close(() => done()));
+  await smtp.close();
   await t.close();
 });
 

@@ -25,12 +25,12 @@ const json = (cookie: string, method: string, path: string, body?: unknown) =>
 const ON = { enabled: true, showComplaints: true, showPublishedCases: true, threshold: 10 };
 
 /** Answers in the latest whole quarter at a counter, all in one sector, `satisfiedCount` of them satisfied. */
-async function seed(code: string, sector: string, n: number, satisfiedCount: number, seedNo: number) {
+async function seed(code: string, sector: string, n: number, satisfiedCount: number, seedNo: number, from = periods.latestQuarter.from) {
   const items = await randomResponses(t.db, {
     count: n,
     seed: seedNo,
     codes: [code],
-    from: dayStartUtc(periods.latestQuarter.from),
+    from: dayStartUtc(from),
     days: 80,
   });
   items.forEach((item, i) => {
@@ -65,6 +65,11 @@ beforeAll(async () => {
   await seed('demo-civil', 'civil_status', 20, 15, 4);
   await seed('demo-civil', 'justice', 4, 1, 5);
   await seed('demo-an-tao', 'civil_status', 15, 12, 6);
+  // The quarter before, for the trend: Phố Hiến's 3 land answers (at Hiến Nam) are the cell to hide there.
+  const before = periods.quarters[2]!.from;
+  await seed('demo-civil', 'civil_status', 25, 20, 7, before);
+  await seed('demo-civil', 'land', 3, 1, 8, before);
+  await seed('demo-an-tao', 'civil_status', 18, 15, 9, before);
 });
 afterAll(() => t.close());
 
@@ -141,6 +146,86 @@ describe('published case outcomes', () => {
   });
 });
 
+describe('a published outcome beside the answer it came from', () => {
+  it('refuses a phone number, a dossier code or the citizen’s comment in it, and shows only the words, unit, sector and month', async () => {
+    const response = await t.db.dbRead
+      .selectFrom('responses')
+      .select(['id', 'unit_id'])
+      .where('comment', '=', COMMENT)
+      .where('dossier_code', '=', `${DOSSIER}4`)
+      .executeTakeFirstOrThrow();
+    const closedAt = new Date(dayStartUtc(periods.latestQuarter.from).getTime() + 20 * 86400_000);
+    const id = (
+      await t.db.dbWrite
+        .insertInto('cases')
+        .values({
+          tenant_id: t.state.tenantId,
+          response_id: response.id,
+          unit_id: response.unit_id,
+          opened_by: 'auto',
+          reason: 'low_rating',
+          status: 'closed',
+          created_at: dayStartUtc(periods.latestQuarter.from),
+          due_at: new Date(),
+          answered_at: closedAt,
+          closed_at: closedAt,
+          answer_text: 'PRIVATE-ANSWER-TO-CITIZEN',
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id;
+    // The case page tells an administrator, and only one, that the outcome may be published.
+    const detail = (await (await json(admin, 'GET', `/api/cases/${id}`)).json()) as {
+      publishedOutcome: string | null;
+      mayPublishOutcome: boolean;
+    };
+    expect(detail).toMatchObject({ publishedOutcome: null, mayPublishOutcome: true });
+    expect(((await (await json(analyst, 'GET', `/api/cases/${id}`)).json()) as { mayPublishOutcome: boolean }).mayPublishOutcome).toBe(
+      false,
+    );
+
+    for (const [outcome, word] of [
+      ['Đã gọi lại cho ông theo số 0912 345 678 để xin lỗi.', /số điện thoại/],
+      ['Đã gọi lại theo số +84 (0)912.345.678.', /số điện thoại/],
+      [`Hồ sơ ${DOSSIER}4 đã được trả. Mã 000.00.17.H31-230101-0001 cũng vậy.`, /mã hồ sơ/],
+      [`Người dân viết: "${COMMENT.toLowerCase()}" và đã được xử lý.`, /ý kiến của người dân/],
+    ] as const) {
+      const res = await json(admin, 'PUT', `/api/cases/${id}/published-outcome`, { outcome });
+      expect(res.status, outcome).toBe(422);
+      const body = (await res.json()) as { message: { vi: string; en: string }; fields: Record<string, unknown> };
+      expect(body.message.vi).toMatch(word);
+      expect(body.message.en).toMatch(/must not/);
+      expect(Object.keys(body.fields)).toEqual(['outcome']);
+    }
+    const words = 'Bộ phận một cửa đã niêm yết lại lệ phí hộ tịch và tập huấn cán bộ tiếp nhận.';
+    expect((await json(admin, 'PUT', `/api/cases/${id}/published-outcome`, { outcome: words })).status).toBe(200);
+    expect(((await (await json(admin, 'GET', `/api/cases/${id}`)).json()) as { publishedOutcome: string }).publishedOutcome).toBe(words);
+
+    const month = localDay(closedAt).slice(0, 7);
+    const figures = (await (await t.app.request(`/api/public/results?unit=${response.unit_id}`)).json()) as {
+      outcomes: Record<string, unknown>[];
+    };
+    const shown = figures.outcomes.find((o) => o.outcome === words)!;
+    expect(Object.keys(shown).sort()).toEqual(['month', 'outcome', 'sector', 'unit']);
+    expect(shown).toMatchObject({ month, sector: { code: 'civil_status', name: { vi: 'Hộ tịch' } } });
+    for (const path of [
+      `/cong-khai/${response.unit_id}`,
+      `/cong-khai/${response.unit_id}?lang=en`,
+      `/api/public/results?unit=${response.unit_id}`,
+    ]) {
+      const text = await (await t.app.request(path)).text();
+      expect(text).toContain(words);
+      for (const secret of [COMMENT, DOSSIER, 'PRIVATE-ANSWER-TO-CITIZEN']) expect(text, path).not.toContain(secret);
+    }
+    const page = await (await t.app.request(`/cong-khai/${response.unit_id}`)).text();
+    expect(page).toContain(`Hộ tịch · ${month.slice(5, 7)}/${month.slice(0, 4)}</div>${words}`);
+
+    // Withdrawn: gone from the page.
+    expect((await json(admin, 'PUT', `/api/cases/${id}/published-outcome`, { outcome: null })).status).toBe(200);
+    expect(await (await t.app.request(`/cong-khai/${response.unit_id}`)).text()).not.toContain(words);
+  });
+});
+
 interface Cell {
   shown: boolean;
   n?: number;
@@ -160,7 +245,7 @@ interface Figures {
   unit: { id: number };
   quarter: PeriodFigures;
   year: PeriodFigures;
-  trend: { from: string; to: string; overall: Cell }[];
+  trend: PeriodFigures[];
   children: { id: number; quarter: Cell; year: Cell }[];
 }
 
@@ -189,7 +274,7 @@ describe('disclosure control', () => {
     const { byUnit } = await everything();
     let compared = 0;
     for (const [unitId, f] of byUnit) {
-      for (const p of [f.quarter, f.year]) {
+      for (const p of [f.quarter, f.year, ...f.trend]) {
         const stats = (await (await json(admin, 'GET', `/api/stats?from=${p.from}&to=${p.to}&unit=${unitId}&groupBy=sector`)).json()) as {
           overall: Cell;
           rows: (Cell & { key: string })[];
@@ -227,31 +312,35 @@ describe('disclosure control', () => {
     const put = (key: string, c: Cell) => {
       if (c.shown) known.set(key, { n: c.n!, satisfied: c.satisfied! });
     };
+    // Every period a page shows: the quarter, the year and the four quarters of the trend, each by sector.
+    const shownPeriods = (f: Figures) => [f.quarter, f.year, ...f.trend];
     for (const [u, f] of byUnit) {
-      for (const p of [f.quarter, f.year]) {
+      for (const p of shownPeriods(f)) {
         put(`${u}|${p.from}|*`, p.overall);
         for (const s of p.sectors) put(`${u}|${p.from}|${s.sector}`, s.cell);
         sums.push({ total: `${u}|${p.from}|*`, parts: p.sectors.map((s) => `${u}|${p.from}|${s.sector}`) });
-        const sectors = new Set([...byUnit.values()].flatMap((g) => g.quarter.sectors.concat(g.year.sectors).map((s) => s.sector)));
+        const sectors = new Set([...byUnit.values()].flatMap((g) => shownPeriods(g).flatMap((x) => x.sectors.map((s) => s.sector))));
         // No counter sits at the province itself here, so a parent is the sum of its children.
         if (f.children.length > 0) {
           for (const s of ['*', ...sectors])
             sums.push({ total: `${u}|${p.from}|${s}`, parts: f.children.map((c) => `${c.id}|${p.from}|${s}`) });
         }
       }
-      for (const q of f.trend) put(`${u}|${q.from}|*`, q.overall);
       for (const c of f.children) {
         put(`${c.id}|${f.quarter.from}|*`, c.quarter);
         put(`${c.id}|${f.year.from}|*`, c.year);
       }
       const quartersOfYear = f.trend.filter((q) => q.from.slice(0, 4) === f.year.from.slice(0, 4));
-      if (quartersOfYear.length === 4) sums.push({ total: `${u}|${f.year.from}|*`, parts: quartersOfYear.map((q) => `${u}|${q.from}|*`) });
+      if (quartersOfYear.length === 4) {
+        for (const sector of ['*', ...new Set(shownPeriods(f).flatMap((x) => x.sectors.map((s) => s.sector)))])
+          sums.push({ total: `${u}|${f.year.from}|${sector}`, parts: quartersOfYear.map((q) => `${u}|${q.from}|${sector}`) });
+      }
     }
     // A sector missing from a unit's list had no answers: a known zero.
     const zero = (key: string) => {
       const [u, from, s] = key.split('|');
       const f = byUnit.get(Number(u));
-      const p = f && [f.quarter, f.year].find((x) => x.from === from);
+      const p = f && shownPeriods(f).find((x) => x.from === from);
       return p !== undefined && s !== '*' && !p.sectors.some((x) => x.sector === s);
     };
     for (const sum of sums) for (const k of [sum.total, ...sum.parts]) if (zero(k)) known.set(k, { n: 0, satisfied: 0 });
@@ -275,6 +364,12 @@ describe('disclosure control', () => {
     }
     const target = `${units['11953']}|${periods.latestQuarter.from}|justice`;
     expect(known.has(target)).toBe(false);
+    // The trend's small cell, a quarter earlier, is hidden and stays out of reach too.
+    const trendLand = hienNam.trend[2]!.sectors.find((s) => s.sector === 'land')!;
+    expect(trendLand.cell).toEqual({ shown: false, reason: 'few', note: expect.anything() });
+    expect(known.has(`${units['11953']}|${periods.quarters[2]!.from}|land`)).toBe(false);
+    expect(hienNam.trend.map((q) => q.from)).toEqual(periods.quarters.map((q) => q.from));
+    expect(hienNam.trend[2]!.sectors.some((s) => s.sector === 'civil_status' && s.cell.shown)).toBe(true);
     const provinceJustice = `${units['33']}|${periods.latestQuarter.from}|justice`;
     expect(known.has(provinceJustice)).toBe(false);
     // Nor does any small figure anywhere come out of the subtraction.

@@ -121,6 +121,7 @@ describe('assigneeRefusal: who may be given a case handled by a unit', () => {
     role: 'analyst' as const,
     unit_id: 2,
     disabled_at: null,
+    email: null,
     unit_path: '/1/2/',
     unit_name: 'Một cửa',
   };

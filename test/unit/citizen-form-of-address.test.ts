@@ -132,6 +132,7 @@ describe('the citizen is addressed as Ông/Bà', () => {
             code: 'counter-1',
             name: 'Quầy Đất đai',
             unit_name: 'UBND phường An Tảo',
+            unit_id: 7,
             unit_path: '1/',
             sectors: ['land'],
             survey: INSTRUMENTS[0]!,
