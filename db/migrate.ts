@@ -17,6 +17,7 @@ import * as m0015DossierIndex from './migrations/0015-dossier-index';
 import * as m0016DossierReadRollups from './migrations/0016-dossier-read-rollups';
 import * as m0017PublicResults from './migrations/0017-public-results';
 import * as m0018Notifications from './migrations/0018-notifications';
+import * as m0021UpkeepRuns from './migrations/0021-upkeep-runs';
 
 // Listed by hand so a bundler or a fresh clone can never pick up a stray file.
 const MIGRATIONS: Record<string, Migration> = {
@@ -38,6 +39,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0016-dossier-read-rollups': m0016DossierReadRollups,
   '0017-public-results': m0017PublicResults,
   '0018-notifications': m0018Notifications,
+  '0021-upkeep-runs': m0021UpkeepRuns,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
