@@ -149,7 +149,11 @@ async function createPostgres(url: string, options: DbOptions): Promise<DbHandle
   const readWork = options.readDatabaseUrl ? poolOf('read', options.readDatabaseUrl, 'request', options.poolSize ?? 8, readSchema) : main;
   const read = readWork.kysely;
   // COPY exports read what dbRead reads: the replica when there is one, under the long timeout.
-  const copyWork = options.readDatabaseUrl ? (options.timeouts ? poolOf('read-long', options.readDatabaseUrl, 'long', 2, readSchema) : readWork) : longWork;
+  const copyWork = options.readDatabaseUrl
+    ? options.timeouts
+      ? poolOf('read-long', options.readDatabaseUrl, 'long', 2, readSchema)
+      : readWork
+    : longWork;
   if (schema) await sql`create schema if not exists ${sql.id(schema)}`.execute(db);
   if (pooled) await checkPooledDefaults(db, schema, options.log ?? console.error);
   const copyOut = async (statement: string) => {
@@ -171,10 +175,14 @@ async function createPostgres(url: string, options: DbOptions): Promise<DbHandle
   const listeners = new Set<Listener>();
   const listenUrl = options.listenDatabaseUrl ?? url;
   const listen = async (channel: string, handlers: ListenHandlers) => {
-    const listener = await listenForNotifications({ connectionString: listenUrl, types, ...timeoutSettings(options.timeouts, 'request').client }, channel, {
-      ...handlers,
-      log: options.log,
-    });
+    const listener = await listenForNotifications(
+      { connectionString: listenUrl, types, ...timeoutSettings(options.timeouts, 'request').client },
+      channel,
+      {
+        ...handlers,
+        log: options.log,
+      },
+    );
     listeners.add(listener);
     return {
       close: async () => {
@@ -228,6 +236,8 @@ async function checkPooledDefaults(db: Kysely<Database>, schema: string | undefi
   ].filter(Boolean);
   if (wanted.length > 0) {
     const fix = wanted.map((w) => `ALTER DATABASE <db> SET ${w};`).join(' ');
-    log(`PostgreSQL through a pooler: single statements run with the database's own defaults; for hailong's: ${fix} (README, "Several processes")`);
+    log(
+      `PostgreSQL through a pooler: single statements run with the database's own defaults; for hailong's: ${fix} (README, "Several processes")`,
+    );
   }
 }

@@ -19,7 +19,9 @@ export async function onceAcrossProcesses<T>(
 ): Promise<{ ran: true; value: T } | { ran: false }> {
   if (kind === 'pglite') return { ran: true, value: await work() };
   return db.transaction().execute(async (trx) => {
-    const got = await sql<{ got: boolean }>`select pg_try_advisory_xact_lock(hashtext('hailong:once'), hashtext(${job})) as got`.execute(trx);
+    const got = await sql<{ got: boolean }>`select pg_try_advisory_xact_lock(hashtext('hailong:once'), hashtext(${job})) as got`.execute(
+      trx,
+    );
     if (!got.rows[0]?.got) return { ran: false as const };
     // The lock's transaction waits, idle, for as long as the work takes: not cut as a stuck one.
     await sql`select set_config('idle_in_transaction_session_timeout', '0', true)`.execute(trx);

@@ -8,7 +8,9 @@ export async function primaryWalPosition(db: Kysely<Database>): Promise<string> 
 }
 
 /** How far a standby has replayed, and when (its last replayed commit), by its own clock; nulls on a primary. */
-export async function replayPosition(db: Kysely<Database>): Promise<{ replayLsn: string | null; replayedAtMs: number | null; nowMs: number }> {
+export async function replayPosition(
+  db: Kysely<Database>,
+): Promise<{ replayLsn: string | null; replayedAtMs: number | null; nowMs: number }> {
   const row = await sql<{ replay_lsn: string | null; replayed_at_ms: number | null; now_ms: number }>`
     select pg_last_wal_replay_lsn()::text as replay_lsn,
            (extract(epoch from pg_last_xact_replay_timestamp()) * 1000)::float8 as replayed_at_ms,

@@ -52,7 +52,11 @@ async function sendDue(db: Kysely<Database>, mailer: Mailer, now: Date): Promise
     for (const listed of batches) {
       // Taken before sending: a second sender finds them taken and sends nothing. Only what this
       // pass took goes out (another process may have taken part of a digest a moment before).
-      const ids = await takeUnsent(db, listed.map((r) => r.id), now);
+      const ids = await takeUnsent(
+        db,
+        listed.map((r) => r.id),
+        now,
+      );
       if (ids.length === 0) continue;
       const batch = listed.filter((r) => ids.includes(r.id));
       try {
