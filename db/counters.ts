@@ -1,7 +1,7 @@
 import { currentSurveyVersion, currentSurveyVersions } from './surveys';
 import { sql, type Kysely } from 'kysely';
 import type { LocalizedText } from '../surveys/localized-text';
-import { noteCounterChange } from './counter-changes';
+import { announceCounterChange, noteCounterChange } from './counter-changes';
 import type { Database } from './types';
 
 export interface NewCounter {
@@ -21,6 +21,7 @@ export async function createCounter(db: Kysely<Database>, counter: NewCounter, i
   const created = await db.transaction().execute(async (trx) => {
     const row = await insertCounter(trx, counter);
     await inside?.(trx);
+    await announceCounterChange(trx, counter.tenant_id, row.id);
     return row;
   });
   noteCounterChange();
@@ -73,6 +74,7 @@ export async function updateCounter(
   await db.transaction().execute(async (trx) => {
     await applyUpdate(trx, tenantId, counterId, update);
     await inside?.(trx);
+    await announceCounterChange(trx, tenantId, counterId);
   });
   noteCounterChange();
 }
@@ -88,6 +90,7 @@ export async function saveCounterSheet(
     for (const counter of sheet.creates) await insertCounter(trx, counter);
     for (const { id, update } of sheet.updates) await applyUpdate(trx, tenantId, id, update);
     await inside?.(trx);
+    await announceCounterChange(trx, tenantId, '*');
   });
   noteCounterChange();
 }
@@ -295,13 +298,17 @@ export async function findCounterByCode(db: Kysely<Database>, tenantId: number, 
 }
 
 export async function setCounterKiosk(db: Kysely<Database>, tenantId: number, code: string, kiosk: boolean) {
-  const changed = await db
-    .updateTable('counters')
-    .set({ kiosk })
-    .where('tenant_id', '=', tenantId)
-    .where('code', '=', code)
-    .returning(['code', 'kiosk'])
-    .executeTakeFirst();
+  const changed = await db.transaction().execute(async (trx) => {
+    const row = await trx
+      .updateTable('counters')
+      .set({ kiosk })
+      .where('tenant_id', '=', tenantId)
+      .where('code', '=', code)
+      .returning(['id', 'code', 'kiosk'])
+      .executeTakeFirst();
+    if (row) await announceCounterChange(trx, tenantId, row.id);
+    return row && { code: row.code, kiosk: row.kiosk };
+  });
   noteCounterChange();
   return changed;
 }

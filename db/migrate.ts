@@ -19,6 +19,7 @@ import * as m0017PublicResults from './migrations/0017-public-results';
 import * as m0018Notifications from './migrations/0018-notifications';
 import * as m0019ReportSettings from './migrations/0019-report-settings';
 import * as m0020UserEmail from './migrations/0020-user-email';
+import * as m0021UpkeepRuns from './migrations/0021-upkeep-runs';
 
 // Listed by hand so a bundler or a fresh clone can never pick up a stray file.
 const MIGRATIONS: Record<string, Migration> = {
@@ -42,6 +43,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0018-notifications': m0018Notifications,
   '0019-report-settings': m0019ReportSettings,
   '0020-user-email': m0020UserEmail,
+  '0021-upkeep-runs': m0021UpkeepRuns,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

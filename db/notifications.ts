@@ -146,8 +146,13 @@ export async function markUnsent(db: Kysely<Database>, ids: number[]): Promise<v
   await db.updateTable('alert_notifications').set({ sent_at: null }).where('id', 'in', ids).execute();
 }
 
-/** Marks sent only rows still unsent: true when this call took them all (another sender did not). */
-export async function markSent(db: Kysely<Database>, ids: number[], at: Date): Promise<boolean> {
+/**
+ * Takes for sending those of these rows still unsent, marking them sent in one conditional
+ * statement: of two processes (or passes) asking at once, each row goes to exactly one. Returns
+ * the ids this call took; the caller sends those only.
+ */
+export async function takeUnsent(db: Kysely<Database>, ids: number[], at: Date): Promise<number[]> {
+  if (ids.length === 0) return [];
   const rows = await db
     .updateTable('alert_notifications')
     .set({ sent_at: at })
@@ -155,5 +160,5 @@ export async function markSent(db: Kysely<Database>, ids: number[], at: Date): P
     .where('sent_at', 'is', null)
     .returning('id')
     .execute();
-  return rows.length === ids.length;
+  return rows.map((r) => r.id);
 }

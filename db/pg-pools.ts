@@ -44,23 +44,45 @@ export function createPgPool(name: string, config: pg.PoolConfig, log: (line: st
   return pool;
 }
 
+/** Session settings by name, as PostgreSQL takes them (`-c name=value`, or `set_config(name, value, true)`). */
+export type SessionSettings = Record<string, string>;
+
+/** The settings as `-c name=value` startup options, for a direct connection. */
+export function startupOptions(settings: SessionSettings): string {
+  return Object.entries(settings)
+    .map(([name, value]) => `-c ${name}=${value}`)
+    .join(' ');
+}
+
+const BEGINS_TRANSACTION = /^\s*(begin|start\s+transaction)\b/i;
+
 /**
- * The pool as Kysely's dialect takes it, with one addition: a connection whose query ran into the
- * client-side timeout is discarded, not reused. That query is still in flight on it (the server
+ * The pool as Kysely's dialect takes it, with two additions. A connection whose query ran into the
+ * client-side timeout is discarded, not reused: that query is still in flight on it (the server
  * stopped answering), so a reused connection would make the next query wait behind it; later
  * queries on the same checkout (Kysely's rollback) fail at once instead of waiting again.
+ *
+ * And, through a pooler in transaction mode (`inTransaction` given), the session settings that a
+ * direct connection gets once as startup options are set again at the start of every transaction
+ * with `set_config(…, true)` (SET LOCAL): the pooler hands each transaction whichever server
+ * connection is free, so nothing set on a session may be relied on past its transaction.
  */
-export function discardingTimedOut(pool: pg.Pool): PostgresPool {
+export function discardingTimedOut(pool: pg.Pool, inTransaction?: SessionSettings): PostgresPool {
+  const local = inTransaction && Object.keys(inTransaction).length > 0 ? localSettingsStatement(inTransaction) : undefined;
   return {
     async connect() {
       const client = await pool.connect();
       let timedOut: Error | undefined;
-      const query = (sql: string, parameters: ReadonlyArray<unknown>) => {
-        if (timedOut) return Promise.reject(timedOut);
-        return client.query(sql, parameters as unknown[]).catch((error: unknown) => {
+      const query = async (sql: string, parameters: ReadonlyArray<unknown>) => {
+        if (timedOut) throw timedOut;
+        try {
+          const result = await client.query(sql, parameters as unknown[]);
+          if (local && BEGINS_TRANSACTION.test(sql)) await client.query(local.text, local.values);
+          return result;
+        } catch (error) {
           if (error instanceof Error && READ_TIMEOUT.test(error.message)) timedOut = error;
           throw error;
-        });
+        }
       };
       return { query: query as unknown as PostgresPoolClient['query'], release: () => client.release(timedOut) };
     },
@@ -68,16 +90,22 @@ export function discardingTimedOut(pool: pg.Pool): PostgresPool {
   };
 }
 
+/** One statement setting every one of these for the current transaction only. */
+export function localSettingsStatement(settings: SessionSettings): { text: string; values: string[] } {
+  const entries = Object.entries(settings);
+  const calls = entries.map((_, i) => `set_config($${2 * i + 1}, $${2 * i + 2}, true)`);
+  return { text: `select ${calls.join(', ')}`, values: entries.flat() };
+}
+
 /**
- * The client timeouts of a pool for request work or for long work, and its session settings as
- * `-c name=value` startup options (0, no limit, is sent too, so a limit set on the role or the
- * database does not apply in its place).
+ * The client timeouts of a pool for request work or for long work, and its timeout settings
+ * (0, no limit, is sent too, so a limit set on the role or the database does not apply in its place).
  */
 export function timeoutSettings(
   timeouts: DbTimeouts | undefined,
   kind: 'request' | 'long',
-): { client: pg.PoolConfig; sessionOptions: string } {
-  if (!timeouts) return { client: {}, sessionOptions: '' };
+): { client: pg.PoolConfig; settings: SessionSettings } {
+  if (!timeouts) return { client: {}, settings: {} };
   const statementMs = kind === 'request' ? timeouts.statementMs : timeouts.longStatementMs;
   const settings = {
     statement_timeout: statementMs,
@@ -91,8 +119,6 @@ export function timeoutSettings(
       // A COPY streams for as long as its download takes: no client-side cut for long work.
       ...(kind === 'request' ? { query_timeout: statementMs + CLIENT_TIMEOUT_GRACE_MS } : {}),
     },
-    sessionOptions: Object.entries(settings)
-      .map(([name, ms]) => `-c ${name}=${Math.round(ms)}`)
-      .join(' '),
+    settings: Object.fromEntries(Object.entries(settings).map(([name, ms]) => [name, String(Math.round(ms))])),
   };
 }

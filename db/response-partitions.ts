@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import { addMonths, dayStartUtc } from '../surveys/time';
+import { underTryLock } from './once-across-processes';
 import type { Database } from './types';
 
 /**
@@ -20,21 +21,32 @@ export async function ensureResponsePartitions(db: Kysely<Database>, months: Ite
   if (!seen) known.set(db, (seen = new Set()));
   for (const month of new Set(months)) {
     if (seen.has(month)) continue;
-    await createMonthPartition(db, month);
-    seen.add(month);
+    // Another process making it right now: this one goes on (the default partition takes any row).
+    if (await createMonthPartition(db, month)) seen.add(month);
   }
 }
 
-async function createMonthPartition(db: Kysely<Database>, month: string): Promise<void> {
+/**
+ * One month's partition, made by one process at a time: the month's transaction-scoped try-lock
+ * first, so processes starting together (or their first submissions of a new month) do not all
+ * queue for the table lock creating a partition takes. False: another process holds it now.
+ */
+async function createMonthPartition(db: Kysely<Database>, month: string): Promise<boolean> {
   const from = dayStartUtc(`${month}-01`);
   const to = dayStartUtc(`${addMonths(month, 1)}-01`);
-  try {
+  const make = async (trx: Kysely<Database>) => {
+    if (!(await underTryLock(trx, `partition:${month}`))) return false;
     await sql`create table if not exists ${sql.id(partitionName(month))} partition of responses
-      for values from (${sql.lit(from.toISOString())}) to (${sql.lit(to.toISOString())})`.execute(db);
+      for values from (${sql.lit(from.toISOString())}) to (${sql.lit(to.toISOString())})`.execute(trx);
+    return true;
+  };
+  try {
+    return await (db.isTransaction ? make(db) : db.transaction().execute(make));
   } catch (error) {
     const code = (error as { code?: string }).code;
     // 42P07: another process created it first. 23514: rows for that month already sit in the
     // default partition; they stay there (still found by every query) rather than fail the write.
     if (code !== '42P07' && code !== '23514') throw error;
+    return true;
   }
 }

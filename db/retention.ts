@@ -1,5 +1,5 @@
 import { sql, type ExpressionBuilder, type Kysely } from 'kysely';
-import { noteCounterChange } from './counter-changes';
+import { announceCounterChange, noteCounterChange } from './counter-changes';
 import { likePrefix } from './stats';
 import type { Database } from './types';
 
@@ -89,7 +89,10 @@ export async function tenantRetentionMonths(db: Kysely<Database>, tenantId: numb
 }
 
 export async function setTenantRetentionMonths(db: Kysely<Database>, tenantId: number, months: number) {
-  await db.updateTable('tenants').set({ retention_months: months }).where('id', '=', tenantId).execute();
+  await db.transaction().execute(async (trx) => {
+    await trx.updateTable('tenants').set({ retention_months: months }).where('id', '=', tenantId).execute();
+    await announceCounterChange(trx, tenantId, '*');
+  });
   // The citizen page states the retention period.
   noteCounterChange();
 }

@@ -1,6 +1,6 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { SurveyDefinition } from '../surveys/instrument-schema';
-import { noteCounterChange } from './counter-changes';
+import { announceCounterChange, noteCounterChange } from './counter-changes';
 import type { Database } from './types';
 
 /** A survey of the tenant as the designer lists it. */
@@ -143,6 +143,7 @@ export async function publishVersion(
       .executeTakeFirstOrThrow();
     await trx.deleteFrom('survey_drafts').where('survey_id', '=', row.surveyId).execute();
     await audit(trx, version);
+    await announceCounterChange(trx, row.tenantId, '*');
     return inserted;
   });
   noteCounterChange();
@@ -153,8 +154,9 @@ export async function publishVersion(
 export async function deleteVersion(db: Kysely<Database>, versionId: number, audit: (trx: Transaction<Database>) => Promise<void>) {
   try {
     await db.transaction().execute(async (trx) => {
-      await trx.deleteFrom('survey_versions').where('id', '=', versionId).execute();
+      const gone = await trx.deleteFrom('survey_versions').where('id', '=', versionId).returning('tenant_id').executeTakeFirst();
       await audit(trx);
+      if (gone) await announceCounterChange(trx, gone.tenant_id, '*');
     });
   } catch (error) {
     if ((error as { code?: unknown }).code === '23503') return false;

@@ -1,6 +1,6 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { SurveyDefinition } from '../surveys/instrument-schema';
-import { noteCounterChange } from './counter-changes';
+import { announceCounterChange, noteCounterChange } from './counter-changes';
 import type { Database } from './types';
 
 /**
@@ -36,6 +36,7 @@ export async function ensureSurveyVersion(db: Kysely<Database>, tenantId: number
         .values({ tenant_id: tenantId, survey_id: survey.id, version: def.version, definition: JSON.stringify(def) })
         .returning('id')
         .executeTakeFirstOrThrow());
+    if (!existing) await announceCounterChange(trx, tenantId, '*');
     return { surveyId: survey.id, versionId: version.id };
   });
   // A new version is what a counter's citizen page asks from now on.

@@ -24,10 +24,18 @@ export interface TenantsTable {
   created_at: CreatedAt;
 }
 
-/** Instance-wide secrets and flags; the one table that belongs to no tenant. */
+/** Instance-wide secrets and flags; with upkeep_runs, the tables that belong to no tenant. */
 export interface InstanceSettingsTable {
   key: string;
   value: string;
+}
+
+/** One row per Vietnam-local day whose daily upkeep was done, by whichever process ran it. */
+export interface UpkeepRunsTable {
+  day: ColumnType<string, string, never>;
+  started_at: ColumnType<Date, Date, never>;
+  finished_at: ColumnType<Date, Date | undefined, never>;
+  ran_by: string;
 }
 
 export interface UnitsTable {
@@ -480,6 +488,7 @@ export interface PortalFiguresTable {
 export interface Database {
   tenants: TenantsTable;
   instance_settings: InstanceSettingsTable;
+  upkeep_runs: UpkeepRunsTable;
   units: UnitsTable;
   unit_reorganisations: UnitReorganisationsTable;
   unit_links: UnitLinksTable;

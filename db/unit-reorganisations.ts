@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { ReorganisationKind } from '../surveys/reorganisation';
-import { noteCounterChange } from './counter-changes';
+import { announceCounterChange, noteCounterChange } from './counter-changes';
 import type { Database, UnitKind } from './types';
 
 /** A unit the event makes; its place in `create` is how the rest of the plan names it. */
@@ -120,6 +120,7 @@ async function writeOne(trx: Kysely<Database>, w: ReorganisationWrite, along: Al
       .where('tenant_id', '=', w.tenantId)
       .where('id', '=', c.id)
       .execute();
+    await announceCounterChange(trx, w.tenantId, c.id);
   }
   if (w.links.length > 0) {
     await trx
@@ -249,6 +250,7 @@ export async function undoReorganisation(
       await trx.updateTable('units').set({ valid_to: null }).where('tenant_id', '=', u.tenantId).where('id', 'in', u.reopen).execute();
     }
     await along(trx);
+    for (const c of u.counters) await announceCounterChange(trx, u.tenantId, c.id);
   });
   if (u.counters.length > 0) noteCounterChange();
 }

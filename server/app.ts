@@ -94,7 +94,7 @@ export function createApp(deps: AppDeps & LoginHashingOption) {
   app.use('*', refuseNulInUrl());
   app.use('*', csrfProtection(deps.config));
   // Who may call what: surveys/access-rules.ts, for every route below.
-  app.use('*', accessPolicy(deps.db.dbRead, { loginPage: posterLoginPage }));
+  app.use('*', accessPolicy(deps.db.dbWrite, { loginPage: posterLoginPage }));
 
   // A survey answer is a few hundred bytes; only an import of earlier results needs more.
   const answerLimit = bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => c.json(errorBody(TOO_LARGE), 413) });

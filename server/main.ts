@@ -11,7 +11,8 @@ import { startBanner, STOPPED_LINE, stoppingLine } from './bootstrap/start-banne
 import { dbOptionsFromEnv } from './config/db-options';
 import { parseEnv } from './config/env';
 import { httpServerOptions } from './config/http-timeouts';
-import { dailyUpkeep } from './upkeep/daily-upkeep';
+import { UPKEEP_CHECK_MS, upkeepOncePerDay } from './upkeep/upkeep-once';
+import { listenForCounterChanges } from './citizen/counter-changes-listener';
 import { startNotificationLoop } from './upkeep/notification-loop';
 import { smtpMailer } from './notifications/mailer';
 
@@ -22,16 +23,25 @@ async function main() {
   log(
     handle.kind === 'pglite'
       ? `Cơ sở dữ liệu nhúng / embedded PostgreSQL (PGlite): ${resolve(env.HAILONG_DATA_DIR)}`
-      : `PostgreSQL: DATABASE_URL${env.HAILONG_DB_SCHEMA ? `, schema ${env.HAILONG_DB_SCHEMA}` : ''}`,
+      : `PostgreSQL: DATABASE_URL${env.HAILONG_DB_SCHEMA ? `, schema ${env.HAILONG_DB_SCHEMA}` : ''}${
+          handle.readReplica ? '; dashboards and exports read HAILONG_READ_DATABASE_URL' : ''
+        }${env.HAILONG_DB_POOLER === 'transaction' ? '; through a transaction-mode pooler' : ''}`,
   );
   await migrateToLatest(handle.dbLong, env.HAILONG_DB_SCHEMA);
   const state = await firstStart(handle.dbLong, env, log);
 
+  // Counter edits made by the other server processes reach this one's citizen-page cache at once.
+  const counterChanges = await listenForCounterChanges(handle, log);
   const app = createApp({ db: handle, config: appConfigFromEnv(env, state.secret, resolve('dist/client')) });
-  // Partitions ahead, retention and (embedded) planner statistics: at start, then once a day.
-  const upkeep = () => dailyUpkeep(handle).catch((error: unknown) => console.error('upkeep:', error));
+  // Partitions ahead, retention and (embedded) planner statistics: at start, then checked every
+  // hour, and run by one process once per day (server/upkeep/upkeep-once.ts).
+  const upkeep = () =>
+    upkeepOncePerDay(handle).then(
+      (outcome) => log(`Bảo trì hằng ngày / daily upkeep: ${outcome}`),
+      (error: unknown) => console.error('upkeep:', error),
+    );
   await upkeep();
-  const daily = setInterval(() => void upkeep(), 24 * 3600_000);
+  const daily = setInterval(() => void upkeep(), UPKEEP_CHECK_MS);
   daily.unref();
   // Alert e-mails and webhook deliveries: a loop in this process; its queue is in the database.
   const mailer = env.HAILONG_SMTP_URL ? smtpMailer(env.HAILONG_SMTP_URL, env.HAILONG_MAIL_FROM) : undefined;
@@ -75,6 +85,7 @@ async function main() {
     void notifications
       .stop()
       .then(closeServer)
+      .then(() => counterChanges?.close())
       .then(() => handle.close())
       .then(
         () => {

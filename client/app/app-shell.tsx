@@ -14,6 +14,7 @@ import { DistributionPage } from '../dashboard/distribution-page';
 import { FactorsPage } from '../dashboard/factors-page';
 import { filterFromQuery, filterToQuery, type Filter } from '../dashboard/filter';
 import { FilterBar } from '../dashboard/filter-bar';
+import { ReplicaLagNote } from '../dashboard/replica-lag-note';
 import { HeatmapPage } from '../dashboard/heatmap-page';
 import { OverviewPage } from '../dashboard/overview-page';
 import type { PageProps } from '../dashboard/page-props';
@@ -128,6 +129,7 @@ export function AppShell({ route, pathname, search }: { route: Exclude<Route, 'l
             csvUrl={csvExportUrl(filter)}
           />
         )}
+        {filterPage && <ReplicaLagNote query={query} />}
         {route === 'exports' && <ExportsPage filter={filter} query={query} meta={meta} />}
         {filterPage &&
           route !== 'exports' &&

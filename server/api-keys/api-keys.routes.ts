@@ -46,13 +46,13 @@ export function apiKeyRoutes({ db }: AppDeps) {
   return new Hono<AppEnv>()
     .get('/api-keys', async (c) => {
       const me = c.get('user');
-      const [scope, keys] = await Promise.all([scopePath(db.dbRead, me), listApiKeys(db.dbRead, me.tenant_id)]);
+      const [scope, keys] = await Promise.all([scopePath(db.dbWrite, me), listApiKeys(db.dbWrite, me.tenant_id)]);
       return c.json({ keys: keys.filter((k) => keyInScope(scope, k.unit_path)).map(view) });
     })
     .post('/api-keys', async (c) => {
       const me = c.get('user');
       const body = await parseJsonBody(c, newKey);
-      await assertKeyUnit(db.dbRead, me, await scopePath(db.dbRead, me), body.unitId);
+      await assertKeyUnit(db.dbWrite, me, await scopePath(db.dbWrite, me), body.unitId);
       const { prefix, key, secretHash } = newKeySecret();
       const created = await db.dbWrite.transaction().execute(async (trx) => {
         const row = await insertApiKey(trx, {
@@ -77,7 +77,7 @@ export function apiKeyRoutes({ db }: AppDeps) {
     })
     .post('/api-keys/:id{[0-9]+}/revoke', async (c) => {
       const me = c.get('user');
-      const found = await managedKey(db.dbRead, me, await scopePath(db.dbRead, me), idOf(c.req.param('id')));
+      const found = await managedKey(db.dbWrite, me, await scopePath(db.dbWrite, me), idOf(c.req.param('id')));
       if (found.revoked_at !== null) throw new RequestError(409, ALREADY_REVOKED);
       await db.dbWrite.transaction().execute(async (trx) => {
         if (!(await revokeApiKey(trx, me.tenant_id, found.id, me.id, new Date()))) throw new RequestError(409, ALREADY_REVOKED);

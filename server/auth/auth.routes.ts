@@ -63,7 +63,7 @@ export function authRoutes({ db, config, loginHashing = defaultLoginHashing() }:
       }
     })
     .post('/logout', async (c) => {
-      const user = await sessionUser(c, db.dbRead);
+      const user = await sessionUser(c, db.dbWrite);
       await endSession(c, db.dbWrite);
       if (user) await recordAudit(db, user, 'logout', null);
       return c.body(null, 204);
@@ -77,7 +77,7 @@ export function authRoutes({ db, config, loginHashing = defaultLoginHashing() }:
     .get('/me', async (c) => {
       const u = c.get('user');
       // The unit an account is scoped to names the screen it sees (a ward's analyst sees the ward, not the city).
-      const unit = u.unit_id === null ? undefined : await findUnit(db.dbRead, u.tenant_id, u.unit_id);
+      const unit = u.unit_id === null ? undefined : await findUnit(db.dbWrite, u.tenant_id, u.unit_id);
       return c.json({
         username: u.username,
         role: u.role,

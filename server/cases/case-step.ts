@@ -20,7 +20,7 @@ export async function applyCaseStep(
   const moved = from.includes(row.status) && (await transitionCase(db.dbWrite, user.tenant_id, row.id, from, change));
   if (!moved) {
     // Someone may have moved it meanwhile: say why from where it is now.
-    const current = (await findCase(db.dbRead, { tenantId: user.tenant_id }, row.id))?.status ?? row.status;
+    const current = (await findCase(db.dbWrite, { tenantId: user.tenant_id }, row.id))?.status ?? row.status;
     throw new RequestError(409, refusal(action, current));
   }
   await auditCaseChange(db, user, 'case_changed', row.id, { status: { from: row.status, to: change.to }, ...details });

@@ -81,7 +81,7 @@ export function caseRoutes({ db, config }: AppDeps) {
     const caseId = id.safeParse(c.req.param('id'));
     if (!caseId.success) throw new RequestError(404, CASE_NOT_FOUND);
     // Another unit's case answers 404, as if it did not exist: its existence is not ours to tell.
-    const found = await findCase(db.dbRead, await caseScope(db.dbRead, c.get('user')), caseId.data);
+    const found = await findCase(db.dbWrite, await caseScope(db.dbWrite, c.get('user')), caseId.data);
     if (!found) throw new RequestError(404, CASE_NOT_FOUND);
     return found;
   }
@@ -93,17 +93,17 @@ export function caseRoutes({ db, config }: AppDeps) {
   }
 
   async function viewOf(c: Context<AppEnv>, caseId: number) {
-    const row = await findCase(db.dbRead, { tenantId: c.get('user').tenant_id }, caseId);
+    const row = await findCase(db.dbWrite, { tenantId: c.get('user').tenant_id }, caseId);
     return c.json(caseView(row!, new Date()));
   }
 
   return new Hono<AppEnv>()
     .get('/cases', async (c) => {
       const q = parseQuery(listQuery, c.req.query());
-      const scope = await caseScope(db.dbRead, c.get('user'), q.unit);
+      const scope = await caseScope(db.dbWrite, c.get('user'), q.unit);
       const now = new Date();
       const period = q.from || q.to ? periodOf(q.from ?? '2000-01-01', q.to, now) : undefined;
-      const rows = await listCases(db.dbRead, {
+      const rows = await listCases(db.dbWrite, {
         ...scope,
         status: q.status,
         overdue: q.overdue === '1',
@@ -127,9 +127,9 @@ export function caseRoutes({ db, config }: AppDeps) {
       const row = await visibleCase(c);
       const tenantId = c.get('user').tenant_id;
       const [notes, response, reveals] = await Promise.all([
-        listCaseNotes(db.dbRead, tenantId, row.id),
-        row.response_id === null ? undefined : findCaseResponse(db.dbRead, tenantId, row.response_id),
-        listContactReveals(db.dbRead, tenantId, row.id),
+        listCaseNotes(db.dbWrite, tenantId, row.id),
+        row.response_id === null ? undefined : findCaseResponse(db.dbWrite, tenantId, row.response_id),
+        listContactReveals(db.dbWrite, tenantId, row.id),
       ]);
       return c.json({
         ...caseView(row, new Date()),
@@ -145,17 +145,17 @@ export function caseRoutes({ db, config }: AppDeps) {
       const user = c.get('user');
       const now = new Date();
       const caseId = await openCaseForAnswer(db, user, body, config.caseDueDays, now);
-      const created = await findCase(db.dbRead, { tenantId: user.tenant_id }, caseId);
+      const created = await findCase(db.dbWrite, { tenantId: user.tenant_id }, caseId);
       return c.json(caseView(created!, now), 201);
     })
     .post('/cases/:id{[0-9]+}/assign', async (c) => {
       const row = await visibleCase(c);
       const body = await parseJsonBody(c, assignBody);
       const user = c.get('user');
-      const unit = await unitInScope(db.dbRead, user, (await caseScope(db.dbRead, user)).scopePath, body.unitId);
+      const unit = await unitInScope(db.dbWrite, user, (await caseScope(db.dbWrite, user)).scopePath, body.unitId);
       const dueRefused = dueDateRefusal(row.created_at, body.dueAt);
       if (dueRefused) throw new RequestError(422, dueRefused, { dueAt: dueRefused });
-      const assignee = body.assigneeId ? await findUserWithScope(db.dbRead, user.tenant_id, body.assigneeId) : null;
+      const assignee = body.assigneeId ? await findUserWithScope(db.dbWrite, user.tenant_id, body.assigneeId) : null;
       if (body.assigneeId) {
         const refused = assigneeRefusal(assignee ?? undefined, unit.path);
         if (refused) throw new RequestError(422, refused, { assigneeId: refused });
@@ -176,8 +176,8 @@ export function caseRoutes({ db, config }: AppDeps) {
     .get('/cases/assignees', async (c) => {
       const q = parseQuery(assigneesQuery, c.req.query());
       const user = c.get('user');
-      const unit = await unitInScope(db.dbRead, user, (await caseScope(db.dbRead, user)).scopePath, q.unit);
-      const users = possibleAssignees(await listActiveUsersWithScope(db.dbRead, user.tenant_id), unit.path);
+      const unit = await unitInScope(db.dbWrite, user, (await caseScope(db.dbWrite, user)).scopePath, q.unit);
+      const users = possibleAssignees(await listActiveUsersWithScope(db.dbWrite, user.tenant_id), unit.path);
       return c.json({
         unitId: unit.id,
         items: users.map((u) => ({ id: u.id, username: u.username, role: u.role, unitName: u.unit_name })),

@@ -21,8 +21,8 @@ export async function openCaseForAnswer(
   caseDueDays: number,
   now: Date,
 ): Promise<number> {
-  const response = await findCaseResponse(db.dbRead, user.tenant_id, body.responseId);
-  const scope = await caseScope(db.dbRead, user);
+  const response = await findCaseResponse(db.dbWrite, user.tenant_id, body.responseId);
+  const scope = await caseScope(db.dbWrite, user);
   if (!response || !inScope(scope.scopePath, response.unit_path)) throw new RequestError(404, RESPONSE_NOT_FOUND);
   const reason = analystCaseReason(response.definition, response.answers, response.comment);
   if (!reason) throw new RequestError(422, NOTHING_TO_FOLLOW);

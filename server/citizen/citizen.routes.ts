@@ -65,9 +65,10 @@ export function citizenRoutes({ db, config }: AppDeps) {
     caseDueDays: config.caseDueDays,
   });
 
-  const activeCounter = createCounterCache(db.dbRead);
+  // The primary, never the replica: a counter retired a moment ago must already be refused.
+  const activeCounter = createCounterCache(db.dbWrite);
   // Asked only for a code that takes no answers: cached too, so junk codes do not reach the database.
-  const retiredSince = createCodeCache((code) => findCounterRetirement(db.dbRead, code));
+  const retiredSince = createCodeCache((code) => findCounterRetirement(db.dbWrite, code));
 
   async function loadCounter(c: Context): Promise<ActiveCounter | undefined> {
     const code = c.req.param('code') ?? '';

@@ -17,5 +17,13 @@ export function dbTimeoutsFromEnv(env: Env): DbTimeouts {
 
 /** Where the server's database is and how long it may take, as `npm start` opens it. */
 export function dbOptionsFromEnv(env: Env, dataDir: string): DbOptions {
-  return { databaseUrl: env.DATABASE_URL, dataDir, schema: env.HAILONG_DB_SCHEMA, timeouts: dbTimeoutsFromEnv(env) };
+  return {
+    databaseUrl: env.DATABASE_URL,
+    readDatabaseUrl: env.HAILONG_READ_DATABASE_URL,
+    listenDatabaseUrl: env.HAILONG_LISTEN_DATABASE_URL,
+    pooler: env.HAILONG_DB_POOLER,
+    dataDir,
+    schema: env.HAILONG_DB_SCHEMA,
+    timeouts: dbTimeoutsFromEnv(env),
+  };
 }

@@ -10,6 +10,30 @@ const envSchema = z
       .string()
       .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must start with postgres:// or postgresql://')
       .optional(),
+    /**
+     * PostgreSQL only: a streaming read replica for dashboards, stats, reports and exports (dbRead);
+     * unset, they read the primary. Writes and what must read its own writes stay on DATABASE_URL.
+     */
+    HAILONG_READ_DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'HAILONG_READ_DATABASE_URL must start with postgres:// or postgresql://')
+      .optional(),
+    /**
+     * PostgreSQL only: the direct connection that LISTENs for other processes' counter edits. LISTEN
+     * cannot go through a transaction-mode pooler: when DATABASE_URL is PgBouncer, point this at
+     * PostgreSQL itself. Unset: DATABASE_URL.
+     */
+    HAILONG_LISTEN_DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'HAILONG_LISTEN_DATABASE_URL must start with postgres:// or postgresql://')
+      .optional(),
+    /**
+     * `transaction`: DATABASE_URL (and HAILONG_READ_DATABASE_URL) is a pooler in transaction mode
+     * (PgBouncer): no startup options are sent (PgBouncer refuses them), the session settings are
+     * set with SET LOCAL at the start of every transaction instead, and the database's own defaults
+     * (ALTER DATABASE … SET) must give them to single statements (README, "Several processes").
+     */
+    HAILONG_DB_POOLER: z.enum(['none', 'transaction']).default('none'),
     /** PostgreSQL only: hailong's tables live in this schema (created if missing), not in public. */
     HAILONG_DB_SCHEMA: z
       .string()

@@ -87,8 +87,8 @@ export async function generatedCode(db: Kysely<Database>, unitCode: string, name
 
 /** POST /api/counters: checks, creates and logs a counter; 201 with it. */
 export async function createCounterFor(db: DbHandle, user: SessionUser, body: NewCounterBody): Promise<CounterDetail> {
-  const choices = await loadChoices(db.dbRead, user);
-  const unit = await findUnit(db.dbRead, user.tenant_id, body.unitId);
+  const choices = await loadChoices(db.dbWrite, user);
+  const unit = await findUnit(db.dbWrite, user.tenant_id, body.unitId);
   const sectors = unique(body.sectors);
   const name = body.name.trim();
   const surveyKey = surveyKeyFor(body.survey, sectors);
@@ -128,11 +128,11 @@ export async function createCounterFor(db: DbHandle, user: SessionUser, body: Ne
 export async function changeCounterFor(db: DbHandle, user: SessionUser, code: string, body: CounterChangeBody): Promise<CounterDetail> {
   const current = await findCounterDetail(db.dbWrite, user.tenant_id, code);
   if (!current) throw new RequestError(404, CT.notFound);
-  const choices = await loadChoices(db.dbRead, user);
+  const choices = await loadChoices(db.dbWrite, user);
   if (!unitInScopeOf(choices, current)) throw new RequestError(403, CT.outOfScope);
 
   const unit =
-    body.unitId === undefined || body.unitId === current.unit_id ? undefined : await findUnit(db.dbRead, user.tenant_id, body.unitId);
+    body.unitId === undefined || body.unitId === current.unit_id ? undefined : await findUnit(db.dbWrite, user.tenant_id, body.unitId);
   const sectors = body.sectors === undefined ? undefined : unique(body.sectors);
   const name = body.name?.trim();
   refuse(

@@ -64,12 +64,12 @@ export async function importCounterSheet(db: DbHandle, user: SessionUser, table:
   if (missing.length > 0) return { ok: false, rows, problems: [{ line: 1, column: missing[0]!, message: CT.missingColumns(missing) }] };
   if (rows === 0) return { ok: false, rows, problems: [{ line: 1, column: 'name', message: CT.emptySheet }] };
 
-  const choices = await loadChoices(db.dbRead, user);
+  const choices = await loadChoices(db.dbWrite, user);
   const cell = (cells: Record<string, string>, column: string) => (cells[column] ?? '').trim();
   const unitCodes = [...new Set(table.rows.map((r) => cell(r.cells, 'unit_code')).filter((c) => c !== ''))];
   const givenCodes = [...new Set(table.rows.map((r) => cell(r.cells, 'code')).filter((c) => c !== ''))];
   const [unitRows, existing, taken] = await Promise.all([
-    unitsByCode(db.dbRead, user.tenant_id, unitCodes),
+    unitsByCode(db.dbWrite, user.tenant_id, unitCodes),
     listCounterDetails(db.dbWrite, user.tenant_id),
     counterCodesTaken(db.dbWrite, { exact: givenCodes }),
   ]);

@@ -46,7 +46,7 @@ export function counterRoutes({ db }: AppDeps) {
   return new Hono<AppEnv>()
     .get('/counters', async (c) => {
       const user = c.get('user');
-      const rows = await listCounterDetails(db.dbRead, user.tenant_id, { unitPath: await scopePath(db.dbRead, user) });
+      const rows = await listCounterDetails(db.dbWrite, user.tenant_id, { unitPath: await scopePath(db.dbWrite, user) });
       return c.json({ counters: rows.map(counterView) });
     })
     .post('/counters', async (c) => {

@@ -30,7 +30,7 @@ export function dossierBatchRoutes({ db }: AppDeps) {
     const key = c.get('apiKey');
     const { dossiers } = await parseJsonBody(c, batch);
     const { records, problems } = await resolveDossiers(
-      db.dbRead,
+      db.dbWrite,
       key.tenantId,
       key.unitPath,
       dossiers.map((value, at) => ({ at, value })),

@@ -17,8 +17,8 @@ const NOTHING_TO_CLEAR = {
 export function flaggedRoutes({ db }: AppDeps) {
   return new Hono<AppEnv>()
     .get('/flagged', async (c) => {
-      const filter = await resolveFilter(db.dbRead, c.get('user'), parseQuery(filterQuery, c.req.query()));
-      const [total, items] = await Promise.all([countFlagged(db.dbRead, filter), listFlagged(db.dbRead, filter)]);
+      const filter = await resolveFilter(db.dbWrite, c.get('user'), parseQuery(filterQuery, c.req.query()));
+      const [total, items] = await Promise.all([countFlagged(db.dbWrite, filter), listFlagged(db.dbWrite, filter)]);
       return c.json({
         total,
         items: items.map((r) => ({
@@ -38,7 +38,7 @@ export function flaggedRoutes({ db }: AppDeps) {
       const id = z.coerce.number().int().positive().safeParse(c.req.param('id'));
       if (!id.success) throw new RequestError(400, { vi: 'Mã phiếu phải là số.', en: 'The answer id must be a number.' });
       const user = c.get('user');
-      const scope = user.unit_id === null ? undefined : await findUnit(db.dbRead, user.tenant_id, user.unit_id);
+      const scope = user.unit_id === null ? undefined : await findUnit(db.dbWrite, user.tenant_id, user.unit_id);
       const cleared = await clearFlags(db.dbWrite, user.tenant_id, id.data, scope?.path);
       if (!cleared) throw new RequestError(404, NOTHING_TO_CLEAR);
       await recordAudit(db, user, 'flag_cleared', `response:${id.data}`);

@@ -31,7 +31,7 @@ export function importRoutes({ db, config }: AppDeps) {
     const user = c.get('user');
     const q = parseQuery(importQuery, c.req.query());
     const { table, fileKey } = await uploadedTable(c);
-    const target = await importTarget(db.dbRead, user, q);
+    const target = await importTarget(db.dbWrite, user, q);
     const { responses, problems } = importRows(table, { ...target, fileKey });
     if (problems.length > 0) {
       return c.json(

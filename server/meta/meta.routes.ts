@@ -14,12 +14,12 @@ export function metaRoutes({ db }: AppDeps) {
     const user = c.get('user');
     const year = currentPlanYear();
     const [units, counters, sectors, rows, versions, events] = await Promise.all([
-      listUnits(db.dbRead, user.tenant_id),
-      listCounters(db.dbRead, user.tenant_id),
-      listSectors(db.dbRead, user.tenant_id),
-      planRows(db.dbRead, user.tenant_id, year),
-      listSurveyVersions(db.dbRead, user.tenant_id),
-      standingReorganisations(db.dbRead, user.tenant_id),
+      listUnits(db.dbWrite, user.tenant_id),
+      listCounters(db.dbWrite, user.tenant_id),
+      listSectors(db.dbWrite, user.tenant_id),
+      planRows(db.dbWrite, user.tenant_id, year),
+      listSurveyVersions(db.dbWrite, user.tenant_id),
+      standingReorganisations(db.dbWrite, user.tenant_id),
     ]);
     const reorganisationDays = events.map((e) => e.effective_on).sort();
     // This year's target of every sector, as GET /api/targets shows it (a sector of the tenant's own without one: the overall target).

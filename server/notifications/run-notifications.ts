@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { listTenantIds, listUnsent, markSent, markUnsent, queueAlertForSubscribers, raiseAlert } from '../../db/notifications';
+import { listTenantIds, listUnsent, markUnsent, queueAlertForSubscribers, raiseAlert, takeUnsent } from '../../db/notifications';
 import type { Database } from '../../db/types';
 import { enqueueWebhookEvent } from '../../db/webhooks';
 import { digestDue, inQuietHours } from '../../surveys/quiet-hours';
@@ -49,10 +49,16 @@ async function sendDue(db: Kysely<Database>, mailer: Mailer, now: Date): Promise
     const oldest = rows.reduce((d, r) => (new Date(r.found_at) < d ? new Date(r.found_at) : d), new Date(rows[0]!.found_at));
     if (first.mode === 'digest' && !digestDue(now, oldest)) continue;
     const batches = first.mode === 'digest' ? [rows] : rows.map((r) => [r]);
-    for (const batch of batches) {
-      const ids = batch.map((r) => r.id);
-      // Taken before sending: a second sender finds them taken and sends nothing.
-      if (!(await markSent(db, ids, now))) continue;
+    for (const listed of batches) {
+      // Taken before sending: a second sender finds them taken and sends nothing. Only what this
+      // pass took goes out (another process may have taken part of a digest a moment before).
+      const ids = await takeUnsent(
+        db,
+        listed.map((r) => r.id),
+        now,
+      );
+      if (ids.length === 0) continue;
+      const batch = listed.filter((r) => ids.includes(r.id));
       try {
         await mailer.send({ to: first.email, ...alertMail(batch.map((r) => r.summary as AlertSummary)) });
         sent++;

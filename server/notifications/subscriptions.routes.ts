@@ -38,8 +38,8 @@ const idOf = (raw: string) => {
  */
 export function subscriptionRoutes({ db }: AppDeps) {
   const visible = async (me: AppEnv['Variables']['user']) => {
-    const scope = await scopePath(db.dbRead, me);
-    const all = await listSubscriptions(db.dbRead, me.tenant_id);
+    const scope = await scopePath(db.dbWrite, me);
+    const all = await listSubscriptions(db.dbWrite, me.tenant_id);
     return all.filter((s) => (me.role === 'admin' ? inScope(scope, s.unit_path) : s.user_id === me.id));
   };
   return new Hono<AppEnv>()
@@ -63,7 +63,7 @@ export function subscriptionRoutes({ db }: AppDeps) {
       const me = c.get('user');
       const body = await parseJsonBody(c, newSubscription);
       if (me.role !== 'admin' && body.userId !== undefined && body.userId !== me.id) throw new RequestError(403, ONLY_SELF);
-      await unitInScope(db.dbRead, me, await scopePath(db.dbRead, me), body.unitId);
+      await unitInScope(db.dbWrite, me, await scopePath(db.dbWrite, me), body.unitId);
       const row = await db.dbWrite.transaction().execute(async (trx) => {
         const created = await insertSubscription(trx, {
           tenant_id: me.tenant_id,

@@ -76,7 +76,7 @@ export function posterRoutes({ db, config }: AppDeps) {
     const raw = c.req.query('dossier');
     const dossier = raw === undefined ? '' : normalizeDossierCode(raw);
     if (!isDossierCode(dossier)) throw new RequestError(422, P.badDossier, { dossier: P.badDossier });
-    if (!isCounterCode(code) || !(await isActiveCounterCode(db.dbRead, code))) {
+    if (!isCounterCode(code) || !(await isActiveCounterCode(db.dbWrite, code))) {
       throw new RequestError(404, P.counterNotFound);
     }
     return { code, url: counterUrl(publicBase(c, config), code, dossier) };
@@ -85,9 +85,9 @@ export function posterRoutes({ db, config }: AppDeps) {
   return new Hono<AppEnv>()
     .get('/unit/:unitId{[0-9]+}', async (c) => {
       const unitId = Number(c.req.param('unitId'));
-      const found = unitId <= MAX_INT4 ? await findUnitPosterCounters(db.dbRead, c.get('user').tenant_id, unitId) : undefined;
+      const found = unitId <= MAX_INT4 ? await findUnitPosterCounters(db.dbWrite, c.get('user').tenant_id, unitId) : undefined;
       if (!found) return refuse(404, P.unitNotFound);
-      if (!(await userSeesUnit(db.dbRead, c.get('user'), found.unit.path))) return refuse(403, OUT_OF_SCOPE);
+      if (!(await userSeesUnit(db.dbWrite, c.get('user'), found.unit.path))) return refuse(403, OUT_OF_SCOPE);
       const posters = await Promise.all(found.counters.map((counter) => posterData(c, counter)));
       return c.html(renderUnitPosters(found.unit, posters, paperSizeOf(c.req.query('size')), addressWarning(c)), 200, PRIVATE);
     })
@@ -102,10 +102,10 @@ export function posterRoutes({ db, config }: AppDeps) {
     })
     .get('/:file', async (c) => {
       const file = posterFileOf(c.req.param('file'));
-      const counter = file ? await findPosterCounter(db.dbRead, c.get('user').tenant_id, file.code) : undefined;
+      const counter = file ? await findPosterCounter(db.dbWrite, c.get('user').tenant_id, file.code) : undefined;
       if (!file || !counter) return refuse(404, P.counterNotFound);
       // Officers print the posters of their own counters; analysts those of their units.
-      if (!(await userSeesUnit(db.dbRead, c.get('user'), counter.unit_path))) return refuse(403, OUT_OF_SCOPE);
+      if (!(await userSeesUnit(db.dbWrite, c.get('user'), counter.unit_path))) return refuse(403, OUT_OF_SCOPE);
       const poster = await posterData(c, counter);
       const name = `hailong-qr-${counter.code}`;
       if (file.kind === 'svg') {

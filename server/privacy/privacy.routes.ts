@@ -20,12 +20,12 @@ const preview = z.object({ months: z.coerce.number().pipe(MONTHS) });
 export function privacyRoutes({ db }: AppDeps) {
   return (
     new Hono<AppEnv>()
-      .get('/privacy/retention', async (c) => c.json({ months: await tenantRetentionMonths(db.dbRead, c.get('user').tenant_id) }))
+      .get('/privacy/retention', async (c) => c.json({ months: await tenantRetentionMonths(db.dbWrite, c.get('user').tenant_id) }))
       // What a period would remove if it were applied now, before an administrator confirms it: nothing changes.
       .get('/privacy/retention/preview', async (c) => {
         const { months } = parseQuery(preview, c.req.query());
         const cutoff = retentionCutoff(new Date(), months);
-        return c.json({ months, cutoff, ...(await countPastRetention(db.dbRead, c.get('user').tenant_id, cutoff)) });
+        return c.json({ months, cutoff, ...(await countPastRetention(db.dbWrite, c.get('user').tenant_id, cutoff)) });
       })
       .put('/privacy/retention', async (c) => {
         const user = c.get('user');
@@ -40,7 +40,7 @@ export function privacyRoutes({ db }: AppDeps) {
         const id = Number(c.req.param('id'));
         if (!Number.isInteger(id) || id <= 0)
           throw new RequestError(400, { vi: 'Mã phiếu phải là số.', en: 'The answer id must be a number.' });
-        const erased = await eraseResponse(db.dbWrite, user.tenant_id, id, await scopePath(db.dbRead, user));
+        const erased = await eraseResponse(db.dbWrite, user.tenant_id, id, await scopePath(db.dbWrite, user));
         if (!erased) throw new RequestError(404, { vi: 'Không tìm thấy phiếu.', en: 'Answer not found.' });
         await recordAudit(db, user, 'response_erased', `response:${id}`, {});
         return c.json({ id, erased: true });

@@ -98,7 +98,7 @@ export function publicResultsRoutes({ db }: AppDeps) {
 
   const api = new Hono<AppEnv>()
     .get('/public/results', async (c) => c.json((await figuresOf(c, unitParam(c.req.query('unit')))).figures))
-    .get('/public-results/settings', async (c) => c.json(await publicResultsSettings(db.dbRead, c.get('user').tenant_id)))
+    .get('/public-results/settings', async (c) => c.json(await publicResultsSettings(db.dbWrite, c.get('user').tenant_id)))
     .put('/public-results/settings', async (c) => {
       const user = c.get('user');
       assertProvinceAdmin(user);
@@ -115,7 +115,7 @@ export function publicResultsRoutes({ db }: AppDeps) {
       const { outcome } = await parseJsonBody(c, outcomeBody);
       const found = await caseForPublishing(db.dbWrite, user.tenant_id, id);
       if (!found) throw CASE_NOT_FOUND;
-      assertInScope(await scopePath(db.dbRead, user), found.unitPath);
+      assertInScope(await scopePath(db.dbWrite, user), found.unitPath);
       if (found.status !== 'closed') throw CASE_NOT_CLOSED;
       const problem = outcome === null ? null : outcomeProblem(outcome, found.comment);
       if (problem) throw new RequestError(422, OUTCOME_PROBLEM_WORDS[problem], { outcome: OUTCOME_PROBLEM_WORDS[problem] });

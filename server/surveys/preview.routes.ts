@@ -30,14 +30,14 @@ const NO_STORE = { 'Cache-Control': 'no-store' };
 export function previewRoutes({ db }: AppDeps) {
   async function definitionOf(c: Context<AppEnv>, version: number | undefined): Promise<SurveyDefinition> {
     const user = c.get('user');
-    const survey = await findSurvey(db.dbRead, user.tenant_id, c.req.param('key') ?? '');
+    const survey = await findSurvey(db.dbWrite, user.tenant_id, c.req.param('key') ?? '');
     if (!survey) throw SURVEY_NOT_FOUND;
     if (version !== undefined) {
-      const found = (await listVersions(db.dbRead, user.tenant_id, [survey.id])).find((v) => v.version === version);
+      const found = (await listVersions(db.dbWrite, user.tenant_id, [survey.id])).find((v) => v.version === version);
       if (!found) throw VERSION_NOT_FOUND;
       return found.definition;
     }
-    const draft = await findDraft(db.dbRead, survey.id);
+    const draft = await findDraft(db.dbWrite, survey.id);
     if (!draft) throw NO_DRAFT;
     const check = checkDefinition(draft.definition);
     if (!check.ok) throw invalidDefinition(check.problems);

@@ -107,9 +107,9 @@ export function surveyRoutes({ db }: AppDeps) {
   return new Hono<AppEnv>()
     .get('/surveys', async (c) => {
       const user = c.get('user');
-      const rows = await listSurveys(db.dbRead, user.tenant_id);
+      const rows = await listSurveys(db.dbWrite, user.tenant_id);
       const versions = await listVersions(
-        db.dbRead,
+        db.dbWrite,
         user.tenant_id,
         rows.map((r) => r.id),
       );
@@ -155,7 +155,7 @@ export function surveyRoutes({ db }: AppDeps) {
       );
       return c.json({ survey: await detail(w, user, definition.key) }, 201);
     })
-    .get('/surveys/:key', async (c) => c.json({ survey: await detail(db.dbRead, c.get('user'), c.req.param('key')) }))
+    .get('/surveys/:key', async (c) => c.json({ survey: await detail(db.dbWrite, c.get('user'), c.req.param('key')) }))
     .put('/surveys/:key/draft', async (c) => {
       const user = c.get('user');
       const survey = await editable(user, c.req.param('key'));
@@ -168,7 +168,7 @@ export function surveyRoutes({ db }: AppDeps) {
     .get('/surveys/:key/draft.json', async (c) => {
       const user = c.get('user');
       const survey = await surveyOf(user, c.req.param('key'));
-      const draft = await findDraft(db.dbRead, survey.id);
+      const draft = await findDraft(db.dbWrite, survey.id);
       if (!draft) throw NO_DRAFT;
       return attachment(c, `${survey.key}-draft.json`, draft.definition);
     })
@@ -209,7 +209,7 @@ export function surveyRoutes({ db }: AppDeps) {
     .get('/surveys/:key/versions', async (c) => {
       const user = c.get('user');
       const survey = await surveyOf(user, c.req.param('key'));
-      return c.json({ versions: versionViews(await listVersions(db.dbRead, user.tenant_id, [survey.id])) });
+      return c.json({ versions: versionViews(await listVersions(db.dbWrite, user.tenant_id, [survey.id])) });
     })
     .get('/surveys/:key/versions/:version/definition.json', async (c) => {
       const { survey, version } = await versionOf(c.get('user'), c.req.param('key'), c.req.param('version'));

@@ -22,7 +22,7 @@ function planYearOf(raw: string | undefined): number {
   return year;
 }
 
-const tenantSectors = async (db: AppDeps['db']['dbRead'], tenantId: number) =>
+const tenantSectors = async (db: AppDeps['db']['dbWrite'], tenantId: number) =>
   (await listSectors(db, tenantId)).map((s) => ({ code: s.code, name: { vi: s.name_vi, en: s.name_en }, isLocal: s.is_local }));
 
 /**
@@ -48,7 +48,7 @@ export function targetRoutes({ db }: AppDeps) {
     .get('/sectors', async (c) => {
       const user = c.get('user');
       const year = currentPlanYear();
-      const [sectors, rows] = await Promise.all([tenantSectors(db.dbRead, user.tenant_id), planRows(db.dbRead, user.tenant_id, year)]);
+      const [sectors, rows] = await Promise.all([tenantSectors(db.dbWrite, user.tenant_id), planRows(db.dbWrite, user.tenant_id, year)]);
       const lines = targetLines(rows, sectors, year).filter((l) => l.sector !== OVERALL_KEY);
       return c.json({ year, sectors: lines });
     })

@@ -76,14 +76,14 @@ export function reorganisationRoutes({ db }: AppDeps) {
   return new Hono<AppEnv>()
     .get('/units/reorganisations', async (c) => {
       const user = c.get('user');
-      const scope = await scopePath(db.dbRead, user);
-      const seen = new Set((await listSubtree(db.dbRead, user.tenant_id, scope)).map((u) => u.id));
-      const events = (await listReorganisations(db.dbRead, user.tenant_id)).filter((e) => {
+      const scope = await scopePath(db.dbWrite, user);
+      const seen = new Set((await listSubtree(db.dbWrite, user.tenant_id, scope)).map((u) => u.id));
+      const events = (await listReorganisations(db.dbWrite, user.tenant_id)).filter((e) => {
         const r = e.details as unknown as ReorganisationRecord;
         return [...(r.predecessors ?? []), ...(r.successors ?? [])].some((u) => seen.has(u.id));
       });
       const standing = await linksOf(
-        db.dbRead,
+        db.dbWrite,
         user.tenant_id,
         events.map((e) => e.id),
       );

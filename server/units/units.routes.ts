@@ -63,8 +63,8 @@ export function unitRoutes({ db }: AppDeps) {
       const user = c.get('user');
       const q = listQuery.safeParse(c.req.query());
       const retired = q.success && q.data.retired === '1';
-      const scope = await scopePath(db.dbRead, user);
-      const units = await listSubtree(db.dbRead, user.tenant_id, scope);
+      const scope = await scopePath(db.dbWrite, user);
+      const units = await listSubtree(db.dbWrite, user.tenant_id, scope);
       return c.json({ units: unitTree(units, { retired }) });
     })
     .post('/units', async (c) => {

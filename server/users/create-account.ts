@@ -17,8 +17,8 @@ export async function createAccount(
   scope: string | undefined,
   body: { username: string; role: Role; unitId: number | null; password?: string | undefined; email?: string | null | undefined },
 ) {
-  await assertUnitManaged(db.dbRead, me, scope, body.unitId);
-  if (await findUserByUsername(db.dbRead, body.username)) {
+  await assertUnitManaged(db.dbWrite, me, scope, body.unitId);
+  if (await findUserByUsername(db.dbWrite, body.username)) {
     const text = { vi: 'Tên đăng nhập đã có người dùng.', en: 'That username is taken.' };
     throw new RequestError(409, text, { username: text });
   }

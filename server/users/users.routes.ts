@@ -76,9 +76,9 @@ export function userRoutes({ db }: AppDeps) {
     .get('/users', async (c) => {
       const me = c.get('user');
       const [scope, accounts, staff] = await Promise.all([
-        managerScope(db.dbRead, me),
-        usersWithScope(db.dbRead, me.tenant_id).execute(),
-        listStaffCounterCodes(db.dbRead, me.tenant_id),
+        managerScope(db.dbWrite, me),
+        usersWithScope(db.dbWrite, me.tenant_id).execute(),
+        listStaffCounterCodes(db.dbWrite, me.tenant_id),
       ]);
       const users = accountsInScope(scope, accounts).map((u) => ({
         ...view(u),
@@ -89,7 +89,7 @@ export function userRoutes({ db }: AppDeps) {
     .post('/users', async (c) => {
       const me = c.get('user');
       const body = await parseJsonBody(c, newUser);
-      const { user, secret } = await createAccount(db, me, await managerScope(db.dbRead, me), body);
+      const { user, secret } = await createAccount(db, me, await managerScope(db.dbWrite, me), body);
       return c.json(
         {
           ...view({ ...user, unit_id: body.unitId, disabled_at: null, email: body.email }),
@@ -102,9 +102,9 @@ export function userRoutes({ db }: AppDeps) {
       const me = c.get('user');
       const id = idOf(c.req.param('id'));
       const body = await parseJsonBody(c, change);
-      const scope = await managerScope(db.dbRead, me);
-      await managedAccount(db.dbRead, me, scope, id);
-      await assertUnitManaged(db.dbRead, me, scope, body.unitId);
+      const scope = await managerScope(db.dbWrite, me);
+      await managedAccount(db.dbWrite, me, scope, id);
+      await assertUnitManaged(db.dbWrite, me, scope, body.unitId);
       if (demotesSelf(me.id, id, body)) throw new RequestError(409, SELF_DEMOTION);
       const updated = await updateUser(db.dbWrite, me.tenant_id, id, accountChangeColumns(body, new Date()));
       if (!updated) throw new RequestError(404, ACCOUNT_NOT_FOUND);
@@ -121,8 +121,8 @@ export function userRoutes({ db }: AppDeps) {
     .put('/users/:id/counters', async (c) => {
       const me = c.get('user');
       const id = idOf(c.req.param('id'));
-      const scope = await managerScope(db.dbRead, me);
-      const officer = await managedAccount(db.dbRead, me, scope, id);
+      const scope = await managerScope(db.dbWrite, me);
+      const officer = await managedAccount(db.dbWrite, me, scope, id);
       const body = await parseJsonBody(c, staffCounters);
       const { after } = await setStaffCounters(db, me, scope, officer, body.counters);
       return c.json({ id, counters: after });
@@ -130,7 +130,7 @@ export function userRoutes({ db }: AppDeps) {
     .post('/users/:id/reset-password', async (c) => {
       const me = c.get('user');
       const id = idOf(c.req.param('id'));
-      await managedAccount(db.dbRead, me, await managerScope(db.dbRead, me), id);
+      await managedAccount(db.dbWrite, me, await managerScope(db.dbWrite, me), id);
       const secret = randomPassword();
       await updateUser(db.dbWrite, me.tenant_id, id, { password_hash: await hashPassword(secret) });
       await deleteUserSessions(db.dbWrite, id);

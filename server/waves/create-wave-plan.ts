@@ -36,7 +36,7 @@ export type WavePlan = z.output<typeof wavePlanSchema>;
 
 /** Sets up a wave of a survey of the tenant, its strata all units in the analyst's scope; returns its id. */
 export async function createWavePlan(db: DbHandle, user: SessionUser, body: WavePlan): Promise<number> {
-  const survey = await findSurveyByKey(db.dbRead, user.tenant_id, body.survey);
+  const survey = await findSurveyByKey(db.dbWrite, user.tenant_id, body.survey);
   if (!survey)
     throw new RequestError(
       422,
@@ -48,12 +48,12 @@ export async function createWavePlan(db: DbHandle, user: SessionUser, body: Wave
     throw new RequestError(422, text, { survey: text });
   }
   // A plan sector or one the province added (POST /api/sectors).
-  if (!(await hasSector(db.dbRead, user.tenant_id, body.sector))) {
+  if (!(await hasSector(db.dbWrite, user.tenant_id, body.sector))) {
     const text = { vi: 'Lĩnh vực không có trong danh mục của tỉnh.', en: "The sector is not in the province's list." };
     throw new RequestError(422, text, { sector: text });
   }
   await assertUnitsInScope(
-    db.dbRead,
+    db.dbWrite,
     user,
     body.strata.map((s) => s.unitId),
   );

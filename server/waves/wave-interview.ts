@@ -33,18 +33,18 @@ export async function storeInterview(
   wave: { id: number; survey_id: number; sector_code: string },
   body: Interview,
 ): Promise<StoredResult> {
-  const strata = await stratumProgress(db.dbRead, wave.id);
+  const strata = await stratumProgress(db.dbWrite, wave.id);
   const stratum = strata.find((s) => s.unit_id === body.unitId);
   if (!stratum) {
     const text = { vi: 'Đơn vị này không thuộc đợt khảo sát.', en: 'This unit is not a stratum of the wave.' };
     throw new RequestError(422, text, { unitId: text });
   }
-  await assertUnitInScope(db.dbRead, user, stratum.unit_path);
-  if (body.sector !== undefined && !(await hasSector(db.dbRead, user.tenant_id, body.sector))) {
+  await assertUnitInScope(db.dbWrite, user, stratum.unit_path);
+  if (body.sector !== undefined && !(await hasSector(db.dbWrite, user.tenant_id, body.sector))) {
     const text = { vi: 'Lĩnh vực không có trong danh mục của tỉnh.', en: "The sector is not in the province's list." };
     throw new RequestError(422, text, { sector: text });
   }
-  const version = await latestSurveyVersion(db.dbRead, wave.survey_id);
+  const version = await latestSurveyVersion(db.dbWrite, wave.survey_id);
   const parsed = validateSubmission(version.definition, { answers: body.answers, comment: body.comment });
   if (!parsed.ok) {
     throw new RequestError(

@@ -19,7 +19,7 @@ export function waveRoutes({ db }: AppDeps) {
     return id;
   };
   const loadWave = async (user: SessionUser, raw: string) => {
-    const wave = await findWave(db.dbRead, user.tenant_id, waveParam(raw));
+    const wave = await findWave(db.dbWrite, user.tenant_id, waveParam(raw));
     if (!wave) throw new RequestError(404, WAVE_NOT_FOUND);
     return wave;
   };
@@ -30,20 +30,20 @@ export function waveRoutes({ db }: AppDeps) {
       const id = await createWavePlan(db, c.get('user'), body);
       return c.json({ id }, 201);
     })
-    .get('/waves', async (c) => c.json({ waves: await listWaves(db.dbRead, c.get('user').tenant_id) }))
+    .get('/waves', async (c) => c.json({ waves: await listWaves(db.dbWrite, c.get('user').tenant_id) }))
     .get('/waves/:id', async (c) => {
       const user = c.get('user');
       const wave = await loadWave(user, c.req.param('id'));
       const [strata, targets] = await Promise.all([
-        stratumProgress(db.dbRead, wave.id),
-        targetLookup(db.dbRead, { tenantId: user.tenant_id, from: wave.period_from, to: wave.period_to }),
+        stratumProgress(db.dbWrite, wave.id),
+        targetLookup(db.dbWrite, { tenantId: user.tenant_id, from: wave.period_from, to: wave.period_to }),
       ]);
       const { sector, year } = waveTargetKey(wave);
       return c.json({ wave, ...waveReport(strata, wave.margin, targets(sector, year)) });
     })
     .get('/waves/:id/form', async (c) => {
       const wave = await loadWave(c.get('user'), c.req.param('id'));
-      const version = await latestSurveyVersion(db.dbRead, wave.survey_id);
+      const version = await latestSurveyVersion(db.dbWrite, wave.survey_id);
       return c.json({ wave, survey: { versionId: version.id, ...version.definition } });
     })
     .post('/waves/:id/responses', async (c) => {

@@ -46,12 +46,12 @@ const view = (e: Endpoint) => ({
 /** A tenant's webhook endpoints (administrators of the whole tenant): the secret is shown in the creating answer only. */
 export function webhookRoutes({ db }: AppDeps) {
   const endpointOf = async (tenantId: number, raw: string) => {
-    const found = await findEndpoint(db.dbRead, tenantId, idOf(raw));
+    const found = await findEndpoint(db.dbWrite, tenantId, idOf(raw));
     if (!found) throw new RequestError(404, NOT_FOUND);
     return found;
   };
   return new Hono<AppEnv>()
-    .get('/webhooks', async (c) => c.json({ webhooks: (await listEndpoints(db.dbRead, c.get('user').tenant_id)).map(view) }))
+    .get('/webhooks', async (c) => c.json({ webhooks: (await listEndpoints(db.dbWrite, c.get('user').tenant_id)).map(view) }))
     .post('/webhooks', async (c) => {
       const me = c.get('user');
       const body = await parseJsonBody(c, newEndpoint);
@@ -92,7 +92,7 @@ export function webhookRoutes({ db }: AppDeps) {
     .get('/webhooks/:id{[0-9]+}/deliveries', async (c) => {
       const me = c.get('user');
       const found = await endpointOf(me.tenant_id, c.req.param('id'));
-      return c.json(await listDeliveries(db.dbRead, me.tenant_id, found.id));
+      return c.json(await listDeliveries(db.dbWrite, me.tenant_id, found.id));
     })
     .post('/webhooks/:id{[0-9]+}/deliveries/:deliveryId{[0-9]+}/redeliver', async (c) => {
       const me = c.get('user');

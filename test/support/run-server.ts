@@ -51,9 +51,12 @@ export function buildServer(): Promise<unknown> {
  * same flags), on a free port and a fresh data folder (or the one given, which is then kept), and
  * waits until /healthz answers.
  */
-export async function runServer(env: Record<string, string> = {}, options: { dataDir?: string } = {}): Promise<RunningServer> {
+export async function runServer(
+  env: Record<string, string> = {},
+  options: { dataDir?: string; port?: number } = {},
+): Promise<RunningServer> {
   await buildServer();
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'hailong-browser-'));
   let log = '';
   const child: ChildProcess = spawn(process.execPath, ['--enable-source-maps', '--heap-growing-percent=50', SERVER_BUNDLE], {
