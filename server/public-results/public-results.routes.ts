@@ -24,6 +24,7 @@ import { hiddenCells } from './public-cells';
 import { publicFigures } from './public-figures';
 import { renderPublicPage } from './public-page';
 import { P } from './public-texts';
+import { renderBilingualMessagePage } from '../citizen/message-pages';
 
 const settingsBody = z
   .object({
@@ -81,7 +82,16 @@ export function publicResultsRoutes({ db }: AppDeps) {
 
   const page = async (c: Context, unitId: number | undefined) => {
     const lang = langOf(c.req.query('lang'));
-    const { unit, figures } = await figuresOf(c, unitId);
+    // A citizen who scanned a poster gets a page, not the API's JSON, when there is nothing to show.
+    const found = await figuresOf(c, unitId).catch((error: unknown) => {
+      if (!(error instanceof RequestError)) throw error;
+      return error;
+    });
+    if (found instanceof RequestError) {
+      const title = found === NOT_PUBLISHED ? P.disabledTitle : P.notFoundTitle;
+      return c.html(renderBilingualMessagePage(title, found.text), found.status);
+    }
+    const { unit, figures } = found;
     const parent = unit.parent_id === null ? undefined : `/cong-khai/${unit.parent_id}${lang === 'en' ? '?lang=en' : ''}`;
     return c.html(renderPublicPage(figures, lang, parent), 200, { 'Cache-Control': 'public, max-age=300' });
   };

@@ -39,5 +39,6 @@ export const P = {
     en: 'This agency has not turned on its public results page.',
   },
   disabledTitle: { vi: 'Chưa công khai', en: 'Not published' },
+  notFoundTitle: { vi: 'Không tìm thấy', en: 'Not found' },
   unitNotFound: { vi: 'Không tìm thấy đơn vị.', en: 'Unit not found.' },
 } satisfies Record<string, LocalizedText>;

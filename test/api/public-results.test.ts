@@ -77,6 +77,14 @@ describe('settings', () => {
   it('is off at first: the public page and its figures answer 404 in both languages', async () => {
     const page = await t.app.request('/cong-khai');
     expect(page.status).toBe(404);
+    // A page for the citizen who scanned a poster, not the API's JSON.
+    expect(page.headers.get('content-type')).toMatch(/text\/html/);
+    const html = await page.text();
+    expect(html).toContain('Chưa công khai');
+    expect(html).toContain('has not turned on its public results page');
+    const missing = await t.app.request('/cong-khai/999999');
+    expect(missing.status).toBe(404);
+    expect(await missing.text()).toContain('Không tìm thấy đơn vị.');
     const body = (await (await t.app.request('/api/public/results')).json()) as { message: { vi: string; en: string } };
     expect(body.message.vi).toMatch(/chưa bật/);
     expect(body.message.en).toMatch(/not turned on/);
