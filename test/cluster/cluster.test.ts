@@ -13,7 +13,7 @@ import { counterTargets, createSubmissionLedger, retryUntilAcknowledged } from '
 // listening on the primary directly and reading dashboards from a streaming replica
 // (test/support/cluster). Needs root, the local PostgreSQL 15 on 5432, pgbouncer and nginx:
 // `npm run test:cluster` (CI runs it). CLUSTER_DATABASE: the database it makes and drops.
-const DATABASE = process.env.CLUSTER_DATABASE ?? 'i21_cluster';
+const DATABASE = process.env.CLUSTER_DATABASE ?? 'hailong_cluster';
 const CODES = ['demo-land', 'demo-construction', 'demo-investment', 'demo-civil'];
 const RETIRED = 'demo-health';
 const RATE_PER_SECOND = 100;
