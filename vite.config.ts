@@ -71,6 +71,19 @@ export default defineConfig(({ mode }) => {
           },
         },
         {
+          // hailong as a province runs it (test/support/cluster): root, the local PostgreSQL, pgbouncer
+          // and nginx; `npm run test:cluster`, run by CI, not by npm test.
+          extends: true,
+          test: {
+            name: 'cluster',
+            include: ['test/cluster/**/*.test.ts'],
+            environment: 'node',
+            testTimeout: 240_000,
+            hookTimeout: 400_000,
+            fileParallelism: false,
+          },
+        },
+        {
           extends: true,
           test: {
             name: 'browser',

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { buildServer, runServer, type RunningServer } from '../run-server';
 import { sh, sleep } from './exec';
@@ -42,6 +45,8 @@ export async function startCluster(
   }: { ports?: ClusterPorts; log?: (line: string) => void } = {},
 ): Promise<Cluster> {
   const stops: (() => Promise<void>)[] = [];
+  const dataRoot = mkdtempSync(join(tmpdir(), 'hailong-cluster-'));
+  stops.push(async () => rmSync(dataRoot, { recursive: true, force: true }));
   const apps: RunningServer[] = [];
   const secret = randomBytes(32).toString('base64url');
   const adminPassword = 'cluster-admin-password';
@@ -74,7 +79,8 @@ export async function startCluster(
       HAILONG_TRUST_PROXY: '1',
     };
     const startApp = async (i: number) => {
-      const app = await runServer(env, { port: ports.apps[i]! });
+      // Data folders in one temp folder of the cluster's: a process killed -9 cannot remove its own.
+      const app = await runServer(env, { port: ports.apps[i]!, dataDir: mkdtempSync(join(dataRoot, `app${i}-`)) });
       apps[i] = app;
       return app;
     };

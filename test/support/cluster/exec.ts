@@ -22,6 +22,8 @@ export interface Daemon {
   name: string;
   child: ChildProcess;
   output: () => string;
+  /** Still running: a port answered by someone else does not count as this process being up. */
+  running: () => boolean;
   stop(): Promise<void>;
 }
 
@@ -37,6 +39,7 @@ export function daemon(name: string, cmd: string, args: string[], signal: NodeJS
     name,
     child,
     output: () => log,
+    running: () => child.exitCode === null && child.signalCode === null,
     async stop() {
       if (child.exitCode === null && child.signalCode === null) {
         child.kill(signal);

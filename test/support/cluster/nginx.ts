@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { daemon, waitUntil, type Daemon } from './exec';
+import { daemon, sleep, waitUntil, type Daemon } from './exec';
 import { portOpen } from './pgbouncer';
 
 export interface Balancer {
@@ -58,7 +58,8 @@ ${upstreams.map((p) => `    server 127.0.0.1:${p} max_fails=1 fail_timeout=2s;`)
     proc = daemon('nginx', '/usr/sbin/nginx', ['-c', conf, '-p', dir, '-e', join(dir, 'error.log')], 'SIGQUIT');
     await waitUntil(
       'nginx',
-      () => portOpen(port),
+      // nginx tries a busy port for about 2.5 s before it gives up: up means still running after that.
+      async () => proc!.running() && (await portOpen(port)) && (await sleep(3_000), proc!.running()),
       20_000,
       () => proc!.output(),
     );

@@ -54,7 +54,7 @@ export async function startPgBouncer(port: number, database: string): Promise<Po
     proc = daemon('pgbouncer', '/usr/sbin/pgbouncer', ['-u', 'postgres', ini]);
     await waitUntil(
       'pgbouncer',
-      () => portOpen(port),
+      async () => proc!.running() && (await portOpen(port)),
       20_000,
       () => proc!.output(),
     );
