@@ -79,7 +79,7 @@ export function UsersPage({ meta, scopeUnitId = null }: { meta: Meta | null; sco
             <ListTable
               testId="users-table"
               caption={t(lang, 'usersCaption')}
-              headers={[t(lang, 'username'), t(lang, 'role'), t(lang, 'unit'), t(lang, 'state'), t(lang, 'actions')]}
+              headers={[t(lang, 'username'), t(lang, 'email'), t(lang, 'role'), t(lang, 'unit'), t(lang, 'state'), t(lang, 'actions')]}
             >
               {data.users.map((u) => (
                 <UserRow
@@ -267,6 +267,9 @@ export function UserRow({ user, meta, wholeTenant = true, lang, onChanged, onPas
     <tr data-key={user.id} data-testid="user-row" data-disabled={user.disabled ? '1' : '0'}>
       <th scope="row" data-col="username">
         {user.username}
+      </th>
+      {/* Its own cell: inside the row header, the input's label would be read as part of the account's name. */}
+      <td data-col="email" data-label={t(lang, 'email')}>
         <span class="cell-value muted small" data-testid="user-email">
           {user.email ?? ''}
         </span>
@@ -282,7 +285,7 @@ export function UserRow({ user, meta, wholeTenant = true, lang, onChanged, onPas
             data-testid="user-email-input"
           />
         </label>
-      </th>
+      </td>
       <td data-col="role" data-value={user.role} data-label={t(lang, 'role')}>
         <InBothLanguages text={roleWords(user.role)} testid="user-role-name" class="cell-value" />
         <RoleSelect

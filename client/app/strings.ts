@@ -29,6 +29,7 @@ export const SHARED_STRINGS = {
   // Login
   loginTitle: { vi: 'Đăng nhập', en: 'Sign in' },
   username: { vi: 'Tên đăng nhập', en: 'Username' },
+  email: { vi: 'E-mail', en: 'E-mail' },
   // Header
   demoBadge: { vi: 'Dữ liệu minh họa', en: 'Demo data' },
   language: { vi: 'Ngôn ngữ', en: 'Language' },
