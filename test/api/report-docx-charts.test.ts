@@ -2,7 +2,7 @@ import { unzipSync, strFromU8 } from 'fflate';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { viRate } from '../../server/reports/report-numbers';
-import { storeRandomResponses } from '../support/random-responses';
+import { storeReportSample } from '../support/report-sample';
 import { createTestApp, login, type TestApp } from '../support/test-app';
 
 let t: TestApp;
@@ -10,13 +10,7 @@ let cookie: string;
 beforeAll(async () => {
   t = await createTestApp();
   cookie = await login(t.app);
-  await storeRandomResponses(t.db, {
-    count: 600,
-    seed: 19,
-    codes: ['demo-land', 'demo-health', 'demo-civil'],
-    from: new Date('2025-12-20T00:00:00Z'),
-    days: 150,
-  });
+  await storeReportSample(t.db);
 });
 afterAll(() => t.close());
 

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chartFont, chartPng } from '../../server/reports/report-charts';
 import { viRate } from '../../server/reports/report-numbers';
 import { convertToPdf, findTool, run } from '../support/office';
-import { storeRandomResponses } from '../support/random-responses';
+import { storeReportSample } from '../support/report-sample';
 import { createTestApp, login, type TestApp } from '../support/test-app';
 
 /**
@@ -34,13 +34,7 @@ beforeAll(async () => {
   };
   t = await createTestApp();
   cookie = await login(t.app);
-  await storeRandomResponses(t.db, {
-    count: 600,
-    seed: 19,
-    codes: ['demo-land', 'demo-health', 'demo-civil'],
-    from: new Date('2025-12-20T00:00:00Z'),
-    days: 150,
-  });
+  await storeReportSample(t.db);
   dir = await mkdtemp(join(tmpdir(), 'hailong-docx-'));
 });
 afterAll(async () => {
