@@ -1,4 +1,4 @@
-import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import * as m0001 from './migrations/0001-initial-schema';
 import * as m0002 from './migrations/0002-visit-integrity';
 import * as m0003 from './migrations/0003-hourly-rollups';
@@ -48,14 +48,35 @@ const MIGRATIONS: Record<string, Migration> = {
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
 
-/** `schema`: where the bookkeeping tables live when the connection's search_path is not public. */
+/**
+ * Runs every pending migration in one transaction of one connection, which a transaction-mode
+ * pooler (PgBouncer) keeps on one server session from BEGIN to COMMIT. Kysely's own run takes a
+ * session-level advisory lock in a statement of its own before its transaction: through such a
+ * pooler that lock and its unlock may land on different server sessions, and a lock left on a
+ * pooled session makes the next process's start wait for it (seen: a restarted process under load
+ * never came up). Here a transaction-scoped lock serialises processes starting together, and the
+ * migrator's own lock and unlock fall inside the same transaction, on the same session.
+ *
+ * `schema`: where the bookkeeping tables live when the connection's search_path is not public.
+ */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations run before the tables of db/types.ts exist (Kysely's own idiom)
-export async function migrateToLatest(db: Kysely<any>, schema?: string): Promise<void> {
-  const migrator = new Migrator({ db, provider, ...(schema ? { migrationTableSchema: schema } : {}) });
-  const { error, results } = await migrator.migrateToLatest();
-  const failed = results?.find((r) => r.status === 'Error');
-  if (error || failed) {
-    const cause = error instanceof Error ? error.message : String(error ?? '');
-    throw new Error(`Database migration ${failed?.migrationName ?? ''} failed: ${cause}`);
-  }
+export async function migrateToLatest(db: Kysely<any>, schema?: string): Promise<{ applied: string[] }> {
+  return db.connection().execute(async (conn) => {
+    await sql`begin`.execute(conn);
+    try {
+      await sql`select pg_advisory_xact_lock(hashtext('hailong:migrate'))`.execute(conn);
+      const migrator = new Migrator({ db: conn, provider, disableTransactions: true, ...(schema ? { migrationTableSchema: schema } : {}) });
+      const { error, results } = await migrator.migrateToLatest();
+      const failed = results?.find((r) => r.status === 'Error');
+      if (error || failed) {
+        const cause = error instanceof Error ? error.message : String(error ?? '');
+        throw new Error(`Database migration ${failed?.migrationName ?? ''} failed: ${cause}`);
+      }
+      await sql`commit`.execute(conn);
+      return { applied: (results ?? []).map((r) => r.migrationName) };
+    } catch (error) {
+      await sql`rollback`.execute(conn).catch(() => {});
+      throw error;
+    }
+  });
 }

@@ -27,7 +27,11 @@ async function main() {
           handle.readReplica ? '; dashboards and exports read HAILONG_READ_DATABASE_URL' : ''
         }${env.HAILONG_DB_POOLER === 'transaction' ? '; through a transaction-mode pooler' : ''}`,
   );
-  await migrateToLatest(handle.dbLong, env.HAILONG_DB_SCHEMA);
+  // One line per start-up step, so a start that stops part-way shows where.
+  log('Cơ sở dữ liệu: kiểm tra cấu trúc… / database: checking the schema…');
+  const { applied } = await migrateToLatest(handle.dbLong, env.HAILONG_DB_SCHEMA);
+  if (applied.length > 0)
+    log(`Cơ sở dữ liệu: đã cập nhật ${applied.length} bước / database: ${applied.length} migrations applied (${applied.at(-1)})`);
   const state = await firstStart(handle.dbLong, env, log);
 
   // Counter edits made by the other server processes reach this one's citizen-page cache at once.
