@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDb, type DbHandle } from '../../db/create-db';
+import { migrateToLatest } from '../../db/migrate';
 import { GROUP_BYS, satisfiedCountsFromResponses, satisfiedCountsFromRollups } from '../../db/stats';
 import { issueFormToken } from '../../server/citizen/form-token';
 import { localDay } from '../../surveys/time';
@@ -32,6 +33,22 @@ describe('a cluster: replica, PgBouncer, three processes behind nginx', () => {
     await primary?.close();
     await cluster?.stop();
   }, 120_000);
+
+  it('migrations through PgBouncer leave no lock behind: twelve at once from one pool all finish', { timeout: 60_000 }, async () => {
+    // Through a transaction-mode pooler a session-level lock and its unlock may land on different
+    // server sessions; a lock left on a pooled session would make these (and a restart) wait.
+    const pooled = await createDb({ databaseUrl: cluster.poolerUrl, pooler: 'transaction', poolSize: 12, log: () => {} });
+    try {
+      const runs = await Promise.all(Array.from({ length: 12 }, () => migrateToLatest(pooled.dbLong)));
+      expect(runs.map((r) => r.applied)).toEqual(Array.from({ length: 12 }, () => []));
+    } finally {
+      await pooled.close();
+    }
+    const advisory = await sql<{ n: number }>`
+      select count(*)::int as n from pg_locks
+      where locktype = 'advisory' and database = (select oid from pg_database where datname = current_database())`.execute(primary.dbWrite);
+    expect(advisory.rows[0]!.n).toBe(0);
+  });
 
   it(
     "an open-loop load with one process killed -9 and restarted: every answer stored once, rollups = recount, the replica's dashboards = the primary",

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { buildServer, runServer, type RunningServer } from '../run-server';
 import { sh, sleep } from './exec';
+import { primaryActivity } from './primary-activity';
 import { startNginx, type Balancer } from './nginx';
 import { startPgBouncer, type Pooler } from './pgbouncer';
 import { ensureReplicationAccess, PRIMARY, startReplica, type Replica } from './replica';
@@ -26,6 +27,8 @@ export interface Cluster {
   database: string;
   url: string;
   primaryUrl: string;
+  /** PgBouncer (transaction mode) in front of the primary, as the app processes reach it. */
+  poolerUrl: string;
   replica: Replica;
   apps: RunningServer[];
   secret: string;
@@ -80,7 +83,13 @@ export async function startCluster(
     };
     const startApp = async (i: number) => {
       // Data folders in one temp folder of the cluster's: a process killed -9 cannot remove its own.
-      const app = await runServer(env, { port: ports.apps[i]!, dataDir: mkdtempSync(join(dataRoot, `app${i}-`)) });
+      const app = await runServer(env, { port: ports.apps[i]!, dataDir: mkdtempSync(join(dataRoot, `app${i}-`)) }).catch(
+        async (error: Error) => {
+          // What the database was doing meanwhile: a start that waits on a lock says on which.
+          error.message += `\n${await primaryActivity(database).catch((e: Error) => e.message)}\n${pooler.log()}`;
+          throw error;
+        },
+      );
       apps[i] = app;
       return app;
     };
@@ -97,6 +106,7 @@ export async function startCluster(
       database,
       url: balancer.url,
       primaryUrl,
+      poolerUrl: pooler.url(database),
       replica,
       apps,
       secret,

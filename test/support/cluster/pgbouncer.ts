@@ -1,4 +1,4 @@
-import { chownSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chownSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createConnection } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,6 +7,8 @@ import { gidOf, PRIMARY, uidOf } from './replica';
 
 export interface Pooler {
   url: (database: string) => string;
+  /** The end of PgBouncer's log file, for a failure's message. */
+  log: () => string;
   stop(): Promise<void>;
 }
 
@@ -62,5 +64,12 @@ export async function startPgBouncer(port: number, database: string): Promise<Po
     await stop();
     throw error;
   }
-  return { url: (db) => `postgres://root@127.0.0.1:${port}/${db}`, stop };
+  const log = () => {
+    try {
+      return `pgbouncer.log (end):\n${readFileSync(join(dir, 'pgbouncer.log'), 'utf8').split('\n').slice(-30).join('\n')}`;
+    } catch {
+      return '';
+    }
+  };
+  return { url: (db) => `postgres://root@127.0.0.1:${port}/${db}`, log, stop };
 }
