@@ -18,7 +18,7 @@ import { NATIONAL_FULL, NATIONAL_QUICK } from './national-seed';
 import { measureThroughput, type ThroughputFigures } from './throughput';
 
 // `npm run bench` (full) or `npm run bench -- --quick` (under 2 minutes; CI). `--reseed` rebuilds
-// the kept 10M-response dashboard and 10M-dossier 766 data sets. `--only <section>[,<section>]` runs only those
+// the kept 10M-response dashboard, 10M-dossier 766 and national (3 × 50M answers' rollups) data sets. `--only <section>[,<section>]` runs only those
 // (throughput, loginFlood, dashboard, index766, citizenPage, exports, national, openLoop), e.g. to measure one line again. Real PostgreSQL when DATABASE_URL is set, embedded
 // PGlite otherwise (reported: the two are not comparable). Every figure sits beside a baseline
 // measured in the same run on the same machine. Exits non-zero only when a correctness check
@@ -334,7 +334,7 @@ async function nationalSection(): Promise<NationalFigures | { skipped: string }>
     return { skipped };
   }
   const size = quick ? NATIONAL_QUICK : NATIONAL_FULL;
-  const n = await measureNational({ databaseUrl, size, keep: !quick, reseed, requestRuns: quick ? 10 : 100, log });
+  const n = await measureNational({ databaseUrl, size, keep: !quick, reseed, requestRuns: quick ? 5 : 30, log });
   const answers = (v: number) => (v >= 1e6 ? `${v / 1e6} M` : `${v / 1e3}k`);
   const label = `${answers(size.answersPerYear * 3)} answers' rollups`;
   for (const q of n.queries) {
