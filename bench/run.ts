@@ -323,7 +323,7 @@ async function exportsSection(): Promise<ExportBench[]> {
 
 /**
  * The national profile (PostgreSQL only): one tenant for the country, rollups of 3 × 50 M answers
- * seeded straight into the rollup tables and kept between runs; quick mode seeds a hundredth of it
+ * seeded straight into the rollup tables and kept between runs; quick mode seeds a small set (170 units, 200 counters)
  * and drops it. Baseline: the same /api/stats requests over the raw set stored through the writer.
  */
 async function nationalSection(): Promise<NationalFigures | { skipped: string }> {
@@ -379,7 +379,8 @@ async function nationalSection(): Promise<NationalFigures | { skipped: string }>
  * (throughput) stays as it is.
  */
 async function openLoopSection(): Promise<OpenLoopFigures> {
-  const rates = quick ? [200] : [50, 200, 500];
+  // Quick (CI): one low rate, for the stored-once check; a server a second after its start is no measure of 200/s.
+  const rates = quick ? [50] : [50, 200, 500];
   log(`open loop: ${rates.join(', ')} requests/s, ${quick ? 2 : 10} s each, hailong and the bare handler…`);
   const o = await measureOpenLoop({ databaseUrl, rates, seconds: quick ? 2 : 10 });
   for (const { rate, hailong, bare } of o.rates) {
