@@ -12,11 +12,14 @@ import { measureDashboard, type DashboardFigures } from './dashboard';
 import { measureExports, type ExportBench } from './exports';
 import { measureIndex766, type IndexFigures } from './index-766';
 import { measureLoginFlood, type LoginFloodFigures } from './login-flood';
+import { measureNational, type NationalFigures } from './national';
+import { ACK_WITHIN_MS, measureOpenLoop, type OpenLoopFigures } from './open-loop';
+import { NATIONAL_FULL, NATIONAL_QUICK } from './national-seed';
 import { measureThroughput, type ThroughputFigures } from './throughput';
 
 // `npm run bench` (full) or `npm run bench -- --quick` (under 2 minutes; CI). `--reseed` rebuilds
-// the kept 10M-response dashboard and 10M-dossier 766 data sets. `--only <section>[,<section>]` runs only those
-// (throughput, loginFlood, dashboard, index766, citizenPage, exports), e.g. to measure one line again. Real PostgreSQL when DATABASE_URL is set, embedded
+// the kept 10M-response dashboard, 10M-dossier 766 and national (3 × 50M answers' rollups) data sets. `--only <section>[,<section>]` runs only those
+// (throughput, loginFlood, dashboard, index766, citizenPage, exports, national, openLoop), e.g. to measure one line again. Real PostgreSQL when DATABASE_URL is set, embedded
 // PGlite otherwise (reported: the two are not comparable). Every figure sits beside a baseline
 // measured in the same run on the same machine. Exits non-zero only when a correctness check
 // fails, never because of a timing: timings on a shared machine are noise, wrong data is not.
@@ -318,6 +321,111 @@ async function exportsSection(): Promise<ExportBench[]> {
   return measured;
 }
 
+/**
+ * The national profile (PostgreSQL only): one tenant for the country, rollups of 3 × 50 M answers
+ * seeded straight into the rollup tables and kept between runs; quick mode seeds a small set (170 units, 200 counters)
+ * and drops it. Baseline: the same /api/stats requests over the raw set stored through the writer.
+ */
+async function nationalSection(): Promise<NationalFigures | { skipped: string }> {
+  if (!databaseUrl) {
+    const skipped = 'national: skipped on PGlite (an embedded database serves one office, not a country); set DATABASE_URL to run it';
+    log(skipped);
+    notes.push(skipped);
+    return { skipped };
+  }
+  const size = quick ? NATIONAL_QUICK : NATIONAL_FULL;
+  const n = await measureNational({ databaseUrl, size, keep: !quick, reseed, requestRuns: quick ? 5 : 30, log });
+  const answers = (v: number) => (v >= 1e6 ? `${v / 1e6} M` : `${v / 1e3}k`);
+  const label = `${answers(size.answersPerYear * 3)} answers' rollups`;
+  for (const q of n.queries) {
+    fig({
+      name: `national stats by ${q.groupBy}, ${q.period}, ${label}, p95`,
+      value: q.p95Ms,
+      unit: 'ms',
+      baseline: q.baselineP95Ms,
+      baselineName: `same request, ${answers(size.rawAnswers)} raw answers`,
+      ratio: q.p95Ms / q.baselineP95Ms,
+      target: '< 50 ms',
+      met: q.p95Ms < 50,
+    });
+  }
+  const t = n.totals;
+  checks.push({
+    name: `national: seeded rollups hold ${answers(size.answersPerYear)} answers a year, daily rows add up to their months`,
+    ok: n.totalsOk,
+    detail: `${t.years.map((y) => `${y.year}: ${y.answers.toLocaleString('en')}`).join(', ')}; ${t.monthlyRows.toLocaleString('en')} monthly rows, ${t.dailyRows.toLocaleString('en')} daily rows${t.dailyMismatches.length ? `; months that disagree: ${t.dailyMismatches.join(', ')}` : ''}; ${n.reused ? `kept data set of ${n.seededAt.slice(0, 10)} reused` : 'seeded now'} (rollups seeded in ${Math.round(n.seedSeconds)} s, raw set stored in ${Math.round(n.rawSeconds)} s)`,
+  });
+  for (const r of n.recount) {
+    checks.push({
+      name: `national raw set (stored by the writer): rollups = recount, by ${r.grouping}`,
+      ok: r.equal,
+      detail: `${r.groups} groups`,
+    });
+  }
+  checks.push({
+    name: 'national raw set complete',
+    ok: n.rawStored === size.rawAnswers,
+    detail: `${n.rawStored.toLocaleString('en')} of ${size.rawAnswers.toLocaleString('en')} stored (${n.rawFlagged} flagged, left out of rates)`,
+  });
+  notes.push(
+    `national: recounting the ${answers(size.rawAnswers)} raw answers by sector takes ${Math.round(n.recountMs)} ms (median); the rollups stand for ${Math.round((size.answersPerYear * 3) / size.rawAnswers)}× as many answers`,
+  );
+  return n;
+}
+
+/**
+ * Submissions at fixed arrival rates (open loop: a new request every 1/rate s whatever the earlier
+ * ones take), hailong beside the bare Hono handler at the same rates. The closed-loop figure
+ * (throughput) stays as it is.
+ */
+async function openLoopSection(): Promise<OpenLoopFigures> {
+  // Quick (CI): one low rate, for the stored-once check; a server a second after its start is no measure of 200/s.
+  const rates = quick ? [50] : [50, 200, 500];
+  log(`open loop: ${rates.join(', ')} requests/s, ${quick ? 2 : 10} s each, hailong and the bare handler…`);
+  const o = await measureOpenLoop({ databaseUrl, rates, seconds: quick ? 2 : 10 });
+  for (const { rate, hailong, bare } of o.rates) {
+    fig({
+      name: `open-loop ${rate}/s, submission p50`,
+      value: hailong.p50Ms,
+      unit: 'ms',
+      baseline: bare.p50Ms,
+      baselineName: 'bare Hono handler, same rate',
+      ratio: hailong.p50Ms / bare.p50Ms,
+      target: '—',
+    });
+    fig({
+      name: `open-loop ${rate}/s, submission p99`,
+      value: hailong.p99Ms,
+      unit: 'ms',
+      baseline: bare.p99Ms,
+      baselineName: 'bare Hono handler, same rate',
+      ratio: hailong.p99Ms / bare.p99Ms,
+      target: '< 50 ms',
+      met: hailong.p99Ms < 50,
+    });
+    fig({
+      name: `open-loop ${rate}/s, acknowledged within ${ACK_WITHIN_MS / 1000} s`,
+      value: hailong.share * 100,
+      unit: '%',
+      baseline: bare.share * 100,
+      baselineName: 'bare Hono handler, same rate',
+      ratio: hailong.share / bare.share,
+      target: '100 %',
+      met: hailong.acknowledged === hailong.sent,
+    });
+  }
+  notes.push(
+    `open loop: latency from each request's scheduled time; an answer not acknowledged (2xx) within ${ACK_WITHIN_MS / 1000} s counts as ${ACK_WITHIN_MS / 1000} s. Generator lag (latest send against schedule): ${o.rates.map((r) => `${r.rate}/s ${Math.round(Math.max(r.hailong.maxSendLagMs, r.bare.maxSendLagMs))} ms`).join(', ')}`,
+  );
+  const c = o.count;
+  checks.push({
+    name: 'open loop: every acknowledged answer stored exactly once',
+    ok: c.ok,
+    detail: `${c.acknowledged} acknowledged, ${c.stored} stored, ${c.duplicates} duplicates, ${c.lost} lost, ${c.storedDespiteError} stored despite an error, ${c.inFlightAtStop} in flight at stop; statuses ${JSON.stringify(c.statusCounts)}`,
+  });
+  return o;
+}
+
 const round = (v: number) => (Math.abs(v) >= 100 ? Math.round(v).toLocaleString('en') : v.toFixed(v >= 10 ? 1 : 2));
 
 function printTable(database: string, seconds: number) {
@@ -362,6 +470,8 @@ async function main() {
   await section('index766', index766Section);
   await section('citizenPage', citizenPageSection);
   await section('exports', exportsSection);
+  await section('national', nationalSection);
+  await section('openLoop', openLoopSection);
   const seconds = (performance.now() - started) / 1000;
   printTable(database, seconds);
   mkdirSync('bench', { recursive: true });
