@@ -31,7 +31,9 @@ async function main() {
   log('Cơ sở dữ liệu: kiểm tra cấu trúc… / database: checking the schema…');
   const { applied } = await migrateToLatest(handle.dbLong, env.HAILONG_DB_SCHEMA);
   if (applied.length > 0)
-    log(`Cơ sở dữ liệu: đã cập nhật ${applied.length} bước / database: ${applied.length} migrations applied (${applied.at(-1)})`);
+    log(
+      `Cơ sở dữ liệu: đã áp dụng ${applied.length} bản cập nhật cấu trúc / database: ${applied.length} migrations applied (${applied.at(-1)})`,
+    );
   const state = await firstStart(handle.dbLong, env, log);
 
   // Counter edits made by the other server processes reach this one's citizen-page cache at once.
