@@ -18,7 +18,12 @@ export interface ResponseBatcher {
 export interface BatcherOptions {
   /** Most responses committed in one transaction. */
   maxBatch?: number;
-  /** Transactions in flight at once: the next batch fills while one commits. */
+  /**
+   * Transactions in flight at once; the next batch fills while they commit. One by default: the
+   * batches of one peak bump the same rollup cells, so a second transaction only waited on the
+   * first's row locks, and the queue was cut into batches half as large (each paying its own
+   * statements and COMMIT). Measured on the throughput bench: 0.17× → 0.26× the minimal durable server.
+   */
   maxInFlight?: number;
   /** Told the size of each committed batch (for tests and monitoring). */
   onCommit?: (size: number) => void;
@@ -36,7 +41,7 @@ interface Waiting extends PendingResponse {
  */
 export function createResponseBatcher(db: Kysely<Database>, options: BatcherOptions = {}): ResponseBatcher {
   const maxBatch = options.maxBatch ?? 256;
-  const maxInFlight = options.maxInFlight ?? 2;
+  const maxInFlight = options.maxInFlight ?? 1;
   const queue: Waiting[] = [];
   let inFlight = 0;
 
