@@ -57,29 +57,29 @@ export interface PendingResponse {
 export type WriteOutcome = ({ ok: true } & StoredResult) | { ok: false; error: TokenAlreadyUsedError | DossierAlreadyRatedError };
 
 // Rows travel as one JSON parameter per statement: a batch of any size is one round trip.
-const RESPONSE_COLUMNS = sql.raw(
-  [
-    'id',
-    'tenant_id',
-    'survey_version_id',
-    'counter_id',
-    'wave_id',
-    'unit_id',
-    'sector_code',
-    'channel',
-    'submitted_at',
-    'answers',
-    'comment',
-    'dossier_code',
-    'client_key',
-    'token_id',
-    'satisfied',
-    'weight',
-    'flags',
-    'origin_hash',
-    'device_hash',
-  ].join(', '),
-);
+const COLUMNS_AFTER_ID = [
+  'tenant_id',
+  'survey_version_id',
+  'counter_id',
+  'wave_id',
+  'unit_id',
+  'sector_code',
+  'channel',
+  'submitted_at',
+  'answers',
+  'comment',
+  'dossier_code',
+  'client_key',
+  'token_id',
+  'satisfied',
+  'weight',
+  'flags',
+  'origin_hash',
+  'device_hash',
+];
+const RESPONSE_COLUMNS = sql.raw(['id', ...COLUMNS_AFTER_ID].join(', '));
+// The same columns read from the claimed input rows, each under the id drawn for it.
+const STORED_COLUMNS = sql.raw(['n.response_id', ...COLUMNS_AFTER_ID.map((c) => `n.${c}`)].join(', '));
 
 /**
  * The one writer path for responses (QR, kiosk, interviewer entry, import): inserts the
@@ -125,27 +125,28 @@ export function ensurePartitionsFor(db: Kysely<Database>, items: readonly NewRes
  * responses, their complaint cases and their rollups. Outcomes come back in the items' order.
  */
 export async function writeResponses(trx: Transaction<Database>, pending: readonly PendingResponse[]): Promise<WriteOutcome[]> {
-  // One statement: ids drawn in arrival order (exports list answers by id), then keys claimed in
-  // one sorted order by every writer, so two batches never wait on each other in a cycle.
-  const claims = pending.map(({ item }, ord) => ({
-    ord,
-    tenant_id: item.tenant_id,
-    client_key: item.client_key,
-    submitted_at: item.submitted_at,
-    token_id: item.token_id,
-    dossier_code: item.dossier_code,
-  }));
+  // One statement for keys and rows: ids drawn in arrival order (exports list answers by id), then
+  // keys claimed in one sorted order by every writer, so two batches never wait on each other in a
+  // cycle (the first of two identical keys in one batch wins); only the rows whose key was claimed
+  // are inserted, each under the id drawn for it.
+  const rows = pending.map(({ item }) => ({ ...item, id: null, weight: item.weight ?? 1, flags: item.flags ?? [] }));
   const claimed = await sql<{ tenant_id: number; client_key: string; response_id: number }>`
     with input as (
-      select * from jsonb_to_recordset(${JSON.stringify(claims)}::jsonb)
-        as t(ord int, tenant_id int, client_key text, submitted_at timestamptz, token_id text, dossier_code text)
+      select * from jsonb_populate_recordset(null::responses, ${JSON.stringify(rows)}::jsonb) with ordinality as t
     ),
-    numbered as (select input.*, nextval('response_ids') as response_id from input order by ord)
-    insert into response_keys (tenant_id, client_key, response_id, submitted_at, token_id, dossier_code)
-    select tenant_id, client_key, response_id, submitted_at, token_id, dossier_code from numbered
-    order by tenant_id, client_key
-    on conflict do nothing
-    returning tenant_id, client_key, response_id`.execute(trx);
+    numbered as (select input.*, nextval('response_ids') as response_id from input order by ordinality),
+    claimed as (
+      insert into response_keys (tenant_id, client_key, response_id, submitted_at, token_id, dossier_code)
+      select tenant_id, client_key, response_id, submitted_at, token_id, dossier_code from numbered
+      order by tenant_id, client_key, ordinality
+      on conflict do nothing
+      returning tenant_id, client_key, response_id
+    ),
+    stored as (
+      insert into responses (${RESPONSE_COLUMNS})
+      select ${STORED_COLUMNS} from numbered n join claimed c on c.response_id = n.response_id
+    )
+    select tenant_id, client_key, response_id from claimed`.execute(trx);
   const idOf = new Map(claimed.rows.map((row) => [keyOf(row), row.response_id]));
 
   const fresh: (PendingResponse & { id: number; index: number })[] = [];
@@ -159,12 +160,6 @@ export async function writeResponses(trx: Transaction<Database>, pending: readon
       fresh.push({ ...p, id, index });
     }
   });
-  if (fresh.length > 0) {
-    const rows = fresh.map(({ item, id }) => ({ ...item, id, weight: item.weight ?? 1, flags: item.flags ?? [] }));
-    await sql`
-      insert into responses (${RESPONSE_COLUMNS})
-      select ${RESPONSE_COLUMNS} from jsonb_populate_recordset(null::responses, ${JSON.stringify(rows)}::jsonb)`.execute(trx);
-  }
   await openCases(
     trx,
     fresh.flatMap(({ id, followUp }) => (followUp ? [{ item: { ...followUp.item, response_id: id }, contact: followUp.contact }] : [])),
