@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { isDatabaseUnavailable } from './database-unavailable';
 import {
   ensurePartitionsFor,
+  type BurstRule,
   writeResponses,
   type FollowUpCase,
   type NewResponse,
@@ -11,8 +12,11 @@ import {
 import type { Database } from './types';
 
 export interface ResponseBatcher {
-  /** Resolves once the response is committed (or found as a replay); rejects if refused. */
-  write(item: NewResponse, followUp?: FollowUpCase): Promise<StoredResult>;
+  /**
+   * Resolves once the response is committed (or found as a replay); rejects if refused. With a
+   * burst rule, the answer is flagged in the writing transaction when its sender is over it.
+   */
+  write(item: NewResponse, followUp?: FollowUpCase, burst?: BurstRule): Promise<StoredResult>;
 }
 
 export interface BatcherOptions {
@@ -84,9 +88,9 @@ export function createResponseBatcher(db: Kysely<Database>, options: BatcherOpti
   }
 
   return {
-    write(item, followUp) {
+    write(item, followUp, burst) {
       return new Promise<StoredResult>((resolve, reject) => {
-        queue.push({ item, followUp, resolve, reject });
+        queue.push({ item, followUp, burst, resolve, reject });
         pump();
       });
     },

@@ -4,6 +4,7 @@ import { localMonth } from '../surveys/time';
 import { ensureResponsePartitions } from './response-partitions';
 import { openCases, type NewCase, type NewContact } from './cases';
 import { addToRollups } from './rollups';
+import { recentActivities } from './visit-signals';
 import type { Channel } from '../surveys/channels';
 import type { Database } from './types';
 
@@ -48,9 +49,19 @@ export interface FollowUpCase {
   contact?: NewContact | undefined;
 }
 
+/**
+ * The burst rule a citizen answer is checked against when it is written: more than `max` answers
+ * from its address or browser at its counter since `since`, and it is stored flagged.
+ */
+export interface BurstRule {
+  max: number;
+  since: Date;
+}
+
 export interface PendingResponse {
   item: NewResponse;
   followUp?: FollowUpCase | undefined;
+  burst?: BurstRule | undefined;
 }
 
 /** What became of one response in a batch: stored, a replay of its first copy, or refused. */
@@ -124,7 +135,8 @@ export function ensurePartitionsFor(db: Kysely<Database>, items: readonly NewRes
  * code seen before is skipped, never an error that would abort the batch), then the new
  * responses, their complaint cases and their rollups. Outcomes come back in the items' order.
  */
-export async function writeResponses(trx: Transaction<Database>, pending: readonly PendingResponse[]): Promise<WriteOutcome[]> {
+export async function writeResponses(trx: Transaction<Database>, batch: readonly PendingResponse[]): Promise<WriteOutcome[]> {
+  const pending = await withBurstFlags(trx, batch);
   // One statement for keys and rows: ids drawn in arrival order (exports list answers by id), then
   // keys claimed in one sorted order by every writer, so two batches never wait on each other in a
   // cycle (the first of two identical keys in one batch wins); only the rows whose key was claimed
@@ -178,6 +190,40 @@ export async function writeResponses(trx: Transaction<Database>, pending: readon
     outcomes.push(id !== undefined ? { ok: true, id, replay: false } : await losingOutcome(trx, item));
   }
   return outcomes;
+}
+
+/**
+ * The batch with each answer over its burst rule flagged: one look-up for the whole batch, in the
+ * writing transaction, instead of one query per group of arrivals before it (a stage, a round trip
+ * and a plan less per answer). Answers of one batch do not count each other, as answers checked
+ * at the same moment never did.
+ */
+async function withBurstFlags(trx: Transaction<Database>, pending: readonly PendingResponse[]): Promise<readonly PendingResponse[]> {
+  const checked = pending.flatMap((p, index) =>
+    p.burst && p.item.counter_id !== null && (p.item.origin_hash || p.item.device_hash) ? [index] : [],
+  );
+  if (checked.length === 0) return pending;
+  const activity = await recentActivities(
+    trx,
+    checked.map((index) => {
+      const { item, burst } = pending[index]!;
+      return {
+        counterId: item.counter_id!,
+        originHash: item.origin_hash ?? null,
+        deviceHash: item.device_hash ?? null,
+        since: burst!.since,
+      };
+    }),
+  );
+  const flagged = [...pending];
+  checked.forEach((index, k) => {
+    const p = pending[index]!;
+    const { fromOrigin, fromDevice } = activity[k]!;
+    if (fromOrigin >= p.burst!.max || fromDevice >= p.burst!.max) {
+      flagged[index] = { ...p, item: { ...p.item, flags: [...(p.item.flags ?? []), 'burst'] } };
+    }
+  });
+  return flagged;
 }
 
 /** Why an item was not stored: its client key is a replay, or its token or dossier was used. */
