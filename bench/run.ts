@@ -57,7 +57,7 @@ const fig = (f: Omit<Figure, 'baseline' | 'baselineName' | 'ratio' | 'met'> & Pa
   figures.push({ baseline: null, baselineName: null, ratio: null, met: null, ...f });
 
 async function throughputSection(): Promise<ThroughputFigures> {
-  log('throughput: loading the server and the bare baseline…');
+  log('throughput: loading the server, the bare baseline and the minimal durable baseline…');
   const t = await measureThroughput({ databaseUrl, seconds: quick ? 3 : 10, runs: quick ? 1 : 3, warmupSeconds: quick ? 1 : 2 });
   fig({
     name: 'submissions/s (64 clients)',
@@ -68,6 +68,16 @@ async function throughputSection(): Promise<ThroughputFigures> {
     ratio: t.ratio,
     target: '≥ 0.5× baseline',
     met: t.ratio >= 0.5,
+  });
+  fig({
+    name: 'submissions/s vs minimal durable',
+    value: t.hailong.requestsPerSecond,
+    unit: 'req/s',
+    baseline: t.minimal.requestsPerSecond,
+    baselineName: 'minimal durable + rollup server',
+    ratio: t.ratioMinimal,
+    target: '≥ 0.7× baseline',
+    met: t.ratioMinimal >= 0.7,
   });
   fig({
     name: 'submission latency p50',
@@ -88,6 +98,35 @@ async function throughputSection(): Promise<ThroughputFigures> {
     target: '< 50 ms',
     met: t.hailong.p99Ms < 50,
   });
+  fig({
+    name: 'server CPU per stored answer',
+    value: t.hailong.serverCpuUsPerAnswer,
+    unit: 'µs',
+    baseline: t.minimal.serverCpuUsPerAnswer,
+    baselineName: 'minimal durable + rollup server',
+    ratio: t.hailong.serverCpuUsPerAnswer / t.minimal.serverCpuUsPerAnswer,
+    target: '—',
+  });
+  if (t.hailong.postgresCpuUsPerAnswer !== null && t.minimal.postgresCpuUsPerAnswer !== null) {
+    fig({
+      name: 'PostgreSQL CPU per stored answer',
+      value: t.hailong.postgresCpuUsPerAnswer,
+      unit: 'µs',
+      baseline: t.minimal.postgresCpuUsPerAnswer,
+      baselineName: 'minimal durable + rollup server',
+      ratio: t.hailong.postgresCpuUsPerAnswer / t.minimal.postgresCpuUsPerAnswer,
+      target: '—',
+    });
+  }
+  const us = (v: number | null) => (v === null ? 'in server' : `${Math.round(v)} µs`);
+  const row = (name: string, f: ThroughputFigures['hailong'], ratios: string) =>
+    `  ${name.padEnd(34)} ${`${Math.round(f.requestsPerSecond)} req/s`.padStart(12)}  p99 ${`${f.p99Ms} ms`.padStart(7)}  server CPU ${us(f.serverCpuUsPerAnswer).padStart(8)}  PostgreSQL CPU ${us(f.postgresCpuUsPerAnswer).padStart(9)} per answer${ratios}`;
+  notes.push(
+    'Submissions, per server (medians; CPU from /proc, per acknowledged answer):',
+    row('hailong', t.hailong, `  (${round(t.ratio)}× bare, ${round(t.ratioMinimal)}× minimal durable)`),
+    row('minimal durable + rollup', t.minimal, ''),
+    row('bare Hono + zod', t.bare, ''),
+  );
   const c = t.count;
   checks.push({
     name: 'every acknowledged answer stored exactly once',
@@ -97,6 +136,17 @@ async function throughputSection(): Promise<ThroughputFigures> {
   for (const r of t.recount) {
     checks.push({ name: `rollups = recount after load, by ${r.grouping}`, ok: r.equal, detail: `${r.groups} groups` });
   }
+  const m = t.minimalCount;
+  checks.push({
+    name: 'minimal durable baseline: every acknowledged answer stored once',
+    ok: m.ok,
+    detail: `${m.acknowledged} acknowledged, ${m.stored} stored, ${m.lost} lost, ${m.storedDespiteError} stored despite an error; statuses ${JSON.stringify(m.statusCounts)}`,
+  });
+  checks.push({
+    name: 'minimal durable baseline: rollup = recount',
+    ok: t.minimalRecount.equal,
+    detail: `${t.minimalRecount.cells} cells`,
+  });
   return t;
 }
 

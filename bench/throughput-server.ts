@@ -8,14 +8,17 @@ import { firstStart } from '../server/bootstrap/first-start';
 import { submissionEnvelope } from '../server/citizen/submit-response';
 import { dbTimeoutsFromEnv } from '../server/config/db-options';
 import { parseEnv } from '../server/config/env';
+import { minimalDurable } from './minimal-durable-server';
 
 // The server the throughput bench loads, run in a child process of its own so the load
 // generator and the server do not share one event loop (as in production, where they never do).
-// Bundled and run by bench/throughput.ts as `node dist/bench/throughput-server.js hailong|bare`; prints `READY <port>` once it listens.
+// Bundled and run by bench/throughput.ts as `node dist/bench/throughput-server.js hailong|bare|minimal`; prints `READY <port>` once it listens.
 //   hailong: the real app (migrate, first start with the demo tenant) on DATABASE_URL +
 //            BENCH_SCHEMA, or on an embedded PGlite in BENCH_DATA_DIR.
 //   bare:    the baseline, a bare Hono handler that parses and validates the same JSON envelope
 //            and answers 201 without touching a database.
+//   minimal: the durable baseline (bench/minimal-durable-server.ts): the same envelope stored
+//            exactly once with a rollup, by group commit, on DATABASE_URL + BENCH_SCHEMA or PGlite.
 const mode = process.argv[2];
 
 async function hailong() {
@@ -43,8 +46,9 @@ function bare() {
 }
 
 async function main() {
-  const server = mode === 'bare' ? bare() : mode === 'hailong' ? await hailong() : undefined;
-  if (!server) throw new Error('usage: throughput-server.ts hailong|bare');
+  const server =
+    mode === 'bare' ? bare() : mode === 'hailong' ? await hailong() : mode === 'minimal' ? await minimalDurable(process.env) : undefined;
+  if (!server) throw new Error('usage: throughput-server.ts hailong|bare|minimal');
   // Requests still being handled when the load stops finish before the database closes, so the
   // parent's count sees them committed and the log shows no "pool closed" errors.
   let inFlight = 0;

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { sql } from 'kysely';
+import pg from 'pg';
 import { createDb, type DbHandle } from '../db/create-db';
 import { satisfiedCountsFromResponses, satisfiedCountsFromRollups, type GroupBy, type StatsFilter } from '../db/stats';
 import { DEMO_COUNTERS } from '../server/bootstrap/demo-tenant';
@@ -12,6 +13,8 @@ import { issueFormToken } from '../server/citizen/form-token';
 import { allQuestionsOf, type Answers, type SurveyDefinition } from '../surveys/instrument-schema';
 import { localDay } from '../surveys/time';
 import { bundleForNode, SERVER_NODE_FLAGS } from './export-measure';
+import { minimalChecks } from './minimal-durable-server';
+import { cpuMeter, processCpuMicros } from './proc-cpu';
 
 export interface LoadFigures {
   requestsPerSecond: number;
@@ -22,6 +25,14 @@ export interface LoadFigures {
   non2xx: number;
   errors: number;
   timeouts: number;
+  /** The server process's CPU (user + system, /proc) per acknowledged answer, in µs. */
+  serverCpuUsPerAnswer: number;
+  /**
+   * PostgreSQL's CPU per acknowledged answer, in µs: the backends serving that server (found by
+   * its application_name in pg_stat_activity, sampled before and after each run), summed from
+   * /proc. Null on PGlite, whose database runs inside the server process (counted there).
+   */
+  postgresCpuUsPerAnswer: number | null;
 }
 
 export interface CountCheck {
@@ -51,9 +62,16 @@ export interface ThroughputFigures {
   runs: number;
   hailong: LoadFigures;
   bare: LoadFigures;
+  /** The minimal durable + rollup server (bench/minimal-durable-server.ts). */
+  minimal: LoadFigures;
+  /** hailong ÷ bare, and hailong ÷ minimal durable, in acknowledged answers per second. */
   ratio: number;
+  ratioMinimal: number;
   count: CountCheck;
   recount: RecountCheck[];
+  /** The minimal server keeps the same promises: each acknowledged answer stored once, rollup = recount. */
+  minimalCount: CountCheck;
+  minimalRecount: { cells: number; equal: boolean };
 }
 
 const RECOUNT_GROUPINGS: GroupBy[] = ['sector', 'unit', 'counter', 'day', 'month'];
@@ -68,7 +86,7 @@ export interface Child {
   stop(): Promise<void>;
 }
 
-export function startChild(mode: 'hailong' | 'bare', env: NodeJS.ProcessEnv): Promise<Child> {
+export function startChild(mode: 'hailong' | 'bare' | 'minimal', env: NodeJS.ProcessEnv): Promise<Child> {
   const child: ChildProcess = spawn(process.execPath, [...SERVER_NODE_FLAGS, SERVER_BUNDLE, mode], {
     env,
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -205,8 +223,14 @@ export function submissionLoad(
 // Lets answers still in flight when a load stops finish before the next load is measured.
 export const settle = () => new Promise((resolve) => setTimeout(resolve, 1000));
 
-export function loadFigures(result: autocannon.Result): LoadFigures {
+export function loadFigures(
+  result: autocannon.Result,
+  cpu: { serverUs: number; postgresUs: number | null } = { serverUs: 0, postgresUs: null },
+): LoadFigures {
+  const answers = Math.max(1, result['2xx']);
   return {
+    serverCpuUsPerAnswer: cpu.serverUs / answers,
+    postgresCpuUsPerAnswer: cpu.postgresUs === null ? null : cpu.postgresUs / answers,
     requestsPerSecond: result['2xx'] / result.duration,
     p50Ms: result.latency.p50,
     p99Ms: result.latency.p99,
@@ -233,14 +257,43 @@ export function medianFigures(runs: LoadFigures[]): LoadFigures {
     non2xx: sum((r) => r.non2xx),
     errors: sum((r) => r.errors),
     timeouts: sum((r) => r.timeouts),
+    serverCpuUsPerAnswer: pick((r) => r.serverCpuUsPerAnswer),
+    postgresCpuUsPerAnswer: runs.some((r) => r.postgresCpuUsPerAnswer === null) ? null : pick((r) => r.postgresCpuUsPerAnswer!),
   };
 }
 
+// Each server's connections say whose they are, so PostgreSQL's CPU is counted per server.
+const APP_NAMES = { hailong: 'bench-tp-hailong', minimal: 'bench-tp-minimal', bare: 'bench-tp-bare' } as const;
+
+/** Runs one load against a child and measures its CPU and that of the PostgreSQL backends serving it. */
+async function measuredLoad(
+  child: Child,
+  appName: string,
+  pgClient: pg.Client | undefined,
+  load: () => Promise<autocannon.Result>,
+): Promise<LoadFigures> {
+  const backends = async () =>
+    pgClient
+      ? (await pgClient.query<{ pid: number }>('select pid from pg_stat_activity where application_name = $1', [appName])).rows.map(
+          (r) => r.pid,
+        )
+      : [];
+  const postgres = cpuMeter(backends);
+  await postgres.start();
+  const serverBefore = processCpuMicros(child.pid) ?? 0;
+  const result = await load();
+  const serverUs = (processCpuMicros(child.pid) ?? serverBefore) - serverBefore;
+  const postgresUs = await postgres.stop();
+  return loadFigures(result, { serverUs, postgresUs: pgClient ? postgresUs : null });
+}
+
 /**
- * Submission throughput of the real server against a bare Hono handler on the same machine,
- * each in a child process, loaded alternately run by run so both see the same machine noise.
- * Afterwards every acknowledged answer must be stored exactly once, and the rollups must equal
- * a recount of the raw rows.
+ * Submission throughput of the real server against two baselines on the same machine: a bare Hono
+ * handler (no database) and a minimal durable server (group commit, one insert and one rollup
+ * upsert per batch, bench/minimal-durable-server.ts), each in a child process, loaded in turn run
+ * by run so all see the same machine noise. Afterwards every acknowledged answer must be stored
+ * exactly once, and the rollups must equal a recount of the raw rows, for hailong and the minimal
+ * server alike.
  */
 export async function measureThroughput(opts: {
   databaseUrl?: string | undefined;
@@ -250,39 +303,78 @@ export async function measureThroughput(opts: {
 }): Promise<ThroughputFigures> {
   const secret = randomBytes(32).toString('base64url');
   const schema = opts.databaseUrl ? `bench_tp_${randomBytes(4).toString('hex')}` : undefined;
+  const minimalSchema = schema ? `${schema}_min` : undefined;
   const dataDir = opts.databaseUrl ? undefined : mkdtempSync(join(tmpdir(), 'hailong-bench-'));
+  const minimalDataDir = opts.databaseUrl ? undefined : mkdtempSync(join(tmpdir(), 'hailong-bench-min-'));
   const baseEnv = { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: 'production' };
   const hailongEnv = {
     ...baseEnv,
     ...(opts.databaseUrl ? { DATABASE_URL: opts.databaseUrl, BENCH_SCHEMA: schema } : { BENCH_DATA_DIR: dataDir }),
+    PGAPPNAME: APP_NAMES.hailong,
     HAILONG_SECRET: secret,
     HAILONG_DEMO: '1',
     HAILONG_TRUST_PROXY: '1',
     HAILONG_ADMIN_PASSWORD: 'bench-password-0',
   };
+  const minimalEnv = {
+    ...baseEnv,
+    ...(opts.databaseUrl ? { DATABASE_URL: opts.databaseUrl, BENCH_SCHEMA: minimalSchema } : { BENCH_DATA_DIR: minimalDataDir }),
+    PGAPPNAME: APP_NAMES.minimal,
+  };
   await buildServers();
-  const [server, bareServer] = await Promise.all([startChild('hailong', hailongEnv), startChild('bare', baseEnv)]);
+  const [server, bareServer, minimalServer] = await Promise.all([
+    startChild('hailong', hailongEnv),
+    startChild('bare', { ...baseEnv, PGAPPNAME: APP_NAMES.bare }),
+    startChild('minimal', minimalEnv),
+  ]);
+  // The parent's own connection, to find the backends of each server (its own is not counted).
+  const pgClient = opts.databaseUrl ? new pg.Client({ connectionString: opts.databaseUrl, application_name: 'bench-tp-meter' }) : undefined;
   const tag = `tp${randomBytes(3).toString('hex')}`;
+  const minimalTag = `${tag}m`;
   const statuses = new Map<string, number>();
   const sent = new Set<string>();
+  const minimalStatuses = new Map<string, number>();
+  const minimalSent = new Set<string>();
   const startedAt = new Date();
   const hailongRuns: LoadFigures[] = [];
   const bareRuns: LoadFigures[] = [];
+  const minimalRuns: LoadFigures[] = [];
   try {
+    await pgClient?.connect();
     const targets = await targetCounters(server.port);
+    const load = (port: number, t: string, s: Map<string, number>, keys: Set<string>, seconds = opts.seconds) =>
+      submissionLoad(port, secret, targets, t, seconds, s, keys);
     // Warm-up (JIT, connection pools, first pages of the indexes): measured, then dropped.
-    await submissionLoad(bareServer.port, secret, targets, `${tag}w`, opts.warmupSeconds, new Map(), new Set());
-    await submissionLoad(server.port, secret, targets, tag, opts.warmupSeconds, statuses, sent);
+    await load(bareServer.port, `${tag}w`, new Map(), new Set(), opts.warmupSeconds);
+    await load(minimalServer.port, minimalTag, minimalStatuses, minimalSent, opts.warmupSeconds);
+    await load(server.port, tag, statuses, sent, opts.warmupSeconds);
     await settle();
     for (let run = 0; run < opts.runs; run++) {
-      bareRuns.push(loadFigures(await submissionLoad(bareServer.port, secret, targets, `${tag}b`, opts.seconds, new Map(), new Set())));
-      hailongRuns.push(loadFigures(await submissionLoad(server.port, secret, targets, tag, opts.seconds, statuses, sent)));
+      bareRuns.push(await measuredLoad(bareServer, APP_NAMES.bare, pgClient, () => load(bareServer.port, `${tag}b`, new Map(), new Set())));
+      minimalRuns.push(
+        await measuredLoad(minimalServer, APP_NAMES.minimal, pgClient, () =>
+          load(minimalServer.port, minimalTag, minimalStatuses, minimalSent),
+        ),
+      );
+      await settle();
+      hailongRuns.push(await measuredLoad(server, APP_NAMES.hailong, pgClient, () => load(server.port, tag, statuses, sent)));
       await settle();
     }
   } finally {
-    await Promise.all([server.stop(), bareServer.stop()]);
+    await pgClient?.end();
+    await Promise.all([server.stop(), bareServer.stop(), minimalServer.stop()]);
   }
   const endedAt = new Date();
+
+  const minimalHandle = await createDb({ databaseUrl: opts.databaseUrl, dataDir: minimalDataDir, schema: minimalSchema });
+  let minimal: Awaited<ReturnType<typeof minimalChecks>>;
+  try {
+    minimal = await minimalChecks(minimalHandle.dbWrite, minimalTag);
+  } finally {
+    if (minimalSchema) await sql`drop schema ${sql.id(minimalSchema)} cascade`.execute(minimalHandle.dbWrite);
+    await minimalHandle.close();
+    if (minimalDataDir) rmSync(minimalDataDir, { recursive: true, force: true });
+  }
 
   const handle = await createDb({ databaseUrl: opts.databaseUrl, dataDir, schema });
   try {
@@ -298,15 +390,20 @@ export async function measureThroughput(opts: {
     }
     const hailong = medianFigures(hailongRuns);
     const bare = medianFigures(bareRuns);
+    const minimalFigures = medianFigures(minimalRuns);
     return {
       connections: 64,
       seconds: opts.seconds,
       runs: opts.runs,
       hailong,
       bare,
+      minimal: minimalFigures,
       ratio: hailong.requestsPerSecond / bare.requestsPerSecond,
+      ratioMinimal: hailong.requestsPerSecond / minimalFigures.requestsPerSecond,
       count,
       recount,
+      minimalCount: countCheck(minimalSent, minimalStatuses, minimal.stored),
+      minimalRecount: { cells: minimal.cells, equal: minimal.rollupEqualsRecount },
     };
   } finally {
     if (schema) await sql`drop schema ${sql.id(schema)} cascade`.execute(handle.dbWrite);

@@ -140,7 +140,7 @@ async function createPostgres(url: string, options: DbOptions): Promise<DbHandle
   };
   const main = poolOf('main', url, 'request', options.poolSize ?? 10, schema);
   const db = main.kysely;
-  // The group-commit writer keeps at most two transactions in flight (db/response-batcher.ts).
+  // The group-commit writer keeps one transaction in flight (db/response-batcher.ts); one connection spare.
   const ingest = poolOf('ingest', url, 'request', 2, schema).kysely;
   // Without timeouts every pool would be alike: long work shares the main one, as before.
   const longWork = options.timeouts ? poolOf('long-work', url, 'long', 4, schema) : main;

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { isDatabaseUnavailable } from './database-unavailable';
 import {
   ensurePartitionsFor,
+  type BurstRule,
   writeResponses,
   type FollowUpCase,
   type NewResponse,
@@ -11,14 +12,22 @@ import {
 import type { Database } from './types';
 
 export interface ResponseBatcher {
-  /** Resolves once the response is committed (or found as a replay); rejects if refused. */
-  write(item: NewResponse, followUp?: FollowUpCase): Promise<StoredResult>;
+  /**
+   * Resolves once the response is committed (or found as a replay); rejects if refused. With a
+   * burst rule, the answer is flagged in the writing transaction when its sender is over it.
+   */
+  write(item: NewResponse, followUp?: FollowUpCase, burst?: BurstRule): Promise<StoredResult>;
 }
 
 export interface BatcherOptions {
   /** Most responses committed in one transaction. */
   maxBatch?: number;
-  /** Transactions in flight at once: the next batch fills while one commits. */
+  /**
+   * Transactions in flight at once; the next batch fills while they commit. One by default: the
+   * batches of one peak bump the same rollup cells, so a second transaction only waited on the
+   * first's row locks, and the queue was cut into batches half as large (each paying its own
+   * statements and COMMIT). Measured on the throughput bench: 0.17× → 0.26× the minimal durable server.
+   */
   maxInFlight?: number;
   /** Told the size of each committed batch (for tests and monitoring). */
   onCommit?: (size: number) => void;
@@ -36,7 +45,7 @@ interface Waiting extends PendingResponse {
  */
 export function createResponseBatcher(db: Kysely<Database>, options: BatcherOptions = {}): ResponseBatcher {
   const maxBatch = options.maxBatch ?? 256;
-  const maxInFlight = options.maxInFlight ?? 2;
+  const maxInFlight = options.maxInFlight ?? 1;
   const queue: Waiting[] = [];
   let inFlight = 0;
 
@@ -79,9 +88,9 @@ export function createResponseBatcher(db: Kysely<Database>, options: BatcherOpti
   }
 
   return {
-    write(item, followUp) {
+    write(item, followUp, burst) {
       return new Promise<StoredResult>((resolve, reject) => {
-        queue.push({ item, followUp, resolve, reject });
+        queue.push({ item, followUp, burst, resolve, reject });
         pump();
       });
     },

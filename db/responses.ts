@@ -4,6 +4,7 @@ import { localMonth } from '../surveys/time';
 import { ensureResponsePartitions } from './response-partitions';
 import { openCases, type NewCase, type NewContact } from './cases';
 import { addToRollups } from './rollups';
+import { recentActivities } from './visit-signals';
 import type { Channel } from '../surveys/channels';
 import type { Database } from './types';
 
@@ -48,38 +49,48 @@ export interface FollowUpCase {
   contact?: NewContact | undefined;
 }
 
+/**
+ * The burst rule a citizen answer is checked against when it is written: more than `max` answers
+ * from its address or browser at its counter since `since`, and it is stored flagged.
+ */
+export interface BurstRule {
+  max: number;
+  since: Date;
+}
+
 export interface PendingResponse {
   item: NewResponse;
   followUp?: FollowUpCase | undefined;
+  burst?: BurstRule | undefined;
 }
 
 /** What became of one response in a batch: stored, a replay of its first copy, or refused. */
 export type WriteOutcome = ({ ok: true } & StoredResult) | { ok: false; error: TokenAlreadyUsedError | DossierAlreadyRatedError };
 
 // Rows travel as one JSON parameter per statement: a batch of any size is one round trip.
-const RESPONSE_COLUMNS = sql.raw(
-  [
-    'id',
-    'tenant_id',
-    'survey_version_id',
-    'counter_id',
-    'wave_id',
-    'unit_id',
-    'sector_code',
-    'channel',
-    'submitted_at',
-    'answers',
-    'comment',
-    'dossier_code',
-    'client_key',
-    'token_id',
-    'satisfied',
-    'weight',
-    'flags',
-    'origin_hash',
-    'device_hash',
-  ].join(', '),
-);
+const COLUMNS_AFTER_ID = [
+  'tenant_id',
+  'survey_version_id',
+  'counter_id',
+  'wave_id',
+  'unit_id',
+  'sector_code',
+  'channel',
+  'submitted_at',
+  'answers',
+  'comment',
+  'dossier_code',
+  'client_key',
+  'token_id',
+  'satisfied',
+  'weight',
+  'flags',
+  'origin_hash',
+  'device_hash',
+];
+const RESPONSE_COLUMNS = sql.raw(['id', ...COLUMNS_AFTER_ID].join(', '));
+// The same columns read from the claimed input rows, each under the id drawn for it.
+const STORED_COLUMNS = sql.raw(['n.response_id', ...COLUMNS_AFTER_ID.map((c) => `n.${c}`)].join(', '));
 
 /**
  * The one writer path for responses (QR, kiosk, interviewer entry, import): inserts the
@@ -124,28 +135,30 @@ export function ensurePartitionsFor(db: Kysely<Database>, items: readonly NewRes
  * code seen before is skipped, never an error that would abort the batch), then the new
  * responses, their complaint cases and their rollups. Outcomes come back in the items' order.
  */
-export async function writeResponses(trx: Transaction<Database>, pending: readonly PendingResponse[]): Promise<WriteOutcome[]> {
-  // One statement: ids drawn in arrival order (exports list answers by id), then keys claimed in
-  // one sorted order by every writer, so two batches never wait on each other in a cycle.
-  const claims = pending.map(({ item }, ord) => ({
-    ord,
-    tenant_id: item.tenant_id,
-    client_key: item.client_key,
-    submitted_at: item.submitted_at,
-    token_id: item.token_id,
-    dossier_code: item.dossier_code,
-  }));
+export async function writeResponses(trx: Transaction<Database>, batch: readonly PendingResponse[]): Promise<WriteOutcome[]> {
+  const pending = await withBurstFlags(trx, batch);
+  // One statement for keys and rows: ids drawn in arrival order (exports list answers by id), then
+  // keys claimed in one sorted order by every writer, so two batches never wait on each other in a
+  // cycle (the first of two identical keys in one batch wins); only the rows whose key was claimed
+  // are inserted, each under the id drawn for it.
+  const rows = pending.map(({ item }) => ({ ...item, id: null, weight: item.weight ?? 1, flags: item.flags ?? [] }));
   const claimed = await sql<{ tenant_id: number; client_key: string; response_id: number }>`
     with input as (
-      select * from jsonb_to_recordset(${JSON.stringify(claims)}::jsonb)
-        as t(ord int, tenant_id int, client_key text, submitted_at timestamptz, token_id text, dossier_code text)
+      select * from jsonb_populate_recordset(null::responses, ${JSON.stringify(rows)}::jsonb) with ordinality as t
     ),
-    numbered as (select input.*, nextval('response_ids') as response_id from input order by ord)
-    insert into response_keys (tenant_id, client_key, response_id, submitted_at, token_id, dossier_code)
-    select tenant_id, client_key, response_id, submitted_at, token_id, dossier_code from numbered
-    order by tenant_id, client_key
-    on conflict do nothing
-    returning tenant_id, client_key, response_id`.execute(trx);
+    numbered as (select input.*, nextval('response_ids') as response_id from input order by ordinality),
+    claimed as (
+      insert into response_keys (tenant_id, client_key, response_id, submitted_at, token_id, dossier_code)
+      select tenant_id, client_key, response_id, submitted_at, token_id, dossier_code from numbered
+      order by tenant_id, client_key, ordinality
+      on conflict do nothing
+      returning tenant_id, client_key, response_id
+    ),
+    stored as (
+      insert into responses (${RESPONSE_COLUMNS})
+      select ${STORED_COLUMNS} from numbered n join claimed c on c.response_id = n.response_id
+    )
+    select tenant_id, client_key, response_id from claimed`.execute(trx);
   const idOf = new Map(claimed.rows.map((row) => [keyOf(row), row.response_id]));
 
   const fresh: (PendingResponse & { id: number; index: number })[] = [];
@@ -159,12 +172,6 @@ export async function writeResponses(trx: Transaction<Database>, pending: readon
       fresh.push({ ...p, id, index });
     }
   });
-  if (fresh.length > 0) {
-    const rows = fresh.map(({ item, id }) => ({ ...item, id, weight: item.weight ?? 1, flags: item.flags ?? [] }));
-    await sql`
-      insert into responses (${RESPONSE_COLUMNS})
-      select ${RESPONSE_COLUMNS} from jsonb_populate_recordset(null::responses, ${JSON.stringify(rows)}::jsonb)`.execute(trx);
-  }
   await openCases(
     trx,
     fresh.flatMap(({ id, followUp }) => (followUp ? [{ item: { ...followUp.item, response_id: id }, contact: followUp.contact }] : [])),
@@ -183,6 +190,40 @@ export async function writeResponses(trx: Transaction<Database>, pending: readon
     outcomes.push(id !== undefined ? { ok: true, id, replay: false } : await losingOutcome(trx, item));
   }
   return outcomes;
+}
+
+/**
+ * The batch with each answer over its burst rule flagged: one look-up for the whole batch, in the
+ * writing transaction, instead of one query per group of arrivals before it (a stage, a round trip
+ * and a plan less per answer). Answers of one batch do not count each other, as answers checked
+ * at the same moment never did.
+ */
+async function withBurstFlags(trx: Transaction<Database>, pending: readonly PendingResponse[]): Promise<readonly PendingResponse[]> {
+  const checked = pending.flatMap((p, index) =>
+    p.burst && p.item.counter_id !== null && (p.item.origin_hash || p.item.device_hash) ? [index] : [],
+  );
+  if (checked.length === 0) return pending;
+  const activity = await recentActivities(
+    trx,
+    checked.map((index) => {
+      const { item, burst } = pending[index]!;
+      return {
+        counterId: item.counter_id!,
+        originHash: item.origin_hash ?? null,
+        deviceHash: item.device_hash ?? null,
+        since: burst!.since,
+      };
+    }),
+  );
+  const flagged = [...pending];
+  checked.forEach((index, k) => {
+    const p = pending[index]!;
+    const { fromOrigin, fromDevice } = activity[k]!;
+    if (fromOrigin >= p.burst!.max || fromDevice >= p.burst!.max) {
+      flagged[index] = { ...p, item: { ...p.item, flags: [...(p.item.flags ?? []), 'burst'] } };
+    }
+  });
+  return flagged;
 }
 
 /** Why an item was not stored: its client key is a replay, or its token or dossier was used. */

@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono, type MiddlewareHandler } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { compress } from 'hono/compress';
 import { alertRoutes } from './alerts/alerts.routes';
 import { caseRoutes } from './cases/cases.routes';
@@ -14,6 +13,7 @@ import { renderBusyPage } from './citizen/message-pages';
 import { langOf } from './citizen/texts';
 import type { AppDeps, AppEnv } from './http/context';
 import { accessPolicy } from './auth/access-policy';
+import { bodyLimit } from './http/body-limit';
 import { errorBody, errorHandler, RequestError } from './http/errors';
 import { refusalPage } from './http/page-refusal';
 import { PRINT_SCRIPT, PRINT_SCRIPT_PATH } from './http/print-script';

@@ -3,7 +3,13 @@ import { buildResponse, counterTarget } from '../../db/build-response';
 import type { ActiveCounter } from '../../db/counters';
 import type { ResponseBatcher } from '../../db/response-batcher';
 import { findResponseCase } from '../../db/cases';
-import { DossierAlreadyRatedError, findResponseIdByClientKey, TokenAlreadyUsedError, type FollowUpCase } from '../../db/responses';
+import {
+  DossierAlreadyRatedError,
+  findResponseIdByClientKey,
+  TokenAlreadyUsedError,
+  type BurstRule,
+  type FollowUpCase,
+} from '../../db/responses';
 import type { ActivityQuery, SourceActivity } from '../../db/visit-signals';
 import type { Database } from '../../db/types';
 import type { Kysely } from 'kysely';
@@ -85,7 +91,7 @@ export interface SubmitContext {
   db: Kysely<Database>;
   /** The one writer path, committing submissions that arrive together in one transaction. */
   writer: ResponseBatcher;
-  /** Recent answers from one sender at one counter (for burst flags and the kiosk pause). */
+  /** Recent answers from one sender at one counter (for the kiosk pause; burst flags are the writer's). */
   activity: (query: ActivityQuery) => Promise<SourceActivity>;
   secret: string;
   tokenTtlMinutes: number;
@@ -168,7 +174,7 @@ async function checkAndStore(
   const day = localDay(now);
   const originHash = sourceHash(ctx.secret, day, 'origin', ctx.address);
   const deviceHash = sourceHash(ctx.secret, day, 'device', envelope.deviceKey ?? null);
-  const flags = await visitFlags(ctx, counter.id, channel, now, originHash, deviceHash);
+  const burst = await visitRule(ctx, counter.id, channel, now, originHash, deviceHash);
   const comment = parsed.submission.comment ?? null;
   const caseReason = autoCaseReason(def, parsed.submission.answers, { comment, contact: contact.contact !== undefined });
   // The case (and the phone, kept apart from the answers) commits with the response or not at all.
@@ -193,9 +199,10 @@ async function checkAndStore(
       buildResponse(
         counterTarget(counter),
         { ...parsed.submission, sector },
-        { channel, submittedAt: now, clientKey: envelope.clientKey, tokenId: check.token.nonce, flags, originHash, deviceHash },
+        { channel, submittedAt: now, clientKey: envelope.clientKey, tokenId: check.token.nonce, originHash, deviceHash },
       ),
       followUp,
+      burst,
     );
     if (stored.replay) return stored;
     const openedCase = followUp ? { dueAt: followUp.item.due_at, callBack: followUp.contact !== undefined } : null;
@@ -211,19 +218,20 @@ async function checkAndStore(
 
 /**
  * Bursts (more than `burstMax` answers from one address or browser at one counter within the
- * window) are stored but flagged, and stay out of official rates until an analyst clears them.
- * A kiosk tablet is one device by design, so it is paced instead: too soon after the last answer
- * is refused.
+ * window) are stored but flagged, and stay out of official rates until an analyst clears them:
+ * the writer checks the rule returned here in the transaction that stores the answer. A kiosk
+ * tablet is one device by design, so it is paced instead: too soon after the last answer is
+ * refused, before anything is written.
  */
-async function visitFlags(
+async function visitRule(
   ctx: SubmitContext,
   counterId: number,
   channel: Channel,
   now: Date,
   originHash: string | null,
   deviceHash: string | null,
-): Promise<string[]> {
-  if (!originHash && !deviceHash) return [];
+): Promise<BurstRule | undefined> {
+  if (!originHash && !deviceHash) return undefined;
   const { burstMax, burstWindowMinutes, kioskIntervalSeconds } = ctx.visits;
   const windowMs = Math.max(burstWindowMinutes * 60_000, kioskIntervalSeconds * 1000);
   const since = new Date(now.getTime() - windowMs);
@@ -233,10 +241,9 @@ async function visitFlags(
     const sinceLast = activity.lastAt ? now.getTime() - activity.lastAt.getTime() : Infinity;
     const waitMs = kioskIntervalSeconds * 1000 - sinceLast;
     if (waitMs > 0) throw new KioskPauseError(Math.ceil(waitMs / 1000));
-    return [];
+    return undefined;
   }
-  const activity = await ctx.activity({ counterId, originHash, deviceHash, since });
-  return activity.fromOrigin >= burstMax || activity.fromDevice >= burstMax ? ['burst'] : [];
+  return { max: burstMax, since };
 }
 
 function invalid(fields: Record<string, LocalizedText>): RequestError {
