@@ -5,10 +5,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { createDb } from '../db/create-db';
-import { issueFormToken } from '../server/citizen/form-token';
-import { benchAnswers } from './bench-answers';
 import { percentile } from './measure';
-import { buildServers, settle, startChild, storedCountCheck, targetCounters, type CountCheck, type TargetCounter } from './throughput';
+import {
+  buildServers,
+  settle,
+  startChild,
+  storedCountCheck,
+  submissionRequest,
+  targetCounters,
+  type CountCheck,
+  type TargetCounter,
+} from './throughput';
 
 /** An answer not acknowledged within this long counts as lost to the citizen (their phone gives up). */
 export const ACK_WITHIN_MS = 5000;
@@ -31,25 +38,6 @@ export interface OpenLoopRun {
 export interface OpenLoopFigures {
   rates: { rate: number; hailong: OpenLoopRun; bare: OpenLoopRun }[];
   count: CountCheck;
-}
-
-/** One submission as a phone sends it: its own client key, fresh token, device and sender address. */
-function submission(secret: string, target: TargetCounter, clientKey: string, n: number) {
-  return {
-    path: `/q/${target.code}`,
-    headers: {
-      'content-type': 'application/json',
-      accept: 'application/json',
-      'x-forwarded-for': `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`,
-    },
-    body: JSON.stringify({
-      clientKey,
-      token: issueFormToken(secret, target.id),
-      answers: benchAnswers(target.definition, Math.random),
-      sector: target.sectors[n % target.sectors.length],
-      deviceKey: `dev-${clientKey}`,
-    }),
-  };
 }
 
 /**
@@ -80,7 +68,7 @@ async function openLoop(opts: {
     const n = opts.sent.size + 1;
     const clientKey = `${opts.tag}-${n}`;
     opts.sent.add(clientKey);
-    const s = submission(opts.secret, opts.targets[n % opts.targets.length]!, clientKey, n);
+    const s = submissionRequest(opts.secret, opts.targets[n % opts.targets.length]!, clientKey, n);
     maxSendLagMs = Math.max(maxSendLagMs, performance.now() - due);
     pending.push(
       new Promise<void>((resolve) => {

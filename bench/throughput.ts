@@ -10,8 +10,9 @@ import { createDb, type DbHandle } from '../db/create-db';
 import { satisfiedCountsFromResponses, satisfiedCountsFromRollups, type GroupBy, type StatsFilter } from '../db/stats';
 import { DEMO_COUNTERS } from '../server/bootstrap/demo-tenant';
 import { issueFormToken } from '../server/citizen/form-token';
-import { allQuestionsOf, type Answers, type SurveyDefinition } from '../surveys/instrument-schema';
+import type { SurveyDefinition } from '../surveys/instrument-schema';
 import { localDay } from '../surveys/time';
+import { benchAnswers } from './bench-answers';
 import { bundleForNode, SERVER_NODE_FLAGS } from './export-measure';
 import { minimalChecks } from './minimal-durable-server';
 import { cpuMeter, processCpuMicros } from './proc-cpu';
@@ -135,30 +136,27 @@ export async function targetCounters(port: number): Promise<TargetCounter[]> {
   return targets;
 }
 
-// Answers as counters see them when near the 90 % target: mostly 4 and 5, one in fifteen a 1 or 2
-// (each of which opens a complaint case in the same commit).
-const SCALE_SHARES: [number, number][] = [
-  [5, 0.45],
-  [4, 0.4],
-  [3, 0.08],
-  [2, 0.045],
-  [1, 0.025],
-];
-
-function scaleAnswer(): number {
-  let roll = Math.random();
-  for (const [value, share] of SCALE_SHARES) if ((roll -= share) < 0) return value;
-  return 5;
-}
-
-function randomAnswers(def: SurveyDefinition): Answers {
-  const answers: Answers = {};
-  for (const q of allQuestionsOf(def)) {
-    if (q.type === 'scale5') answers[q.key] = scaleAnswer();
-    else if (q.type === 'choice' && q.required && q.options?.[0]) answers[q.key] = q.options[0].code;
-    else if (q.type === 'percent' && q.required) answers[q.key] = Math.floor(Math.random() * 101);
-  }
-  return answers;
+/**
+ * One submission as a phone sends it: its own client key, fresh token, device and sender address.
+ * Answers as counters near the 90 % target see them (`benchAnswers`): mostly 4 and 5, one in
+ * fifteen a 1 or 2, each of which opens a complaint case in the same commit.
+ */
+export function submissionRequest(secret: string, target: TargetCounter, clientKey: string, n: number) {
+  return {
+    path: `/q/${target.code}`,
+    headers: {
+      'content-type': 'application/json',
+      accept: 'application/json',
+      'x-forwarded-for': `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`,
+    },
+    body: JSON.stringify({
+      clientKey,
+      token: issueFormToken(secret, target.id),
+      answers: benchAnswers(target.definition, Math.random),
+      sector: target.sectors[n % target.sectors.length],
+      deviceKey: `dev-${clientKey}`,
+    }),
+  };
 }
 
 /**
@@ -193,23 +191,7 @@ export function submissionLoad(
           const clientKey = `${tag}-${n}`;
           (context as { key?: string }).key = clientKey;
           sent.add(clientKey);
-          return {
-            ...request,
-            method: 'POST',
-            path: `/q/${target.code}`,
-            headers: {
-              'content-type': 'application/json',
-              accept: 'application/json',
-              'x-forwarded-for': `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`,
-            },
-            body: JSON.stringify({
-              clientKey,
-              token: issueFormToken(secret, target.id),
-              answers: randomAnswers(target.definition),
-              sector: target.sectors[n % target.sectors.length],
-              deviceKey: `dev-${clientKey}`,
-            }),
-          };
+          return { ...request, method: 'POST', ...submissionRequest(secret, target, clientKey, n) };
         },
         onResponse: (status, _body, context) => {
           const key = (context as { key?: string }).key;
