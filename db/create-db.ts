@@ -84,6 +84,15 @@ const DATE = 1082;
 const toNumber = (v: string) => Number(v);
 const asIs = (v: string) => v;
 
+/**
+ * PGlite's embedded PostgreSQL keeps its shared buffers inside the WebAssembly memory, which never
+ * shrinks: at PostgreSQL's default of 128 MB, every page ever read stays resident. The data files
+ * are real files the kernel caches anyway, so a small buffer pool costs little: 16 MB took the
+ * quick export bench's server (20,000 rows) from 375–384 MB idle and 409–430 MB peak RSS to
+ * 251–260 MB idle and 281–305 MB peak, at the same rows/s.
+ */
+const PGLITE_SETTINGS = ['shared_buffers=16MB'];
+
 export async function createDb(options: DbOptions): Promise<DbHandle> {
   if (options.databaseUrl) return createPostgres(options.databaseUrl, options);
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
@@ -91,6 +100,7 @@ export async function createDb(options: DbOptions): Promise<DbHandle> {
   const lock = options.dataDir ? lockDataDir(options.dataDir) : undefined;
   const pglite = await PGlite.create(options.dataDir, {
     parsers: { [INT8]: toNumber, [NUMERIC]: toNumber, [DATE]: asIs },
+    startParams: [...PGlite.defaultStartParams, ...PGLITE_SETTINGS.flatMap((setting) => ['-c', setting])],
   }).catch((error: unknown) => {
     lock?.release();
     throw error;
