@@ -89,7 +89,7 @@ const asIs = (v: string) => v;
  * shrinks: at PostgreSQL's default of 128 MB, every page ever read stays resident. The data files
  * are real files the kernel caches anyway, so a small buffer pool costs little: 16 MB took the
  * quick export bench's server (20,000 rows) from 375–384 MB idle and 409–430 MB peak RSS to
- * 251–260 MB idle and 281–305 MB peak, at the same rows/s.
+ * 251–260 MB idle and 281–305 MB peak, rows/s within run-to-run noise.
  */
 const PGLITE_SETTINGS = ['shared_buffers=16MB'];
 
