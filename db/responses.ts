@@ -4,6 +4,7 @@ import { localMonth } from '../surveys/time';
 import { ensureResponsePartitions } from './response-partitions';
 import { openCases, type NewCase, type NewContact } from './cases';
 import { addToRollups } from './rollups';
+import { recentActivities } from './visit-signals';
 import type { Channel } from '../surveys/channels';
 import type { Database } from './types';
 
@@ -88,8 +89,8 @@ const COLUMNS_AFTER_ID = [
   'device_hash',
 ];
 const RESPONSE_COLUMNS = sql.raw(['id', ...COLUMNS_AFTER_ID].join(', '));
-// The same columns read from the claimed input rows, each under the id drawn for it, with its burst flag.
-const STORED_COLUMNS = sql.raw(['n.response_id', ...COLUMNS_AFTER_ID.map((c) => (c === 'flags' ? 'n.stored_flags' : `n.${c}`))].join(', '));
+// The same columns read from the claimed input rows, each under the id drawn for it.
+const STORED_COLUMNS = sql.raw(['n.response_id', ...COLUMNS_AFTER_ID.map((c) => `n.${c}`)].join(', '));
 
 /**
  * The one writer path for responses (QR, kiosk, interviewer entry, import): inserts the
@@ -134,46 +135,18 @@ export function ensurePartitionsFor(db: Kysely<Database>, items: readonly NewRes
  * code seen before is skipped, never an error that would abort the batch), then the new
  * responses, their complaint cases and their rollups. Outcomes come back in the items' order.
  */
-export async function writeResponses(trx: Transaction<Database>, pending: readonly PendingResponse[]): Promise<WriteOutcome[]> {
-  // One statement for burst flags, keys and rows. Each answer under a burst rule is flagged when
-  // its sender is over it, counted in the transaction's snapshot, so answers of one batch do not
-  // count each other (as answers checked at the same moment never did). Ids are drawn in arrival
-  // order (exports list answers by id), then keys claimed in one sorted order by every writer, so
-  // two batches never wait on each other in a cycle (the first of two identical keys in one batch
-  // wins); only the rows whose key was claimed are inserted, each under the id drawn for it.
-  const rows = pending.map(({ item, burst }) => ({
-    ...item,
-    id: null,
-    weight: item.weight ?? 1,
-    flags: item.flags ?? [],
-    ...(burst && item.counter_id !== null && (item.origin_hash || item.device_hash)
-      ? { burst_max: burst.max, burst_since: burst.since }
-      : {}),
-  }));
-  const claimed = await sql<{ tenant_id: number; client_key: string; response_id: number; flags: string[] }>`
-    with elements as (
-      select e, ordinality from jsonb_array_elements(${JSON.stringify(rows)}::jsonb) with ordinality as t(e, ordinality)
+export async function writeResponses(trx: Transaction<Database>, batch: readonly PendingResponse[]): Promise<WriteOutcome[]> {
+  const pending = await withBurstFlags(trx, batch);
+  // One statement for keys and rows: ids drawn in arrival order (exports list answers by id), then
+  // keys claimed in one sorted order by every writer, so two batches never wait on each other in a
+  // cycle (the first of two identical keys in one batch wins); only the rows whose key was claimed
+  // are inserted, each under the id drawn for it.
+  const rows = pending.map(({ item }) => ({ ...item, id: null, weight: item.weight ?? 1, flags: item.flags ?? [] }));
+  const claimed = await sql<{ tenant_id: number; client_key: string; response_id: number }>`
+    with input as (
+      select * from jsonb_populate_recordset(null::responses, ${JSON.stringify(rows)}::jsonb) with ordinality as t
     ),
-    input as (
-      select r.*, elements.ordinality, (elements.e->>'burst_max')::int as burst_max,
-             (elements.e->>'burst_since')::timestamptz as burst_since
-      from elements cross join lateral jsonb_populate_record(null::responses, elements.e) r
-    ),
-    flagged as (
-      select input.*,
-             case when a.from_origin >= input.burst_max or a.from_device >= input.burst_max
-                  then input.flags || array['burst'] else input.flags end as stored_flags
-      from input left join lateral (
-        select count(*) filter (where r.origin_hash = input.origin_hash) as from_origin,
-               count(*) filter (where r.device_hash = input.device_hash) as from_device
-        from responses r
-        where input.burst_max is not null
-          and r.counter_id = input.counter_id
-          and r.submitted_at >= input.burst_since
-          and (r.origin_hash = input.origin_hash or r.device_hash = input.device_hash)
-      ) a on true
-    ),
-    numbered as (select flagged.*, nextval('response_ids') as response_id from flagged order by ordinality),
+    numbered as (select input.*, nextval('response_ids') as response_id from input order by ordinality),
     claimed as (
       insert into response_keys (tenant_id, client_key, response_id, submitted_at, token_id, dossier_code)
       select tenant_id, client_key, response_id, submitted_at, token_id, dossier_code from numbered
@@ -185,19 +158,18 @@ export async function writeResponses(trx: Transaction<Database>, pending: readon
       insert into responses (${RESPONSE_COLUMNS})
       select ${STORED_COLUMNS} from numbered n join claimed c on c.response_id = n.response_id
     )
-    select c.tenant_id, c.client_key, c.response_id, n.stored_flags as flags
-    from claimed c join numbered n on n.response_id = c.response_id`.execute(trx);
-  const storedOf = new Map(claimed.rows.map((row) => [keyOf(row), row]));
+    select tenant_id, client_key, response_id from claimed`.execute(trx);
+  const idOf = new Map(claimed.rows.map((row) => [keyOf(row), row.response_id]));
 
   const fresh: (PendingResponse & { id: number; index: number })[] = [];
   const claimedBy = new Set<string>();
   pending.forEach((p, index) => {
     const key = keyOf(p.item);
-    const stored = storedOf.get(key);
+    const id = idOf.get(key);
     // The first of two identical client keys in one batch claims it; the second is its replay.
-    if (stored !== undefined && !claimedBy.has(key)) {
+    if (id !== undefined && !claimedBy.has(key)) {
       claimedBy.add(key);
-      fresh.push({ ...p, item: { ...p.item, flags: stored.flags }, id: stored.response_id, index });
+      fresh.push({ ...p, id, index });
     }
   });
   await openCases(
@@ -218,6 +190,40 @@ export async function writeResponses(trx: Transaction<Database>, pending: readon
     outcomes.push(id !== undefined ? { ok: true, id, replay: false } : await losingOutcome(trx, item));
   }
   return outcomes;
+}
+
+/**
+ * The batch with each answer over its burst rule flagged: one look-up for the whole batch, in the
+ * writing transaction, instead of one query per group of arrivals before it (a stage, a round trip
+ * and a plan less per answer). Answers of one batch do not count each other, as answers checked
+ * at the same moment never did.
+ */
+async function withBurstFlags(trx: Transaction<Database>, pending: readonly PendingResponse[]): Promise<readonly PendingResponse[]> {
+  const checked = pending.flatMap((p, index) =>
+    p.burst && p.item.counter_id !== null && (p.item.origin_hash || p.item.device_hash) ? [index] : [],
+  );
+  if (checked.length === 0) return pending;
+  const activity = await recentActivities(
+    trx,
+    checked.map((index) => {
+      const { item, burst } = pending[index]!;
+      return {
+        counterId: item.counter_id!,
+        originHash: item.origin_hash ?? null,
+        deviceHash: item.device_hash ?? null,
+        since: burst!.since,
+      };
+    }),
+  );
+  const flagged = [...pending];
+  checked.forEach((index, k) => {
+    const p = pending[index]!;
+    const { fromOrigin, fromDevice } = activity[k]!;
+    if (fromOrigin >= p.burst!.max || fromDevice >= p.burst!.max) {
+      flagged[index] = { ...p, item: { ...p.item, flags: [...(p.item.flags ?? []), 'burst'] } };
+    }
+  });
+  return flagged;
 }
 
 /** Why an item was not stored: its client key is a replay, or its token or dossier was used. */
