@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import { SATISFIED_KEY } from '../db/rollup-deltas';
+import { SATISFIED_KEY } from '../db/rollup-cells';
 import type { Database } from '../db/types';
 import { allQuestionsOf } from '../surveys/instrument-schema';
 import { DEFAULT_INSTRUMENT_FOR_SECTOR } from '../surveys/instruments';

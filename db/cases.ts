@@ -72,33 +72,6 @@ export interface CaseListFilter extends CaseScope {
 }
 
 /** Opens a case (and keeps the contact beside it); undefined when the response already has one. */
-/** Cases opened together (a batch of submissions): one statement for the cases, one for the phones. */
-export async function openCases(
-  trx: Kysely<Database>,
-  opened: readonly { item: NewCase; contact?: NewContact | undefined }[],
-): Promise<void> {
-  if (opened.length === 0) return;
-  const rows = await trx
-    .insertInto('cases')
-    .values(opened.map(({ item }) => ({ ...item, status: 'received' as const })))
-    .onConflict((oc) => oc.column('response_id').doNothing())
-    .returning(['id', 'response_id'])
-    .execute();
-  const caseOf = new Map(rows.map((r) => [r.response_id, r.id]));
-  // A group commit may hold several tenants' submissions.
-  for (const tenantId of new Set(opened.map((o) => o.item.tenant_id))) {
-    const ids = opened.flatMap(({ item }) =>
-      item.tenant_id === tenantId && caseOf.has(item.response_id) ? [caseOf.get(item.response_id)!] : [],
-    );
-    await emitCaseEvents(trx, tenantId, ids, 'case.opened', new Date());
-  }
-  const contacts = opened.flatMap(({ item, contact }) => {
-    const caseId = caseOf.get(item.response_id);
-    return contact && caseId !== undefined ? [{ case_id: caseId, tenant_id: item.tenant_id, ...contact }] : [];
-  });
-  if (contacts.length > 0) await trx.insertInto('case_contacts').values(contacts).execute();
-}
-
 export async function openCase(db: Kysely<Database>, item: NewCase, contact?: NewContact): Promise<number | undefined> {
   const run = async (trx: Kysely<Database>) => {
     const row = await trx

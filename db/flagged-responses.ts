@@ -41,36 +41,20 @@ export async function countFlagged(db: Kysely<Database>, filter: StatsFilter): P
 
 /**
  * An analyst clears a flagged answer: its flags go and it joins the official rates, in one
- * transaction with its rollups. Returns false when there was nothing flagged to clear (the answer
+ * statement with its rollups. Returns false when there was nothing flagged to clear (the answer
  * does not exist, is out of the allowed units, or was cleared already), so a double click counts once.
  */
 export async function clearFlags(db: Kysely<Database>, tenantId: number, id: number, unitPath?: string): Promise<boolean> {
-  return db.transaction().execute(async (trx) => {
-    const row = await trx
-      .updateTable('responses as r')
-      .set({ flags: [] })
-      .where('r.tenant_id', '=', tenantId)
-      .where('r.id', '=', id)
-      .where(sql<boolean>`cardinality(r.flags) > 0`)
-      .$if(unitPath !== undefined, (q) =>
-        q.where('r.unit_id', 'in', (eb) => eb.selectFrom('units').select('id').where('path', 'like', likePrefix(unitPath!))),
-      )
-      .returning([
-        'r.tenant_id',
-        'r.submitted_at',
-        'r.unit_id',
-        'r.counter_id',
-        'r.sector_code',
-        'r.survey_version_id',
-        'r.channel',
-        'r.answers',
-        'r.satisfied',
-        'r.weight',
-      ])
-      .executeTakeFirst();
-    if (!row) return false;
-    // Only counter answers are ever flagged (a wave's interviews are entered by staff).
-    if (row.counter_id !== null) await addToRollups(trx, [{ ...row, counter_id: row.counter_id }]);
-    return true;
-  });
+  // Only counter answers are ever flagged (a wave's interviews are entered by staff), and the
+  // rollup rule takes only official rows: the cleared row joins its cells in the same statement.
+  const result = await sql<{ n: number }>`
+    with cleared as (
+      update responses r set flags = '{}'
+      where r.tenant_id = ${tenantId} and r.id = ${id} and cardinality(r.flags) > 0
+        ${unitPath !== undefined ? sql`and r.unit_id in (select id from units where path like ${likePrefix(unitPath)})` : sql``}
+      returning r.*
+    ),
+    ${addToRollups(sql`cleared r`)}
+    select count(*)::int as n from cleared`.execute(db);
+  return (result.rows[0]?.n ?? 0) > 0;
 }

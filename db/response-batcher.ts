@@ -66,7 +66,7 @@ export function createResponseBatcher(db: Kysely<Database>, options: BatcherOpti
         db,
         batch.map((w) => w.item),
       );
-      const outcomes = await db.transaction().execute((trx) => writeResponses(trx, batch));
+      const outcomes = await writeResponses(db, batch);
       options.onCommit?.(batch.length);
       outcomes.forEach((outcome, i) => {
         if (outcome.ok) batch[i]!.resolve({ id: outcome.id, replay: outcome.replay });

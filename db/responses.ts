@@ -1,10 +1,11 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Answers } from '../surveys/instrument-schema';
 import { localMonth } from '../surveys/time';
 import { ensureResponsePartitions } from './response-partitions';
-import { openCases, type NewCase, type NewContact } from './cases';
+import type { NewCase, NewContact } from './cases';
+import { caseEventDeliveries } from './case-events';
 import { addToRollups } from './rollups';
-import { recentActivities } from './visit-signals';
+import { senderActivity } from './visit-signals';
 import type { Channel } from '../surveys/channels';
 import type { Database } from './types';
 
@@ -67,7 +68,7 @@ export interface PendingResponse {
 /** What became of one response in a batch: stored, a replay of its first copy, or refused. */
 export type WriteOutcome = ({ ok: true } & StoredResult) | { ok: false; error: TokenAlreadyUsedError | DossierAlreadyRatedError };
 
-// Rows travel as one JSON parameter per statement: a batch of any size is one round trip.
+// Rows travel as one JSON parameter: a batch of any size is one round trip.
 const COLUMNS_AFTER_ID = [
   'tenant_id',
   'survey_version_id',
@@ -89,8 +90,11 @@ const COLUMNS_AFTER_ID = [
   'device_hash',
 ];
 const RESPONSE_COLUMNS = sql.raw(['id', ...COLUMNS_AFTER_ID].join(', '));
-// The same columns read from the claimed input rows, each under the id drawn for it.
-const STORED_COLUMNS = sql.raw(['n.response_id', ...COLUMNS_AFTER_ID.map((c) => `n.${c}`)].join(', '));
+// The same columns read from the claimed input rows, each under the id drawn for it, with the burst flag.
+const STORED_COLUMN_LIST = ['n.response_id', ...COLUMNS_AFTER_ID.map((c) => (c === 'flags' ? 'n.stored_flags' : `n.${c}`))];
+const STORED_COLUMNS = sql.raw(STORED_COLUMN_LIST.join(', '));
+// Those columns under the responses table's own names, for the rollup rule (db/rollup-cells.ts).
+const STORED_COLUMNS_AS_R = sql.raw(STORED_COLUMN_LIST.map((c, i) => `${c} as ${['id', ...COLUMNS_AFTER_ID][i]}`).join(', '));
 
 /**
  * The one writer path for responses (QR, kiosk, interviewer entry, import): inserts the
@@ -130,108 +134,99 @@ export function ensurePartitionsFor(db: Kysely<Database>, items: readonly NewRes
 }
 
 /**
- * Writes a batch inside the caller's transaction with a handful of set-based statements, whatever
- * its size: the key registry decides which items are new (a client key, form token or dossier
- * code seen before is skipped, never an error that would abort the batch), then the new
- * responses, their complaint cases and their rollups. Outcomes come back in the items' order.
+ * Writes a batch with one statement, whatever its size: atomic on its own (no transaction to
+ * open and commit around it), so the batch costs one round trip and the database works on it
+ * while the server takes the next submissions. In that statement each answer over its burst rule
+ * is flagged (answers of one batch do not count each other, as answers checked at the same moment
+ * never did); the key registry decides which items are new (a client key, form token or dossier
+ * code seen before is skipped, never an error that would abort the batch); then the new
+ * responses, their complaint cases with their phones and webhook events, and their rollups.
+ * Outcomes come back in the items' order; why an item was not stored is read after.
  */
-export async function writeResponses(trx: Transaction<Database>, batch: readonly PendingResponse[]): Promise<WriteOutcome[]> {
-  const pending = await withBurstFlags(trx, batch);
-  // One statement for keys and rows: ids drawn in arrival order (exports list answers by id), then
-  // keys claimed in one sorted order by every writer, so two batches never wait on each other in a
-  // cycle (the first of two identical keys in one batch wins); only the rows whose key was claimed
-  // are inserted, each under the id drawn for it.
-  const rows = pending.map(({ item }) => ({ ...item, id: null, weight: item.weight ?? 1, flags: item.flags ?? [] }));
-  const claimed = await sql<{ tenant_id: number; client_key: string; response_id: number }>`
+export async function writeResponses(db: Kysely<Database>, batch: readonly PendingResponse[]): Promise<WriteOutcome[]> {
+  const rows = batch.map(({ item }) => ({ ...item, id: null, weight: item.weight ?? 1, flags: item.flags ?? [] }));
+  const burstAt = batch.flatMap((p, i) =>
+    p.burst && p.item.counter_id !== null && (p.item.origin_hash || p.item.device_hash) ? [i + 1] : [],
+  );
+  // The earliest instant a burst rule looks back to (a batch with no rule looks nowhere).
+  const notBefore = new Date(Math.min(Date.now(), ...burstAt.map((i) => batch[i - 1]!.burst!.since.getTime())));
+  const caseAt = batch.flatMap((p, i) => (p.followUp ? [i + 1] : []));
+  const cases = caseAt.map((i) => ({ ...batch[i - 1]!.followUp!.item, response_id: null, status: 'received' }));
+  const contactAt = batch.flatMap((p, i) => (p.followUp?.contact ? [i + 1] : []));
+  const contacts = contactAt.map((i) => batch[i - 1]!.followUp!.contact!);
+  const fresh = await sql<{ i: string; response_id: number }>`
     with input as (
-      select * from jsonb_populate_recordset(null::responses, ${JSON.stringify(rows)}::jsonb) with ordinality as t
+      select t.*, t.ordinality as i
+      from jsonb_populate_recordset(null::responses, ${JSON.stringify(rows)}::jsonb) with ordinality as t
     ),
-    numbered as (select input.*, nextval('response_ids') as response_id from input order by ordinality),
+    rules as (
+      select * from unnest(${burstAt}::int[], ${burstAt.map((i) => batch[i - 1]!.burst!.max)}::int[],
+                           ${burstAt.map((i) => batch[i - 1]!.burst!.since.toISOString())}::timestamptz[]) as b(i, max, since)
+    ),
+    activity as (
+      select b.i, b.max, a.from_origin, a.from_device
+      from (select b.i, b.max, b.since, q.counter_id, q.origin_hash, q.device_hash from rules b join input q on q.i = b.i) b
+      cross join lateral ${senderActivity(sql`b`, notBefore)} a
+    ),
+    checked as (
+      select input.*, coalesce(a.from_origin >= a.max or a.from_device >= a.max, false) as over_burst
+      from input left join activity a on a.i = input.i
+    ),
+    -- Ids drawn in arrival order (exports list answers by id), then keys claimed in one sorted
+    -- order by every writer, so two batches never wait on each other in a cycle (the first of
+    -- two identical keys in one batch wins); only rows whose key was claimed are stored.
+    numbered as (
+      select checked.*, nextval('response_ids') as response_id,
+             case when over_burst then array_append(checked.flags, 'burst') else checked.flags end as stored_flags
+      from checked order by i
+    ),
     claimed as (
       insert into response_keys (tenant_id, client_key, response_id, submitted_at, token_id, dossier_code)
       select tenant_id, client_key, response_id, submitted_at, token_id, dossier_code from numbered
-      order by tenant_id, client_key, ordinality
+      order by tenant_id, client_key, i
       on conflict do nothing
-      returning tenant_id, client_key, response_id
+      returning response_id
     ),
+    fresh as (select n.* from numbered n join claimed c on c.response_id = n.response_id),
     stored as (
       insert into responses (${RESPONSE_COLUMNS})
-      select ${STORED_COLUMNS} from numbered n join claimed c on c.response_id = n.response_id
-    )
-    select tenant_id, client_key, response_id from claimed`.execute(trx);
-  const idOf = new Map(claimed.rows.map((row) => [keyOf(row), row.response_id]));
+      select ${STORED_COLUMNS} from fresh n
+    ),
+    opened as (
+      insert into cases (tenant_id, response_id, unit_id, opened_by, reason, created_at, due_at, status)
+      select k.tenant_id, f.response_id, k.unit_id, k.opened_by, k.reason, k.created_at, k.due_at, k.status
+      from jsonb_populate_recordset(null::cases, ${JSON.stringify(cases)}::jsonb) with ordinality as k
+      join unnest(${caseAt}::int[]) with ordinality as ca(i, n) on ca.n = k.ordinality
+      join fresh f on f.i = ca.i
+      on conflict (response_id) do nothing
+      returning *
+    ),
+    announced as (${caseEventDeliveries(sql`opened c`, 'case.opened', new Date())}),
+    phones as (
+      insert into case_contacts (case_id, tenant_id, phone, consent_at)
+      select o.id, o.tenant_id, p.phone, p.consent_at
+      from unnest(${contactAt}::int[], ${contacts.map((c) => c.phone)}::text[], ${contacts.map((c) => c.consent_at.toISOString())}::timestamptz[])
+           as p(i, phone, consent_at)
+      join fresh f on f.i = p.i join opened o on o.response_id = f.response_id
+    ),
+    ${addToRollups(sql`(select ${STORED_COLUMNS_AS_R} from fresh n) r`)}
+    select i, response_id from fresh`.execute(db);
 
-  const fresh: (PendingResponse & { id: number; index: number })[] = [];
-  const claimedBy = new Set<string>();
-  pending.forEach((p, index) => {
-    const key = keyOf(p.item);
-    const id = idOf.get(key);
-    // The first of two identical client keys in one batch claims it; the second is its replay.
-    if (id !== undefined && !claimedBy.has(key)) {
-      claimedBy.add(key);
-      fresh.push({ ...p, id, index });
-    }
-  });
-  await openCases(
-    trx,
-    fresh.flatMap(({ id, followUp }) => (followUp ? [{ item: { ...followUp.item, response_id: id }, contact: followUp.contact }] : [])),
-  );
-  // Flagged answers wait for an analyst; a wave's interviews are rated apart, weighted by stratum.
-  const official = fresh
-    .map(({ item }) => item)
-    .filter((r): r is NewResponse & { counter_id: number } => (r.flags ?? []).length === 0 && !r.wave_id && r.counter_id !== null)
-    .map((r) => ({ ...r, weight: r.weight ?? 1 }));
-  await addToRollups(trx, official);
-
-  const storedAt = new Map(fresh.map((f) => [f.index, f.id]));
+  const storedAt = new Map(fresh.rows.map((r) => [Number(r.i) - 1, r.response_id]));
   const outcomes: WriteOutcome[] = [];
-  for (const [index, { item }] of pending.entries()) {
+  for (const [index, { item }] of batch.entries()) {
     const id = storedAt.get(index);
-    outcomes.push(id !== undefined ? { ok: true, id, replay: false } : await losingOutcome(trx, item));
+    outcomes.push(id !== undefined ? { ok: true, id, replay: false } : await losingOutcome(db, item));
   }
   return outcomes;
 }
 
-/**
- * The batch with each answer over its burst rule flagged: one look-up for the whole batch, in the
- * writing transaction, instead of one query per group of arrivals before it (a stage, a round trip
- * and a plan less per answer). Answers of one batch do not count each other, as answers checked
- * at the same moment never did.
- */
-async function withBurstFlags(trx: Transaction<Database>, pending: readonly PendingResponse[]): Promise<readonly PendingResponse[]> {
-  const checked = pending.flatMap((p, index) =>
-    p.burst && p.item.counter_id !== null && (p.item.origin_hash || p.item.device_hash) ? [index] : [],
-  );
-  if (checked.length === 0) return pending;
-  const activity = await recentActivities(
-    trx,
-    checked.map((index) => {
-      const { item, burst } = pending[index]!;
-      return {
-        counterId: item.counter_id!,
-        originHash: item.origin_hash ?? null,
-        deviceHash: item.device_hash ?? null,
-        since: burst!.since,
-      };
-    }),
-  );
-  const flagged = [...pending];
-  checked.forEach((index, k) => {
-    const p = pending[index]!;
-    const { fromOrigin, fromDevice } = activity[k]!;
-    if (fromOrigin >= p.burst!.max || fromDevice >= p.burst!.max) {
-      flagged[index] = { ...p, item: { ...p.item, flags: [...(p.item.flags ?? []), 'burst'] } };
-    }
-  });
-  return flagged;
-}
-
 /** Why an item was not stored: its client key is a replay, or its token or dossier was used. */
-async function losingOutcome(trx: Transaction<Database>, item: NewResponse): Promise<WriteOutcome> {
-  const first = await findResponseIdByClientKey(trx, item.tenant_id, item.client_key);
+async function losingOutcome(db: Kysely<Database>, item: NewResponse): Promise<WriteOutcome> {
+  const first = await findResponseIdByClientKey(db, item.tenant_id, item.client_key);
   if (first !== undefined) return { ok: true, id: first, replay: true };
   if (item.token_id !== null) {
-    const used = await trx
+    const used = await db
       .selectFrom('response_keys')
       .select('response_id')
       .where('tenant_id', '=', item.tenant_id)
@@ -242,8 +237,6 @@ async function losingOutcome(trx: Transaction<Database>, item: NewResponse): Pro
   if (item.dossier_code !== null) return { ok: false, error: new DossierAlreadyRatedError(item.dossier_code) };
   throw new Error(`response with client key ${item.client_key} was neither stored nor found`);
 }
-
-const keyOf = (k: { tenant_id: number; client_key: string }) => `${k.tenant_id}|${k.client_key}`;
 
 export async function countResponses(db: Kysely<Database>, tenantId: number): Promise<number> {
   const row = await db

@@ -1,32 +1,25 @@
-import { sql, type Transaction } from 'kysely';
-import { hourlyDeltas, monthlyDeltas, rollupDeltas, type RollupSource } from './rollup-deltas';
-import type { Database } from './types';
+import { sql, type RawBuilder } from 'kysely';
+import {
+  DAILY_ADD,
+  HOURLY_ADD,
+  hourlyCells,
+  insertDailyCells,
+  insertHourlyCells,
+  insertMonthlyCells,
+  MONTHLY_ADD,
+  OFFICIAL,
+} from './rollup-cells';
 
 /**
- * Adds official (unflagged) responses to the daily, hourly and monthly rollups, inside the
- * caller's transaction, so a rate never disagrees with the rows behind it. One statement (three
- * inserts chained as CTEs, each fed one JSON parameter) whatever the number of responses; the
- * increments arrive sorted, so concurrent writers lock the rows they share in one order.
+ * The CTEs that add the official rows among `rows` (a relation aliased `r` with the responses
+ * table's columns) to the daily, hourly and monthly rollups, for a statement that also writes
+ * those rows: a rate never disagrees with the rows behind it. The cells are added in one sorted
+ * order by every writer, so concurrent writers never wait on each other in a cycle.
  */
-export async function addToRollups(trx: Transaction<Database>, responses: readonly RollupSource[]) {
-  if (responses.length === 0) return;
-  await sql`
-    with daily as (
-      insert into daily_rollups
-      select * from jsonb_populate_recordset(null::daily_rollups, ${JSON.stringify(rollupDeltas(responses))}::jsonb)
-      on conflict (tenant_id, question_key, day, unit_id, counter_id, sector_code, survey_version_id, channel, value)
-      do update set count = daily_rollups.count + excluded.count, weight_sum = daily_rollups.weight_sum + excluded.weight_sum
-    ),
-    hourly as (
-      insert into hourly_rollups
-      select * from jsonb_populate_recordset(null::hourly_rollups, ${JSON.stringify(hourlyDeltas(responses))}::jsonb)
-      on conflict (tenant_id, day, hour, unit_id, counter_id, sector_code, survey_version_id, channel)
-      do update set responses = hourly_rollups.responses + excluded.responses, valid = hourly_rollups.valid + excluded.valid,
-                    satisfied = hourly_rollups.satisfied + excluded.satisfied
-    )
-    insert into monthly_rollups
-    select * from jsonb_populate_recordset(null::monthly_rollups, ${JSON.stringify(monthlyDeltas(responses))}::jsonb)
-    on conflict (tenant_id, month, unit_id, counter_id, sector_code, survey_version_id, channel)
-    do update set responses = monthly_rollups.responses + excluded.responses, valid = monthly_rollups.valid + excluded.valid,
-                  satisfied = monthly_rollups.satisfied + excluded.satisfied`.execute(trx);
+export function addToRollups(rows: RawBuilder<unknown>) {
+  return sql`official as (select r.* from ${rows} where ${OFFICIAL}),
+    daily as (${insertDailyCells(sql`official r`)} ${DAILY_ADD}),
+    hourly_cells as (${hourlyCells(sql`official r`)}),
+    hourly as (${insertHourlyCells(sql`hourly_cells`)} ${HOURLY_ADD}),
+    monthly as (${insertMonthlyCells(sql`hourly_cells`)} ${MONTHLY_ADD})`;
 }

@@ -1,6 +1,6 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import { addDays, dayStartUtc, wholeMonthsWithin } from '../surveys/time';
-import { SATISFIED_KEY } from './rollup-deltas';
+import { SATISFIED_KEY } from './rollup-cells';
 import type { Channel } from '../surveys/channels';
 import type { Database } from './types';
 import { unitSide, type UnitView } from './unit-view';

@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import { SATISFIED_KEY } from './rollup-deltas';
+import { SATISFIED_KEY } from './rollup-cells';
 import { filterConditions, filterJoins, groupKey, summed, type Grouping, type StatsFilter } from './stats';
 import type { Database } from './types';
 

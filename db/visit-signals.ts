@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from './types';
 
 export interface SourceActivity {
@@ -41,22 +41,34 @@ export function createActivityLoader(db: Kysely<Database>): (query: ActivityQuer
   return (query) => loader.load(query);
 }
 
+/**
+ * The recent answers of one sender at one counter, as a lateral subquery over a row `q` with
+ * counter_id, origin_hash, device_hash and since: the count burst flags and the kiosk pause read.
+ * `notBefore`, the earliest `since` of the rows, is a value the planner sees, so only the month
+ * partitions it can reach are searched (one or two, not every month kept).
+ */
+export function senderActivity(q: RawBuilder<unknown>, notBefore: Date) {
+  return sql`(
+      select count(*) filter (where r.origin_hash = ${q}.origin_hash)::int as from_origin,
+             count(*) filter (where r.device_hash = ${q}.device_hash)::int as from_device,
+             max(r.submitted_at) as last_at
+      from responses r
+      where r.counter_id = ${q}.counter_id
+        and r.submitted_at >= ${q}.since
+        and r.submitted_at >= ${notBefore.toISOString()}::timestamptz
+        and (r.origin_hash = ${q}.origin_hash or r.device_hash = ${q}.device_hash)
+    )`;
+}
+
 /** recentActivity for many senders at once, in the queries' order. */
 export async function recentActivities(db: Kysely<Database>, queries: readonly ActivityQuery[]): Promise<SourceActivity[]> {
+  if (queries.length === 0) return [];
   const result = await sql<{ i: number; from_origin: number; from_device: number; last_at: Date | null }>`
     select q.i::int as i, a.from_origin, a.from_device, a.last_at
     from unnest(${queries.map((q) => q.counterId)}::int[], ${queries.map((q) => q.originHash)}::text[],
                 ${queries.map((q) => q.deviceHash)}::text[], ${queries.map((q) => q.since.toISOString())}::timestamptz[])
          with ordinality as q(counter_id, origin_hash, device_hash, since, i)
-    cross join lateral (
-      select count(*) filter (where r.origin_hash = q.origin_hash)::int as from_origin,
-             count(*) filter (where r.device_hash = q.device_hash)::int as from_device,
-             max(r.submitted_at) as last_at
-      from responses r
-      where r.counter_id = q.counter_id
-        and r.submitted_at >= q.since
-        and (r.origin_hash = q.origin_hash or r.device_hash = q.device_hash)
-    ) a
+    cross join lateral ${senderActivity(sql`q`, earliest(queries.map((q) => q.since)))} a
     order by q.i`.execute(db);
   return result.rows.map((row) => ({
     fromOrigin: row.from_origin,
@@ -64,3 +76,5 @@ export async function recentActivities(db: Kysely<Database>, queries: readonly A
     lastAt: row.last_at ? new Date(row.last_at) : null,
   }));
 }
+
+const earliest = (instants: readonly Date[]) => new Date(Math.min(...instants.map((d) => d.getTime())));

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import type { WebhookEvent } from '../surveys/webhook-events';
 import type { Database } from './types';
@@ -69,6 +68,9 @@ export async function deleteEndpoint(db: Kysely<Database>, tenantId: number, id:
   return row !== undefined;
 }
 
+/** A delivery's message id (the receiver's key for spotting a delivery sent twice), drawn in SQL. */
+export const NEW_MESSAGE_ID = sql`'msg_' || gen_random_uuid()`;
+
 /**
  * Puts an event in the outbox of every enabled endpoint of the tenant that listens for it. Called
  * inside the transaction that makes the change, so the event exists exactly when the change does.
@@ -80,27 +82,12 @@ export async function enqueueWebhookEvent(
   data: Record<string, unknown>,
   at: Date,
 ): Promise<number> {
-  const endpoints = await trx
-    .selectFrom('webhook_endpoints')
-    .select('id')
-    .where('tenant_id', '=', tenantId)
-    .where('disabled_at', 'is', null)
-    .where(sql<boolean>`${event} = any(events)`)
-    .execute();
-  if (endpoints.length === 0) return 0;
-  const rows = endpoints.map((e) => {
-    const messageId = `msg_${randomUUID()}`;
-    return {
-      tenant_id: tenantId,
-      endpoint_id: e.id,
-      message_id: messageId,
-      event,
-      payload: JSON.stringify({ type: event, timestamp: at.toISOString(), data }),
-      next_attempt_at: at,
-    };
-  });
-  await trx.insertInto('webhook_deliveries').values(rows).execute();
-  return rows.length;
+  const result = await sql`insert into webhook_deliveries (tenant_id, endpoint_id, message_id, event, payload, next_attempt_at)
+    select e.tenant_id, e.id, ${NEW_MESSAGE_ID}, ${event}, ${JSON.stringify({ type: event, timestamp: at.toISOString(), data })}::jsonb, ${at}
+    from webhook_endpoints e
+    where e.tenant_id = ${tenantId} and e.disabled_at is null and ${event} = any(e.events)
+    order by e.id`.execute(trx);
+  return Number(result.numAffectedRows ?? 0);
 }
 
 export interface ClaimedDelivery {

@@ -187,6 +187,16 @@ describe('deliveries', () => {
     expect(payload.type).toBe('case.opened');
     expect(payload.data.caseId).toEqual(expect.any(Number));
     expect(payload.data.unitName).toEqual(expect.any(String));
+    // Times as JavaScript writes them, equal to the case's own.
+    const opened = await t.db.dbRead
+      .selectFrom('cases')
+      .select(['created_at', 'due_at'])
+      .where('id', '=', payload.data.caseId as number)
+      .executeTakeFirstOrThrow();
+    expect(payload.data.openedAt).toBe(new Date(opened.created_at).toISOString());
+    expect(payload.data.dueAt).toBe(new Date(opened.due_at).toISOString());
+    expect(payload.data.closedAt).toBeNull();
+    expect(payload.data.state).toBe('received');
     expect(forThis[1]!.body).not.toContain(PHONE);
     expect(forThis[1]!.body).not.toContain(COMMENT);
     expect(forThis[1]!.body).not.toMatch(/@/);

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { rollupDeltas } from '../../db/rollup-deltas';
 import { validateAnswers } from '../../surveys/answers-schema';
 import { checkDefinition } from '../../surveys/definition-problems';
 import { formFieldsToSubmission, optionField } from '../../surveys/form-fields';
@@ -125,29 +124,6 @@ describe('answers of each type', () => {
       'q.pick': '1',
     });
     expect(envelope.answers).toEqual({ many: [3, 1], say: 'chữ', pick: 1 });
-  });
-
-  it('counts a multiple choice once per option ticked in the rollups, and no text', () => {
-    const cells = rollupDeltas([
-      {
-        tenant_id: 1,
-        submitted_at: new Date('2026-05-01T03:00:00Z'),
-        unit_id: 1,
-        counter_id: 1,
-        sector_code: 'land',
-        survey_version_id: 1,
-        channel: 'qr',
-        answers: { many: [1, 3], say: 'chữ', a3: 2 },
-        satisfied: true,
-        weight: 1,
-      },
-    ]);
-    expect(cells.map((c) => [c.question_key, c.value, c.count])).toEqual([
-      ['_satisfied', 1, 1],
-      ['a3', 2, 1],
-      ['many', 1, 1],
-      ['many', 3, 1],
-    ]);
   });
 });
 
