@@ -1,5 +1,6 @@
 import type { PostgresPool, PostgresPoolClient } from 'kysely';
 import pg from 'pg';
+import { preparedName } from './prepared-statements';
 import { throttledLog } from './throttled-log';
 
 /** How long the database may take before hailong gives up and answers "try again" (milliseconds). */
@@ -57,7 +58,7 @@ export function startupOptions(settings: SessionSettings): string {
 const BEGINS_TRANSACTION = /^\s*(begin|start\s+transaction)\b/i;
 
 /**
- * The pool as Kysely's dialect takes it, with two additions. A connection whose query ran into the
+ * The pool as Kysely's dialect takes it, with three additions. A connection whose query ran into the
  * client-side timeout is discarded, not reused: that query is still in flight on it (the server
  * stopped answering), so a reused connection would make the next query wait behind it; later
  * queries on the same checkout (Kysely's rollback) fail at once instead of waiting again.
@@ -66,6 +67,9 @@ const BEGINS_TRANSACTION = /^\s*(begin|start\s+transaction)\b/i;
  * direct connection gets once as startup options are set again at the start of every transaction
  * with `set_config(…, true)` (SET LOCAL): the pooler hands each transaction whichever server
  * connection is free, so nothing set on a session may be relied on past its transaction.
+ *
+ * Directly connected, a statement marked `prepared` (db/prepared-statements.ts) is sent under its
+ * name, so each connection parses and plans it once; through a pooler it is sent as any other.
  */
 export function discardingTimedOut(pool: pg.Pool, inTransaction?: SessionSettings): PostgresPool {
   const local = inTransaction && Object.keys(inTransaction).length > 0 ? localSettingsStatement(inTransaction) : undefined;
@@ -76,7 +80,10 @@ export function discardingTimedOut(pool: pg.Pool, inTransaction?: SessionSetting
       const query = async (sql: string, parameters: ReadonlyArray<unknown>) => {
         if (timedOut) throw timedOut;
         try {
-          const result = await client.query(sql, parameters as unknown[]);
+          const name = inTransaction ? undefined : preparedName(sql);
+          const result = name
+            ? await client.query({ name, text: sql, values: parameters as unknown[] })
+            : await client.query(sql, parameters as unknown[]);
           if (local && BEGINS_TRANSACTION.test(sql)) await client.query(local.text, local.values);
           return result;
         } catch (error) {

@@ -5,6 +5,7 @@ import { ensureResponsePartitions } from './response-partitions';
 import type { NewCase, NewContact } from './cases';
 import { caseEventDeliveries } from './case-events';
 import { addToRollups } from './rollups';
+import { prepared } from './prepared-statements';
 import { senderActivity } from './visit-signals';
 import type { Channel } from '../surveys/channels';
 import type { Database } from './types';
@@ -154,7 +155,7 @@ export async function writeResponses(db: Kysely<Database>, batch: readonly Pendi
   const cases = caseAt.map((i) => ({ ...batch[i - 1]!.followUp!.item, response_id: null, status: 'received' }));
   const contactAt = batch.flatMap((p, i) => (p.followUp?.contact ? [i + 1] : []));
   const contacts = contactAt.map((i) => batch[i - 1]!.followUp!.contact!);
-  const fresh = await sql<{ i: string; response_id: number }>`
+  const fresh = await prepared(sql<{ i: string; response_id: number }>`
     with input as (
       select t.*, t.ordinality as i
       from jsonb_populate_recordset(null::responses, ${JSON.stringify(rows)}::jsonb) with ordinality as t
@@ -210,7 +211,7 @@ export async function writeResponses(db: Kysely<Database>, batch: readonly Pendi
       join fresh f on f.i = p.i join opened o on o.response_id = f.response_id
     ),
     ${addToRollups(sql`(select ${STORED_COLUMNS_AS_R} from fresh n) r`)}
-    select i, response_id from fresh`.execute(db);
+    select i, response_id from fresh`).execute(db);
 
   const storedAt = new Map(fresh.rows.map((r) => [Number(r.i) - 1, r.response_id]));
   const outcomes: WriteOutcome[] = [];
