@@ -49,13 +49,16 @@ export function securityHeaders(config: Pick<AppConfig, 'trustProxy'>): Middlewa
   });
   return async (c, next) => {
     await headers(c, next);
+    // Set on the response's own headers, as secureHeaders sets its: `c.header` after the route
+    // makes the node server build a whole web Response again for every answer (~14 µs each).
+    const set = (name: string, value: string) => c.res.headers.set(name, value);
     // A receipt-slip QR is meant to be embedded by one-stop systems on their own pages.
-    c.header('Cross-Origin-Resource-Policy', isReceiptQr(c.req.path) ? 'cross-origin' : 'same-origin');
+    set('Cross-Origin-Resource-Policy', isReceiptQr(c.req.path) ? 'cross-origin' : 'same-origin');
     if (isSurveyPreview(c.req.path)) {
       const policy = c.res.headers.get('Content-Security-Policy');
-      if (policy) c.header('Content-Security-Policy', policy.replace("frame-ancestors 'none'", "frame-ancestors 'self'"));
+      if (policy) set('Content-Security-Policy', policy.replace("frame-ancestors 'none'", "frame-ancestors 'self'"));
     }
-    if (isHttpsRequest(c, config.trustProxy)) c.header('Strict-Transport-Security', 'max-age=15552000; includeSubDomains');
+    if (isHttpsRequest(c, config.trustProxy)) set('Strict-Transport-Security', 'max-age=15552000; includeSubDomains');
   };
 }
 

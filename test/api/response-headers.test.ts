@@ -1,8 +1,9 @@
 import type { AddressInfo } from 'node:net';
 import { connect } from 'node:net';
+import { gunzipSync } from 'node:zlib';
 import { serve, type ServerType } from '@hono/node-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN_PASSWORD, createTestApp, login, type TestApp } from '../support/test-app';
+import { ADMIN_PASSWORD, createTestApp, login, submitJson, type TestApp } from '../support/test-app';
 
 // Two apps: one behind a proxy it trusts (HAILONG_TRUST_PROXY=1), one trusting nobody.
 let proxied: TestApp;
@@ -154,4 +155,27 @@ describe('Permissions-Policy', () => {
       expect(policy).not.toMatch(/=\*|=\(self/);
     },
   );
+});
+
+describe('compression and the headers set after the route', () => {
+  it('gzips a page for a phone that takes gzip, and says every answer varies with it', async () => {
+    const page = await direct.app.request('/q/demo-land', { headers: { 'accept-encoding': 'gzip' } });
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-encoding')).toBe('gzip');
+    expect(page.headers.get('vary')).toBe('Accept-Encoding');
+    expect(gunzipSync(Buffer.from(await page.arrayBuffer())).toString('utf8')).toContain('<form');
+    const plain = await direct.app.request('/q/demo-land');
+    expect(plain.headers.get('content-encoding')).toBeNull();
+    expect(plain.headers.get('vary')).toBe('Accept-Encoding');
+  });
+
+  it('keeps the security headers on a JSON acknowledgement and on the receipt QR', async () => {
+    const res = await submitJson(direct.app, 'demo-land', { answers: { overall: 5 } } as never);
+    expect(res.status).toBe(201);
+    expect(res.headers.get('cross-origin-resource-policy')).toBe('same-origin');
+    expect(res.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    const qr = await direct.app.request('/posters/demo-land/receipt.svg?dossier=000.00.17.H31-230101-0001');
+    expect(qr.headers.get('cross-origin-resource-policy')).toBe('cross-origin');
+  });
 });
