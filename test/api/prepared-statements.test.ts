@@ -29,7 +29,8 @@ describe.skipIf(!databaseUrl)('prepared statements on PostgreSQL', () => {
   };
   const preparedHere = async (db: Kysely<never>) =>
     Number(
-      (await sql<{ n: string }>`select count(*) as n from pg_prepared_statements where statement like '/* prepared */%'`.execute(db)).rows[0]!.n,
+      (await sql<{ n: string }>`select count(*) as n from pg_prepared_statements where statement like '/* prepared */%'`.execute(db))
+        .rows[0]!.n,
     );
 
   afterAll(async () => {
