@@ -6,7 +6,7 @@ import type { NewCase, NewContact } from './cases';
 import { caseEventDeliveries } from './case-events';
 import { addToRollups } from './rollups';
 import { prepared } from './prepared-statements';
-import { senderActivity } from './visit-signals';
+import { earliest, senderActivity } from './visit-signals';
 import type { Channel } from '../surveys/channels';
 import type { Database } from './types';
 
@@ -149,8 +149,7 @@ export async function writeResponses(db: Kysely<Database>, batch: readonly Pendi
   const burstAt = batch.flatMap((p, i) =>
     p.burst && p.item.counter_id !== null && (p.item.origin_hash || p.item.device_hash) ? [i + 1] : [],
   );
-  // The earliest instant a burst rule looks back to (a batch with no rule looks nowhere).
-  const notBefore = new Date(Math.min(Date.now(), ...burstAt.map((i) => batch[i - 1]!.burst!.since.getTime())));
+  const notBefore = earliest(burstAt.map((i) => batch[i - 1]!.burst!.since));
   const caseAt = batch.flatMap((p, i) => (p.followUp ? [i + 1] : []));
   const cases = caseAt.map((i) => ({ ...batch[i - 1]!.followUp!.item, response_id: null, status: 'received' }));
   const contactAt = batch.flatMap((p, i) => (p.followUp?.contact ? [i + 1] : []));

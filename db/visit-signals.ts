@@ -77,4 +77,5 @@ export async function recentActivities(db: Kysely<Database>, queries: readonly A
   }));
 }
 
-const earliest = (instants: readonly Date[]) => new Date(Math.min(...instants.map((d) => d.getTime())));
+/** The earliest of these instants, the `notBefore` of senderActivity; now when there are none (nothing to look back to). */
+export const earliest = (instants: readonly Date[]) => new Date(Math.min(Date.now(), ...instants.map((d) => d.getTime())));
