@@ -6,7 +6,7 @@ import type { NewCase, NewContact } from './cases';
 import { caseEventDeliveries } from './case-events';
 import { addToRollups } from './rollups';
 import { prepared } from './prepared-statements';
-import { earliest, senderActivity } from './visit-signals';
+import { earliest, latest, senderActivity } from './visit-signals';
 import type { Channel } from '../surveys/channels';
 import type { Database } from './types';
 
@@ -149,7 +149,10 @@ export async function writeResponses(db: Kysely<Database>, batch: readonly Pendi
   const burstAt = batch.flatMap((p, i) =>
     p.burst && p.item.counter_id !== null && (p.item.origin_hash || p.item.device_hash) ? [i + 1] : [],
   );
-  const notBefore = earliest(burstAt.map((i) => batch[i - 1]!.burst!.since));
+  const burstSpan = {
+    from: earliest(burstAt.map((i) => batch[i - 1]!.burst!.since)),
+    to: latest(burstAt.map((i) => batch[i - 1]!.item.submitted_at)),
+  };
   const caseAt = batch.flatMap((p, i) => (p.followUp ? [i + 1] : []));
   const cases = caseAt.map((i) => ({ ...batch[i - 1]!.followUp!.item, response_id: null, status: 'received' }));
   const contactAt = batch.flatMap((p, i) => (p.followUp?.contact ? [i + 1] : []));
@@ -166,7 +169,7 @@ export async function writeResponses(db: Kysely<Database>, batch: readonly Pendi
     activity as (
       select b.i, b.max, a.from_origin, a.from_device
       from (select b.i, b.max, b.since, q.counter_id, q.origin_hash, q.device_hash from rules b join input q on q.i = b.i) b
-      cross join lateral ${senderActivity(sql`b`, notBefore)} a
+      cross join lateral ${senderActivity(sql`b`, burstSpan)} a
     ),
     checked as (
       select input.*, coalesce(a.from_origin >= a.max or a.from_device >= a.max, false) as over_burst

@@ -44,10 +44,12 @@ export function createActivityLoader(db: Kysely<Database>): (query: ActivityQuer
 /**
  * The recent answers of one sender at one counter, as a lateral subquery over a row `q` with
  * counter_id, origin_hash, device_hash and since: the count burst flags and the kiosk pause read.
- * `notBefore`, the earliest `since` of the rows, is a value the planner sees, so only the month
- * partitions it can reach are searched (one or two, not every month kept).
+ * `span` bounds the rows' instants with values the planner sees, so only the month partitions it
+ * reaches are searched: `from`, the earliest `since` of the rows, and, when the caller knows it,
+ * `to`, the latest instant any of them can count (without it, every later month and the default
+ * partition are searched too).
  */
-export function senderActivity(q: RawBuilder<unknown>, notBefore: Date) {
+export function senderActivity(q: RawBuilder<unknown>, span: { from: Date; to?: Date }) {
   return sql`(
       select count(*) filter (where r.origin_hash = ${q}.origin_hash)::int as from_origin,
              count(*) filter (where r.device_hash = ${q}.device_hash)::int as from_device,
@@ -55,7 +57,8 @@ export function senderActivity(q: RawBuilder<unknown>, notBefore: Date) {
       from responses r
       where r.counter_id = ${q}.counter_id
         and r.submitted_at >= ${q}.since
-        and r.submitted_at >= ${notBefore.toISOString()}::timestamptz
+        and r.submitted_at >= ${span.from.toISOString()}::timestamptz
+        ${span.to ? sql`and r.submitted_at <= ${span.to.toISOString()}::timestamptz` : sql``}
         and (r.origin_hash = ${q}.origin_hash or r.device_hash = ${q}.device_hash)
     )`;
 }
@@ -68,7 +71,7 @@ export async function recentActivities(db: Kysely<Database>, queries: readonly A
     from unnest(${queries.map((q) => q.counterId)}::int[], ${queries.map((q) => q.originHash)}::text[],
                 ${queries.map((q) => q.deviceHash)}::text[], ${queries.map((q) => q.since.toISOString())}::timestamptz[])
          with ordinality as q(counter_id, origin_hash, device_hash, since, i)
-    cross join lateral ${senderActivity(sql`q`, earliest(queries.map((q) => q.since)))} a
+    cross join lateral ${senderActivity(sql`q`, { from: earliest(queries.map((q) => q.since)) })} a
     order by q.i`.execute(db);
   return result.rows.map((row) => ({
     fromOrigin: row.from_origin,
@@ -77,5 +80,13 @@ export async function recentActivities(db: Kysely<Database>, queries: readonly A
   }));
 }
 
-/** The earliest of these instants, the `notBefore` of senderActivity; now when there are none (nothing to look back to). */
+/** The earliest of these instants, the `from` of senderActivity; now when there are none (nothing to look back to). */
 export const earliest = (instants: readonly Date[]) => new Date(Math.min(Date.now(), ...instants.map((d) => d.getTime())));
+
+/**
+ * The `to` of senderActivity for answers arriving at these instants: no stored answer is later
+ * than the latest of them (or now), give or take the clock difference between two servers,
+ * allowed generously here (an hour) since it only widens the search.
+ */
+const CLOCK_SKEW_MS = 60 * 60_000;
+export const latest = (instants: readonly Date[]) => new Date(Math.max(Date.now(), ...instants.map((d) => d.getTime())) + CLOCK_SKEW_MS);

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { satisfiedCountsFromResponses, satisfiedCountsFromRollups } from '../../db/stats';
-import { storeResponses } from '../../db/responses';
+import { storePendingResponses, storeResponses } from '../../db/responses';
 import { createActivityLoader, recentActivities } from '../../db/visit-signals';
 import { sourceHash } from '../../server/http/source-hash';
 import { randomResponses } from '../support/random-responses';
@@ -124,6 +124,21 @@ describe('bursts from one sender', () => {
     expect((await submitFrom('192.0.2.99', 'demo-health', { answers: { overall: 4 }, deviceKey })).status).toBe(201);
     const rows = await sql<{ flags: string[] }>`select flags from responses where sector_code = 'health' order by id`.execute(t.db.dbRead);
     expect(rows.rows.map((r) => r.flags.join(','))).toEqual(['', '', '', 'burst']);
+  });
+
+  it('count the answers a server whose clock runs a few minutes ahead stored', async () => {
+    const now = new Date();
+    const base = await randomResponses(t.db, { count: 4, seed: 7, codes: ['demo-civil'], from: now, days: 0 });
+    const sender = { origin_hash: 'origin-ahead', device_hash: null, flags: [] };
+    const ahead = new Date(now.getTime() + 5 * 60_000);
+    await storeResponses(
+      t.db.dbWrite,
+      base.slice(0, 3).map((r) => ({ ...r, ...sender, submitted_at: ahead })),
+    );
+    const burst = { max: 3, since: new Date(now.getTime() - 10 * 60_000) };
+    const [stored] = await storePendingResponses(t.db.dbWrite, [{ item: { ...base[3]!, ...sender, submitted_at: now }, burst }]);
+    const row = await sql<{ flags: string[] }>`select flags from responses where id = ${stored!.id}`.execute(t.db.dbRead);
+    expect(row.rows[0]!.flags).toEqual(['burst']);
   });
 
   it('use a keyed hash that changes every day', () => {
